@@ -1,0 +1,155 @@
+"""The NOC 2021 table shipped with the package: unit groups, group titles and the 2016 concordance.
+
+Only facts of the classification live here (codes, titles, TEER, hierarchy, example titles).
+Lead statements and main duties are read at run time by `eligibility.noc.elements`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from attrs import frozen
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from eligibility.errors import UsageError
+
+NOC_2021_LEVELS = {1: "broad category", 2: "major group", 3: "sub-major group", 4: "minor group", 5: "unit group"}
+_CODE_2021 = re.compile(r"\d{5}")
+_CODE_2016 = re.compile(r"\d{4}")
+
+
+@frozen
+class UnitGroup:
+    """A NOC 2021 unit group: its 5-digit code, class title, TEER, parent groups and example titles."""
+
+    code: str
+    title: str
+    teer: int
+    broad: str
+    major: str
+    sub_major: str
+    minor: str
+    example_titles: tuple[str, ...]
+
+
+@frozen
+class ConcordanceRow:
+    """One row of StatCan's NOC 2016 V1.3 -> NOC 2021 V1.0 concordance, with its GSIM type of change."""
+
+    noc2016: str
+    noc2016_title: str
+    change: str
+    noc2021: str
+    noc2021_title: str
+
+
+class NocTable:
+    """Look-ups over the packaged NOC 2021 table; build it with `noc_table()`, which caches it."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._groups: dict[str, str] = dict(data["groups"])
+        self._units: dict[str, UnitGroup] = {}
+        for u in data["unit_groups"]:
+            self._units[u["code"]] = UnitGroup(
+                code=u["code"],
+                title=u["title"],
+                teer=u["teer"],
+                broad=u["broad"],
+                major=u["major"],
+                sub_major=u["sub_major"],
+                minor=u["minor"],
+                example_titles=tuple(u["example_titles"]),
+            )
+        self._ordered = tuple(self._units[c] for c in sorted(self._units))
+        self._from_2016: dict[str, list[ConcordanceRow]] = {}
+        for noc2016, title2016, change, noc2021 in data["concordance"]:
+            row = ConcordanceRow(noc2016, title2016, change, noc2021, self._units[noc2021].title)
+            self._from_2016.setdefault(noc2016, []).append(row)
+        self.sources: tuple[tuple[str, str], ...] = tuple((s["file"], s["sha256"]) for s in data["sources"])
+        self.attribution: str = data["attribution"]
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code.strip() in self._units
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def get(self, code: str) -> UnitGroup | None:
+        """The unit group with this 5-digit code, or None."""
+        return self._units.get(code.strip())
+
+    def unit_groups(self) -> tuple[UnitGroup, ...]:
+        """All 516 unit groups in code order."""
+        return self._ordered
+
+    def group_title(self, code: str) -> str | None:
+        """The title of a group code of any level (1 to 5 digits), or None if there is no such group."""
+        code = code.strip()
+        unit = self._units.get(code)
+        return unit.title if unit else self._groups.get(code)
+
+    def suggest(self, code: str, limit: int = 3) -> list[str]:
+        """Up to `limit` unit-group codes close to a wrong code: one or two typos, swaps, or a shared prefix."""
+        digits = "".join(ch for ch in code if ch.isdigit())[:6]
+        if not digits:
+            return []
+        found = process.extract(digits, list(self._units), scorer=OSA.distance, score_cutoff=2, limit=None)
+
+        def closeness(item: tuple[str, float, int]) -> tuple[float, int, str]:
+            # Prefer fewer edits, then codes sharing the longest leading part (the same minor group).
+            candidate, distance, _ = item
+            shared = next((i for i, (a, b) in enumerate(zip(candidate, digits, strict=False)) if a != b), 5)
+            return distance, -shared, candidate
+
+        ranked = [c for c, _, _ in sorted(found, key=closeness)]
+        if not ranked and len(digits) >= 2:
+            ranked = [c for c in self._units if c.startswith(digits[: min(4, len(digits))])]
+        return ranked[:limit]
+
+    def require(self, code: str) -> UnitGroup:
+        """The unit group with this code; a UsageError with a "did you mean" when it is malformed or unknown."""
+        clean = code.strip()
+        if not _CODE_2021.fullmatch(clean):
+            hint = ""
+            if _CODE_2016.fullmatch(clean) and clean in self._from_2016:
+                hint = f"; {clean} looks like a NOC 2016 code: try `eligibility noc convert {clean}`"
+            elif clean in self._groups:
+                hint = f"; {clean} is a {NOC_2021_LEVELS[len(clean)]} ({self._groups[clean]}), not a unit group"
+            raise UsageError(f"malformed NOC 2021 code {code!r}: a unit group code has 5 digits{hint}")
+        unit = self._units.get(clean)
+        if unit is None:
+            raise UsageError(f"unknown NOC 2021 unit group {clean}{did_you_mean(self.suggest(clean))}")
+        return unit
+
+    def from_2016(self, code: str) -> tuple[ConcordanceRow, ...]:
+        """Concordance rows for a 4-digit NOC 2016 code (spaces stripped); empty if the code is not in NOC 2016.
+
+        Raises UsageError when the code is not exactly 4 digits, since "213" and "0213" differ in NOC 2016.
+        """
+        clean = code.strip()
+        if not _CODE_2016.fullmatch(clean):
+            raise UsageError(f"malformed NOC 2016 code {code!r}: NOC 2016 codes have exactly 4 digits, e.g. 0213")
+        return tuple(self._from_2016.get(clean, ()))
+
+    def codes_2016(self) -> tuple[str, ...]:
+        """Every NOC 2016 V1.3 code in the concordance, sorted."""
+        return tuple(sorted(self._from_2016))
+
+
+def did_you_mean(codes: list[str]) -> str:
+    """The "; did you mean ...?" tail of an error message, or "" when there is nothing to suggest."""
+    if not codes:
+        return ""
+    return "; did you mean " + " or ".join(codes) + "?"
+
+
+@cache
+def noc_table() -> NocTable:
+    """The packaged NOC 2021 table, loaded once per process."""
+    text = resources.files("eligibility").joinpath("data/noc2021.json").read_text(encoding="utf-8")
+    return NocTable(json.loads(text))

@@ -1,0 +1,258 @@
+"""One cattrs converter for profiles, rulesets and results: strict types, clear messages, JSON-ready output.
+
+Structuring refuses unknown keys and wrong types; every problem of a document is collected and turned
+into one line each: ``source: $.path: expected ..., found ...``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_unstructure_fn
+
+from eligibility.errors import InputError, Problem
+from eligibility.unknown import Unknown
+
+T = TypeVar("T")
+
+
+def show(value: Any) -> str:
+    """Render a found value the way it reads in a file: strings quoted, others as JSON."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def describe(value: Any) -> str:
+    """Name the kind of a found value, with the value when it is short."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "null"
+    return show(value)
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    """A "; did you mean 'x'?" suffix for the closest choice, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _date(value: Any, _: type) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            if len(value) == 10:
+                return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date YYYY-MM-DD, found {describe(value)}")
+
+
+def _int(value: Any, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise ValueError(f"expected a whole number, found {describe(value)}")
+
+
+def _float(value: Any, _: type) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    raise ValueError(f"expected a number, found {describe(value)}")
+
+
+def _str(value: Any, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    # A code written without quotes (noc: 21231) is still the code the person meant.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f"expected text, found {describe(value)}")
+
+
+def _bool(value: Any, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"expected true or false, found {describe(value)}")
+
+
+def _is_literal(tp: Any) -> bool:
+    return get_origin(tp) is Literal
+
+
+def _literal(value: Any, tp: Any) -> Any:
+    allowed = get_args(tp)
+    if isinstance(value, int) and not isinstance(value, bool) and str(value) in allowed:
+        return str(value)
+    if value in allowed and not isinstance(value, bool):
+        return value
+    choices = ", ".join(str(a) for a in allowed)
+    hint = did_you_mean(value, [str(a) for a in allowed]) if isinstance(value, str) else ""
+    return _raise(f"expected one of {choices}, found {describe(value)}{hint}")
+
+
+def _raise(message: str) -> Any:
+    raise ValueError(message)
+
+
+def _is_union(tp: Any) -> bool:
+    return get_origin(tp) in (typing.Union, types.UnionType)
+
+
+#: Tagged unions with their own hook (condition kinds, grid factors), registered by their modules.
+TAGGED_UNIONS: dict[Any, Callable[[Any, Any], Any]] = {}
+
+
+def _union_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, tp: Any) -> Any:
+        if tp in TAGGED_UNIONS:
+            return TAGGED_UNIONS[tp](value, tp)
+        members = [m for m in get_args(tp) if m is not Unknown]
+        if value is None and type(None) in members:
+            return None
+        rest = [m for m in members if m is not type(None)]
+        if len(rest) == 1:
+            return converter.structure(value, rest[0])
+        # Scalars of mixed kinds (declarations): keep the value as written.
+        if all(m in (bool, int, float, str) for m in rest):
+            if isinstance(value, bool | int | float | str):
+                return value
+            raise ValueError(f"expected true, false, a number or text, found {describe(value)}")
+        if value is None:
+            raise ValueError("expected a value, found null")
+        raise ValueError(f"cannot read a value of type {tp}")
+
+    return hook
+
+
+def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, tp: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            raise ValueError(f"expected a list, found {describe(value)}")
+        (item_type, *_) = get_args(tp)
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(converter.structure(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group below
+                exc.__notes__ = [*getattr(exc, "__notes__", []), cattrs.IterableValidationNote(
+                    f"Structuring {tp} @ index {index}", index, item_type)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp}", errors, tp)
+        return tuple(items)
+
+    return hook
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    return get_origin(tp) is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis
+
+
+def _unstructure_attrs(converter: cattrs.Converter) -> Callable[[type], Callable[[Any], Any]]:
+    def factory(cls: type) -> Callable[[Any], Any]:
+        base = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=False)
+        fields = attrs.fields(cls)
+
+        def unstructure(obj: Any) -> Any:
+            data = base(obj)
+            # An unknown fact is written as an absent key, so a round trip keeps its meaning.
+            for f in fields:
+                if getattr(obj, f.name) is Unknown.UNKNOWN:
+                    data.pop(f.name, None)
+            return data
+
+        return unstructure
+
+    return factory
+
+
+def make_converter() -> cattrs.Converter:
+    """A strict converter: no extra keys, no coercion between kinds, all errors at once."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(dt.date, _date)
+    conv.register_structure_hook(int, _int)
+    conv.register_structure_hook(float, _float)
+    conv.register_structure_hook(str, _str)
+    conv.register_structure_hook(bool, _bool)
+    conv.register_structure_hook_func(_is_literal, _literal)
+    conv.register_structure_hook_func(_is_union, _union_hook(conv))
+    conv.register_structure_hook_func(_is_homogeneous_tuple, _tuple_hook(conv))
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv.register_unstructure_hook(Unknown, lambda _: None)
+    conv.register_unstructure_hook_factory(attrs.has, _unstructure_attrs(conv))
+    return conv
+
+
+CONVERTER = make_converter()
+
+
+def _format(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        names = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        extra = sorted(exc.extra_fields)
+        return "; ".join(f"unknown key {k!r}{did_you_mean(k, names)}" for k in extra)
+    if isinstance(exc, KeyError):
+        return "required key is missing"
+    if isinstance(exc, ValueError | TypeError):
+        text = str(exc)
+        if text.startswith(("expected", "unknown", "required", "cannot", "must", "not ")):
+            return text
+        return f"expected {type_.__name__ if isinstance(type_, type) else type_}, found an invalid value"
+    return str(exc)
+
+
+def problems_of(exc: BaseException, source: str) -> list[Problem]:
+    """Flatten a cattrs validation error into problems, each with its ``$.path``."""
+    if not isinstance(exc, ClassValidationError | IterableValidationError):
+        return [Problem(source, "$", _format(exc, None))]
+    problems: list[Problem] = []
+    for line in cattrs.transform_error(exc, path="$", format_exception=_format):
+        message, _, path = line.rpartition(" @ ")
+        if " @ " not in line:
+            message, path = line, "$"
+        # An unknown key belongs to the mapping that holds it; name it in the path.
+        if message.startswith("unknown key"):
+            for part in message.split("; unknown key "):
+                key = part.removeprefix("unknown key ").split(";")[0].strip("'\"")
+                suffix = part.split(";", 1)[1].strip() if ";" in part else ""
+                problems.append(Problem(source, f"{path}.{key}",
+                                        "unknown key" + (f"; {suffix}" if suffix else "")))
+            continue
+        problems.append(Problem(source, path, message))
+    return problems
+
+
+def structure(data: Any, cls: type[T], source: str) -> T:
+    """Structure plain data into ``cls`` or raise an InputError listing every problem."""
+    if not isinstance(data, dict):
+        raise InputError([Problem(source, "$", f"expected a mapping of keys to values, found {describe(data)}")])
+    try:
+        return CONVERTER.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, ValueError, TypeError) as exc:
+        raise InputError(problems_of(exc, source)) from None
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a model object into JSON-ready plain data."""
+    return CONVERTER.unstructure(obj)

@@ -1,0 +1,28 @@
+"""Date arithmetic the rules use: calendar months back, whole years of age."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier (clamped to the month's last day)."""
+    total = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(total, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    """Age in whole years on ``day`` (a person born on 29 February turns a year older on 1 March)."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def window(as_of: dt.date, months: int) -> tuple[dt.date, dt.date]:
+    """The look-back window of ``months`` before ``as_of``: first and last day, inclusive.
+
+    "Within the N years before the application" covers the days from the same date N years earlier
+    up to the day before the as-of date.
+    """
+    return months_before(as_of, months), as_of - dt.timedelta(days=1)

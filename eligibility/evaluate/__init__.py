@@ -1,0 +1,1 @@
+"""The reference evaluator: plain Python, three-valued, explaining every condition."""

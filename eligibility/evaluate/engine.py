@@ -1,0 +1,169 @@
+"""Evaluate a profile against programs as of a date: the verdicts, the condition trees, the receipt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable
+
+from eligibility import __version__
+from eligibility.convert import unstructure
+from eligibility.evaluate.context import Context, LeafOutcome, at_least, kleene_all, kleene_any
+from eligibility.evaluate.grid import points
+from eligibility.evaluate.leaves import LEAVES
+from eligibility.evaluate.work_leaf import evaluate_work
+from eligibility.facts import Facts
+from eligibility.profile.model import Profile
+from eligibility.result import (
+    Caveat,
+    CitationRef,
+    ConditionResult,
+    Evaluation,
+    ProgramResult,
+    Receipt,
+    Verdict,
+    VersionRef,
+)
+from eligibility.rules.checks import evaluation_order
+from eligibility.rules.library import Library
+from eligibility.rules.model import Citation, Composite, Condition, Judgement, Program, Version
+
+VERDICT_OF = {"pass": "eligible", "fail": "not_eligible", "unknown": "undetermined"}
+
+
+def cite(program: Program, citations: Iterable[Citation]) -> tuple[CitationRef, ...]:
+    """Resolve citations against the program's sources."""
+    out = []
+    for c in citations:
+        s = program.source(c.source)
+        if s is not None:
+            out.append(CitationRef(s.id, s.title, s.url, s.checked, s.confidence, c.at))
+    return tuple(out)
+
+
+def _confidence(program: Program, cond: Condition, refs: tuple[CitationRef, ...]) -> str | None:
+    if cond.confidence is not None:
+        return cond.confidence
+    ranks = ["official", "official_via_news", "blog", "unconfirmed"]
+    levels = [r.confidence for r in refs]
+    return max(levels, key=ranks.index) if levels else None
+
+
+def evaluate_leaf(cond: Condition, ctx: Context) -> LeafOutcome:
+    """Dispatch a leaf to its evaluator."""
+    if cond.kind == "work_experience":
+        return evaluate_work(cond, ctx)
+    if cond.kind == "points":
+        return points(cond, ctx)
+    return LEAVES[cond.kind](cond, ctx)
+
+
+def evaluate_condition(cond: Condition, ctx: Context, program: Program) -> ConditionResult:
+    """The result tree of one condition."""
+    refs = cite(program, cond.citations)
+    if isinstance(cond, Composite):
+        kids = tuple(evaluate_condition(k, ctx, program) for k in cond.children)
+        outcomes = [k.outcome for k in kids]
+        if cond.op == "all":
+            outcome = kleene_all(outcomes)
+        elif cond.op == "any":
+            outcome = kleene_any(outcomes)
+        elif cond.op == "not":
+            outcome = {"pass": "fail", "fail": "pass", "unknown": "unknown"}[outcomes[0]]
+        else:
+            outcome = at_least(cond.n or 0, outcomes)
+        says = cond.says or {"all": "all of these", "any": "at least one of these", "not": "not this",
+                             "at_least": f"at least {cond.n} of these"}[cond.op]
+        passed = outcomes.count("pass")
+        return ConditionResult(cond.id, cond.op, outcome, says, observed={"passed": passed, "of": len(kids)},
+                               required=cond.n if cond.op == "at_least" else cond.op,
+                               explanation=f"{passed} of {len(kids)} passed", citations=refs, conditions=kids,
+                               confidence=_confidence(program, cond, refs))
+    leaf = evaluate_leaf(cond, ctx)
+    ctx.siblings[cond.id] = leaf
+    return ConditionResult(cond.id, cond.kind, leaf.outcome, cond.says, leaf.observed, leaf.required,
+                           leaf.explanation, leaf.evidence, refs, judgement=isinstance(cond, Judgement),
+                           confidence=_confidence(program, cond, refs))
+
+
+def _caveats(results: Iterable[ConditionResult], program: Program, version: Version) -> list[Caveat]:
+    out = []
+    for r in results:
+        if r.judgement and r.outcome == "pass":
+            out.append(Caveat(r.id, r.says, r.explanation, r.citations))
+        elif r.confidence in ("blog", "unconfirmed") and not r.conditions:
+            out.append(Caveat(r.id, r.says, f"this rule rests on {r.confidence.replace('_', ' ')} sources",
+                              r.citations))
+        out.extend(_caveats(r.conditions, program, version))
+    return out
+
+
+def evaluate_program(program: Program, facts: Facts, library: Library,
+                     verdicts: dict[str, Verdict]) -> ProgramResult:
+    """One program's verdict on the facts' as-of date."""
+    day = facts.as_of
+    version = program.version_on(day)
+    if version is None:
+        first = program.versions[0].valid_from
+        if day < first and program.established is not None and day < program.established:
+            return ProgramResult(program.id, program.title, "not_in_force", None,
+                                 f"{program.title} did not exist before {program.established}",
+                                 confidence=program.confidence)
+        return ProgramResult(program.id, program.title, "not_encoded", None,
+                             f"no rules are encoded for {day}; the earliest encoded version starts {first}",
+                             confidence=program.confidence)
+    ref = VersionRef(version.valid_from, version.valid_to, version.in_force)
+    if not version.in_force:
+        return ProgramResult(program.id, program.title, "not_in_force", ref,
+                             version.note or f"not in force on {day}", confidence=program.confidence)
+    ctx = Context(facts, library, verdicts)
+    results = tuple(evaluate_condition(c, ctx, program) for c in version.conditions)
+    verdict: Verdict = VERDICT_OF[kleene_all([r.outcome for r in results])]  # type: ignore[assignment]
+    failed = [r.id for r in results if r.outcome == "fail"]
+    unknown = [r.id for r in results if r.outcome == "unknown"]
+    message = {"eligible": "every condition passes",
+               "not_eligible": f"fails: {', '.join(failed)}",
+               "undetermined": f"the profile does not settle: {', '.join(unknown)}"}[verdict]
+    return ProgramResult(program.id, program.title, verdict, ref, message,
+                         tuple(_caveats(results, program, version)), results, program.confidence)
+
+
+def profile_digest(profile: Profile) -> str:
+    """sha256 of the profile's canonical JSON form."""
+    text = json.dumps(unstructure(profile), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Iterable[str] | None = None,
+             engine: str = "native") -> Evaluation:
+    """Evaluate ``profile`` as of ``as_of`` against ``programs`` (default: all) and their dependencies."""
+    wanted = set(programs) if programs is not None else set(library.programs)
+    for pid in wanted:
+        library.program(pid)
+    needed = set(wanted)
+    order = evaluation_order(library.programs)
+    from eligibility.rules.checks import dependencies
+
+    for pid in reversed(order):
+        if pid in needed:
+            needed |= dependencies(library.programs[pid])
+    facts = Facts(profile, as_of)
+    verdicts: dict[str, Verdict] = {}
+    results: dict[str, ProgramResult] = {}
+    if engine == "durable":
+        from eligibility.engines.durable import DurableEvaluator
+
+        evaluator = DurableEvaluator(library)
+        for pid in order:
+            if pid in needed:
+                results[pid] = evaluator.evaluate_program(library.programs[pid], facts, verdicts)
+                verdicts[pid] = results[pid].verdict
+    else:
+        for pid in order:
+            if pid in needed:
+                results[pid] = evaluate_program(library.programs[pid], facts, library, verdicts)
+                verdicts[pid] = results[pid].verdict
+    receipt = Receipt(as_of, __version__, library.digest, profile_digest(profile), engine)
+    chosen = tuple(results[pid] for pid in sorted(wanted))
+    return Evaluation(as_of, receipt, chosen, profile.name)

@@ -1,0 +1,42 @@
+"""Matching NOC codes against an occupation selector."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from eligibility.noc import noc_table
+from eligibility.rules.model import Occupations
+
+
+@lru_cache(maxsize=4096)
+def matches(occ: Occupations, code: str) -> bool:
+    """True when the unit group ``code`` is selected by ``occ``."""
+    if occ.codes is not None or occ.groups is not None:
+        listed = code in (occ.codes or ()) or any(code.startswith(g) for g in occ.groups or ())
+        if not listed:
+            return False
+    if occ.teer is not None:
+        group = noc_table().get(code)
+        if group is None or group.teer not in occ.teer:
+            return False
+    return not any(code.startswith(x) for x in occ.exclude)
+
+
+def describe(occ: Occupations) -> str:
+    """The selector in words, for explanations."""
+    parts = []
+    if occ.codes is not None:
+        parts.append(f"NOC {', '.join(occ.codes)}" if len(occ.codes) <= 6 else f"{len(occ.codes)} listed NOC codes")
+    if occ.groups is not None:
+        parts.append("NOC groups " + ", ".join(occ.groups))
+    if occ.teer is not None:
+        parts.append("TEER " + ", ".join(str(t) for t in occ.teer))
+    if occ.exclude:
+        parts.append("except " + ", ".join(occ.exclude))
+    return "; ".join(parts) or "any occupation"
+
+
+def title(code: str) -> str:
+    """'21231 Software engineers and designers' for a code."""
+    group = noc_table().get(code)
+    return f"{code} {group.title}" if group else code

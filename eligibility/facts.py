@@ -1,0 +1,210 @@
+"""Facts derived once from a profile as of a date, shared by every program's conditions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from functools import cached_property
+from typing import Literal
+
+from attrs import frozen
+
+from eligibility.dates import age_on, months_before
+from eligibility.language import ABILITIES, TESTS
+from eligibility.noc import noc_table
+from eligibility.profile.model import (
+    EDUCATION_ORDER,
+    Education,
+    EducationLevel,
+    LanguageTest,
+    Profile,
+    Spouse,
+    WorkEntry,
+)
+from eligibility.unknown import UNKNOWN, Unknown, known
+from eligibility.work import Job
+
+Person = Literal["applicant", "spouse"]
+
+
+@frozen
+class JobFact:
+    """A work entry with its counting view and occupation facts."""
+
+    entry: WorkEntry
+    job: Job
+    teer: int | None
+
+
+@frozen
+class TestFact:
+    """A language test with its CLB/NCLC levels and whether it is valid on the as-of date."""
+
+    index: int
+    test: LanguageTest
+    language: str
+    levels: dict[str, int]
+    valid: bool
+    why_not: str | None
+
+
+@frozen
+class CredentialFact:
+    """A credential as the rules see it: its recognized level, or why it is not recognized."""
+
+    index: int
+    education: Education
+    level: EducationLevel | None
+    via_eca: bool
+    why_not: str | None
+
+
+def level_rank(level: EducationLevel) -> int:
+    """The position of a level in the IRPR s. 78 order (secondary lowest)."""
+    return EDUCATION_ORDER.index(level)
+
+
+class Facts:
+    """Lazily derived facts of one profile on one date."""
+
+    def __init__(self, profile: Profile, as_of: dt.date) -> None:
+        self.profile = profile
+        self.as_of = as_of
+
+    @cached_property
+    def age(self) -> int | Unknown:
+        """Age in whole years on the as-of date."""
+        birth = self.profile.birth_date
+        return age_on(birth, self.as_of) if known(birth) else UNKNOWN
+
+    def spouse(self) -> Spouse | None | Unknown:
+        """The spouse, None when there is none, UNKNOWN when the profile does not say."""
+        return self.profile.spouse
+
+    def _work(self, person: Person) -> tuple[WorkEntry, ...] | Unknown:
+        if person == "applicant":
+            return self.profile.work
+        spouse = self.profile.spouse
+        if isinstance(spouse, Spouse):
+            return spouse.work
+        return () if spouse is None else UNKNOWN
+
+    def jobs(self, person: Person = "applicant") -> tuple[JobFact, ...] | Unknown:
+        """Work entries that started before the as-of date, each ending at the latest the day before."""
+        return self._jobs_applicant if person == "applicant" else self._jobs_spouse
+
+    def _make_jobs(self, work: tuple[WorkEntry, ...] | Unknown) -> tuple[JobFact, ...] | Unknown:
+        if not known(work):
+            return UNKNOWN
+        last = self.as_of - dt.timedelta(days=1)
+        table = noc_table()
+        facts = []
+        for i, w in enumerate(work):
+            end = last if w.end is None else min(w.end, last)
+            if w.start > end:
+                continue
+            group = table.get(w.noc) if w.noc else None
+            facts.append(JobFact(w, Job(i, w.start, end, Fraction(w.hours_per_week).limit_denominator(1000)),
+                                 group.teer if group else None))
+        return tuple(facts)
+
+    @cached_property
+    def _jobs_applicant(self) -> tuple[JobFact, ...] | Unknown:
+        return self._make_jobs(self._work("applicant"))
+
+    @cached_property
+    def _jobs_spouse(self) -> tuple[JobFact, ...] | Unknown:
+        return self._make_jobs(self._work("spouse"))
+
+    def tests(self, person: Person = "applicant", max_age_months: int = 24) -> tuple[TestFact, ...] | Unknown:
+        """Every language test with its levels; valid if taken less than ``max_age_months`` before."""
+        key = (person, max_age_months)
+        if key not in self._tests_cache:
+            self._tests_cache[key] = self._make_tests(person, max_age_months)
+        return self._tests_cache[key]
+
+    @cached_property
+    def _tests_cache(self) -> dict[tuple[str, int], tuple[TestFact, ...] | Unknown]:
+        return {}
+
+    def _make_tests(self, person: Person, max_age_months: int) -> tuple[TestFact, ...] | Unknown:
+        if person == "applicant":
+            raw = self.profile.language_tests
+        else:
+            spouse = self.profile.spouse
+            raw = spouse.language_tests if isinstance(spouse, Spouse) else (() if spouse is None else UNKNOWN)
+        if not known(raw):
+            return UNKNOWN
+        oldest = months_before(self.as_of, max_age_months)
+        out = []
+        for i, t in enumerate(raw):
+            kind = TESTS[t.test]
+            levels = {a: kind.level(a, getattr(t, a)) for a in ABILITIES}
+            why: str | None = None
+            if t.taken > self.as_of:
+                why = f"taken {t.taken}, after the as-of date"
+            elif t.taken <= oldest:
+                why = f"taken {t.taken}, not less than {max_age_months // 12} years before {self.as_of}"
+            elif kind.accepted_from is not None and self.as_of < kind.accepted_from:
+                why = f"{kind.name} is accepted only from {kind.accepted_from}"
+            out.append(TestFact(i, t, kind.language, levels, why is None, why))
+        return tuple(out)
+
+    def credentials(self, person: Person = "applicant", eca_max_age_months: int = 60,
+                    foreign_needs_eca: bool = True) -> tuple[CredentialFact, ...] | Unknown:
+        """Every credential with the level the rules recognize (Canadian, or foreign with a valid ECA)."""
+        if person == "applicant":
+            raw = self.profile.education
+        else:
+            spouse = self.profile.spouse
+            raw = spouse.education if isinstance(spouse, Spouse) else (() if spouse is None else UNKNOWN)
+        if not known(raw):
+            return UNKNOWN
+        oldest = months_before(self.as_of, eca_max_age_months)
+        out = []
+        for i, e in enumerate(raw):
+            if e.completed is not None and e.completed > self.as_of:
+                out.append(CredentialFact(i, e, None, False, f"completed {e.completed}, after the as-of date"))
+            elif e.country == "CA" or not foreign_needs_eca:
+                out.append(CredentialFact(i, e, e.level, False, None))
+            elif e.eca is None:
+                out.append(CredentialFact(i, e, None, False, "foreign credential without an ECA"))
+            elif e.eca.issued > self.as_of:
+                out.append(CredentialFact(i, e, None, True, f"ECA issued {e.eca.issued}, after the as-of date"))
+            elif e.eca.issued <= oldest:
+                out.append(CredentialFact(i, e, None, True, f"ECA issued {e.eca.issued}, not less than "
+                                                            f"{eca_max_age_months // 12} years before {self.as_of}"))
+            else:
+                out.append(CredentialFact(i, e, e.eca.level, True, None))
+        return tuple(out)
+
+    @cached_property
+    def family_size(self) -> tuple[int, bool]:
+        """(size, exact): the stated family size, or 1 + spouse + children with what is known."""
+        p = self.profile
+        if p.family_size is not None:
+            return p.family_size, True
+        size, exact = 1, True
+        if known(p.marital_status):
+            if p.marital_status in ("married", "common_law"):
+                size += 1
+        elif isinstance(p.spouse, Spouse):
+            size += 1
+        elif not known(p.spouse):
+            exact = False
+        if known(p.children):
+            size += p.children
+        else:
+            exact = False
+        return size, exact
+
+    def current_canadian_job(self) -> JobFact | None | Unknown:
+        """An authorized job in Canada the applicant still holds on the as-of date."""
+        jobs = self.jobs()
+        if not known(jobs):
+            return UNKNOWN
+        for jf in jobs:
+            e = jf.entry
+            if e.country == "CA" and e.authorized and (e.end is None or e.end >= self.as_of):
+                return jf
+        return None

@@ -1,0 +1,103 @@
+"""The result of an evaluation: plain typed data that renderers format and never reach behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from attrs import frozen
+
+Outcome = Literal["pass", "fail", "unknown"]
+Verdict = Literal["eligible", "not_eligible", "undetermined", "not_in_force", "not_encoded"]
+JSONValue = Any
+
+
+@frozen
+class CitationRef:
+    """A citation resolved against its source: instrument and pinpoint, URL, date last checked."""
+
+    source: str
+    title: str
+    url: str
+    checked: dt.date
+    confidence: str
+    at: str | None = None
+
+
+@frozen
+class ConditionResult:
+    """The outcome of one condition, with what was seen, what was required and the evidence used."""
+
+    id: str
+    kind: str
+    outcome: Outcome
+    says: str
+    observed: JSONValue = None
+    required: JSONValue = None
+    explanation: str = ""
+    evidence: tuple[dict[str, JSONValue], ...] = ()
+    citations: tuple[CitationRef, ...] = ()
+    conditions: tuple[ConditionResult, ...] = ()
+    judgement: bool = False
+    confidence: str | None = None
+
+
+@frozen
+class Caveat:
+    """Something an officer will decide, or a fact of weaker confidence the verdict leans on."""
+
+    condition: str
+    says: str
+    reason: str
+    citations: tuple[CitationRef, ...] = ()
+
+
+@frozen
+class VersionRef:
+    """Which version of a program's rules was applied, and its period [valid_from, valid_to)."""
+
+    valid_from: dt.date
+    valid_to: dt.date | None
+    in_force: bool
+
+
+@frozen
+class ProgramResult:
+    """The verdict for one program on the as-of date, with its condition tree."""
+
+    id: str
+    title: str
+    verdict: Verdict
+    version: VersionRef | None
+    message: str
+    caveats: tuple[Caveat, ...] = ()
+    conditions: tuple[ConditionResult, ...] = ()
+    confidence: str = "official"
+
+
+@frozen
+class Receipt:
+    """What an evaluation depended on, so that it can be reproduced and audited."""
+
+    as_of: dt.date
+    package_version: str
+    rulesets_sha256: str
+    profile_sha256: str
+    engine: str
+
+
+@frozen
+class Evaluation:
+    """Every program's result for one profile as of one date."""
+
+    as_of: dt.date
+    receipt: Receipt
+    programs: tuple[ProgramResult, ...]
+    profile_name: str | None = None
+
+    def program(self, program_id: str) -> ProgramResult:
+        """The result for one program id (KeyError when it was not evaluated)."""
+        for p in self.programs:
+            if p.id == program_id:
+                return p
+        raise KeyError(program_id)

@@ -1,0 +1,211 @@
+"""Checks a loaded rules library must pass: dates, references, NOC codes, citations, dependencies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from eligibility.convert import did_you_mean
+from eligibility.errors import Problem
+from eligibility.noc import noc_table
+from eligibility.rules.model import (
+    Certificate,
+    Composite,
+    Condition,
+    Funds,
+    JobOffer,
+    Language,
+    Occupations,
+    Points,
+    Program,
+    ProgramVerdict,
+    WorkExperience,
+)
+
+if TYPE_CHECKING:
+    from eligibility.rules.library import Library
+
+
+def walk(conditions: Sequence[Condition], path: str) -> Iterator[tuple[Condition, str]]:
+    """Every condition of a tree with its ``$.path``, parents before children."""
+    for i, c in enumerate(conditions):
+        here = f"{path}[{i}]"
+        yield c, here
+        if isinstance(c, Composite):
+            key = {"at_least": "of"}.get(c.op, c.op)
+            kids_path = f"{here}.{key}"
+            if c.op == "not":
+                yield c.children[0], kids_path
+                if isinstance(c.children[0], Composite):
+                    yield from walk(c.children[0].children, f"{kids_path}.{c.children[0].op}")
+            else:
+                yield from walk(c.children, kids_path)
+
+
+def _dated(items: Sequence[Any], source: str, path: str) -> Iterator[Problem]:
+    """Versions in date order, each [from, to) non-empty, each starting where the previous ended."""
+    if not items:
+        yield Problem(source, path, "expected at least one version, found none")
+        return
+    for i, v in enumerate(items):
+        if v.valid_to is not None and v.valid_to <= v.valid_from:
+            yield Problem(source, f"{path}[{i}].to", f"expected a date after from {v.valid_from}, found {v.valid_to}")
+        if i + 1 < len(items):
+            nxt = items[i + 1]
+            if v.valid_to is None:
+                yield Problem(source, f"{path}[{i}].to", f"only the last version may be open-ended; "
+                                                         f"the next version starts {nxt.valid_from}")
+            elif nxt.valid_from < v.valid_to:
+                yield Problem(source, f"{path}[{i + 1}].from", f"overlaps the previous version, which runs "
+                                                               f"to {v.valid_to}; found from {nxt.valid_from}")
+            elif nxt.valid_from > v.valid_to:
+                yield Problem(source, f"{path}[{i + 1}].from",
+                              f"leaves a gap after the previous version ends {v.valid_to}; expected from "
+                              f"{v.valid_to}, found {nxt.valid_from} (encode a gap as a version with "
+                              f"in_force: false)")
+
+
+def _occupations(occ: Occupations | None, source: str, path: str) -> Iterator[Problem]:
+    if occ is None:
+        return
+    table = noc_table()
+    for i, code in enumerate(occ.codes or ()):
+        if code not in table:
+            hint = table.suggest(code)
+            tip = f"; did you mean {' or '.join(hint)}?" if hint else ""
+            yield Problem(source, f"{path}.codes[{i}]", f"expected a NOC 2021 unit group code, found {code!r}{tip}")
+    for key, prefixes in (("groups", occ.groups or ()), ("exclude", occ.exclude)):
+        for i, prefix in enumerate(prefixes):
+            if table.group_title(prefix) is None:
+                yield Problem(source, f"{path}.{key}[{i}]", f"expected a NOC 2021 group code, found {prefix!r}")
+    for i, teer in enumerate(occ.teer or ()):
+        if teer not in range(6):
+            yield Problem(source, f"{path}.teer[{i}]", f"expected a TEER from 0 to 5, found {teer}")
+
+
+def _spans(v: Any) -> tuple[dt.date, dt.date | None]:
+    return v.valid_from, v.valid_to
+
+
+def _covered(outer: tuple[dt.date, dt.date | None], inner: Sequence[Any]) -> bool:
+    """True when the dated ``inner`` versions cover the whole ``outer`` period."""
+    start, end = outer
+    day = start
+    for v in inner:
+        if v.valid_from <= day and (v.valid_to is None or v.valid_to > day):
+            if v.valid_to is None:
+                return True
+            day = v.valid_to
+            if end is not None and day >= end:
+                return True
+    return False
+
+
+def _program(p: Program, lib: Library) -> Iterator[Problem]:
+    src = p.path
+    yield from _dated(p.versions, src, "$.versions")
+    source_ids = {s.id for s in p.sources}
+    for vi, version in enumerate(p.versions):
+        vpath = f"$.versions[{vi}]"
+        if version.in_force and not version.conditions:
+            yield Problem(src, f"{vpath}.conditions", "a version in force needs at least one condition")
+        ids: dict[str, Condition] = {}
+        for cond, path in walk(version.conditions, f"{vpath}.conditions"):
+            if cond.id in ids:
+                yield Problem(src, f"{path}.id", f"expected a condition id unique in its version, found {cond.id!r} again")
+            ids[cond.id] = cond
+            if not isinstance(cond, Composite) and not cond.citations:
+                yield Problem(src, f"{path}.citations", "every condition must cite its source; found none")
+            for ci, cit in enumerate(cond.citations):
+                if cit.source not in source_ids:
+                    yield Problem(src, f"{path}.citations[{ci}].source",
+                                  f"expected one of the program's sources ({', '.join(sorted(source_ids))}), "
+                                  f"found {cit.source!r}{did_you_mean(cit.source, source_ids)}")
+            if isinstance(cond, Composite):
+                if cond.op == "at_least" and not (cond.n is not None and 1 <= cond.n <= len(cond.children)):
+                    yield Problem(src, f"{path}.at_least",
+                                  f"expected a number from 1 to {len(cond.children)}, found {cond.n}")
+            if isinstance(cond, WorkExperience | JobOffer | Certificate):
+                yield from _occupations(cond.occupations, src, f"{path}.occupations")
+            if isinstance(cond, JobOffer):
+                for code in cond.wage_floors_hourly or {}:
+                    if code not in noc_table():
+                        yield Problem(src, f"{path}.wage_floors_hourly.{code}",
+                                      f"expected a NOC 2021 unit group code, found {code!r}")
+            if isinstance(cond, Language):
+                if (cond.minimum is None) == (cond.minimum_by_teer is None):
+                    yield Problem(src, path, "expected exactly one of minimum or minimum_by_teer")
+                if cond.minimum_by_teer is not None and cond.teer_from is None:
+                    yield Problem(src, f"{path}.teer_from", "minimum_by_teer needs teer_from: the id of a "
+                                                            "work_experience condition of this version")
+            ref = getattr(cond, "teer_from", None) or getattr(cond, "same_occupation_as", None)
+            if ref is not None and not isinstance(ids.get(ref), WorkExperience):
+                yield Problem(src, path, f"expected {ref!r} to be the id of a work_experience condition "
+                                         f"earlier in this version{did_you_mean(ref, ids)}")
+            if isinstance(cond, Points):
+                grid = lib.grids.get(cond.grid)
+                if grid is None:
+                    yield Problem(src, f"{path}.grid", f"unknown grid {cond.grid!r}{did_you_mean(cond.grid, lib.grids)}")
+                elif not _covered(_spans(version), grid.versions):
+                    yield Problem(src, f"{path}.grid", f"grid {cond.grid!r} has no version for part of "
+                                                       f"{version.valid_from} to {version.valid_to or 'open end'}")
+            if isinstance(cond, Funds):
+                table = lib.tables.get(cond.table)
+                if table is None:
+                    yield Problem(src, f"{path}.table", f"unknown table {cond.table!r}{did_you_mean(cond.table, lib.tables)}")
+                elif not _covered(_spans(version), table.versions):
+                    yield Problem(src, f"{path}.table", f"table {cond.table!r} has no version for part of "
+                                                         f"{version.valid_from} to {version.valid_to or 'open end'}")
+            if isinstance(cond, ProgramVerdict):
+                for pi, other in enumerate(cond.any_of):
+                    if other not in lib.programs:
+                        yield Problem(src, f"{path}.any_of[{pi}]",
+                                      f"unknown program {other!r}{did_you_mean(other, lib.programs)}")
+
+
+def dependencies(p: Program) -> set[str]:
+    """Ids of the programs whose verdicts any version of ``p`` needs."""
+    deps: set[str] = set()
+    for version in p.versions:
+        for cond, _ in walk(version.conditions, ""):
+            if isinstance(cond, ProgramVerdict):
+                deps.update(cond.any_of)
+    return deps
+
+
+def evaluation_order(programs: dict[str, Program]) -> list[str]:
+    """Program ids with every dependency before its dependants; raises ValueError on a cycle."""
+    order: list[str] = []
+    state: dict[str, int] = {}
+
+    def visit(pid: str, trail: list[str]) -> None:
+        if state.get(pid) == 2:
+            return
+        if state.get(pid) == 1:
+            cycle = " -> ".join([*trail[trail.index(pid):], pid])
+            raise ValueError(f"programs depend on each other in a cycle: {cycle}")
+        state[pid] = 1
+        for dep in sorted(dependencies(programs[pid])):
+            if dep in programs:
+                visit(dep, [*trail, pid])
+        state[pid] = 2
+        order.append(pid)
+
+    for pid in sorted(programs):
+        visit(pid, [])
+    return order
+
+
+def check_library(lib: Library) -> Iterator[Problem]:
+    """Every problem of a loaded library, file by file, then across files."""
+    for p in lib.programs.values():
+        yield from _program(p, lib)
+    for g in lib.grids.values():
+        yield from _dated(g.versions, g.path, "$.versions")
+    for t in lib.tables.values():
+        yield from _dated(t.versions, t.path, "$.versions")
+    try:
+        evaluation_order(lib.programs)
+    except ValueError as exc:
+        yield Problem(lib.root, "$", str(exc))

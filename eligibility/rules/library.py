@@ -1,0 +1,102 @@
+"""Load every ruleset file of a folder into a Library, and refuse anything the evaluator could trip on."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from attrs import evolve, frozen
+
+from eligibility.convert import structure
+from eligibility.documents import read_document
+from eligibility.errors import InputError, Problem
+from eligibility.rules import structure as _hooks  # noqa: F401 - registers the ruleset hooks
+from eligibility.rules.checks import check_library
+from eligibility.rules.model import Program
+from eligibility.rules.tables import AmountTable, Grid
+
+CASES_SUFFIX = ".cases.yaml"
+
+
+@frozen
+class Library:
+    """Every program, grid and amount table of a rules folder, checked, with a hash of the files."""
+
+    programs: dict[str, Program]
+    grids: dict[str, Grid]
+    tables: dict[str, AmountTable]
+    digest: str
+    root: str
+
+    def program(self, program_id: str) -> Program:
+        """The program with that id; a UsageError with a suggestion otherwise."""
+        from eligibility.convert import did_you_mean
+        from eligibility.errors import UsageError
+
+        if program_id not in self.programs:
+            raise UsageError(f"unknown program {program_id!r}{did_you_mean(program_id, self.programs)}; "
+                             f"run 'eligibility programs' to list them")
+        return self.programs[program_id]
+
+
+def default_rules_dir() -> Path:
+    """The rulesets shipped with the package (or, in a source checkout, the repository's rulesets/)."""
+    packaged = Path(str(resources.files("eligibility"))) / "rulesets"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rulesets"
+
+
+def ruleset_files(root: Path) -> Iterator[Path]:
+    """Ruleset files below ``root`` in a stable order (test case files excluded)."""
+    for path in sorted(root.rglob("*.yaml")):
+        if not path.name.endswith(CASES_SUFFIX):
+            yield path
+
+
+def load_library(root: str | Path | None = None) -> Library:
+    """Load and check all rulesets below ``root`` (default: the packaged rulesets)."""
+    root = Path(root) if root is not None else default_rules_dir()
+    if not root.is_dir():
+        raise InputError([Problem(str(root), "$", "expected a folder of ruleset YAML files, found none")])
+    programs: dict[str, Program] = {}
+    grids: dict[str, Grid] = {}
+    tables: dict[str, AmountTable] = {}
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    for path in ruleset_files(root):
+        rel = path.relative_to(root).as_posix()
+        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+        try:
+            data: Any = read_document(path)
+            section = rel.split("/")[0]
+            if section == "grids":
+                grid = evolve(structure(data, Grid, str(path)), path=str(path))
+                _add(grids, grid.id, grid, str(path), problems)
+            elif section == "tables":
+                table = evolve(structure(data, AmountTable, str(path)), path=str(path))
+                _add(tables, table.id, table, str(path), problems)
+            else:
+                program = evolve(structure(data, Program, str(path)), path=str(path))
+                expected_id = rel.removesuffix(".yaml")
+                if program.id != expected_id:
+                    problems.append(Problem(str(path), "$.id", f"expected {expected_id!r} (the file's place "
+                                                               f"under rulesets/), found {program.id!r}"))
+                _add(programs, program.id, program, str(path), problems)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    library = Library(programs, grids, tables, digest.hexdigest(), str(root))
+    problems.extend(check_library(library))
+    if problems:
+        raise InputError(problems)
+    return library
+
+
+def _add(into: dict[str, Any], key: str, value: Any, source: str, problems: list[Problem]) -> None:
+    if key in into:
+        problems.append(Problem(source, "$.id", f"expected a unique id, found {key!r} again "
+                                                f"(also in {into[key].path})"))
+    into[key] = value

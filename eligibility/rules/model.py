@@ -1,0 +1,322 @@
+"""The ruleset language: programs, dated versions, and the closed vocabulary of condition kinds.
+
+A ruleset is data. Each leaf condition picks one kind below and sets its parameters; composite
+conditions (all / any / not / at_least) combine leaves. Every leaf says in words what it checks and
+cites where the law says it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from attrs import field, frozen
+
+from eligibility.profile.model import EducationLevel, Lmia, Province, TestId
+
+Confidence = Literal["official", "official_via_news", "blog", "unconfirmed"]
+Exclusion = Literal["self_employed", "full_time_student", "unauthorized", "unpaid"]
+Location = Literal["canada", "abroad", "any"]
+
+
+@frozen
+class Source:
+    """An official page or instrument the rules come from."""
+
+    id: str
+    title: str
+    url: str
+    checked: dt.date
+    confidence: Confidence = "official"
+    note: str | None = None
+
+
+@frozen
+class Citation:
+    """A pointer into a source: the source id and the pinpoint (section, table, paragraph)."""
+
+    source: str
+    at: str | None = None
+
+
+@frozen
+class Occupations:
+    """Which NOC 2021 unit groups count: listed codes, group prefixes and TEERs, minus exclusions.
+
+    A code matches when it is among ``codes`` or starts with one of ``groups`` (when either is given),
+    its TEER is in ``teer`` (when given), and it starts with none of ``exclude``.
+    """
+
+    codes: tuple[str, ...] | None = None
+    groups: tuple[str, ...] | None = None
+    teer: tuple[int, ...] | None = None
+    exclude: tuple[str, ...] = ()
+
+
+@frozen
+class Levels:
+    """A minimum CLB / NCLC level for each of the four abilities."""
+
+    reading: int
+    writing: int
+    listening: int
+    speaking: int
+
+
+@frozen
+class WorkExperience:
+    """Paid work in matching occupations within a look-back window, counted in IRCC hours."""
+
+    id: str
+    says: str
+    occupations: Occupations
+    min_hours: float
+    window_months: int
+    kind: Literal["work_experience"] = "work_experience"
+    citations: tuple[Citation, ...] = ()
+    single_occupation: bool = True
+    continuous: bool = False
+    location: Location = "any"
+    provinces: tuple[Province, ...] | None = None
+    exclude: tuple[Exclusion, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+@frozen
+class Language:
+    """A valid test result meeting a minimum level in every ability."""
+
+    id: str
+    says: str
+    kind: Literal["language"] = "language"
+    minimum: Levels | None = None
+    minimum_by_teer: dict[int, Levels] | None = None
+    teer_from: str | None = None
+    language: Literal["any", "english", "french"] = "any"
+    tests: tuple[TestId, ...] | None = None
+    max_age_months: int = 24
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+@frozen
+class Education:
+    """A completed credential at or above a level: Canadian, or foreign with a valid ECA."""
+
+    id: str
+    says: str
+    minimum_level: EducationLevel
+    kind: Literal["education"] = "education"
+    foreign_needs_eca: bool = True
+    eca_max_age_months: int = 60
+    country: str | None = None
+    province: Province | None = None
+    completed_within_months: int | None = None
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+@frozen
+class Points:
+    """A named points grid scored on the profile, with the pass mark."""
+
+    id: str
+    says: str
+    grid: str
+    pass_mark: int
+    kind: Literal["points"] = "points"
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+@frozen
+class Funds:
+    """Settlement funds at least the dated table's amount for the family size."""
+
+    id: str
+    says: str
+    table: str
+    kind: Literal["funds"] = "funds"
+    exempt_if_authorized_with_offer: bool = False
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+@frozen
+class JobOffer:
+    """A job offer meeting the listed requirements (each one optional)."""
+
+    id: str
+    says: str
+    kind: Literal["job_offer"] = "job_offer"
+    occupations: Occupations | None = None
+    min_hours_per_week: float | None = None
+    min_duration_months: int | None = None
+    lmia: tuple[Lmia, ...] | None = None
+    provinces: tuple[Province, ...] | None = None
+    min_wage_hourly: float | None = None
+    min_wage_annual: float | None = None
+    wage_floors_hourly: dict[str, float] | None = None
+    non_seasonal: bool = False
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+@frozen
+class Certificate:
+    """A certificate of qualification in a matching trade, from a Canadian authority."""
+
+    id: str
+    says: str
+    kind: Literal["certificate_of_qualification"] = "certificate_of_qualification"
+    occupations: Occupations | None = None
+    same_occupation_as: str | None = None
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+@frozen
+class IntendedProvince:
+    """Where the applicant intends to live: in ``allowed`` (when given) and not in ``excluded``."""
+
+    id: str
+    says: str
+    kind: Literal["intended_province"] = "intended_province"
+    allowed: tuple[Province, ...] | None = None
+    excluded: tuple[Province, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+@frozen
+class Age:
+    """Age in whole years on the as-of date, within inclusive bounds."""
+
+    id: str
+    says: str
+    kind: Literal["age"] = "age"
+    min: int | None = None
+    max: int | None = None
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+@frozen
+class ProgramVerdict:
+    """Eligibility for at least one of other programs, on the same as-of date."""
+
+    id: str
+    says: str
+    any_of: tuple[str, ...]
+    kind: Literal["program"] = "program"
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+@frozen
+class Declaration:
+    """A fact the person states under ``declarations`` (a referral, a status, a score)."""
+
+    id: str
+    says: str
+    key: str
+    kind: Literal["declaration"] = "declaration"
+    equals: bool | str | None = None
+    min: float | None = None
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+@frozen
+class Judgement:
+    """What an officer decides on the documents; reported as a caveat, failed only when declared false."""
+
+    id: str
+    says: str
+    key: str
+    reason: str
+    kind: Literal["judgement"] = "judgement"
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+Leaf = (
+    WorkExperience | Language | Education | Points | Funds | JobOffer | Certificate | IntendedProvince
+    | Age | ProgramVerdict | Declaration | Judgement
+)
+LEAF_KINDS: dict[str, type] = {
+    "work_experience": WorkExperience, "language": Language, "education": Education, "points": Points,
+    "funds": Funds, "job_offer": JobOffer, "certificate_of_qualification": Certificate,
+    "intended_province": IntendedProvince, "age": Age, "program": ProgramVerdict,
+    "declaration": Declaration, "judgement": Judgement,
+}
+
+
+@frozen
+class Composite:
+    """all / any / not / at_least over child conditions."""
+
+    op: Literal["all", "any", "not", "at_least"]
+    children: tuple[Condition, ...]
+    id: str
+    says: str | None = None
+    n: int | None = None
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+Condition = Leaf | Composite
+
+
+@frozen
+class Version:
+    """The conditions of a program over the half-open period [valid_from, valid_to)."""
+
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+    in_force: bool = True
+    conditions: tuple[Condition, ...] = ()
+    changes: str | None = None
+    citations: tuple[Citation, ...] = ()
+    note: str | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        """True when ``day`` falls in [valid_from, valid_to)."""
+        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+
+@frozen
+class Program:
+    """An immigration program (or stream, or draw category) and its versions over time."""
+
+    id: str
+    title: str
+    authority: str
+    sources: tuple[Source, ...]
+    versions: tuple[Version, ...]
+    summary: str | None = None
+    established: dt.date | None = None
+    confidence: Confidence = "official"
+    note: str | None = None
+    path: str = field(default="", eq=False)
+
+    def version_on(self, day: dt.date) -> Version | None:
+        """The version whose period covers ``day``, if any."""
+        return next((v for v in self.versions if v.covers(day)), None)
+
+    def source(self, source_id: str) -> Source | None:
+        """The source with that id."""
+        return next((s for s in self.sources if s.id == source_id), None)

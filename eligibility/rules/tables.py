@@ -1,0 +1,182 @@
+"""Dated data that conditions refer to by id: points grids and amount tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from attrs import field, frozen
+
+from eligibility.profile.model import EducationLevel
+from eligibility.rules.model import Citation, Confidence, Occupations, Source
+
+
+@frozen
+class LanguagePoints:
+    """First official language: points per ability by CLB; second language: flat points if all abilities reach a level."""
+
+    id: str
+    says: str
+    first_language: dict[int, int]
+    first_language_max: int
+    second_language_min_level: int
+    second_language_points: int
+    max: int
+    kind: Literal["language_points"] = "language_points"
+    max_age_months: int = 24
+    citations: tuple[Citation, ...] = ()
+
+
+@frozen
+class EducationPoints:
+    """Points for the highest credential (Canadian, or foreign with a valid ECA)."""
+
+    id: str
+    says: str
+    levels: dict[EducationLevel, int]
+    max: int
+    kind: Literal["education_points"] = "education_points"
+    eca_max_age_months: int = 60
+    citations: tuple[Citation, ...] = ()
+
+
+@frozen
+class ExperiencePoints:
+    """Points by whole years (1,560 hours each) of full-time or equivalent skilled work in a window."""
+
+    id: str
+    says: str
+    occupations: Occupations
+    window_months: int
+    years: dict[int, int]
+    max: int
+    kind: Literal["experience_points"] = "experience_points"
+    citations: tuple[Citation, ...] = ()
+
+
+@frozen
+class AgePoints:
+    """Points by age in whole years; ages not listed score 0."""
+
+    id: str
+    says: str
+    ages: dict[int, int]
+    max: int
+    kind: Literal["age_points"] = "age_points"
+    citations: tuple[Citation, ...] = ()
+
+
+@frozen
+class ArrangedEmploymentPoints:
+    """Points for a job offer that meets the arranged-employment rules."""
+
+    id: str
+    says: str
+    points: int
+    occupations: Occupations
+    min_hours_per_week: float
+    min_duration_months: int
+    max: int
+    kind: Literal["arranged_employment_points"] = "arranged_employment_points"
+    citations: tuple[Citation, ...] = ()
+
+
+@frozen
+class AdaptabilityPoints:
+    """Adaptability elements, each with its points, added up and capped at ``max``."""
+
+    id: str
+    says: str
+    elements: dict[
+        Literal[
+            "spouse_language", "study_in_canada", "spouse_study_in_canada", "work_in_canada",
+            "spouse_work_in_canada", "arranged_employment", "relative_in_canada",
+        ],
+        int,
+    ]
+    max: int
+    kind: Literal["adaptability_points"] = "adaptability_points"
+    spouse_language_min_level: int = 4
+    citations: tuple[Citation, ...] = ()
+
+
+Factor = (
+    LanguagePoints | EducationPoints | ExperiencePoints | AgePoints | ArrangedEmploymentPoints
+    | AdaptabilityPoints
+)
+FACTOR_KINDS: dict[str, type] = {
+    "language_points": LanguagePoints, "education_points": EducationPoints,
+    "experience_points": ExperiencePoints, "age_points": AgePoints,
+    "arranged_employment_points": ArrangedEmploymentPoints, "adaptability_points": AdaptabilityPoints,
+}
+
+
+@frozen
+class GridVersion:
+    """The factors of a grid over [valid_from, valid_to)."""
+
+    valid_from: dt.date
+    factors: tuple[Factor, ...]
+    max: int
+    valid_to: dt.date | None = None
+    citations: tuple[Citation, ...] = ()
+
+    def covers(self, day: dt.date) -> bool:
+        """True when ``day`` falls in [valid_from, valid_to)."""
+        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+
+@frozen
+class Grid:
+    """A named points grid held as data, with dated versions."""
+
+    id: str
+    title: str
+    sources: tuple[Source, ...]
+    versions: tuple[GridVersion, ...]
+    confidence: Confidence = "official"
+    path: str = field(default="", eq=False)
+
+    def version_on(self, day: dt.date) -> GridVersion | None:
+        """The version whose period covers ``day``, if any."""
+        return next((v for v in self.versions if v.covers(day)), None)
+
+
+@frozen
+class AmountVersion:
+    """Amounts by family size over [valid_from, valid_to); sizes past the table add ``each_additional``."""
+
+    valid_from: dt.date
+    amounts: dict[int, float]
+    each_additional: float
+    valid_to: dt.date | None = None
+    citations: tuple[Citation, ...] = ()
+    confidence: Confidence | None = None
+    note: str | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        """True when ``day`` falls in [valid_from, valid_to)."""
+        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+    def amount_for(self, family_size: int) -> float:
+        """The amount for a family of that size."""
+        largest = max(self.amounts)
+        if family_size <= largest:
+            return self.amounts[max(1, family_size)]
+        return self.amounts[largest] + (family_size - largest) * self.each_additional
+
+
+@frozen
+class AmountTable:
+    """A dated table of amounts by family size (settlement funds)."""
+
+    id: str
+    title: str
+    sources: tuple[Source, ...]
+    versions: tuple[AmountVersion, ...]
+    confidence: Confidence = "official"
+    path: str = field(default="", eq=False)
+
+    def version_on(self, day: dt.date) -> AmountVersion | None:
+        """The version whose period covers ``day``, if any."""
+        return next((v for v in self.versions if v.covers(day)), None)

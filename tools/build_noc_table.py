@@ -108,7 +108,9 @@ def build(folder: Path) -> dict[str, Any]:
             "Statistics Canada and Employment and Social Development Canada, licensed under the "
             "Open Government Licence - Canada."
         ),
-        "sources": [{"file": name, "sha256": sha256(folder / name)} for name in (STRUCTURE, ELEMENTS, CONCORDANCE)],
+        "sources": [
+            {"file": name, "sha256": sha256(folder / name)} for name in (STRUCTURE, ELEMENTS, CONCORDANCE)
+        ],
         "groups": dict(sorted(groups.items(), key=lambda kv: (len(kv[0]), kv[0]))),
         "unit_groups": unit_groups,
         "concordance_columns": ["noc2016", "noc2016_title", "change", "noc2021"],

@@ -155,7 +155,9 @@ def _read_one(path: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
         return {}, _duties_from_elements(rows)
     if {"Level", "Class definition"} <= header:
         code_col = next((h for h in header if h.startswith("Code")), "")
-        return {r[code_col].strip(): r["Class definition"].strip() for r in rows if r["Level"].strip() == "5"}, {}
+        return {
+            r[code_col].strip(): r["Class definition"].strip() for r in rows if r["Level"].strip() == "5"
+        }, {}
     if {"noc_code", "lead_statement"} <= header:
         return {r["noc_code"].strip().zfill(5): r["lead_statement"].strip() for r in rows}, {}
     if {"noc_code", "main_duty"} <= header:
@@ -171,14 +173,19 @@ def _duties_from_elements(rows: list[dict[str, str]]) -> dict[str, list[str]]:
     code_col = next((h for h in rows[0] if h.startswith("Code")), "") if rows else ""
     for r in rows:
         if r.get("Level", "5").strip() == "5" and r["Element Type Label English"].strip() == "Main duties":
-            found.setdefault(r[code_col].strip().zfill(5), []).extend(r["Element Description English"].splitlines())
+            found.setdefault(r[code_col].strip().zfill(5), []).extend(
+                r["Element Description English"].splitlines()
+            )
     return {c: _clean_duties(lines) for c, lines in found.items()}
 
 
 def _duties_from_json(path: Path) -> dict[str, list[str]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     try:
-        return {str(o["nocCode"]).zfill(5): _clean_duties(o["mainDuties"].splitlines()) for o in data["occupations"]}
+        return {
+            str(o["nocCode"]).zfill(5): _clean_duties(o["mainDuties"].splitlines())
+            for o in data["occupations"]
+        }
     except (KeyError, TypeError, AttributeError) as exc:
         raise UsageError(f"{path} is not a NOC elements JSON file this tool can read") from exc
 

@@ -41,7 +41,11 @@ def verbs_of(duties: Mapping[str, Sequence[str]]) -> frozenset[str]:
     seen: Counter[str] = Counter()
     for lines in duties.values():
         for i, line in enumerate(lines):
-            if not _placed_like_heading(lines, i) and len(line.split()) >= 5 and not _AGENT.search(_last(line)):
+            if (
+                not _placed_like_heading(lines, i)
+                and len(line.split()) >= 5
+                and not _AGENT.search(_last(line))
+            ):
                 seen[_first(line)] += 1
     return frozenset(w for w, n in seen.items() if n >= 2)
 
@@ -54,7 +58,12 @@ def is_heading(lines: Sequence[str], i: int, verbs: frozenset[str]) -> bool:
     if _first(line) not in verbs:
         return True
     words = line.split()
-    return len(words) <= 6 and bool(_AGENT.search(_last(line))) and _first(line) != "may" and not words[0].endswith(",")
+    return (
+        len(words) <= 6
+        and bool(_AGENT.search(_last(line)))
+        and _first(line) != "may"
+        and not words[0].endswith(",")
+    )
 
 
 def split_headings(duties: Mapping[str, Sequence[str]]) -> dict[str, list[tuple[str | None, str]]]:

@@ -18,7 +18,13 @@ from rapidfuzz.distance import OSA
 
 from eligibility.errors import UsageError
 
-NOC_2021_LEVELS = {1: "broad category", 2: "major group", 3: "sub-major group", 4: "minor group", 5: "unit group"}
+NOC_2021_LEVELS = {
+    1: "broad category",
+    2: "major group",
+    3: "sub-major group",
+    4: "minor group",
+    5: "unit group",
+}
 _CODE_2021 = re.compile(r"\d{5}")
 _CODE_2016 = re.compile(r"\d{4}")
 
@@ -94,7 +100,7 @@ class NocTable:
         return unit.title if unit else self._groups.get(code)
 
     def suggest(self, code: str, limit: int = 3) -> list[str]:
-        """Up to `limit` unit-group codes close to a wrong code: one or two typos, swaps, or a shared prefix."""
+        """Up to `limit` unit-group codes close to a wrong code: typos, swapped digits or a shared prefix."""
         digits = "".join(ch for ch in code if ch.isdigit())[:6]
         if not digits:
             return []
@@ -112,14 +118,17 @@ class NocTable:
         return ranked[:limit]
 
     def require(self, code: str) -> UnitGroup:
-        """The unit group with this code; a UsageError with a "did you mean" when it is malformed or unknown."""
+        """The unit group with this code; UsageError with a "did you mean" when malformed or unknown."""
         clean = code.strip()
         if not _CODE_2021.fullmatch(clean):
             hint = ""
             if _CODE_2016.fullmatch(clean) and clean in self._from_2016:
                 hint = f"; {clean} looks like a NOC 2016 code: try `eligibility noc convert {clean}`"
             elif clean in self._groups:
-                hint = f"; {clean} is a {NOC_2021_LEVELS[len(clean)]} ({self._groups[clean]}), not a unit group"
+                level = NOC_2021_LEVELS[len(clean)]
+                hint = f"; {clean} is a {level} ({self._groups[clean]}), not a unit group"
+            elif sum(ch.isdigit() for ch in clean) >= 4:
+                hint = did_you_mean(self.suggest(clean))
             raise UsageError(f"malformed NOC 2021 code {code!r}: a unit group code has 5 digits{hint}")
         unit = self._units.get(clean)
         if unit is None:
@@ -127,13 +136,15 @@ class NocTable:
         return unit
 
     def from_2016(self, code: str) -> tuple[ConcordanceRow, ...]:
-        """Concordance rows for a 4-digit NOC 2016 code (spaces stripped); empty if the code is not in NOC 2016.
+        """Concordance rows for a 4-digit NOC 2016 code (spaces stripped); empty if NOC 2016 has no such code.
 
         Raises UsageError when the code is not exactly 4 digits, since "213" and "0213" differ in NOC 2016.
         """
         clean = code.strip()
         if not _CODE_2016.fullmatch(clean):
-            raise UsageError(f"malformed NOC 2016 code {code!r}: NOC 2016 codes have exactly 4 digits, e.g. 0213")
+            raise UsageError(
+                f"malformed NOC 2016 code {code!r}: NOC 2016 codes have exactly 4 digits, e.g. 0213"
+            )
         return tuple(self._from_2016.get(clean, ()))
 
     def codes_2016(self) -> tuple[str, ...]:

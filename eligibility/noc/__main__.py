@@ -1,0 +1,5 @@
+"""`python -m eligibility.noc ...` runs the NOC commands on their own."""
+
+from eligibility.noc.cli import main
+
+main()

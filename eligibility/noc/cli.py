@@ -1,0 +1,128 @@
+"""`eligibility noc ...`: show, search, match and convert NOC codes from the command line."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eligibility.errors import EligibilityError, UsageError
+
+app = typer.Typer(
+    name="noc",
+    help="National Occupational Classification (NOC) 2021: look up, search, match duties, convert from 2016.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+class Format(StrEnum):
+    """Output format of every command."""
+
+    text = "text"
+    json = "json"
+
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text or json")]
+NocDataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--noc-data",
+        help="StatCan NOC file or folder with lead statements and main duties (else $ELIGIBILITY_NOC_DATA)",
+    ),
+]
+
+
+def _emit(result: object, lines: list[str], fmt: Format) -> None:
+    from eligibility.noc.render import to_json
+
+    typer.echo(to_json(result) if fmt is Format.json else "\n".join(lines))
+
+
+@app.command()
+def show(
+    code: Annotated[str, typer.Argument(help="NOC 2021 unit group code, e.g. 21231")],
+    noc_data: NocDataOpt = None,
+    all_examples: Annotated[bool, typer.Option("--all-examples", help="list every example title")] = False,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """Title, TEER, hierarchy and example titles of a unit group; lead statement and duties if available."""
+    from eligibility.noc.render import render_show
+    from eligibility.noc.show import show_unit_group
+
+    result = show_unit_group(code, noc_data)
+    _emit(result, render_show(result, None if all_examples else 12), fmt)
+
+
+@app.command()
+def search(
+    query: Annotated[list[str], typer.Argument(help='a job title, e.g. "machine learning engineer"')],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="number of results")] = 10,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """Unit groups whose class or example titles best match a job title."""
+    from eligibility.noc.render import render_search
+    from eligibility.noc.search import search_titles
+
+    result = search_titles(" ".join(query), limit=limit)
+    _emit(result, render_search(result), fmt)
+
+
+@app.command()
+def match(
+    duties: Annotated[str, typer.Option("--duties", "-d", help="text file with the duties, or - for stdin")],
+    noc_data: NocDataOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="number of unit groups")] = 5,
+    detail: Annotated[int, typer.Option("--detail", help="how many get duty-by-duty coverage")] = 3,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """Unit groups whose NOC lead statement and main duties best match duties from a reference letter."""
+    from eligibility.noc.elements import load_noc_text
+    from eligibility.noc.match import match_duties
+    from eligibility.noc.render import render_match
+
+    if duties == "-":
+        letter = sys.stdin.read()
+    else:
+        path = Path(duties)
+        if not path.is_file():
+            raise UsageError(f"duties file {duties} does not exist")
+        try:
+            letter = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read duties file {duties}: {exc}") from exc
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
+    result = match_duties(letter, load_noc_text(noc_data), limit=limit, detail=detail)
+    _emit(result, render_match(result), fmt)
+
+
+@app.command()
+def convert(
+    code: Annotated[str, typer.Argument(help="NOC 2016 code, 4 digits, e.g. 2173 or 0213")],
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """NOC 2016 V1.3 code to NOC 2021 V1.0 unit groups, with StatCan's type of change."""
+    from eligibility.noc.convert import convert_2016
+    from eligibility.noc.render import render_convert
+
+    result = convert_2016(code)
+    _emit(result, render_convert(result), fmt)
+
+
+def main() -> None:
+    """Run the NOC commands alone (`python -m eligibility.noc`), printing user errors as one line, exit 2."""
+    try:
+        # In standalone mode typer handles its own usage errors (exit 2) and lets ours through.
+        app()
+    except EligibilityError as exc:
+        for line in exc.lines():
+            typer.echo(f"error: {line}", err=True)
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ParamSpec
 
 import typer
 
 from eligibility.errors import EligibilityError, UsageError
+
+P = ParamSpec("P")
 
 app = typer.Typer(
     name="noc",
@@ -36,6 +40,20 @@ NocDataOpt = Annotated[
 ]
 
 
+def _user_errors(command: Callable[P, None]) -> Callable[P, None]:
+    # The main CLI also catches these; catching here too keeps `noc` right when run or tested alone.
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except EligibilityError as exc:
+            for line in exc.lines():
+                typer.echo(f"error: {line}", err=True)
+            raise typer.Exit(2) from None
+
+    return run
+
+
 def _emit(result: object, lines: list[str], fmt: Format) -> None:
     from eligibility.noc.render import to_json
 
@@ -43,6 +61,7 @@ def _emit(result: object, lines: list[str], fmt: Format) -> None:
 
 
 @app.command()
+@_user_errors
 def show(
     code: Annotated[str, typer.Argument(help="NOC 2021 unit group code, e.g. 21231")],
     noc_data: NocDataOpt = None,
@@ -58,6 +77,7 @@ def show(
 
 
 @app.command()
+@_user_errors
 def search(
     query: Annotated[list[str], typer.Argument(help='a job title, e.g. "machine learning engineer"')],
     limit: Annotated[int, typer.Option("--limit", "-n", help="number of results")] = 10,
@@ -72,6 +92,7 @@ def search(
 
 
 @app.command()
+@_user_errors
 def match(
     duties: Annotated[str, typer.Option("--duties", "-d", help="text file with the duties, or - for stdin")],
     noc_data: NocDataOpt = None,
@@ -101,6 +122,7 @@ def match(
 
 
 @app.command()
+@_user_errors
 def convert(
     code: Annotated[str, typer.Argument(help="NOC 2016 code, 4 digits, e.g. 2173 or 0213")],
     fmt: FormatOpt = Format.text,

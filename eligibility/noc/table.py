@@ -106,11 +106,13 @@ class NocTable:
             return []
         found = process.extract(digits, list(self._units), scorer=OSA.distance, score_cutoff=2, limit=None)
 
-        def closeness(item: tuple[str, float, int]) -> tuple[float, int, str]:
-            # Prefer fewer edits, then codes sharing the longest leading part (the same minor group).
+        def closeness(item: tuple[str, float, int]) -> tuple[float, bool, int, str]:
+            # Prefer fewer edits, then two swapped digits (the commonest slip), then codes sharing
+            # the longest leading part (the same minor group).
             candidate, distance, _ = item
+            swapped = sorted(candidate) == sorted(digits)
             shared = next((i for i, (a, b) in enumerate(zip(candidate, digits, strict=False)) if a != b), 5)
-            return distance, -shared, candidate
+            return distance, not swapped, -shared, candidate
 
         ranked = [c for c, _, _ in sorted(found, key=closeness)]
         if not ranked and len(digits) >= 2:
@@ -122,12 +124,12 @@ class NocTable:
         clean = code.strip()
         if not _CODE_2021.fullmatch(clean):
             hint = ""
-            if _CODE_2016.fullmatch(clean) and clean in self._from_2016:
-                hint = f"; {clean} looks like a NOC 2016 code: try `eligibility noc convert {clean}`"
-            elif clean in self._groups:
+            if clean in self._groups:
                 level = NOC_2021_LEVELS[len(clean)]
-                hint = f"; {clean} is a {level} ({self._groups[clean]}), not a unit group"
-            elif sum(ch.isdigit() for ch in clean) >= 4:
+                hint += f"; {clean} is a NOC 2021 {level} ({self._groups[clean]}), not a unit group"
+            if _CODE_2016.fullmatch(clean) and clean in self._from_2016:
+                hint += f"; as a NOC 2016 code, try `eligibility noc convert {clean}`"
+            if not hint and sum(ch.isdigit() for ch in clean) >= 4:
                 hint = did_you_mean(self.suggest(clean))
             raise UsageError(f"malformed NOC 2021 code {code!r}: a unit group code has 5 digits{hint}")
         unit = self._units.get(clean)

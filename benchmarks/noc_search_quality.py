@@ -56,6 +56,21 @@ def main() -> None:
     print(f"cold start `python -m eligibility.noc search ...`: best of 3 {min(runs) * 1000:.0f} ms")
     t = time.perf_counter()
     subprocess.run(
+        [sys.executable, "-c", "import eligibility"],
+        check=True,
+        env=env,
+    )
+    print(
+        f"cold start of a process that only imports the eligibility package: "
+        f"{(time.perf_counter() - t) * 1000:.0f} ms"
+    )
+    code = (
+        "import time, eligibility; from eligibility.noc import table; t = time.perf_counter(); "
+        "table.noc_table(); print(f'load the table alone: {(time.perf_counter() - t) * 1000:.0f} ms')"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+    t = time.perf_counter()
+    subprocess.run(
         [sys.executable, "-c", "from eligibility.noc import noc_table; noc_table()"],
         check=True,
         env=env,

@@ -93,7 +93,7 @@ def _caveats(results: Iterable[ConditionResult], program: Program, version: Vers
         if r.judgement and r.outcome == "pass":
             out.append(Caveat(r.id, r.says, r.explanation, r.citations))
         elif r.confidence in ("blog", "unconfirmed") and not r.conditions:
-            out.append(Caveat(r.id, r.says, f"this rule rests on {r.confidence.replace('_', ' ')} sources",
+            out.append(Caveat(r.id, r.says, f"This rule rests on {r.confidence.replace('_', ' ')} sources",
                               r.citations))
         out.extend(_caveats(r.conditions, program, version))
     return out

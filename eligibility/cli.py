@@ -1,0 +1,239 @@
+"""The `eligibility` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from eligibility.errors import EligibilityError, InputError, Problem, UsageError
+
+app = typer.Typer(name="eligibility", no_args_is_help=True, add_completion=False,
+                  help="Whether a person qualifies for Canada's economic immigration programs, and exactly why.")
+
+
+class Format(str, Enum):
+    """Output formats."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class Engine(str, Enum):
+    """Evaluation backends."""
+
+    native = "native"
+    durable = "durable"
+
+
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Evaluate as of this date, YYYY-MM-DD (default: today).")]
+Rules = Annotated[Path | None, typer.Option("--rules", help="A folder of rulesets instead of the packaged ones.")]
+Fmt = Annotated[Format, typer.Option("--format", "-f", help="text, json or markdown.")]
+
+
+def parse_date(text: str | None, option: str = "--as-of") -> dt.date:
+    """A YYYY-MM-DD date from the command line, or today."""
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option}: expected a date YYYY-MM-DD, found {text!r}") from None
+
+
+def _library(rules: Path | None) -> Any:
+    from eligibility.api import rules as load_rules
+
+    return load_rules(rules)
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _profile_paths(paths: list[Path]) -> list[Path]:
+    from eligibility.documents import SUFFIXES
+
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(f for f in p.iterdir() if f.suffix.lower() in SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+@app.command()
+def evaluate(
+    profiles: Annotated[list[Path], typer.Argument(help="Profile files (YAML, JSON or TOML) or folders of them.")],
+    as_of: AsOf = None,
+    program: Annotated[list[str] | None, typer.Option("--program", "-p", help="Only these program ids.")] = None,
+    fmt: Fmt = Format.text,
+    explain: Annotated[bool, typer.Option("--explain", help="Show every condition, not only failures.")] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="native (reference) or durable.")] = Engine.native,
+    rules: Rules = None,
+) -> None:
+    """Evaluate one or more profiles against every program (or the ones named)."""
+    from eligibility.api import evaluate as run
+    from eligibility.profile.load import load_profile
+    from eligibility.render.data import evaluation_data
+    from eligibility.render.markdown import render_markdown
+    from eligibility.render.text import render_text
+
+    day = parse_date(as_of)
+    library = _library(rules)
+    wanted = set(program) if program else None
+    if wanted:
+        for pid in wanted:
+            library.program(pid)
+    paths = _profile_paths(profiles)
+    if not paths:
+        raise UsageError("no profile files found in the paths given")
+    outputs: list[Any] = []
+    failed = 0
+    for path in paths:
+        try:
+            evaluation = run(load_profile(path), day, wanted, engine.value, library)
+        except InputError as exc:
+            failed += 1
+            for line in exc.lines():
+                typer.echo(line, err=True)
+            continue
+        if fmt is Format.json:
+            outputs.append({"profile": str(path), **evaluation_data(evaluation)} if len(paths) > 1
+                           else evaluation_data(evaluation))
+        elif fmt is Format.markdown:
+            outputs.append(render_markdown(evaluation))
+        else:
+            outputs.append((f"== {path}\n" if len(paths) > 1 else "") + render_text(evaluation, explain))
+    if fmt is Format.json:
+        _emit(json.dumps(outputs[0] if len(paths) == 1 and outputs else outputs, indent=2, ensure_ascii=False))
+    elif outputs:
+        _emit("\n\n".join(outputs))
+    if failed:
+        raise typer.Exit(2)
+
+
+@app.command("explain")
+def explain_cmd(program: Annotated[str, typer.Argument(help="A program id, e.g. express-entry/cec.")],
+                as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) -> None:
+    """A program's rules on a date, in plain language, with citations and dates."""
+    from eligibility.describe import explain_data, explain_text
+
+    day, library = parse_date(as_of), _library(rules)
+    if fmt is Format.json:
+        _emit(json.dumps(explain_data(library, program, day), indent=2, ensure_ascii=False))
+    else:
+        _emit(explain_text(library, program, day))
+
+
+@app.command()
+def programs(as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) -> None:
+    """What is encoded, the dates of each version, and each program's state on a date."""
+    from eligibility.describe import programs_data, programs_text
+
+    day = parse_date(as_of) if as_of else None
+    library = _library(rules)
+    if fmt is Format.json:
+        _emit(json.dumps(programs_data(library, day), indent=2))
+    else:
+        _emit(programs_text(library, day))
+
+
+@app.command()
+def check(folder: Annotated[Path | None, typer.Argument(help="A rules folder (default: the packaged rulesets).")]
+          = None) -> None:
+    """Validate every ruleset of a folder: keys, dates, NOC codes, references, citations, cycles."""
+    from eligibility.rules.library import load_library
+
+    library = load_library(folder)
+    typer.echo(f"ok: {len(library.programs)} programs, {len(library.grids)} grids, {len(library.tables)} tables "
+               f"in {library.root} (sha256 {library.digest[:12]})")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of profile files."""
+    from eligibility.schema import profile_schema
+
+    _emit(json.dumps(profile_schema(), indent=2))
+
+
+@app.command("diff")
+def diff_cmd(profile: Annotated[Path, typer.Argument(help="A profile file.")],
+             as_of: Annotated[list[str], typer.Option("--as-of", help="Give twice: the two dates.")],
+             program: Annotated[list[str] | None, typer.Option("--program", "-p")] = None,
+             fmt: Fmt = Format.text, rules: Rules = None) -> None:
+    """Which verdicts and conditions change for a profile between two dates, and why."""
+    from eligibility.diff import diff, diff_data, diff_text
+    from eligibility.profile.load import load_profile
+
+    if len(as_of) != 2:
+        raise UsageError(f"--as-of: expected two dates (--as-of A --as-of B), found {len(as_of)}")
+    a, b = (parse_date(d) for d in as_of)
+    library = _library(rules)
+    result = diff(load_profile(profile), a, b, library, set(program) if program else None)
+    _emit(json.dumps(diff_data(result), indent=2) if fmt is Format.json else diff_text(result))
+
+
+@app.command()
+def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group code.")],
+                as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) -> None:
+    """Which programs' occupation rules include a NOC code on a date (and since when, until when)."""
+    from eligibility.noc import noc_table
+    from eligibility.occupations import occupation_data, occupation_text
+
+    table = noc_table()
+    if code not in table:
+        hint = table.suggest(code)
+        raise UsageError(f"expected a NOC 2021 unit group code, found {code!r}"
+                         + (f"; did you mean {' or '.join(hint)}?" if hint else ""))
+    day, library = parse_date(as_of), _library(rules)
+    if fmt is Format.json:
+        _emit(json.dumps(occupation_data(library, code, day), indent=2))
+    else:
+        _emit(occupation_text(library, code, day))
+
+
+def _mount_noc() -> None:
+    from eligibility.noc.cli import app as noc_app
+
+    app.add_typer(noc_app, name="noc")
+
+
+_mount_noc()
+
+
+def main() -> None:
+    """Entry point: run the app; problems with input print as lines and exit 2, never a traceback."""
+    try:
+        app(standalone_mode=False)
+    except EligibilityError as exc:
+        for line in exc.lines():
+            typer.echo(line, err=True)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(1)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+__all__ = ["Problem", "app", "main"]
+
+
+if __name__ == "__main__":
+    main()

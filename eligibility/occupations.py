@@ -1,0 +1,100 @@
+"""Which programs' occupation rules include a NOC code on a date, and since when, until when."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from attrs import frozen
+
+from eligibility.evaluate.occupations import matches
+from eligibility.noc import noc_table
+from eligibility.rules.checks import walk
+from eligibility.rules.library import Library
+from eligibility.rules.model import Certificate, JobOffer, Occupations, Program, Version, WorkExperience
+
+
+@frozen
+class Listing:
+    """A program whose rules include the code on the date, through which condition, over which span."""
+
+    program: str
+    title: str
+    condition: str
+    how: str
+    since: dt.date
+    until: dt.date | None
+
+
+def _selectors(version: Version) -> list[tuple[str, Occupations]]:
+    out = []
+    for cond, _ in walk(version.conditions, ""):
+        if isinstance(cond, WorkExperience | JobOffer | Certificate) and cond.occupations is not None:
+            out.append((cond.id, cond.occupations))
+    return out
+
+
+def _how(occ: Occupations, code: str) -> str:
+    if occ.codes and code in occ.codes:
+        return "listed"
+    if occ.groups and any(code.startswith(g) for g in occ.groups):
+        return "by NOC group"
+    return "by TEER"
+
+
+def _includes(version: Version, code: str) -> list[tuple[str, str]]:
+    if not version.in_force:
+        return []
+    return [(cid, _how(occ, code)) for cid, occ in _selectors(version) if matches(occ, code)]
+
+
+def _span(program: Program, index: int, code: str) -> tuple[dt.date, dt.date | None]:
+    versions = program.versions
+    start = index
+    while start > 0 and _includes(versions[start - 1], code):
+        start -= 1
+    end = index
+    while end + 1 < len(versions) and _includes(versions[end + 1], code):
+        end += 1
+    return versions[start].valid_from, versions[end].valid_to
+
+
+def occupation_programs(library: Library, code: str, day: dt.date) -> tuple[Listing, ...]:
+    """Programs in force on ``day`` whose occupation conditions include ``code``."""
+    out = []
+    for pid in sorted(library.programs):
+        program = library.programs[pid]
+        version = program.version_on(day)
+        if version is None:
+            continue
+        found = _includes(version, code)
+        if not found:
+            continue
+        since, until = _span(program, program.versions.index(version), code)
+        for cid, how in found:
+            out.append(Listing(pid, program.title, cid, how, since, until))
+    return tuple(out)
+
+
+def occupation_data(library: Library, code: str, day: dt.date) -> dict[str, Any]:
+    """The code, its TEER and what it opens on ``day``, as JSON-ready data."""
+    from eligibility.convert import unstructure
+
+    group = noc_table().get(code)
+    return {"code": code, "title": group.title if group else None, "teer": group.teer if group else None,
+            "as_of": day.isoformat(), "express_entry_skilled": bool(group and group.teer <= 3),
+            "programs": unstructure(occupation_programs(library, code, day))}
+
+
+def occupation_text(library: Library, code: str, day: dt.date) -> str:
+    """The same in words."""
+    data = occupation_data(library, code, day)
+    lines = [f"{code} {data['title']} (TEER {data['teer']}) on {day}",
+             "  Express Entry skilled occupation (TEER 0-3): " + ("yes" if data["express_entry_skilled"] else "no")]
+    listings = occupation_programs(library, code, day)
+    if not listings:
+        lines.append("  No program's occupation rules include it on this date.")
+    for item in listings:
+        lines.append(f"  {item.program}: {item.how} in {item.condition} (since {item.since}, "
+                     f"until {item.until or 'now'})")
+    return "\n".join(lines)

@@ -6,17 +6,31 @@
 'eligible'
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
 
-from eligibility.api import evaluate, rules, to_data, to_json  # noqa: E402
-from eligibility.errors import EligibilityError, InputError, Problem, UsageError  # noqa: E402
-from eligibility.profile.load import load_profile, profile_from_data, profile_from_text  # noqa: E402
-from eligibility.profile.model import Profile  # noqa: E402
-from eligibility.result import ConditionResult, Evaluation, ProgramResult  # noqa: E402
-from eligibility.rules.library import Library, load_library  # noqa: E402
+# Public names and the module that defines each; imported on first use so that `eligibility noc ...`
+# does not pay for loading the rules engine.
+_EXPORTS = {
+    "evaluate": "eligibility.api", "rules": "eligibility.api", "to_data": "eligibility.api",
+    "to_json": "eligibility.api",
+    "EligibilityError": "eligibility.errors", "InputError": "eligibility.errors", "Problem": "eligibility.errors",
+    "UsageError": "eligibility.errors",
+    "load_profile": "eligibility.profile.load", "profile_from_data": "eligibility.profile.load",
+    "profile_from_text": "eligibility.profile.load",
+    "Profile": "eligibility.profile.model",
+    "ConditionResult": "eligibility.result", "Evaluation": "eligibility.result", "ProgramResult": "eligibility.result",
+    "Library": "eligibility.rules.library", "load_library": "eligibility.rules.library",
+}
 
-__all__ = [
-    "ConditionResult", "EligibilityError", "Evaluation", "InputError", "Library", "Problem", "Profile",
-    "ProgramResult", "UsageError", "evaluate", "load_library", "load_profile", "profile_from_data",
-    "profile_from_text", "rules", "to_data", "to_json",
-]
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'eligibility' has no attribute {name!r}")

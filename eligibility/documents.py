@@ -44,7 +44,11 @@ _Loader.add_implicit_resolver(
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
+    # Resolve "<<" merge keys first; keys a merge brings in may be overridden, which is not a duplicate.
+    explicit = [k for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"]
+    loader.flatten_mapping(node)
+    merged = len(node.value) - len(explicit)
+    for key_node, _ in node.value[merged:]:
         key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
         if key in seen:
             raise yaml.constructor.ConstructorError(

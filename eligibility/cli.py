@@ -213,7 +213,8 @@ _mount_noc()
 def main() -> None:
     """Entry point: run the app; problems with input print as lines and exit 2, never a traceback."""
     try:
-        app(standalone_mode=False)
+        # Outside standalone mode click returns the exit code of typer.Exit instead of raising it.
+        code = app(standalone_mode=False)
     except EligibilityError as exc:
         for line in exc.lines():
             typer.echo(line, err=True)
@@ -230,6 +231,7 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 __all__ = ["Problem", "app", "main"]

@@ -239,8 +239,18 @@ def problems_of(exc: BaseException, source: str) -> list[Problem]:
                 problems.append(Problem(source, f"{path}.{key}",
                                         "unknown key" + (f"; {suffix}" if suffix else "")))
             continue
-        problems.append(Problem(source, path, message))
+        problems.append(Problem(source, _file_keys(path), message))
     return problems
+
+
+#: Model attributes whose key in files differs (``from`` and ``to`` are Python keywords).
+FILE_KEYS = {"valid_from": "from", "valid_to": "to"}
+
+
+def _file_keys(path: str) -> str:
+    for attr, key in FILE_KEYS.items():
+        path = path.replace(f".{attr}", f".{key}")
+    return path
 
 
 def structure(data: Any, cls: type[T], source: str) -> T:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,7 +17,7 @@ app = typer.Typer(name="eligibility", no_args_is_help=True, add_completion=False
                   help="Whether a person qualifies for Canada's economic immigration programs, and exactly why.")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats."""
 
     text = "text"
@@ -25,7 +25,7 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     """Evaluation backends."""
 
     native = "native"
@@ -224,12 +224,15 @@ def main() -> None:
     except typer.Abort:
         typer.echo("aborted", err=True)
         sys.exit(1)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
+    except typer.BadParameter as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except Exception as exc:
+        # click's usage errors (unknown option, missing argument) print their own one-line message.
+        show = getattr(exc, "show", None)
+        if callable(show) and hasattr(exc, "exit_code"):
+            show()
+            sys.exit(int(exc.exit_code))
         raise
     sys.exit(code if isinstance(code, int) else 0)
 

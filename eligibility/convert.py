@@ -154,7 +154,7 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
         for index, item in enumerate(value):
             try:
                 items.append(converter.structure(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group below
+            except Exception as exc:
                 exc.__notes__ = [*getattr(exc, "__notes__", []), cattrs.IterableValidationNote(
                     f"Structuring {tp} @ index {index}", index, item_type)]
                 errors.append(exc)
@@ -171,7 +171,7 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
 
 def _unstructure_attrs(converter: cattrs.Converter) -> Callable[[type], Callable[[Any], Any]]:
     def factory(cls: type) -> Callable[[Any], Any]:
-        base = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=False)
+        base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=False)
         fields = attrs.fields(cls)
 
         def unstructure(obj: Any) -> Any:

@@ -65,7 +65,8 @@ def _cause(library: Library, a: ProgramResult, b: ProgramResult) -> str:
         if not vb.in_force:
             return f"not in force from {vb.valid_from}: {what}"
         return f"the rules changed on {vb.valid_from}: {what}"
-    return "same rules; the profile's facts differ on the two dates (look-back windows, age, test and ECA validity, dated tables)"
+    return ("same rules; the profile's facts differ on the two dates (look-back windows, age, test and ECA "
+            "validity, dated tables)")
 
 
 def diff(profile: Profile, before: dt.date, after: dt.date, library: Library,
@@ -83,7 +84,8 @@ def diff(profile: Profile, before: dt.date, after: dt.date, library: Library,
             oa = ra.outcome if ra else "absent"
             ob = rb.outcome if rb else "absent"
             if oa != ob:
-                conds.append(ConditionChange(path, (rb or ra).says if (rb or ra) else "", oa, ob,
+                either = rb or ra
+                conds.append(ConditionChange(path, either.says if either else "", oa, ob,
                                              ra.explanation if ra else "", rb.explanation if rb else ""))
         if pa.verdict != pb.verdict or conds or pa.version != pb.version:
             changes.append(ProgramChange(pa.id, pa.title, pa.verdict, pb.verdict, _cause(library, pa, pb),

@@ -77,7 +77,7 @@ class Facts:
         birth = self.profile.birth_date
         return age_on(birth, self.as_of) if known(birth) else UNKNOWN
 
-    def spouse(self) -> Spouse | None | Unknown:
+    def spouse(self) -> Spouse | Unknown | None:
         """The spouse, None when there is none, UNKNOWN when the profile does not say."""
         return self.profile.spouse
 
@@ -198,7 +198,7 @@ class Facts:
             exact = False
         return size, exact
 
-    def current_canadian_job(self) -> JobFact | None | Unknown:
+    def current_canadian_job(self) -> JobFact | Unknown | None:
         """An authorized job in Canada the applicant still holds on the as-of date."""
         jobs = self.jobs()
         if not known(jobs):

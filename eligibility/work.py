@@ -8,6 +8,7 @@ concurrent jobs add up to the same weekly cap. A job runs from ``start`` to ``en
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -49,7 +50,7 @@ def count(jobs: Sequence[Job], cap: Fraction = WEEKLY_CAP) -> tuple[Fraction, tu
         return Fraction(0), ()
     edges = sorted({j.start for j in jobs} | {j.end + dt.timedelta(days=1) for j in jobs})
     credited: dict[int, Fraction] = {j.index: Fraction(0) for j in jobs}
-    for left, right in zip(edges, edges[1:], strict=False):
+    for left, right in itertools.pairwise(edges):
         active = [j for j in jobs if j.start <= left and j.end >= right - dt.timedelta(days=1)]
         weekly = sum((j.hours_per_week for j in active), Fraction(0))
         if not weekly:

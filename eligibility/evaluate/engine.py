@@ -20,6 +20,7 @@ from eligibility.result import (
     CitationRef,
     ConditionResult,
     Evaluation,
+    Outcome,
     ProgramResult,
     Receipt,
     Verdict,
@@ -27,8 +28,18 @@ from eligibility.result import (
 )
 from eligibility.rules.checks import evaluation_order
 from eligibility.rules.library import Library
-from eligibility.rules.model import Citation, Composite, Condition, Judgement, Program, Version
+from eligibility.rules.model import (
+    Citation,
+    Composite,
+    Condition,
+    Judgement,
+    Points,
+    Program,
+    Version,
+    WorkExperience,
+)
 
+NEGATION: dict[Outcome, Outcome] = {"pass": "fail", "fail": "pass", "unknown": "unknown"}
 VERDICT_OF = {"pass": "eligible", "fail": "not_eligible", "unknown": "undetermined"}
 
 
@@ -52,10 +63,12 @@ def _confidence(program: Program, cond: Condition, refs: tuple[CitationRef, ...]
 
 def evaluate_leaf(cond: Condition, ctx: Context) -> LeafOutcome:
     """Dispatch a leaf to its evaluator."""
-    if cond.kind == "work_experience":
+    if isinstance(cond, WorkExperience):
         return evaluate_work(cond, ctx)
-    if cond.kind == "points":
+    if isinstance(cond, Points):
         return points(cond, ctx)
+    if isinstance(cond, Composite):
+        raise TypeError("composite conditions are not leaves")
     return LEAVES[cond.kind](cond, ctx)
 
 
@@ -65,12 +78,13 @@ def evaluate_condition(cond: Condition, ctx: Context, program: Program) -> Condi
     if isinstance(cond, Composite):
         kids = tuple(evaluate_condition(k, ctx, program) for k in cond.children)
         outcomes = [k.outcome for k in kids]
+        outcome: Outcome
         if cond.op == "all":
             outcome = kleene_all(outcomes)
         elif cond.op == "any":
             outcome = kleene_any(outcomes)
         elif cond.op == "not":
-            outcome = {"pass": "fail", "fail": "pass", "unknown": "unknown"}[outcomes[0]]
+            outcome = NEGATION[outcomes[0]]
         else:
             outcome = at_least(cond.n or 0, outcomes)
         says = cond.says or {"all": "all of these", "any": "at least one of these", "not": "not this",

@@ -165,13 +165,16 @@ def job_offer(c: JobOffer, ctx: Context) -> LeafOutcome:
         return LeafOutcome("fail", None, required, "no job offer")
     checks = offer_checks(offer, c.occupations, c.min_hours_per_week, c.min_duration_months)
     if c.lmia is not None:
-        checks.append(("lmia", "pass" if offer.lmia in c.lmia else "fail", f"LMIA {offer.lmia}; needs {', '.join(c.lmia)}"))
+        checks.append(("lmia", "pass" if offer.lmia in c.lmia else "fail",
+                       f"LMIA {offer.lmia}; needs {', '.join(c.lmia)}"))
     if c.provinces is not None:
         where = offer.province or "not given"
-        checks.append(("province", "unknown" if offer.province is None else
-                       ("pass" if offer.province in c.provinces else "fail"), f"{where}; needs {', '.join(c.provinces)}"))
+        state: Outcome = "unknown" if offer.province is None else (
+            "pass" if offer.province in c.provinces else "fail")
+        checks.append(("province", state, f"{where}; needs {', '.join(c.provinces)}"))
     if c.non_seasonal:
-        checks.append(("seasonal", "fail" if offer.seasonal else "pass", "seasonal" if offer.seasonal else "not seasonal"))
+        checks.append(("seasonal", "fail" if offer.seasonal else "pass",
+                       "seasonal" if offer.seasonal else "not seasonal"))
     floor = c.min_wage_hourly
     if c.wage_floors_hourly and offer.noc in c.wage_floors_hourly:
         floor = max(floor or 0.0, c.wage_floors_hourly[offer.noc])

@@ -130,8 +130,8 @@ class Profile:
     education: tuple[Education, ...] | Unknown = UNKNOWN
     language_tests: tuple[LanguageTest, ...] | Unknown = UNKNOWN
     work: tuple[WorkEntry, ...] | Unknown = UNKNOWN
-    job_offer: JobOffer | None | Unknown = UNKNOWN
+    job_offer: JobOffer | Unknown | None = UNKNOWN
     certificates_of_qualification: tuple[Certificate, ...] | Unknown = UNKNOWN
     relatives_in_canada: tuple[Relative, ...] | Unknown = UNKNOWN
-    spouse: Spouse | None | Unknown = UNKNOWN
+    spouse: Spouse | Unknown | None = UNKNOWN
     declarations: dict[str, bool | float | str] = field(factory=dict)

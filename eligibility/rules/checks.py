@@ -113,7 +113,8 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
         ids: dict[str, Condition] = {}
         for cond, path in walk(version.conditions, f"{vpath}.conditions"):
             if cond.id in ids:
-                yield Problem(src, f"{path}.id", f"expected a condition id unique in its version, found {cond.id!r} again")
+                yield Problem(src, f"{path}.id",
+                              f"expected a condition id unique in its version, found {cond.id!r} again")
             ids[cond.id] = cond
             if not isinstance(cond, Composite) and not cond.citations:
                 yield Problem(src, f"{path}.citations", "every condition must cite its source; found none")
@@ -122,10 +123,10 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
                     yield Problem(src, f"{path}.citations[{ci}].source",
                                   f"expected one of the program's sources ({', '.join(sorted(source_ids))}), "
                                   f"found {cit.source!r}{did_you_mean(cit.source, source_ids)}")
-            if isinstance(cond, Composite):
-                if cond.op == "at_least" and not (cond.n is not None and 1 <= cond.n <= len(cond.children)):
-                    yield Problem(src, f"{path}.at_least",
-                                  f"expected a number from 1 to {len(cond.children)}, found {cond.n}")
+            if isinstance(cond, Composite) and cond.op == "at_least" and not (
+                    cond.n is not None and 1 <= cond.n <= len(cond.children)):
+                yield Problem(src, f"{path}.at_least",
+                              f"expected a number from 1 to {len(cond.children)}, found {cond.n}")
             if isinstance(cond, WorkExperience | JobOffer | Certificate):
                 yield from _occupations(cond.occupations, src, f"{path}.occupations")
             if isinstance(cond, JobOffer):
@@ -146,14 +147,16 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
             if isinstance(cond, Points):
                 grid = lib.grids.get(cond.grid)
                 if grid is None:
-                    yield Problem(src, f"{path}.grid", f"unknown grid {cond.grid!r}{did_you_mean(cond.grid, lib.grids)}")
+                    yield Problem(src, f"{path}.grid",
+                                  f"unknown grid {cond.grid!r}{did_you_mean(cond.grid, lib.grids)}")
                 elif not _covered(_spans(version), grid.versions):
                     yield Problem(src, f"{path}.grid", f"grid {cond.grid!r} has no version for part of "
                                                        f"{version.valid_from} to {version.valid_to or 'open end'}")
             if isinstance(cond, Funds):
                 table = lib.tables.get(cond.table)
                 if table is None:
-                    yield Problem(src, f"{path}.table", f"unknown table {cond.table!r}{did_you_mean(cond.table, lib.tables)}")
+                    yield Problem(src, f"{path}.table",
+                                  f"unknown table {cond.table!r}{did_you_mean(cond.table, lib.tables)}")
                 elif not _covered(_spans(version), table.versions):
                     yield Problem(src, f"{path}.table", f"table {cond.table!r} has no version for part of "
                                                          f"{version.valid_from} to {version.valid_to or 'open end'}")

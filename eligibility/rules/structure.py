@@ -47,15 +47,15 @@ def _composite(data: dict[str, Any]) -> Composite:
             errors.append(_with_attribute(exc, "at_least", Composite))
     children: tuple[Condition, ...] = ()
     try:
-        children = CONVERTER.structure(raw_children, tuple[Condition, ...])  # type: ignore[arg-type]
-    except Exception as exc:  # noqa: BLE001 - reported with its path below
+        children = CONVERTER.structure(raw_children, tuple[Condition, ...])
+    except Exception as exc:
         errors.append(_with_attribute(exc, "of" if op == "at_least" else op, Composite))
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     try:
         citations = CONVERTER.structure(data.get("citations", []), tuple[Citation, ...])
         confidence = CONVERTER.structure(data.get("confidence"), Confidence | None)  # type: ignore[arg-type]
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         errors.append(_with_attribute(exc, "citations", Composite))
     if errors:
         raise ClassValidationError("While structuring a composite condition", errors, Composite)
@@ -94,7 +94,7 @@ def _unstructure_composite(c: Composite) -> dict[str, Any]:
     out: dict[str, Any] = {"id": c.id}
     if c.says:
         out["says"] = c.says
-    kids = [CONVERTER.unstructure(k, Condition) for k in c.children]  # type: ignore[arg-type]
+    kids = [CONVERTER.unstructure(k, Condition) for k in c.children]
     if c.op == "at_least":
         out["at_least"], out["of"] = c.n, kids
     elif c.op == "not":

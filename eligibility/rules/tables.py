@@ -13,7 +13,7 @@ from eligibility.rules.model import Citation, Confidence, Occupations, Source
 
 @frozen
 class LanguagePoints:
-    """First official language: points per ability by CLB; second language: flat points if all abilities reach a level."""
+    """First official language: points per ability by CLB; second: flat points when every ability reaches a level."""
 
     id: str
     says: str

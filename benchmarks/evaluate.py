@@ -34,7 +34,7 @@ def main() -> None:
     for engine in ("native", "durable"):
         try:
             evaluate(profiles[0], day, library, engine=engine)
-        except Exception as exc:  # noqa: BLE001 - the extra may be missing
+        except Exception as exc:
             print(f"{engine}: not available ({exc})")
             continue
         rates = []

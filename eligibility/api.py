@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from eligibility.evaluate.engine import evaluate as _evaluate
+from eligibility.evaluator.engine import evaluate as _evaluate
 from eligibility.profile.load import load_profile
 from eligibility.profile.model import Profile
 from eligibility.render.data import evaluation_data

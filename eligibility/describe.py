@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eligibility.convert import CONVERTER
-from eligibility.evaluate.engine import cite
+from eligibility.evaluator.engine import cite
 from eligibility.render.text import citation_text
 from eligibility.rules.library import Library
 from eligibility.rules.model import Composite, Condition, Program, Version

@@ -8,7 +8,7 @@ from typing import Any
 
 from attrs import frozen
 
-from eligibility.evaluate.engine import evaluate
+from eligibility.evaluator.engine import evaluate
 from eligibility.profile.model import Profile
 from eligibility.result import ConditionResult, ProgramResult
 from eligibility.rules.library import Library

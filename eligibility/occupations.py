@@ -7,7 +7,7 @@ from typing import Any
 
 from attrs import frozen
 
-from eligibility.evaluate.occupations import matches
+from eligibility.evaluator.occupations import matches
 from eligibility.noc import noc_table
 from eligibility.rules.checks import walk
 from eligibility.rules.library import Library

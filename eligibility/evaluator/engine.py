@@ -9,10 +9,10 @@ from collections.abc import Iterable
 
 from eligibility import __version__
 from eligibility.convert import unstructure
-from eligibility.evaluate.context import Context, LeafOutcome, at_least, kleene_all, kleene_any
-from eligibility.evaluate.grid import points
-from eligibility.evaluate.leaves import LEAVES
-from eligibility.evaluate.work_leaf import evaluate_work
+from eligibility.evaluator.context import Context, LeafOutcome, at_least, kleene_all, kleene_any
+from eligibility.evaluator.grid import points
+from eligibility.evaluator.leaves import LEAVES
+from eligibility.evaluator.work_leaf import evaluate_work
 from eligibility.facts import Facts
 from eligibility.profile.model import Profile
 from eligibility.result import (

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 from eligibility.dates import window
-from eligibility.evaluate.context import Context, LeafOutcome, threshold
-from eligibility.evaluate.offers import arranged_employment
-from eligibility.evaluate.work_leaf import select_jobs
+from eligibility.evaluator.context import Context, LeafOutcome, threshold
+from eligibility.evaluator.offers import arranged_employment
+from eligibility.evaluator.work_leaf import select_jobs
 from eligibility.facts import Facts, Person, level_rank
 from eligibility.profile.model import Spouse
 from eligibility.rules.model import Occupations, Points

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from eligibility.convert import unstructure
-from eligibility.evaluate.context import Context, LeafOutcome, kleene_all, kleene_any, threshold
-from eligibility.evaluate.occupations import describe, matches
-from eligibility.evaluate.offers import arranged_employment, offer_checks
+from eligibility.evaluator.context import Context, LeafOutcome, kleene_all, kleene_any, threshold
+from eligibility.evaluator.occupations import describe, matches
+from eligibility.evaluator.offers import arranged_employment, offer_checks
 from eligibility.facts import TestFact, level_rank
 from eligibility.noc import noc_table
 from eligibility.result import Outcome

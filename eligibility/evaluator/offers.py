@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from eligibility.dates import window
-from eligibility.evaluate.context import kleene_all
-from eligibility.evaluate.occupations import describe, matches
+from eligibility.evaluator.context import kleene_all
+from eligibility.evaluator.occupations import describe, matches
 from eligibility.facts import Facts
 from eligibility.profile.model import JobOffer as Offer
 from eligibility.result import Outcome

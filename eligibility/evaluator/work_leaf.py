@@ -7,8 +7,8 @@ from fractions import Fraction
 from typing import Any
 
 from eligibility.dates import window
-from eligibility.evaluate.context import Context, LeafOutcome, threshold
-from eligibility.evaluate.occupations import describe, matches, title
+from eligibility.evaluator.context import Context, LeafOutcome, threshold
+from eligibility.evaluator.occupations import describe, matches, title
 from eligibility.facts import JobFact
 from eligibility.profile.model import WorkEntry
 from eligibility.rules.model import Exclusion, Location, Occupations, WorkExperience

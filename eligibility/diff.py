@@ -65,6 +65,13 @@ def _cause(library: Library, a: ProgramResult, b: ProgramResult) -> str:
         if not vb.in_force:
             return f"not in force from {vb.valid_from}: {what}"
         return f"the rules changed on {vb.valid_from}: {what}"
+    fa, fb = dict(_flat(a.conditions)), dict(_flat(b.conditions))
+    for path, rb in fb.items():
+        ra = fa.get(path)
+        if (ra is not None and rb.kind == "funds" and isinstance(ra.required, dict) and isinstance(rb.required, dict)
+                and ra.required.get("table_from") != rb.required.get("table_from")):
+            return (f"same program rules; the settlement-funds table of {rb.required.get('table_from')} "
+                    f"replaces the table of {ra.required.get('table_from')}")
     return ("same rules; the profile's facts differ on the two dates (look-back windows, age, test and ECA "
             "validity, dated tables)")
 

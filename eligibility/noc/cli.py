@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
@@ -66,13 +67,19 @@ def show(
     code: Annotated[str, typer.Argument(help="NOC 2021 unit group code, e.g. 21231")],
     noc_data: NocDataOpt = None,
     all_examples: Annotated[bool, typer.Option("--all-examples", help="list every example title")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="date for what the code opens (default: today)")]
+    = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    """Title, TEER, hierarchy and example titles of a unit group; lead statement and duties if available."""
+    """Title, TEER, hierarchy, examples, what the code opens on a date; lead statement and duties if available."""
+    import attrs
+
+    from eligibility.noc.opens import opens_section
     from eligibility.noc.render import render_show
     from eligibility.noc.show import show_unit_group
 
     result = show_unit_group(code, noc_data)
+    result = attrs.evolve(result, sections=(*result.sections, opens_section(result.code, _date(as_of))))
     _emit(result, render_show(result, None if all_examples else 12), fmt)
 
 
@@ -125,14 +132,41 @@ def match(
 @_user_errors
 def convert(
     code: Annotated[str, typer.Argument(help="NOC 2016 code, 4 digits, e.g. 2173 or 0213")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="date for what each code opens (default: today)")]
+    = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    """NOC 2016 V1.3 code to NOC 2021 V1.0 unit groups, with StatCan's type of change."""
+    """NOC 2016 V1.3 code to NOC 2021 V1.0 unit groups, with the type of change and what each opens."""
     from eligibility.noc.convert import convert_2016
+    from eligibility.noc.opens import opens_section
     from eligibility.noc.render import render_convert
 
     result = convert_2016(code)
-    _emit(result, render_convert(result), fmt)
+    day = _date(as_of)
+    codes = list(dict.fromkeys(r.noc2021 for r in result.rows))
+    if fmt is Format.json:
+        import json
+
+        from eligibility.api import rules
+        from eligibility.noc.render import to_json
+        from eligibility.occupations import occupation_data
+
+        data = {**json.loads(to_json(result)), "opens": [occupation_data(rules(), c, day) for c in codes]}
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    lines = render_convert(result)
+    for section in (opens_section(c, day) for c in codes):
+        lines += ["", section.heading, *(f"  {line}" for line in section.lines)]
+    _emit(result, lines, fmt)
+
+
+def _date(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of: expected a date YYYY-MM-DD, found {text!r}") from None
 
 
 def main() -> None:

@@ -1,0 +1,97 @@
+"""The commands a person runs: evaluate formats, explain, programs, diff, occupations, check, schema, noc show."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from eligibility.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+AYESHA = str(ROOT / "profiles" / "ayesha-software-engineer.yaml")
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    """Run the CLI in-process; return the exit code and standard output."""
+    monkeypatch.setattr(sys, "argv", ["eligibility", *argv])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    return int(exit_info.value.code or 0), capsys.readouterr().out
+
+
+def test_evaluate_json_has_the_documented_top_level(capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """--format json prints one object with as_of, receipt and programs."""
+    code, out = run(["evaluate", AYESHA, "--as-of", "2025-06-01", "--format", "json", "-p", "express-entry/fsw"],
+                    capsys, monkeypatch)
+    data = json.loads(out)
+    assert code == 0
+    assert data["as_of"] == "2025-06-01"
+    assert [p["id"] for p in data["programs"]] == ["express-entry/fsw"]
+    assert data["programs"][0]["verdict"] == "eligible"
+
+
+def test_evaluate_markdown(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """--format markdown prints a title and a summary table."""
+    _, out = run(["evaluate", AYESHA, "--as-of", "2025-06-01", "--format", "markdown", "-p", "express-entry/cec"],
+                 capsys, monkeypatch)
+    assert out.startswith("# Eligibility of Ayesha Khan as of 2025-06-01")
+    assert "| Program | Verdict | Rules in force |" in out
+
+
+def test_explain_renders_the_rule_with_citations(capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """explain shows the version in force, each condition in words and its source."""
+    _, out = run(["explain", "express-entry/cec", "--as-of", "2025-06-01"], capsys, monkeypatch)
+    assert "in force on 2025-06-01: rules of 2022-11-16 to now" in out
+    assert "canadian-work: At least one year (1,560 h)" in out
+    assert "s. 87.1(2)(a), (3)" in out
+
+
+def test_programs_lists_states_on_a_date(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """programs --as-of gives each program's state; FSW is in force in 2025 and not encoded in 2020."""
+    _, out = run(["programs", "--as-of", "2025-06-01", "--format", "json"], capsys, monkeypatch)
+    states = {p["id"]: p["state"] for p in json.loads(out)}
+    assert states["express-entry/fsw"] == "in force"
+    _, out = run(["programs", "--as-of", "2020-01-01", "--format", "json"], capsys, monkeypatch)
+    assert {p["id"]: p["state"] for p in json.loads(out)}["express-entry/fsw"] == "not encoded"
+
+
+def test_diff_names_the_funds_table_change(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """15,000 dollars met the 2024 table on 2025-07-06 but not the table of 2025-07-07 (15,263)."""
+    text = Path(AYESHA).read_text().replace("funds_cad: 25000", "funds_cad: 15000")
+    profile = tmp_path / "p.yaml"
+    profile.write_text(text)
+    _, out = run(["diff", str(profile), "--as-of", "2025-07-06", "--as-of", "2025-07-07", "-p", "express-entry/fsw"],
+                 capsys, monkeypatch)
+    assert "express-entry/fsw: eligible -> not_eligible" in out
+    assert "settlement-funds table of 2025-07-07 replaces the table of 2024-05-28" in out
+    assert "settlement-funds: pass -> fail" in out
+
+
+def test_occupations_lookup(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """occupations says TEER and the Express Entry programs that include a TEER 1 code by TEER."""
+    _, out = run(["occupations", "21231", "--as-of", "2025-06-01", "--format", "json"], capsys, monkeypatch)
+    data = json.loads(out)
+    assert data["teer"] == 1 and data["express_entry_skilled"] is True
+    assert {"express-entry/fsw", "express-entry/cec"} <= {p["program"] for p in data["programs"]}
+    assert "express-entry/fst" not in {p["program"] for p in data["programs"]}
+
+
+def test_check_and_schema(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """check validates the packaged rules; schema prints a JSON Schema naming the profile fields."""
+    code, out = run(["check", str(ROOT / "rulesets")], capsys, monkeypatch)
+    assert code == 0 and out.startswith("ok: ")
+    _, out = run(["schema"], capsys, monkeypatch)
+    assert "birth_date" in json.loads(out)["properties"]
+
+
+def test_noc_show_says_what_the_code_opens(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """noc show lists the programs whose rules include the code on the date."""
+    _, out = run(["noc", "show", "72200", "--as-of", "2025-06-01"], capsys, monkeypatch)
+    assert "What 72200 opens on 2025-06-01" in out
+    assert "express-entry/fst: by NOC group in trade-work" in out

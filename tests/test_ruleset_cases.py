@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from eligibility.documents import read_document
-from eligibility.evaluate.engine import evaluate
+from eligibility.evaluator.engine import evaluate
 from eligibility.profile.load import profile_from_data
 from eligibility.result import ConditionResult
 from eligibility.rules.library import CASES_SUFFIX, Library, load_library

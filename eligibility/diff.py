@@ -72,6 +72,10 @@ def _cause(library: Library, a: ProgramResult, b: ProgramResult) -> str:
                 and ra.required.get("table_from") != rb.required.get("table_from")):
             return (f"same program rules; the settlement-funds table of {rb.required.get('table_from')} "
                     f"replaces the table of {ra.required.get('table_from')}")
+    for path, rb in fb.items():
+        ra = fa.get(path)
+        if ra is not None and rb.kind == "program" and ra.outcome != rb.outcome:
+            return f"same rules; the verdict of a program it requires changed ({rb.explanation})"
     return ("same rules; the profile's facts differ on the two dates (look-back windows, age, test and ECA "
             "validity, dated tables)")
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eligibility.declarations import check_declarations
 from eligibility.evaluator.engine import evaluate as _evaluate
 from eligibility.profile.load import load_profile
 from eligibility.profile.model import Profile
@@ -31,13 +32,16 @@ def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
              programs: Iterable[str] | None = None, engine: str = "native",
              library: Library | None = None) -> Evaluation:
     """Evaluate a profile (object or file path) as of a date (default: today) against the programs."""
+    source = "<profile>" if isinstance(profile, Profile) else str(profile)
     if not isinstance(profile, Profile):
         profile = load_profile(profile)
+    library = library or rules()
+    check_declarations(profile, library, source)
     if as_of is None:
         as_of = dt.date.today()
     elif isinstance(as_of, str):
         as_of = dt.date.fromisoformat(as_of)
-    return _evaluate(profile, as_of, library or rules(), programs, engine)
+    return _evaluate(profile, as_of, library, programs, engine)
 
 
 def to_data(evaluation: Evaluation) -> dict[str, Any]:

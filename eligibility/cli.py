@@ -81,6 +81,7 @@ def evaluate(
 ) -> None:
     """Evaluate one or more profiles against every program (or the ones named)."""
     from eligibility.api import evaluate as run
+    from eligibility.declarations import check_declarations
     from eligibility.profile.load import load_profile
     from eligibility.render.data import evaluation_data
     from eligibility.render.markdown import render_markdown
@@ -99,7 +100,9 @@ def evaluate(
     failed = 0
     for path in paths:
         try:
-            evaluation = run(load_profile(path), day, wanted, engine.value, library)
+            profile = load_profile(path)
+            check_declarations(profile, library, str(path))
+            evaluation = run(profile, day, wanted, engine.value, library)
         except InputError as exc:
             failed += 1
             for line in exc.lines():

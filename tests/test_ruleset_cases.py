@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from eligibility.declarations import check_declarations
 from eligibility.documents import read_document
 from eligibility.evaluator.engine import evaluate
 from eligibility.profile.load import profile_from_data
@@ -51,6 +52,7 @@ def _find(results: tuple[ConditionResult, ...], cid: str) -> ConditionResult | N
 def test_case(path: Path, case: dict[str, Any], library: Library) -> None:
     """Each case's expected verdicts and condition outcomes, worked out by hand from the law, hold."""
     profile = profile_from_data(case["profile"], f"{path}: {case['name']}")
+    check_declarations(profile, library, f"{path}: {case['name']}")
     as_of = dt.date.fromisoformat(str(case["as_of"]))
     expect: dict[str, str] = case.get("expect", {})
     conditions: dict[str, str] = case.get("conditions", {})

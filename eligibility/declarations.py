@@ -1,0 +1,31 @@
+"""The declaration keys a rules library reads, so that a mistyped key in a profile is caught."""
+
+from __future__ import annotations
+
+from eligibility.convert import did_you_mean
+from eligibility.errors import InputError, Problem
+from eligibility.profile.model import Profile
+from eligibility.rules.checks import walk
+from eligibility.rules.library import Library
+from eligibility.rules.model import Declaration, Judgement
+
+
+def declaration_keys(library: Library) -> dict[str, list[str]]:
+    """Each declaration key the rules read, with the programs that read it."""
+    keys: dict[str, list[str]] = {}
+    for pid, program in sorted(library.programs.items()):
+        for version in program.versions:
+            for cond, _ in walk(version.conditions, ""):
+                if isinstance(cond, Declaration | Judgement) and pid not in keys.setdefault(cond.key, []):
+                    keys[cond.key].append(pid)
+    return keys
+
+
+def check_declarations(profile: Profile, library: Library, source: str) -> None:
+    """Refuse declaration keys that no rule reads, with a "did you mean"."""
+    known = declaration_keys(library)
+    problems = [Problem(source, f"$.declarations.{key}",
+                        f"unknown declaration: no rule reads it{did_you_mean(key, known)}")
+                for key in profile.declarations if key not in known]
+    if problems:
+        raise InputError(problems)

@@ -12,7 +12,7 @@ from attrs import evolve
 
 from eligibility.engines.durable_compile import preorder
 from eligibility.engines.durable_leaves import LeafRun, decide_leaf
-from eligibility.engines.durable_session import Ruleset, ruleset_for
+from eligibility.engines.durable_session import Ruleset, engine_module, ruleset_for
 from eligibility.evaluator.context import Context, at_least, kleene_all, kleene_any
 from eligibility.evaluator.engine import (
     NEGATION,
@@ -35,6 +35,7 @@ class DurableEvaluator:
     """Evaluates programs of one library with durable-rules (one ruleset per library digest)."""
 
     def __init__(self, library: Library) -> None:
+        engine_module()  # a UsageError naming the extra when the C module is missing, cached or not
         self.library = library
         self.ruleset: Ruleset = ruleset_for(library)
 

@@ -1,0 +1,244 @@
+"""Hypothesis strategies for valid profiles and as-of dates, aimed at the rules' thresholds and dates.
+
+Profiles are drawn as plain data (what a profile file holds) and built through ``profile_from_data``,
+so every one of them passes the loader's checks. Top-level keys are dropped at random to make facts
+unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+from hypothesis import strategies as st
+
+from eligibility.language import TESTS
+from eligibility.noc import noc_table
+from eligibility.profile.load import profile_from_data
+from eligibility.profile.model import EDUCATION_ORDER, Profile
+from eligibility.rules.checks import walk
+from eligibility.rules.library import Library, load_library
+from eligibility.rules.model import Declaration, Judgement, Occupations
+
+#: Days on which some rule, list or table changes.
+BOUNDARIES = tuple(dt.date.fromisoformat(d) for d in (
+    "2022-11-16", "2023-05-31", "2025-02-27", "2025-07-07", "2026-02-18"))
+FIRST_AS_OF = dt.date(2022, 11, 16)
+LAST_AS_OF = dt.date(2027, 6, 30)
+PROVINCES = ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT")
+COUNTRIES = ("CA", "CA", "CA", "IN", "PK", "PH", "FR", "US", "NG")
+#: Top-level keys that may be dropped (an absent key means "not known").
+DROPPABLE = ("birth_date", "marital_status", "intended_province", "children", "funds_cad", "education",
+             "language_tests", "work", "job_offer", "certificates_of_qualification", "relatives_in_canada",
+             "spouse")
+
+
+@cache
+def library() -> Library:
+    """The packaged rules library, loaded once."""
+    return load_library()
+
+
+@cache
+def ruleset_codes() -> tuple[str, ...]:
+    """Unit groups the rulesets name, by code or by group prefix."""
+    occupations: set[Occupations] = set()
+    for program in library().programs.values():
+        for version in program.versions:
+            for cond, _ in walk(version.conditions, "$"):
+                occ = getattr(cond, "occupations", None)
+                if isinstance(occ, Occupations):
+                    occupations.add(occ)
+    codes = set()
+    for occ in occupations:
+        codes |= set(occ.codes or ())
+        for unit in noc_table().unit_groups():
+            if any(unit.code.startswith(g) for g in occ.groups or ()):
+                codes.add(unit.code)
+    return tuple(sorted(c for c in codes if c in noc_table()))
+
+
+@cache
+def skilled_codes() -> tuple[str, ...]:
+    """Unit groups of TEER 0 to 3."""
+    return tuple(u.code for u in noc_table().unit_groups() if u.teer <= 3)
+
+
+@cache
+def declaration_keys() -> dict[str, str]:
+    """Every declarations key the rulesets read: "number" for a minimum, else "flag"."""
+    keys: dict[str, str] = {}
+    for program in library().programs.values():
+        for version in program.versions:
+            for cond, _ in walk(version.conditions, "$"):
+                if isinstance(cond, Declaration):
+                    keys[cond.key] = "number" if cond.min is not None else "flag"
+                elif isinstance(cond, Judgement):
+                    keys.setdefault(cond.key, "flag")
+    return keys
+
+
+def noc_codes() -> st.SearchStrategy[str]:
+    """Real NOC 2021 codes, weighted toward the rulesets' codes and TEER 0 to 3."""
+    return st.one_of(st.sampled_from(ruleset_codes()), st.sampled_from(ruleset_codes()),
+                     st.sampled_from(skilled_codes()),
+                     st.sampled_from(tuple(u.code for u in noc_table().unit_groups())))
+
+
+def dates(low: dt.date = dt.date(2008, 1, 1), high: dt.date = LAST_AS_OF) -> st.SearchStrategy[dt.date]:
+    """Dates in [low, high], often a few days around a rule boundary or a month or year before one."""
+    near = st.builds(lambda b, d: b + dt.timedelta(days=d), st.sampled_from(BOUNDARIES), st.integers(-3, 3))
+    before = st.builds(lambda b, y, d: b - dt.timedelta(days=365 * y + d), st.sampled_from(BOUNDARIES),
+                       st.integers(0, 10), st.integers(-2, 2))
+    return st.one_of(st.dates(low, high), near, before).filter(lambda d: low <= d <= high)
+
+
+def as_of_dates() -> st.SearchStrategy[dt.date]:
+    """As-of dates from 2022-11-16 to 2027-06-30, often on or next to a boundary."""
+    return dates(FIRST_AS_OF, LAST_AS_OF)
+
+
+@st.composite
+def scores(draw: st.DrawFn, test: str) -> dict[str, float]:
+    """Valid scores of one test: a level's minimum, one step below it, or any valid score."""
+    kind = TESTS[test]
+    out = {}
+    for i, ability in enumerate(("reading", "writing", "listening", "speaking")):
+        low, high = kind.score_range(ability)
+        minimums = [row[1][i] for row in kind.rows]
+        steps = int(round((high - low) / kind.step))
+        anywhere = low + draw(st.integers(0, steps)) * kind.step
+        at_level = draw(st.sampled_from(minimums))
+        below = max(low, at_level - kind.step)
+        out[ability] = draw(st.sampled_from((anywhere, at_level, at_level, below)))
+    return out
+
+
+@st.composite
+def language_tests(draw: st.DrawFn) -> dict[str, Any]:
+    """One language test result with valid scores."""
+    test = draw(st.sampled_from(tuple(TESTS)))
+    return {"test": test, "taken": draw(dates(dt.date(2020, 1, 1))).isoformat(), **draw(scores(test))}
+
+
+@st.composite
+def education(draw: st.DrawFn) -> dict[str, Any]:
+    """One credential, Canadian or foreign, with or without an ECA."""
+    country = draw(st.sampled_from(COUNTRIES))
+    level = draw(st.sampled_from(EDUCATION_ORDER))
+    item: dict[str, Any] = {"level": level, "country": country, "years": draw(st.integers(1, 6)),
+                            "full_time": draw(st.booleans())}
+    if draw(st.booleans()):
+        item["completed"] = draw(dates(dt.date(2000, 1, 1))).isoformat()
+    if country == "CA" and draw(st.booleans()):
+        item["province"] = draw(st.sampled_from(PROVINCES))
+    if country != "CA" and draw(st.integers(0, 3)):
+        item["eca"] = {"issued": draw(dates(dt.date(2015, 1, 1))).isoformat(),
+                       "level": draw(st.sampled_from(EDUCATION_ORDER))}
+    return item
+
+
+@st.composite
+def work_entries(draw: st.DrawFn) -> dict[str, Any]:
+    """One job with a real NOC code (sometimes none), in Canada or abroad, often near a boundary."""
+    start = draw(dates(dt.date(2012, 1, 1), dt.date(2027, 6, 1)))
+    country = draw(st.sampled_from(COUNTRIES))
+    item: dict[str, Any] = {"start": start.isoformat(), "country": country,
+                            "hours_per_week": draw(st.sampled_from((15, 20, 30, 35, 40, 45, 60, 12.5))),
+                            "employer": draw(st.sampled_from(("Acme", "Maple Ltd", "Northwind")))}
+    if draw(st.integers(0, 9)):
+        item["noc"] = draw(noc_codes())
+    days = draw(st.one_of(st.integers(0, 4000), st.sampled_from((364, 365, 546, 547, 1094, 1095))))
+    item["end"] = None if draw(st.integers(0, 3)) == 0 else (start + dt.timedelta(days=days)).isoformat()
+    if country == "CA" and draw(st.booleans()):
+        item["province"] = draw(st.sampled_from(PROVINCES))
+    for flag, default in (("paid", True), ("self_employed", False), ("full_time_student", False),
+                          ("authorized", True)):
+        if draw(st.integers(0, 7)) == 0:
+            item[flag] = not default
+    return item
+
+
+@st.composite
+def job_offers(draw: st.DrawFn) -> dict[str, Any] | None:
+    """No offer, or one with any of its optional details."""
+    if draw(st.integers(0, 2)) == 0:
+        return None
+    offer: dict[str, Any] = {"lmia": draw(st.sampled_from(("positive", "exempt", "none")))}
+    optional = {
+        "noc": noc_codes(), "employer": st.sampled_from(("Acme", "Maple Ltd", "Northwind")),
+        "province": st.sampled_from(PROVINCES), "hours_per_week": st.sampled_from((20, 29.5, 30, 37.5, 40)),
+        "duration_months": st.sampled_from((6, 11, 12, 24)), "wage_hourly": st.sampled_from((15.0, 30.0, 55.5)),
+        "wage_annual": st.sampled_from((40000.0, 90000.0, 150000.0)), "seasonal": st.booleans()}
+    for key, strategy in optional.items():
+        if draw(st.integers(0, 3)):
+            offer[key] = draw(strategy)
+    return offer
+
+
+@st.composite
+def spouses(draw: st.DrawFn) -> dict[str, Any]:
+    """A spouse with some of what the grid's adaptability factor reads."""
+    spouse: dict[str, Any] = {}
+    if draw(st.booleans()):
+        spouse["accompanying"] = draw(st.booleans())
+    if draw(st.booleans()):
+        spouse["language_tests"] = draw(st.lists(language_tests(), max_size=1))
+    if draw(st.booleans()):
+        spouse["education"] = draw(st.lists(education(), max_size=1))
+    if draw(st.booleans()):
+        spouse["work"] = draw(st.lists(work_entries(), max_size=2))
+    return spouse
+
+
+@st.composite
+def declarations(draw: st.DrawFn) -> dict[str, Any]:
+    """Some of the declarations the rulesets read, with values of the kind they expect (or not)."""
+    keys = declaration_keys()
+    chosen = draw(st.lists(st.sampled_from(sorted(keys)), max_size=6, unique=True)) if keys else []
+    out: dict[str, Any] = {}
+    for key in chosen:
+        if keys[key] == "number":
+            out[key] = draw(st.one_of(st.integers(0, 900), st.sampled_from((9.5, 10, 299, 300, 301))))
+        else:
+            out[key] = draw(st.one_of(st.booleans(), st.booleans(), st.just("yes")))
+    return out
+
+
+@st.composite
+def profile_data(draw: st.DrawFn, drop: bool = True, keep: tuple[str, ...] = (), min_jobs: int = 0,
+                 min_tests: int = 0) -> dict[str, Any]:
+    """Plain data of a valid profile; some top-level keys except ``keep`` dropped (unknown) when ``drop``."""
+    marital = draw(st.sampled_from(("single", "married", "common_law", "divorced", "separated", "widowed")))
+    partnered = marital in ("married", "common_law")
+    data: dict[str, Any] = {
+        "name": "Generated",
+        "birth_date": draw(dates(dt.date(1955, 1, 1), dt.date(2009, 12, 31))).isoformat(),
+        "marital_status": marital,
+        "intended_province": draw(st.sampled_from(PROVINCES)),
+        "children": draw(st.integers(0, 4)),
+        "funds_cad": draw(st.one_of(st.integers(0, 60000), st.sampled_from((14690, 15263, 20000, 40000)))),
+        "education": draw(st.lists(education(), max_size=2)),
+        "language_tests": draw(st.lists(language_tests(), min_size=min_tests, max_size=max(2, min_tests))),
+        "work": draw(st.lists(work_entries(), min_size=min_jobs, max_size=max(4, min_jobs))),
+        "job_offer": draw(job_offers()),
+        "certificates_of_qualification": draw(st.lists(
+            st.fixed_dictionaries({"noc": noc_codes(), "issued_by": st.just("Ontario College of Trades")}),
+            max_size=1)),
+        "relatives_in_canada": draw(st.lists(st.sampled_from(("sibling", "parent", "aunt_uncle")), max_size=1)),
+        # A partner is described (possibly with unknown details) exactly when the status says there is one.
+        "spouse": draw(spouses()) if partnered else None,
+        "declarations": draw(declarations()),
+    }
+    if draw(st.integers(0, 9)) == 0:
+        data["family_size"] = draw(st.integers(1, 7))
+    if drop:
+        for key in draw(st.sets(st.sampled_from([k for k in DROPPABLE if k not in keep]), max_size=4)):
+            del data[key]
+    return data
+
+
+def profiles(drop: bool = True) -> st.SearchStrategy[Profile]:
+    """Valid Profile objects built through the loader."""
+    return profile_data(drop).map(profile_from_data)

@@ -107,7 +107,7 @@ def scores(draw: st.DrawFn, test: str) -> dict[str, float]:
     for i, ability in enumerate(("reading", "writing", "listening", "speaking")):
         low, high = kind.score_range(ability)
         minimums = [row[1][i] for row in kind.rows]
-        steps = int(round((high - low) / kind.step))
+        steps = round((high - low) / kind.step)
         anywhere = low + draw(st.integers(0, steps)) * kind.step
         at_level = draw(st.sampled_from(minimums))
         below = max(low, at_level - kind.step)

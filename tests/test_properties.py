@@ -114,7 +114,7 @@ def test_higher_scores_never_turn_pass_into_fail(data: dict[str, Any], as_of: dt
     assume(raisable)
     ability = draw.draw(st.sampled_from(raisable))
     high = kind.score_range(ability)[1]
-    steps = int(round((high - test[ability]) / kind.step))
+    steps = round((high - test[ability]) / kind.step)
     test[ability] = test[ability] + draw.draw(st.integers(1, steps)) * kind.step
     kinds = ("language", "points", "work_experience", "funds")
     never_pass_to_fail(outcomes(run(data, as_of), kinds), outcomes(run(more, as_of), kinds))

@@ -78,14 +78,17 @@ class Ruleset:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A fresh session with the sentinel asserted, deleted on the way out whatever happens."""
+        """A fresh session, its first batch led by the sentinel, deleted on the way out whatever happens."""
         with self.lock:
             sid = f"s{next(self._sids)}"
             session = Session(self, sid)
             try:
-                session.run([{"t": SENTINEL}])
                 yield session
             finally:
+                if not session.started:
+                    # delete_state needs one completed action; if even this fails, leak the session
+                    # rather than free uninitialised memory.
+                    session.run([])
                 self.engine.delete_state(self.handle, sid)
 
 
@@ -118,12 +121,15 @@ class Session:
         self.sid = sid
         self._facts = itertools.count()
         self.asserted = 0
+        self.started = False  # whether the sentinel's action has completed
         self.fired = 0
 
     def run(self, facts: Sequence[dict[str, Any]]) -> list[tuple[str, int | None]]:
         """Assert a batch of facts and run every action it triggers: (rule name, fact number) pairs."""
         engine, handle = self.ruleset.engine, self.ruleset.handle
-        batch = [dict(f, sid=self.sid) for f in facts]
+        # The sentinel goes first in the session's first batch (saving one call into the engine).
+        head = [] if self.started else [{"t": SENTINEL}]
+        batch = [dict(f, sid=self.sid) for f in [*head, *facts]]
         self.asserted += len(batch)
         _, state = engine.assert_facts(handle, json.dumps(batch))
         fired: list[tuple[str, int | None]] = []
@@ -133,6 +139,7 @@ class Session:
             for rule, bound in json.loads(message).items():
                 fired.append((rule, bound.get("m", {}).get("n")))
             message = engine.complete_and_start_action(handle, state)
+        self.started = self.started or any(rule == SENTINEL for rule, _ in fired)
         self.fired += len(fired)
         return fired
 

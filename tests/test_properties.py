@@ -81,6 +81,16 @@ def test_result_round_trip(profile: Any, as_of: dt.date) -> None:
     assert CONVERTER.structure(unstructure(evaluation), Evaluation) == evaluation
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "a work entry given as noc_2016 loads with both noc (converted) and noc_2016 (kept as evidence); "
+    "unstructured, it has both keys, and profile_from_data refuses 'give either noc or noc_2016, not both'"))
+def test_profile_round_trip_with_noc_2016() -> None:
+    """A profile whose job was given as a NOC 2016 code loads again from its own plain data."""
+    profile = profile_from_data({"work": [{"start": "2020-01-01", "hours_per_week": 40, "country": "CA",
+                                           "noc_2016": "0011"}]})
+    assert profile_from_data(unstructure(profile)) == profile
+
+
 @settings(max_examples=60, deadline=None)
 @given(profiles(), as_of_dates())
 def test_result_round_trip_as_plain_data(profile: Any, as_of: dt.date) -> None:
@@ -156,6 +166,23 @@ def test_more_funds_never_turn_pass_into_fail(data: dict[str, Any], as_of: dt.da
     never_pass_to_fail(outcomes(run(data, as_of), kinds), outcomes(run(more, as_of), kinds))
 
 
+def assert_only_unknowns(data: dict[str, Any], as_of: dt.date, key: str) -> None:
+    """Dropping ``key`` leaves every decided outcome as it was, or makes it unknown (undetermined)."""
+    fewer = {k: v for k, v in data.items() if k != key}
+    before, after = outcomes(run(data, as_of)), outcomes(run(fewer, as_of))
+    undecided = {"unknown", "undetermined"}
+    flipped = {k: (before[k], after[k]) for k in before
+               if before[k] != after[k] and after[k] not in undecided}
+    assert not flipped, f"dropping {key!r} changed {flipped}"
+
+
+@FAST
+@given(profile_data(drop=False), as_of_dates(), st.sampled_from([k for k in DROPPABLE if k != "children"]))
+def test_dropping_a_fact_only_makes_outcomes_unknown(data: dict[str, Any], as_of: dt.date, key: str) -> None:
+    """Dropping a top-level fact never flips pass and fail, for any condition or verdict; it may make them unknown."""
+    assert_only_unknowns(data, as_of, key)
+
+
 #: The smallest profile whose funds condition flips from fail to pass when ``children`` is dropped.
 FUNDS_FLIP = {"birth_date": "2000-01-01", "marital_status": "single", "intended_province": "AB", "children": 1,
               "funds_cad": 13310, "education": [], "language_tests": [], "work": [], "job_offer": None,
@@ -167,16 +194,11 @@ FUNDS_FLIP = {"birth_date": "2000-01-01", "marital_status": "single", "intended_
     "family size that is only a lower bound (children or spouse unknown); it should pass only on an exact "
     "size and fail whenever funds are below the lower bound's amount"))
 @FAST
-@example(FUNDS_FLIP, dt.date(2022, 11, 16), "children")
-@given(profile_data(drop=False), as_of_dates(), st.sampled_from(DROPPABLE))
-def test_dropping_a_fact_only_makes_outcomes_unknown(data: dict[str, Any], as_of: dt.date, key: str) -> None:
-    """Dropping a top-level fact never flips pass and fail, for any condition or verdict; it may make them unknown."""
-    fewer = {k: v for k, v in data.items() if k != key}
-    before, after = outcomes(run(data, as_of)), outcomes(run(fewer, as_of))
-    undecided = {"unknown", "undetermined"}
-    flipped = {k: (before[k], after[k]) for k in before
-               if before[k] != after[k] and after[k] not in undecided}
-    assert not flipped, f"dropping {key!r} changed {flipped}"
+@example(FUNDS_FLIP, dt.date(2022, 11, 16))
+@given(profile_data(drop=False), as_of_dates())
+def test_dropping_children_only_makes_outcomes_unknown(data: dict[str, Any], as_of: dt.date) -> None:
+    """Dropping the number of children never flips pass and fail; it may make outcomes unknown."""
+    assert_only_unknowns(data, as_of, "children")
 
 
 @settings(max_examples=150, deadline=None)

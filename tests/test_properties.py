@@ -69,10 +69,6 @@ def test_profile_round_trip(profile: Any) -> None:
     assert profile_from_data(unstructure(profile)) == profile
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the intended_province leaf (eligibility/evaluator/leaves.py) puts the rule's tuples allowed/excluded "
-    "in ConditionResult.required, a JSON value typed Any: it unstructures to lists and structures back "
-    "as lists, and ('QC',) != ['QC']"))
 @settings(max_examples=60, deadline=None)
 @given(profiles(), as_of_dates())
 def test_result_round_trip(profile: Any, as_of: dt.date) -> None:
@@ -81,9 +77,6 @@ def test_result_round_trip(profile: Any, as_of: dt.date) -> None:
     assert CONVERTER.structure(unstructure(evaluation), Evaluation) == evaluation
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a work entry given as noc_2016 loads with both noc (converted) and noc_2016 (kept as evidence); "
-    "unstructured, it has both keys, and profile_from_data refuses 'give either noc or noc_2016, not both'"))
 def test_profile_round_trip_with_noc_2016() -> None:
     """A profile whose job was given as a NOC 2016 code loads again from its own plain data."""
     profile = profile_from_data({"work": [{"start": "2020-01-01", "hours_per_week": 40, "country": "CA",
@@ -135,10 +128,6 @@ def _scores(test: str, levels: tuple[int, int, int, int]) -> dict[str, float]:
     return {a: rows[level][i] for i, (a, level) in enumerate(zip(ABILITIES, levels, strict=True))}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine bug: the grid's language factor (eligibility/evaluator/grid.py, language_points) takes as first "
-    "official language the test with the most first-language points, not the designation with the most "
-    "points in all; a better French result then drops the English second-language points"))
 def test_better_second_language_never_lowers_the_fsw_grid() -> None:
     """Raising one French ability from NCLC 7 to 9 never turns the FSW selection grid from pass to fail."""
     data: dict[str, Any] = {
@@ -189,10 +178,6 @@ FUNDS_FLIP = {"birth_date": "2000-01-01", "marital_status": "single", "intended_
               "certificates_of_qualification": [], "relatives_in_canada": [], "spouse": None}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine bug: the funds leaf (eligibility/evaluator/leaves.py) passes when funds reach the amount for a "
-    "family size that is only a lower bound (children or spouse unknown); it should pass only on an exact "
-    "size and fail whenever funds are below the lower bound's amount"))
 @FAST
 @example(FUNDS_FLIP, dt.date(2022, 11, 16))
 @given(profile_data(drop=False), as_of_dates())

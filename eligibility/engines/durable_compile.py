@@ -174,7 +174,8 @@ def leaf_checks(c: Condition) -> dict[str, Check]:
         tests.append(Test("level_rank", ">=", level_rank(c.minimum_level)))
         return {"count": conj(Test("count", ">=", 1)), "item": conj(*tests)}
     if isinstance(c, Funds):
-        out = {"surplus": Check({"$gte": {"surplus": 0}}, (all_of([{"$lt": {"surplus": 0}}, {"exact": 1}]),))}
+        # Enough for a family size known only as a lower bound settles nothing; short of it always fails.
+        out = {"surplus": Check(all_of([{"$gte": {"surplus": 0}}, {"exact": 1}]), ({"$lt": {"surplus": 0}},))}
         if c.exempt_if_authorized_with_offer:
             out.update(arranged_checks())
         return out

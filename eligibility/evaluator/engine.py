@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from eligibility import __version__
 from eligibility.convert import unstructure
@@ -41,6 +42,17 @@ from eligibility.rules.model import (
 
 NEGATION: dict[Outcome, Outcome] = {"pass": "fail", "fail": "pass", "unknown": "unknown"}
 VERDICT_OF = {"pass": "eligible", "fail": "not_eligible", "unknown": "undetermined"}
+
+
+def plain(value: Any) -> Any:
+    """A JSON value as JSON gives it back: lists for tuples, ISO text for dates, text keys."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def cite(program: Program, citations: Iterable[Citation]) -> tuple[CitationRef, ...]:
@@ -96,8 +108,9 @@ def evaluate_condition(cond: Condition, ctx: Context, program: Program) -> Condi
                                confidence=_confidence(program, cond, refs))
     leaf = evaluate_leaf(cond, ctx)
     ctx.siblings[cond.id] = leaf
-    return ConditionResult(cond.id, cond.kind, leaf.outcome, cond.says, leaf.observed, leaf.required,
-                           leaf.explanation, leaf.evidence, refs, judgement=isinstance(cond, Judgement),
+    return ConditionResult(cond.id, cond.kind, leaf.outcome, cond.says, plain(leaf.observed), plain(leaf.required),
+                           leaf.explanation, tuple(plain(e) for e in leaf.evidence), refs,
+                           judgement=isinstance(cond, Judgement),
                            confidence=_confidence(program, cond, refs))
 
 

@@ -40,18 +40,19 @@ def language_points(f: LanguagePoints, facts: Facts) -> Scored:
     if not known(tests):
         return 0, f.max, "language tests not given"
     valid = [t for t in tests if t.valid]
-    best_first, first_lang, detail = 0, None, "no valid test"
-    for t in valid:
-        pts = min(f.first_language_max, sum(step(f.first_language, lvl) for lvl in t.levels.values()))
-        if pts > best_first or first_lang is None:
-            best_first, first_lang, detail = pts, t.language, f"{t.test.test}: {pts} for {t.levels}"
-    second = 0
-    for t in valid:
-        if first_lang and t.language != first_lang and min(t.levels.values()) >= f.second_language_min_level:
-            second = f.second_language_points
-            detail += f"; second official language {t.test.test}: {second}"
-    total = min(f.max, best_first + second)
-    return total, total, detail
+    # The applicant designates the first official language; score the designation that gives most.
+    best, detail = 0, "no valid test"
+    for first in valid:
+        pts = min(f.first_language_max, sum(step(f.first_language, lvl) for lvl in first.levels.values()))
+        second = next((t for t in valid if t.language != first.language
+                       and min(t.levels.values()) >= f.second_language_min_level), None)
+        total = min(f.max, pts + (f.second_language_points if second else 0))
+        if total > best or detail == "no valid test":
+            best = total
+            detail = f"{first.test.test} as first official language: {pts} for {first.levels}"
+            if second:
+                detail += f"; second official language {second.test.test}: {f.second_language_points}"
+    return best, best, detail
 
 
 def education_points(f: EducationPoints, facts: Facts) -> Scored:

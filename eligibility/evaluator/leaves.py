@@ -136,7 +136,8 @@ def funds(c: Funds, ctx: Context) -> LeafOutcome:
         outcome: Outcome = "unknown"
         text = f"funds not given; ${need:,.0f} needed for a family of {size}"
     else:
-        outcome = "pass" if have >= need else ("fail" if exact else "unknown")
+        # With the family size only known as a lower bound, enough for that size settles nothing.
+        outcome = "fail" if have < need else ("pass" if exact else "unknown")
         text = f"${have:,.0f} available; ${need:,.0f} needed for a family of {size}{'' if exact else ' or more'}"
     if exempt == "unknown" and outcome == "fail":
         outcome = "unknown"

@@ -48,11 +48,14 @@ def _resolve_noc_2016(profile: Profile, source: str) -> tuple[Profile, list[Prob
         code = getattr(item, "noc_2016", None)
         if code is None:
             return item
-        if item.noc is not None:
-            problems.append(Problem(source, f"{path}.noc_2016", "give either noc or noc_2016, not both"))
-            return item
         rows = noc_table().from_2016(code)
         targets = sorted({r.noc2021 for r in rows})
+        if item.noc is not None:
+            # Both may be written (a converted profile keeps the NOC 2016 code as evidence) if they agree.
+            if item.noc not in targets:
+                problems.append(Problem(source, f"{path}.noc", f"expected a NOC 2021 successor of NOC 2016 {code} "
+                                                               f"({', '.join(targets) or 'none'}), found {item.noc!r}"))
+            return item
         if not targets:
             problems.append(Problem(source, f"{path}.noc_2016",
                                     f"expected a NOC 2016 unit group code, found {code!r}"))

@@ -87,11 +87,16 @@ def noc_codes() -> st.SearchStrategy[str]:
 
 
 def dates(low: dt.date = dt.date(2008, 1, 1), high: dt.date = LAST_AS_OF) -> st.SearchStrategy[dt.date]:
-    """Dates in [low, high], often a few days around a rule boundary or a month or year before one."""
-    near = st.builds(lambda b, d: b + dt.timedelta(days=d), st.sampled_from(BOUNDARIES), st.integers(-3, 3))
-    before = st.builds(lambda b, y, d: b - dt.timedelta(days=365 * y + d), st.sampled_from(BOUNDARIES),
-                       st.integers(0, 10), st.integers(-2, 2))
-    return st.one_of(st.dates(low, high), near, before).filter(lambda d: low <= d <= high)
+    """Dates in [low, high], often a few days around a rule boundary or whole years before one."""
+    anchors = sorted({b.replace(year=b.year - y) for b in BOUNDARIES for y in range(11)
+                      if low <= b.replace(year=b.year - y) <= high})
+    anywhere = st.dates(low, high)
+    if not anchors:
+        return anywhere
+    # Clamped rather than filtered, so that no draw is thrown away.
+    near = st.builds(lambda a, d: min(high, max(low, a + dt.timedelta(days=d))), st.sampled_from(anchors),
+                     st.integers(-3, 3))
+    return st.one_of(anywhere, near, near)
 
 
 def as_of_dates() -> st.SearchStrategy[dt.date]:

@@ -6,6 +6,9 @@ import datetime as dt
 from typing import Any, Literal
 
 from attrs import frozen
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from eligibility.convert import CONVERTER
 
 Outcome = Literal["pass", "fail", "unknown"]
 Verdict = Literal["eligible", "not_eligible", "undetermined", "not_in_force", "not_encoded"]
@@ -101,3 +104,11 @@ class Evaluation:
             if p.id == program_id:
                 return p
         raise KeyError(program_id)
+
+
+# A version's period is written {from, to} in JSON, as in rulesets; both directions, so results round-trip.
+CONVERTER.register_unstructure_hook(VersionRef, make_dict_unstructure_fn(
+    VersionRef, CONVERTER, valid_from=override(rename="from"), valid_to=override(rename="to")))
+CONVERTER.register_structure_hook(VersionRef, make_dict_structure_fn(
+    VersionRef, CONVERTER, valid_from=override(rename="from"), valid_to=override(rename="to"),
+    _cattrs_forbid_extra_keys=True))

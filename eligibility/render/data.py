@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from cattrs.gen import make_dict_unstructure_fn, override
-
 from eligibility.convert import CONVERTER
-from eligibility.result import Evaluation, VersionRef
-
-CONVERTER.register_unstructure_hook(VersionRef, make_dict_unstructure_fn(
-    VersionRef, CONVERTER, valid_from=override(rename="from"), valid_to=override(rename="to")))
+from eligibility.result import Evaluation
 
 
 def evaluation_data(evaluation: Evaluation) -> dict[str, Any]:

@@ -13,22 +13,18 @@ from attrs import evolve
 from eligibility.engines.durable_compile import preorder
 from eligibility.engines.durable_leaves import LeafRun, decide_leaf
 from eligibility.engines.durable_session import Ruleset, engine_module, ruleset_for
-from eligibility.evaluator.context import Context, at_least, kleene_all, kleene_any
+from eligibility.evaluator.context import Context
 from eligibility.evaluator.engine import (
-    NEGATION,
-    VERDICT_OF,
-    _caveats,
-    _confidence,
-    cite,
+    composite_result,
     evaluate_leaf,
     evaluate_program,
+    leaf_result,
+    program_result,
 )
 from eligibility.facts import Facts
-from eligibility.result import ConditionResult, Outcome, ProgramResult, Verdict, VersionRef
+from eligibility.result import ConditionResult, Outcome, ProgramResult, Verdict
 from eligibility.rules.library import Library
-from eligibility.rules.model import Composite, Condition, Judgement, Occupations, Program
-
-_SAYS = {"all": "all of these", "any": "at least one of these", "not": "not this"}
+from eligibility.rules.model import Composite, Condition, Occupations, Program
 
 
 class DurableEvaluator:
@@ -54,42 +50,14 @@ class DurableEvaluator:
             memberships: dict[tuple[Occupations, str], Outcome] = {}
 
             def condition(cond: Condition) -> ConditionResult:
-                refs = cite(program, cond.citations)
                 if isinstance(cond, Composite):
-                    kids = tuple(condition(k) for k in cond.children)
-                    outcomes = [k.outcome for k in kids]
-                    outcome: Outcome
-                    if cond.op == "all":
-                        outcome = kleene_all(outcomes)
-                    elif cond.op == "any":
-                        outcome = kleene_any(outcomes)
-                    elif cond.op == "not":
-                        outcome = NEGATION[outcomes[0]]
-                    else:
-                        outcome = at_least(cond.n or 0, outcomes)
-                    passed = outcomes.count("pass")
-                    return ConditionResult(
-                        cond.id, cond.op, outcome, cond.says or _SAYS.get(cond.op, f"at least {cond.n} of these"),
-                        observed={"passed": passed, "of": len(kids)},
-                        required=cond.n if cond.op == "at_least" else cond.op,
-                        explanation=f"{passed} of {len(kids)} passed", citations=refs, conditions=kids,
-                        confidence=_confidence(program, cond, refs))
+                    return composite_result(cond, tuple(condition(k) for k in cond.children), program)
                 run = LeafRun(session, compiled.leaves[(program.id, index, positions[id(cond)])], compiled, memberships)
                 outcome, extra = decide_leaf(cond, ctx, run)
-                native = evaluate_leaf(cond, ctx)
-                ctx.siblings[cond.id] = evolve(native, outcome=outcome, extra=extra)
-                return ConditionResult(cond.id, cond.kind, outcome, cond.says, native.observed, native.required,
-                                       native.explanation, native.evidence, refs,
-                                       judgement=isinstance(cond, Judgement),
-                                       confidence=_confidence(program, cond, refs))
+                # durable decides the outcome; the native leaf supplies the explanation and evidence.
+                leaf = evolve(evaluate_leaf(cond, ctx), outcome=outcome, extra=extra)
+                ctx.siblings[cond.id] = leaf
+                return leaf_result(cond, leaf, program)
 
             results = tuple(condition(c) for c in version.conditions)
-        verdict: Verdict = VERDICT_OF[kleene_all([r.outcome for r in results])]  # type: ignore[assignment]
-        failed = [r.id for r in results if r.outcome == "fail"]
-        unknown = [r.id for r in results if r.outcome == "unknown"]
-        message = {"eligible": "every condition passes",
-                   "not_eligible": f"fails: {', '.join(failed)}",
-                   "undetermined": f"the profile does not settle: {', '.join(unknown)}"}[verdict]
-        ref = VersionRef(version.valid_from, version.valid_to, version.in_force)
-        return ProgramResult(program.id, program.title, verdict, ref, message,
-                             tuple(_caveats(results, program, version)), results, program.confidence)
+        return program_result(program, version, results)

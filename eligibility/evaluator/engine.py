@@ -34,6 +34,7 @@ from eligibility.rules.model import (
     Composite,
     Condition,
     Judgement,
+    Leaf,
     Points,
     Program,
     Version,
@@ -84,34 +85,44 @@ def evaluate_leaf(cond: Condition, ctx: Context) -> LeafOutcome:
     return LEAVES[cond.kind](cond, ctx)
 
 
-def evaluate_condition(cond: Condition, ctx: Context, program: Program) -> ConditionResult:
-    """The result tree of one condition."""
+def composite_result(cond: Composite, kids: tuple[ConditionResult, ...], program: Program) -> ConditionResult:
+    """Combine the children's results of an all / any / not / at_least condition (Kleene logic)."""
     refs = cite(program, cond.citations)
-    if isinstance(cond, Composite):
-        kids = tuple(evaluate_condition(k, ctx, program) for k in cond.children)
-        outcomes = [k.outcome for k in kids]
-        outcome: Outcome
-        if cond.op == "all":
-            outcome = kleene_all(outcomes)
-        elif cond.op == "any":
-            outcome = kleene_any(outcomes)
-        elif cond.op == "not":
-            outcome = NEGATION[outcomes[0]]
-        else:
-            outcome = at_least(cond.n or 0, outcomes)
-        says = cond.says or {"all": "all of these", "any": "at least one of these", "not": "not this",
-                             "at_least": f"at least {cond.n} of these"}[cond.op]
-        passed = outcomes.count("pass")
-        return ConditionResult(cond.id, cond.op, outcome, says, observed={"passed": passed, "of": len(kids)},
-                               required=cond.n if cond.op == "at_least" else cond.op,
-                               explanation=f"{passed} of {len(kids)} passed", citations=refs, conditions=kids,
-                               confidence=_confidence(program, cond, refs))
-    leaf = evaluate_leaf(cond, ctx)
-    ctx.siblings[cond.id] = leaf
+    outcomes = [k.outcome for k in kids]
+    outcome: Outcome
+    if cond.op == "all":
+        outcome = kleene_all(outcomes)
+    elif cond.op == "any":
+        outcome = kleene_any(outcomes)
+    elif cond.op == "not":
+        outcome = NEGATION[outcomes[0]]
+    else:
+        outcome = at_least(cond.n or 0, outcomes)
+    says = cond.says or {"all": "all of these", "any": "at least one of these", "not": "not this",
+                         "at_least": f"at least {cond.n} of these"}[cond.op]
+    passed = outcomes.count("pass")
+    return ConditionResult(cond.id, cond.op, outcome, says, observed={"passed": passed, "of": len(kids)},
+                           required=cond.n if cond.op == "at_least" else cond.op,
+                           explanation=f"{passed} of {len(kids)} passed", citations=refs, conditions=kids,
+                           confidence=_confidence(program, cond, refs))
+
+
+def leaf_result(cond: Leaf, leaf: LeafOutcome, program: Program) -> ConditionResult:
+    """A leaf's outcome as a result node, its values made plain JSON."""
+    refs = cite(program, cond.citations)
     return ConditionResult(cond.id, cond.kind, leaf.outcome, cond.says, plain(leaf.observed), plain(leaf.required),
                            leaf.explanation, tuple(plain(e) for e in leaf.evidence), refs,
                            judgement=isinstance(cond, Judgement),
                            confidence=_confidence(program, cond, refs))
+
+
+def evaluate_condition(cond: Condition, ctx: Context, program: Program) -> ConditionResult:
+    """The result tree of one condition."""
+    if isinstance(cond, Composite):
+        return composite_result(cond, tuple(evaluate_condition(k, ctx, program) for k in cond.children), program)
+    leaf = evaluate_leaf(cond, ctx)
+    ctx.siblings[cond.id] = leaf
+    return leaf_result(cond, leaf, program)
 
 
 def _caveats(results: Iterable[ConditionResult], program: Program, version: Version) -> list[Caveat]:
@@ -145,7 +156,12 @@ def evaluate_program(program: Program, facts: Facts, library: Library,
         return ProgramResult(program.id, program.title, "not_in_force", ref,
                              version.note or f"not in force on {day}", confidence=program.confidence)
     ctx = Context(facts, library, verdicts)
-    results = tuple(evaluate_condition(c, ctx, program) for c in version.conditions)
+    return program_result(program, version, tuple(evaluate_condition(c, ctx, program) for c in version.conditions))
+
+
+def program_result(program: Program, version: Version, results: tuple[ConditionResult, ...]) -> ProgramResult:
+    """The verdict of a version in force from its top-level condition results."""
+    ref = VersionRef(version.valid_from, version.valid_to, version.in_force)
     verdict: Verdict = VERDICT_OF[kleene_all([r.outcome for r in results])]  # type: ignore[assignment]
     failed = [r.id for r in results if r.outcome == "fail"]
     unknown = [r.id for r in results if r.outcome == "unknown"]

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from eligibility.evaluator.engine import evaluate  # noqa: E402
 from eligibility.profile.load import load_profile  # noqa: E402
-from eligibility.rules.library import load_library  # noqa: E402
+from eligibility.rulebook.library import load_library  # noqa: E402
 
 
 def main() -> None:

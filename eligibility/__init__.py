@@ -24,7 +24,7 @@ _EXPORTS = {
     "profile_from_text": "eligibility.profile.load",
     "Profile": "eligibility.profile.model",
     "ConditionResult": "eligibility.result", "Evaluation": "eligibility.result", "ProgramResult": "eligibility.result",
-    "Library": "eligibility.rules.library", "load_library": "eligibility.rules.library",
+    "Library": "eligibility.rulebook.library", "load_library": "eligibility.rulebook.library",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -15,7 +15,7 @@ from eligibility.profile.load import load_profile
 from eligibility.profile.model import Profile
 from eligibility.render.data import evaluation_data
 from eligibility.result import Evaluation
-from eligibility.rules.library import Library, load_library
+from eligibility.rulebook.library import Library, load_library
 
 
 @lru_cache(maxsize=8)

@@ -127,7 +127,7 @@ def evaluate(
 def explain_cmd(program: Annotated[str, typer.Argument(help="A program id, e.g. express-entry/cec.")],
                 as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) -> None:
     """A program's rules on a date, in plain language, with citations and dates."""
-    from eligibility.describe import explain_data, explain_text
+    from eligibility.explain import explain_data, explain_text
 
     day, library = parse_date(as_of), _library(rules)
     if fmt is Format.json:
@@ -139,7 +139,7 @@ def explain_cmd(program: Annotated[str, typer.Argument(help="A program id, e.g. 
 @app.command()
 def programs(as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) -> None:
     """What is encoded, the dates of each version, and each program's state on a date."""
-    from eligibility.describe import programs_data, programs_text
+    from eligibility.explain import programs_data, programs_text
 
     day = parse_date(as_of) if as_of else None
     library = _library(rules)
@@ -153,7 +153,7 @@ def programs(as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) ->
 def check(folder: Annotated[Path | None, typer.Argument(help="A rules folder (default: the packaged rulesets).")]
           = None) -> None:
     """Validate every ruleset of a folder: keys, dates, NOC codes, references, citations, cycles."""
-    from eligibility.rules.library import load_library
+    from eligibility.rulebook.library import load_library
 
     library = load_library(folder)
     typer.echo(f"ok: {len(library.programs)} programs, {len(library.grids)} grids, {len(library.tables)} tables "
@@ -189,8 +189,8 @@ def diff_cmd(profile: Annotated[Path, typer.Argument(help="A profile file.")],
 def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group code.")],
                 as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) -> None:
     """Which programs' occupation rules include a NOC code on a date (and since when, until when)."""
+    from eligibility.listings import occupation_data, occupation_text
     from eligibility.noc import noc_table
-    from eligibility.occupations import occupation_data, occupation_text
 
     table = noc_table()
     if code not in table:

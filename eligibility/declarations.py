@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from eligibility.convert import did_you_mean
+from eligibility.converter import did_you_mean
 from eligibility.errors import InputError, Problem
 from eligibility.profile.model import Profile
-from eligibility.rules.checks import walk
-from eligibility.rules.library import Library
-from eligibility.rules.model import Declaration, Judgement
+from eligibility.rulebook.checks import walk
+from eligibility.rulebook.library import Library
+from eligibility.rulebook.model import DeclarationCondition, JudgementCondition
 
 
 def declaration_keys(library: Library) -> dict[str, list[str]]:
@@ -16,7 +16,8 @@ def declaration_keys(library: Library) -> dict[str, list[str]]:
     for pid, program in sorted(library.programs.items()):
         for version in program.versions:
             for cond, _ in walk(version.conditions, ""):
-                if isinstance(cond, Declaration | Judgement) and pid not in keys.setdefault(cond.key, []):
+                if (isinstance(cond, DeclarationCondition | JudgementCondition)
+                        and pid not in keys.setdefault(cond.key, [])):
                     keys[cond.key].append(pid)
     return keys
 

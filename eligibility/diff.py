@@ -11,7 +11,7 @@ from attrs import frozen
 from eligibility.evaluator.engine import evaluate
 from eligibility.profile.model import Profile
 from eligibility.result import ConditionResult, ProgramResult
-from eligibility.rules.library import Library
+from eligibility.rulebook.library import Library
 
 
 @frozen
@@ -124,7 +124,7 @@ def diff_text(d: Diff) -> str:
 
 def diff_data(d: Diff) -> dict[str, Any]:
     """JSON-ready form."""
-    from eligibility.convert import unstructure
+    from eligibility.converter import unstructure
 
     data: dict[str, Any] = unstructure(d)
     return data

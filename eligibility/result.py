@@ -8,7 +8,7 @@ from typing import Any, Literal
 from attrs import frozen
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from eligibility.convert import CONVERTER
+from eligibility.converter import CONVERTER
 
 Outcome = Literal["pass", "fail", "unknown"]
 Verdict = Literal["eligible", "not_eligible", "undetermined", "not_in_force", "not_encoded"]

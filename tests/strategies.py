@@ -17,9 +17,9 @@ from eligibility.language import TESTS
 from eligibility.noc import noc_table
 from eligibility.profile.load import profile_from_data
 from eligibility.profile.model import EDUCATION_ORDER, Profile
-from eligibility.rules.checks import walk
-from eligibility.rules.library import Library, load_library
-from eligibility.rules.model import Declaration, Judgement, Occupations
+from eligibility.rulebook.checks import walk
+from eligibility.rulebook.library import Library, load_library
+from eligibility.rulebook.model import DeclarationCondition, JudgementCondition, Occupations
 
 #: Days on which some rule, list or table changes.
 BOUNDARIES = tuple(dt.date.fromisoformat(d) for d in (
@@ -72,9 +72,9 @@ def declaration_keys() -> dict[str, str]:
     for program in library().programs.values():
         for version in program.versions:
             for cond, _ in walk(version.conditions, "$"):
-                if isinstance(cond, Declaration):
+                if isinstance(cond, DeclarationCondition):
                     keys[cond.key] = "number" if cond.min is not None else "flag"
-                elif isinstance(cond, Judgement):
+                elif isinstance(cond, JudgementCondition):
                     keys.setdefault(cond.key, "flag")
     return keys
 

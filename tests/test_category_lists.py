@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from eligibility.evaluator.engine import evaluate
 from eligibility.noc import noc_table
 from eligibility.profile.load import profile_from_data
-from eligibility.rules.checks import walk
-from eligibility.rules.library import Library, load_library
-from eligibility.rules.model import Program, WorkExperience
+from eligibility.rulebook.checks import walk
+from eligibility.rulebook.library import Library, load_library
+from eligibility.rulebook.model import Program, WorkExperienceCondition
 
 CATEGORIES = ("french", "healthcare", "stem", "trades", "transport", "agriculture", "education",
               "physicians", "senior-managers", "researchers", "military")
@@ -107,7 +107,7 @@ def occupation_lists() -> list[Any]:
     for name in CATEGORIES:
         for version in program(name).versions:
             for cond, _ in walk(version.conditions, "$"):
-                if isinstance(cond, WorkExperience):
+                if isinstance(cond, WorkExperienceCondition):
                     codes = cond.occupations.codes or ()
                     out.append(pytest.param(name, version.valid_from.isoformat(), codes,
                                             id=f"{name}@{version.valid_from}"))

@@ -24,8 +24,8 @@ from eligibility.evaluator.engine import evaluate
 from eligibility.facts import Facts
 from eligibility.noc import noc_table
 from eligibility.profile.load import load_profile, profile_from_data
-from eligibility.rules.library import Library, load_library
-from eligibility.rules.model import Occupations, Program, Source, Version, WorkExperience
+from eligibility.rulebook.library import Library, load_library
+from eligibility.rulebook.model import Occupations, Program, Source, Version, WorkExperienceCondition
 
 HAS_DURABLE = importlib.util.find_spec("durable_rules_engine") is not None
 needs_durable = pytest.mark.skipif(not HAS_DURABLE, reason="durable_rules_engine is not installed (the "
@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _library_with(occupations: Occupations, digest: str) -> Library:
     """A one-program library whose only condition is a year of work in ``occupations``."""
-    leaf = WorkExperience("work", "A year of work in a listed occupation", occupations, 1560, 36)
+    leaf = WorkExperienceCondition("work", "A year of work in a listed occupation", occupations, 1560, 36)
     program = Program("test/long-list", "Long list", "test", (Source("s", "s", "https://example.org",
                                                                      dt.date(2026, 1, 1)),),
                       (Version(dt.date(2020, 1, 1), conditions=(leaf,)),))

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from eligibility.noc import noc_table
-from eligibility.rules.checks import walk
-from eligibility.rules.library import Library, load_library
-from eligibility.rules.model import Certificate, JobOffer, Program, WorkExperience
+from eligibility.rulebook.checks import walk
+from eligibility.rulebook.library import Library, load_library
+from eligibility.rulebook.model import CertificateCondition, JobOfferCondition, Program, WorkExperienceCondition
 
 RULES = Path(__file__).resolve().parents[1] / "rulesets"
 
@@ -66,10 +66,11 @@ def code_lists(program: Program) -> Iterator[tuple[str, tuple[str, ...]]]:
     """(where, codes) for every occupation list and wage-floor table of every version."""
     for vi, version in enumerate(program.versions):
         for cond, path in walk(version.conditions, f"versions[{vi}].conditions"):
-            occupations = cond.occupations if isinstance(cond, WorkExperience | JobOffer | Certificate) else None
+            kinds = WorkExperienceCondition | JobOfferCondition | CertificateCondition
+            occupations = cond.occupations if isinstance(cond, kinds) else None
             if occupations is not None and occupations.codes is not None:
                 yield f"{program.id} {path} ({cond.id})", occupations.codes
-            if isinstance(cond, JobOffer) and cond.wage_floors_hourly:
+            if isinstance(cond, JobOfferCondition) and cond.wage_floors_hourly:
                 yield f"{program.id} {path} ({cond.id}) wage floors", tuple(cond.wage_floors_hourly)
 
 
@@ -111,7 +112,7 @@ def test_gts_list_and_floors_match_the_esdc_page(library: Library) -> None:
     version = library.programs["gts/category-b"].version_on(dt.date(2024, 6, 1))
     assert version is not None
     offer = next(c for c in version.conditions if c.id == "listed-occupation")
-    assert isinstance(offer, JobOffer) and offer.occupations is not None
+    assert isinstance(offer, JobOfferCondition) and offer.occupations is not None
     assert offer.occupations.codes == GTS_LIST
     assert offer.wage_floors_hourly == GTS_FLOORS
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from eligibility.convert import CONVERTER, unstructure
+from eligibility.converter import CONVERTER, unstructure
 from eligibility.evaluator.engine import evaluate
 from eligibility.language import ABILITIES, TESTS
 from eligibility.profile.load import profile_from_data

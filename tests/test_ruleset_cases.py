@@ -18,7 +18,7 @@ from eligibility.documents import read_document
 from eligibility.evaluator.engine import evaluate
 from eligibility.profile.load import profile_from_data
 from eligibility.result import ConditionResult
-from eligibility.rules.library import CASES_SUFFIX, Library, load_library
+from eligibility.rulebook.library import CASES_SUFFIX, Library, load_library
 
 RULES = Path(__file__).resolve().parents[1] / "rulesets"
 

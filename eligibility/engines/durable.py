@@ -23,8 +23,8 @@ from eligibility.evaluator.engine import (
 )
 from eligibility.facts import Facts
 from eligibility.result import ConditionResult, Outcome, ProgramResult, Verdict
-from eligibility.rules.library import Library
-from eligibility.rules.model import Composite, Condition, Occupations, Program
+from eligibility.rulebook.library import Library
+from eligibility.rulebook.model import Composite, Condition, Occupations, Program
 
 
 class DurableEvaluator:

@@ -14,24 +14,24 @@ from typing import Any
 
 from attrs import frozen
 
-from eligibility.rules.library import Library
-from eligibility.rules.model import (
-    Age,
-    Certificate,
+from eligibility.rulebook.library import Library
+from eligibility.rulebook.model import (
+    AgeCondition,
+    CertificateCondition,
     Composite,
     Condition,
-    Declaration,
-    Education,
-    Funds,
-    IntendedProvince,
-    JobOffer,
-    Judgement,
-    Language,
+    DeclarationCondition,
+    EducationCondition,
+    FundsCondition,
+    IntendedProvinceCondition,
+    JobOfferCondition,
+    JudgementCondition,
+    LanguageCondition,
     Levels,
     Occupations,
-    Points,
-    ProgramVerdict,
-    WorkExperience,
+    PointsCondition,
+    ProgramCondition,
+    WorkExperienceCondition,
 )
 
 Expr = dict[str, Any]
@@ -117,7 +117,7 @@ def level_tests(need: Levels) -> list[Test]:
     return [Test(a, ">=", getattr(need, a)) for a in ABILITIES]
 
 
-def language_needs(c: Language) -> list[Levels]:
+def language_needs(c: LanguageCondition) -> list[Levels]:
     """Every distinct minimum the condition may apply, in a stable order."""
     if c.minimum is not None:
         return [c.minimum]
@@ -147,11 +147,11 @@ def arranged_checks() -> dict[str, Check]:
 
 def leaf_checks(c: Condition) -> dict[str, Check]:
     """The named checks of one leaf condition."""
-    if isinstance(c, WorkExperience):
+    if isinstance(c, WorkExperienceCondition):
         return {"hours": Check({"$gte": {"low": c.min_hours}}, ({"$lt": {"high": c.min_hours}},))}
-    if isinstance(c, Points):
+    if isinstance(c, PointsCondition):
         return {"score": Check({"$gte": {"low": c.pass_mark}}, ({"$lt": {"high": c.pass_mark}},))}
-    if isinstance(c, Language):
+    if isinstance(c, LanguageCondition):
         base = [Test("valid", "==", 1)]
         if c.language != "any":
             base.append(Test("language", "==", c.language))
@@ -161,7 +161,7 @@ def leaf_checks(c: Condition) -> dict[str, Check]:
         for i, need in enumerate(language_needs(c)):
             out[f"need{i}"] = conj(*base, *level_tests(need))
         return out
-    if isinstance(c, Education):
+    if isinstance(c, EducationCondition):
         tests = [Test("recognized", "==", 1)]
         if c.country is not None:
             tests.append(Test("country", "==", c.country))
@@ -173,13 +173,13 @@ def leaf_checks(c: Condition) -> dict[str, Check]:
 
         tests.append(Test("level_rank", ">=", level_rank(c.minimum_level)))
         return {"count": conj(Test("count", ">=", 1)), "item": conj(*tests)}
-    if isinstance(c, Funds):
+    if isinstance(c, FundsCondition):
         # Enough for a family size known only as a lower bound settles nothing; short of it always fails.
         out = {"surplus": Check(all_of([{"$gte": {"surplus": 0}}, {"exact": 1}]), ({"$lt": {"surplus": 0}},))}
         if c.exempt_if_authorized_with_offer:
             out.update(arranged_checks())
         return out
-    if isinstance(c, JobOffer):
+    if isinstance(c, JobOfferCondition):
         out = offer_checks(c.min_hours_per_week, c.min_duration_months)
         if c.lmia is not None:
             out["lmia"] = conj(Test("lmia", "in", list(c.lmia)))
@@ -192,26 +192,26 @@ def leaf_checks(c: Condition) -> dict[str, Check]:
         if c.min_wage_annual is not None:
             out["wage_annual"] = conj(Test("wage_annual", ">=", c.min_wage_annual))
         return out
-    if isinstance(c, Certificate):
+    if isinstance(c, CertificateCondition):
         out = {"count": conj(Test("count", ">=", 1))}
         if c.same_occupation_as:
             out["trade"] = conj(Test("same_trade", "==", 1))
         return out
-    if isinstance(c, IntendedProvince):
+    if isinstance(c, IntendedProvinceCondition):
         tests = ([Test("province", "in", list(c.allowed))] if c.allowed is not None else []) + (
             [Test("province", "not_in", list(c.excluded))] if c.excluded else [])
         return {"where": conj(*tests) if tests else present("province")}
-    if isinstance(c, Age):
+    if isinstance(c, AgeCondition):
         tests = ([Test("age", ">=", c.min)] if c.min is not None else []) + (
             [Test("age", "<=", c.max)] if c.max is not None else [])
         return {"age": conj(*tests) if tests else present("age")}
-    if isinstance(c, ProgramVerdict):
+    if isinstance(c, ProgramCondition):
         return {"verdict": Check({"verdict": "eligible"}, (Test("verdict", "in", list(NOT_ELIGIBLE)).expr(),))}
-    if isinstance(c, Declaration):
+    if isinstance(c, DeclarationCondition):
         if c.min is not None:
             return {"value": conj(Test("number", ">=", c.min))}
         return {"value": conj(Test("tagged", "==", tag(c.equals)))}
-    if isinstance(c, Judgement):
+    if isinstance(c, JudgementCondition):
         return {"said": conj(Test("said", "!=", "false"))}
     raise TypeError(f"no durable checks for condition kind {type(c).__name__}")
 
@@ -256,11 +256,11 @@ def preorder(conditions: Sequence[Condition]) -> Iterator[Condition]:
 
 def selectors_of(c: Condition) -> list[Occupations]:
     """The occupation selectors a leaf asks about."""
-    if isinstance(c, WorkExperience):
+    if isinstance(c, WorkExperienceCondition):
         return [c.occupations]
-    if isinstance(c, JobOffer | Certificate) and c.occupations is not None:
+    if isinstance(c, JobOfferCondition | CertificateCondition) and c.occupations is not None:
         return [c.occupations]
-    if isinstance(c, Funds) and c.exempt_if_authorized_with_offer:
+    if isinstance(c, FundsCondition) and c.exempt_if_authorized_with_offer:
         return [SKILLED]
     return []
 

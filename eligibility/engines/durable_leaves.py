@@ -33,21 +33,21 @@ from eligibility.facts import Facts, level_rank
 from eligibility.noc import noc_table
 from eligibility.profile.model import JobOffer as Offer
 from eligibility.result import Outcome
-from eligibility.rules.model import (
-    Age,
-    Certificate,
+from eligibility.rulebook.model import (
+    AgeCondition,
+    CertificateCondition,
     Condition,
-    Declaration,
-    Education,
-    Funds,
-    IntendedProvince,
-    JobOffer,
-    Judgement,
-    Language,
+    DeclarationCondition,
+    EducationCondition,
+    FundsCondition,
+    IntendedProvinceCondition,
+    JobOfferCondition,
+    JudgementCondition,
+    LanguageCondition,
     Occupations,
-    Points,
-    ProgramVerdict,
-    WorkExperience,
+    PointsCondition,
+    ProgramCondition,
+    WorkExperienceCondition,
 )
 from eligibility.unknown import known
 from eligibility.work import Job, best_count, clip, count
@@ -96,7 +96,7 @@ class LeafRun:
 Extra = dict[str, Any]
 
 
-def work(c: WorkExperience, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+def work(c: WorkExperienceCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     """Hours of the jobs durable places in the occupations, counted IRCC's way, against the minimum."""
     jobs = ctx.facts.jobs()
     if not known(jobs):
@@ -130,7 +130,7 @@ def work(c: WorkExperience, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]
     return outcome, {"main_noc": main, "qualifying_codes": qualifying}
 
 
-def language(c: Language, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+def language(c: LanguageCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     """Each valid test's levels against each minimum that may apply."""
     tests = ctx.facts.tests("applicant", c.max_age_months)
     every = language_needs(c)
@@ -152,7 +152,7 @@ def language(c: Language, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     return (outcomes[0] if len(set(outcomes)) == 1 else "unknown"), {}
 
 
-def education(c: Education, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+def education(c: EducationCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     """Some credential recognized at or above the minimum level (and place, and date, if asked)."""
     creds = ctx.facts.credentials("applicant", c.eca_max_age_months, c.foreign_needs_eca)
     if not known(creds):
@@ -208,8 +208,8 @@ def arranged(facts: Facts, run: LeafRun) -> Outcome:
     return guard if guard != "pass" else kleene_all(parts)
 
 
-def funds(c: Funds, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
-    """Funds surplus over the table's amount; exempt when authorized to work with arranged employment."""
+def funds(c: FundsCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+    """FundsCondition surplus over the table's amount; exempt when authorized to work with arranged employment."""
     version = ctx.library.tables[c.table].version_on(ctx.as_of)
     if version is None:
         return run.one("surplus", {}), {}
@@ -229,7 +229,7 @@ def funds(c: Funds, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     return outcome, {}
 
 
-def job_offer(c: JobOffer, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+def job_offer(c: JobOfferCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     """The offer meets each requirement the condition lists."""
     offer = ctx.facts.profile.job_offer
     if not known(offer):
@@ -253,7 +253,7 @@ def job_offer(c: JobOffer, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     return (guard if guard != "pass" else kleene_all(parts)), {}
 
 
-def _job_offer_checks(c: JobOffer, floor: float | None) -> list[str]:
+def _job_offer_checks(c: JobOfferCondition, floor: float | None) -> list[str]:
     return [n for n, on in (("hours", c.min_hours_per_week is not None),
                              ("duration", c.min_duration_months is not None), ("lmia", c.lmia is not None),
                              ("province", c.provinces is not None), ("seasonal", c.non_seasonal),
@@ -261,7 +261,7 @@ def _job_offer_checks(c: JobOffer, floor: float | None) -> list[str]:
              if on]
 
 
-def certificate(c: Certificate, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+def certificate(c: CertificateCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     """Some certificate in a matching trade (and in a trade of the sibling's experience, if asked)."""
     certs = ctx.facts.profile.certificates_of_qualification
     if not known(certs):
@@ -282,25 +282,25 @@ def certificate(c: Certificate, ctx: Context, run: LeafRun) -> tuple[Outcome, Ex
     return kleene_any(outcomes), {}
 
 
-def intended_province(c: IntendedProvince, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+def intended_province(c: IntendedProvinceCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     """The intended province is allowed and not excluded."""
     where = ctx.facts.profile.intended_province
     return run.one("where", {"province": where} if known(where) else {}), {}
 
 
-def age(c: Age, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
-    """Age in whole years within the bounds."""
+def age(c: AgeCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+    """AgeCondition in whole years within the bounds."""
     years = ctx.facts.age
     return run.one("age", {"age": years} if known(years) else {}), {}
 
 
-def program(c: ProgramVerdict, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+def program(c: ProgramCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     """Eligible for at least one of the listed programs (undetermined ones leave it unknown)."""
     items: list[dict[str, Scalar]] = [{"verdict": ctx.verdicts.get(p, "not_encoded")} for p in c.any_of]
     return kleene_any(run.decide("verdict", items)), {}
 
 
-def declaration(c: Declaration, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+def declaration(c: DeclarationCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     """A stated fact: a number against a minimum, or a value compared as typed text."""
     decl = ctx.facts.profile.declarations
     if c.key not in decl:
@@ -312,13 +312,13 @@ def declaration(c: Declaration, ctx: Context, run: LeafRun) -> tuple[Outcome, Ex
     return run.one("value", {"tagged": tag(value)}), {}
 
 
-def judgement(c: Judgement, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+def judgement(c: JudgementCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     """An officer's judgement: fails only when the profile states false."""
     value = ctx.facts.profile.declarations.get(c.key)
     return run.one("said", {"said": "false" if value is False else "other"}), {}
 
 
-def points(c: Points, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
+def points(c: PointsCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     """The grid's lowest and highest possible totals against the pass mark."""
     version = ctx.library.grids[c.grid].version_on(ctx.as_of)
     if version is None:
@@ -328,9 +328,10 @@ def points(c: Points, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
 
 
 LEAVES: dict[type, Callable[[Any, Context, LeafRun], tuple[Outcome, Extra]]] = {
-    WorkExperience: work, Language: language, Education: education, Funds: funds, JobOffer: job_offer,
-    Certificate: certificate, IntendedProvince: intended_province, Age: age, ProgramVerdict: program,
-    Declaration: declaration, Judgement: judgement, Points: points,
+    WorkExperienceCondition: work, LanguageCondition: language, EducationCondition: education,
+    FundsCondition: funds, JobOfferCondition: job_offer, CertificateCondition: certificate,
+    IntendedProvinceCondition: intended_province, AgeCondition: age, ProgramCondition: program,
+    DeclarationCondition: declaration, JudgementCondition: judgement, PointsCondition: points,
 }
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from eligibility.engines.durable_compile import SENTINEL, CompiledLibrary, Scalar, compile_library
 from eligibility.errors import UsageError
 from eligibility.result import Outcome
-from eligibility.rules.library import Library
+from eligibility.rulebook.library import Library
 
 MISSING_EXTRA = ("the durable engine needs the optional extra: pip install 'eligibility[durable]' "
                  "(CPython 3.12 or older)")

@@ -9,7 +9,7 @@ from attrs import field, frozen
 
 from eligibility.facts import Facts
 from eligibility.result import Outcome, Verdict
-from eligibility.rules.library import Library
+from eligibility.rulebook.library import Library
 
 
 @frozen

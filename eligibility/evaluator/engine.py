@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from eligibility import __version__
-from eligibility.convert import unstructure
+from eligibility.converter import unstructure
 from eligibility.evaluator.context import Context, LeafOutcome, at_least, kleene_all, kleene_any
 from eligibility.evaluator.grid import points
 from eligibility.evaluator.leaves import LEAVES
@@ -27,18 +27,18 @@ from eligibility.result import (
     Verdict,
     VersionRef,
 )
-from eligibility.rules.checks import evaluation_order
-from eligibility.rules.library import Library
-from eligibility.rules.model import (
+from eligibility.rulebook.checks import evaluation_order
+from eligibility.rulebook.library import Library
+from eligibility.rulebook.model import (
     Citation,
     Composite,
     Condition,
-    Judgement,
+    JudgementCondition,
     Leaf,
-    Points,
+    PointsCondition,
     Program,
     Version,
-    WorkExperience,
+    WorkExperienceCondition,
 )
 
 NEGATION: dict[Outcome, Outcome] = {"pass": "fail", "fail": "pass", "unknown": "unknown"}
@@ -76,9 +76,9 @@ def _confidence(program: Program, cond: Condition, refs: tuple[CitationRef, ...]
 
 def evaluate_leaf(cond: Condition, ctx: Context) -> LeafOutcome:
     """Dispatch a leaf to its evaluator."""
-    if isinstance(cond, WorkExperience):
+    if isinstance(cond, WorkExperienceCondition):
         return evaluate_work(cond, ctx)
-    if isinstance(cond, Points):
+    if isinstance(cond, PointsCondition):
         return points(cond, ctx)
     if isinstance(cond, Composite):
         raise TypeError("composite conditions are not leaves")
@@ -112,7 +112,7 @@ def leaf_result(cond: Leaf, leaf: LeafOutcome, program: Program) -> ConditionRes
     refs = cite(program, cond.citations)
     return ConditionResult(cond.id, cond.kind, leaf.outcome, cond.says, plain(leaf.observed), plain(leaf.required),
                            leaf.explanation, tuple(plain(e) for e in leaf.evidence), refs,
-                           judgement=isinstance(cond, Judgement),
+                           judgement=isinstance(cond, JudgementCondition),
                            confidence=_confidence(program, cond, refs))
 
 
@@ -186,7 +186,7 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
         library.program(pid)
     needed = set(wanted)
     order = evaluation_order(library.programs)
-    from eligibility.rules.checks import dependencies
+    from eligibility.rulebook.checks import dependencies
 
     for pid in reversed(order):
         if pid in needed:

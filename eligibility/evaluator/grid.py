@@ -12,8 +12,8 @@ from eligibility.evaluator.offers import arranged_employment
 from eligibility.evaluator.work_leaf import select_jobs
 from eligibility.facts import Facts, Person, level_rank
 from eligibility.profile.model import Spouse
-from eligibility.rules.model import Occupations, Points
-from eligibility.rules.tables import (
+from eligibility.rulebook.model import Occupations, PointsCondition
+from eligibility.rulebook.tables import (
     AdaptabilityPoints,
     AgePoints,
     ArrangedEmploymentPoints,
@@ -30,7 +30,7 @@ SKILLED = Occupations(teer=(0, 1, 2, 3))
 
 
 def step(table: dict[int, int], value: int) -> int:
-    """Points of the highest key at or below ``value`` (0 below the lowest key)."""
+    """PointsCondition of the highest key at or below ``value`` (0 below the lowest key)."""
     keys = [k for k in table if k <= value]
     return table[max(keys)] if keys else 0
 
@@ -167,7 +167,7 @@ def score(factors: tuple[Factor, ...], facts: Facts) -> tuple[int, int, list[dic
     return low, high, evidence
 
 
-def points(c: Points, ctx: Context) -> LeafOutcome:
+def points(c: PointsCondition, ctx: Context) -> LeafOutcome:
     """The grid's total against the pass mark."""
     version = ctx.library.grids[c.grid].version_on(ctx.as_of)
     if version is None:  # prevented by the library check

@@ -5,25 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from eligibility.convert import unstructure
+from eligibility.converter import unstructure
 from eligibility.evaluator.context import Context, LeafOutcome, kleene_all, kleene_any, threshold
-from eligibility.evaluator.occupations import describe, matches
+from eligibility.evaluator.occupation_match import describe_occupations, matches
 from eligibility.evaluator.offers import arranged_employment, offer_checks
 from eligibility.facts import TestFact, level_rank
 from eligibility.noc import noc_table
 from eligibility.result import Outcome
-from eligibility.rules.model import (
-    Age,
-    Certificate,
-    Declaration,
-    Education,
-    Funds,
-    IntendedProvince,
-    JobOffer,
-    Judgement,
-    Language,
+from eligibility.rulebook.model import (
+    AgeCondition,
+    CertificateCondition,
+    DeclarationCondition,
+    EducationCondition,
+    FundsCondition,
+    IntendedProvinceCondition,
+    JobOfferCondition,
+    JudgementCondition,
+    LanguageCondition,
     Levels,
-    ProgramVerdict,
+    ProgramCondition,
 )
 from eligibility.unknown import known
 
@@ -37,7 +37,7 @@ def _levels_text(levels: dict[str, int] | Levels) -> str:
     return ", ".join(f"{a[0].upper()}{values[a]}" for a in ("reading", "writing", "listening", "speaking"))
 
 
-def language(c: Language, ctx: Context) -> LeafOutcome:
+def language(c: LanguageCondition, ctx: Context) -> LeafOutcome:
     """Some valid test in the right language meets the minimum in all four abilities."""
     tests = ctx.facts.tests("applicant", c.max_age_months)
     if c.minimum is not None:
@@ -75,7 +75,7 @@ def language(c: Language, ctx: Context) -> LeafOutcome:
     return LeafOutcome(outcome, observed, required, text, evidence)
 
 
-def education(c: Education, ctx: Context) -> LeafOutcome:
+def education(c: EducationCondition, ctx: Context) -> LeafOutcome:
     """A recognized credential at or above the minimum level."""
     creds = ctx.facts.credentials("applicant", c.eca_max_age_months, c.foreign_needs_eca)
     required = {"minimum_level": c.minimum_level, "country": c.country, "province": c.province}
@@ -111,7 +111,7 @@ def education(c: Education, ctx: Context) -> LeafOutcome:
     return LeafOutcome(outcome, best, required, text, tuple(evidence))
 
 
-def funds(c: Funds, ctx: Context) -> LeafOutcome:
+def funds(c: FundsCondition, ctx: Context) -> LeafOutcome:
     """Settlement funds at least the amount for the family size, unless exempt."""
     version = ctx.library.tables[c.table].version_on(ctx.as_of)
     if version is None:  # prevented by the library check; kept for rulesets loaded without it
@@ -147,19 +147,19 @@ def funds(c: Funds, ctx: Context) -> LeafOutcome:
 
 def noc_occupations() -> Any:
     """TEER 0 to 3: the skilled occupations of arranged employment."""
-    from eligibility.rules.model import Occupations
+    from eligibility.rulebook.model import Occupations
 
     return Occupations(teer=(0, 1, 2, 3))
 
 
-def job_offer(c: JobOffer, ctx: Context) -> LeafOutcome:
+def job_offer(c: JobOfferCondition, ctx: Context) -> LeafOutcome:
     """A job offer meeting each requirement the condition lists."""
     offer = ctx.facts.profile.job_offer
     required = {k: v for k, v in unstructure(c).items() if k in {
         "min_hours_per_week", "min_duration_months", "lmia", "provinces", "min_wage_hourly", "min_wage_annual",
         "non_seasonal"} and v not in (None, False)}
     if c.occupations is not None:
-        required["occupations"] = describe(c.occupations)
+        required["occupations"] = describe_occupations(c.occupations)
     if not known(offer):
         return LeafOutcome("unknown", None, required, "the profile does not say whether there is a job offer")
     if offer is None:
@@ -197,14 +197,14 @@ def job_offer(c: JobOffer, ctx: Context) -> LeafOutcome:
     return LeafOutcome(outcome, unstructure(offer), required, text, evidence)
 
 
-def certificate(c: Certificate, ctx: Context) -> LeafOutcome:
+def certificate(c: CertificateCondition, ctx: Context) -> LeafOutcome:
     """A certificate of qualification in a matching trade (and in the trade of the experience, if asked)."""
     certs = ctx.facts.profile.certificates_of_qualification
     trades: list[str] | None = None
     if c.same_occupation_as:
         sibling = ctx.siblings.get(c.same_occupation_as)
         trades = list(sibling.extra.get("qualifying_codes", [])) if sibling else []
-    required = {"occupations": describe(c.occupations) if c.occupations else None, "same_trade_as": trades}
+    required = {"occupations": describe_occupations(c.occupations) if c.occupations else None, "same_trade_as": trades}
     if not known(certs):
         return LeafOutcome("unknown", None, required, "the profile does not list certificates of qualification")
     good = [x for x in certs if (c.occupations is None or matches(c.occupations, x.noc))
@@ -219,7 +219,7 @@ def certificate(c: Certificate, ctx: Context) -> LeafOutcome:
     return LeafOutcome("fail", None, required, text, evidence)
 
 
-def intended_province(c: IntendedProvince, ctx: Context) -> LeafOutcome:
+def intended_province(c: IntendedProvinceCondition, ctx: Context) -> LeafOutcome:
     """The province of intended residence is allowed and not excluded."""
     where = ctx.facts.profile.intended_province
     required = {"allowed": c.allowed, "excluded": c.excluded}
@@ -231,8 +231,8 @@ def intended_province(c: IntendedProvince, ctx: Context) -> LeafOutcome:
     return LeafOutcome("pass" if ok else "fail", where, required, f"intends to live in {where}; needs {need}")
 
 
-def age(c: Age, ctx: Context) -> LeafOutcome:
-    """Age in whole years within the bounds."""
+def age(c: AgeCondition, ctx: Context) -> LeafOutcome:
+    """AgeCondition in whole years within the bounds."""
     years = ctx.facts.age
     required = {"min": c.min, "max": c.max}
     if not known(years):
@@ -241,7 +241,7 @@ def age(c: Age, ctx: Context) -> LeafOutcome:
     return LeafOutcome("pass" if ok else "fail", years, required, f"{years} years old on {ctx.as_of}")
 
 
-def program(c: ProgramVerdict, ctx: Context) -> LeafOutcome:
+def program(c: ProgramCondition, ctx: Context) -> LeafOutcome:
     """Eligible for at least one of the listed programs on the same date."""
     verdicts = {p: ctx.verdicts.get(p, "not_encoded") for p in c.any_of}
     outcomes: list[Outcome] = ["pass" if v == "eligible" else "unknown" if v == "undetermined" else "fail"
@@ -251,7 +251,7 @@ def program(c: ProgramVerdict, ctx: Context) -> LeafOutcome:
     return LeafOutcome(outcome, verdicts, {"eligible_for_one_of": list(c.any_of)}, text)
 
 
-def declaration(c: Declaration, ctx: Context) -> LeafOutcome:
+def declaration(c: DeclarationCondition, ctx: Context) -> LeafOutcome:
     """A fact the person states under declarations."""
     decl = ctx.facts.profile.declarations
     required = {"key": c.key, "equals": c.equals, "min": c.min}
@@ -266,7 +266,7 @@ def declaration(c: Declaration, ctx: Context) -> LeafOutcome:
     return LeafOutcome("pass" if ok else "fail", value, required, f"{c.key} = {value}; needs {c.equals}")
 
 
-def judgement(c: Judgement, ctx: Context) -> LeafOutcome:
+def judgement(c: JudgementCondition, ctx: Context) -> LeafOutcome:
     """An officer's judgement: fails only when the profile states it is not met."""
     value = ctx.facts.profile.declarations.get(c.key)
     if value is False:

@@ -6,11 +6,11 @@ from typing import Any
 
 from eligibility.dates import window
 from eligibility.evaluator.context import kleene_all
-from eligibility.evaluator.occupations import describe, matches
+from eligibility.evaluator.occupation_match import describe_occupations, matches
 from eligibility.facts import Facts
 from eligibility.profile.model import JobOffer as Offer
 from eligibility.result import Outcome
-from eligibility.rules.model import Occupations
+from eligibility.rulebook.model import Occupations
 from eligibility.unknown import known
 from eligibility.work import HOURS_PER_YEAR, count
 
@@ -24,7 +24,8 @@ def offer_checks(offer: Offer, occupations: Occupations | None, min_hours: float
             checks.append(("occupation", "unknown", "the offer's NOC code is not given"))
         else:
             ok = matches(occupations, offer.noc)
-            checks.append(("occupation", "pass" if ok else "fail", f"NOC {offer.noc}; needs {describe(occupations)}"))
+            checks.append(("occupation", "pass" if ok else "fail",
+                           f"NOC {offer.noc}; needs {describe_occupations(occupations)}"))
     if min_hours is not None:
         if offer.hours_per_week is None:
             checks.append(("hours", "unknown", "hours per week not given"))

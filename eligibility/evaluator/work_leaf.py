@@ -8,10 +8,10 @@ from typing import Any
 
 from eligibility.dates import window
 from eligibility.evaluator.context import Context, LeafOutcome, threshold
-from eligibility.evaluator.occupations import describe, matches, title
+from eligibility.evaluator.occupation_match import describe_occupations, matches, title
 from eligibility.facts import JobFact
 from eligibility.profile.model import WorkEntry
-from eligibility.rules.model import Exclusion, Location, Occupations, WorkExperience
+from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
 from eligibility.unknown import known
 from eligibility.work import Credit, Job, best_count, clip, count
 
@@ -60,7 +60,7 @@ def select_jobs(jobs: tuple[JobFact, ...], occupations: Occupations, first: Any,
         if reason is None and part is None:
             reason = f"outside the window {first} to {last}"
         if reason is None and jf.entry.noc is not None and not matches(occupations, jf.entry.noc):
-            reason = f"NOC {jf.entry.noc} is not among {describe(occupations)}"
+            reason = f"NOC {jf.entry.noc} is not among {describe_occupations(occupations)}"
         if reason is not None or part is None:
             left_out.append(_job_evidence(jf, None, reason))
         elif jf.entry.noc is None:
@@ -70,10 +70,10 @@ def select_jobs(jobs: tuple[JobFact, ...], occupations: Occupations, first: Any,
     return certain, uncertain, left_out
 
 
-def evaluate_work(c: WorkExperience, ctx: Context) -> LeafOutcome:
+def evaluate_work(c: WorkExperienceCondition, ctx: Context) -> LeafOutcome:
     """Three-valued: passes on the jobs known to count, fails unless jobs of unknown NOC could make it up."""
     required = {"hours": c.min_hours, "within_months": c.window_months, "continuous": c.continuous,
-                "single_occupation": c.single_occupation, "occupations": describe(c.occupations),
+                "single_occupation": c.single_occupation, "occupations": describe_occupations(c.occupations),
                 "location": c.location}
     jobs = ctx.facts.jobs()
     if not known(jobs):
@@ -108,7 +108,7 @@ def evaluate_work(c: WorkExperience, ctx: Context) -> LeafOutcome:
                 for jf, _ in certain]
     evidence += [_job_evidence(jf, None, "no NOC code: it may or may not count") for jf, _ in uncertain]
     evidence += left_out
-    where = f"in {title(best_code)}" if best_code else f"in {describe(c.occupations)}"
+    where = f"in {title(best_code)}" if best_code else f"in {describe_occupations(c.occupations)}"
     explanation = (f"{float(low):,.0f} h {where}{' (longest continuous run)' if c.continuous else ''} "
                    f"between {first} and {last}; {c.min_hours:,.0f} h needed")
     if maybe and outcome == "unknown":

@@ -3,7 +3,7 @@
 Lead statements and main duties are not shipped; `load_noc_text` reads them from StatCan's files.
 """
 
-from eligibility.noc.convert import Conversion, convert_2016, explain_change
+from eligibility.noc.concordance import Conversion, convert_2016, explain_change
 from eligibility.noc.elements import (
     ENV_VAR,
     MainDuty,

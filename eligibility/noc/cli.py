@@ -137,7 +137,7 @@ def convert(
     fmt: FormatOpt = Format.text,
 ) -> None:
     """NOC 2016 V1.3 code to NOC 2021 V1.0 unit groups, with the type of change and what each opens."""
-    from eligibility.noc.convert import convert_2016
+    from eligibility.noc.concordance import convert_2016
     from eligibility.noc.opens import opens_section
     from eligibility.noc.render import render_convert
 
@@ -148,8 +148,8 @@ def convert(
         import json
 
         from eligibility.api import rules
+        from eligibility.listings import occupation_data
         from eligibility.noc.render import to_json
-        from eligibility.occupations import occupation_data
 
         data = {**json.loads(to_json(result)), "opens": [occupation_data(rules(), c, day) for c in codes]}
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))

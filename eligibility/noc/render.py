@@ -8,7 +8,7 @@ from typing import Any
 
 import cattrs
 
-from eligibility.noc.convert import Conversion, explain_change
+from eligibility.noc.concordance import Conversion, explain_change
 from eligibility.noc.match import MatchResult
 from eligibility.noc.search import SearchResult
 from eligibility.noc.show import ShowResult

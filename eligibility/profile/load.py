@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from eligibility.convert import structure
+from eligibility.converter import structure
 from eligibility.documents import parse_text, read_document
 from eligibility.errors import InputError, Problem
 from eligibility.language import TESTS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eligibility.convert import CONVERTER
+from eligibility.converter import CONVERTER
 from eligibility.result import Evaluation
 
 

@@ -7,11 +7,18 @@ from typing import Any
 
 from attrs import frozen
 
-from eligibility.evaluator.occupations import matches
+from eligibility.evaluator.occupation_match import matches
 from eligibility.noc import noc_table
-from eligibility.rules.checks import walk
-from eligibility.rules.library import Library
-from eligibility.rules.model import Certificate, JobOffer, Occupations, Program, Version, WorkExperience
+from eligibility.rulebook.checks import walk
+from eligibility.rulebook.library import Library
+from eligibility.rulebook.model import (
+    CertificateCondition,
+    JobOfferCondition,
+    Occupations,
+    Program,
+    Version,
+    WorkExperienceCondition,
+)
 
 
 @frozen
@@ -29,7 +36,8 @@ class Listing:
 def _selectors(version: Version) -> list[tuple[str, Occupations]]:
     out = []
     for cond, _ in walk(version.conditions, ""):
-        if isinstance(cond, WorkExperience | JobOffer | Certificate) and cond.occupations is not None:
+        if (isinstance(cond, WorkExperienceCondition | JobOfferCondition | CertificateCondition)
+                and cond.occupations is not None):
             out.append((cond.id, cond.occupations))
     return out
 
@@ -78,7 +86,7 @@ def occupation_programs(library: Library, code: str, day: dt.date) -> tuple[List
 
 def occupation_data(library: Library, code: str, day: dt.date) -> dict[str, Any]:
     """The code, its TEER and what it opens on ``day``, as JSON-ready data."""
-    from eligibility.convert import unstructure
+    from eligibility.converter import unstructure
 
     group = noc_table().get(code)
     return {"code": code, "title": group.title if group else None, "teer": group.teer if group else None,

@@ -8,7 +8,7 @@ from typing import Literal
 from attrs import field, frozen
 
 from eligibility.profile.model import EducationLevel
-from eligibility.rules.model import Citation, Confidence, Occupations, Source
+from eligibility.rulebook.model import Citation, Confidence, Occupations, Source
 
 
 @frozen

@@ -10,13 +10,13 @@ from typing import Any
 
 from attrs import evolve, frozen
 
-from eligibility.convert import structure
+from eligibility.converter import structure
 from eligibility.documents import read_document
 from eligibility.errors import InputError, Problem
-from eligibility.rules import structure as _hooks  # noqa: F401 - registers the ruleset hooks
-from eligibility.rules.checks import check_library
-from eligibility.rules.model import Program
-from eligibility.rules.tables import AmountTable, Grid
+from eligibility.rulebook import structure as _hooks  # noqa: F401 - registers the ruleset hooks
+from eligibility.rulebook.checks import check_library
+from eligibility.rulebook.model import Program
+from eligibility.rulebook.tables import AmountTable, Grid
 
 CASES_SUFFIX = ".cases.yaml"
 
@@ -33,7 +33,7 @@ class Library:
 
     def program(self, program_id: str) -> Program:
         """The program with that id; a UsageError with a suggestion otherwise."""
-        from eligibility.convert import did_you_mean
+        from eligibility.converter import did_you_mean
         from eligibility.errors import UsageError
 
         if program_id not in self.programs:

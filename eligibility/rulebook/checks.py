@@ -6,25 +6,25 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from eligibility.convert import did_you_mean
+from eligibility.converter import did_you_mean
 from eligibility.errors import Problem
 from eligibility.noc import noc_table
-from eligibility.rules.model import (
-    Certificate,
+from eligibility.rulebook.model import (
+    CertificateCondition,
     Composite,
     Condition,
-    Funds,
-    JobOffer,
-    Language,
+    FundsCondition,
+    JobOfferCondition,
+    LanguageCondition,
     Occupations,
-    Points,
+    PointsCondition,
     Program,
-    ProgramVerdict,
-    WorkExperience,
+    ProgramCondition,
+    WorkExperienceCondition,
 )
 
 if TYPE_CHECKING:
-    from eligibility.rules.library import Library
+    from eligibility.rulebook.library import Library
 
 
 def walk(conditions: Sequence[Condition], path: str) -> Iterator[tuple[Condition, str]]:
@@ -127,24 +127,24 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
                     cond.n is not None and 1 <= cond.n <= len(cond.children)):
                 yield Problem(src, f"{path}.at_least",
                               f"expected a number from 1 to {len(cond.children)}, found {cond.n}")
-            if isinstance(cond, WorkExperience | JobOffer | Certificate):
+            if isinstance(cond, WorkExperienceCondition | JobOfferCondition | CertificateCondition):
                 yield from _occupations(cond.occupations, src, f"{path}.occupations")
-            if isinstance(cond, JobOffer):
+            if isinstance(cond, JobOfferCondition):
                 for code in cond.wage_floors_hourly or {}:
                     if code not in noc_table():
                         yield Problem(src, f"{path}.wage_floors_hourly.{code}",
                                       f"expected a NOC 2021 unit group code, found {code!r}")
-            if isinstance(cond, Language):
+            if isinstance(cond, LanguageCondition):
                 if (cond.minimum is None) == (cond.minimum_by_teer is None):
                     yield Problem(src, path, "expected exactly one of minimum or minimum_by_teer")
                 if cond.minimum_by_teer is not None and cond.teer_from is None:
                     yield Problem(src, f"{path}.teer_from", "minimum_by_teer needs teer_from: the id of a "
                                                             "work_experience condition of this version")
             ref = getattr(cond, "teer_from", None) or getattr(cond, "same_occupation_as", None)
-            if ref is not None and not isinstance(ids.get(ref), WorkExperience):
+            if ref is not None and not isinstance(ids.get(ref), WorkExperienceCondition):
                 yield Problem(src, path, f"expected {ref!r} to be the id of a work_experience condition "
                                          f"earlier in this version{did_you_mean(ref, ids)}")
-            if isinstance(cond, Points):
+            if isinstance(cond, PointsCondition):
                 grid = lib.grids.get(cond.grid)
                 if grid is None:
                     yield Problem(src, f"{path}.grid",
@@ -152,7 +152,7 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
                 elif not _covered(_spans(version), grid.versions):
                     yield Problem(src, f"{path}.grid", f"grid {cond.grid!r} has no version for part of "
                                                        f"{version.valid_from} to {version.valid_to or 'open end'}")
-            if isinstance(cond, Funds):
+            if isinstance(cond, FundsCondition):
                 table = lib.tables.get(cond.table)
                 if table is None:
                     yield Problem(src, f"{path}.table",
@@ -160,7 +160,7 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
                 elif not _covered(_spans(version), table.versions):
                     yield Problem(src, f"{path}.table", f"table {cond.table!r} has no version for part of "
                                                          f"{version.valid_from} to {version.valid_to or 'open end'}")
-            if isinstance(cond, ProgramVerdict):
+            if isinstance(cond, ProgramCondition):
                 for pi, other in enumerate(cond.any_of):
                     if other not in lib.programs:
                         yield Problem(src, f"{path}.any_of[{pi}]",
@@ -172,7 +172,7 @@ def dependencies(p: Program) -> set[str]:
     deps: set[str] = set()
     for version in p.versions:
         for cond, _ in walk(version.conditions, ""):
-            if isinstance(cond, ProgramVerdict):
+            if isinstance(cond, ProgramCondition):
                 deps.update(cond.any_of)
     return deps
 

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from eligibility.convert import CONVERTER
+from eligibility.converter import CONVERTER
 from eligibility.evaluator.engine import cite
 from eligibility.render.text import citation_text
-from eligibility.rules.library import Library
-from eligibility.rules.model import Composite, Condition, Program, Version
+from eligibility.rulebook.library import Library
+from eligibility.rulebook.model import Composite, Condition, Program, Version
 
 
 def state_on(program: Program, day: dt.date) -> tuple[str, Version | None]:

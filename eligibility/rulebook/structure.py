@@ -8,9 +8,9 @@ import cattrs
 from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from eligibility.convert import CONVERTER, TAGGED_UNIONS, describe, did_you_mean
-from eligibility.rules.model import LEAF_KINDS, Citation, Composite, Condition, Confidence, Version
-from eligibility.rules.tables import FACTOR_KINDS, AmountVersion, Factor, GridVersion
+from eligibility.converter import CONVERTER, TAGGED_UNIONS, describe_value, did_you_mean
+from eligibility.rulebook.model import LEAF_KINDS, Citation, Composite, Condition, Confidence, Version
+from eligibility.rulebook.tables import FACTOR_KINDS, AmountVersion, Factor, GridVersion
 
 _OPS = ("all", "any", "not", "at_least")
 _COMPOSITE_KEYS = {"id", "says", "citations", "confidence", "note", "of", *_OPS}
@@ -65,7 +65,7 @@ def _composite(data: dict[str, Any]) -> Composite:
 
 def _condition(data: Any, _: Any) -> Condition:
     if not isinstance(data, dict):
-        raise ValueError(f"expected a condition (a mapping), found {describe(data)}")
+        raise ValueError(f"expected a condition (a mapping), found {describe_value(data)}")
     if any(op in data for op in _OPS):
         return _composite(data)
     kind = data.get("kind")
@@ -81,7 +81,7 @@ def _condition(data: Any, _: Any) -> Condition:
 
 def _factor(data: Any, _: Any) -> Factor:
     if not isinstance(data, dict):
-        raise ValueError(f"expected a grid factor (a mapping), found {describe(data)}")
+        raise ValueError(f"expected a grid factor (a mapping), found {describe_value(data)}")
     kind = data.get("kind")
     cls = FACTOR_KINDS.get(str(kind))
     if cls is None:

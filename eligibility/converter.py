@@ -36,7 +36,7 @@ def show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
     """Name the kind of a found value, with the value when it is short."""
     if isinstance(value, dict):
         return "a mapping"
@@ -64,7 +64,7 @@ def _date(value: Any, _: type) -> dt.date:
                 return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"expected a date YYYY-MM-DD, found {describe(value)}")
+    raise ValueError(f"expected a date YYYY-MM-DD, found {describe_value(value)}")
 
 
 def _int(value: Any, _: type) -> int:
@@ -72,13 +72,13 @@ def _int(value: Any, _: type) -> int:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    raise ValueError(f"expected a whole number, found {describe(value)}")
+    raise ValueError(f"expected a whole number, found {describe_value(value)}")
 
 
 def _float(value: Any, _: type) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    raise ValueError(f"expected a number, found {describe(value)}")
+    raise ValueError(f"expected a number, found {describe_value(value)}")
 
 
 def _str(value: Any, _: type) -> str:
@@ -87,13 +87,13 @@ def _str(value: Any, _: type) -> str:
     # A code written without quotes (noc: 21231) is still the code the person meant.
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    raise ValueError(f"expected text, found {describe(value)}")
+    raise ValueError(f"expected text, found {describe_value(value)}")
 
 
 def _bool(value: Any, _: type) -> bool:
     if isinstance(value, bool):
         return value
-    raise ValueError(f"expected true or false, found {describe(value)}")
+    raise ValueError(f"expected true or false, found {describe_value(value)}")
 
 
 def _is_literal(tp: Any) -> bool:
@@ -108,7 +108,7 @@ def _literal(value: Any, tp: Any) -> Any:
         return value
     choices = ", ".join(str(a) for a in allowed)
     hint = did_you_mean(value, [str(a) for a in allowed]) if isinstance(value, str) else ""
-    return _raise(f"expected one of {choices}, found {describe(value)}{hint}")
+    return _raise(f"expected one of {choices}, found {describe_value(value)}{hint}")
 
 
 def _raise(message: str) -> Any:
@@ -137,7 +137,7 @@ def _union_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
         if all(m in (bool, int, float, str) for m in rest):
             if isinstance(value, bool | int | float | str):
                 return value
-            raise ValueError(f"expected true, false, a number or text, found {describe(value)}")
+            raise ValueError(f"expected true, false, a number or text, found {describe_value(value)}")
         if value is None:
             raise ValueError("expected a value, found null")
         raise ValueError(f"cannot read a value of type {tp}")
@@ -148,7 +148,7 @@ def _union_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
 def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     def hook(value: Any, tp: Any) -> Any:
         if not isinstance(value, list | tuple):
-            raise ValueError(f"expected a list, found {describe(value)}")
+            raise ValueError(f"expected a list, found {describe_value(value)}")
         (item_type, *_) = get_args(tp)
         items, errors = [], []
         for index, item in enumerate(value):
@@ -256,7 +256,7 @@ def _file_keys(path: str) -> str:
 def structure(data: Any, cls: type[T], source: str) -> T:
     """Structure plain data into ``cls`` or raise an InputError listing every problem."""
     if not isinstance(data, dict):
-        raise InputError([Problem(source, "$", f"expected a mapping of keys to values, found {describe(data)}")])
+        raise InputError([Problem(source, "$", f"expected a mapping of keys to values, found {describe_value(data)}")])
     try:
         return CONVERTER.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ValueError, TypeError) as exc:

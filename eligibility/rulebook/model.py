@@ -64,7 +64,7 @@ class Levels:
 
 
 @frozen
-class WorkExperience:
+class WorkExperienceCondition:
     """Paid work in matching occupations within a look-back window, counted in IRCC hours."""
 
     id: str
@@ -84,7 +84,7 @@ class WorkExperience:
 
 
 @frozen
-class Language:
+class LanguageCondition:
     """A valid test result meeting a minimum level in every ability."""
 
     id: str
@@ -102,7 +102,7 @@ class Language:
 
 
 @frozen
-class Education:
+class EducationCondition:
     """A completed credential at or above a level: Canadian, or foreign with a valid ECA."""
 
     id: str
@@ -120,7 +120,7 @@ class Education:
 
 
 @frozen
-class Points:
+class PointsCondition:
     """A named points grid scored on the profile, with the pass mark."""
 
     id: str
@@ -134,7 +134,7 @@ class Points:
 
 
 @frozen
-class Funds:
+class FundsCondition:
     """Settlement funds at least the dated table's amount for the family size."""
 
     id: str
@@ -148,7 +148,7 @@ class Funds:
 
 
 @frozen
-class JobOffer:
+class JobOfferCondition:
     """A job offer meeting the listed requirements (each one optional)."""
 
     id: str
@@ -169,7 +169,7 @@ class JobOffer:
 
 
 @frozen
-class Certificate:
+class CertificateCondition:
     """A certificate of qualification in a matching trade, from a Canadian authority."""
 
     id: str
@@ -183,7 +183,7 @@ class Certificate:
 
 
 @frozen
-class IntendedProvince:
+class IntendedProvinceCondition:
     """Where the applicant intends to live: in ``allowed`` (when given) and not in ``excluded``."""
 
     id: str
@@ -197,8 +197,8 @@ class IntendedProvince:
 
 
 @frozen
-class Age:
-    """Age in whole years on the as-of date, within inclusive bounds."""
+class AgeCondition:
+    """AgeCondition in whole years on the as-of date, within inclusive bounds."""
 
     id: str
     says: str
@@ -211,7 +211,7 @@ class Age:
 
 
 @frozen
-class ProgramVerdict:
+class ProgramCondition:
     """Eligibility for at least one of other programs, on the same as-of date."""
 
     id: str
@@ -224,7 +224,7 @@ class ProgramVerdict:
 
 
 @frozen
-class Declaration:
+class DeclarationCondition:
     """A fact the person states under ``declarations`` (a referral, a status, a score)."""
 
     id: str
@@ -239,7 +239,7 @@ class Declaration:
 
 
 @frozen
-class Judgement:
+class JudgementCondition:
     """What an officer decides on the documents; reported as a caveat, failed only when declared false."""
 
     id: str
@@ -253,14 +253,16 @@ class Judgement:
 
 
 Leaf = (
-    WorkExperience | Language | Education | Points | Funds | JobOffer | Certificate | IntendedProvince
-    | Age | ProgramVerdict | Declaration | Judgement
+    WorkExperienceCondition | LanguageCondition | EducationCondition | PointsCondition | FundsCondition
+    | JobOfferCondition | CertificateCondition | IntendedProvinceCondition
+    | AgeCondition | ProgramCondition | DeclarationCondition | JudgementCondition
 )
 LEAF_KINDS: dict[str, type] = {
-    "work_experience": WorkExperience, "language": Language, "education": Education, "points": Points,
-    "funds": Funds, "job_offer": JobOffer, "certificate_of_qualification": Certificate,
-    "intended_province": IntendedProvince, "age": Age, "program": ProgramVerdict,
-    "declaration": Declaration, "judgement": Judgement,
+    "work_experience": WorkExperienceCondition, "language": LanguageCondition, "education": EducationCondition,
+    "points": PointsCondition,
+    "funds": FundsCondition, "job_offer": JobOfferCondition, "certificate_of_qualification": CertificateCondition,
+    "intended_province": IntendedProvinceCondition, "age": AgeCondition, "program": ProgramCondition,
+    "declaration": DeclarationCondition, "judgement": JudgementCondition,
 }
 
 

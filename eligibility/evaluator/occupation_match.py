@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from eligibility.noc import noc_table
-from eligibility.rules.model import Occupations
+from eligibility.rulebook.model import Occupations
 
 
 @lru_cache(maxsize=4096)
@@ -22,7 +22,7 @@ def matches(occ: Occupations, code: str) -> bool:
     return not any(code.startswith(x) for x in occ.exclude)
 
 
-def describe(occ: Occupations) -> str:
+def describe_occupations(occ: Occupations) -> str:
     """The selector in words, for explanations."""
     parts = []
     if occ.codes is not None:

@@ -3,6 +3,14 @@
 A case file holds ``cases:``, each with a ``name`` (a sentence), an ``as_of`` date, a ``profile`` (inline
 profile data, YAML anchors and ``<<`` merges welcome), and what to expect:
 ``expect: {program-id: verdict}`` and optionally ``conditions: {"program-id#condition-id": outcome}``.
+
+The figures a person reads are asserted too, keyed ``"program-id#condition-id"``:
+
+- ``observed:`` / ``required:``: the condition's observed / required value matches (a mapping matches
+  when each key given matches; numbers agree to 0.05, so hours are written to one decimal);
+- ``evidence:``: a list of mappings, each matching (as above) at least one item of the evidence
+  (a job with its hours, a grid factor with its points, a funds table with its amount);
+- ``explanation:``: a list of texts that the explanation line contains.
 """
 
 from __future__ import annotations
@@ -38,6 +46,25 @@ def library() -> Library:
     return load_library(RULES)
 
 
+def matches(expected: Any, actual: Any) -> bool:
+    """True when ``actual`` has everything ``expected`` states (mappings by key, lists item by item)."""
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(k in actual and matches(v, actual[k]) for k, v in expected.items())
+    if isinstance(expected, list):
+        return (isinstance(actual, list) and len(actual) == len(expected)
+                and all(matches(e, a) for e, a in zip(expected, actual, strict=True)))
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return expected is actual
+    if isinstance(expected, int | float) and isinstance(actual, int | float):
+        return abs(expected - actual) <= 0.05
+    if isinstance(expected, dt.date):
+        return expected.isoformat() == actual
+    return bool(expected == actual)
+
+
+FIGURE_KEYS = ("observed", "required", "evidence", "explanation")
+
+
 def _find(results: tuple[ConditionResult, ...], cid: str) -> ConditionResult | None:
     for r in results:
         if r.id == cid:
@@ -56,7 +83,9 @@ def test_case(path: Path, case: dict[str, Any], library: Library) -> None:
     as_of = dt.date.fromisoformat(str(case["as_of"]))
     expect: dict[str, str] = case.get("expect", {})
     conditions: dict[str, str] = case.get("conditions", {})
+    figures: dict[str, dict[str, Any]] = {key: case.get(key, {}) for key in FIGURE_KEYS}
     wanted = set(expect) | {k.split("#")[0] for k in conditions}
+    wanted |= {k.split("#")[0] for table in figures.values() for k in table}
     assert wanted, "a case must expect something"
     evaluation = evaluate(profile, as_of, library, programs=wanted)
     for pid, verdict in expect.items():
@@ -67,3 +96,18 @@ def test_case(path: Path, case: dict[str, Any], library: Library) -> None:
         result = _find(evaluation.program(pid).conditions, cid)
         assert result is not None, f"{pid} has no condition {cid} on {as_of}"
         assert result.outcome == outcome, f"{key}: expected {outcome}, got {result.outcome} ({result.explanation})"
+    for what, table in figures.items():
+        for key, want in table.items():
+            pid, cid = key.split("#")
+            result = _find(evaluation.program(pid).conditions, cid)
+            assert result is not None, f"{pid} has no condition {cid} on {as_of}"
+            if what == "evidence":
+                for item in want:
+                    assert any(matches(item, e) for e in result.evidence), (
+                        f"{key}: no evidence item matches {item}; evidence: {list(result.evidence)}")
+            elif what == "explanation":
+                for text in want:
+                    assert text in result.explanation, f"{key}: {text!r} not in {result.explanation!r}"
+            else:
+                got = getattr(result, what)
+                assert matches(want, got), f"{key}: {what} expected {want}, got {got}"

@@ -43,7 +43,8 @@ def explain_text(library: Library, program_id: str, day: dt.date) -> str:
     """The rules of a program on ``day`` in words."""
     program = library.program(program_id)
     state, version = state_on(program, day)
-    lines = [f"{program.title} ({program.id})", f"authority: {program.authority}"]
+    lines = [f"{program.title} ({program.id})", f"authority: {program.authority}",
+             f"kind: {program.kind.replace('_', ' ')}"]
     if program.summary:
         lines.append(program.summary.strip())
     if program.confidence != "official":
@@ -78,7 +79,8 @@ def explain_data(library: Library, program_id: str, day: dt.date) -> dict[str, A
     sources: Any = CONVERTER.unstructure(program.sources)
     versions = [{"from": v.valid_from.isoformat(), "to": v.valid_to.isoformat() if v.valid_to else None,
                  "in_force": v.in_force, "changes": v.changes} for v in program.versions]
-    return {"id": program.id, "title": program.title, "authority": program.authority, "summary": program.summary,
+    return {"id": program.id, "title": program.title, "kind": program.kind, "authority": program.authority,
+            "summary": program.summary,
             "confidence": program.confidence, "as_of": day.isoformat(), "state": state,
             "version": CONVERTER.unstructure(version, Version) if version else None,
             "sources": sources, "versions": versions}
@@ -89,7 +91,7 @@ def programs_data(library: Library, day: dt.date | None) -> list[dict[str, Any]]
     out = []
     for pid in sorted(library.programs):
         p = library.programs[pid]
-        item: dict[str, Any] = {"id": p.id, "title": p.title, "confidence": p.confidence,
+        item: dict[str, Any] = {"id": p.id, "title": p.title, "kind": p.kind, "confidence": p.confidence,
                                 "established": p.established.isoformat() if p.established else None,
                                 "versions": [{"from": v.valid_from.isoformat(),
                                               "to": v.valid_to.isoformat() if v.valid_to else None,
@@ -104,11 +106,12 @@ def programs_text(library: Library, day: dt.date | None) -> str:
     """The program list as a table."""
     rows = programs_data(library, day)
     width = max(len(r["id"]) for r in rows)
+    kind_width = max(len(r["kind"]) for r in rows)
     lines = []
     for r in rows:
         spans = ", ".join(f"{v['from']}..{v['to'] or ''}" + ("" if v["in_force"] else " (closed)")
                           for v in r["versions"])
         state = f"{r['state']:<13} " if day is not None else ""
-        lines.append(f"{r['id']:<{width}}  {state}{spans}")
+        lines.append(f"{r['id']:<{width}}  {r['kind']:<{kind_width}}  {state}{spans}")
     head = f"Programs as of {day}" if day else "Programs and the periods their encoded versions cover"
     return "\n".join([head, "", *lines])

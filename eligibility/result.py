@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from attrs import frozen
+from attrs import field, frozen
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from eligibility.converter import CONVERTER
@@ -76,6 +76,9 @@ class ProgramResult:
     caveats: tuple[Caveat, ...] = ()
     conditions: tuple[ConditionResult, ...] = ()
     confidence: str = "official"
+    # The program's kind (permanent_residence, employer_work_permit_stream, processing_standard): what
+    # "eligible" means differs by kind, so every result says it.
+    kind: str = field(kw_only=True)
 
 
 @frozen

@@ -60,6 +60,22 @@ def test_programs_lists_states_on_a_date(capsys: pytest.CaptureFixture[str], mon
     assert {p["id"]: p["state"] for p in json.loads(out)}["express-entry/fsw"] == "not encoded"
 
 
+def test_programs_and_results_name_each_programs_kind(capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """programs and evaluate --format json carry each program's kind from its ruleset."""
+    _, out = run(["programs", "--format", "json"], capsys, monkeypatch)
+    kinds = {p["id"]: p["kind"] for p in json.loads(out)}
+    assert kinds["express-entry/cec"] == "permanent_residence"
+    assert kinds["gts/category-b"] == "employer_work_permit_stream"
+    assert kinds["gss/two-week"] == "processing_standard"
+    _, out = run(["programs"], capsys, monkeypatch)
+    assert "processing_standard" in next(line for line in out.splitlines() if line.startswith("gss/two-week"))
+    _, out = run(["evaluate", AYESHA, "--as-of", "2025-06-01", "--format", "json", "-p", "gss/two-week",
+                  "-p", "express-entry/fsw"], capsys, monkeypatch)
+    assert {p["id"]: p["kind"] for p in json.loads(out)["programs"]} == {
+        "express-entry/fsw": "permanent_residence", "gss/two-week": "processing_standard"}
+
+
 def test_diff_names_the_funds_table_change(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """15,000 dollars met the 2024 table on 2025-07-06 but not the table of 2025-07-07 (15,263)."""

@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def _library_with(occupations: Occupations, digest: str) -> Library:
     """A one-program library whose only condition is a year of work in ``occupations``."""
     leaf = WorkExperienceCondition("work", "A year of work in a listed occupation", occupations, 1560, 36)
-    program = Program("test/long-list", "Long list", "test", (Source("s", "s", "https://example.org",
-                                                                     dt.date(2026, 1, 1)),),
+    program = Program("test/long-list", "Long list", "test", "permanent_residence",
+                      (Source("s", "s", "https://example.org", dt.date(2026, 1, 1)),),
                       (Version(dt.date(2020, 1, 1), conditions=(leaf,)),))
     return Library({program.id: program}, {}, {}, digest, "<test>")
 

@@ -147,14 +147,15 @@ def evaluate_program(program: Program, facts: Facts, library: Library,
         if day < first and program.established is not None and day < program.established:
             return ProgramResult(program.id, program.title, "not_in_force", None,
                                  f"{program.title} did not exist before {program.established}",
-                                 confidence=program.confidence)
+                                 confidence=program.confidence, kind=program.kind)
         return ProgramResult(program.id, program.title, "not_encoded", None,
                              f"no rules are encoded for {day}; the earliest encoded version starts {first}",
-                             confidence=program.confidence)
+                             confidence=program.confidence, kind=program.kind)
     ref = VersionRef(version.valid_from, version.valid_to, version.in_force)
     if not version.in_force:
         return ProgramResult(program.id, program.title, "not_in_force", ref,
-                             version.note or f"not in force on {day}", confidence=program.confidence)
+                             version.note or f"not in force on {day}", confidence=program.confidence,
+                             kind=program.kind)
     ctx = Context(facts, library, verdicts)
     return program_result(program, version, tuple(evaluate_condition(c, ctx, program) for c in version.conditions))
 
@@ -169,7 +170,8 @@ def program_result(program: Program, version: Version, results: tuple[ConditionR
                "not_eligible": f"fails: {', '.join(failed)}",
                "undetermined": f"the profile does not settle: {', '.join(unknown)}"}[verdict]
     return ProgramResult(program.id, program.title, verdict, ref, message,
-                         tuple(_caveats(results, program, version)), results, program.confidence)
+                         tuple(_caveats(results, program, version)), results, program.confidence,
+                         kind=program.kind)
 
 
 def profile_digest(profile: Profile) -> str:

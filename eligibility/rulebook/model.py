@@ -17,6 +17,10 @@ from eligibility.profile.model import EducationLevel, Lmia, Province, TestId
 Confidence = Literal["official", "official_via_news", "blog", "unconfirmed"]
 Exclusion = Literal["self_employed", "full_time_student", "unauthorized", "unpaid"]
 Location = Literal["canada", "abroad", "any"]
+#: What a program gives: permanent residence (or selection for it), an employer's work-permit stream, or a
+#: processing standard for applications (how fast, not whether). Reports word verdicts by kind.
+ProgramKind = Literal["permanent_residence", "employer_work_permit_stream", "processing_standard"]
+PROGRAM_KINDS: tuple[ProgramKind, ...] = ("permanent_residence", "employer_work_permit_stream", "processing_standard")
 
 
 @frozen
@@ -307,6 +311,7 @@ class Program:
     id: str
     title: str
     authority: str
+    kind: ProgramKind
     sources: tuple[Source, ...]
     versions: tuple[Version, ...]
     summary: str | None = None

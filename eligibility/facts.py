@@ -16,6 +16,7 @@ from eligibility.profile.model import (
     EDUCATION_ORDER,
     Education,
     EducationLevel,
+    JobOffer,
     LanguageTest,
     Profile,
     Spouse,
@@ -76,6 +77,22 @@ class Facts:
         """Age in whole years on the as-of date."""
         birth = self.profile.birth_date
         return age_on(birth, self.as_of) if known(birth) else UNKNOWN
+
+    @cached_property
+    def job_offer(self) -> JobOffer | Unknown | None:
+        """The job offer as it stood on the as-of date: None when there is none or it was issued later."""
+        offer = self.profile.job_offer
+        if isinstance(offer, JobOffer) and offer.issued is not None and offer.issued > self.as_of:
+            return None
+        return offer
+
+    @property
+    def offer_not_yet(self) -> str | None:
+        """Why the profile's offer does not count on the as-of date (issued after it), or None."""
+        offer = self.profile.job_offer
+        if isinstance(offer, JobOffer) and offer.issued is not None and offer.issued > self.as_of:
+            return f"the job offer was issued on {offer.issued}, after {self.as_of}: it did not exist yet"
+        return None
 
     def spouse(self) -> Spouse | Unknown | None:
         """The spouse, None when there is none, UNKNOWN when the profile does not say."""

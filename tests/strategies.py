@@ -175,7 +175,8 @@ def job_offers(draw: st.DrawFn) -> dict[str, Any] | None:
         "noc": noc_codes(), "employer": st.sampled_from(("Acme", "Maple Ltd", "Northwind")),
         "province": st.sampled_from(PROVINCES), "hours_per_week": st.sampled_from((20, 29.5, 30, 37.5, 40)),
         "duration_months": st.sampled_from((6, 11, 12, 24)), "wage_hourly": st.sampled_from((15.0, 30.0, 55.5)),
-        "wage_annual": st.sampled_from((40000.0, 90000.0, 150000.0)), "seasonal": st.booleans()}
+        "wage_annual": st.sampled_from((40000.0, 90000.0, 150000.0)), "seasonal": st.booleans(),
+        "issued": dates(dt.date(2020, 1, 1))}
     for key, strategy in optional.items():
         if draw(st.integers(0, 3)):
             offer[key] = draw(strategy)

@@ -193,7 +193,7 @@ def _employer_hours(facts: Facts, offer: Offer) -> float | None:
 
 def arranged(facts: Facts, run: LeafRun) -> Outcome:
     """Arranged employment (IRPR s. 82(2)) as the funds exemption asks it."""
-    offer = facts.profile.job_offer
+    offer = facts.job_offer
     if not known(offer):
         return run.one("ae.offer", {})
     if offer is None:
@@ -231,7 +231,7 @@ def funds(c: FundsCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra
 
 def job_offer(c: JobOfferCondition, ctx: Context, run: LeafRun) -> tuple[Outcome, Extra]:
     """The offer meets each requirement the condition lists."""
-    offer = ctx.facts.profile.job_offer
+    offer = ctx.facts.job_offer
     if not known(offer):
         return run.one("offer", {}), {}
     if offer is None:

@@ -154,7 +154,7 @@ def noc_occupations() -> Any:
 
 def job_offer(c: JobOfferCondition, ctx: Context) -> LeafOutcome:
     """A job offer meeting each requirement the condition lists."""
-    offer = ctx.facts.profile.job_offer
+    offer = ctx.facts.job_offer
     required = {k: v for k, v in unstructure(c).items() if k in {
         "min_hours_per_week", "min_duration_months", "lmia", "provinces", "min_wage_hourly", "min_wage_annual",
         "non_seasonal"} and v not in (None, False)}
@@ -163,7 +163,7 @@ def job_offer(c: JobOfferCondition, ctx: Context) -> LeafOutcome:
     if not known(offer):
         return LeafOutcome("unknown", None, required, "the profile does not say whether there is a job offer")
     if offer is None:
-        return LeafOutcome("fail", None, required, "no job offer")
+        return LeafOutcome("fail", None, required, ctx.facts.offer_not_yet or "no job offer")
     checks = offer_checks(offer, c.occupations, c.min_hours_per_week, c.min_duration_months)
     if c.lmia is not None:
         checks.append(("lmia", "pass" if offer.lmia in c.lmia else "fail",

@@ -46,11 +46,11 @@ def arranged_employment(facts: Facts, occupations: Occupations, min_hours: float
     An LMIA-based offer qualifies (situations 1 and 3); an LMIA-exempt offer qualifies when it comes
     from the current Canadian employer the applicant has worked for at least one year (situation 2).
     """
-    offer = facts.profile.job_offer
+    offer = facts.job_offer
     if not known(offer):
         return "unknown", "the profile does not say whether there is a job offer", []
     if offer is None:
-        return "fail", "no job offer", []
+        return "fail", facts.offer_not_yet or "no job offer", []
     checks = offer_checks(offer, occupations, min_hours, min_months)
     if offer.seasonal:
         checks.append(("seasonal", "fail", "the offer is for seasonal work"))

@@ -82,7 +82,11 @@ class WorkEntry:
 
 @frozen
 class JobOffer:
-    """A job offer from a Canadian employer. ``duration_months`` None means no end date."""
+    """A job offer from a Canadian employer. ``duration_months`` None means no end date.
+
+    ``issued`` (optional) is the day the offer was made: on an as-of date before it, the offer does
+    not exist yet. Without it, the offer is taken to exist on every date evaluated.
+    """
 
     noc: str | None = None
     noc_2016: str | None = None
@@ -94,6 +98,7 @@ class JobOffer:
     wage_hourly: float | None = None
     wage_annual: float | None = None
     seasonal: bool = False
+    issued: dt.date | None = None
 
 
 @frozen

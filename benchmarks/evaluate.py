@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from eligibility.evaluator.engine import evaluate  # noqa: E402
+from eligibility.engines.run import evaluate  # noqa: E402
 from eligibility.profile.load import load_profile  # noqa: E402
 from eligibility.rulebook.library import load_library  # noqa: E402
 

@@ -25,6 +25,8 @@ _EXPORTS = {
     "Profile": "eligibility.profile.model",
     "ConditionResult": "eligibility.result", "Evaluation": "eligibility.result", "ProgramResult": "eligibility.result",
     "Library": "eligibility.rulebook.library", "load_library": "eligibility.rulebook.library",
+    "Engine": "eligibility.engines.protocol", "NativeEngine": "eligibility.engines.native",
+    "DurableEngine": "eligibility.engines.durable",
 }
 
 __all__ = sorted(_EXPORTS)

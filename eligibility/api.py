@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from eligibility.declarations import check_declarations
-from eligibility.evaluator.engine import evaluate as _evaluate
+from eligibility.engines.protocol import Engine
+from eligibility.engines.run import evaluate as _evaluate
 from eligibility.profile.load import load_profile
 from eligibility.profile.model import Profile
 from eligibility.render.data import evaluation_data
@@ -29,9 +30,13 @@ def rules(root: str | Path | None = None) -> Library:
 
 
 def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
-             programs: Iterable[str] | None = None, engine: str = "native",
+             programs: Iterable[str] | None = None, engine: Engine | str = "native",
              library: Library | None = None) -> Evaluation:
-    """Evaluate a profile (object or file path) as of a date (default: today) against the programs."""
+    """Evaluate a profile (object or file path) as of a date (default: today) against the programs.
+
+    ``engine`` is an engine object (``NativeEngine()``, ``DurableEngine()``) or its name; an unknown name
+    is refused with a "did you mean".
+    """
     source = "<profile>" if isinstance(profile, Profile) else str(profile)
     if not isinstance(profile, Profile):
         profile = load_profile(profile)

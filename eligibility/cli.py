@@ -25,13 +25,6 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
-class Engine(StrEnum):
-    """Evaluation backends."""
-
-    native = "native"
-    durable = "durable"
-
-
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Evaluate as of this date, YYYY-MM-DD (default: today).")]
 Rules = Annotated[Path | None, typer.Option("--rules", help="A folder of rulesets instead of the packaged ones.")]
 Fmt = Annotated[Format, typer.Option("--format", "-f", help="text, json or markdown.")]
@@ -76,18 +69,20 @@ def evaluate(
     program: Annotated[list[str] | None, typer.Option("--program", "-p", help="Only these program ids.")] = None,
     fmt: Fmt = Format.text,
     explain: Annotated[bool, typer.Option("--explain", help="Show every condition, not only failures.")] = False,
-    engine: Annotated[Engine, typer.Option("--engine", help="native (reference) or durable.")] = Engine.native,
+    engine: Annotated[str, typer.Option("--engine", help="native (reference) or durable.")] = "native",
     rules: Rules = None,
 ) -> None:
     """Evaluate one or more profiles against every program (or the ones named)."""
     from eligibility.api import evaluate as run
     from eligibility.declarations import check_declarations
+    from eligibility.engines.choose import engine_named
     from eligibility.profile.load import load_profile
     from eligibility.render.data import evaluation_data
     from eligibility.render.markdown import render_markdown
     from eligibility.render.text import render_text
 
     day = parse_date(as_of)
+    chosen_engine = engine_named(engine)
     library = _library(rules)
     wanted = set(program) if program else None
     if wanted:
@@ -102,7 +97,7 @@ def evaluate(
         try:
             profile = load_profile(path)
             check_declarations(profile, library, str(path))
-            evaluation = run(profile, day, wanted, engine.value, library)
+            evaluation = run(profile, day, wanted, chosen_engine, library)
         except InputError as exc:
             failed += 1
             for line in exc.lines():
@@ -191,12 +186,12 @@ def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group 
     """Which programs' occupation rules include a NOC code on a date (and since when, until when)."""
     from eligibility.listings import occupation_data, occupation_text
     from eligibility.noc import noc_table
+    from eligibility.suggest import did_you_mean_any
 
     table = noc_table()
     if code not in table:
-        hint = table.suggest(code)
         raise UsageError(f"expected a NOC 2021 unit group code, found {code!r}"
-                         + (f"; did you mean {' or '.join(hint)}?" if hint else ""))
+                         f"{did_you_mean_any(table.suggest(code))}")
     day, library = parse_date(as_of), _library(rules)
     if fmt is Format.json:
         _emit(json.dumps(occupation_data(library, code, day), indent=2))
@@ -205,7 +200,7 @@ def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group 
 
 
 def _mount_noc() -> None:
-    from eligibility.noc.cli import app as noc_app
+    from eligibility.noc_cli import app as noc_app
 
     app.add_typer(noc_app, name="noc")
 

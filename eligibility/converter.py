@@ -7,7 +7,6 @@ into one line each: ``source: $.path: expected ..., found ...``.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import types
 import typing
@@ -20,6 +19,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_unstructure_fn
 
 from eligibility.errors import InputError, Problem
+from eligibility.suggest import did_you_mean
 from eligibility.unknown import Unknown
 
 T = TypeVar("T")
@@ -45,12 +45,6 @@ def describe_value(value: Any) -> str:
     if value is None:
         return "null"
     return show(value)
-
-
-def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
-    """A "; did you mean 'x'?" suffix for the closest choice, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _date(value: Any, _: type) -> dt.date:

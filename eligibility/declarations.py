@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from eligibility.converter import did_you_mean
 from eligibility.errors import InputError, Problem
 from eligibility.profile.model import Profile
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import DeclarationCondition, JudgementCondition
+from eligibility.suggest import did_you_mean
 
 
 def declaration_keys(library: Library) -> dict[str, list[str]]:

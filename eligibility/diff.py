@@ -8,7 +8,7 @@ from typing import Any
 
 from attrs import frozen
 
-from eligibility.evaluator.engine import evaluate
+from eligibility.engines.run import evaluate
 from eligibility.profile.model import Profile
 from eligibility.result import ConditionResult, ProgramResult
 from eligibility.rulebook.library import Library

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from eligibility.citations import cite
 from eligibility.converter import CONVERTER
-from eligibility.evaluator.engine import cite
 from eligibility.render.text import citation_text
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Composite, Condition, Program, Version

@@ -16,11 +16,12 @@ from secondary sources; each table below names them.
 from __future__ import annotations
 
 import datetime
-import difflib
 import itertools
 import math
 
 from attrs import frozen
+
+from eligibility.suggest import did_you_mean_or_list
 
 ABILITIES: tuple[str, ...] = ("reading", "writing", "listening", "speaking")
 TEST_IDS: tuple[str, ...] = ("ielts_general", "celpip_general", "pte_core", "tef_canada", "tcf_canada")
@@ -32,19 +33,9 @@ TOP_LEVEL = 10
 Row = tuple[int, tuple[float, float, float, float]]
 
 
-def _suggest(word: str, known: tuple[str, ...]) -> str:
-    """A " did you mean ...?" hint for a mistyped name, or a list of the known names if none is close."""
-    typed = word.strip().lower()
-    close = difflib.get_close_matches(typed, known, n=1)
-    close = close or [k for k in known if typed and k.startswith(typed)]
-    if close:
-        return "; did you mean " + " or ".join(repr(c) for c in close) + "?"
-    return "; expected one of " + ", ".join(repr(k) for k in known)
-
-
 def _ability_index(ability: str) -> int:
     if ability not in ABILITIES:
-        raise ValueError(f"unknown ability {ability!r}{_suggest(ability, ABILITIES)}")
+        raise ValueError(f"unknown ability {ability!r}{did_you_mean_or_list(ability, ABILITIES)}")
     return ABILITIES.index(ability)
 
 
@@ -326,7 +317,7 @@ def test_kind(test: str) -> TestKind:
     if reason is not None:
         accepted = ", ".join(repr(t) for t in TEST_IDS)
         raise ValueError(f"unknown language test {test!r}: {reason}; expected one of {accepted}")
-    raise ValueError(f"unknown language test {test!r}{_suggest(test, TEST_IDS)}")
+    raise ValueError(f"unknown language test {test!r}{did_you_mean_or_list(test, TEST_IDS)}")
 
 
 test_kind.__test__ = False  # type: ignore[attr-defined]  # the name starts with "test"; not a pytest test
@@ -341,7 +332,7 @@ def levels(test: str, scores: dict[str, float]) -> dict[str, int]:
     kind = test_kind(test)
     problems: list[str] = []
     result: dict[str, int] = {}
-    problems += [f"unknown ability {a!r}{_suggest(a, ABILITIES)}" for a in scores if a not in ABILITIES]
+    problems += [f"unknown ability {a!r}{did_you_mean_or_list(a, ABILITIES)}" for a in scores if a not in ABILITIES]
     for ability in ABILITIES:
         if ability not in scores:
             continue

@@ -9,6 +9,7 @@ from attrs import frozen
 
 from eligibility.evaluator.occupation_match import matches
 from eligibility.noc import noc_table
+from eligibility.noc.show import Section
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import (
@@ -106,3 +107,9 @@ def occupation_text(library: Library, code: str, day: dt.date) -> str:
         lines.append(f"  {item.program}: {item.how} in {item.condition} (since {item.since}, "
                      f"until {item.until or 'now'})")
     return "\n".join(lines)
+
+
+def opens_section(library: Library, code: str, day: dt.date) -> Section:
+    """A `noc show` section listing, for ``day``, the programs whose occupation rules include ``code``."""
+    lines = occupation_text(library, code, day).splitlines()[1:]
+    return Section(f"What {code} opens on {day}", tuple(line.strip() for line in lines))

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eligibility.evaluator.engine import evaluate
+from eligibility.engines.run import evaluate
 from eligibility.noc import noc_table
 from eligibility.profile.load import profile_from_data
 from eligibility.rulebook.checks import walk

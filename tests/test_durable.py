@@ -19,8 +19,8 @@ from eligibility.engines.durable_compile import (
     tag,
 )
 from eligibility.engines.durable_session import MISSING_EXTRA, checked, engine_module
+from eligibility.engines.run import evaluate
 from eligibility.errors import UsageError
-from eligibility.evaluator.engine import evaluate
 from eligibility.facts import Facts
 from eligibility.noc import noc_table
 from eligibility.profile.load import load_profile, profile_from_data
@@ -189,13 +189,15 @@ def test_long_occupation_list_is_split_and_still_matches() -> None:
 
 
 @needs_durable
-def test_evaluator_shares_one_ruleset_per_library() -> None:
-    """Two evaluators of one library use the same ruleset; evaluating leaves no session behind."""
-    from eligibility.engines.durable import DurableEvaluator
+def test_engines_share_one_ruleset_per_library() -> None:
+    """Two durable engines evaluating one library use the same ruleset; evaluating leaves no session behind."""
+    from eligibility.engines.durable import DurableEngine
+    from eligibility.engines.durable_session import ruleset_for
 
     library = load_library()
-    first, second = DurableEvaluator(library), DurableEvaluator(library)
-    assert first.ruleset is second.ruleset
+    first, second = DurableEngine(), DurableEngine()
     program = library.programs["express-entry/fsw"]
-    result = first.evaluate_program(program, Facts(profile_from_data({}), dt.date(2025, 1, 1)), {})
+    result = first.evaluate_program(program, Facts(profile_from_data({}), dt.date(2025, 1, 1)), library, {})
+    second.evaluate_program(program, Facts(profile_from_data({}), dt.date(2025, 1, 1)), library, {})
     assert result.verdict == "undetermined"
+    assert ruleset_for(library) is ruleset_for(load_library())

@@ -13,7 +13,7 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from eligibility.converter import CONVERTER, unstructure
-from eligibility.evaluator.engine import evaluate
+from eligibility.engines.run import evaluate
 from eligibility.language import ABILITIES, TESTS
 from eligibility.profile.load import profile_from_data
 from eligibility.result import ConditionResult, Evaluation

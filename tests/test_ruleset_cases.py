@@ -23,7 +23,7 @@ import pytest
 
 from eligibility.declarations import check_declarations
 from eligibility.documents import read_document
-from eligibility.evaluator.engine import evaluate
+from eligibility.engines.run import evaluate
 from eligibility.profile.load import profile_from_data
 from eligibility.result import ConditionResult
 from eligibility.rulebook.library import CASES_SUFFIX, Library, load_library

@@ -1,7 +1,5 @@
-"""Evaluation backends other than the native evaluator of ``eligibility.evaluate``.
+"""Evaluation engines behind one protocol: the native reference evaluator and durable-rules.
 
-``durable`` drives the durable-rules C engine (an optional extra) as a three-valued matcher; see
-``docs/engines.md`` for how and why.
+``Engine`` is what ``evaluate`` drives; ``NativeEngine`` and ``DurableEngine`` implement it, and
+``engine_named`` turns a name from the command line or the API into one. See ``docs/engines.md``.
 """
-
-ENGINES: tuple[str, ...] = ("native", "durable")

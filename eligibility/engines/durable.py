@@ -27,26 +27,28 @@ from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Composite, Condition, Occupations, Program
 
 
-class DurableEvaluator:
-    """Evaluates programs of one library with durable-rules (one ruleset per library digest)."""
+class DurableEngine:
+    """Decides every leaf with durable-rules (one ruleset per library digest and process)."""
 
-    def __init__(self, library: Library) -> None:
-        engine_module()  # a UsageError naming the extra when the C module is missing, cached or not
-        self.library = library
-        self.ruleset: Ruleset = ruleset_for(library)
+    name = "durable"
 
-    def evaluate_program(self, program: Program, facts: Facts, verdicts: dict[str, Verdict]) -> ProgramResult:
+    def __init__(self) -> None:
+        engine_module()  # a UsageError naming the extra when the C module is missing
+
+    def evaluate_program(self, program: Program, facts: Facts, library: Library,
+                         verdicts: dict[str, Verdict]) -> ProgramResult:
         """One program's verdict on the facts' as-of date, shaped as the native evaluator's."""
         version = program.version_on(facts.as_of)
         if version is None or not version.in_force:
             # Only dates decide these verdicts; there is no condition to match.
-            native: ProgramResult = evaluate_program(program, facts, self.library, verdicts)
+            native: ProgramResult = evaluate_program(program, facts, library, verdicts)
             return native
+        ruleset: Ruleset = ruleset_for(library)
         index = program.versions.index(version)
         positions = {id(c): i for i, c in enumerate(preorder(version.conditions))}
-        ctx = Context(facts, self.library, verdicts)
-        with self.ruleset.session() as session:
-            compiled = self.ruleset.compiled
+        ctx = Context(facts, library, verdicts)
+        with ruleset.session() as session:
+            compiled = ruleset.compiled
             memberships: dict[tuple[Occupations, str], Outcome] = {}
 
             def condition(cond: Condition) -> ConditionResult:

@@ -1,36 +1,28 @@
-"""Evaluate a profile against programs as of a date: the verdicts, the condition trees, the receipt."""
+"""The native evaluator: one program version's conditions decided in Python, and the result nodes both engines build."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Iterable
 from typing import Any
 
-from eligibility import __version__
-from eligibility.converter import unstructure
+from eligibility.citations import cite
 from eligibility.evaluator.context import Context, LeafOutcome, at_least, kleene_all, kleene_any
 from eligibility.evaluator.grid import points
 from eligibility.evaluator.leaves import LEAVES
 from eligibility.evaluator.work_leaf import evaluate_work
 from eligibility.facts import Facts
-from eligibility.profile.model import Profile
 from eligibility.result import (
     Caveat,
     CitationRef,
     ConditionResult,
-    Evaluation,
     Outcome,
     ProgramResult,
-    Receipt,
     Verdict,
     VersionRef,
 )
-from eligibility.rulebook.checks import evaluation_order
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import (
-    Citation,
     Composite,
     Condition,
     JudgementCondition,
@@ -54,16 +46,6 @@ def plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def cite(program: Program, citations: Iterable[Citation]) -> tuple[CitationRef, ...]:
-    """Resolve citations against the program's sources."""
-    out = []
-    for c in citations:
-        s = program.source(c.source)
-        if s is not None:
-            out.append(CitationRef(s.id, s.title, s.url, s.checked, s.confidence, c.at))
-    return tuple(out)
 
 
 def _confidence(program: Program, cond: Condition, refs: tuple[CitationRef, ...]) -> str | None:
@@ -172,43 +154,3 @@ def program_result(program: Program, version: Version, results: tuple[ConditionR
     return ProgramResult(program.id, program.title, verdict, ref, message,
                          tuple(_caveats(results, program, version)), results, program.confidence,
                          kind=program.kind)
-
-
-def profile_digest(profile: Profile) -> str:
-    """sha256 of the profile's canonical JSON form."""
-    text = json.dumps(unstructure(profile), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Iterable[str] | None = None,
-             engine: str = "native") -> Evaluation:
-    """Evaluate ``profile`` as of ``as_of`` against ``programs`` (default: all) and their dependencies."""
-    wanted = set(programs) if programs is not None else set(library.programs)
-    for pid in wanted:
-        library.program(pid)
-    needed = set(wanted)
-    order = evaluation_order(library.programs)
-    from eligibility.rulebook.checks import dependencies
-
-    for pid in reversed(order):
-        if pid in needed:
-            needed |= dependencies(library.programs[pid])
-    facts = Facts(profile, as_of)
-    verdicts: dict[str, Verdict] = {}
-    results: dict[str, ProgramResult] = {}
-    if engine == "durable":
-        from eligibility.engines.durable import DurableEvaluator
-
-        evaluator = DurableEvaluator(library)
-        for pid in order:
-            if pid in needed:
-                results[pid] = evaluator.evaluate_program(library.programs[pid], facts, verdicts)
-                verdicts[pid] = results[pid].verdict
-    else:
-        for pid in order:
-            if pid in needed:
-                results[pid] = evaluate_program(library.programs[pid], facts, library, verdicts)
-                verdicts[pid] = results[pid].verdict
-    receipt = Receipt(as_of, __version__, library.digest, profile_digest(profile), engine)
-    chosen = tuple(results[pid] for pid in sorted(wanted))
-    return Evaluation(as_of, receipt, chosen, profile.name)

@@ -1,5 +1,5 @@
 """`python -m eligibility.noc ...` runs the NOC commands on their own."""
 
-from eligibility.noc.cli import main
+from eligibility.noc_cli import main
 
 main()

@@ -7,7 +7,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from eligibility.errors import UsageError
-from eligibility.noc.table import ConcordanceRow, did_you_mean, noc_table
+from eligibility.noc.table import ConcordanceRow, noc_table
+from eligibility.suggest import did_you_mean_any
 
 # StatCan's GSIM change types, as printed in the concordance, said in plain words.
 CHANGE_WORDS = {
@@ -45,7 +46,7 @@ def convert_2016(code: str) -> Conversion:
     rows = table.from_2016(clean)
     if not rows:
         near = process.extract(clean, table.codes_2016(), scorer=OSA.distance, score_cutoff=1, limit=3)
-        raise UsageError(f"unknown NOC 2016 code {clean}{did_you_mean([str(n[0]) for n in near])}")
+        raise UsageError(f"unknown NOC 2016 code {clean}{did_you_mean_any([str(n[0]) for n in near])}")
     return Conversion(noc2016=clean, noc2016_title=rows[0].noc2016_title, rows=rows)
 
 

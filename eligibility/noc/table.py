@@ -17,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from eligibility.errors import UsageError
+from eligibility.suggest import did_you_mean_any
 
 NOC_2021_LEVELS = {
     1: "broad category",
@@ -130,11 +131,11 @@ class NocTable:
             if _CODE_2016.fullmatch(clean) and clean in self._from_2016:
                 hint += f"; as a NOC 2016 code, try `eligibility noc convert {clean}`"
             if not hint and sum(ch.isdigit() for ch in clean) >= 4:
-                hint = did_you_mean(self.suggest(clean))
+                hint = did_you_mean_any(self.suggest(clean))
             raise UsageError(f"malformed NOC 2021 code {code!r}: a unit group code has 5 digits{hint}")
         unit = self._units.get(clean)
         if unit is None:
-            raise UsageError(f"unknown NOC 2021 unit group {clean}{did_you_mean(self.suggest(clean))}")
+            raise UsageError(f"unknown NOC 2021 unit group {clean}{did_you_mean_any(self.suggest(clean))}")
         return unit
 
     def from_2016(self, code: str) -> tuple[ConcordanceRow, ...]:
@@ -152,13 +153,6 @@ class NocTable:
     def codes_2016(self) -> tuple[str, ...]:
         """Every NOC 2016 V1.3 code in the concordance, sorted."""
         return tuple(sorted(self._from_2016))
-
-
-def did_you_mean(codes: list[str]) -> str:
-    """The "; did you mean ...?" tail of an error message, or "" when there is nothing to suggest."""
-    if not codes:
-        return ""
-    return "; did you mean " + " or ".join(codes) + "?"
 
 
 @cache

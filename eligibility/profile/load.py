@@ -15,6 +15,7 @@ from eligibility.errors import InputError, Problem
 from eligibility.language import TESTS
 from eligibility.noc import noc_table
 from eligibility.profile.model import Certificate, JobOffer, LanguageTest, Profile, Spouse, WorkEntry
+from eligibility.suggest import did_you_mean_any
 from eligibility.unknown import known
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -87,8 +88,7 @@ def _check_code(code: str | None, path: str, source: str) -> Iterator[Problem]:
         return
     table = noc_table()
     if code not in table:
-        hint = table.suggest(code)
-        tip = f"; did you mean {' or '.join(hint)}?" if hint else ""
+        tip = did_you_mean_any(table.suggest(code))
         yield Problem(source, path, f"expected a NOC 2021 unit group code (5 digits), found {code!r}{tip}")
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from eligibility.converter import did_you_mean
 from eligibility.errors import Problem
 from eligibility.noc import noc_table
 from eligibility.rulebook.model import (
@@ -22,9 +21,32 @@ from eligibility.rulebook.model import (
     ProgramCondition,
     WorkExperienceCondition,
 )
+from eligibility.rulebook.tables import AmountTable, Grid
+from eligibility.suggest import did_you_mean, did_you_mean_any
 
-if TYPE_CHECKING:
-    from eligibility.rulebook.library import Library
+
+class Library(Protocol):
+    """What the checks read of a library (``rulebook.library.Library`` has it; no import of it, no cycle)."""
+
+    @property
+    def programs(self) -> dict[str, Program]:
+        """Programs by id."""
+        ...
+
+    @property
+    def grids(self) -> dict[str, Grid]:
+        """Grids by id."""
+        ...
+
+    @property
+    def tables(self) -> dict[str, AmountTable]:
+        """Amount tables by id."""
+        ...
+
+    @property
+    def root(self) -> str:
+        """The rules folder."""
+        ...
 
 
 def walk(conditions: Sequence[Condition], path: str) -> Iterator[tuple[Condition, str]]:
@@ -72,8 +94,7 @@ def _occupations(occ: Occupations | None, source: str, path: str) -> Iterator[Pr
     table = noc_table()
     for i, code in enumerate(occ.codes or ()):
         if code not in table:
-            hint = table.suggest(code)
-            tip = f"; did you mean {' or '.join(hint)}?" if hint else ""
+            tip = did_you_mean_any(table.suggest(code))
             yield Problem(source, f"{path}.codes[{i}]", f"expected a NOC 2021 unit group code, found {code!r}{tip}")
     for key, prefixes in (("groups", occ.groups or ()), ("exclude", occ.exclude)):
         for i, prefix in enumerate(prefixes):

@@ -12,11 +12,12 @@ from attrs import evolve, frozen
 
 from eligibility.converter import structure
 from eligibility.documents import read_document
-from eligibility.errors import InputError, Problem
+from eligibility.errors import InputError, Problem, UsageError
 from eligibility.rulebook import structure as _hooks  # noqa: F401 - registers the ruleset hooks
 from eligibility.rulebook.checks import check_library
 from eligibility.rulebook.model import Program
 from eligibility.rulebook.tables import AmountTable, Grid
+from eligibility.suggest import did_you_mean
 
 CASES_SUFFIX = ".cases.yaml"
 
@@ -33,9 +34,6 @@ class Library:
 
     def program(self, program_id: str) -> Program:
         """The program with that id; a UsageError with a suggestion otherwise."""
-        from eligibility.converter import did_you_mean
-        from eligibility.errors import UsageError
-
         if program_id not in self.programs:
             raise UsageError(f"unknown program {program_id!r}{did_you_mean(program_id, self.programs)}; "
                              f"run 'eligibility programs' to list them")

@@ -8,9 +8,10 @@ import cattrs
 from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from eligibility.converter import CONVERTER, TAGGED_UNIONS, describe_value, did_you_mean
+from eligibility.converter import CONVERTER, TAGGED_UNIONS, describe_value
 from eligibility.rulebook.model import LEAF_KINDS, Citation, Composite, Condition, Confidence, Version
 from eligibility.rulebook.tables import FACTOR_KINDS, AmountVersion, Factor, GridVersion
+from eligibility.suggest import did_you_mean
 
 _OPS = ("all", "any", "not", "at_least")
 _COMPOSITE_KEYS = {"id", "says", "citations", "confidence", "note", "of", *_OPS}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from eligibility.noc.cli import app
+from eligibility.noc_cli import app
 
 from .conftest import DATA
 

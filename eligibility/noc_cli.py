@@ -1,4 +1,8 @@
-"""`eligibility noc ...`: show, search, match and convert NOC codes from the command line."""
+"""`eligibility noc ...`: show, search, match and convert NOC codes from the command line.
+
+It lives outside ``eligibility/noc/`` because `show` and `convert` also say what a code opens, which
+needs the rules: the ``noc`` package itself knows only the classification.
+"""
 
 from __future__ import annotations
 
@@ -74,12 +78,13 @@ def show(
     """Title, TEER, hierarchy, examples, what the code opens on a date; lead statement and duties if available."""
     import attrs
 
-    from eligibility.noc.opens import opens_section
+    from eligibility.api import rules
+    from eligibility.listings import opens_section
     from eligibility.noc.render import render_show
     from eligibility.noc.show import show_unit_group
 
     result = show_unit_group(code, noc_data)
-    result = attrs.evolve(result, sections=(*result.sections, opens_section(result.code, _date(as_of))))
+    result = attrs.evolve(result, sections=(*result.sections, opens_section(rules(), result.code, _date(as_of))))
     _emit(result, render_show(result, None if all_examples else 12), fmt)
 
 
@@ -137,8 +142,9 @@ def convert(
     fmt: FormatOpt = Format.text,
 ) -> None:
     """NOC 2016 V1.3 code to NOC 2021 V1.0 unit groups, with the type of change and what each opens."""
+    from eligibility.api import rules
+    from eligibility.listings import occupation_data, opens_section
     from eligibility.noc.concordance import convert_2016
-    from eligibility.noc.opens import opens_section
     from eligibility.noc.render import render_convert
 
     result = convert_2016(code)
@@ -147,15 +153,13 @@ def convert(
     if fmt is Format.json:
         import json
 
-        from eligibility.api import rules
-        from eligibility.listings import occupation_data
         from eligibility.noc.render import to_json
 
         data = {**json.loads(to_json(result)), "opens": [occupation_data(rules(), c, day) for c in codes]}
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     lines = render_convert(result)
-    for section in (opens_section(c, day) for c in codes):
+    for section in (opens_section(rules(), c, day) for c in codes):
         lines += ["", section.heading, *(f"  {line}" for line in section.lines)]
     _emit(result, lines, fmt)
 

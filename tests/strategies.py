@@ -8,6 +8,7 @@ unknown.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import cache
 from typing import Any
 
@@ -20,6 +21,16 @@ from eligibility.profile.model import EDUCATION_ORDER, Profile
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library, load_library
 from eligibility.rulebook.model import DeclarationCondition, JudgementCondition, Occupations
+
+#: How many times more examples each property test tries (``ELIGIBILITY_PROPERTY_SCALE``, default 1;
+#: above 1 the seed is random too: see tests/conftest.py and docs/testing.md).
+PROPERTY_SCALE = max(1, int(os.environ.get("ELIGIBILITY_PROPERTY_SCALE", "1") or "1"))
+
+
+def examples(n: int) -> int:
+    """``n`` examples for a property test, times the property scale."""
+    return n * PROPERTY_SCALE
+
 
 #: Days on which some rule, list or table changes.
 BOUNDARIES = tuple(dt.date.fromisoformat(d) for d in (

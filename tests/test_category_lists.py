@@ -21,6 +21,7 @@ from eligibility.profile.load import profile_from_data
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library, load_library
 from eligibility.rulebook.model import Program, WorkExperienceCondition
+from tests.strategies import examples
 
 CATEGORIES = ("french", "healthcare", "stem", "trades", "transport", "agriculture", "education",
               "physicians", "senior-managers", "researchers", "military")
@@ -209,7 +210,7 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
             "relatives_in_canada": [], "spouse": None}
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(data=profiles(), as_of=DAYS)
 def test_no_category_without_an_express_entry_program(data: dict[str, Any], as_of: dt.date) -> None:
     """A category verdict is never eligible when no Express Entry program is eligible on that date."""

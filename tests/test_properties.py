@@ -17,11 +17,11 @@ from eligibility.engines.run import evaluate
 from eligibility.language import ABILITIES, TESTS
 from eligibility.profile.load import profile_from_data
 from eligibility.result import ConditionResult, Evaluation
-from tests.strategies import DROPPABLE, as_of_dates, library, profile_data, profiles
+from tests.strategies import DROPPABLE, as_of_dates, examples, library, profile_data, profiles
 
 DECIDED = ("pass", "fail")
 HAS_DURABLE = importlib.util.find_spec("durable_rules_engine") is not None
-FAST = settings(max_examples=80, deadline=None)
+FAST = settings(max_examples=examples(80), deadline=None)
 
 
 def outcomes(evaluation: Evaluation, kinds: Iterable[str] | None = None) -> dict[tuple[str, ...], str]:
@@ -69,7 +69,7 @@ def test_profile_round_trip(profile: Any) -> None:
     assert profile_from_data(unstructure(profile)) == profile
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(profiles(), as_of_dates())
 def test_result_round_trip(profile: Any, as_of: dt.date) -> None:
     """An evaluation unstructured to plain data and structured again is the same evaluation."""
@@ -84,7 +84,7 @@ def test_profile_round_trip_with_noc_2016() -> None:
     assert profile_from_data(unstructure(profile)) == profile
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(profiles(), as_of_dates())
 def test_result_round_trip_as_plain_data(profile: Any, as_of: dt.date) -> None:
     """An evaluation structured back from its plain data unstructures to the same plain data."""
@@ -175,7 +175,7 @@ def test_dropping_a_fact_only_makes_outcomes_unknown(data: dict[str, Any], as_of
     assert not flipped, f"dropping {key!r} changed {flipped}"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.dates(dt.date(2000, 1, 1), dt.date(2035, 12, 31)))
 def test_at_most_one_version_in_force(day: dt.date) -> None:
     """On any date, at most one version of every program covers the date."""
@@ -194,7 +194,7 @@ def test_work_order_changes_nothing(data: dict[str, Any], as_of: dt.date, rng: A
 
 @pytest.mark.skipif(not HAS_DURABLE, reason="durable_rules_engine is not installed (the optional 'durable' "
                                             "extra, CPython 3.12 or older)")
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(profile_data(), as_of_dates())
 def test_engines_agree(data: dict[str, Any], as_of: dt.date) -> None:
     """The durable engine and the native engine give every condition of every program the same outcome."""

@@ -1,4 +1,9 @@
-"""Shared fixtures: where the StatCan NOC files are (CI keeps them at ../shared/data/noc)."""
+"""Shared fixtures: where the StatCan NOC files are.
+
+The files live in the workspace's ``shared/data/noc`` beside the repository (CI clones the repository
+next to a copy of ``shared/``; a git worktree may sit one or more folders further down), so the
+repository's parent folders are searched upwards. ``ELIGIBILITY_TEST_NOC_DATA`` overrides the search.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,32 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
-NOC_DATA = Path(os.environ.get("ELIGIBILITY_TEST_NOC_DATA", REPO.parent / "shared" / "data" / "noc"))
+MARKER = "noc_2021_v1.0_main_duties.csv"
+
+
+def find_noc_data(repo: Path = REPO) -> Path:
+    """The first ``<ancestor>/shared/data/noc`` holding the StatCan files, from ``repo``'s parent up.
+
+    The nearest candidate (``<repo>/../shared/data/noc``) is returned when none holds them, so that a
+    skip message names the place CI uses.
+    """
+    override = os.environ.get("ELIGIBILITY_TEST_NOC_DATA")
+    if override:
+        return Path(override)
+    for folder in repo.parents:
+        candidate = folder / "shared" / "data" / "noc"
+        if (candidate / MARKER).is_file():
+            return candidate
+    return repo.parent / "shared" / "data" / "noc"
+
+
+NOC_DATA = find_noc_data()
 
 
 @pytest.fixture
 def noc_data() -> Path:
-    """The folder of StatCan NOC files; tests that read NOC prose are skipped without it."""
-    if not (NOC_DATA / "noc_2021_v1.0_main_duties.csv").is_file():
+    """The folder of StatCan NOC files; tests that read NOC prose are skipped only when it is absent."""
+    if not (NOC_DATA / MARKER).is_file():
         pytest.skip(f"NOC prose files not found at {NOC_DATA} (set ELIGIBILITY_TEST_NOC_DATA)")
     return NOC_DATA
 

@@ -81,6 +81,7 @@ PROGRAM = """
 id: logic/probe
 title: Logic probe
 authority: tests
+kind: permanent_residence
 sources: [{id: s, title: test source, url: "https://example.org", checked: 2026-11-21}]
 versions:
   - from: 2020-01-01

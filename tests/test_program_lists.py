@@ -154,13 +154,16 @@ def test_at_most_one_version_on_any_day(program_id: str, library: Library) -> No
     ("quebec/ai-pilot", dt.date(2026, 1, 1), False),
     ("quebec/it-vfx-pilot", dt.date(2025, 12, 31), True),
     ("quebec/it-vfx-pilot", dt.date(2026, 1, 1), False),
-    ("ontario/hcp-tech", dt.date(2026, 6, 25), True),
-    ("ontario/hcp-tech", dt.date(2026, 6, 26), False),
+    ("ontario/hcp-tech", dt.date(2026, 5, 29), True),
+    ("ontario/hcp-tech", dt.date(2026, 5, 30), False),
     ("bc/pnp-tech", dt.date(2025, 4, 13), True),
     ("bc/pnp-tech", dt.date(2025, 4, 14), False),
     ("alberta/accelerated-tech", dt.date(2026, 11, 21), True),
     ("gts/category-a", dt.date(2026, 11, 21), True),
     ("gts/category-b", dt.date(2026, 11, 21), True),
+    ("gss/two-week", dt.date(2022, 11, 16), False),
+    ("gss/two-week", dt.date(2023, 6, 26), False),
+    ("gss/two-week", dt.date(2023, 6, 27), True),
     ("gss/two-week", dt.date(2026, 11, 21), True),
 ])
 def test_closing_dates(program_id: str, day: dt.date, in_force: bool, library: Library) -> None:

@@ -199,6 +199,17 @@ def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group 
         _emit(occupation_text(library, code, day))
 
 
+@app.command()
+def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on (default: loopback only).")]
+          = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+          rules: Rules = None) -> None:
+    """Run the HTTP service and its web page (needs the server extra); beyond loopback only with an API key."""
+    from eligibility.server import serve as run
+
+    run(host, port, str(rules) if rules else None)
+
+
 def _mount_noc() -> None:
     from eligibility.noc_cli import app as noc_app
 

@@ -32,8 +32,8 @@ def test_example_profiles_match_the_profile_schema(path: Path) -> None:
 
 @pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.name)
 def test_json_result_matches_the_documented_schema(path: Path, library: eligibility.Library) -> None:
-    """The JSON result of every example profile validates against docs/result-schema.json."""
-    schema = json.loads((ROOT / "docs" / "result-schema.json").read_text())
+    """The JSON result of every example profile validates against eligibility/data/result-schema.json."""
+    schema = json.loads((ROOT / "eligibility" / "data" / "result-schema.json").read_text())
     result = eligibility.evaluate(eligibility.load_profile(path), "2026-03-01", library=library)
     data = json.loads(eligibility.to_json(result))
     jsonschema.validate(data, schema)

@@ -125,6 +125,7 @@ class Spouse:
 class Profile:
     """Everything a person states. A field left UNKNOWN was not in the file."""
 
+    id: str | None = None
     name: str | None = None
     birth_date: dt.date | Unknown = UNKNOWN
     marital_status: MaritalStatus | Unknown = UNKNOWN

@@ -1,4 +1,4 @@
-"""Results as JSON-ready data: the documented result schema (docs/result-schema.json)."""
+"""Results as JSON-ready data: the documented result schema (eligibility/data/result-schema.json)."""
 
 from __future__ import annotations
 

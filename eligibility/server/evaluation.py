@@ -1,0 +1,182 @@
+"""The evaluation endpoints: one profile (`/v1/evaluate`) or up to 1,000 (`/v1/batch`).
+
+A profile comes either inside a JSON request object (``{"profile": {...}, "as_of": ...}``) or as the
+whole body in YAML or TOML (``Content-Type: application/yaml``), with the options as query parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from attrs import frozen
+from fastapi import FastAPI, Request
+
+from eligibility.errors import EligibilityError, InputError, Problem
+from eligibility.profile.model import Profile
+from eligibility.rulebook.library import Library
+from eligibility.server.bodies import (
+    MAX_BODY_BYTES,
+    HttpProblem,
+    check_keys,
+    date_field,
+    load_profile_data,
+    media_type,
+    parse_body,
+    problem_data,
+    programs_field,
+    request_object,
+)
+
+T = TypeVar("T")
+Compute = Callable[[Callable[[], T]], Awaitable[T]]
+
+#: The most profiles one batch request may carry.
+MAX_BATCH = 1000
+
+EVALUATE_KEYS = ("profile", "as_of", "programs", "engine")
+BATCH_KEYS = ("profiles", "as_of", "programs", "verdicts_only")
+
+
+@frozen
+class Ask:
+    """What a request asks: the profile, the date, the programs and the engine."""
+
+    profile: Profile
+    as_of: dt.date
+    programs: set[str] | None
+    engine: str
+    options: dict[str, Any]
+
+
+async def read_body(request: Request) -> bytes:
+    """The body, at most MAX_BODY_BYTES (the guard answers 413 past that)."""
+    return await request.body()
+
+
+class Evaluator:
+    """Turns requests into evaluations with the library loaded at start, in worker threads."""
+
+    def __init__(self, library: Library, compute: Compute[Any]) -> None:
+        self.library = library
+        self.compute = compute
+
+    async def ask(self, request: Request, keys: tuple[str, ...] = EVALUATE_KEYS) -> Ask:
+        """Read a profile request: a JSON object, or a YAML / TOML profile with query parameters."""
+        kind, data = parse_body(await read_body(request), request.headers.get("content-type"))
+        if kind == "json":
+            body = request_object(data)
+            check_keys(body, keys, required=("profile",))
+        else:
+            query = dict(request.query_params)
+            body = {k: v for k, v in query.items() if k != "program"}
+            check_keys(body, keys)
+            listed = request.query_params.getlist("program")
+            body = {**body, "profile": data, **({"programs": listed} if listed else {})}
+        as_of = date_field(body, "as_of")
+        programs = programs_field(body, self.library.programs)
+        engine = body.get("engine", "native")
+        if not isinstance(engine, str):
+            raise HttpProblem(422, [Problem("<request>", "$.engine", "expected an engine name, found a non-text "
+                                                                     "value")])
+        profile = load_profile_data(body["profile"], path="$.profile" if kind == "json" else "$")
+        self.check(profile, "$.profile" if kind == "json" else "$")
+        options = {k: v for k, v in body.items() if k not in {"profile", "as_of", "programs", "engine"}}
+        return Ask(profile, as_of, programs, engine, options)
+
+    def check(self, profile: Profile, path: str) -> None:
+        """Refuse declaration keys no rule reads (422), naming them under ``path``."""
+        from eligibility.declarations import check_declarations
+
+        try:
+            check_declarations(profile, self.library, "<request>")
+        except InputError as exc:
+            raise HttpProblem(422, [Problem(p.source, path + p.path.removeprefix("$"), p.message)
+                                    for p in exc.problems]) from None
+
+    def evaluation(self, ask: Ask) -> dict[str, Any]:
+        """The evaluation's JSON, exactly as `eligibility evaluate --format json` prints it."""
+        from eligibility.api import evaluate, to_data
+
+        try:
+            return to_data(evaluate(ask.profile, ask.as_of, ask.programs, ask.engine, self.library))
+        except EligibilityError as exc:
+            raise HttpProblem(422, [Problem("<request>", "$", line) for line in exc.lines()]) from None
+
+    def add_routes(self, app: FastAPI) -> None:
+        """Mount /v1/evaluate and /v1/batch."""
+
+        @app.post("/v1/evaluate", tags=["evaluation"], openapi_extra=_body("EvaluateRequest", "Evaluation"))
+        async def evaluate(request: Request) -> Any:
+            """Evaluate one profile as of a date: the JSON of `eligibility evaluate --format json`."""
+            ask = await self.ask(request)
+            return await self.compute(lambda: self.evaluation(ask))
+
+        @app.post("/v1/batch", tags=["evaluation"], openapi_extra=_body("BatchRequest", "BatchResponse"))
+        async def batch(request: Request) -> Any:
+            """Evaluate up to 1,000 profiles; a bad profile is one error row and never stops the others."""
+            kind, data = parse_body(await read_body(request), request.headers.get("content-type"))
+            if kind != "json":
+                raise HttpProblem(415, [Problem("<request>", "$", f"expected application/json for a batch, found "
+                                                                  f"{media_type(request.headers.get('content-type'))}")])
+            body = request_object(data)
+            check_keys(body, BATCH_KEYS, required=("profiles",))
+            rows = body["profiles"]
+            if not isinstance(rows, list) or len(rows) > MAX_BATCH:
+                size = f"a list of {len(rows)}" if isinstance(rows, list) else "not a list"
+                raise HttpProblem(422, [Problem("<request>", "$.profiles",
+                                                f"expected a list of at most {MAX_BATCH} profiles, found {size}")])
+            as_of = date_field(body, "as_of")
+            programs = programs_field(body, self.library.programs)
+            verdicts_only = body.get("verdicts_only", False)
+            if not isinstance(verdicts_only, bool):
+                raise HttpProblem(422, [Problem("<request>", "$.verdicts_only", "expected true or false")])
+            return await self.compute(lambda: self.batch(rows, as_of, programs, verdicts_only))
+
+    def batch(self, rows: list[Any], as_of: dt.date, programs: set[str] | None, verdicts_only: bool,
+              ) -> dict[str, Any]:
+        """Each row's verdicts (and result), or its errors; counts of each."""
+        results: list[dict[str, Any]] = []
+        for index, row in enumerate(rows):
+            item: dict[str, Any] = {"index": index}
+            if isinstance(row, dict) and isinstance(row.get("id"), str):
+                item["id"] = row["id"]
+            try:
+                profile = load_profile_data(row, path=f"$.profiles[{index}]")
+                self.check(profile, f"$.profiles[{index}]")
+                data = self.evaluation(Ask(profile, as_of, programs, "native", {}))
+            except HttpProblem as exc:
+                item["errors"] = [problem_data(p) for p in exc.problems]
+                results.append(item)
+                continue
+            item["verdicts"] = {p["id"]: p["verdict"] for p in data["programs"]}
+            if not verdicts_only:
+                item["result"] = data
+            results.append(item)
+        failed = sum(1 for r in results if "errors" in r)
+        return {"as_of": as_of.isoformat(), "count": len(results), "failed": failed, "results": results}
+
+
+def _body(request: str, response: str) -> dict[str, Any]:
+    """OpenAPI: the request body and the answer refer to the shared schemas (see openapi.py)."""
+    return {
+        "requestBody": {"required": True, "content": {
+            "application/json": {"schema": {"$ref": f"#/components/schemas/{request}"}},
+            **({} if request == "BatchRequest" else {
+                "application/yaml": {"schema": {"$ref": "#/components/schemas/Profile"}},
+                "application/toml": {"schema": {"$ref": "#/components/schemas/Profile"}}}),
+        }},
+        "responses": {
+            "200": {"description": "The result", "content": {
+                "application/json": {"schema": {"$ref": f"#/components/schemas/{response}"}}}},
+            "400": {"description": "The body is not valid JSON, YAML or TOML", **_errors()},
+            "404": {"description": "An unknown program id (with a did-you-mean)", **_errors()},
+            "413": {"description": f"The body is over {MAX_BODY_BYTES:,} bytes", **_errors()},
+            "422": {"description": "The profile or request has problems, all listed", **_errors()},
+        },
+    }
+
+
+def _errors() -> dict[str, Any]:
+    return {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}}

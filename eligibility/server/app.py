@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import anyio
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eligibility import __version__
@@ -104,9 +104,3 @@ def create_app(library: Library | None = None, api_key: str | None = None,
     guarded.fastapi = app
     return guarded
 
-
-def html(text: str, status: int = 200) -> Response:
-    """An HTML answer with a strict content security policy: nothing is loaded from anywhere."""
-    return HTMLResponse(text, status_code=status, headers={
-        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-                                   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"})

@@ -92,7 +92,7 @@ def _under(problem: Problem, path: str) -> Problem:
 
 def check_keys(data: Mapping[str, Any], allowed: Iterable[str], required: Iterable[str] = ()) -> None:
     """Refuse unknown and missing keys of a request object, all at once (422)."""
-    from eligibility.converter import did_you_mean
+    from eligibility.suggest import did_you_mean
 
     names = list(allowed)
     problems = [Problem("<request>", f"$.{k}", f"unknown key{did_you_mean(str(k), names)}")
@@ -137,7 +137,7 @@ def programs_field(data: Mapping[str, Any], known: Iterable[str], key: str = "pr
     ids = list(known)
     unknown = [v for v in value if v not in ids]
     if unknown:
-        from eligibility.converter import did_you_mean
+        from eligibility.suggest import did_you_mean
 
         raise HttpProblem(404, [Problem("<request>", f"$.{key}", f"unknown program {v!r}{did_you_mean(v, ids)}")
                                 for v in unknown])

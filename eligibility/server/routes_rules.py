@@ -30,8 +30,8 @@ def add_routes(app: FastAPI, library: Library) -> None:
     @app.get("/v1/programs/{program_id:path}", tags=["rules"], openapi_extra=_params())
     async def program(program_id: str, request: Request) -> JSONResponse:
         """One program's rule on a date (default today): conditions in words, versions, sources."""
-        from eligibility.converter import did_you_mean
         from eligibility.explain import explain_data
+        from eligibility.suggest import did_you_mean
 
         if program_id not in library.programs:
             raise HttpProblem(404, [Problem("<request>", "$.program_id", f"unknown program {program_id!r}"

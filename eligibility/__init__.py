@@ -27,6 +27,8 @@ _EXPORTS = {
     "Library": "eligibility.rulebook.library", "load_library": "eligibility.rulebook.library",
     "Engine": "eligibility.engines.protocol", "NativeEngine": "eligibility.engines.native",
     "DurableEngine": "eligibility.engines.durable",
+    "rounds_table": "eligibility.draws.api", "draws_between": "eligibility.draws.api",
+    "update_rounds": "eligibility.draws.api",
 }
 
 __all__ = sorted(_EXPORTS)

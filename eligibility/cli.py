@@ -219,6 +219,15 @@ def _mount_noc() -> None:
 _mount_noc()
 
 
+def _mount_draws() -> None:
+    from eligibility.draws.cli import app as draws_app
+
+    app.add_typer(draws_app, name="draws")
+
+
+_mount_draws()
+
+
 def main() -> None:
     """Entry point: run the app; problems with input print as lines and exit 2, never a traceback."""
     try:

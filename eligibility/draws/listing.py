@@ -8,10 +8,10 @@ from typing import Any
 
 from attrs import frozen
 
-from eligibility.converter import did_you_mean
 from eligibility.draws.kinds import OTHER, ROUND_TYPES, title
 from eligibility.draws.model import Round, RoundsTable
 from eligibility.errors import UsageError
+from eligibility.suggest import did_you_mean
 
 
 @frozen

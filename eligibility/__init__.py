@@ -28,7 +28,7 @@ _EXPORTS = {
     "Engine": "eligibility.engines.protocol", "NativeEngine": "eligibility.engines.native",
     "DurableEngine": "eligibility.engines.durable",
     "rounds_table": "eligibility.draws.api", "draws_between": "eligibility.draws.api",
-    "update_rounds": "eligibility.draws.api",
+    "update_rounds": "eligibility.draws.api", "rounds_met": "eligibility.draws.met",
 }
 
 __all__ = sorted(_EXPORTS)

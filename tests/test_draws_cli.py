@@ -137,3 +137,29 @@ def test_python_api_selects_like_the_command() -> None:
     selection = eligibility.draws_between("2026-09-01", None, types=["express-entry/cec"])
     assert [(r.number, r.lowest_score) for r in selection.rounds] == [("439", 521), ("443", 519)]
     assert eligibility.rounds_table().last_round.isoformat() == "2026-09-16"
+
+
+def test_score_shows_the_rounds_it_met(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """draws --score 520 --eligible express-entry/cec on 2026-09-15: #443 (519) yes, #439 (521) no."""
+    code, out, _ = run(["draws", "--score", "520", "--eligible", "express-entry/cec", "--as-of", "2026-09-15",
+                        "--format", "json"], capsys, monkeypatch)
+    data = json.loads(out)
+    assert code == 0
+    cec = next(t for t in data["types"] if t["type"] == "express-entry/cec")
+    assert [(r["number"], r["meets"]) for r in cec["rounds"][:2]] == [("443", "yes"), ("439", "no")]
+    _, out, _ = run(["draws", "--score", "520", "-e", "express-entry/cec", "--as-of", "2026-09-15"],
+                    capsys, monkeypatch)
+    assert "    #443  2026-09-15  lowest  519  ✔ yes    520 is above the lowest score invited, 519" in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--score", "high"], "--score: expected a score N or a range LOW-HIGH, found 'high'\n"),
+    (["--score", "500-400"], "--score: expected 0 <= LOW <= HIGH <= 1200, found '500-400'\n"),
+    (["--score", "500", "-e", "general"], "--eligible: expected a program id"),
+    (["--eligible", "express-entry/cec"], "--eligible, --nominated and --as-of go with --score N\n"),
+])
+def test_bad_score_options_are_one_line(argv: list[str], message: str, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bad --score, a non-program --eligible, or --eligible without --score: one line, exit 2."""
+    code, _, err = run(["draws", *argv], capsys, monkeypatch)
+    assert code == 2 and err.count("\n") == 1 and message in err

@@ -48,6 +48,13 @@ def draws(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text, json or markdown.")] = Format.text,
     show_unmapped: Annotated[bool, typer.Option(
         "--unmapped", help="List the round names that map to no round type (kept as 'other').")] = False,
+    score: Annotated[str | None, typer.Option(
+        "--score", help="A CRS score (or a range LOW-HIGH): show the recent rounds it met.")] = None,
+    eligible: Annotated[list[str] | None, typer.Option(
+        "--eligible", "-e", help="With --score: a program id the person is eligible for (repeatable).")] = None,
+    nominated: Annotated[bool, typer.Option(
+        "--nominated", help="With --score: the person holds a provincial nomination.")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="With --score: the date (default: today).")] = None,
 ) -> None:
     """Rounds of invitations by type and category (bundled table, or the newer feed fetched by 'draws update')."""
     if ctx.invoked_subcommand is not None:
@@ -55,6 +62,11 @@ def draws(
     from eligibility.draws import listing
     from eligibility.draws.table import current_table
 
+    if score is not None:
+        _met(score, eligible or [], nominated, _date(as_of, "--as-of") or dt.date.today(), fmt)
+        return
+    if eligible or nominated or as_of:
+        raise UsageError("--eligible, --nominated and --as-of go with --score N")
     first, last = _date(since, "--since"), _date(until, "--until")
     if first and last and last < first:
         raise UsageError(f"--until: expected a date on or after --since {first}, found {last}")
@@ -70,6 +82,37 @@ def draws(
         _emit(listing.selection_markdown(selection))
     else:
         _emit(listing.selection_text(selection))
+
+
+def _score(text: str) -> tuple[int, int]:
+    low, _, high = text.partition("-")
+    if not (low.strip().isdigit() and (not high or high.strip().isdigit())):
+        raise UsageError(f"--score: expected a score N or a range LOW-HIGH, found {text!r}")
+    pair = int(low), int(high or low)
+    if pair[0] > pair[1] or pair[1] > 1200:
+        raise UsageError(f"--score: expected 0 <= LOW <= HIGH <= 1200, found {text!r}")
+    return pair
+
+
+def _met(score: str, eligible: list[str], nominated: bool, day: dt.date, fmt: Format) -> None:
+    from eligibility.draws.kinds import GENERAL, OTHER, PROVINCIAL_NOMINEE, ROUND_TYPES
+    from eligibility.draws.listing import check_types
+    from eligibility.draws.met import rounds_met
+    from eligibility.draws.render import rounds_met_lines, rounds_met_markdown
+
+    pair = _score(score)
+    programs = [p for p in ROUND_TYPES if p not in (GENERAL, PROVINCIAL_NOMINEE, OTHER)]
+    for pid in eligible:
+        if pid not in programs:
+            check_types([pid])
+            raise UsageError(f"--eligible: expected a program id ({', '.join(programs)}), found {pid!r}")
+    result = rounds_met(pair, eligible, nominated, day)
+    if fmt is Format.json:
+        _emit(json.dumps(result.data(), indent=2, ensure_ascii=False))
+    elif fmt is Format.markdown:
+        _emit("\n".join(rounds_met_markdown(result, 1)))
+    else:
+        _emit("\n".join(rounds_met_lines(result)))
 
 
 @app.command("update")

@@ -1,0 +1,184 @@
+"""The rounds a person could have been invited in, and whether their CRS score met each one's cut-off.
+
+A round of a type is open to a person when (on the as-of date):
+
+- ``general``: they are eligible for an Express Entry program (FSW, CEC or FST);
+- ``express-entry/cec`` (``fsw``, ``fst``): they are eligible for that program;
+- ``category/...``: they are eligible for that category (the category rulesets already require an
+  Express Entry program);
+- ``provincial-nominee``: they hold an Express Entry-aligned provincial nomination and are eligible
+  for an Express Entry program (a nomination is given to a candidate in the pool);
+- ``other``: never (this version does not know who those rounds were for).
+
+For each open type, the last rounds on or before the as-of date (by default the last 6 within the 12
+months before it) with the lowest score invited and whether the score meets it: ``yes`` above it,
+``no`` below it, ``maybe`` at exactly that score (invited only if the profile was submitted before the
+tie-break time) or when the score is a range that straddles it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any, Literal, Protocol
+
+from attrs import frozen
+
+from eligibility.dates import months_before
+from eligibility.draws.kinds import EXPRESS_ENTRY_PROGRAMS, GENERAL, OTHER, PROVINCIAL_NOMINEE, ROUND_TYPES, title
+from eligibility.draws.model import Round, RoundsTable
+from eligibility.draws.table import current_table
+
+Meets = Literal["yes", "no", "maybe"]
+Openness = Literal["eligible", "undetermined"]
+
+
+class ScoreRange(Protocol):
+    """Anything with a lowest and highest possible score (a CRS result)."""
+
+    @property
+    def low(self) -> int: ...
+
+    @property
+    def high(self) -> int: ...
+
+
+@frozen
+class RoundMet:
+    """One past round and whether the score met its cut-off."""
+
+    round: Round
+    meets: Meets
+    explanation: str
+
+    def data(self) -> dict[str, Any]:
+        """JSON-ready: the round's fields, ``meets`` and ``explanation``."""
+        return {**self.round.data(), "meets": self.meets, "explanation": self.explanation}
+
+
+@frozen
+class RoundType:
+    """The recent rounds of one type a person could have been invited in."""
+
+    type: str
+    title: str
+    open: Openness
+    reason: str
+    rounds: tuple[RoundMet, ...]
+    last_round: dt.date | None
+
+    def data(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"type": self.type, "title": self.title, "open": self.open, "reason": self.reason,
+                "last_round": self.last_round.isoformat() if self.last_round else None,
+                "rounds": [r.data() for r in self.rounds]}
+
+
+@frozen
+class RoundsMet:
+    """For each round type open to the person, the recent rounds and whether the score met them."""
+
+    as_of: dt.date
+    low: int
+    high: int
+    last: int
+    months: int
+    known_until: dt.date
+    data_used: str
+    source: dict[str, Any]
+    types: tuple[RoundType, ...]
+    notes: tuple[str, ...] = ()
+
+    def data(self) -> dict[str, Any]:
+        """JSON-ready form (the ``rounds`` object of crs and evaluate results)."""
+        return {"as_of": self.as_of.isoformat(), "score": {"low": self.low, "high": self.high},
+                "last": self.last, "months": self.months, "known_until": self.known_until.isoformat(),
+                "data": self.source, "notes": list(self.notes), "types": [t.data() for t in self.types]}
+
+
+def meets(low: int, high: int, r: Round) -> RoundMet:
+    """Whether a score (or a range low..high) met a round's lowest score invited."""
+    cut = r.lowest_score
+    tie = f" before the tie-break time {r.tie_break:%Y-%m-%d %H:%M:%S} UTC" if r.tie_break else " early enough"
+    shown = str(low) if low == high else f"{low} to {high}"
+    if low > cut:
+        return RoundMet(r, "yes", f"{shown} is above the lowest score invited, {cut}")
+    if high < cut:
+        return RoundMet(r, "no", f"{shown} is below the lowest score invited, {cut}")
+    if low == high:
+        return RoundMet(r, "maybe", f"{shown} equals the lowest score invited: invited only if the profile "
+                                    f"was submitted{tie}")
+    return RoundMet(r, "maybe", f"{shown} straddles the lowest score invited, {cut}")
+
+
+def _openness(kind: str, eligible: set[str], undetermined: set[str],
+              nominated: bool | None) -> tuple[Openness, str] | None:
+    in_pool: Openness | None = None
+    if eligible & set(EXPRESS_ENTRY_PROGRAMS):
+        in_pool = "eligible"
+    elif undetermined & set(EXPRESS_ENTRY_PROGRAMS):
+        in_pool = "undetermined"
+    if kind == GENERAL:
+        return (in_pool, "eligible for an Express Entry program" if in_pool == "eligible"
+                else "an Express Entry program is undetermined") if in_pool else None
+    if kind == PROVINCIAL_NOMINEE:
+        if in_pool is None or nominated is False:
+            return None
+        if nominated is None:
+            return "undetermined", "whether there is a provincial nomination is unknown"
+        return in_pool, "has a provincial nomination"
+    if kind == OTHER:
+        return None
+    if kind in eligible:
+        return "eligible", f"eligible for {kind}"
+    if kind in undetermined:
+        return "undetermined", f"{kind} is undetermined"
+    return None
+
+
+def _as_range(score: int | tuple[int, int] | ScoreRange) -> tuple[int, int]:
+    if isinstance(score, int):
+        return score, score
+    if isinstance(score, tuple):
+        return score
+    return score.low, score.high
+
+
+def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str], nominated: bool | None,
+               as_of: dt.date | str, *, undetermined: Iterable[str] = (), last: int = 6, months: int = 12,
+               table: RoundsTable | None = None) -> RoundsMet:
+    """The recent rounds open to a person and whether their score met each.
+
+    ``score`` is a CRS score, a (low, high) range, or an object with ``low`` and ``high``; ``eligible``
+    the program ids the person is eligible for on ``as_of`` (``undetermined`` those not settled);
+    ``nominated`` whether they hold a provincial nomination (None: unknown). Rounds are those on or
+    before ``as_of`` and on or after the same day ``months`` months earlier, the ``last`` newest of
+    each type. ``table`` defaults to the newer of the cached feed and the bundled table.
+    """
+    day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
+    low, high = _as_range(score)
+    if low > high:
+        raise ValueError(f"expected low <= high, found {low} > {high}")
+    notes: list[str] = []
+    if table is None:
+        table, note = current_table()
+        if note:
+            notes.append(note)
+    if table.last_round < day:
+        notes.append(f"rounds known up to {table.last_round}; rounds after that date are not in this data "
+                     f"(eligibility draws update fetches them)")
+    notes.append(f"the score and the eligibility are those of {day}; on each round's date they may have differed")
+    since = months_before(day, months)
+    types: list[RoundType] = []
+    yes, maybe = set(eligible), set(undetermined)
+    for kind in ROUND_TYPES:
+        openness = _openness(kind, yes, maybe, nominated)
+        if openness is None:
+            continue
+        past = [r for r in table.rounds if r.type == kind and r.date <= day]
+        recent = [r for r in past if r.date >= since][-last:] if last > 0 else []
+        types.append(RoundType(kind, title(kind), openness[0], openness[1],
+                               tuple(meets(low, high, r) for r in reversed(recent)),
+                               past[-1].date if past else None))
+    return RoundsMet(day, low, high, last, months, table.last_round, table.describe(), table.info(),
+                     tuple(types), tuple(notes))

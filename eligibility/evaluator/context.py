@@ -22,6 +22,9 @@ class LeafOutcome:
     explanation: str = ""
     evidence: tuple[dict[str, Any], ...] = ()
     extra: dict[str, Any] = field(factory=dict)
+    # The confidence of dated data the leaf read (a funds table), when it may be weaker than the
+    # condition's citations: the result takes the weaker of the two.
+    confidence: str | None = None
 
 
 @frozen

@@ -48,12 +48,15 @@ def plain(value: Any) -> Any:
     return value
 
 
+# From the strongest confidence to the weakest.
+CONFIDENCE_ORDER = ("official", "official_via_news", "blog", "unconfirmed")
+
+
 def _confidence(program: Program, cond: Condition, refs: tuple[CitationRef, ...]) -> str | None:
     if cond.confidence is not None:
         return cond.confidence
-    ranks = ["official", "official_via_news", "blog", "unconfirmed"]
     levels = [r.confidence for r in refs]
-    return max(levels, key=ranks.index) if levels else None
+    return max(levels, key=CONFIDENCE_ORDER.index) if levels else None
 
 
 def evaluate_leaf(cond: Condition, ctx: Context) -> LeafOutcome:
@@ -92,10 +95,12 @@ def composite_result(cond: Composite, kids: tuple[ConditionResult, ...], program
 def leaf_result(cond: Leaf, leaf: LeafOutcome, program: Program) -> ConditionResult:
     """A leaf's outcome as a result node, its values made plain JSON."""
     refs = cite(program, cond.citations)
+    confidence = _confidence(program, cond, refs)
+    if leaf.confidence is not None:
+        confidence = max(confidence or "official", leaf.confidence, key=CONFIDENCE_ORDER.index)
     return ConditionResult(cond.id, cond.kind, leaf.outcome, cond.says, plain(leaf.observed), plain(leaf.required),
                            leaf.explanation, tuple(plain(e) for e in leaf.evidence), refs,
-                           judgement=isinstance(cond, JudgementCondition),
-                           confidence=_confidence(program, cond, refs))
+                           judgement=isinstance(cond, JudgementCondition), confidence=confidence)
 
 
 def evaluate_condition(cond: Condition, ctx: Context, program: Program) -> ConditionResult:

@@ -112,15 +112,23 @@ def education(c: EducationCondition, ctx: Context) -> LeafOutcome:
 
 
 def funds(c: FundsCondition, ctx: Context) -> LeafOutcome:
-    """Settlement funds at least the amount for the family size, unless exempt."""
-    version = ctx.library.tables[c.table].version_on(ctx.as_of)
+    """Settlement funds at least the amount for the family size, unless exempt.
+
+    The explanation names the table version applied ("2025 table, in force since 2025-07-07") and the
+    result carries the table's confidence, which may be weaker than the condition's citations.
+    """
+    table = ctx.library.tables[c.table]
+    version = table.version_on(ctx.as_of)
     if version is None:  # prevented by the library check; kept for rulesets loaded without it
         return LeafOutcome("unknown", None, None, f"no {c.table} amounts are encoded for {ctx.as_of}")
+    confidence = version.confidence or table.confidence
+    which = f"{version.valid_from.year} table, in force since {version.valid_from}"
     size, exact = ctx.facts.family_size
     need = version.amount_for(size)
     required = {"cad": need, "family_size": size, "table_from": version.valid_from.isoformat()}
     evidence: list[dict[str, Any]] = [{"table": c.table, "from": version.valid_from.isoformat(),
-                                       "family_size": size, "family_size_exact": exact, "amount": need}]
+                                       "family_size": size, "family_size_exact": exact, "amount": need,
+                                       "confidence": confidence}]
     exempt: Outcome = "fail"
     if c.exempt_if_authorized_with_offer:
         job = ctx.facts.current_canadian_job()
@@ -139,10 +147,12 @@ def funds(c: FundsCondition, ctx: Context) -> LeafOutcome:
         # With the family size only known as a lower bound, enough for that size settles nothing.
         outcome = "fail" if have < need else ("pass" if exact else "unknown")
         text = f"${have:,.0f} available; ${need:,.0f} needed for a family of {size}{'' if exact else ' or more'}"
+    text += f" ({which}; {confidence.replace('_', ' ')} source)"
     if exempt == "unknown" and outcome == "fail":
         outcome = "unknown"
         text += "; exemption not settled"
-    return LeafOutcome(outcome, have if known(have) else None, required, text, tuple(evidence))
+    return LeafOutcome(outcome, have if known(have) else None, required, text, tuple(evidence),
+                       confidence=confidence)
 
 
 def noc_occupations() -> Any:

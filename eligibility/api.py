@@ -14,6 +14,9 @@ from eligibility.engines.protocol import Engine
 from eligibility.engines.run import evaluate as _evaluate
 from eligibility.profile.load import load_profile
 from eligibility.profile.model import Profile
+from eligibility.ranking.compute import crs_result
+from eligibility.ranking.data import crs_data
+from eligibility.ranking.result import CrsResult
 from eligibility.render.data import evaluation_data
 from eligibility.result import Evaluation
 from eligibility.rulebook.library import Library, load_library
@@ -42,18 +45,30 @@ def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
         profile = load_profile(profile)
     library = library or rules()
     check_declarations(profile, library, source)
+    return _evaluate(profile, _day(as_of), library, programs, engine)
+
+
+def _day(as_of: dt.date | str | None) -> dt.date:
     if as_of is None:
-        as_of = dt.date.today()
-    elif isinstance(as_of, str):
-        as_of = dt.date.fromisoformat(as_of)
-    return _evaluate(profile, as_of, library, programs, engine)
+        return dt.date.today()
+    return dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
 
 
-def to_data(evaluation: Evaluation) -> dict[str, Any]:
-    """The evaluation as JSON-ready data (the documented result schema)."""
-    return evaluation_data(evaluation)
+def crs(profile: Profile | str | Path, as_of: dt.date | str | None = None,
+        library: Library | None = None) -> CrsResult:
+    """The Comprehensive Ranking System score of a profile (object or file path) as of a date (default: today)."""
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile)
+    return crs_result(profile, _day(as_of), library or rules())
 
 
-def to_json(evaluation: Evaluation, indent: int | None = 2) -> str:
-    """The evaluation as JSON text."""
-    return json.dumps(to_data(evaluation), indent=indent, ensure_ascii=False)
+def to_data(result: Evaluation | CrsResult) -> dict[str, Any]:
+    """An evaluation or a CRS result as JSON-ready data (the documented result schema)."""
+    if isinstance(result, CrsResult):
+        return crs_data(result)
+    return evaluation_data(result)
+
+
+def to_json(result: Evaluation | CrsResult, indent: int | None = 2) -> str:
+    """An evaluation or a CRS result as JSON text."""
+    return json.dumps(to_data(result), indent=indent, ensure_ascii=False)

@@ -118,6 +118,50 @@ def evaluate(
         raise typer.Exit(2)
 
 
+@app.command("crs")
+def crs_cmd(
+    profiles: Annotated[list[Path], typer.Argument(help="Profile files (YAML, JSON or TOML) or folders of them.")],
+    as_of: AsOf = None,
+    fmt: Fmt = Format.text,
+    explain: Annotated[bool, typer.Option("--explain", help="Show every evidence item and the sources.")] = False,
+    rules: Rules = None,
+) -> None:
+    """The Comprehensive Ranking System score of one or more profiles, factor by factor."""
+    from eligibility.profile.load import load_profile
+    from eligibility.ranking.compute import crs_result
+    from eligibility.ranking.data import crs_data
+    from eligibility.ranking.render import render_crs_markdown, render_crs_text
+
+    day = parse_date(as_of)
+    library = _library(rules)
+    paths = _profile_paths(profiles)
+    if not paths:
+        raise UsageError("no profile files found in the paths given")
+    outputs: list[Any] = []
+    failed = 0
+    for path in paths:
+        try:
+            profile = load_profile(path)
+        except InputError as exc:
+            failed += 1
+            for line in exc.lines():
+                typer.echo(line, err=True)
+            continue
+        result = crs_result(profile, day, library)
+        if fmt is Format.json:
+            data = crs_data(result)
+            outputs.append({"profile": str(path), **data} if len(paths) > 1 else data)
+        else:
+            text = render_crs_markdown(result) if fmt is Format.markdown else render_crs_text(result, explain)
+            outputs.append((f"== {path}\n" if len(paths) > 1 and fmt is Format.text else "") + text)
+    if fmt is Format.json:
+        _emit(json.dumps(outputs[0] if len(paths) == 1 and outputs else outputs, indent=2, ensure_ascii=False))
+    elif outputs:
+        _emit("\n\n".join(outputs))
+    if failed:
+        raise typer.Exit(2)
+
+
 @app.command("explain")
 def explain_cmd(program: Annotated[str, typer.Argument(help="A program id, e.g. express-entry/cec.")],
                 as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) -> None:

@@ -38,7 +38,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "declarations": frozenset({"profile", "rulebook"}),
     "diff": frozenset({"converter", "engines", "profile", "result", "rulebook"}),
     "schema": frozenset({"profile"}),
-    "api": frozenset({"declarations", "engines", "profile", "render", "result", "rulebook"}),
+    "ranking": frozenset({"citations", "converter", "engines", "evaluator", "facts", "language", "measure", "profile",
+                          "render", "result", "rulebook", "work"}),
+    "api": frozenset({"declarations", "engines", "profile", "ranking", "render", "result", "rulebook"}),
 }
 
 

@@ -15,6 +15,7 @@ EducationLevel = Literal[
     "secondary", "one_year", "two_year", "bachelors", "two_or_more", "masters", "professional", "doctoral"
 ]
 TestId = Literal["ielts_general", "celpip_general", "pte_core", "tef_canada", "tcf_canada"]
+OfficialLanguage = Literal["english", "french"]
 Lmia = Literal["positive", "exempt", "none"]
 Relative = Literal[
     "parent", "grandparent", "child", "grandchild", "sibling", "aunt_uncle", "niece_nephew"
@@ -111,6 +112,14 @@ class Certificate:
 
 
 @frozen
+class Nomination:
+    """A provincial or territorial nomination aligned with Express Entry (an enhanced nomination)."""
+
+    province: Province
+    issued: dt.date
+
+
+@frozen
 class Spouse:
     """The spouse or common-law partner."""
 
@@ -140,4 +149,6 @@ class Profile:
     certificates_of_qualification: tuple[Certificate, ...] | Unknown = UNKNOWN
     relatives_in_canada: tuple[Relative, ...] | Unknown = UNKNOWN
     spouse: Spouse | Unknown | None = UNKNOWN
+    first_official_language: OfficialLanguage | None = None
+    provincial_nomination: Nomination | Unknown | None = UNKNOWN
     declarations: dict[str, bool | float | str] = field(factory=dict)

@@ -8,13 +8,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 
 from eligibility.converter import structure
 from eligibility.documents import read_document
 from eligibility.errors import InputError, Problem, UsageError
 from eligibility.rulebook import structure as _hooks  # noqa: F401 - registers the ruleset hooks
 from eligibility.rulebook.checks import check_library
+from eligibility.rulebook.crs import CrsRules
+from eligibility.rulebook.crs_checks import check_crs
 from eligibility.rulebook.model import Program
 from eligibility.rulebook.tables import AmountTable, Grid
 from eligibility.suggest import did_you_mean
@@ -31,6 +33,7 @@ class Library:
     tables: dict[str, AmountTable]
     digest: str
     root: str
+    crs: dict[str, CrsRules] = field(factory=dict)
 
     def program(self, program_id: str) -> Program:
         """The program with that id; a UsageError with a suggestion otherwise."""
@@ -63,6 +66,7 @@ def load_library(root: str | Path | None = None) -> Library:
     programs: dict[str, Program] = {}
     grids: dict[str, Grid] = {}
     tables: dict[str, AmountTable] = {}
+    crs: dict[str, CrsRules] = {}
     problems: list[Problem] = []
     digest = hashlib.sha256()
     for path in ruleset_files(root):
@@ -74,6 +78,9 @@ def load_library(root: str | Path | None = None) -> Library:
             if section == "grids":
                 grid = evolve(structure(data, Grid, str(path)), path=str(path))
                 _add(grids, grid.id, grid, str(path), problems)
+            elif section == "crs":
+                rules = evolve(structure(data, CrsRules, str(path)), path=str(path))
+                _add(crs, rules.id, rules, str(path), problems)
             elif section == "tables":
                 table = evolve(structure(data, AmountTable, str(path)), path=str(path))
                 _add(tables, table.id, table, str(path), problems)
@@ -86,8 +93,10 @@ def load_library(root: str | Path | None = None) -> Library:
                 _add(programs, program.id, program, str(path), problems)
         except InputError as exc:
             problems.extend(exc.problems)
-    library = Library(programs, grids, tables, digest.hexdigest(), str(root))
+    library = Library(programs, grids, tables, digest.hexdigest(), str(root), crs)
     problems.extend(check_library(library))
+    for rules in crs.values():
+        problems.extend(check_crs(rules))
     if problems:
         raise InputError(problems)
     return library

@@ -1,0 +1,311 @@
+"""The facts the CRS counts, read from a profile the way the Ministerial Instructions count them.
+
+Each measure gives a level on its scale (a whole number, or the position of a named level), as a
+span ``(low, high)``: exact when the profile says enough, wider when a fact is unknown, with the
+profile paths that would settle it. Language measures give one span per ability.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from attrs import frozen
+
+from eligibility.dates import window
+from eligibility.evaluator.offers import arranged_employment
+from eligibility.evaluator.work_leaf import select_jobs
+from eligibility.facts import CredentialFact, Facts, Person, TestFact, level_rank
+from eligibility.language import ABILITIES
+from eligibility.profile.model import OfficialLanguage, Spouse
+from eligibility.rulebook.crs import NAMED_LEVELS
+from eligibility.rulebook.model import Exclusion, Location, Occupations
+from eligibility.unknown import UNKNOWN, Unknown, known
+from eligibility.work import HOURS_PER_YEAR, count
+
+Span = tuple[int, int]
+LEVEL_NAMES = NAMED_LEVELS["education"]
+SKILLED = Occupations(teer=(0, 1, 2, 3))
+TOP = 10  # CLB / NCLC 10 means "10 or more"
+UNKNOWN_YEARS = 10  # a work history not given: anything from none to the 10 years of the window
+# MI: Canadian work experience excludes self-employment and work while a full-time student.
+CANADIAN_EXCLUDED: tuple[Exclusion, ...] = ("unpaid", "self_employed", "full_time_student", "unauthorized")
+SPOUSE_EXCLUDED: tuple[Exclusion, ...] = ("unpaid", "unauthorized")
+FOREIGN_EXCLUDED: tuple[Exclusion, ...] = ("unpaid",)
+# The rank of "two or more credentials, one of three years or more" (none = 0, secondary = 1, ...).
+TWO_OR_MORE = level_rank("two_or_more") + 1
+ONE_YEAR = level_rank("one_year") + 1
+BACHELORS = level_rank("bachelors") + 1
+
+
+@frozen
+class Reading:
+    """A measure read from the profile: its level(s), what was seen, the evidence, what would settle it."""
+
+    value: Span | dict[str, Span]
+    observed: Any
+    evidence: tuple[dict[str, Any], ...] = ()
+    settle: tuple[str, ...] = ()
+
+
+def accompanying_spouse(profile: Any) -> tuple[bool | Unknown, str]:
+    """Whether the CRS counts an accompanying spouse (MI s. 1), and why.
+
+    Only a married or common-law person has one; a spouse who does not come to Canada, or who is a
+    Canadian citizen or permanent resident, is scored as no spouse.
+    """
+    status, spouse = profile.marital_status, profile.spouse
+    if known(status) and status not in ("married", "common_law"):
+        return False, f"marital status {status}: no spouse"
+    if spouse is None:
+        return False, "no spouse"
+    if not known(spouse):
+        return UNKNOWN, "married or common-law, but the profile does not describe the spouse"
+    assert isinstance(spouse, Spouse)
+    if spouse.canadian_citizen_or_pr is True:
+        return False, "the spouse is a Canadian citizen or permanent resident: scored as no spouse"
+    if spouse.accompanying is False:
+        return False, "the spouse is not accompanying: scored as no spouse"
+    if not known(spouse.accompanying):
+        return UNKNOWN, "whether the spouse is accompanying is not given"
+    if not known(spouse.canadian_citizen_or_pr):
+        return UNKNOWN, "whether the spouse is a Canadian citizen or permanent resident is not given"
+    return True, "an accompanying spouse who is not a Canadian citizen or permanent resident"
+
+
+def _best(tests: list[TestFact]) -> TestFact | None:
+    """The test a person would submit: the highest lowest ability, then the highest sum (each to 10)."""
+    def key(t: TestFact) -> tuple[int, int]:
+        levels = [min(TOP, v) for v in t.levels.values()]
+        return min(levels), sum(levels)
+    return max(tests, key=key, default=None)
+
+
+def _test_evidence(t: TestFact) -> dict[str, Any]:
+    item: dict[str, Any] = {"test": t.test.test, "taken": t.test.taken.isoformat(), "language": t.language,
+                            "levels": {a: t.levels[a] for a in ABILITIES}, "valid": t.valid}
+    if t.why_not:
+        item["reason"] = t.why_not
+    return item
+
+
+def _levels_text(t: TestFact) -> str:
+    scale = "CLB" if t.language == "english" else "NCLC"
+    return (f"{t.test.test} {t.test.taken}: {scale} " + "/".join(str(t.levels[a]) for a in ABILITIES)
+            + " (R/W/L/S)")
+
+
+class Measures:
+    """Every measure of one profile on one date, for one designation of the first official language."""
+
+    def __init__(self, facts: Facts, first_language: OfficialLanguage) -> None:
+        self.facts = facts
+        self.first = first_language
+        self.second: OfficialLanguage = "french" if first_language == "english" else "english"
+
+    def read(self, measure: str) -> Reading:
+        """The reading of a measure by name (the names of ``eligibility.rulebook.crs.Measure``)."""
+        reading: Reading = getattr(self, measure)
+        return reading
+
+    # --- age and education -------------------------------------------------------------------------
+
+    @cached_property
+    def age(self) -> Reading:
+        birth = self.facts.profile.birth_date
+        if not known(birth):
+            return Reading((0, 150), None, (), ("$.birth_date",))
+        age = self.facts.age
+        assert isinstance(age, int)
+        return Reading((age, age), age, ({"birth_date": birth.isoformat(), "age": age},))
+
+    def _education(self, person: Person, path: str) -> Reading:
+        creds = self.facts.credentials(person, 60)
+        if not known(creds):
+            return Reading((0, len(LEVEL_NAMES) - 1), None, (), (path,))
+        evidence = []
+        ranks = []
+        for c in creds:
+            item: dict[str, Any] = {"credential": c.index, "level": c.education.level, "country": c.education.country}
+            if c.level is None:
+                item.update({"counted": False, "reason": c.why_not})
+            else:
+                item.update({"counted": True, "recognized_level": c.level, "via_eca": c.via_eca})
+                ranks.append(level_rank(c.level) + 1)
+            evidence.append(item)
+        best = max(ranks, default=0)
+        # Two or more post-secondary credentials, one of them of three years or more, rank together.
+        post = [c for c in creds if c.level is not None and level_rank(c.level) + 1 >= ONE_YEAR]
+        if len(post) >= 2 and any(_three_years(c) for c in post):
+            best = max(best, TWO_OR_MORE)
+        return Reading((best, best), LEVEL_NAMES[best], tuple(evidence))
+
+    @cached_property
+    def education(self) -> Reading:
+        return self._education("applicant", "$.education")
+
+    @cached_property
+    def spouse_education(self) -> Reading:
+        return self._education("spouse", "$.spouse.education")
+
+    @cached_property
+    def canadian_education(self) -> Reading:
+        creds = self.facts.credentials("applicant", 60)
+        if not known(creds):
+            return Reading((0, 2), None, (), ("$.education",))
+        low = high = 0
+        evidence, settle = [], []
+        for c in creds:
+            e = c.education
+            if e.country != "CA" or c.level is None or level_rank(c.level) + 1 < ONE_YEAR:
+                continue
+            if not e.full_time:
+                evidence.append({"credential": c.index, "counted": False, "reason": "not full-time study"})
+                continue
+            if level_rank(c.level) >= level_rank("masters") or (e.years or 0) >= 3:
+                lo = hi = 2
+            elif e.years is not None or c.level in ("one_year", "two_year"):
+                lo = hi = 1
+            else:
+                lo, hi = 1, 2
+                settle.append(f"$.education[{c.index}].years")
+            evidence.append({"credential": c.index, "level": c.level, "years": e.years, "counted": True})
+            low, high = max(low, lo), max(high, hi)
+        names = ("none", "one_or_two_years", "three_years_or_more")
+        return Reading((low, high), names[low] if low == high else None, tuple(evidence), tuple(settle))
+
+    # --- languages ---------------------------------------------------------------------------------
+
+    def _tests(self, person: Person) -> tuple[TestFact, ...] | Unknown:
+        return self.facts.tests(person, 24)
+
+    def _language(self, person: Person, language: str | None, path: str) -> Reading:
+        tests = self._tests(person)
+        if not known(tests):
+            return Reading(dict.fromkeys(ABILITIES, (0, TOP)), None, (), (path,))
+        valid = [t for t in tests if t.valid and (language is None or t.language == language)]
+        best = _best(valid)
+        evidence = tuple(_test_evidence(t) for t in tests if language is None or t.language == language)
+        if best is None:
+            return Reading(dict.fromkeys(ABILITIES, (0, 0)), "no valid test", evidence)
+        levels: dict[str, Span] = {a: (min(TOP, best.levels[a]), min(TOP, best.levels[a])) for a in ABILITIES}
+        return Reading(levels, _levels_text(best), evidence)
+
+    @cached_property
+    def first_language(self) -> Reading:
+        return self._language("applicant", self.first, "$.language_tests")
+
+    @cached_property
+    def second_language(self) -> Reading:
+        return self._language("applicant", self.second, "$.language_tests")
+
+    @cached_property
+    def spouse_language(self) -> Reading:
+        return self._language("spouse", None, "$.spouse.language_tests")
+
+    def _all(self, reading: Reading) -> Reading:
+        spans = reading.value
+        assert isinstance(spans, dict)
+        return Reading((min(s[0] for s in spans.values()), min(s[1] for s in spans.values())),
+                       reading.observed, reading.evidence, reading.settle)
+
+    @cached_property
+    def first_language_all(self) -> Reading:
+        return self._all(self.first_language)
+
+    @cached_property
+    def english_all(self) -> Reading:
+        return self._all(self._language("applicant", "english", "$.language_tests"))
+
+    @cached_property
+    def french_all(self) -> Reading:
+        return self._all(self._language("applicant", "french", "$.language_tests"))
+
+    # --- work --------------------------------------------------------------------------------------
+
+    def _years(self, person: Person, location: Location, exclude: tuple[Exclusion, ...], path: str) -> Reading:
+        jobs = self.facts.jobs(person)
+        if not known(jobs):
+            return Reading((0, UNKNOWN_YEARS), None, (), (path,))
+        first, last = window(self.facts.as_of, 120)
+        certain, uncertain, left_out = select_jobs(jobs, SKILLED, first, last, location, exclude)
+        low, credits = count([part for _, part in certain])
+        high = count([part for _, part in certain] + [part for _, part in uncertain])[0]
+        hours = {c.index: c for c in credits}
+        evidence: list[dict[str, Any]] = []
+        for jf, _ in certain:
+            cr = hours[jf.job.index]
+            evidence.append({"job": jf.job.index, "title": jf.entry.title, "noc": jf.entry.noc, "counted": True,
+                             "from": cr.start.isoformat(), "to": cr.end.isoformat(),
+                             "hours": round(float(cr.hours), 1)})
+        evidence += [{"job": jf.job.index, "title": jf.entry.title, "counted": False,
+                      "reason": "no NOC code: it may or may not count"} for jf, _ in uncertain]
+        evidence += left_out
+        settle = tuple(f"{path}[{jf.job.index}].noc" for jf, _ in uncertain)
+        years = (int(low // HOURS_PER_YEAR), int(high // HOURS_PER_YEAR))
+        observed = {"hours": round(float(low), 1), "years": years[0], "from": first.isoformat(),
+                    "to": last.isoformat()}
+        return Reading(years, observed, tuple(evidence), settle)
+
+    @cached_property
+    def canadian_work_years(self) -> Reading:
+        return self._years("applicant", "canada", CANADIAN_EXCLUDED, "$.work")
+
+    @cached_property
+    def foreign_work_years(self) -> Reading:
+        return self._years("applicant", "abroad", FOREIGN_EXCLUDED, "$.work")
+
+    @cached_property
+    def spouse_canadian_work_years(self) -> Reading:
+        return self._years("spouse", "canada", SPOUSE_EXCLUDED, "$.spouse.work")
+
+    # --- additional --------------------------------------------------------------------------------
+
+    @cached_property
+    def certificate_of_qualification(self) -> Reading:
+        certs = self.facts.profile.certificates_of_qualification
+        if not known(certs):
+            return Reading((0, 1), None, (), ("$.certificates_of_qualification",))
+        held = [c for c in certs if c.issued is None or c.issued <= self.facts.as_of]
+        evidence = tuple({"certificate": i, "noc": c.noc, "issued_by": c.issued_by} for i, c in enumerate(held))
+        return Reading((1, 1) if held else (0, 0), "yes" if held else "no", evidence)
+
+    @cached_property
+    def provincial_nomination(self) -> Reading:
+        nomination = self.facts.profile.provincial_nomination
+        if not known(nomination):
+            return Reading((0, 1), None, (), ("$.provincial_nomination",))
+        if nomination is None:
+            return Reading((0, 0), "no")
+        item = {"province": nomination.province, "issued": nomination.issued.isoformat()}
+        if nomination.issued > self.facts.as_of:
+            return Reading((0, 0), "no", ({**item, "counted": False, "reason": "issued after the date"},))
+        return Reading((1, 1), "yes", ({**item, "counted": True},))
+
+    @cached_property
+    def arranged_employment(self) -> Reading:
+        outcome, detail, evidence = arranged_employment(self.facts, SKILLED, 30, 12)
+        offer = self.facts.profile.job_offer
+        noc = getattr(offer, "noc", None) if known(offer) else None
+        top = 2 if noc is None or noc.startswith("00") else 1
+        if outcome == "fail":
+            return Reading((0, 0), "none", tuple(evidence))
+        if outcome == "unknown":
+            settle = ("$.job_offer",) if not known(offer) else ("$.job_offer", "$.work")
+            return Reading((0, top), None, tuple(evidence), settle)
+        return Reading((top, top), "major_group_00" if top == 2 else "other",
+                       ({"offer": detail, "noc": noc}, *evidence))
+
+    @cached_property
+    def sibling_in_canada(self) -> Reading:
+        relatives = self.facts.profile.relatives_in_canada
+        if not known(relatives):
+            return Reading((0, 1), None, (), ("$.relatives_in_canada",))
+        has = "sibling" in relatives
+        return Reading((1, 1) if has else (0, 0), "yes" if has else "no")
+
+
+def _three_years(c: CredentialFact) -> bool:
+    """A credential of a program of three years or more (a bachelor's or higher, or stated length)."""
+    assert c.level is not None
+    return level_rank(c.level) + 1 >= BACHELORS or (c.education.years or 0) >= 3

@@ -79,6 +79,8 @@ class ProgramResult:
     # The program's kind (permanent_residence, employer_work_permit_stream, processing_standard): what
     # "eligible" means differs by kind, so every result says it.
     kind: str = field(kw_only=True)
+    #: The program's short title, for tables and sentences.
+    short_title: str = field(kw_only=True)
 
 
 @frozen

@@ -134,15 +134,15 @@ def evaluate_program(program: Program, facts: Facts, library: Library,
         if day < first and program.established is not None and day < program.established:
             return ProgramResult(program.id, program.title, "not_in_force", None,
                                  f"{program.title} did not exist before {program.established}",
-                                 confidence=program.confidence, kind=program.kind)
+                                 confidence=program.confidence, kind=program.kind, short_title=program.short_title or program.title)
         return ProgramResult(program.id, program.title, "not_encoded", None,
                              f"no rules are encoded for {day}; the earliest encoded version starts {first}",
-                             confidence=program.confidence, kind=program.kind)
+                             confidence=program.confidence, kind=program.kind, short_title=program.short_title or program.title)
     ref = VersionRef(version.valid_from, version.valid_to, version.in_force)
     if not version.in_force:
         return ProgramResult(program.id, program.title, "not_in_force", ref,
                              version.note or f"not in force on {day}", confidence=program.confidence,
-                             kind=program.kind)
+                             kind=program.kind, short_title=program.short_title or program.title)
     ctx = Context(facts, library, verdicts)
     return program_result(program, version, tuple(evaluate_condition(c, ctx, program) for c in version.conditions))
 
@@ -158,4 +158,4 @@ def program_result(program: Program, version: Version, results: tuple[ConditionR
                "undetermined": f"the profile does not settle: {', '.join(unknown)}"}[verdict]
     return ProgramResult(program.id, program.title, verdict, ref, message,
                          tuple(_caveats(results, program, version)), results, program.confidence,
-                         kind=program.kind)
+                         kind=program.kind, short_title=program.short_title or program.title)

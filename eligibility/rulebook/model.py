@@ -312,6 +312,8 @@ class Program:
     title: str
     authority: str
     kind: ProgramKind
+    #: A title short enough for a table row or a sentence ("Trades category"); the title when absent.
+    short_title: str | None = field(default=None, kw_only=True)
     sources: tuple[Source, ...]
     versions: tuple[Version, ...]
     summary: str | None = None

@@ -134,10 +134,12 @@ def evaluate_program(program: Program, facts: Facts, library: Library,
         if day < first and program.established is not None and day < program.established:
             return ProgramResult(program.id, program.title, "not_in_force", None,
                                  f"{program.title} did not exist before {program.established}",
-                                 confidence=program.confidence, kind=program.kind, short_title=program.short_title or program.title)
+                                 confidence=program.confidence, kind=program.kind,
+                                 short_title=program.short_title or program.title)
         return ProgramResult(program.id, program.title, "not_encoded", None,
                              f"no rules are encoded for {day}; the earliest encoded version starts {first}",
-                             confidence=program.confidence, kind=program.kind, short_title=program.short_title or program.title)
+                             confidence=program.confidence, kind=program.kind,
+                             short_title=program.short_title or program.title)
     ref = VersionRef(version.valid_from, version.valid_to, version.in_force)
     if not version.in_force:
         return ProgramResult(program.id, program.title, "not_in_force", ref,

@@ -20,6 +20,7 @@ from eligibility.ranking.result import CrsResult
 from eligibility.render.data import evaluation_data
 from eligibility.result import Evaluation
 from eligibility.rulebook.library import Library, load_library
+from eligibility.timeline.build import Plan
 
 
 @lru_cache(maxsize=8)
@@ -60,6 +61,22 @@ def crs(profile: Profile | str | Path, as_of: dt.date | str | None = None,
     if not isinstance(profile, Profile):
         profile = load_profile(profile)
     return crs_result(profile, _day(as_of), library or rules())
+
+
+def plan(profile: Profile | str | Path, start: dt.date | str | None = None, until: dt.date | str | None = None,
+         programs: Iterable[str] | None = None, library: Library | None = None) -> Plan:
+    """Each program's verdict intervals over [start, until) (default: today, for 3 years), with their causes."""
+    from eligibility.dates import months_before
+    from eligibility.timeline.build import plan as _plan
+
+    source = "<profile>" if isinstance(profile, Profile) else str(profile)
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile)
+    library = library or rules()
+    check_declarations(profile, library, source)
+    first = _day(start)
+    return _plan(profile, first, _day(until) if until is not None else months_before(first, -36), library,
+                 list(programs) if programs is not None else None)
 
 
 def to_data(result: Evaluation | CrsResult) -> dict[str, Any]:

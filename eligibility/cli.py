@@ -224,6 +224,38 @@ def diff_cmd(profile: Annotated[Path, typer.Argument(help="A profile file.")],
     _emit(json.dumps(diff_data(result), indent=2) if fmt is Format.json else diff_text(result))
 
 
+@app.command("plan")
+def plan_cmd(
+    profile: Annotated[Path, typer.Argument(help="A profile file (YAML, JSON or TOML).")],
+    start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD (default: today).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="The day after the last, YYYY-MM-DD "
+                                                              "(default: 3 years after --from).")] = None,
+    program: Annotated[list[str] | None, typer.Option("--program", "-p", help="Only these program ids.")] = None,
+    fmt: Fmt = Format.text,
+    rules: Rules = None,
+) -> None:
+    """Each program's verdict over time, exact to the day, with the cause of every change."""
+    from eligibility.api import plan
+    from eligibility.dates import months_before
+    from eligibility.profile.load import load_profile
+    from eligibility.timeline.render import plan_data, plan_markdown, plan_text
+
+    first = parse_date(start, "--from")
+    last = parse_date(until, "--until") if until else months_before(first, -36)
+    if last <= first:
+        raise UsageError(f"--until: expected a day after --from {first}, found {last}")
+    library = _library(rules)
+    for pid in program or ():
+        library.program(pid)
+    result = plan(load_profile(profile), first, last, program or None, library)
+    if fmt is Format.json:
+        _emit(json.dumps(plan_data(result), indent=2, ensure_ascii=False))
+    elif fmt is Format.markdown:
+        _emit(plan_markdown(result))
+    else:
+        _emit(plan_text(result))
+
+
 @app.command()
 def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group code.")],
                 as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) -> None:

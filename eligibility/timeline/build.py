@@ -1,0 +1,172 @@
+"""The eligibility timeline of a profile: each program's verdict over [start, until), with the causes.
+
+The days on which anything an evaluation reads can change are computed (``events``, ``crossings``); each
+of them is evaluated, and between two of them every verdict stays the same. A program's timeline is the
+sequence of half-open intervals over which its verdict holds, two neighbours never with the same verdict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from eligibility.evaluator.engine import evaluate
+from eligibility.profile.model import Profile, Spouse
+from eligibility.result import Evaluation, Verdict
+from eligibility.rulebook.library import Library
+from eligibility.timeline.causes import cause, state
+from eligibility.timeline.crossings import hour_events
+from eligibility.timeline.events import Event, Periods, periods, profile_events, rule_events
+from eligibility.unknown import known
+
+
+@frozen
+class Interval:
+    """A verdict held over the days [start, end), and why it starts on ``start``."""
+
+    start: dt.date
+    end: dt.date
+    verdict: Verdict
+    because: str
+
+
+@frozen
+class Next:
+    """When a program not eligible on the first day becomes eligible, or what still stands in the way."""
+
+    eligible_from: dt.date | None
+    eligible_at_start: bool
+    blocking: tuple[str, ...] = ()
+
+
+@frozen
+class ProgramPlan:
+    """One program's timeline."""
+
+    id: str
+    title: str
+    intervals: tuple[Interval, ...]
+    next: Next
+
+
+@frozen
+class Plan:
+    """Every program's timeline over [start, until), with the assumptions it rests on."""
+
+    start: dt.date
+    until: dt.date
+    assumptions: tuple[str, ...]
+    rules_checked: dt.date | None
+    programs: tuple[ProgramPlan, ...]
+    days_evaluated: int
+    profile_name: str | None = None
+
+    def program(self, program_id: str) -> ProgramPlan:
+        """The timeline of one program (KeyError when it was not planned)."""
+        for p in self.programs:
+            if p.id == program_id:
+                return p
+        raise KeyError(program_id)
+
+
+_PERIODS: dict[str, Periods] = {}
+
+
+def _periods(library: Library) -> Periods:
+    if library.digest not in _PERIODS:
+        _PERIODS[library.digest] = periods(library)
+    return _PERIODS[library.digest]
+
+
+def rules_checked(library: Library) -> dt.date | None:
+    """The latest date on which a source of the rules was checked."""
+    days = [s.checked for p in library.programs.values() for s in p.sources]
+    days += [s.checked for g in library.grids.values() for s in g.sources]
+    days += [s.checked for t in library.tables.values() for s in t.sources]
+    return max(days, default=None)
+
+
+def assumptions(until: dt.date, checked: dt.date | None) -> tuple[str, ...]:
+    """What every plan takes for granted."""
+    return (
+        f"Jobs without an end date (end: null) continue at the same hours per week until {until}.",
+        "Nothing else in the profile changes: no new job, credential, ECA or job offer, no change of funds "
+        "or family, and no language test is retaken.",
+        "The rules are those encoded: versions already known for later dates apply from their dates"
+        + (f"; the sources were last checked on {checked}" if checked else "")
+        + "; changes announced after that are not foreseen.",
+        "Each day is read as an as-of day: its verdict is the one 'eligibility evaluate --as-of DAY' gives.",
+    )
+
+
+def change_days(profile: Profile, library: Library, start: dt.date,
+                until: dt.date) -> dict[dt.date, list[Event]] | None:
+    """The events of each day in (start, until) on which something can change; None when every day must be read."""
+    p = _periods(library)
+    events: list[Event] = [*rule_events(library), *profile_events(profile, p, start, until)]
+    people = [profile.work]
+    if isinstance(profile.spouse, Spouse):
+        people.append(profile.spouse.work)
+    for whose, work in zip(("", "the spouse's "), people, strict=False):
+        if not known(work):
+            continue
+        found = hour_events(work, p, start, until, whose)
+        if found is None:
+            return None
+        events.extend(found)
+    by_day: dict[dt.date, list[Event]] = defaultdict(list)
+    for e in events:
+        if start < e.day < until:
+            by_day[e.day].append(e)
+    return by_day
+
+
+def plan(profile: Profile, start: dt.date, until: dt.date, library: Library,
+         programs: Iterable[str] | None = None) -> Plan:
+    """Each program's verdict intervals over [start, until), exact to the day, with their causes."""
+    if until <= start:
+        from eligibility.errors import UsageError
+
+        raise UsageError(f"--until: expected a day after --from {start}, found {until}")
+    wanted = sorted(set(programs)) if programs is not None else sorted(library.programs)
+    by_day = change_days(profile, library, start, until)
+    if by_day is None:
+        days = [start + dt.timedelta(days=i) for i in range((until - start).days)]
+        by_day = {}
+    else:
+        days = sorted({start, *by_day})
+    runs = [(day, evaluate(profile, day, library, wanted)) for day in days]
+    out = [_program_plan(pid, runs, by_day, until) for pid in wanted]
+    checked = rules_checked(library)
+    return Plan(start, until, assumptions(until, checked), checked, tuple(out), len(days), profile.name)
+
+
+def _program_plan(pid: str, runs: list[tuple[dt.date, Evaluation]], by_day: dict[dt.date, list[Event]],
+                  until: dt.date) -> ProgramPlan:
+    first = runs[0][1].program(pid)
+    intervals: list[tuple[dt.date, Verdict, str]] = [(runs[0][0], first.verdict, state(first))]
+    previous = first
+    for day, evaluation in runs[1:]:
+        current = evaluation.program(pid)
+        if current.verdict != previous.verdict:
+            intervals.append((day, current.verdict, cause(previous, current, by_day.get(day, []))))
+        previous = current
+    bounds = [start for start, _, _ in intervals[1:]] + [until]
+    made = tuple(Interval(s, e, v, b) for (s, v, b), e in zip(intervals, bounds, strict=True))
+    eligible = next((i.start for i in made if i.verdict == "eligible"), None)
+    blocking = () if eligible is not None else tuple(_blocking(previous))
+    return ProgramPlan(pid, first.title, made, Next(eligible, first.verdict == "eligible", blocking))
+
+
+def _blocking(result: object) -> list[str]:
+    from eligibility.result import ProgramResult
+    from eligibility.timeline.causes import leaves
+
+    assert isinstance(result, ProgramResult)
+    if result.verdict in ("not_in_force", "not_encoded"):
+        return [result.message]
+    return [f"{r.says.rstrip('.')}: {r.explanation}" if r.explanation else r.says
+            for _, r in leaves(result.conditions) if r.outcome != "pass"]

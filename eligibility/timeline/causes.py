@@ -1,0 +1,137 @@
+"""Why a verdict changes on a day, in words: the event of that day behind the conditions that changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from eligibility.result import ConditionResult, ProgramResult
+from eligibility.timeline.events import Event
+
+# Which kinds of events can move a condition of each kind (the others cannot).
+MOVES: dict[str, tuple[str, ...]] = {
+    "work_experience": ("hours", "window", "job"),
+    "language": ("test",),
+    "education": ("credential",),
+    "age": ("birthday",),
+    "funds": ("table", "job", "hours", "window"),
+    "job_offer": (),
+    "certificate_of_qualification": ("hours", "window", "job"),
+}
+FACTOR_MOVES: dict[str, tuple[str, ...]] = {
+    "age": ("birthday",), "language": ("test",), "education": ("credential",), "experience": ("hours", "window"),
+    "arranged": ("hours", "job", "window"), "adaptability": ("hours", "job", "window", "test", "credential"),
+}
+
+
+def leaves(results: Sequence[ConditionResult], prefix: str = "") -> Iterator[tuple[str, ConditionResult]]:
+    """Every leaf condition with its path."""
+    for r in results:
+        path = f"{prefix}{r.id}"
+        if r.conditions:
+            yield from leaves(r.conditions, path + "/")
+        else:
+            yield path, r
+
+
+def state(p: ProgramResult) -> str:
+    """Why a program has its verdict on a day, in words: what fails or is not settled."""
+    if p.verdict == "eligible":
+        return "every condition passes"
+    if p.verdict in ("not_in_force", "not_encoded"):
+        return p.message
+    bad = [r for _, r in leaves(p.conditions) if r.outcome != "pass"]
+    fails = [r for r in bad if r.outcome == "fail"] or bad
+    return "; ".join(f"{r.says.rstrip('.')}: {r.explanation}" if r.explanation else r.says for r in fails[:3])
+
+
+def cause(before: ProgramResult, after: ProgramResult, events: Sequence[Event]) -> str:
+    """The cause of the change from ``before`` (the day before) to ``after``, from the day's events."""
+    if before.version != after.version or after.version is None:
+        mine = [e for e in events if e.kind == "rules" and e.program == after.id]
+        # A version that starts says what changes; the end of the one before adds nothing.
+        starts = [e for e in mine if e.rising] or mine
+        return "; ".join(dict.fromkeys(e.text for e in starts)) or after.message
+    old = dict(leaves(before.conditions))
+    texts: list[str] = []
+    for path, new in leaves(after.conditions):
+        was = old.get(path)
+        if was is None or (was.outcome == new.outcome and was.observed == new.observed):
+            continue
+        if was.outcome == new.outcome and new.kind != "points":
+            continue
+        texts.extend(_words(was, new, events))
+    texts = list(dict.fromkeys(t for t in texts if t))
+    if not texts:
+        texts = list(dict.fromkeys(e.text for e in events if e.kind != "rules")) or [after.message]
+    return "; ".join(texts)
+
+
+def _words(was: ConditionResult, new: ConditionResult, events: Sequence[Event]) -> list[str]:
+    if new.kind == "points":
+        return [_points(was, new, events)] if was.observed != new.observed else []
+    if new.kind == "program":
+        return [_dependency(was, new, events)]
+    if new.kind == "work_experience":
+        chosen = _hours_event(new, events)
+        if chosen is not None:
+            return [chosen.text]
+    kinds = MOVES.get(new.kind, ())
+    found = [e.text for e in events if e.kind in kinds and e.kind != "hours"]
+    if new.kind == "funds":
+        found = [e.text for e in events if e.kind in ("table", "job")]
+    return found or [f"{new.says.rstrip('.')}: {new.explanation}"]
+
+
+def _hours_event(new: ConditionResult, events: Sequence[Event]) -> Event | None:
+    """The hours (or window) event of the day that matches the condition's window, threshold and code."""
+    required: Any = new.required if isinstance(new.required, dict) else {}
+    observed: Any = new.observed if isinstance(new.observed, dict) else {}
+    months, hours = required.get("within_months"), required.get("hours")
+    rising = new.outcome == "pass"
+    code = observed.get("occupation")
+    matching = [e for e in events if e.kind == "hours" and e.months == months and e.hours == hours
+                and e.rising == rising]
+    best = [e for e in matching if code and e.codes == (code,)] or matching
+    if best:
+        return best[0]
+    windows = [e for e in events if e.kind in ("window", "job") and (e.months in (None, months))]
+    return windows[0] if windows else None
+
+
+def _points(was: ConditionResult, new: ConditionResult, events: Sequence[Event]) -> str:
+    """'age 47: age points 1 -> 0, grid 67 -> 66'."""
+    before = {str(e.get("factor")): e for e in was.evidence}
+    parts, reasons = [], []
+    for item in new.evidence:
+        factor = str(item.get("factor"))
+        old = before.get(factor, {})
+        if old.get("points") != item.get("points") or old.get("max_possible") != item.get("max_possible"):
+            parts.append(f"{factor} points {_range(old)} -> {_range(item)}")
+            kinds = next((k for key, k in FACTOR_MOVES.items() if key in factor), ())
+            reasons += [e.text for e in events if e.kind in kinds]
+    total = f"grid {_total(was.observed)} -> {_total(new.observed)}"
+    head = ", ".join(dict.fromkeys(reasons))
+    return (f"{head}: " if head else "") + ", ".join([*parts, total])
+
+
+def _range(item: dict[str, Any]) -> str:
+    low, high = item.get("points"), item.get("max_possible")
+    return f"{low}" if low == high or high is None else f"{low}-{high}"
+
+
+def _total(observed: Any) -> str:
+    if isinstance(observed, dict):
+        return f"{observed.get('low')}-{observed.get('high')}"
+    return str(observed)
+
+
+def _dependency(was: ConditionResult, new: ConditionResult, events: Sequence[Event]) -> str:
+    """'IELTS of 2025-08-02 is 2 years old: express-entry/fst eligible -> not eligible'."""
+    old: Any = was.observed if isinstance(was.observed, dict) else {}
+    now: Any = new.observed if isinstance(new.observed, dict) else {}
+    moved = [f"{pid} {str(old.get(pid)).replace('_', ' ')} -> {str(v).replace('_', ' ')}"
+             for pid, v in now.items() if old.get(pid) != v]
+    reasons = list(dict.fromkeys(e.text for e in events if e.kind not in ("rules", "hours", "grid", "table")))
+    head = "; ".join(reasons)
+    return (f"{head}: " if head else "") + ", ".join(moved or [new.explanation])

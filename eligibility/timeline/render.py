@@ -1,0 +1,100 @@
+"""A plan as JSON-ready data (docs/plan-schema.json), as terminal text and as Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from eligibility.timeline.build import Interval, Plan, ProgramPlan
+
+VERDICT = {"eligible": "ELIGIBLE", "not_eligible": "not eligible", "undetermined": "undetermined",
+           "not_in_force": "not in force", "not_encoded": "not encoded"}
+QUIET = ("not_in_force", "not_encoded")
+
+
+def plan_data(plan: Plan) -> dict[str, Any]:
+    """The plan as JSON-ready data: intervals are half-open, ``to`` is the first day after."""
+    return {
+        "profile": plan.profile_name,
+        "from": plan.start.isoformat(),
+        "until": plan.until.isoformat(),
+        "assumptions": list(plan.assumptions),
+        "rules_checked": plan.rules_checked.isoformat() if plan.rules_checked else None,
+        "days_evaluated": plan.days_evaluated,
+        "programs": [_program_data(p) for p in plan.programs],
+        "crs": None,
+    }
+
+
+def _program_data(p: ProgramPlan) -> dict[str, Any]:
+    return {
+        "id": p.id, "title": p.title,
+        "intervals": [{"from": i.start.isoformat(), "to": i.end.isoformat(), "verdict": i.verdict,
+                       "because": i.because} for i in p.intervals],
+        "next": {"eligible_from": p.next.eligible_from.isoformat() if p.next.eligible_from else None,
+                 "eligible_at_start": p.next.eligible_at_start, "blocking": list(p.next.blocking)},
+    }
+
+
+def _last_day(i: Interval) -> dt.date:
+    return i.end - dt.timedelta(days=1)
+
+
+def next_text(plan: Plan, p: ProgramPlan) -> str:
+    """'eligible on 2026-01-01', 'first eligible on 2027-04-01', or 'not before ...: what still fails'."""
+    if p.next.eligible_at_start:
+        return f"eligible on {plan.start}"
+    if p.next.eligible_from is not None:
+        return f"first eligible on {p.next.eligible_from}"
+    return f"not before {plan.until}: " + "; ".join(p.next.blocking)
+
+
+def _quiet(p: ProgramPlan) -> bool:
+    return all(i.verdict in QUIET for i in p.intervals)
+
+
+def plan_text(plan: Plan) -> str:
+    """The plan in words for a terminal: each program's intervals (days inclusive), then what comes next."""
+    who = f"{plan.profile_name}, " if plan.profile_name else ""
+    lines = [f"Eligibility timeline of {who}{plan.start} to {_day_before(plan.until)} (each day inclusive)", "",
+             "Assumptions:"]
+    lines += [f"  - {a}" for a in plan.assumptions]
+    for p in plan.programs:
+        if _quiet(p):
+            continue
+        lines += ["", f"{p.id}: {p.title}"]
+        for i in p.intervals:
+            lines.append(f"  {i.start} to {_last_day(i)}  {VERDICT[i.verdict].ljust(12)}  {i.because}")
+    quiet = [p.id for p in plan.programs if _quiet(p)]
+    if quiet:
+        lines += ["", "Not in force over the whole period: " + ", ".join(quiet)]
+    lines += ["", "Next:"]
+    for p in plan.programs:
+        if not _quiet(p):
+            lines.append(f"  {p.id}: {next_text(plan, p)}")
+    lines += ["", f"({plan.days_evaluated} days evaluated; every other day has the verdict of the day before it)"]
+    return "\n".join(lines)
+
+
+def plan_markdown(plan: Plan) -> str:
+    """The plan as a Markdown report."""
+    who = f" of {plan.profile_name}" if plan.profile_name else ""
+    lines = [f"# Eligibility timeline{who}", "", f"From {plan.start} to {_day_before(plan.until)}, each day inclusive.",
+             "", "## Assumptions", ""]
+    lines += [f"- {a}" for a in plan.assumptions]
+    for p in plan.programs:
+        if _quiet(p):
+            continue
+        lines += ["", f"## {p.title} (`{p.id}`)", "", "| from | to | verdict | because |", "|---|---|---|---|"]
+        for i in p.intervals:
+            because = i.because.replace("|", "\\|")
+            lines.append(f"| {i.start} | {_last_day(i)} | {VERDICT[i.verdict]} | {because} |")
+        lines += ["", f"Next: {next_text(plan, p)}"]
+    quiet = [p.id for p in plan.programs if _quiet(p)]
+    if quiet:
+        lines += ["", "Not in force over the whole period: " + ", ".join(f"`{q}`" for q in quiet)]
+    return "\n".join(lines)
+
+
+def _day_before(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=1)

@@ -40,7 +40,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "schema": frozenset({"profile"}),
     "ranking": frozenset({"citations", "converter", "engines", "evaluator", "facts", "language", "measure", "profile",
                           "render", "result", "rulebook", "work"}),
-    "api": frozenset({"declarations", "engines", "profile", "ranking", "render", "result", "rulebook"}),
+    "timeline": frozenset({"converter", "engines", "evaluator", "language", "profile", "ranking", "result",
+                           "rulebook", "work"}),
+    "api": frozenset({"declarations", "engines", "profile", "ranking", "render", "result", "rulebook", "timeline"}),
 }
 
 

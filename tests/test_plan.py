@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from eligibility.cli import main
-from eligibility.evaluator.engine import evaluate
+from eligibility.engines.run import evaluate
 from eligibility.profile.load import load_profile, profile_from_data
 from eligibility.timeline.build import Plan, plan
 from tests.strategies import library
@@ -142,11 +142,11 @@ def test_a_list_change_removing_an_occupation() -> None:
 
 
 def test_a_program_closing() -> None:
-    """Ontario's tech draws close on 2026-06-26 (the version with in_force: false): not in force from that day."""
+    """Ontario's tech draws close on 2026-05-30 (the version with in_force: false): not in force from that day."""
     p = plan(load_profile(ROOT / "profiles" / "cook-in-canada.yaml"), D(2026, 1, 1), D(2026, 12, 1), library(),
              ["ontario/hcp-tech"])
     last = p.program("ontario/hcp-tech").intervals[-1]
-    assert (last.start, last.verdict) == (D(2026, 6, 26), "not_in_force")
+    assert (last.start, last.verdict) == (D(2026, 5, 30), "not_in_force")
     assert "closes" in last.because
 
 

@@ -8,10 +8,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eligibility.evaluator.engine import evaluate
+from eligibility.engines.run import evaluate
 from eligibility.profile.load import profile_from_data
 from eligibility.timeline.build import plan
-from tests.strategies import as_of_dates, library, profile_data
+from tests.strategies import as_of_dates, examples, library, profile_data
 
 # Days after a job starts or a test is taken on which something usually changes (1,560 h at 30 or
 # 20 h a week, 780 h, the 2-year test validity, the 3-year window), to centre windows where they matter.
@@ -30,7 +30,7 @@ def centres(draw: st.DrawFn, data: dict[str, Any]) -> dt.date:
     return draw(as_of_dates())
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(st.data())
 def test_plan_matches_day_by_day_evaluation(data: st.DataObject) -> None:
     """For generated profiles, every program evaluated on each of 120 days changes verdict exactly on the plan's
@@ -50,7 +50,7 @@ def test_plan_matches_day_by_day_evaluation(data: st.DataObject) -> None:
         day += dt.timedelta(days=1)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(profile_data(min_jobs=1), as_of_dates())
 def test_three_year_plan_boundaries_are_exact(raw: dict[str, Any], start: dt.date) -> None:
     """Over 3 years, each boundary day evaluates to the new interval's verdict and the day before to the old one."""

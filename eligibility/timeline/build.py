@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from eligibility.evaluator.engine import evaluate
+from eligibility.engines.run import evaluate
 from eligibility.profile.model import Profile, Spouse
 from eligibility.result import Evaluation, Verdict
 from eligibility.rulebook.library import Library

@@ -14,13 +14,14 @@ MOVES: dict[str, tuple[str, ...]] = {
     "language": ("test",),
     "education": ("credential",),
     "age": ("birthday",),
-    "funds": ("table", "job", "hours", "window"),
-    "job_offer": (),
+    "funds": ("table", "job", "hours", "window", "offer"),
+    "job_offer": ("offer",),
     "certificate_of_qualification": ("hours", "window", "job"),
 }
 FACTOR_MOVES: dict[str, tuple[str, ...]] = {
     "age": ("birthday",), "language": ("test",), "education": ("credential",), "experience": ("hours", "window"),
-    "arranged": ("hours", "job", "window"), "adaptability": ("hours", "job", "window", "test", "credential"),
+    "arranged": ("hours", "job", "window", "offer"),
+    "adaptability": ("hours", "job", "window", "test", "credential", "offer"),
 }
 
 
@@ -79,7 +80,7 @@ def _words(was: ConditionResult, new: ConditionResult, events: Sequence[Event]) 
     kinds = MOVES.get(new.kind, ())
     found = [e.text for e in events if e.kind in kinds and e.kind != "hours"]
     if new.kind == "funds":
-        found = [e.text for e in events if e.kind in ("table", "job")]
+        found = [e.text for e in events if e.kind in ("table", "job", "offer")]
     return found or [f"{new.says.rstrip('.')}: {new.explanation}"]
 
 

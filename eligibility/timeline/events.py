@@ -16,7 +16,7 @@ from attrs import frozen
 
 from eligibility.dates import age_on, months_before
 from eligibility.language import TESTS
-from eligibility.profile.model import Education, LanguageTest, Profile, Spouse, WorkEntry
+from eligibility.profile.model import Education, JobOffer, LanguageTest, Profile, Spouse, WorkEntry
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import EducationCondition, LanguageCondition, WorkExperienceCondition
@@ -38,7 +38,7 @@ class Event:
     """Something that changes on ``day``: its kind, its words, and what it concerns (for choosing causes)."""
 
     day: dt.date
-    kind: str  # rules, birthday, test, credential, job, window, hours
+    kind: str  # rules, grid, table, birthday, test, credential, offer, job, window, hours
     text: str
     program: str | None = None
     months: int | None = None
@@ -198,6 +198,9 @@ def profile_events(profile: Profile, p: Periods, start: dt.date, until: dt.date)
     """Every dated change of the profile's facts in the horizon (and some outside it, filtered later)."""
     if known(profile.birth_date):
         yield from birthday_events(profile.birth_date, start, until)
+    offer = profile.job_offer
+    if isinstance(offer, JobOffer) and offer.issued is not None:
+        yield Event(offer.issued, "offer", f"the job offer of {offer.issued} is made")
     yield from _person_events(profile.language_tests, profile.education, profile.work, p, "")
     if isinstance(profile.spouse, Spouse):
         s = profile.spouse

@@ -59,9 +59,13 @@ def test_text_and_markdown_name_what_failed_and_cite_it(library: eligibility.Lib
     result = eligibility.evaluate(ROOT / "profiles" / "ayesha-software-engineer.yaml", "2025-06-01",
                                   programs=["express-entry/cec"], library=library)
     text = render_text(result)
-    assert "✘ canadian-work" in text and "1,560 h needed" in text and "s. 87.1(2)(a), (3)" in text
+    assert "✘ 0 h in TEER 0, 1, 2, 3" in text and "1,560 h needed" in text and "source:" not in text
+    assert "s. 87.1(2)(a), (3)" in render_text(result, explain=True)
     md = render_markdown(result)
-    assert "| Canadian Experience Class (`express-entry/cec`) | **not eligible** |" in md
+    assert "| Canadian Experience Class | ✘ not eligible | 0 h in TEER 0, 1, 2, 3" in md
+    assert "- ✘ 0 h in TEER 0, 1, 2, 3" in md
+    footnote = next(line for line in md.splitlines() if "s. 87.1(2)(a), (3)" in line)
+    assert footnote.startswith("[^") and "<https://laws-lois.justice.gc.ca/" in footnote
 
 
 def test_a_date_before_the_earliest_version_is_not_encoded(library: eligibility.Library) -> None:

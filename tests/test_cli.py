@@ -39,7 +39,7 @@ def test_evaluate_markdown(capsys: pytest.CaptureFixture[str], monkeypatch: pyte
     _, out = run(["evaluate", AYESHA, "--as-of", "2025-06-01", "--format", "markdown", "-p", "express-entry/cec"],
                  capsys, monkeypatch)
     assert out.startswith("# Eligibility of Ayesha Khan as of 2025-06-01")
-    assert "| Program | Verdict | Rules in force |" in out
+    assert "| Program | Verdict | In short |" in out
 
 
 def test_explain_renders_the_rule_with_citations(capsys: pytest.CaptureFixture[str],

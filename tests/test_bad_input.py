@@ -71,7 +71,7 @@ def test_batch_keeps_going(tmp_path: Path, capsys: pytest.CaptureFixture[str], m
     out = capsys.readouterr()
     assert exit_info.value.code == 2
     assert "expected a date YYYY-MM-DD" in out.err
-    assert "express-entry/fsw  ELIGIBLE" in out.out
+    assert "✔ eligible  Federal Skilled Worker" in out.out
 
 
 @pytest.mark.parametrize(("argv", "words"), [

@@ -225,3 +225,18 @@ def test_api_plan_defaults_to_three_years_from_today() -> None:
     p = eligibility.plan(ROOT / "profiles" / "cook-in-canada.yaml", programs=["express-entry/cec"])
     assert p.start == dt.date.today()
     assert (p.until - p.start).days in (1095, 1096, 1097)
+
+
+def test_the_crs_steps_down_on_a_birthday_and_when_a_test_expires() -> None:
+    """Marco (born 1992-11-03) turns 34 on 2026-11-03; his CELPIP of 2025-09-20 stops counting on 2027-09-20,
+    taking its 30 first-language points."""
+    p = plan(load_profile(ROOT / "profiles" / "cook-in-canada.yaml"), D(2026, 1, 1), D(2029, 1, 1), library(),
+             ["express-entry/cec"])
+    by_start = {s.start: s for s in p.crs}
+    assert by_start[D(2026, 11, 3)].because.startswith("age 34: core.age")
+    assert by_start[D(2027, 9, 20)].because.startswith("CELPIP-General of 2025-09-20 is 2 years old")
+    # CLB 6, 5, 5, 6 (listening, reading, writing, speaking) score 9 + 6 + 6 + 9 = 30 single-applicant points.
+    before = next(s for s in p.crs if s.end == D(2027, 9, 20))
+    assert before.low is not None and by_start[D(2027, 9, 20)].low == before.low - 30
+    assert p.crs[-1].end == D(2029, 1, 1)
+    assert all(a.end == b.start for a, b in itertools.pairwise(p.crs)) and p.crs[0].start == D(2026, 1, 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from eligibility.engines.run import evaluate
 from eligibility.profile.load import profile_from_data
+from eligibility.ranking.compute import crs_result
 from eligibility.timeline.build import plan
 from tests.strategies import as_of_dates, examples, library, profile_data
 
@@ -34,15 +36,19 @@ def centres(draw: st.DrawFn, data: dict[str, Any]) -> dt.date:
 @given(st.data())
 def test_plan_matches_day_by_day_evaluation(data: st.DataObject) -> None:
     """For generated profiles, every program evaluated on each of 120 days changes verdict exactly on the plan's
-    boundaries, and each interval's verdict is the one of each of its days."""
+    boundaries, each interval's verdict is the one of each of its days, and the CRS of each day is its step's."""
     raw = data.draw(profile_data(min_jobs=1))
     profile = profile_from_data(raw)
     centre = data.draw(centres(raw))
     start, until = centre - dt.timedelta(days=60), centre + dt.timedelta(days=60)
     timeline = plan(profile, start, until, library())
     expected = {p.id: [(i.start, i.end, i.verdict) for i in p.intervals] for p in timeline.programs}
+    assert all(a.end == b.start and (a.low, a.high) != (b.low, b.high) for a, b in itertools.pairwise(timeline.crs))
     day = start
     while day < until:
+        step = next(s for s in timeline.crs if s.start <= day < s.end)
+        score = crs_result(profile, day, library())
+        assert (score.low, score.high) == (step.low, step.high), (day, timeline.crs)
         evaluation = evaluate(profile, day, library())
         for result in evaluation.programs:
             interval = next(i for i in expected[result.id] if i[0] <= day < i[1])

@@ -20,6 +20,7 @@ from eligibility.rulebook.library import Library
 from eligibility.timeline.causes import cause, state
 from eligibility.timeline.crossings import hour_events
 from eligibility.timeline.events import Event, Periods, periods, profile_events, rule_events
+from eligibility.timeline.score import CrsStep, crs_steps
 from eligibility.unknown import known
 
 
@@ -63,6 +64,7 @@ class Plan:
     programs: tuple[ProgramPlan, ...]
     days_evaluated: int
     profile_name: str | None = None
+    crs: tuple[CrsStep, ...] = ()
 
     def program(self, program_id: str) -> ProgramPlan:
         """The timeline of one program (KeyError when it was not planned)."""
@@ -125,8 +127,8 @@ def change_days(profile: Profile, library: Library, start: dt.date,
 
 
 def plan(profile: Profile, start: dt.date, until: dt.date, library: Library,
-         programs: Iterable[str] | None = None) -> Plan:
-    """Each program's verdict intervals over [start, until), exact to the day, with their causes."""
+         programs: Iterable[str] | None = None, with_crs: bool = True) -> Plan:
+    """Each program's verdict intervals over [start, until), exact to the day, with their causes (and the CRS)."""
     if until <= start:
         from eligibility.errors import UsageError
 
@@ -141,7 +143,8 @@ def plan(profile: Profile, start: dt.date, until: dt.date, library: Library,
     runs = [(day, evaluate(profile, day, library, wanted)) for day in days]
     out = [_program_plan(pid, runs, by_day, until) for pid in wanted]
     checked = rules_checked(library)
-    return Plan(start, until, assumptions(until, checked), checked, tuple(out), len(days), profile.name)
+    steps = crs_steps(profile, days, by_day, library, until) if with_crs and library.crs else ()
+    return Plan(start, until, assumptions(until, checked), checked, tuple(out), len(days), profile.name, steps)
 
 
 def _program_plan(pid: str, runs: list[tuple[dt.date, Evaluation]], by_day: dict[dt.date, list[Event]],

@@ -16,7 +16,7 @@ from attrs import frozen
 
 from eligibility.dates import age_on, months_before
 from eligibility.language import TESTS
-from eligibility.profile.model import Education, JobOffer, LanguageTest, Profile, Spouse, WorkEntry
+from eligibility.profile.model import Education, JobOffer, LanguageTest, Nomination, Profile, Spouse, WorkEntry
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import EducationCondition, LanguageCondition, WorkExperienceCondition
@@ -38,7 +38,7 @@ class Event:
     """Something that changes on ``day``: its kind, its words, and what it concerns (for choosing causes)."""
 
     day: dt.date
-    kind: str  # rules, grid, table, birthday, test, credential, offer, job, window, hours
+    kind: str  # rules, grid, table, crs, birthday, test, credential, offer, certificate, nomination, job, window, hours
     text: str
     program: str | None = None
     months: int | None = None
@@ -61,7 +61,8 @@ class Periods:
 def periods(library: Library) -> Periods:
     """Collect every window, validity period and hour threshold of the library's rules and grids."""
     windows, tests, ecas, within = set(EVALUATOR_WINDOWS), set(EVALUATOR_TEST_MONTHS), set(EVALUATOR_ECA_MONTHS), set()
-    thresholds: set[float] = {HOURS_PER_YEAR}
+    # Whole years of work: the FSW experience points and the CRS work factors count them.
+    thresholds: set[float] = {HOURS_PER_YEAR * years for years in range(1, 11)}
     for program in library.programs.values():
         for version in program.versions:
             for cond, _ in walk(version.conditions, "$"):
@@ -126,6 +127,11 @@ def rule_events(library: Library) -> Iterator[Event]:
             yield Event(g.valid_from, "grid", f"the {grid.title} of {g.valid_from} starts", program=gid)
             if g.valid_to is not None:
                 yield Event(g.valid_to, "grid", f"the {grid.title} of {g.valid_from} ends", program=gid)
+    for crs in library.crs.values():
+        for c in crs.versions:
+            yield Event(c.valid_from, "crs", f"the CRS criteria of {c.valid_from} start: {c.changes or 'new criteria'}")
+            if c.valid_to is not None:
+                yield Event(c.valid_to, "crs", f"the CRS criteria of {c.valid_from} end")
     for tid, table in library.tables.items():
         for a in table.versions:
             yield Event(a.valid_from, "table", f"the {table.title} of {a.valid_from} starts", program=tid)
@@ -201,6 +207,13 @@ def profile_events(profile: Profile, p: Periods, start: dt.date, until: dt.date)
     offer = profile.job_offer
     if isinstance(offer, JobOffer) and offer.issued is not None:
         yield Event(offer.issued, "offer", f"the job offer of {offer.issued} is made")
+    if known(profile.certificates_of_qualification):
+        for c in profile.certificates_of_qualification:
+            if c.issued is not None:
+                yield Event(c.issued, "certificate", f"the certificate of qualification for {c.noc} is issued")
+    nomination = profile.provincial_nomination
+    if isinstance(nomination, Nomination):
+        yield Event(nomination.issued, "nomination", f"the {nomination.province} nomination is issued")
     yield from _person_events(profile.language_tests, profile.education, profile.work, p, "")
     if isinstance(profile.spouse, Spouse):
         s = profile.spouse

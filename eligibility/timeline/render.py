@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from eligibility.timeline.build import Interval, Plan, ProgramPlan
+from eligibility.timeline.score import score_text
 
 VERDICT = {"eligible": "ELIGIBLE", "not_eligible": "not eligible", "undetermined": "undetermined",
            "not_in_force": "not in force", "not_encoded": "not encoded"}
@@ -22,7 +23,8 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "rules_checked": plan.rules_checked.isoformat() if plan.rules_checked else None,
         "days_evaluated": plan.days_evaluated,
         "programs": [_program_data(p) for p in plan.programs],
-        "crs": None,
+        "crs": [{"from": s.start.isoformat(), "to": s.end.isoformat(), "low": s.low, "high": s.high,
+                 "score": s.low if s.low == s.high else None, "because": s.because} for s in plan.crs],
     }
 
 
@@ -68,6 +70,10 @@ def plan_text(plan: Plan) -> str:
     quiet = [p.id for p in plan.programs if _quiet(p)]
     if quiet:
         lines += ["", "Not in force over the whole period: " + ", ".join(quiet)]
+    if plan.crs:
+        lines += ["", "CRS (Comprehensive Ranking System):"]
+        lines += [f"  {s.start} to {_day_before(s.end)}  {score_text(s.low, s.high).ljust(9)}  {s.because}"
+                  for s in plan.crs]
     lines += ["", "Next:"]
     for p in plan.programs:
         if not _quiet(p):
@@ -93,6 +99,11 @@ def plan_markdown(plan: Plan) -> str:
     quiet = [p.id for p in plan.programs if _quiet(p)]
     if quiet:
         lines += ["", "Not in force over the whole period: " + ", ".join(f"`{q}`" for q in quiet)]
+    if plan.crs:
+        lines += ["", "## CRS (Comprehensive Ranking System)", "", "| from | to | score | because |",
+                  "|---|---|---|---|"]
+        lines += [f"| {s.start} | {_day_before(s.end)} | {score_text(s.low, s.high)} | {s.because.replace('|', '/')} |"
+                  for s in plan.crs]
     return "\n".join(lines)
 
 

@@ -1,0 +1,68 @@
+"""The CRS over a plan as steps: the score holds over [from, to), and each step names its cause."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from eligibility.profile.model import Profile
+from eligibility.ranking.compute import crs_result
+from eligibility.ranking.result import CrsResult
+from eligibility.rulebook.library import Library
+from eligibility.timeline.events import HOURS_PER_YEAR, Event
+
+# Events that can move a CRS factor; hours only in the 10-year window, in whole years.
+CRS_EVENTS = ("crs", "birthday", "test", "credential", "offer", "job", "window", "certificate", "nomination")
+
+
+@frozen
+class CrsStep:
+    """The CRS over the days [start, end): exact (low = high) or a range when facts are unknown."""
+
+    start: dt.date
+    end: dt.date
+    low: int | None
+    high: int | None
+    because: str
+
+
+def score_text(low: int | None, high: int | None) -> str:
+    """'470', '450-480' or 'not encoded'."""
+    if low is None or high is None:
+        return "not encoded"
+    return f"{low}" if low == high else f"{low}-{high}"
+
+
+def crs_steps(profile: Profile, days: Sequence[dt.date], by_day: dict[dt.date, list[Event]], library: Library,
+              until: dt.date) -> tuple[CrsStep, ...]:
+    """The CRS on each change day, merged into steps of the same score."""
+    steps: list[tuple[dt.date, CrsResult, str]] = []
+    previous: CrsResult | None = None
+    for day in days:
+        result = crs_result(profile, day, library)
+        if previous is None:
+            steps.append((day, result, result.message))
+        elif (result.low, result.high) != (previous.low, previous.high):
+            steps.append((day, result, _cause(previous, result, by_day.get(day, []))))
+        previous = result
+    ends = [day for day, _, _ in steps[1:]] + [until]
+    return tuple(CrsStep(day, end, r.low, r.high, because) for (day, r, because), end in zip(steps, ends, strict=True))
+
+
+def _cause(before: CrsResult, after: CrsResult, events: Sequence[Event]) -> str:
+    """'age 30: core.age 105 -> 99, CRS 470 -> 464'."""
+    old = {f.id: f for f in before.factors}
+    moved = []
+    for f in after.factors:
+        was = old.get(f.id)
+        if was is None or (was.low, was.high) != (f.low, f.high):
+            was_text = score_text(was.low, was.high) if was else "0"
+            moved.append(f"{f.id} {was_text} -> {score_text(f.low, f.high)}")
+    reasons = [e.text for e in events if e.kind in CRS_EVENTS
+               or (e.kind == "hours" and e.months == 120 and e.hours is not None and e.hours % HOURS_PER_YEAR == 0
+                   and len(e.codes) <= 1)]
+    head = "; ".join(list(dict.fromkeys(reasons))[:3])
+    total = f"CRS {score_text(before.low, before.high)} -> {score_text(after.low, after.high)}"
+    return (f"{head}: " if head else "") + ", ".join([*moved, total])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -89,3 +89,15 @@ def to_data(result: Evaluation | CrsResult) -> dict[str, Any]:
 def to_json(result: Evaluation | CrsResult, indent: int | None = 2) -> str:
     """An evaluation or a CRS result as JSON text."""
     return json.dumps(to_data(result), indent=indent, ensure_ascii=False)
+
+
+def what_if(profile: Profile | str | Path, patch: Mapping[str, Any] | str | Path | Sequence[Any] = (),
+            sets: Iterable[str] = (), library: Library | None = None) -> Profile:
+    """The profile with a what-if laid over it: a mapping of profile fields, a what-if file, or a list of them,
+    then ``PATH=VALUE`` assignments (docs/plan.md gives the rules); checked like a profile file."""
+    from eligibility.whatif.run import as_patches, overlay
+
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile)
+    return overlay(profile, as_patches(patch, sets), library or rules())
+

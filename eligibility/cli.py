@@ -28,6 +28,10 @@ class Format(StrEnum):
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Evaluate as of this date, YYYY-MM-DD (default: today).")]
 Rules = Annotated[Path | None, typer.Option("--rules", help="A folder of rulesets instead of the packaged ones.")]
 Fmt = Annotated[Format, typer.Option("--format", "-f", help="text, json or markdown.")]
+WhatIf = Annotated[list[Path] | None, typer.Option(
+    "--what-if", help="A partial profile (YAML, JSON or TOML) laid over the profile; shows both sides.")]
+Sets = Annotated[list[str] | None, typer.Option(
+    "--set", help="PATH=VALUE: set one field (e.g. 'language_tests[0].writing=7.5'), read as in a profile file.")]
 
 
 def parse_date(text: str | None, option: str = "--as-of") -> dt.date:
@@ -71,8 +75,10 @@ def evaluate(
     explain: Annotated[bool, typer.Option("--explain", help="Show every condition, not only failures.")] = False,
     engine: Annotated[str, typer.Option("--engine", help="native (reference) or durable.")] = "native",
     rules: Rules = None,
+    what_if: WhatIf = None,
+    set_: Sets = None,
 ) -> None:
-    """Evaluate one or more profiles against every program (or the ones named)."""
+    """Evaluate one or more profiles against every program (or the ones named); --what-if / --set compare."""
     from eligibility.api import evaluate as run
     from eligibility.declarations import check_declarations
     from eligibility.engines.choose import engine_named
@@ -91,12 +97,17 @@ def evaluate(
     paths = _profile_paths(profiles)
     if not paths:
         raise UsageError("no profile files found in the paths given")
+    patches = _patches(what_if, set_)
     outputs: list[Any] = []
     failed = 0
     for path in paths:
         try:
             profile = load_profile(path)
             check_declarations(profile, library, str(path))
+            if patches:
+                outputs.append(_what_if_evaluation(profile, patches, day, wanted, chosen_engine, library, fmt,
+                                                   explain, f"{path}" if len(paths) > 1 else None))
+                continue
             evaluation = run(profile, day, wanted, chosen_engine, library)
         except InputError as exc:
             failed += 1
@@ -116,6 +127,29 @@ def evaluate(
         _emit("\n\n".join(outputs))
     if failed:
         raise typer.Exit(2)
+
+
+def _patches(files: list[Path] | None, sets: list[str] | None) -> list[Any]:
+    from eligibility.whatif.run import patches_from
+
+    return patches_from(files or (), sets or ())
+
+
+def _what_if_evaluation(profile: Any, patches: list[Any], day: dt.date, wanted: set[str] | None, engine: Any,
+                        library: Any, fmt: Format, explain: bool, name: str | None) -> Any:
+    """Both sides of a what-if on one date: the changes and the CRS, then the evaluation with the what-if."""
+    from eligibility.render.markdown import render_markdown
+    from eligibility.render.text import render_text
+    from eligibility.whatif.compare import evaluation_comparison_data, evaluation_comparison_text
+    from eligibility.whatif.run import evaluate_what_if
+
+    comparison = evaluate_what_if(profile, patches, day, wanted, engine, library)
+    if fmt is Format.json:
+        data = evaluation_comparison_data(comparison)
+        return {"profile": name, **data} if name else data
+    head = "\n".join(evaluation_comparison_text(comparison))
+    body = render_markdown(comparison.after) if fmt is Format.markdown else render_text(comparison.after, explain)
+    return (f"== {name}\n" if name else "") + head + "\n\nWith the what-if:\n" + body
 
 
 @app.command("crs")
@@ -233,8 +267,10 @@ def plan_cmd(
     program: Annotated[list[str] | None, typer.Option("--program", "-p", help="Only these program ids.")] = None,
     fmt: Fmt = Format.text,
     rules: Rules = None,
+    what_if: WhatIf = None,
+    set_: Sets = None,
 ) -> None:
-    """Each program's verdict over time, exact to the day, with the cause of every change."""
+    """Each program's verdict over time, exact to the day, with the cause of every change (and the CRS)."""
     from eligibility.api import plan
     from eligibility.dates import months_before
     from eligibility.profile.load import load_profile
@@ -247,6 +283,21 @@ def plan_cmd(
     library = _library(rules)
     for pid in program or ():
         library.program(pid)
+    patches = _patches(what_if, set_)
+    if patches:
+        from eligibility.declarations import check_declarations
+        from eligibility.whatif.compare import plan_comparison_data, plan_comparison_text
+        from eligibility.whatif.run import plan_what_if
+
+        person = load_profile(profile)
+        check_declarations(person, library, str(profile))
+        comparison = plan_what_if(person, patches, first, last, program or None, library)
+        if fmt is Format.json:
+            _emit(json.dumps(plan_comparison_data(comparison), indent=2, ensure_ascii=False))
+        else:
+            _emit(plan_comparison_text(comparison) + "\n\nWith the what-if:\n\n"
+                  + (plan_markdown(comparison.after) if fmt is Format.markdown else plan_text(comparison.after)))
+        return
     result = plan(load_profile(profile), first, last, program or None, library)
     if fmt is Format.json:
         _emit(json.dumps(plan_data(result), indent=2, ensure_ascii=False))

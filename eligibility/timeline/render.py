@@ -42,6 +42,11 @@ def _last_day(i: Interval) -> dt.date:
     return i.end - dt.timedelta(days=1)
 
 
+def interval_line(i: Interval) -> str:
+    """'2026-01-01 to 2027-09-19  ELIGIBLE      every condition passes' (the last day inclusive)."""
+    return f"{i.start} to {_last_day(i)}  {VERDICT[i.verdict].ljust(12)}  {i.because}"
+
+
 def next_text(plan: Plan, p: ProgramPlan) -> str:
     """'eligible on 2026-01-01', 'first eligible on 2027-04-01', or 'not before ...: what still fails'."""
     if p.next.eligible_at_start:
@@ -65,8 +70,7 @@ def plan_text(plan: Plan) -> str:
         if _quiet(p):
             continue
         lines += ["", f"{p.id}: {p.title}"]
-        for i in p.intervals:
-            lines.append(f"  {i.start} to {_last_day(i)}  {VERDICT[i.verdict].ljust(12)}  {i.because}")
+        lines += [f"  {interval_line(i)}" for i in p.intervals]
     quiet = [p.id for p in plan.programs if _quiet(p)]
     if quiet:
         lines += ["", "Not in force over the whole period: " + ", ".join(quiet)]

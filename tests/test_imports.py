@@ -42,7 +42,10 @@ ALLOWED: dict[str, frozenset[str]] = {
                           "render", "result", "rulebook", "work"}),
     "timeline": frozenset({"converter", "engines", "evaluator", "language", "profile", "ranking", "result",
                            "rulebook", "work"}),
-    "api": frozenset({"declarations", "engines", "profile", "ranking", "render", "result", "rulebook", "timeline"}),
+    "whatif": frozenset({"converter", "declarations", "engines", "profile", "ranking", "render", "result", "rulebook",
+                         "timeline"}),
+    "api": frozenset({"declarations", "engines", "profile", "ranking", "render", "result", "rulebook", "timeline",
+                      "whatif"}),
 }
 
 

@@ -49,7 +49,8 @@ class PlanComparison:
 
 
 def compare_evaluations(sources: Sequence[str], before: Evaluation, after: Evaluation,
-                        crs_before: CrsResult | None = None, crs_after: CrsResult | None = None) -> EvaluationComparison:
+                        crs_before: CrsResult | None = None,
+                        crs_after: CrsResult | None = None) -> EvaluationComparison:
     """The verdicts that change between the two evaluations, each with the after side's message."""
     changes = []
     for a in after.programs:

@@ -26,7 +26,7 @@ def patches_from(files: Iterable[str | Path] = (), sets: Iterable[str] = ()) -> 
 def as_patches(patch: Mapping[str, Any] | str | Path | Sequence[Mapping[str, Any] | str | Path],
                sets: Iterable[str] = ()) -> list[Patch]:
     """Patches from Python: a mapping of profile fields, a what-if file, or a list of them; then assignments."""
-    items = patch if isinstance(patch, list | tuple) else [patch]
+    items: Sequence[Any] = patch if isinstance(patch, list | tuple) else [patch]
     out = [Patch("<what-if>", dict(p)) if isinstance(p, Mapping) else read_patch(p) for p in items]
     return out + [parse_assignment(s) for s in sets]
 

@@ -12,6 +12,7 @@ from eligibility.converter import unstructure
 from eligibility.engines.choose import as_engine
 from eligibility.engines.protocol import Engine
 from eligibility.facts import Facts
+from eligibility.freshness import with_freshness
 from eligibility.profile.model import Profile
 from eligibility.result import Evaluation, ProgramResult, Receipt, Verdict
 from eligibility.rulebook.checks import dependencies, evaluation_order
@@ -47,5 +48,7 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
             results[pid] = chosen_engine.evaluate_program(library.programs[pid], facts, library, verdicts)
             verdicts[pid] = results[pid].verdict
     receipt = Receipt(as_of, __version__, library.digest, profile_digest(profile), chosen_engine.name)
-    chosen = tuple(results[pid] for pid in sorted(wanted))
+    # Freshness caveats (rules checked before the date, reported changes) are added once here, the same
+    # for every engine.
+    chosen = tuple(with_freshness(results[pid], library.programs[pid], library, as_of) for pid in sorted(wanted))
     return Evaluation(as_of, receipt, chosen, profile.name)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from eligibility.freshness import REPORTED_CHANGE
+from eligibility.render.text import freshness_lines
 from eligibility.render.words import (
     DISCLAIMER,
     KIND_HEADINGS,
@@ -110,6 +112,9 @@ def program_section(p: ProgramResult, notes: Footnotes, everything: bool) -> lis
     note = weak_confidence(p)
     if note:
         out += ["", f"> {note}"]
+    for c in p.caveats:
+        if c.condition == REPORTED_CHANGE:
+            out += ["", f"> {_cell(c.says)}; {c.reason}{notes.mark(c.citations)}"]
     return out
 
 
@@ -125,7 +130,9 @@ def render_markdown(evaluation: Evaluation, explain: bool = False, reach: Mappin
         for p in members:
             if explain or p.verdict not in ("not_in_force", "not_encoded"):
                 out += program_section(p, notes, explain)
-    out += ["", "---", "", f"_{receipt_words(evaluation)}. {DISCLAIMER}_"]
+    out += ["", "---", ""]
+    out += [f"_{line.removeprefix('note: ')}_" for line in freshness_lines(evaluation)]
+    out += ["", f"_{receipt_words(evaluation)}. {DISCLAIMER}_"]
     if notes.notes:
         out += ["", *notes.lines()]
     return "\n".join(out) + "\n"

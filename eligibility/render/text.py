@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping
 
+from eligibility.freshness import REPORTED_CHANGE, RULES_CHECKED
 from eligibility.render.words import (
     KIND_HEADINGS,
     MARKS,
@@ -137,6 +138,21 @@ def details(w: _Writer, p: ProgramResult, everything: bool) -> None:
     note = weak_confidence(p)
     if note:
         w.add(f"note: {note}", 2, 4)
+    for c in p.caveats:
+        if c.condition == REPORTED_CHANGE:
+            w.add(f"note: {c.says}; {c.reason}", 2, 4)
+
+
+def freshness_lines(evaluation: Evaluation) -> list[str]:
+    """One line per date the rules were last checked before the as-of date, naming the programs concerned."""
+    by_says: dict[str, list[str]] = {}
+    for p in evaluation.programs:
+        for c in p.caveats:
+            if c.condition == RULES_CHECKED:
+                by_says.setdefault(c.says, []).append(p.short_title)
+    every = len(evaluation.programs)
+    return [f"note: {says} ({'every program' if len(names) == every > 1 else ', '.join(names)})"
+            for says, names in by_says.items()]
 
 
 def render_text(evaluation: Evaluation, explain: bool = False, reach: Mapping[str, Reach] | None = None,
@@ -150,6 +166,8 @@ def render_text(evaluation: Evaluation, explain: bool = False, reach: Mapping[st
             if explain or p.verdict not in ("not_in_force", "not_encoded"):
                 details(w, p, explain)
     w.blank()
+    for line in freshness_lines(evaluation):
+        w.add(line, 0, 6)
     w.add(f"receipt: {receipt_words(evaluation)}")
     return "\n".join(w.lines)
 

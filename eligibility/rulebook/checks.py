@@ -19,6 +19,8 @@ from eligibility.rulebook.model import (
     PointsCondition,
     Program,
     ProgramCondition,
+    ReportedChange,
+    Source,
     WorkExperienceCondition,
 )
 from eligibility.rulebook.tables import AmountTable, Grid
@@ -221,14 +223,31 @@ def evaluation_order(programs: dict[str, Program]) -> list[str]:
     return order
 
 
+def reported_change_problems(changes: Sequence[ReportedChange], sources: Sequence[Source],
+                             src: str) -> Iterator[Problem]:
+    """A reported change must cite at least one of the ruleset's own sources, and only those."""
+    source_ids = {s.id for s in sources}
+    for i, change in enumerate(changes):
+        if not change.sources:
+            yield Problem(src, f"$.reported_changes[{i}].sources", "expected at least one source id, found none")
+        for j, sid in enumerate(change.sources):
+            if sid not in source_ids:
+                yield Problem(src, f"$.reported_changes[{i}].sources[{j}]",
+                              f"expected one of the ruleset's sources ({', '.join(sorted(source_ids))}), "
+                              f"found {sid!r}{did_you_mean(sid, source_ids)}")
+
+
 def check_library(lib: Library) -> Iterator[Problem]:
     """Every problem of a loaded library, file by file, then across files."""
     for p in lib.programs.values():
         yield from _program(p, lib)
+        yield from reported_change_problems(p.reported_changes, p.sources, p.path)
     for g in lib.grids.values():
         yield from _dated(g.versions, g.path, "$.versions")
+        yield from reported_change_problems(g.reported_changes, g.sources, g.path)
     for t in lib.tables.values():
         yield from _dated(t.versions, t.path, "$.versions")
+        yield from reported_change_problems(t.reported_changes, t.sources, t.path)
     try:
         evaluation_order(lib.programs)
     except ValueError as exc:

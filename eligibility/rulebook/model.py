@@ -36,6 +36,29 @@ class Source:
 
 
 @frozen
+class ReportedChange:
+    """A change reported by secondary sources but not confirmed by the law: told to the user, never applied.
+
+    Every result on or after ``date`` carries it as a caveat; the rules in force stay those encoded.
+    """
+
+    date: dt.date
+    says: str
+    sources: tuple[str, ...]
+    confidence: Literal["official_via_news", "blog", "unconfirmed"] = "unconfirmed"
+    note: str | None = None
+
+
+def last_checked(sources: tuple[Source, ...]) -> dt.date | None:
+    """The date the rules of these sources are known to: the earliest ``checked`` among them.
+
+    A rule is only as current as its least recently checked source, so the earliest date is the one a
+    result may rely on; None when there is no source.
+    """
+    return min((s.checked for s in sources), default=None)
+
+
+@frozen
 class Citation:
     """A pointer into a source: the source id and the pinpoint (section, table, paragraph)."""
 
@@ -320,7 +343,13 @@ class Program:
     established: dt.date | None = None
     confidence: Confidence = "official"
     note: str | None = None
+    reported_changes: tuple[ReportedChange, ...] = ()
     path: str = field(default="", eq=False)
+
+    @property
+    def checked(self) -> dt.date | None:
+        """When its sources were last checked (the earliest of their dates)."""
+        return last_checked(self.sources)
 
     def version_on(self, day: dt.date) -> Version | None:
         """The version whose period covers ``day``, if any."""

@@ -8,7 +8,7 @@ from typing import Literal
 from attrs import field, frozen
 
 from eligibility.profile.model import EducationLevel
-from eligibility.rulebook.model import Citation, Confidence, Occupations, Source
+from eligibility.rulebook.model import Citation, Confidence, Occupations, ReportedChange, Source, last_checked
 
 
 @frozen
@@ -135,7 +135,13 @@ class Grid:
     sources: tuple[Source, ...]
     versions: tuple[GridVersion, ...]
     confidence: Confidence = "official"
+    reported_changes: tuple[ReportedChange, ...] = ()
     path: str = field(default="", eq=False)
+
+    @property
+    def checked(self) -> dt.date | None:
+        """When its sources were last checked (the earliest of their dates)."""
+        return last_checked(self.sources)
 
     def version_on(self, day: dt.date) -> GridVersion | None:
         """The version whose period covers ``day``, if any."""
@@ -175,7 +181,13 @@ class AmountTable:
     sources: tuple[Source, ...]
     versions: tuple[AmountVersion, ...]
     confidence: Confidence = "official"
+    reported_changes: tuple[ReportedChange, ...] = ()
     path: str = field(default="", eq=False)
+
+    @property
+    def checked(self) -> dt.date | None:
+        """When its sources were last checked (the earliest of their dates)."""
+        return last_checked(self.sources)
 
     def version_on(self, day: dt.date) -> AmountVersion | None:
         """The version whose period covers ``day``, if any."""

@@ -50,6 +50,16 @@ def _library(rules: Path | None) -> Any:
     return load_rules(rules)
 
 
+def terminal() -> tuple[int, bool]:
+    """The width to wrap text to, and whether to colour it: colour only on a terminal, unless NO_COLOR."""
+    import os
+    import shutil
+
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size((100, 24)).columns if tty else 100
+    return min(max(width, 40), 160), tty and not os.environ.get("NO_COLOR")
+
+
 def _emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -118,9 +128,11 @@ def evaluate(
             outputs.append({"profile": str(path), **evaluation_data(evaluation)} if len(paths) > 1
                            else evaluation_data(evaluation))
         elif fmt is Format.markdown:
-            outputs.append(render_markdown(evaluation))
+            outputs.append(render_markdown(evaluation, explain))
         else:
-            outputs.append((f"== {path}\n" if len(paths) > 1 else "") + render_text(evaluation, explain))
+            width, colour = terminal()
+            outputs.append((f"== {path}\n" if len(paths) > 1 else "")
+                           + render_text(evaluation, explain, width=width, colour=colour))
     if fmt is Format.json:
         _emit(json.dumps(outputs[0] if len(paths) == 1 and outputs else outputs, indent=2, ensure_ascii=False))
     elif outputs:
@@ -201,10 +213,13 @@ def explain_cmd(program: Annotated[str, typer.Argument(help="A program id, e.g. 
                 as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) -> None:
     """A program's rules on a date, in plain language, with citations and dates."""
     from eligibility.explain import explain_data, explain_text
+    from eligibility.render.commands_md import explain_markdown
 
     day, library = parse_date(as_of), _library(rules)
     if fmt is Format.json:
         _emit(json.dumps(explain_data(library, program, day), indent=2, ensure_ascii=False))
+    elif fmt is Format.markdown:
+        _emit(explain_markdown(explain_data(library, program, day)))
     else:
         _emit(explain_text(library, program, day))
 
@@ -213,11 +228,14 @@ def explain_cmd(program: Annotated[str, typer.Argument(help="A program id, e.g. 
 def programs(as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) -> None:
     """What is encoded, the dates of each version, and each program's state on a date."""
     from eligibility.explain import programs_data, programs_text
+    from eligibility.render.commands_md import programs_markdown
 
     day = parse_date(as_of) if as_of else None
     library = _library(rules)
     if fmt is Format.json:
         _emit(json.dumps(programs_data(library, day), indent=2))
+    elif fmt is Format.markdown:
+        _emit(programs_markdown(programs_data(library, day), day.isoformat() if day else None))
     else:
         _emit(programs_text(library, day))
 
@@ -245,17 +263,25 @@ def schema() -> None:
 def diff_cmd(profile: Annotated[Path, typer.Argument(help="A profile file.")],
              as_of: Annotated[list[str], typer.Option("--as-of", help="Give twice: the two dates.")],
              program: Annotated[list[str] | None, typer.Option("--program", "-p")] = None,
-             fmt: Fmt = Format.text, rules: Rules = None) -> None:
+             fmt: Fmt = Format.text, rules: Rules = None,
+             everything: Annotated[bool, typer.Option("--all", help="Also list the programs that do not change.")]
+             = False) -> None:
     """Which verdicts and conditions change for a profile between two dates, and why."""
     from eligibility.diff import diff, diff_data, diff_text
     from eligibility.profile.load import load_profile
+    from eligibility.render.commands_md import diff_markdown
 
     if len(as_of) != 2:
         raise UsageError(f"--as-of: expected two dates (--as-of A --as-of B), found {len(as_of)}")
     a, b = (parse_date(d) for d in as_of)
     library = _library(rules)
-    result = diff(load_profile(profile), a, b, library, set(program) if program else None)
-    _emit(json.dumps(diff_data(result), indent=2) if fmt is Format.json else diff_text(result))
+    result = diff(load_profile(profile), a, b, library, set(program) if program else None, True)
+    if fmt is Format.json:
+        _emit(json.dumps(diff_data(result), indent=2))
+    elif fmt is Format.markdown:
+        _emit(diff_markdown(diff_data(result), everything))
+    else:
+        _emit(diff_text(result, everything))
 
 
 @app.command("plan")
@@ -319,9 +345,13 @@ def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group 
     if code not in table:
         raise UsageError(f"expected a NOC 2021 unit group code, found {code!r}"
                          f"{did_you_mean_any(table.suggest(code))}")
+    from eligibility.render.commands_md import occupation_markdown
+
     day, library = parse_date(as_of), _library(rules)
     if fmt is Format.json:
         _emit(json.dumps(occupation_data(library, code, day), indent=2))
+    elif fmt is Format.markdown:
+        _emit(occupation_markdown(occupation_data(library, code, day)))
     else:
         _emit(occupation_text(library, code, day))
 

@@ -27,6 +27,15 @@ class ConditionChange:
 
 
 @frozen
+class Step:
+    """A day between the two dates on which the program's verdict changes, with its concrete cause."""
+
+    day: dt.date
+    verdict: str
+    because: str
+
+
+@frozen
 class ProgramChange:
     """A program whose verdict or conditions differ between the two dates, with the cause."""
 
@@ -36,6 +45,11 @@ class ProgramChange:
     verdict_after: str
     cause: str
     conditions: tuple[ConditionChange, ...]
+    #: Each day the verdict changes between the dates, with what happened that day (from the plan).
+    steps: tuple[Step, ...] = ()
+    short_title: str = ""
+    #: Whether the same version of the rules applies on both dates (conditions compare one to one).
+    same_rules: bool = True
 
 
 @frozen
@@ -76,13 +90,16 @@ def _cause(library: Library, a: ProgramResult, b: ProgramResult) -> str:
         ra = fa.get(path)
         if ra is not None and rb.kind == "program" and ra.outcome != rb.outcome:
             return f"same rules; the verdict of a program it requires changed ({rb.explanation})"
+    if a.verdict == b.verdict and a.version == b.version and not any(
+            (fa.get(p) is not None and fa[p].outcome != rb.outcome) for p, rb in fb.items()):
+        return "no change"
     return ("same rules; the profile's facts differ on the two dates (look-back windows, age, test and ECA "
             "validity, dated tables)")
 
 
 def diff(profile: Profile, before: dt.date, after: dt.date, library: Library,
-         programs: set[str] | None = None) -> Diff:
-    """Evaluate on both dates and keep what differs."""
+         programs: set[str] | None = None, everything: bool = False) -> Diff:
+    """Evaluate on both dates and keep what differs (``everything``: every program, changed or not)."""
     a = evaluate(profile, before, library, programs)
     b = evaluate(profile, after, library, programs)
     changes = []
@@ -98,26 +115,55 @@ def diff(profile: Profile, before: dt.date, after: dt.date, library: Library,
                 either = rb or ra
                 conds.append(ConditionChange(path, either.says if either else "", oa, ob,
                                              ra.explanation if ra else "", rb.explanation if rb else ""))
-        if pa.verdict != pb.verdict or conds or pa.version != pb.version:
+        if everything or pa.verdict != pb.verdict or conds:
             changes.append(ProgramChange(pa.id, pa.title, pa.verdict, pb.verdict, _cause(library, pa, pb),
-                                         tuple(conds)))
-    return Diff(before, after, tuple(changes))
+                                         tuple(conds), short_title=pa.short_title,
+                                         same_rules=pa.version == pb.version))
+    return Diff(before, after, tuple(_with_steps(changes, profile, before, after, library)))
 
 
-def diff_text(d: Diff) -> str:
-    """The diff in words."""
-    if not d.programs:
-        return f"No verdict or condition changes between {d.before} and {d.after}."
-    lines = [f"Changes between {d.before} and {d.after}", ""]
-    for p in d.programs:
-        arrow = f"{p.verdict_before} -> {p.verdict_after}" if p.verdict_before != p.verdict_after else \
-            f"{p.verdict_after} (unchanged)"
-        lines.append(f"{p.id}: {arrow}")
-        lines.append(f"  cause: {p.cause}")
+def _with_steps(changes: list[ProgramChange], profile: Profile, before: dt.date, after: dt.date,
+                library: Library) -> list[ProgramChange]:
+    """Name the concrete causes: the plan between the dates gives each day a verdict changes, and why."""
+    from attrs import evolve
+
+    from eligibility.timeline.build import plan
+
+    moved = [c.id for c in changes if c.verdict_before != c.verdict_after]
+    if not moved or after <= before:
+        return changes
+    timeline = plan(profile, before, after + dt.timedelta(days=1), library, moved)
+    steps = {p.id: tuple(Step(i.start, i.verdict, i.because) for i in p.intervals if i.start > before)
+             for p in timeline.programs}
+    return [evolve(c, steps=steps.get(c.id, ())) for c in changes]
+
+
+def diff_text(d: Diff, everything: bool = False) -> str:
+    """The diff in words: the programs whose verdict changes, each day it changes and why.
+
+    With ``everything``, also the programs whose conditions change without changing the verdict, and
+    every condition that changes.
+    """
+    moved = [p for p in d.programs if p.verdict_before != p.verdict_after]
+    shown = d.programs if everything else tuple(moved)
+    if not shown:
+        return f"No verdict changes between {d.before} and {d.after}." + (
+            "" if everything or not d.programs else f" ({len(d.programs)} programs change conditions: --all)")
+    lines = [f"Changes between {d.before} and {d.after}: {len(moved)} program(s) change verdict"
+             + ("" if everything else "; --all for every condition that changes"), ""]
+    for p in shown:
+        before, after = p.verdict_before.replace("_", " "), p.verdict_after.replace("_", " ")
+        arrow = f"{before} -> {after}" if before != after else f"{after} (unchanged)"
+        lines.append(f"{p.short_title or p.title}: {arrow}")
+        for s in p.steps:
+            lines.append(f"  {s.day}: {s.verdict.replace('_', ' ')}: {s.because}")
+        if not p.steps or everything:
+            lines.append(f"  cause: {p.cause}")
         for c in p.conditions:
-            lines.append(f"  {c.path}: {c.before} -> {c.after}  ({c.says})")
-            if c.explanation_after:
-                lines.append(f"      {d.after}: {c.explanation_after}")
+            if everything or (p.same_rules and "absent" not in (c.before, c.after)):
+                lines.append(f"  {c.says}: {c.before} -> {c.after}")
+                if c.explanation_after and everything:
+                    lines.append(f"      {d.after}: {c.explanation_after}")
         lines.append("")
     return "\n".join(lines).rstrip()
 

@@ -84,9 +84,25 @@ def test_diff_names_the_funds_table_change(tmp_path: Path, capsys: pytest.Captur
     profile.write_text(text)
     _, out = run(["diff", str(profile), "--as-of", "2025-07-06", "--as-of", "2025-07-07", "-p", "express-entry/fsw"],
                  capsys, monkeypatch)
-    assert "express-entry/fsw: eligible -> not_eligible" in out
-    assert "settlement-funds table of 2025-07-07 replaces the table of 2024-05-28" in out
-    assert "settlement-funds: pass -> fail" in out
+    assert "Federal Skilled Worker: eligible -> not eligible" in out
+    assert "2025-07-07: not eligible: the Proof of settlement funds (Express Entry, FSW and FST) of 2024-05-28 " in out
+    assert "ends; the Proof of settlement funds (Express Entry, FSW and FST) of 2025-07-07 starts" in out
+    assert "Enough settlement funds for the family size, unless authorized to work in Canada with a valid job offer: " \
+           "pass -> fail" in out
+    _, everything = run(["diff", str(profile), "--as-of", "2025-07-06", "--as-of", "2025-07-07", "--all"],
+                        capsys, monkeypatch)
+    assert "settlement-funds table of 2025-07-07 replaces the table of 2024-05-28" in everything
+    assert everything.count("(unchanged)") >= 1
+
+
+def test_diff_shows_only_verdict_changes(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between 2025-01-01 and 2026-03-01 the cook's CEC opens on the day of his CELPIP test; nothing unchanged shows."""
+    _, out = run(["diff", "profiles/cook-in-canada.yaml", "--as-of", "2025-01-01", "--as-of", "2026-03-01"],
+                 capsys, monkeypatch)
+    assert "Canadian Experience Class: not eligible -> eligible\n  2025-09-20: eligible: CELPIP-General of 2025-09-20" \
+        in out
+    assert "(unchanged)" not in out
+    assert "Agriculture category: not eligible -> not in force\n  2026-02-18: not in force" in out
 
 
 def test_occupations_lookup(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

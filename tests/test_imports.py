@@ -37,7 +37,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "listings": frozenset({"converter", "evaluator", "measure", "noc", "rulebook"}),
     "explain": frozenset({"citations", "converter", "render", "rulebook"}),
     "declarations": frozenset({"profile", "rulebook"}),
-    "diff": frozenset({"converter", "engines", "profile", "result", "rulebook"}),
+    "diff": frozenset({"converter", "engines", "profile", "result", "rulebook", "timeline"}),
     "schema": frozenset({"profile"}),
     "ranking": frozenset({"citations", "converter", "engines", "evaluator", "facts", "language", "measure", "profile",
                           "render", "result", "rulebook", "work"}),

@@ -20,6 +20,7 @@ from eligibility.render.words import (
     brief_details,
     closed_words,
     detail_lines,
+    grid_lines,
     judgements,
     leaves,
     ordered,
@@ -84,7 +85,7 @@ def summary(w: _Writer, evaluation: Evaluation, reach: Mapping[str, Reach]) -> N
             if state in ("not_eligible", "not_in_force", "not_encoded"):
                 names = ", ".join(p.short_title + (f" ({closed_words(p)})" if state == "not_in_force" else "")
                                   for p in group)
-                w.add(f"{words.ljust(pad)}{names}", 2, pad + 2, MARKS[state], state)
+                w.add(f"{words.ljust(pad)}{names}", 2, pad, MARKS[state], state)
                 continue
             for p in group:
                 extra = ""
@@ -93,7 +94,7 @@ def summary(w: _Writer, evaluation: Evaluation, reach: Mapping[str, Reach]) -> N
                 elif state == "undetermined":
                     unknown = [says(r) for r in leaves(p.conditions, ("unknown",))]
                     extra = f": to settle, {'; '.join(unknown)}" if unknown else ""
-                w.add(f"{words.ljust(pad)}{p.short_title}{extra}", 2, pad + 2, MARKS[state], state)
+                w.add(f"{words.ljust(pad)}{p.short_title}{extra}", 2, pad, MARKS[state], state)
 
 
 def _condition(w: _Writer, r: ConditionResult, depth: int, everything: bool) -> None:
@@ -132,6 +133,9 @@ def details(w: _Writer, p: ProgramResult, everything: bool) -> None:
             if short_cause(r) not in seen:
                 seen.add(short_cause(r))
                 _condition(w, r, 0, False)
+        for r in leaves(p.conditions, ("pass",)):
+            if r.kind == "points":
+                w.add(f"{r.explanation}: {', '.join(grid_lines(r, compact=True))}", 2, 4, OUTCOME_MARKS["pass"], "pass")
         officer = [says(r) for r in judgements(p.conditions)]
         if officer and p.verdict in ("eligible", "undetermined"):
             w.add("officer will assess: " + "; ".join(officer), 2, 4)

@@ -183,13 +183,13 @@ def job_lines(r: ConditionResult) -> list[str]:
     return out
 
 
-def grid_lines(r: ConditionResult) -> list[str]:
-    """For a points grid: each factor's points of its maximum, with what earned them."""
+def grid_lines(r: ConditionResult, compact: bool = False) -> list[str]:
+    """For a points grid: each factor's points of its maximum, with what earned them (not when compact)."""
     out = []
     for e in r.evidence:
         if "factor" not in e:
             continue
-        detail = f" ({e['detail']})" if e.get("detail") else ""
+        detail = f" ({e['detail']})" if e.get("detail") and not compact else ""
         out.append(f"{str(e['factor']).replace('_', ' ')}: {e['points']} of {e['factor_max']}{detail}")
     return out
 

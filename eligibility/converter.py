@@ -110,17 +110,15 @@ def _raise(message: str) -> Any:
 
 
 def _is_union(tp: Any) -> bool:
-    return get_origin(tp) in (typing.Union, types.UnionType)
-
-
-#: Tagged unions with their own hook (condition kinds, grid factors), registered by their modules.
-TAGGED_UNIONS: dict[Any, Callable[[Any, Any], Any]] = {}
+    """A union of scalars, optionals and Unknown; unions of several attrs classes are tagged unions,
+    left to cattrs' union strategies (a converter configured with ``configure_tagged_union``)."""
+    if get_origin(tp) not in (typing.Union, types.UnionType):
+        return False
+    return sum(1 for m in get_args(tp) if attrs.has(m)) < 2
 
 
 def _union_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     def hook(value: Any, tp: Any) -> Any:
-        if tp in TAGGED_UNIONS:
-            return TAGGED_UNIONS[tp](value, tp)
         members = [m for m in get_args(tp) if m is not Unknown]
         if value is None and type(None) in members:
             return None
@@ -205,7 +203,7 @@ def _format(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
         names = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         extra = sorted(exc.extra_fields)
-        return "; ".join(f"unknown key {k!r}{did_you_mean(k, names)}" for k in extra)
+        return "; ".join(f"unknown key {k!r}{did_you_mean(k, [n for n in names if n != k])}" for k in extra)
     if isinstance(exc, KeyError):
         return "required key is missing"
     if isinstance(exc, ValueError | TypeError):
@@ -247,12 +245,13 @@ def _file_keys(path: str) -> str:
     return path
 
 
-def structure(data: Any, cls: type[T], source: str) -> T:
-    """Structure plain data into ``cls`` or raise an InputError listing every problem."""
+def structure(data: Any, cls: type[T], source: str, converter: cattrs.Converter | None = None) -> T:
+    """Structure plain data into ``cls`` (with ``converter``, default the strict base one) or raise an
+    InputError listing every problem."""
     if not isinstance(data, dict):
         raise InputError([Problem(source, "$", f"expected a mapping of keys to values, found {describe_value(data)}")])
     try:
-        return CONVERTER.structure(data, cls)
+        return (converter or CONVERTER).structure(data, cls)
     except (ClassValidationError, IterableValidationError, ValueError, TypeError) as exc:
         raise InputError(problems_of(exc, source)) from None
 

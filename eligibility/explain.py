@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from eligibility.citations import cite
-from eligibility.converter import CONVERTER
 from eligibility.render.text import citation_text
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Composite, Condition, Program, Version
+from eligibility.rulebook.structure import ruleset_converter
 
 
 def state_on(program: Program, day: dt.date) -> tuple[str, Version | None]:
@@ -23,16 +23,25 @@ def state_on(program: Program, day: dt.date) -> tuple[str, Version | None]:
     return "not encoded", None
 
 
+def _quoted(text: str) -> str:
+    """The law's words on one line, in quotation marks."""
+    return "\u201c" + " ".join(text.split()) + "\u201d"
+
+
 def _lines(program: Program, conditions: tuple[Condition, ...], depth: int) -> Iterator[str]:
     for c in conditions:
         pad = "  " * depth
         if isinstance(c, Composite):
             head = {"all": "all of", "any": "at least one of", "not": "not", "at_least": f"at least {c.n} of"}[c.op]
             yield f"{pad}- {c.id}: {c.says or head} ({head}):"
+            if c.quote:
+                yield f"{pad}    law: {_quoted(c.quote)}"
             yield from _lines(program, c.children, depth + 1)
             continue
         conf = f" [confidence: {c.confidence}]" if c.confidence else ""
         yield f"{pad}- {c.id}: {c.says}{conf}"
+        if c.quote:
+            yield f"{pad}    law: {_quoted(c.quote)}"
         for ref in cite(program, c.citations):
             yield f"{pad}    source: {citation_text(ref)}"
         if c.note:
@@ -62,6 +71,8 @@ def explain_text(library: Library, program_id: str, day: dt.date) -> str:
             lines.append(f"changed then: {version.changes}")
         if version.note:
             lines.append(f"note: {version.note}")
+        if version.quote:
+            lines.append(f"law: {_quoted(version.quote)}")
         if version.in_force:
             lines += ["", "All of these must hold:"]
             lines.extend(_lines(program, version.conditions, 0))
@@ -76,13 +87,13 @@ def explain_data(library: Library, program_id: str, day: dt.date) -> dict[str, A
     """The same as JSON-ready data."""
     program = library.program(program_id)
     state, version = state_on(program, day)
-    sources: Any = CONVERTER.unstructure(program.sources)
+    sources: Any = ruleset_converter().unstructure(program.sources)
     versions = [{"from": v.valid_from.isoformat(), "to": v.valid_to.isoformat() if v.valid_to else None,
                  "in_force": v.in_force, "changes": v.changes} for v in program.versions]
     return {"id": program.id, "title": program.title, "kind": program.kind, "authority": program.authority,
             "summary": program.summary,
             "confidence": program.confidence, "as_of": day.isoformat(), "state": state,
-            "version": CONVERTER.unstructure(version, Version) if version else None,
+            "version": ruleset_converter().unstructure(version, Version) if version else None,
             "sources": sources, "versions": versions}
 
 

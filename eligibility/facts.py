@@ -133,7 +133,7 @@ class Facts:
     def _jobs_spouse(self) -> tuple[JobFact, ...] | Unknown:
         return self._make_jobs(self._work("spouse"))
 
-    def tests(self, person: Person = "applicant", max_age_months: int = 24) -> tuple[TestFact, ...] | Unknown:
+    def tests(self, person: Person, max_age_months: int) -> tuple[TestFact, ...] | Unknown:
         """Every language test with its levels; valid if taken less than ``max_age_months`` before."""
         key = (person, max_age_months)
         if key not in self._tests_cache:
@@ -167,9 +167,12 @@ class Facts:
             out.append(TestFact(i, t, kind.language, levels, why is None, why))
         return tuple(out)
 
-    def credentials(self, person: Person = "applicant", eca_max_age_months: int = 60,
+    def credentials(self, person: Person, eca_max_age_months: int | None,
                     foreign_needs_eca: bool = True) -> tuple[CredentialFact, ...] | Unknown:
-        """Every credential with the level the rules recognize (Canadian, or foreign with a valid ECA)."""
+        """Every credential with the level the rules recognize (Canadian, or foreign with a valid ECA).
+
+        An ECA is valid when issued less than ``eca_max_age_months`` before the as-of date (None: no limit).
+        """
         if person == "applicant":
             raw = self.profile.education
         else:
@@ -177,7 +180,7 @@ class Facts:
             raw = spouse.education if isinstance(spouse, Spouse) else (() if spouse is None else UNKNOWN)
         if not known(raw):
             return UNKNOWN
-        oldest = months_before(self.as_of, eca_max_age_months)
+        oldest = months_before(self.as_of, eca_max_age_months) if eca_max_age_months is not None else None
         out = []
         for i, e in enumerate(raw):
             if e.completed is not None and e.completed > self.as_of:
@@ -188,12 +191,20 @@ class Facts:
                 out.append(CredentialFact(i, e, None, False, "foreign credential without an ECA"))
             elif e.eca.issued > self.as_of:
                 out.append(CredentialFact(i, e, None, True, f"ECA issued {e.eca.issued}, after the as-of date"))
-            elif e.eca.issued <= oldest:
+            elif oldest is not None and e.eca.issued <= oldest:
+                years = (eca_max_age_months or 0) // 12
                 out.append(CredentialFact(i, e, None, True, f"ECA issued {e.eca.issued}, not less than "
-                                                            f"{eca_max_age_months // 12} years before {self.as_of}"))
+                                                            f"{years} years before {self.as_of}"))
             else:
                 out.append(CredentialFact(i, e, e.eca.level, True, None))
         return tuple(out)
+
+    def education(self, person: Person) -> tuple[Education, ...] | Unknown:
+        """The person's credentials as the profile lists them (the spouse's: none without a spouse)."""
+        if person == "applicant":
+            return self.profile.education
+        spouse = self.profile.spouse
+        return spouse.education if isinstance(spouse, Spouse) else (() if spouse is None else UNKNOWN)
 
     @cached_property
     def family_size(self) -> tuple[int, bool]:

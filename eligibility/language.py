@@ -8,9 +8,9 @@ This module knows the charts and nothing else. Whether a result is still valid (
 test date) and whether a test was accepted on a given date (PTE Core from 2024-01-30) are the
 evaluator's business; ``TestKind.accepted_from`` only records the date.
 
-Source of every table: section 8 of ``research/programs.md``, which copies IRCC's chart
-(https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/documents/language-requirements/language-testing.html)
-from secondary sources; each table below names them.
+Source of every table: IRCC's equivalency charts
+(https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/documents/language-requirements/language-testing.html),
+as reproduced by the secondary sources each table below names.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ class TestKind:
         return self.lowest_level - 1
 
 
-# IELTS General Training, programs.md §8.1. Source [BLOG] https://www.aioimm.com/en/ca/Lang-Req
+# IELTS General Training. Source [BLOG] https://www.aioimm.com/en/ca/Lang-Req
 # (minimums), matching the IRCC chart. Band scores 0 to 9 in half bands.
 # | CLB | Reading | Writing | Listening | Speaking |
 # | 10+ | 8.0–9.0 | 7.5–9.0 | 8.5–9.0 | 7.5–9.0 |
@@ -160,7 +160,7 @@ IELTS_GENERAL = TestKind(
     ),
 )
 
-# CELPIP-General (not CELPIP General-LS), programs.md §8.2. Source [BLOG]
+# CELPIP-General (not CELPIP General-LS). Source [BLOG]
 # https://www.aioimm.com/en/ca/Lang-Req. "The CELPIP level equals the CLB level for each skill
 # (CLB 10+ = CELPIP 10–12)." Levels 0 to 12; the "M" result (minimal) is not modelled.
 CELPIP_GENERAL = TestKind(
@@ -176,7 +176,7 @@ CELPIP_GENERAL = TestKind(
     rows=tuple((clb, (clb, clb, clb, clb)) for clb in range(10, 3, -1)),
 )
 
-# PTE Core, accepted from 30 January 2024, programs.md §8.3. Sources [BLOG]
+# PTE Core, accepted from 30 January 2024. Sources [BLOG]
 # https://abroad-education.inblog.io/pte-core-score-chart-2026-with-clb-conversion-84937 ;
 # https://sumlingo.com/blog/how-to-use-your-pte-core-score-for-pnp (identical). Scores 10 to 90.
 # | CLB | Reading | Writing | Listening | Speaking |
@@ -214,7 +214,7 @@ PTE_CORE = TestKind(
     ),
 )
 
-# TEF Canada, on the "old" TEF scale, programs.md §8.4. Source [BLOG]
+# TEF Canada, on the "old" TEF scale. Source [BLOG]
 # https://fromfarandwideblog.blogspot.com/2022/03/whats-clb.html (a copy of the IRCC chart); NCLC 7
 # and 5 rows confirmed by https://apisbd.com/express-entrycanadian-experience-class/. Certificates
 # issued since the rescaling (about December 2023) print an "equivalent old score"; that is the
@@ -252,7 +252,7 @@ TEF_CANADA = TestKind(
     ),
 )
 
-# TCF Canada, programs.md §8.5. Source [BLOG]
+# TCF Canada. Source [BLOG]
 # https://frenchtestsimulator.com/nclc-cefr-tcf-canada-equivalence/ ; the NCLC 10+ row confirmed by
 # https://www.ewicsgroup.com/which-test-do-i-take/. Reading and listening 0 to 699, writing and
 # speaking 0 to 20. Reading and listening cut-offs differ at NCLC 4 to 9.
@@ -295,7 +295,7 @@ TESTS: dict[str, TestKind] = {
 assert tuple(TESTS) == TEST_IDS
 
 
-# Tests people often take that IRCC does not accept for economic immigration (programs.md §8); named
+# Tests people often take that IRCC does not accept for economic immigration (IRCC's language-testing page); named
 # so that "pte_academic" is answered with the reason rather than "did you mean 'pte_core'?".
 _NOT_ACCEPTED: dict[str, str] = {
     "ielts_academic": "IELTS Academic is not accepted for economic immigration",

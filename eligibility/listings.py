@@ -7,7 +7,7 @@ from typing import Any
 
 from attrs import frozen
 
-from eligibility.evaluator.occupation_match import matches
+from eligibility.measure.occupations import matches
 from eligibility.noc import noc_table
 from eligibility.noc.show import Section
 from eligibility.rulebook.checks import walk

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any, Literal
 
+import cattrs
 from attrs import field, frozen
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from eligibility.converter import CONVERTER
+from eligibility.converter import make_converter
+from eligibility.logic import Outcome as Outcome  # results speak the three values of the logic
 
-Outcome = Literal["pass", "fail", "unknown"]
 Verdict = Literal["eligible", "not_eligible", "undetermined", "not_in_force", "not_encoded"]
 JSONValue = Any
 
@@ -111,9 +113,17 @@ class Evaluation:
         raise KeyError(program_id)
 
 
-# A version's period is written {from, to} in JSON, as in rulesets; both directions, so results round-trip.
-CONVERTER.register_unstructure_hook(VersionRef, make_dict_unstructure_fn(
-    VersionRef, CONVERTER, valid_from=override(rename="from"), valid_to=override(rename="to")))
-CONVERTER.register_structure_hook(VersionRef, make_dict_structure_fn(
-    VersionRef, CONVERTER, valid_from=override(rename="from"), valid_to=override(rename="to"),
-    _cattrs_forbid_extra_keys=True))
+def configure(conv: cattrs.Converter) -> cattrs.Converter:
+    """Configure ``conv`` for results: a version's period is written {from, to}, as in rulesets, both ways."""
+    conv.register_unstructure_hook(VersionRef, make_dict_unstructure_fn(
+        VersionRef, conv, valid_from=override(rename="from"), valid_to=override(rename="to")))
+    conv.register_structure_hook(VersionRef, make_dict_structure_fn(
+        VersionRef, conv, valid_from=override(rename="from"), valid_to=override(rename="to"),
+        _cattrs_forbid_extra_keys=True))
+    return conv
+
+
+@cache
+def result_converter() -> cattrs.Converter:
+    """The converter that writes results as the documented JSON and reads them back, built on first use."""
+    return configure(make_converter())

@@ -14,8 +14,14 @@ from fractions import Fraction
 
 from attrs import frozen
 
+# The definitions of counting itself, as IRCC's Express Entry eligibility pages state them: full-time work
+# is 30 hours a week, one year of it is 1,560 hours (30 h x 52 weeks), and hours above 30 a week do not
+# count (canada.ca, "Federal Skilled Worker Program - eligibility", Skilled work experience). Every
+# threshold the rules apply lives in rulesets/.
 WEEKLY_CAP = Fraction(30)
 HOURS_PER_YEAR = 1560
+#: A look-back longer than any working life: counts "at any time" see every job.
+WHOLE_HISTORY_MONTHS = 1200
 
 
 @frozen

@@ -9,23 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from eligibility.engines.durable_compile import (
-    MAX_ALTERNATIVES,
-    SENTINEL,
-    Test,
-    any_of,
-    compile_library,
-    conj,
-    tag,
-)
+from eligibility.engines.durable_compile import SENTINEL, compile_library
 from eligibility.engines.durable_session import MISSING_EXTRA, checked, engine_module
 from eligibility.engines.run import evaluate
 from eligibility.errors import UsageError
 from eligibility.facts import Facts
+from eligibility.kinds.base import MAX_ALTERNATIVES, Test, any_of, conj, tag
 from eligibility.noc import noc_table
 from eligibility.profile.load import load_profile, profile_from_data
 from eligibility.rulebook.library import Library, load_library
-from eligibility.rulebook.model import Occupations, Program, Source, Version, WorkExperienceCondition
+from eligibility.rulebook.model import (
+    JobOfferCondition,
+    Occupations,
+    Program,
+    Source,
+    Version,
+    WorkExperienceCondition,
+)
 
 HAS_DURABLE = importlib.util.find_spec("durable_rules_engine") is not None
 needs_durable = pytest.mark.skipif(not HAS_DURABLE, reason="durable_rules_engine is not installed (the "
@@ -34,11 +34,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _library_with(occupations: Occupations, digest: str) -> Library:
-    """A one-program library whose only condition is a year of work in ``occupations``."""
+    """A one-program library: a year of work in ``occupations``, and a job offer in one of them."""
     leaf = WorkExperienceCondition("work", "A year of work in a listed occupation", occupations, 1560, 36)
+    offer = JobOfferCondition("offer", "An offer in a listed occupation", occupations=occupations)
     program = Program("test/long-list", "Long list", "test", "permanent_residence",
                       (Source("s", "s", "https://example.org", dt.date(2026, 1, 1)),),
-                      (Version(dt.date(2020, 1, 1), conditions=(leaf,)),))
+                      (Version(dt.date(2020, 1, 1), conditions=(leaf, offer)),))
     return Library({program.id: program}, {}, {}, digest, "<test>")
 
 
@@ -172,7 +173,7 @@ def test_session_is_deleted_when_evaluation_raises() -> None:
 
 @needs_durable
 def test_long_occupation_list_is_split_and_still_matches() -> None:
-    """A list of every unit group (over 400 codes) compiles in parts, and membership agrees with native."""
+    """A list of every unit group (over 400 codes) compiles in parts, and durable's membership agrees with native."""
     from eligibility.engines.durable_session import ruleset_for
 
     codes = tuple(u.code for u in noc_table().unit_groups())
@@ -181,11 +182,12 @@ def test_long_occupation_list_is_split_and_still_matches() -> None:
     assert sum(1 for k in ruleset.compiled.buckets if ".listed" in k) >= 2
     for code in (codes[0], codes[-1], "72010", codes[len(codes) // 2]):
         data = {"work": [{"start": "2022-01-01", "end": "2023-12-31", "hours_per_week": 40, "country": "CA",
-                          "noc": code}]}
+                          "noc": code}], "job_offer": {"noc": code}}
         profile = profile_from_data(data)
         native = evaluate(profile, dt.date(2024, 6, 1), library)
         durable = evaluate(profile, dt.date(2024, 6, 1), library, engine="durable")
-        assert durable.programs[0].conditions[0].outcome == native.programs[0].conditions[0].outcome
+        assert durable.programs[0].conditions == native.programs[0].conditions
+        assert native.programs[0].conditions[1].outcome == ("fail" if code in ("72010", codes[0]) else "pass")
 
 
 @needs_durable

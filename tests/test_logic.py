@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from eligibility.engines.run import evaluate
-from eligibility.evaluator.context import at_least, kleene_all, kleene_any, threshold
+from eligibility.logic import at_least, kleene_all, kleene_any, threshold
 from eligibility.profile.load import profile_from_data
 from eligibility.result import Outcome
 from eligibility.rulebook.library import load_library

@@ -8,15 +8,16 @@ import importlib.util
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from eligibility.converter import CONVERTER, unstructure
+from eligibility.converter import unstructure
 from eligibility.engines.run import evaluate
 from eligibility.language import ABILITIES, TESTS
 from eligibility.profile.load import profile_from_data
-from eligibility.result import ConditionResult, Evaluation
+from eligibility.result import ConditionResult, Evaluation, result_converter
 from tests.strategies import DROPPABLE, as_of_dates, examples, library, profile_data, profiles
 
 DECIDED = ("pass", "fail")
@@ -74,7 +75,8 @@ def test_profile_round_trip(profile: Any) -> None:
 def test_result_round_trip(profile: Any, as_of: dt.date) -> None:
     """An evaluation unstructured to plain data and structured again is the same evaluation."""
     evaluation = evaluate(profile, as_of, library())
-    assert CONVERTER.structure(unstructure(evaluation), Evaluation) == evaluation
+    conv = result_converter()
+    assert conv.structure(conv.unstructure(evaluation), Evaluation) == evaluation
 
 
 def test_profile_round_trip_with_noc_2016() -> None:
@@ -88,8 +90,9 @@ def test_profile_round_trip_with_noc_2016() -> None:
 @given(profiles(), as_of_dates())
 def test_result_round_trip_as_plain_data(profile: Any, as_of: dt.date) -> None:
     """An evaluation structured back from its plain data unstructures to the same plain data."""
-    plain = unstructure(evaluate(profile, as_of, library()))
-    assert unstructure(CONVERTER.structure(plain, Evaluation)) == plain
+    conv = result_converter()
+    plain = conv.unstructure(evaluate(profile, as_of, library()))
+    assert conv.unstructure(conv.structure(plain, Evaluation)) == plain
 
 
 @FAST
@@ -192,11 +195,29 @@ def test_work_order_changes_nothing(data: dict[str, Any], as_of: dt.date, rng: A
     assert outcomes(run(data, as_of)) == outcomes(run(shuffled, as_of))
 
 
+def results(evaluation: Evaluation) -> dict[tuple[str, ...], Any]:
+    """Every program's result without its condition tree, and every condition's result without its children."""
+    out: dict[tuple[str, ...], Any] = {}
+
+    def walk(path: tuple[str, ...], conditions: tuple[ConditionResult, ...]) -> None:
+        for c in conditions:
+            out[(*path, c.id)] = attrs.evolve(c, conditions=())
+            walk((*path, c.id), c.conditions)
+
+    for program in evaluation.programs:
+        out[(program.id,)] = attrs.evolve(program, conditions=())
+        walk((program.id,), program.conditions)
+    return out
+
+
 @pytest.mark.skipif(not HAS_DURABLE, reason="durable_rules_engine is not installed (the optional 'durable' "
                                             "extra, CPython 3.12 or older)")
 @settings(max_examples=examples(150), deadline=None)
 @given(profile_data(), as_of_dates())
 def test_engines_agree(data: dict[str, Any], as_of: dt.date) -> None:
-    """The durable engine and the native engine give every condition of every program the same outcome."""
-    native, durable = outcomes(run(data, as_of)), outcomes(run(data, as_of, engine="durable"))
-    assert durable == native, {k: (native[k], durable.get(k)) for k in native if native[k] != durable.get(k)}
+    """The durable and native engines give every program and every condition the same result: outcome, observed
+    and required values, explanation, evidence, citations and caveats."""
+    native, durable = results(run(data, as_of)), results(run(data, as_of, engine="durable"))
+    assert durable.keys() == native.keys()
+    differ = {k: (native[k], durable[k]) for k in native if native[k] != durable[k]}
+    assert not differ, differ

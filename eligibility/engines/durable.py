@@ -1,30 +1,61 @@
-"""durable-rules as a second, independent backend behind the evaluator's interface.
+"""durable-rules as a second, independent backend behind the Engine protocol.
 
-Every leaf's outcome is decided by durable-rules matching: Python derives the measured quantities
-(hours, levels, surplus, score) as facts, and the compiled pass and fail rules decide; when neither
-fires, the leaf is unknown. Composite conditions and the program's verdict are aggregated in Python,
-as the native evaluator does, and explanations and evidence are the native leaf's.
+The measuring layer measures each leaf as the native engine does; its kind asserts the measured values
+as facts and the compiled pass and fail rules decide each check (neither fires: unknown); the kind
+combines the checks three-valued. durable also decides whether an offer's or a certificate's NOC code
+is in an occupation selector. Reports, composites and verdicts are the shared Python ones, so the two
+engines differ only in their decisions.
 """
 
 from __future__ import annotations
 
-from attrs import evolve
+from attrs import frozen
 
-from eligibility.engines.durable_compile import preorder
-from eligibility.engines.durable_leaves import LeafRun, decide_leaf
-from eligibility.engines.durable_session import Ruleset, engine_module, ruleset_for
-from eligibility.evaluator.context import Context
-from eligibility.evaluator.engine import (
-    composite_result,
-    evaluate_leaf,
-    evaluate_program,
-    leaf_result,
-    program_result,
-)
+from eligibility.engines.durable_compile import CompiledLibrary, code_fields, preorder
+from eligibility.engines.durable_session import Ruleset, Session, engine_module, ruleset_for
+from eligibility.evaluator.engine import evaluate_program
 from eligibility.facts import Facts
-from eligibility.result import ConditionResult, Outcome, ProgramResult, Verdict
+from eligibility.kinds import KINDS
+from eligibility.kinds.base import LeafOutcome, Scalar
+from eligibility.logic import Outcome, kleene_all, kleene_any
+from eligibility.measure.context import Measurer
+from eligibility.noc import noc_table
+from eligibility.result import ProgramResult, Verdict
 from eligibility.rulebook.library import Library
-from eligibility.rulebook.model import Composite, Condition, Occupations, Program
+from eligibility.rulebook.model import Leaf, Occupations, Program
+
+
+@frozen
+class LeafRun:
+    """One leaf's questions to durable: its checks (by key prefix) and occupation memberships (cached)."""
+
+    session: Session
+    prefix: str
+    compiled: CompiledLibrary
+    memberships: dict[tuple[Occupations, str], Outcome]
+
+    def decide(self, name: str, items: list[dict[str, Scalar]]) -> list[Outcome]:
+        """Outcomes of this leaf's check ``name`` on each item."""
+        return self.session.decide(f"{self.prefix}.{name}", items)
+
+    def one(self, name: str, item: dict[str, Scalar]) -> Outcome:
+        """Outcome of this leaf's check ``name`` on one fact."""
+        return self.decide(name, [item])[0]
+
+    def member(self, occupations: Occupations, code: str | None) -> Outcome:
+        """Whether durable finds the NOC code in the selector (unknown without a code)."""
+        if code is None:
+            return "unknown"
+        found = self.memberships.get((occupations, code))
+        if found is None:
+            group = noc_table().get(code)
+            fields = code_fields(code, group.teer if group else None)
+            keys = self.compiled.selectors[occupations]
+            listed = [self.session.decide_one(k, fields) for n, k in keys.items() if n.startswith("listed")]
+            others = [self.session.decide_one(k, fields) for n, k in keys.items() if not n.startswith("listed")]
+            found = kleene_all(([kleene_any(listed)] if listed else []) + others)
+            self.memberships[(occupations, code)] = found
+        return found
 
 
 class DurableEngine:
@@ -41,25 +72,18 @@ class DurableEngine:
         version = program.version_on(facts.as_of)
         if version is None or not version.in_force:
             # Only dates decide these verdicts; there is no condition to match.
-            native: ProgramResult = evaluate_program(program, facts, library, verdicts)
-            return native
+            return evaluate_program(program, facts, library, verdicts)
         ruleset: Ruleset = ruleset_for(library)
         index = program.versions.index(version)
         positions = {id(c): i for i, c in enumerate(preorder(version.conditions))}
-        ctx = Context(facts, library, verdicts)
+        memberships: dict[tuple[Occupations, str], Outcome] = {}
         with ruleset.session() as session:
-            compiled = ruleset.compiled
-            memberships: dict[tuple[Occupations, str], Outcome] = {}
 
-            def condition(cond: Condition) -> ConditionResult:
-                if isinstance(cond, Composite):
-                    return composite_result(cond, tuple(condition(k) for k in cond.children), program)
-                run = LeafRun(session, compiled.leaves[(program.id, index, positions[id(cond)])], compiled, memberships)
-                outcome, extra = decide_leaf(cond, ctx, run)
-                # durable decides the outcome; the native leaf supplies the explanation and evidence.
-                leaf = evolve(evaluate_leaf(cond, ctx), outcome=outcome, extra=extra)
-                ctx.siblings[cond.id] = leaf
-                return leaf_result(cond, leaf, program)
+            def decide(cond: Leaf, mm: Measurer) -> LeafOutcome:
+                kind = KINDS[cond.kind]
+                run = LeafRun(session, ruleset.compiled.leaves[(program.id, index, positions[id(cond)])],
+                              ruleset.compiled, memberships)
+                measured = kind.measure(cond, mm)
+                return kind.report(cond, measured, kind.durable_decide(cond, measured, run))
 
-            results = tuple(condition(c) for c in version.conditions)
-        return program_result(program, version, results)
+            return evaluate_program(program, facts, library, verdicts, decide)

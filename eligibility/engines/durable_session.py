@@ -2,7 +2,7 @@
 
 No ``durable.lang`` and no ``Host``: the Host's timer threads race with synchronous calls, and
 ``durable.lang`` registers rulesets in a process-global host. The C module's functions are called
-directly (research notes, section 2.1). Every session asserts a sentinel fact first, because
+directly (docs/engines.md, "How durable is driven"). Every session asserts a sentinel fact first, because
 ``delete_state`` on a session where no action ever ran frees uninitialised pointers; and every session
 is deleted in ``finally``, because a ruleset holds at most 1,024 live sessions.
 """
@@ -19,8 +19,9 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
-from eligibility.engines.durable_compile import SENTINEL, CompiledLibrary, Scalar, compile_library
+from eligibility.engines.durable_compile import SENTINEL, CompiledLibrary, compile_library
 from eligibility.errors import UsageError
+from eligibility.kinds.base import Scalar
 from eligibility.result import Outcome
 from eligibility.rulebook.library import Library
 

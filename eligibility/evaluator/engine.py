@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from eligibility.citations import cite
-from eligibility.evaluator.context import Context, LeafOutcome, at_least, kleene_all, kleene_any
-from eligibility.evaluator.grid import points
-from eligibility.evaluator.leaves import LEAVES
-from eligibility.evaluator.work_leaf import evaluate_work
 from eligibility.facts import Facts
+from eligibility.kinds import KINDS
+from eligibility.kinds.base import LeafOutcome
+from eligibility.logic import NEGATION, at_least, kleene_all, kleene_any
+from eligibility.measure.context import Measurer
 from eligibility.result import (
     Caveat,
     CitationRef,
@@ -22,18 +22,10 @@ from eligibility.result import (
     VersionRef,
 )
 from eligibility.rulebook.library import Library
-from eligibility.rulebook.model import (
-    Composite,
-    Condition,
-    JudgementCondition,
-    Leaf,
-    PointsCondition,
-    Program,
-    Version,
-    WorkExperienceCondition,
-)
+from eligibility.rulebook.model import Composite, Condition, JudgementCondition, Leaf, Program, Version
 
-NEGATION: dict[Outcome, Outcome] = {"pass": "fail", "fail": "pass", "unknown": "unknown"}
+#: How an engine decides one leaf: measure it with the measurer, decide, report.
+LeafDecider = Callable[[Leaf, Measurer], LeafOutcome]
 VERDICT_OF = {"pass": "eligible", "fail": "not_eligible", "unknown": "undetermined"}
 
 
@@ -59,15 +51,11 @@ def _confidence(program: Program, cond: Condition, refs: tuple[CitationRef, ...]
     return max(levels, key=CONFIDENCE_ORDER.index) if levels else None
 
 
-def evaluate_leaf(cond: Condition, ctx: Context) -> LeafOutcome:
-    """Dispatch a leaf to its evaluator."""
-    if isinstance(cond, WorkExperienceCondition):
-        return evaluate_work(cond, ctx)
-    if isinstance(cond, PointsCondition):
-        return points(cond, ctx)
-    if isinstance(cond, Composite):
-        raise TypeError("composite conditions are not leaves")
-    return LEAVES[cond.kind](cond, ctx)
+def native_leaf(cond: Leaf, mm: Measurer) -> LeafOutcome:
+    """A leaf measured, decided in Python, and reported."""
+    kind = KINDS[cond.kind]
+    measured = kind.measure(cond, mm)
+    return kind.report(cond, measured, kind.decide(cond, measured))
 
 
 def composite_result(cond: Composite, kids: tuple[ConditionResult, ...], program: Program) -> ConditionResult:
@@ -103,13 +91,13 @@ def leaf_result(cond: Leaf, leaf: LeafOutcome, program: Program) -> ConditionRes
                            judgement=isinstance(cond, JudgementCondition), confidence=confidence)
 
 
-def evaluate_condition(cond: Condition, ctx: Context, program: Program) -> ConditionResult:
-    """The result tree of one condition."""
+def evaluate_condition(cond: Condition, mm: Measurer, program: Program,
+                       decide: LeafDecider = native_leaf) -> ConditionResult:
+    """The result tree of one condition, its leaves decided by ``decide``."""
     if isinstance(cond, Composite):
-        return composite_result(cond, tuple(evaluate_condition(k, ctx, program) for k in cond.children), program)
-    leaf = evaluate_leaf(cond, ctx)
-    ctx.siblings[cond.id] = leaf
-    return leaf_result(cond, leaf, program)
+        kids = tuple(evaluate_condition(k, mm, program, decide) for k in cond.children)
+        return composite_result(cond, kids, program)
+    return leaf_result(cond, decide(cond, mm), program)
 
 
 def _caveats(results: Iterable[ConditionResult], program: Program, version: Version) -> list[Caveat]:
@@ -124,9 +112,9 @@ def _caveats(results: Iterable[ConditionResult], program: Program, version: Vers
     return out
 
 
-def evaluate_program(program: Program, facts: Facts, library: Library,
-                     verdicts: dict[str, Verdict]) -> ProgramResult:
-    """One program's verdict on the facts' as-of date."""
+def evaluate_program(program: Program, facts: Facts, library: Library, verdicts: dict[str, Verdict],
+                     decide: LeafDecider = native_leaf) -> ProgramResult:
+    """One program's verdict on the facts' as-of date, its leaves decided by ``decide`` (natively by default)."""
     day = facts.as_of
     version = program.version_on(day)
     if version is None:
@@ -145,8 +133,9 @@ def evaluate_program(program: Program, facts: Facts, library: Library,
         return ProgramResult(program.id, program.title, "not_in_force", ref,
                              version.note or f"not in force on {day}", confidence=program.confidence,
                              kind=program.kind, short_title=program.short_title or program.title)
-    ctx = Context(facts, library, verdicts)
-    return program_result(program, version, tuple(evaluate_condition(c, ctx, program) for c in version.conditions))
+    mm = Measurer(facts, library, verdicts)
+    return program_result(program, version,
+                          tuple(evaluate_condition(c, mm, program, decide) for c in version.conditions))
 
 
 def program_result(program: Program, version: Version, results: tuple[ConditionResult, ...]) -> ProgramResult:

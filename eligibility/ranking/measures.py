@@ -13,19 +13,20 @@ from typing import Any
 from attrs import frozen
 
 from eligibility.dates import window
-from eligibility.evaluator.offers import arranged_employment
-from eligibility.evaluator.work_leaf import select_jobs
 from eligibility.facts import CredentialFact, Facts, Person, TestFact, level_rank
 from eligibility.language import ABILITIES
+from eligibility.measure.offer import arranged_employment
+from eligibility.measure.work import select_jobs
 from eligibility.profile.model import OfficialLanguage, Spouse
 from eligibility.rulebook.crs import NAMED_LEVELS
-from eligibility.rulebook.model import Exclusion, Location, Occupations
+from eligibility.rulebook.model import ArrangedEmployment, Exclusion, Location, Occupations
 from eligibility.unknown import UNKNOWN, Unknown, known
 from eligibility.work import HOURS_PER_YEAR, count
 
 Span = tuple[int, int]
 LEVEL_NAMES = NAMED_LEVELS["education"]
 SKILLED = Occupations(teer=(0, 1, 2, 3))
+ARRANGED = ArrangedEmployment(SKILLED, 30, 12, 1560, 120)
 TOP = 10  # CLB / NCLC 10 means "10 or more"
 UNKNOWN_YEARS = 10  # a work history not given: anything from none to the 10 years of the window
 # MI: Canadian work experience excludes self-employment and work while a full-time student.
@@ -240,7 +241,7 @@ class Measures:
                              "hours": round(float(cr.hours), 1)})
         evidence += [{"job": jf.job.index, "title": jf.entry.title, "counted": False,
                       "reason": "no NOC code: it may or may not count"} for jf, _ in uncertain]
-        evidence += left_out
+        evidence += [j.evidence() for j in left_out]
         settle = tuple(f"{path}[{jf.job.index}].noc" for jf, _ in uncertain)
         years = (int(low // HOURS_PER_YEAR), int(high // HOURS_PER_YEAR))
         observed = {"hours": round(float(low), 1), "years": years[0], "from": first.isoformat(),
@@ -284,7 +285,7 @@ class Measures:
 
     @cached_property
     def arranged_employment(self) -> Reading:
-        outcome, detail, evidence = arranged_employment(self.facts, SKILLED, 30, 12)
+        outcome, detail, evidence = arranged_employment(self.facts, ARRANGED)
         offer = self.facts.profile.job_offer
         noc = getattr(offer, "noc", None) if known(offer) else None
         top = 2 if noc is None or noc.startswith("00") else 1

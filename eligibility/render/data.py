@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from eligibility.converter import CONVERTER
-from eligibility.result import Evaluation
+from eligibility.result import Evaluation, result_converter
 
 
 def evaluation_data(evaluation: Evaluation) -> dict[str, Any]:
     """One evaluation as a JSON-ready dict with ``as_of``, ``receipt`` and ``programs``."""
-    data: dict[str, Any] = CONVERTER.unstructure(evaluation)
+    data: dict[str, Any] = result_converter().unstructure(evaluation)
     return data

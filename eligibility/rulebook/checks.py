@@ -12,6 +12,7 @@ from eligibility.rulebook.model import (
     CertificateCondition,
     Composite,
     Condition,
+    EducationCondition,
     FundsCondition,
     JobOfferCondition,
     LanguageCondition,
@@ -157,6 +158,9 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
                     if code not in noc_table():
                         yield Problem(src, f"{path}.wage_floors_hourly.{code}",
                                       f"expected a NOC 2021 unit group code, found {code!r}")
+            if isinstance(cond, EducationCondition) and cond.foreign_needs_eca and cond.eca_max_age_months is None:
+                yield Problem(src, f"{path}.eca_max_age_months", "foreign_needs_eca needs eca_max_age_months: "
+                                                                 "how long an ECA counts, from the law")
             if isinstance(cond, LanguageCondition):
                 if (cond.minimum is None) == (cond.minimum_by_teer is None):
                     yield Problem(src, path, "expected exactly one of minimum or minimum_by_teer")

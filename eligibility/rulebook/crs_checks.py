@@ -1,13 +1,14 @@
-"""Read CRS rulesets with the shared strict converter and check what types alone cannot."""
+"""Configure the ruleset converter for CRS rulesets, and check what types alone cannot."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
+import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from eligibility.converter import CONVERTER, TAGGED_UNIONS, describe_value
+from eligibility.converter import describe_value
 from eligibility.errors import Problem
 from eligibility.rulebook.checks import _dated
 from eligibility.rulebook.crs import (
@@ -31,7 +32,7 @@ from eligibility.suggest import did_you_mean
 _PART_KINDS: dict[str, type] = {**FACTOR_KINDS, "group": Group}
 
 
-def _tagged(kinds: dict[str, type], what: str) -> Any:
+def _tagged(conv: cattrs.Converter, kinds: dict[str, type], what: str) -> Any:
     def hook(data: Any, _: Any) -> Any:
         if not isinstance(data, dict):
             raise ValueError(f"expected a {what} (a mapping), found {describe_value(data)}")
@@ -40,23 +41,21 @@ def _tagged(kinds: dict[str, type], what: str) -> Any:
         if cls is None:
             raise ValueError(f"unknown {what} kind {data.get('kind')!r}{did_you_mean(kind, kinds)}; "
                              f"known kinds: {', '.join(sorted(kinds))}")
-        return CONVERTER.structure(data, cls)
+        return conv.structure(data, cls)
 
     return hook
 
 
-def install() -> None:
-    """Register the CRS hooks on the shared converter (idempotent)."""
-    TAGGED_UNIONS[Factor] = _tagged(FACTOR_KINDS, "CRS factor")
-    TAGGED_UNIONS[Part] = _tagged(_PART_KINDS, "CRS factor or group")
-    CONVERTER.register_structure_hook(CrsVersion, make_dict_structure_fn(
-        CrsVersion, CONVERTER, valid_from=override(rename="from"), valid_to=override(rename="to"),
+def configure(conv: cattrs.Converter) -> cattrs.Converter:
+    """Configure ``conv`` for CRS rulesets: factor and part kinds by ``kind``, versions' ``from`` / ``to``."""
+    conv.register_structure_hook_func(lambda t: t == Factor, _tagged(conv, FACTOR_KINDS, "CRS factor"))
+    conv.register_structure_hook_func(lambda t: t == Part, _tagged(conv, _PART_KINDS, "CRS factor or group"))
+    conv.register_structure_hook(CrsVersion, make_dict_structure_fn(
+        CrsVersion, conv, valid_from=override(rename="from"), valid_to=override(rename="to"),
         _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True))
-    CONVERTER.register_unstructure_hook(CrsVersion, make_dict_unstructure_fn(
-        CrsVersion, CONVERTER, valid_from=override(rename="from"), valid_to=override(rename="to")))
-
-
-install()
+    conv.register_unstructure_hook(CrsVersion, make_dict_unstructure_fn(
+        CrsVersion, conv, valid_from=override(rename="from"), valid_to=override(rename="to")))
+    return conv
 
 
 def _keys(measure: str, table: Table, src: str, path: str) -> Iterator[Problem]:

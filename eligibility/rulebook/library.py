@@ -13,11 +13,12 @@ from attrs import evolve, field, frozen
 from eligibility.converter import structure
 from eligibility.documents import read_document
 from eligibility.errors import InputError, Problem, UsageError
-from eligibility.rulebook import structure as _hooks  # noqa: F401 - registers the ruleset hooks
 from eligibility.rulebook.checks import check_library
 from eligibility.rulebook.crs import CrsRules
 from eligibility.rulebook.crs_checks import check_crs
+from eligibility.rulebook.links import link_program
 from eligibility.rulebook.model import Program
+from eligibility.rulebook.structure import ruleset_converter
 from eligibility.rulebook.tables import AmountTable, Grid
 from eligibility.suggest import did_you_mean
 
@@ -69,6 +70,7 @@ def load_library(root: str | Path | None = None) -> Library:
     crs: dict[str, CrsRules] = {}
     problems: list[Problem] = []
     digest = hashlib.sha256()
+    conv = ruleset_converter()
     for path in ruleset_files(root):
         rel = path.relative_to(root).as_posix()
         digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -76,16 +78,16 @@ def load_library(root: str | Path | None = None) -> Library:
             data: Any = read_document(path)
             section = rel.split("/")[0]
             if section == "grids":
-                grid = evolve(structure(data, Grid, str(path)), path=str(path))
+                grid = evolve(structure(data, Grid, str(path), conv), path=str(path))
                 _add(grids, grid.id, grid, str(path), problems)
             elif section == "crs":
-                rules = evolve(structure(data, CrsRules, str(path)), path=str(path))
+                rules = evolve(structure(data, CrsRules, str(path), conv), path=str(path))
                 _add(crs, rules.id, rules, str(path), problems)
             elif section == "tables":
-                table = evolve(structure(data, AmountTable, str(path)), path=str(path))
+                table = evolve(structure(data, AmountTable, str(path), conv), path=str(path))
                 _add(tables, table.id, table, str(path), problems)
             else:
-                program = evolve(structure(data, Program, str(path)), path=str(path))
+                program = link_program(evolve(structure(data, Program, str(path), conv), path=str(path)))
                 expected_id = rel.removesuffix(".yaml")
                 if program.id != expected_id:
                     problems.append(Problem(str(path), "$.id", f"expected {expected_id!r} (the file's place "

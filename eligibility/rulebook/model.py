@@ -81,6 +81,23 @@ class Occupations:
 
 
 @frozen
+class ArrangedEmployment:
+    """What makes a job offer arranged employment (IRPR s. 82(2)), as a ruleset states it.
+
+    The offer is in ``occupations``, for at least ``min_hours_per_week`` and ``min_duration_months``, not
+    seasonal, and either based on a positive LMIA or LMIA-exempt from the employer of a current job in
+    Canada where the applicant worked at least ``current_employer_min_hours`` in the last
+    ``current_employer_window_months``.
+    """
+
+    occupations: Occupations
+    min_hours_per_week: float
+    min_duration_months: int
+    current_employer_min_hours: float
+    current_employer_window_months: int
+
+
+@frozen
 class Levels:
     """A minimum CLB / NCLC level for each of the four abilities."""
 
@@ -108,6 +125,8 @@ class WorkExperienceCondition:
     exclude: tuple[Exclusion, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
 
 @frozen
@@ -122,10 +141,15 @@ class LanguageCondition:
     teer_from: str | None = None
     language: Literal["any", "english", "french"] = "any"
     tests: tuple[TestId, ...] | None = None
-    max_age_months: int = 24
+    #: A test counts when taken less than this many months before the as-of date.
+    max_age_months: int = field(kw_only=True)
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
+    #: The condition ``teer_from`` names, resolved when the version loads (never written in a file).
+    teer_source: WorkExperienceCondition | None = field(default=None, eq=False, repr=False)
 
 
 @frozen
@@ -137,13 +161,17 @@ class EducationCondition:
     minimum_level: EducationLevel
     kind: Literal["education"] = "education"
     foreign_needs_eca: bool = True
-    eca_max_age_months: int = 60
+    #: An ECA counts when issued less than this many months before the as-of date (required with
+    #: ``foreign_needs_eca``).
+    eca_max_age_months: int | None = None
     country: str | None = None
     province: Province | None = None
     completed_within_months: int | None = None
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
 
 @frozen
@@ -158,6 +186,8 @@ class PointsCondition:
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
 
 @frozen
@@ -168,10 +198,13 @@ class FundsCondition:
     says: str
     table: str
     kind: Literal["funds"] = "funds"
-    exempt_if_authorized_with_offer: bool = False
+    #: Exempt when authorized to work in Canada with a current job and an offer of arranged employment.
+    exempt_with_arranged_employment: ArrangedEmployment | None = None
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
 
 @frozen
@@ -193,6 +226,8 @@ class JobOfferCondition:
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
 
 @frozen
@@ -207,6 +242,10 @@ class CertificateCondition:
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
+    #: The condition ``same_occupation_as`` names, resolved when the version loads (never written in a file).
+    trade_source: WorkExperienceCondition | None = field(default=None, eq=False, repr=False)
 
 
 @frozen
@@ -221,6 +260,8 @@ class IntendedProvinceCondition:
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
 
 @frozen
@@ -235,6 +276,8 @@ class AgeCondition:
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
 
 @frozen
@@ -248,6 +291,8 @@ class ProgramCondition:
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
 
 @frozen
@@ -263,6 +308,8 @@ class DeclarationCondition:
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
 
 @frozen
@@ -277,6 +324,8 @@ class JudgementCondition:
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
 
 Leaf = (
@@ -305,6 +354,8 @@ class Composite:
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
 
 Condition = Leaf | Composite
@@ -321,6 +372,8 @@ class Version:
     changes: str | None = None
     citations: tuple[Citation, ...] = ()
     note: str | None = None
+    #: The text of the law the rule encodes, quoted (shown beside ``says``).
+    quote: str | None = None
 
     def covers(self, day: dt.date) -> bool:
         """True when ``day`` falls in [valid_from, valid_to)."""

@@ -1,20 +1,38 @@
-"""cattrs hooks that read ruleset YAML into the ruleset model (tagged unions, renamed keys)."""
+"""The ruleset converter: cattrs configured to read ruleset YAML into the model (tagged unions, renamed keys).
+
+Nothing is registered at import time: ``ruleset_converter()`` builds a strict converter and configures
+it, once, when rules are first loaded or written.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.strategies import configure_tagged_union
 
-from eligibility.converter import CONVERTER, TAGGED_UNIONS, describe_value
-from eligibility.rulebook.model import LEAF_KINDS, Citation, Composite, Condition, Confidence, Version
+from eligibility.converter import describe_value, make_converter
+from eligibility.rulebook import crs_checks
+from eligibility.rulebook.model import (
+    LEAF_KINDS,
+    CertificateCondition,
+    Citation,
+    Composite,
+    Condition,
+    Confidence,
+    LanguageCondition,
+    Leaf,
+    Version,
+)
 from eligibility.rulebook.tables import FACTOR_KINDS, AmountVersion, Factor, GridVersion
 from eligibility.suggest import did_you_mean
 
 _OPS = ("all", "any", "not", "at_least")
-_COMPOSITE_KEYS = {"id", "says", "citations", "confidence", "note", "of", *_OPS}
+_COMPOSITE_KEYS = {"id", "says", "quote", "citations", "confidence", "note", "of", *_OPS}
 
 
 def _with_attribute(exc: Exception, name: str, cls: type) -> ClassValidationError:
@@ -23,7 +41,7 @@ def _with_attribute(exc: Exception, name: str, cls: type) -> ClassValidationErro
     return ClassValidationError(f"While structuring {cls.__name__}", [exc], cls)
 
 
-def _composite(data: dict[str, Any]) -> Composite:
+def _composite(conv: cattrs.Converter, data: dict[str, Any]) -> Composite:
     ops = [k for k in _OPS if k in data]
     if len(ops) != 1:
         raise ValueError(f"expected exactly one of {', '.join(_OPS)} in a composite condition, found {len(ops)}")
@@ -43,32 +61,33 @@ def _composite(data: dict[str, Any]) -> Composite:
         if "of" not in data:
             errors.append(_with_attribute(KeyError("of"), "of", Composite))
         try:
-            n = CONVERTER.structure(data["at_least"], int)
+            n = conv.structure(data["at_least"], int)
         except ValueError as exc:
             errors.append(_with_attribute(exc, "at_least", Composite))
     children: tuple[Condition, ...] = ()
     try:
-        children = CONVERTER.structure(raw_children, tuple[Condition, ...])
+        children = conv.structure(raw_children, tuple[Condition, ...])
     except Exception as exc:
         errors.append(_with_attribute(exc, "of" if op == "at_least" else op, Composite))
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     try:
-        citations = CONVERTER.structure(data.get("citations", []), tuple[Citation, ...])
-        confidence = CONVERTER.structure(data.get("confidence"), Confidence | None)  # type: ignore[arg-type]
+        citations = conv.structure(data.get("citations", []), tuple[Citation, ...])
+        confidence = conv.structure(data.get("confidence"), Confidence | None)  # type: ignore[arg-type]
     except Exception as exc:
         errors.append(_with_attribute(exc, "citations", Composite))
     if errors:
         raise ClassValidationError("While structuring a composite condition", errors, Composite)
     return Composite(op=op, children=children, id=str(data["id"]), says=data.get("says"), n=n,  # type: ignore[arg-type]
-                     citations=citations, confidence=confidence, note=data.get("note"))
+                     citations=citations, confidence=confidence, note=data.get("note"),
+                     quote=conv.structure(data.get("quote"), str | None))  # type: ignore[arg-type]
 
 
-def _condition(data: Any, _: Any) -> Condition:
+def _condition(conv: cattrs.Converter, data: Any) -> Condition:
     if not isinstance(data, dict):
         raise ValueError(f"expected a condition (a mapping), found {describe_value(data)}")
     if any(op in data for op in _OPS):
-        return _composite(data)
+        return _composite(conv, data)
     kind = data.get("kind")
     if kind is None:
         raise ValueError("expected a condition with a kind (or all / any / not / at_least), found no kind")
@@ -76,26 +95,17 @@ def _condition(data: Any, _: Any) -> Condition:
     if cls is None:
         raise ValueError(f"unknown condition kind {kind!r}{did_you_mean(str(kind), LEAF_KINDS)}; "
                          f"known kinds: {', '.join(sorted(LEAF_KINDS))}")
-    result: Condition = CONVERTER.structure(data, cls)
+    result: Condition = conv.structure(data, Leaf)  # type: ignore[arg-type]  # the tagged union of leaf kinds
     return result
 
 
-def _factor(data: Any, _: Any) -> Factor:
-    if not isinstance(data, dict):
-        raise ValueError(f"expected a grid factor (a mapping), found {describe_value(data)}")
-    kind = data.get("kind")
-    cls = FACTOR_KINDS.get(str(kind))
-    if cls is None:
-        raise ValueError(f"unknown factor kind {kind!r}{did_you_mean(str(kind), FACTOR_KINDS)}")
-    result: Factor = CONVERTER.structure(data, cls)
-    return result
-
-
-def _unstructure_composite(c: Composite) -> dict[str, Any]:
+def _unstructure_composite(conv: cattrs.Converter, c: Composite) -> dict[str, Any]:
     out: dict[str, Any] = {"id": c.id}
     if c.says:
         out["says"] = c.says
-    kids = [CONVERTER.unstructure(k, Condition) for k in c.children]
+    if c.quote:
+        out["quote"] = c.quote
+    kids = [conv.unstructure(k, Condition) for k in c.children]
     if c.op == "at_least":
         out["at_least"], out["of"] = c.n, kids
     elif c.op == "not":
@@ -103,21 +113,67 @@ def _unstructure_composite(c: Composite) -> dict[str, Any]:
     else:
         out[c.op] = kids
     if c.citations:
-        out["citations"] = CONVERTER.unstructure(c.citations)
+        out["citations"] = conv.unstructure(c.citations)
     return out
 
 
-def install() -> None:
-    """Register the ruleset hooks on the shared converter (idempotent)."""
-    TAGGED_UNIONS[Condition] = _condition
-    TAGGED_UNIONS[Factor] = _factor
-    CONVERTER.register_unstructure_hook(Composite, _unstructure_composite)
+#: Fields the rulebook fills in when a version loads (resolved references); files never state them.
+RESOLVED = {LanguageCondition: "teer_source", CertificateCondition: "trade_source"}
+
+
+def _kind_of(cls: type) -> str:
+    """The ``kind:`` a leaf or factor class is written with (its ``kind`` field's default)."""
+    return str(attrs.fields(cls).kind.default)
+
+
+def configure(conv: cattrs.Converter) -> cattrs.Converter:
+    """Configure ``conv`` for rulesets: leaf kinds and factor kinds as tagged unions on ``kind``,
+    composites by their operator key, and versions' ``from`` / ``to``."""
+    for cls, name in RESOLVED.items():
+        omit: dict[str, Any] = {name: override(omit=True)}
+        conv.register_structure_hook(cls, make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **omit))
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, **omit))
+    configure_tagged_union(Leaf, conv, tag_generator=_kind_of, tag_name="kind")
+    configure_tagged_union(Factor, conv, tag_generator=_kind_of, tag_name="kind")
+    # Conditions mix leaves (tagged by kind) with composites (keyed by operator); factors check the kind
+    # first so that a mistyped kind gets a "did you mean" rather than a KeyError.
+    conditions, factors = _condition_reader(conv), _factor_reader(conv)
+    conv.register_structure_hook_func(lambda t: t == Condition, conditions)
+    conv.register_structure_hook_func(lambda t: t == Factor, factors)
+    conv.register_unstructure_hook(Composite, lambda c: _unstructure_composite(conv, c))
     for cls in (Version, GridVersion, AmountVersion):
-        CONVERTER.register_structure_hook(cls, make_dict_structure_fn(
-            cls, CONVERTER, valid_from=override(rename="from"), valid_to=override(rename="to"),
+        conv.register_structure_hook(cls, make_dict_structure_fn(
+            cls, conv, valid_from=override(rename="from"), valid_to=override(rename="to"),
             _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True))
-        CONVERTER.register_unstructure_hook(cls, make_dict_unstructure_fn(
-            cls, CONVERTER, valid_from=override(rename="from"), valid_to=override(rename="to")))
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(
+            cls, conv, valid_from=override(rename="from"), valid_to=override(rename="to")))
+    return conv
 
 
-install()
+def _condition_reader(conv: cattrs.Converter) -> Any:
+    def hook(data: Any, _: Any) -> Condition:
+        return _condition(conv, data)
+
+    return hook
+
+
+def _factor_reader(conv: cattrs.Converter) -> Any:
+    tagged = conv.get_structure_hook(Factor)
+
+    def hook(data: Any, _: Any) -> Factor:
+        if not isinstance(data, dict):
+            raise ValueError(f"expected a grid factor (a mapping), found {describe_value(data)}")
+        kind = data.get("kind")
+        if str(kind) not in FACTOR_KINDS:
+            raise ValueError(f"unknown factor kind {kind!r}{did_you_mean(str(kind), FACTOR_KINDS)}")
+        result: Factor = tagged(data, Factor)
+        return result
+
+    return hook
+
+
+@cache
+def ruleset_converter() -> cattrs.Converter:
+    """The converter that reads and writes rulesets (CRS rulesets too), built and configured on first use."""
+    return crs_checks.configure(configure(make_converter()))

@@ -8,7 +8,15 @@ from typing import Literal
 from attrs import field, frozen
 
 from eligibility.profile.model import EducationLevel
-from eligibility.rulebook.model import Citation, Confidence, Occupations, ReportedChange, Source, last_checked
+from eligibility.rulebook.model import (
+    ArrangedEmployment,
+    Citation,
+    Confidence,
+    Occupations,
+    ReportedChange,
+    Source,
+    last_checked,
+)
 
 
 @frozen
@@ -22,8 +30,8 @@ class LanguagePoints:
     second_language_min_level: int
     second_language_points: int
     max: int
+    max_age_months: int
     kind: Literal["language_points"] = "language_points"
-    max_age_months: int = 24
     citations: tuple[Citation, ...] = ()
 
 
@@ -35,8 +43,8 @@ class EducationPoints:
     says: str
     levels: dict[EducationLevel, int]
     max: int
+    eca_max_age_months: int
     kind: Literal["education_points"] = "education_points"
-    eca_max_age_months: int = 60
     citations: tuple[Citation, ...] = ()
 
 
@@ -73,9 +81,7 @@ class ArrangedEmploymentPoints:
     id: str
     says: str
     points: int
-    occupations: Occupations
-    min_hours_per_week: float
-    min_duration_months: int
+    arranged_employment: ArrangedEmployment
     max: int
     kind: Literal["arranged_employment_points"] = "arranged_employment_points"
     citations: tuple[Citation, ...] = ()
@@ -95,8 +101,13 @@ class AdaptabilityPoints:
         int,
     ]
     max: int
+    spouse_language_min_level: int
+    spouse_test_max_age_months: int
+    study_in_canada_min_years: int
+    work_in_canada_min_hours: float
+    work_in_canada_occupations: Occupations
+    arranged_employment: ArrangedEmployment
     kind: Literal["adaptability_points"] = "adaptability_points"
-    spouse_language_min_level: int = 4
     citations: tuple[Citation, ...] = ()
 
 

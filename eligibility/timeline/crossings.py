@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 
-from eligibility.evaluator.occupation_match import title
+from eligibility.measure.occupations import title
 from eligibility.profile.model import WorkEntry
 from eligibility.timeline.events import Event, Periods, span_words
 from eligibility.timeline.hours import Prefix, Span, changes, in_window, sign, threshold_classes, unit_scale

@@ -19,18 +19,22 @@ from eligibility.language import TESTS
 from eligibility.profile.model import Education, JobOffer, LanguageTest, Nomination, Profile, Spouse, WorkEntry
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
-from eligibility.rulebook.model import EducationCondition, LanguageCondition, WorkExperienceCondition
-from eligibility.rulebook.tables import EducationPoints, ExperiencePoints, LanguagePoints
+from eligibility.rulebook.model import (
+    ArrangedEmployment,
+    EducationCondition,
+    FundsCondition,
+    LanguageCondition,
+    WorkExperienceCondition,
+)
+from eligibility.rulebook.tables import (
+    AdaptabilityPoints,
+    ArrangedEmploymentPoints,
+    EducationPoints,
+    ExperiencePoints,
+    LanguagePoints,
+)
 from eligibility.unknown import Unknown, known
-
-# Look-back periods the evaluator itself uses besides the rulesets' own: the default validity of tests
-# (24 months) and ECAs (60 months), the 10 years of the current-employer rule (IRPR s. 82(2)) and the
-# whole working life of the Canadian-work adaptability element (1,200 months). Extra periods only add
-# days to evaluate, so listing one too many is harmless.
-EVALUATOR_TEST_MONTHS = (24,)
-EVALUATOR_ECA_MONTHS = (60,)
-EVALUATOR_WINDOWS = (120, 1200)
-HOURS_PER_YEAR = 1560
+from eligibility.work import HOURS_PER_YEAR, WHOLE_HISTORY_MONTHS
 
 
 @frozen
@@ -49,7 +53,7 @@ class Event:
 
 @frozen
 class Periods:
-    """The look-back periods and hour thresholds the rules use (plus the evaluator's own)."""
+    """The look-back periods and hour thresholds the rules use."""
 
     windows: tuple[int, ...]
     test_months: tuple[int, ...]
@@ -60,9 +64,18 @@ class Periods:
 
 def periods(library: Library) -> Periods:
     """Collect every window, validity period and hour threshold of the library's rules and grids."""
-    windows, tests, ecas, within = set(EVALUATOR_WINDOWS), set(EVALUATOR_TEST_MONTHS), set(EVALUATOR_ECA_MONTHS), set()
+    # Counts over a whole working life (adaptability's work in Canada) are windows no job predates.
+    windows: set[int] = {WHOLE_HISTORY_MONTHS}
+    tests: set[int] = set()
+    ecas: set[int] = set()
+    within: set[int] = set()
     # Whole years of work: the FSW experience points and the CRS work factors count them.
     thresholds: set[float] = {HOURS_PER_YEAR * years for years in range(1, 11)}
+
+    def arranged(rule: ArrangedEmployment) -> None:
+        windows.add(rule.current_employer_window_months)
+        thresholds.add(rule.current_employer_min_hours)
+
     for program in library.programs.values():
         for version in program.versions:
             for cond, _ in walk(version.conditions, "$"):
@@ -71,8 +84,11 @@ def periods(library: Library) -> Periods:
                     thresholds.add(cond.min_hours)
                 elif isinstance(cond, LanguageCondition):
                     tests.add(cond.max_age_months)
+                elif isinstance(cond, FundsCondition) and cond.exempt_with_arranged_employment is not None:
+                    arranged(cond.exempt_with_arranged_employment)
                 elif isinstance(cond, EducationCondition):
-                    ecas.add(cond.eca_max_age_months)
+                    if cond.eca_max_age_months is not None:
+                        ecas.add(cond.eca_max_age_months)
                     if cond.completed_within_months is not None:
                         within.add(cond.completed_within_months)
     for grid in library.grids.values():
@@ -85,6 +101,12 @@ def periods(library: Library) -> Periods:
                     tests.add(factor.max_age_months)
                 elif isinstance(factor, EducationPoints):
                     ecas.add(factor.eca_max_age_months)
+                elif isinstance(factor, ArrangedEmploymentPoints):
+                    arranged(factor.arranged_employment)
+                elif isinstance(factor, AdaptabilityPoints):
+                    arranged(factor.arranged_employment)
+                    tests.add(factor.spouse_test_max_age_months)
+                    thresholds.add(factor.work_in_canada_min_hours)
     return Periods(tuple(sorted(windows)), tuple(sorted(tests)), tuple(sorted(ecas)), tuple(sorted(within)),
                    tuple(sorted(t for t in thresholds if t > 0)))
 

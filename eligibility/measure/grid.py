@@ -6,31 +6,58 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from eligibility.dates import window
-from eligibility.evaluator.context import Context, LeafOutcome, threshold
-from eligibility.evaluator.offers import arranged_employment
-from eligibility.evaluator.work_leaf import select_jobs
+from attrs import frozen
+
 from eligibility.facts import Facts, Person, level_rank
+from eligibility.measure.offer import arranged_outcomes, arranged_result, measure_arranged
+from eligibility.measure.work import hours_in_window
 from eligibility.profile.model import Spouse
-from eligibility.rulebook.model import Occupations, PointsCondition
+from eligibility.rulebook.model import Occupations
 from eligibility.rulebook.tables import (
     AdaptabilityPoints,
     AgePoints,
     ArrangedEmploymentPoints,
     EducationPoints,
     ExperiencePoints,
-    Factor,
+    GridVersion,
     LanguagePoints,
 )
 from eligibility.unknown import known
-from eligibility.work import HOURS_PER_YEAR, count
+from eligibility.work import HOURS_PER_YEAR
 
 Scored = tuple[int, int, str]
-SKILLED = Occupations(teer=(0, 1, 2, 3))
+
+
+@frozen
+class FactorScore:
+    """One factor's points: ``low`` on what is known, ``high`` if every unknown went the applicant's way."""
+
+    id: str
+    says: str
+    low: int
+    high: int
+    factor_max: int
+    detail: str
+
+    def evidence(self) -> dict[str, Any]:
+        """The factor as an evidence item of a result."""
+        return {"factor": self.id, "says": self.says, "points": self.low, "max_possible": self.high,
+                "factor_max": self.factor_max, "detail": self.detail}
+
+
+@frozen
+class GridScore:
+    """A grid's lowest and highest possible totals and each factor's points (``found`` False: no version)."""
+
+    found: bool
+    low: int = 0
+    high: int = 0
+    max: int = 0
+    factors: tuple[FactorScore, ...] = ()
 
 
 def step(table: dict[int, int], value: int) -> int:
-    """PointsCondition of the highest key at or below ``value`` (0 below the lowest key)."""
+    """Points of the highest key at or below ``value`` (0 below the lowest key)."""
     keys = [k for k in table if k <= value]
     return table[max(keys)] if keys else 0
 
@@ -66,24 +93,12 @@ def education_points(f: EducationPoints, facts: Facts) -> Scored:
     return f.levels.get(best, 0), f.levels.get(best, 0), f"{best}"
 
 
-def _skilled_hours(facts: Facts, person: Person, occ: Occupations, months: int, location: Any,
-                   exclude: Any) -> tuple[float, float] | None:
-    jobs = facts.jobs(person)
-    if not known(jobs):
-        return None
-    first, last = window(facts.as_of, months)
-    certain, uncertain, _ = select_jobs(jobs, occ, first, last, location, exclude)
-    low = count([p for _, p in certain])[0]
-    high = count([p for _, p in certain] + [p for _, p in uncertain])[0]
-    return float(low), float(high)
-
-
 def experience_points(f: ExperiencePoints, facts: Facts) -> Scored:
-    hours = _skilled_hours(facts, "applicant", f.occupations, f.window_months, "any", ("unpaid",))
+    hours = hours_in_window(facts, "applicant", f.occupations, f.window_months, "any", ("unpaid",))
     if hours is None:
         return 0, f.max, "work history not given"
-    low, high = (step(f.years, int(h // HOURS_PER_YEAR)) for h in hours)
-    return low, high, f"{hours[0]:,.0f} h = {int(hours[0] // HOURS_PER_YEAR)} year(s) of skilled work"
+    low, high = (step(f.years, int(h // HOURS_PER_YEAR)) for h in (hours.low, hours.high))
+    return low, high, f"{hours.low:,.0f} h = {int(hours.low // HOURS_PER_YEAR)} year(s) of skilled work"
 
 
 def age_points(f: AgePoints, facts: Facts) -> Scored:
@@ -94,7 +109,8 @@ def age_points(f: AgePoints, facts: Facts) -> Scored:
 
 
 def arranged_points(f: ArrangedEmploymentPoints, facts: Facts) -> Scored:
-    outcome, detail, _ = arranged_employment(facts, f.occupations, f.min_hours_per_week, f.min_duration_months)
+    m = measure_arranged(facts, f.arranged_employment)
+    outcome, detail = arranged_result(m, f.arranged_employment, arranged_outcomes(m, f.arranged_employment))
     return {"pass": (f.points, f.points), "fail": (0, 0), "unknown": (0, f.points)}[outcome] + (detail,)
 
 
@@ -124,25 +140,27 @@ def _element(element: str, f: AdaptabilityPoints, facts: Facts, accompanying: bo
         if not accompanying:
             return "no"
     if element == "spouse_language":
-        tests = facts.tests("spouse")
+        tests = facts.tests("spouse", f.spouse_test_max_age_months)
         if not known(tests):
             return "unknown"
         return yes(any(t.valid and min(t.levels.values()) >= f.spouse_language_min_level for t in tests))
     if element in ("study_in_canada", "spouse_study_in_canada"):
-        creds = facts.credentials("spouse" if element.startswith("spouse") else "applicant")
-        if not known(creds):
+        education = facts.education("spouse" if element.startswith("spouse") else "applicant")
+        if not known(education):
             return "unknown"
-        return yes(any(c.education.country == "CA" and c.education.full_time and (c.education.years or 0) >= 2
-                       for c in creds))
+        return yes(any(e.country == "CA" and e.full_time and (e.years or 0) >= f.study_in_canada_min_years
+                       for e in education))
     if element in ("work_in_canada", "spouse_work_in_canada"):
         person: Person = "spouse" if element.startswith("spouse") else "applicant"
-        occ = SKILLED if person == "applicant" else Occupations()
-        hours = _skilled_hours(facts, person, occ, 1200, "canada", ("unpaid", "unauthorized"))
+        occ = f.work_in_canada_occupations if person == "applicant" else Occupations()
+        hours = hours_in_window(facts, person, occ, None, "canada", ("unpaid", "unauthorized"))
         if hours is None:
             return "unknown"
-        return "yes" if hours[0] >= HOURS_PER_YEAR else ("unknown" if hours[1] >= HOURS_PER_YEAR else "no")
+        need = f.work_in_canada_min_hours
+        return "yes" if hours.low >= need else ("unknown" if hours.high >= need else "no")
     if element == "arranged_employment":
-        outcome = arranged_employment(facts, SKILLED, 30, 12)[0]
+        m = measure_arranged(facts, f.arranged_employment)
+        outcome = arranged_result(m, f.arranged_employment, arranged_outcomes(m, f.arranged_employment))[0]
         return {"pass": "yes", "fail": "no", "unknown": "unknown"}[outcome]
     relatives = facts.profile.relatives_in_canada
     return yes(bool(relatives)) if known(relatives) else "unknown"
@@ -155,26 +173,12 @@ FACTORS: dict[str, Callable[[Any, Facts], Scored]] = {
 }
 
 
-def score(factors: tuple[Factor, ...], facts: Facts) -> tuple[int, int, list[dict[str, Any]]]:
-    """Total low and high points and one evidence item per factor."""
-    low = high = 0
-    evidence = []
-    for factor in factors:
+def score(version: GridVersion | None, facts: Facts) -> GridScore:
+    """The grid's total (low and high) and each factor's points on the facts."""
+    if version is None:
+        return GridScore(False)
+    factors: list[FactorScore] = []
+    for factor in version.factors:
         lo, hi, detail = FACTORS[factor.kind](factor, facts)
-        low, high = low + lo, high + hi
-        evidence.append({"factor": factor.id, "says": factor.says, "points": lo, "max_possible": hi,
-                         "factor_max": factor.max, "detail": detail})
-    return low, high, evidence
-
-
-def points(c: PointsCondition, ctx: Context) -> LeafOutcome:
-    """The grid's total against the pass mark."""
-    version = ctx.library.grids[c.grid].version_on(ctx.as_of)
-    if version is None:  # prevented by the library check
-        return LeafOutcome("unknown", None, c.pass_mark, f"grid {c.grid} has no version for {ctx.as_of}")
-    low, high, evidence = score(version.factors, ctx.facts)
-    outcome = threshold(low, high, c.pass_mark)
-    total = f"{low}" if low == high else f"{low} to {high} (some factors unknown)"
-    text = f"{total} points of {version.max}; pass mark {c.pass_mark}"
-    return LeafOutcome(outcome, low if low == high else {"low": low, "high": high}, c.pass_mark, text,
-                       tuple(evidence))
+        factors.append(FactorScore(factor.id, factor.says, lo, hi, factor.max, detail))
+    return GridScore(True, sum(s.low for s in factors), sum(s.high for s in factors), version.max, tuple(factors))

@@ -1,0 +1,166 @@
+"""What every condition kind provides: measure, decide (natively and with durable-rules), report.
+
+A kind's module is the one home of its meaning besides its model in ``rulebook.model``: how it is
+measured (``eligibility.measure``), how Python decides it, the checks durable-rules decides it with and
+the facts it asserts for them, and how its result reads. Only the decision differs between engines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, Protocol, TypeVar
+
+from attrs import field, frozen
+
+from eligibility.logic import Outcome
+from eligibility.measure.context import Measurer
+from eligibility.rulebook.model import Occupations
+
+C = TypeVar("C")
+M = TypeVar("M")
+Scalar = str | int | float
+Expr = dict[str, Any]
+
+#: Most alternatives one ``$or`` may hold; durable hangs at ruleset creation past about 510.
+MAX_ALTERNATIVES = 400
+
+
+@frozen
+class Decision:
+    """A leaf's outcome and the outcomes of its named parts (each check, each record) that the report reads."""
+
+    outcome: Outcome
+    parts: dict[str, Outcome] = field(factory=dict)
+
+
+@frozen
+class LeafOutcome:
+    """A leaf's outcome with the values seen and required, the explanation and the evidence."""
+
+    outcome: Outcome
+    observed: Any = None
+    required: Any = None
+    explanation: str = ""
+    evidence: tuple[dict[str, Any], ...] = ()
+    # The confidence of dated data the leaf read (a funds table), when it may be weaker than the
+    # condition's citations: the result takes the weaker of the two.
+    confidence: str | None = None
+
+
+class Matcher(Protocol):
+    """How a durable decision asks durable-rules about facts (``engines.durable_run.LeafRun`` implements it)."""
+
+    def decide(self, name: str, items: list[dict[str, Scalar]]) -> list[Outcome]:
+        """Outcomes of this leaf's check ``name`` on each fact."""
+        ...
+
+    def one(self, name: str, item: dict[str, Scalar]) -> Outcome:
+        """Outcome of this leaf's check ``name`` on one fact (an empty fact: unknown)."""
+        ...
+
+    def member(self, occupations: Occupations, code: str | None) -> Outcome:
+        """Whether durable places the NOC code in the selector (unknown without a code)."""
+        ...
+
+
+# --- the durable form of checks -----------------------------------------------------------------
+
+@frozen
+class Test:
+    """One atomic comparison ``field op value`` with op in == != >= > <= < in not_in."""
+
+    __test__ = False  # the name starts with "Test"; tell pytest this is not a test class
+
+    field: str
+    op: str
+    value: Any
+
+    def expr(self) -> Expr:
+        """The durable JSON form."""
+        if self.op == "==":
+            return {self.field: self.value}
+        if self.op == "in":
+            return any_of([{self.field: v} for v in self.value])
+        if self.op == "not_in":
+            return all_of([{"$neq": {self.field: v}} for v in self.value])
+        return {_OPS[self.op]: {self.field: self.value}}
+
+    def negated(self) -> Test:
+        """The test that holds exactly when this one fails on a present field."""
+        return Test(self.field, _NEG[self.op], self.value)
+
+
+_OPS = {"!=": "$neq", ">=": "$gte", ">": "$gt", "<=": "$lte", "<": "$lt"}
+_NEG = {"==": "!=", "!=": "==", ">=": "<", "<": ">=", ">": "<=", "<=": ">", "in": "not_in", "not_in": "in"}
+
+
+def any_of(exprs: Sequence[Expr]) -> Expr:
+    """``$or`` (a single expression stays as it is)."""
+    if len(exprs) > MAX_ALTERNATIVES:
+        raise ValueError(f"{len(exprs)} alternatives in one $or; durable hangs past about 510")
+    return exprs[0] if len(exprs) == 1 else {"$or": list(exprs)}
+
+
+def all_of(exprs: Sequence[Expr]) -> Expr:
+    """``$and`` (a single expression stays as it is)."""
+    return exprs[0] if len(exprs) == 1 else {"$and": list(exprs)}
+
+
+@frozen
+class Check:
+    """A pass expression and the fail expressions of one atomic check (neither fires: unknown)."""
+
+    passes: Expr
+    fails: tuple[Expr, ...]
+
+
+def conj(*tests: Test) -> Check:
+    """All the tests hold; one fail rule per test, its negation (Kleene AND over present fields)."""
+    return Check(all_of([t.expr() for t in tests]), tuple(t.negated().expr() for t in tests))
+
+
+def present(name: str) -> Check:
+    """Passes whenever the field is given (a check with no requirement)."""
+    return Check({"$ex": {name: 1}}, ())
+
+
+def at_least_one() -> Check:
+    """The repeated records are listed and there is at least one (unknown when the list is unknown)."""
+    return conj(Test("count", ">=", 1))
+
+
+def listed(run: Matcher, count: int | None, name: str, items: list[dict[str, Scalar]]) -> list[Outcome]:
+    """Each record's outcome of check ``name``: none when the list is empty; unknown for all when it is unknown."""
+    have = run.one("count", {} if count is None else {"count": count})
+    if have != "pass":
+        return [have]
+    return run.decide(name, items)
+
+
+def tag(value: object) -> str:
+    """A declared value as typed text, equal exactly when Python's ``==`` says so (True == 1 == 1.0)."""
+    if isinstance(value, bool | int | float):
+        return f"n:{float(value)!r}"
+    if isinstance(value, str):
+        return f"s:{value}"
+    return "none"
+
+
+# --- the registry entry -------------------------------------------------------------------------
+
+def _no_selectors(_: Any) -> list[Occupations]:
+    return []
+
+
+@frozen
+class Kind(Generic[C, M]):
+    """One condition kind: its model class and the functions both engines share or choose between."""
+
+    name: str
+    model: type
+    measure: Callable[[C, Measurer], M]
+    decide: Callable[[C, M], Decision]
+    durable_checks: Callable[[C], dict[str, Check]]
+    durable_decide: Callable[[C, M, Matcher], Decision]
+    report: Callable[[C, M, Decision], LeafOutcome]
+    selectors: Callable[[C], list[Occupations]] = _no_selectors

@@ -1,0 +1,72 @@
+"""declaration: a fact the person states under ``declarations`` (a referral, a status, a score)."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, tag
+from eligibility.logic import threshold
+from eligibility.measure.context import Measurer
+from eligibility.rulebook.model import DeclarationCondition
+
+
+@frozen
+class DeclarationMeasure:
+    """The declared value (``stated`` False when the profile does not state the key)."""
+
+    stated: bool
+    value: bool | int | float | str | None = None
+
+    @property
+    def number(self) -> float | None:
+        """The value as a number, None unless it is one (true and false are not numbers)."""
+        if isinstance(self.value, bool) or not isinstance(self.value, int | float):
+            return None
+        return float(self.value)
+
+
+def measure(c: DeclarationCondition, mm: Measurer) -> DeclarationMeasure:
+    """The value stated under ``declarations.<key>``."""
+    decl = mm.facts.profile.declarations
+    return DeclarationMeasure(c.key in decl, decl.get(c.key))
+
+
+def decide(c: DeclarationCondition, m: DeclarationMeasure) -> Decision:
+    """A number at least ``min``, or a value equal to ``equals``."""
+    if not m.stated:
+        return Decision("unknown")
+    if c.min is not None:
+        return Decision("unknown" if m.number is None else threshold(m.number, m.number, c.min))
+    return Decision("pass" if m.value == c.equals else "fail")
+
+
+def durable_checks(c: DeclarationCondition) -> dict[str, Check]:
+    """``value``: a number against the minimum, or the value compared as typed text."""
+    if c.min is not None:
+        return {"value": conj(Test("number", ">=", c.min))}
+    return {"value": conj(Test("tagged", "==", tag(c.equals)))}
+
+
+def durable_decide(c: DeclarationCondition, m: DeclarationMeasure, run: Matcher) -> Decision:
+    """The value asserted as a number or as typed text."""
+    if not m.stated:
+        return Decision(run.one("value", {}))
+    if c.min is not None:
+        return Decision(run.one("value", {"number": m.number} if m.number is not None else {}))
+    return Decision(run.one("value", {"tagged": tag(m.value)}))
+
+
+def report(c: DeclarationCondition, m: DeclarationMeasure, d: Decision) -> LeafOutcome:
+    """The value stated and what the rule asks."""
+    required = {"key": c.key, "equals": c.equals, "min": c.min}
+    if not m.stated:
+        return LeafOutcome(d.outcome, None, required, f"the profile does not state declarations.{c.key}")
+    if c.min is not None:
+        if m.number is None:
+            return LeafOutcome(d.outcome, m.value, required, f"declarations.{c.key} should be a number")
+        return LeafOutcome(d.outcome, m.value, required, f"{c.key} = {m.number:g}; needs {c.min:g}")
+    return LeafOutcome(d.outcome, m.value, required, f"{c.key} = {m.value}; needs {c.equals}")
+
+
+KIND: Kind[DeclarationCondition, DeclarationMeasure] = Kind(
+    "declaration", DeclarationCondition, measure, decide, durable_checks, durable_decide, report)

@@ -1,0 +1,119 @@
+"""education: a completed credential recognized at or above a level (Canadian, or foreign with a valid ECA)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrs import frozen
+
+from eligibility.dates import months_before
+from eligibility.facts import CredentialFact, level_rank
+from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, at_least_one, conj
+from eligibility.kinds.base import listed as listed_outcomes
+from eligibility.logic import Outcome, kleene_any
+from eligibility.measure.context import Measurer
+from eligibility.rulebook.model import EducationCondition
+from eligibility.unknown import known
+
+
+@frozen
+class EducationMeasure:
+    """The applicant's credentials with the level the rules recognize (None: not listed), and the completion cutoff."""
+
+    credentials: tuple[CredentialFact, ...] | None
+    completed_after: dt.date | None = None
+
+
+def measure(c: EducationCondition, mm: Measurer) -> EducationMeasure:
+    """Each credential's recognized level (an ECA valid ``eca_max_age_months``), and the earliest completion counted."""
+    creds = mm.facts.credentials("applicant", c.eca_max_age_months, c.foreign_needs_eca)
+    cutoff = months_before(mm.as_of, c.completed_within_months) if c.completed_within_months is not None else None
+    return EducationMeasure(creds if known(creds) else None, cutoff)
+
+
+def why_not(c: EducationCondition, m: EducationMeasure, cf: CredentialFact) -> str | None:
+    """Why a credential does not count here, or None when it does."""
+    e = cf.education
+    if cf.why_not is not None:
+        return cf.why_not
+    if c.country is not None and e.country != c.country:
+        return f"obtained in {e.country}, not {c.country}"
+    if c.province is not None and e.province != c.province:
+        return f"not obtained in {c.province}"
+    if m.completed_after is not None:
+        if e.completed is None:
+            return "completion date not given"
+        if e.completed <= m.completed_after:
+            return f"completed {e.completed}, more than {c.completed_within_months} months before"
+    if cf.level is not None and level_rank(cf.level) < level_rank(c.minimum_level):
+        return f"{cf.level} is below {c.minimum_level}"
+    return None
+
+
+def decide(c: EducationCondition, m: EducationMeasure) -> Decision:
+    """Some credential counts."""
+    if m.credentials is None:
+        return Decision("unknown")
+    parts: dict[str, Outcome] = {str(i): "pass" if why_not(c, m, cf) is None else "fail"
+                                 for i, cf in enumerate(m.credentials)}
+    return Decision(kleene_any(parts.values()), parts)
+
+
+def durable_checks(c: EducationCondition) -> dict[str, Check]:
+    """``count``, and ``item``: recognized, from the place asked, recent enough, at or above the level."""
+    tests = [Test("recognized", "==", 1)]
+    if c.country is not None:
+        tests.append(Test("country", "==", c.country))
+    if c.province is not None:
+        tests.append(Test("province", "==", c.province))
+    if c.completed_within_months is not None:
+        tests += [Test("completed_known", "==", 1), Test("completed_margin_days", ">", 0)]
+    tests.append(Test("level_rank", ">=", level_rank(c.minimum_level)))
+    return {"count": at_least_one(), "item": conj(*tests)}
+
+
+def durable_decide(c: EducationCondition, m: EducationMeasure, run: Matcher) -> Decision:
+    """Each credential's recognition, place, completion margin and level rank asserted as a fact."""
+    if m.credentials is None:
+        return Decision(run.one("count", {}))
+    cutoff = m.completed_after or dt.date.min
+    items: list[dict[str, Scalar]] = []
+    for cf in m.credentials:
+        e = cf.education
+        item: dict[str, Scalar] = {
+            "recognized": int(cf.why_not is None), "country": e.country, "province": e.province or "-",
+            "completed_known": int(e.completed is not None),
+            "level_rank": level_rank(cf.level) if cf.level is not None else -1}
+        if e.completed is not None:
+            item["completed_margin_days"] = (e.completed - cutoff).days
+        items.append(item)
+    outcomes = listed_outcomes(run, len(items), "item", items)
+    if not items:
+        return Decision(outcomes[0])
+    parts: dict[str, Outcome] = {str(i): o for i, o in enumerate(outcomes)}
+    return Decision(kleene_any(parts.values()), parts)
+
+
+def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutcome:
+    """The highest recognized credential, and every credential with whether it counted and why not."""
+    required = {"minimum_level": c.minimum_level, "country": c.country, "province": c.province}
+    if m.credentials is None:
+        return LeafOutcome(d.outcome, None, required, "the profile does not list education")
+    evidence, best = [], None
+    for i, cf in enumerate(m.credentials):
+        e = cf.education
+        counted = d.parts.get(str(i)) == "pass"
+        reason = None if counted else why_not(c, m, cf)
+        evidence.append({"education": cf.index, "level": e.level, "recognized_as": cf.level,
+                         "country": e.country, "via_eca": cf.via_eca, "counted": counted,
+                         **({"reason": reason} if reason else {})})
+        if cf.level is not None and (best is None or level_rank(cf.level) > level_rank(best)):
+            best = cf.level
+    text = f"highest recognized credential: {best or 'none'}; needs {c.minimum_level} or higher"
+    if c.foreign_needs_eca and c.eca_max_age_months is not None:
+        text += f" (Canadian, or foreign with an ECA less than {c.eca_max_age_months // 12} years old)"
+    return LeafOutcome(d.outcome, best, required, text, tuple(evidence))
+
+
+KIND: Kind[EducationCondition, EducationMeasure] = Kind(
+    "education", EducationCondition, measure, decide, durable_checks, durable_decide, report)

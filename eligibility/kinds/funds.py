@@ -1,0 +1,180 @@
+"""funds: settlement funds at least the dated table's amount for the family size, unless exempt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from attrs import frozen
+
+from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, all_of, any_of, conj
+from eligibility.logic import Outcome, kleene_all
+from eligibility.measure.context import Measurer
+from eligibility.measure.offer import ArrangedMeasure, arranged_outcomes, arranged_result, measure_arranged
+from eligibility.rulebook.model import ArrangedEmployment, FundsCondition, Occupations
+from eligibility.unknown import known
+
+#: A job offer with no end date lasts indefinitely: its duration in months as a number durable can compare.
+OPEN_ENDED_MONTHS = 10**6
+EXEMPTION = "authorized to work in Canada with a valid job offer"
+
+
+@frozen
+class FundsMeasure:
+    """The amount the table asks for the family size, the funds stated, and what the exemption needs.
+
+    ``found`` is False when the table has no amounts for the date. ``exact`` is False when the family size
+    is only a lower bound. ``current_job`` is None when the work history is unknown.
+    """
+
+    found: bool
+    table_from: dt.date | None = None
+    family_size: int = 0
+    exact: bool = True
+    amount: float = 0.0
+    have: float | None = None
+    current_job: bool | None = None
+    arranged: ArrangedMeasure | None = None
+    confidence: str = "official"
+
+
+def measure(c: FundsCondition, mm: Measurer) -> FundsMeasure:
+    """The table's amount for the family size on the date, the funds, and the exemption's facts when it applies."""
+    table = mm.library.tables[c.table]
+    version = table.version_on(mm.as_of)
+    if version is None:  # prevented by the library check; kept for rulesets loaded without it
+        return FundsMeasure(False)
+    size, exact = mm.facts.family_size
+    have = mm.facts.profile.funds_cad
+    current: bool | None = None
+    arranged = None
+    if c.exempt_with_arranged_employment is not None:
+        job = mm.facts.current_canadian_job()
+        current = None if not known(job) else job is not None
+        arranged = measure_arranged(mm.facts, c.exempt_with_arranged_employment)
+    return FundsMeasure(True, version.valid_from, size, exact, version.amount_for(size),
+                        have if known(have) else None, current, arranged, version.confidence or table.confidence)
+
+
+def _surplus(m: FundsMeasure) -> Outcome:
+    if m.have is None:
+        return "unknown"
+    # With the family size only known as a lower bound, enough for that size settles nothing.
+    return "fail" if m.have < m.amount else ("pass" if m.exact else "unknown")
+
+
+def _combine(exempt: Outcome, surplus: Outcome, parts: dict[str, Outcome]) -> Decision:
+    parts = {**parts, "exempt": exempt, "surplus": surplus}
+    if exempt == "pass":
+        return Decision("pass", parts)
+    return Decision("unknown" if exempt == "unknown" and surplus == "fail" else surplus, parts)
+
+
+def decide(c: FundsCondition, m: FundsMeasure) -> Decision:
+    """Exempt, or the funds reach the amount (for the exact family size)."""
+    if not m.found:
+        return Decision("unknown")
+    rule = c.exempt_with_arranged_employment
+    if rule is None or m.arranged is None:
+        return _combine("fail", _surplus(m), {})
+    job: Outcome = "unknown" if m.current_job is None else ("pass" if m.current_job else "fail")
+    ae = {f"ae.{k}": o for k, o in arranged_outcomes(m.arranged, rule).items()}
+    offer = arranged_result(m.arranged, rule, {k.removeprefix("ae."): o for k, o in ae.items()})[0]
+    return _combine(kleene_all([job, offer]), _surplus(m), {"job": job, **ae})
+
+
+def _arranged_checks(rule: ArrangedEmployment) -> dict[str, Check]:
+    """IRPR s. 82(2) as the ruleset states it: hours, duration, not seasonal, LMIA or a current exempt employer."""
+    enough = {"$gte": {"employer_hours": rule.current_employer_min_hours}}
+    short = {"$lt": {"employer_hours": rule.current_employer_min_hours}}
+    return {
+        "ae.offer": conj(Test("has_offer", "==", 1)),
+        "ae.hours": conj(Test("hours_per_week", ">=", rule.min_hours_per_week)),
+        "ae.duration": conj(Test("duration_months", ">=", rule.min_duration_months)),
+        "ae.seasonal": conj(Test("seasonal", "==", 0)),
+        "ae.lmia": Check(any_of([{"lmia": "positive"}, all_of([{"lmia": "exempt"}, {"current": 1}, enough])]),
+                         (any_of([{"lmia": "none"}, all_of([{"lmia": "exempt"}, {"current": 0}]),
+                                  all_of([{"lmia": "exempt"}, short])]),)),
+        "job": conj(Test("current_job", "==", 1)),
+    }
+
+
+def durable_checks(c: FundsCondition) -> dict[str, Check]:
+    """``surplus`` (enough only for an exact family size; short always fails), and the exemption's checks."""
+    out = {"surplus": Check(all_of([{"$gte": {"surplus": 0}}, {"exact": 1}]), ({"$lt": {"surplus": 0}},))}
+    if c.exempt_with_arranged_employment is not None:
+        out.update(_arranged_checks(c.exempt_with_arranged_employment))
+    return out
+
+
+def _durable_arranged(rule: ArrangedEmployment, m: ArrangedMeasure, run: Matcher) -> tuple[Outcome, dict[str, Outcome]]:
+    offer = m.offer.offer
+    if not m.offer.known:
+        return run.one("ae.offer", {}), {}
+    if offer is None:
+        return run.one("ae.offer", {"has_offer": 0}), {}
+    fields: dict[str, Scalar] = {
+        "has_offer": 1, "lmia": offer.lmia, "seasonal": int(offer.seasonal),
+        "duration_months": OPEN_ENDED_MONTHS if offer.duration_months is None else offer.duration_months}
+    if offer.hours_per_week is not None:
+        fields["hours_per_week"] = offer.hours_per_week
+    if m.employer is not None and m.employer.known:
+        fields.update({"current": int(m.employer.current), "employer_hours": m.employer.hours})
+    guard = run.one("ae.offer", fields)
+    parts: dict[str, Outcome] = {"ae.occupation": run.member(rule.occupations, offer.noc)}
+    parts.update({n: run.one(n, fields) for n in ("ae.hours", "ae.duration", "ae.seasonal", "ae.lmia")})
+    return (guard if guard != "pass" else kleene_all(parts.values())), parts
+
+
+def durable_decide(c: FundsCondition, m: FundsMeasure, run: Matcher) -> Decision:
+    """The surplus over the amount and the exemption's facts asserted; durable decides each check."""
+    if not m.found:
+        return Decision(run.one("surplus", {}))
+    surplus = run.one("surplus", {"surplus": m.have - m.amount, "exact": int(m.exact)} if m.have is not None else {})
+    rule = c.exempt_with_arranged_employment
+    if rule is None or m.arranged is None:
+        return _combine("fail", surplus, {})
+    job = run.one("job", {} if m.current_job is None else {"current_job": int(m.current_job)})
+    offer, parts = _durable_arranged(rule, m.arranged, run)
+    return _combine(kleene_all([job, offer]), surplus, {"job": job, **parts})
+
+
+def report(c: FundsCondition, m: FundsMeasure, d: Decision) -> LeafOutcome:
+    """The amount needed and the funds stated, the table used and the exemption considered.
+
+    The explanation names the table version applied ("2025 table, in force since 2025-07-07") and the
+    result carries the table's confidence, which may be weaker than the condition's citations.
+    """
+    if not m.found:
+        return LeafOutcome(d.outcome, None, None, f"no {c.table} amounts are encoded for that date")
+    table_from = m.table_from.isoformat() if m.table_from else None
+    required = {"cad": m.amount, "family_size": m.family_size, "table_from": table_from}
+    evidence: list[dict[str, Any]] = [{"table": c.table, "from": table_from, "family_size": m.family_size,
+                                       "family_size_exact": m.exact, "amount": m.amount,
+                                       "confidence": m.confidence}]
+    rule = c.exempt_with_arranged_employment
+    if rule is not None and m.arranged is not None:
+        detail = arranged_result(m.arranged, rule, {k.removeprefix("ae."): o for k, o in d.parts.items()})[1]
+        evidence.append({"exemption": EXEMPTION, "outcome": d.parts["exempt"], "detail": detail})
+        if d.parts["exempt"] == "pass":
+            return LeafOutcome(d.outcome, "exempt", required, f"exempt: {EXEMPTION}", tuple(evidence))
+    family = f"a family of {m.family_size}{'' if m.exact else ' or more'}"
+    if m.have is None:
+        text = f"funds not given; ${m.amount:,.0f} needed for a family of {m.family_size}"
+    else:
+        text = f"${m.have:,.0f} available; ${m.amount:,.0f} needed for {family}"
+    if m.table_from is not None:
+        text += f" ({m.table_from.year} table, in force since {m.table_from}; {m.confidence.replace('_', ' ')} source)"
+    if d.parts.get("exempt") == "unknown" and d.parts.get("surplus") == "fail":
+        text += "; exemption not settled"
+    return LeafOutcome(d.outcome, m.have, required, text, tuple(evidence), confidence=m.confidence)
+
+
+def selectors(c: FundsCondition) -> list[Occupations]:
+    """The offer's occupation durable places in the exemption's selector."""
+    rule = c.exempt_with_arranged_employment
+    return [rule.occupations] if rule is not None else []
+
+
+KIND: Kind[FundsCondition, FundsMeasure] = Kind(
+    "funds", FundsCondition, measure, decide, durable_checks, durable_decide, report, selectors)

@@ -1,0 +1,149 @@
+"""job_offer: a job offer meeting each requirement the condition lists (occupation, hours, wage...)."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from eligibility.converter import unstructure
+from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, conj
+from eligibility.kinds.funds import OPEN_ENDED_MONTHS
+from eligibility.logic import Outcome, kleene_all
+from eligibility.measure.context import Measurer
+from eligibility.measure.occupations import describe_occupations
+from eligibility.measure.offer import OfferMeasure, measure_offer, offer_details, offer_outcomes
+from eligibility.profile.model import JobOffer
+from eligibility.rulebook.model import JobOfferCondition, Occupations
+
+
+@frozen
+class JobOfferMeasure:
+    """The offer on the date, and the hourly wage floor that applies to its occupation (None: no floor)."""
+
+    offer: OfferMeasure
+    floor: float | None = None
+
+
+def measure(c: JobOfferCondition, mm: Measurer) -> JobOfferMeasure:
+    """The offer, and the higher of the general floor and the floor listed for its NOC code."""
+    found = measure_offer(mm.facts)
+    floor = c.min_wage_hourly
+    offer = found.offer
+    if offer is not None and c.wage_floors_hourly and offer.noc in c.wage_floors_hourly:
+        floor = max(floor or 0.0, c.wage_floors_hourly[offer.noc])
+    return JobOfferMeasure(found, floor)
+
+
+def _details(c: JobOfferCondition, offer: JobOffer, floor: float | None) -> dict[str, str]:
+    out = offer_details(offer, c.occupations, c.min_hours_per_week, c.min_duration_months)
+    if c.lmia is not None:
+        out["lmia"] = f"LMIA {offer.lmia}; needs {', '.join(c.lmia)}"
+    if c.provinces is not None:
+        out["province"] = f"{offer.province or 'not given'}; needs {', '.join(c.provinces)}"
+    if c.non_seasonal:
+        out["seasonal"] = "seasonal" if offer.seasonal else "not seasonal"
+    if floor is not None:
+        out["wage_hourly"] = (f"hourly wage not given; needs ${floor:,.2f}" if offer.wage_hourly is None
+                              else f"${offer.wage_hourly:,.2f}/h; needs ${floor:,.2f}")
+    if c.min_wage_annual is not None:
+        out["wage_annual"] = (f"annual wage not given; needs ${c.min_wage_annual:,.0f}" if offer.wage_annual is None
+                              else f"${offer.wage_annual:,.0f}/yr; needs ${c.min_wage_annual:,.0f}")
+    return out
+
+
+def _at_least(value: float | None, minimum: float) -> Outcome:
+    return "unknown" if value is None else ("pass" if value >= minimum else "fail")
+
+
+def decide(c: JobOfferCondition, m: JobOfferMeasure) -> Decision:
+    """Each requirement the condition lists, in Python."""
+    offer = m.offer.offer
+    if not m.offer.known:
+        return Decision("unknown")
+    if offer is None:
+        return Decision("fail")
+    parts = offer_outcomes(offer, c.occupations, c.min_hours_per_week, c.min_duration_months)
+    if c.lmia is not None:
+        parts["lmia"] = "pass" if offer.lmia in c.lmia else "fail"
+    if c.provinces is not None:
+        parts["province"] = "unknown" if offer.province is None else (
+            "pass" if offer.province in c.provinces else "fail")
+    if c.non_seasonal:
+        parts["seasonal"] = "fail" if offer.seasonal else "pass"
+    if m.floor is not None:
+        parts["wage_hourly"] = _at_least(offer.wage_hourly, m.floor)
+    if c.min_wage_annual is not None:
+        parts["wage_annual"] = _at_least(offer.wage_annual, c.min_wage_annual)
+    return Decision(kleene_all(parts.values()), parts)
+
+
+def durable_checks(c: JobOfferCondition) -> dict[str, Check]:
+    """``offer`` (there is one), and one check per requirement listed."""
+    out = {"offer": conj(Test("has_offer", "==", 1))}
+    if c.min_hours_per_week is not None:
+        out["hours"] = conj(Test("hours_per_week", ">=", c.min_hours_per_week))
+    if c.min_duration_months is not None:
+        out["duration"] = conj(Test("duration_months", ">=", c.min_duration_months))
+    if c.lmia is not None:
+        out["lmia"] = conj(Test("lmia", "in", list(c.lmia)))
+    if c.provinces is not None:
+        out["province"] = conj(Test("province", "in", list(c.provinces)))
+    if c.non_seasonal:
+        out["seasonal"] = conj(Test("seasonal", "==", 0))
+    if c.min_wage_hourly is not None or c.wage_floors_hourly:
+        out["wage_hourly"] = conj(Test("wage_margin", ">=", 0))
+    if c.min_wage_annual is not None:
+        out["wage_annual"] = conj(Test("wage_annual", ">=", c.min_wage_annual))
+    return out
+
+
+def durable_decide(c: JobOfferCondition, m: JobOfferMeasure, run: Matcher) -> Decision:
+    """The offer's fields asserted as one fact; durable decides each requirement and the occupation."""
+    offer = m.offer.offer
+    if not m.offer.known:
+        return Decision(run.one("offer", {}))
+    if offer is None:
+        return Decision(run.one("offer", {"has_offer": 0}))
+    fields: dict[str, Scalar] = {
+        "has_offer": 1, "lmia": offer.lmia, "seasonal": int(offer.seasonal),
+        "duration_months": OPEN_ENDED_MONTHS if offer.duration_months is None else offer.duration_months}
+    for name, value in (("hours_per_week", offer.hours_per_week), ("province", offer.province),
+                        ("wage_annual", offer.wage_annual)):
+        if value is not None:
+            fields[name] = value
+    if m.floor is not None and offer.wage_hourly is not None:
+        fields["wage_margin"] = offer.wage_hourly - m.floor
+    guard = run.one("offer", fields)
+    parts: dict[str, Outcome] = {}
+    if c.occupations is not None:
+        parts["occupation"] = run.member(c.occupations, offer.noc)
+    checked = [n for n in durable_checks(c) if n != "offer"]
+    if m.floor is None and "wage_hourly" in checked:
+        checked.remove("wage_hourly")  # a floor listed only for other codes does not apply to this offer
+    parts.update({n: run.one(n, fields) for n in checked})
+    return Decision(guard if guard != "pass" else kleene_all(parts.values()), parts)
+
+
+def report(c: JobOfferCondition, m: JobOfferMeasure, d: Decision) -> LeafOutcome:
+    """Each requirement with the offer's value, the ones not met first in the explanation."""
+    required = {k: v for k, v in unstructure(c).items() if k in {
+        "min_hours_per_week", "min_duration_months", "lmia", "provinces", "min_wage_hourly", "min_wage_annual",
+        "non_seasonal"} and v not in (None, False)}
+    if c.occupations is not None:
+        required["occupations"] = describe_occupations(c.occupations)
+    offer = m.offer.offer
+    if offer is None:
+        return LeafOutcome(d.outcome, None, required, m.offer.absent_text)
+    details = _details(c, offer, m.floor)
+    text = "; ".join(f"{w}: {t}" for w, t in details.items() if d.parts[w] != "pass")
+    evidence = tuple({"check": w, "outcome": d.parts[w], "detail": t} for w, t in details.items())
+    return LeafOutcome(d.outcome, unstructure(offer), required, text or "the offer meets every requirement",
+                       evidence)
+
+
+def selectors(c: JobOfferCondition) -> list[Occupations]:
+    """The offer's occupation durable places in the condition's selector."""
+    return [c.occupations] if c.occupations is not None else []
+
+
+KIND: Kind[JobOfferCondition, JobOfferMeasure] = Kind(
+    "job_offer", JobOfferCondition, measure, decide, durable_checks, durable_decide, report, selectors)

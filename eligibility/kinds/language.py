@@ -1,0 +1,144 @@
+"""language: a valid test in the right language meeting a minimum CLB/NCLC level in all four abilities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import frozen
+
+from eligibility.converter import unstructure
+from eligibility.facts import TestFact
+from eligibility.kinds import work_experience
+from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, at_least_one, conj
+from eligibility.kinds.base import listed as listed_outcomes
+from eligibility.language import ABILITIES
+from eligibility.logic import Outcome, kleene_any
+from eligibility.measure.context import Measurer
+from eligibility.noc import noc_table
+from eligibility.rulebook.model import LanguageCondition, Levels
+from eligibility.unknown import known
+
+
+@frozen
+class LanguageMeasure:
+    """The applicant's tests (None: not listed), which are usable here, and the minimums that may apply.
+
+    With ``minimum_by_teer``, the main occupation of the referenced work_experience condition picks one
+    minimum (``teer``); while it is not settled every minimum of the table may apply.
+    """
+
+    tests: tuple[TestFact, ...] | None
+    usable: tuple[bool, ...]
+    needs: tuple[Levels, ...]
+    teer: int | None = None
+    main_occupation: str | None = None
+
+
+def all_needs(c: LanguageCondition) -> list[Levels]:
+    """Every distinct minimum the condition may apply, in a stable order."""
+    if c.minimum is not None:
+        return [c.minimum]
+    return list(dict.fromkeys((c.minimum_by_teer or {}).values()))
+
+
+def measure(c: LanguageCondition, mm: Measurer) -> LanguageMeasure:
+    """The tests valid for ``max_age_months``, and the minimum set by the main occupation's TEER."""
+    found = mm.facts.tests("applicant", c.max_age_months)
+    tests = found if known(found) else None
+    usable = tuple(t.valid and (c.language == "any" or t.language == c.language)
+                   and (c.tests is None or t.test.test in c.tests) for t in tests or ())
+    needs, teer, main = tuple(all_needs(c)), None, None
+    if c.minimum_by_teer is not None and c.teer_source is not None:
+        main = work_experience.measure(c.teer_source, mm).main_occupation
+        group = noc_table().get(main) if main else None
+        if group is not None and group.teer in c.minimum_by_teer:
+            needs, teer = (c.minimum_by_teer[group.teer],), group.teer
+    return LanguageMeasure(tests, usable, needs, teer, main)
+
+
+def meets(t: TestFact, need: Levels) -> bool:
+    """Every ability of the test at or above the minimum."""
+    return all(t.levels[a] >= getattr(need, a) for a in ABILITIES)
+
+
+def _combine(m: LanguageMeasure, parts: dict[str, Outcome]) -> Outcome:
+    # One minimum applies: some usable test meets it. Several may: settled only when all agree.
+    outcomes = [kleene_any(parts[f"{i}:{j}"] for j in range(len(m.tests or ()))) for i in range(len(m.needs))]
+    return outcomes[0] if len(set(outcomes)) == 1 else "unknown"
+
+
+def decide(c: LanguageCondition, m: LanguageMeasure) -> Decision:
+    """Each test against each minimum that may apply, in Python."""
+    if m.tests is None:
+        return Decision("unknown")
+    parts: dict[str, Outcome] = {f"{i}:{j}": "pass" if ok and meets(t, need) else "fail"
+                                 for i, need in enumerate(m.needs) for j, (t, ok) in enumerate(zip(m.tests, m.usable,
+                                                                                                   strict=True))}
+    return Decision(_combine(m, parts), parts)
+
+
+def durable_checks(c: LanguageCondition) -> dict[str, Check]:
+    """``count``, and ``need<i>``: valid, in the language and among the tests asked, at the i-th minimum."""
+    base = [Test("valid", "==", 1)]
+    if c.language != "any":
+        base.append(Test("language", "==", c.language))
+    if c.tests is not None:
+        base.append(Test("test", "in", list(c.tests)))
+    out = {"count": at_least_one()}
+    for i, need in enumerate(all_needs(c)):
+        out[f"need{i}"] = conj(*base, *(Test(a, ">=", getattr(need, a)) for a in ABILITIES))
+    return out
+
+
+def durable_decide(c: LanguageCondition, m: LanguageMeasure, run: Matcher) -> Decision:
+    """Each test's validity, language and levels asserted once per minimum that may apply."""
+    if m.tests is None:
+        return Decision(run.one("count", {}))
+    every = all_needs(c)
+    items: list[dict[str, Scalar]] = [
+        {"valid": int(t.valid), "language": t.language, "test": t.test.test, **{a: t.levels[a] for a in ABILITIES}}
+        for t in m.tests]
+    parts: dict[str, Outcome] = {}
+    for i, need in enumerate(m.needs):
+        outcomes = listed_outcomes(run, len(items), f"need{every.index(need)}", items)
+        if not items:
+            return Decision(outcomes[0])
+        parts.update({f"{i}:{j}": o for j, o in enumerate(outcomes)})
+    return Decision(_combine(m, parts), parts)
+
+
+def _levels_text(levels: dict[str, int] | Levels) -> str:
+    values = levels if isinstance(levels, dict) else unstructure(levels)
+    return ", ".join(f"{a[0].upper()}{values[a]}" for a in ABILITIES)
+
+
+def report(c: LanguageCondition, m: LanguageMeasure, d: Decision) -> LeafOutcome:
+    """The best usable test with its levels against the minimum, and every test with why it does not count."""
+    required: Any
+    if c.minimum is not None:
+        required = unstructure(c.minimum)
+    elif m.teer is not None:
+        required = {**unstructure(m.needs[0]), "teer": m.teer, "main_occupation": m.main_occupation}
+    else:
+        required = {str(k): unstructure(v) for k, v in (c.minimum_by_teer or {}).items()}
+    tests = m.tests
+    if tests is None:
+        return LeafOutcome(d.outcome, None, required, "the profile does not list language tests")
+    evidence = tuple(
+        {"test": t.test.test, "taken": t.test.taken.isoformat(), "language": t.language, "levels": t.levels,
+         "valid": t.valid, **({"why_not": t.why_not} if t.why_not else {})} for t in tests)
+    usable = [j for j, ok in enumerate(m.usable) if ok]
+    if not usable:
+        return LeafOutcome(d.outcome, None, required, "no valid test result in the language required", evidence)
+    best = tests[max(usable, key=lambda j: (any(d.parts.get(f"{i}:{j}") == "pass" for i in range(len(m.needs))),
+                                            min(tests[j].levels.values())))]
+    observed = {"test": best.test.test, "taken": best.test.taken.isoformat(), "levels": best.levels}
+    need_text = " or ".join(_levels_text(n) for n in m.needs)
+    text = f"{best.test.test} of {best.test.taken}: {_levels_text(best.levels)}; needs {need_text}"
+    if d.outcome == "unknown":
+        text += " (the level needed depends on the main occupation, which is not settled)"
+    return LeafOutcome(d.outcome, observed, required, text, evidence)
+
+
+KIND: Kind[LanguageCondition, LanguageMeasure] = Kind(
+    "language", LanguageCondition, measure, decide, durable_checks, durable_decide, report)

@@ -1,0 +1,43 @@
+"""points: a named points grid scored on the profile, against the pass mark."""
+
+from __future__ import annotations
+
+from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher
+from eligibility.logic import threshold
+from eligibility.measure.context import Measurer
+from eligibility.measure.grid import GridScore, score
+from eligibility.rulebook.model import PointsCondition
+
+
+def measure(c: PointsCondition, mm: Measurer) -> GridScore:
+    """The grid version in force scored on the facts: its lowest and highest possible totals, per factor."""
+    return score(mm.library.grids[c.grid].version_on(mm.as_of), mm.facts)
+
+
+def decide(c: PointsCondition, m: GridScore) -> Decision:
+    """Passes when even the lowest total reaches the pass mark; fails when even the highest falls short."""
+    return Decision(threshold(m.low, m.high, c.pass_mark) if m.found else "unknown")
+
+
+def durable_checks(c: PointsCondition) -> dict[str, Check]:
+    """``score``: pass when the low total reaches the mark, fail when the high total falls short."""
+    return {"score": Check({"$gte": {"low": c.pass_mark}}, ({"$lt": {"high": c.pass_mark}},))}
+
+
+def durable_decide(c: PointsCondition, m: GridScore, run: Matcher) -> Decision:
+    """The lowest and highest totals asserted as one fact."""
+    return Decision(run.one("score", {"low": m.low, "high": m.high} if m.found else {}))
+
+
+def report(c: PointsCondition, m: GridScore, d: Decision) -> LeafOutcome:
+    """The total, the pass mark, and each factor's points."""
+    if not m.found:  # prevented by the library check
+        return LeafOutcome(d.outcome, None, c.pass_mark, f"grid {c.grid} has no version for that date")
+    total = f"{m.low}" if m.low == m.high else f"{m.low} to {m.high} (some factors unknown)"
+    text = f"{total} points of {m.max}; pass mark {c.pass_mark}"
+    observed = m.low if m.low == m.high else {"low": m.low, "high": m.high}
+    return LeafOutcome(d.outcome, observed, c.pass_mark, text, tuple(f.evidence() for f in m.factors))
+
+
+KIND: Kind[PointsCondition, GridScore] = Kind("points", PointsCondition, measure, decide, durable_checks,
+                                             durable_decide, report)

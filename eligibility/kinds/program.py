@@ -1,0 +1,54 @@
+"""program: eligible for at least one of other programs on the same as-of date."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test
+from eligibility.logic import Outcome, kleene_any
+from eligibility.measure.context import Measurer
+from eligibility.result import Verdict
+from eligibility.rulebook.model import ProgramCondition
+
+#: Verdicts of another program that make a ``program`` condition fail (``undetermined`` leaves it unknown).
+NOT_ELIGIBLE = ("not_eligible", "not_in_force", "not_encoded")
+
+
+@frozen
+class VerdictsMeasure:
+    """The verdict of each listed program on the date (``not_encoded`` when it was not evaluated)."""
+
+    verdicts: dict[str, Verdict]
+
+
+def measure(c: ProgramCondition, mm: Measurer) -> VerdictsMeasure:
+    """The listed programs' verdicts, evaluated before this one."""
+    return VerdictsMeasure({p: mm.verdicts.get(p, "not_encoded") for p in c.any_of})
+
+
+def decide(c: ProgramCondition, m: VerdictsMeasure) -> Decision:
+    """Eligible for one passes; undetermined ones leave it unknown."""
+    outcomes: list[Outcome] = ["pass" if v == "eligible" else "unknown" if v == "undetermined" else "fail"
+                               for v in m.verdicts.values()]
+    return Decision(kleene_any(outcomes))
+
+
+def durable_checks(c: ProgramCondition) -> dict[str, Check]:
+    """``verdict``: pass on eligible, fail on a verdict that rules it out."""
+    return {"verdict": Check({"verdict": "eligible"}, (Test("verdict", "in", list(NOT_ELIGIBLE)).expr(),))}
+
+
+def durable_decide(c: ProgramCondition, m: VerdictsMeasure, run: Matcher) -> Decision:
+    """Each verdict asserted as a fact."""
+    items: list[dict[str, Scalar]] = [{"verdict": v} for v in m.verdicts.values()]
+    return Decision(kleene_any(run.decide("verdict", items)))
+
+
+def report(c: ProgramCondition, m: VerdictsMeasure, d: Decision) -> LeafOutcome:
+    """Each listed program's verdict."""
+    text = "; ".join(f"{p}: {v.replace('_', ' ')}" for p, v in m.verdicts.items())
+    return LeafOutcome(d.outcome, dict(m.verdicts), {"eligible_for_one_of": list(c.any_of)}, text)
+
+
+KIND: Kind[ProgramCondition, VerdictsMeasure] = Kind(
+    "program", ProgramCondition, measure, decide, durable_checks, durable_decide, report)

@@ -1,0 +1,52 @@
+"""work_experience: paid work in matching occupations within a look-back window, at least so many hours."""
+
+from __future__ import annotations
+
+from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher
+from eligibility.logic import threshold
+from eligibility.measure.context import Measurer
+from eligibility.measure.occupations import describe_occupations, title
+from eligibility.measure.work import WorkMeasure, measure_work
+from eligibility.rulebook.model import WorkExperienceCondition
+
+
+def measure(c: WorkExperienceCondition, mm: Measurer) -> WorkMeasure:
+    """The hours counted for this condition (measured once per evaluation: other conditions read it)."""
+    return mm.once(c, lambda: measure_work(c, mm.facts))
+
+
+def decide(c: WorkExperienceCondition, m: WorkMeasure) -> Decision:
+    """Passes on the jobs known to count; fails unless jobs of unknown NOC could make up the hours."""
+    if not m.known:
+        return Decision("unknown")
+    return Decision(threshold(m.low, m.high, c.min_hours))
+
+
+def durable_checks(c: WorkExperienceCondition) -> dict[str, Check]:
+    """``hours``: pass when the low count reaches the minimum, fail when even the high count falls short."""
+    return {"hours": Check({"$gte": {"low": c.min_hours}}, ({"$lt": {"high": c.min_hours}},))}
+
+
+def durable_decide(c: WorkExperienceCondition, m: WorkMeasure, run: Matcher) -> Decision:
+    """The measured hours asserted as one fact (none when the history is unknown)."""
+    return Decision(run.one("hours", {"low": m.low, "high": m.high} if m.known else {}))
+
+
+def report(c: WorkExperienceCondition, m: WorkMeasure, d: Decision) -> LeafOutcome:
+    """The hours, where they were counted, and every job's share or why it was left out."""
+    required = {"hours": c.min_hours, "within_months": c.window_months, "continuous": c.continuous,
+                "single_occupation": c.single_occupation, "occupations": describe_occupations(c.occupations),
+                "location": c.location}
+    if not m.known:
+        return LeafOutcome(d.outcome, None, required, "the profile does not list the work history")
+    where = f"in {title(m.best_code)}" if m.best_code else f"in {describe_occupations(c.occupations)}"
+    explanation = (f"{m.low:,.0f} h {where}{' (longest continuous run)' if c.continuous else ''} "
+                   f"between {m.first} and {m.last}; {c.min_hours:,.0f} h needed")
+    if m.uncertain and d.outcome == "unknown":
+        explanation += f"; up to {m.high:,.0f} h if the jobs without a NOC code count"
+    observed = {"hours": round(m.low, 1), "occupation": m.best_code}
+    return LeafOutcome(d.outcome, observed, required, explanation, tuple(j.evidence() for j in m.jobs))
+
+
+KIND: Kind[WorkExperienceCondition, WorkMeasure] = Kind(
+    "work_experience", WorkExperienceCondition, measure, decide, durable_checks, durable_decide, report)

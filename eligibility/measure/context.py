@@ -1,0 +1,41 @@
+"""One program version's measuring: the facts, the library, earlier verdicts, and each condition's measure once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from eligibility.facts import Facts
+from eligibility.result import Verdict
+from eligibility.rulebook.library import Library
+
+T = TypeVar("T")
+
+
+class Measurer:
+    """Measures conditions against one profile on one date; a condition is measured once and shared.
+
+    A condition that reads another's measure (the language level set by the main occupation of a
+    work_experience condition, a certificate in a trade with enough experience) asks for that measure
+    here, through the typed reference the rulebook resolved when the version was loaded.
+    """
+
+    def __init__(self, facts: Facts, library: Library, verdicts: dict[str, Verdict]) -> None:
+        self.facts = facts
+        self.library = library
+        self.verdicts = verdicts
+        self._measures: dict[int, Any] = {}
+
+    @property
+    def as_of(self) -> dt.date:
+        """The as-of date of the evaluation."""
+        return self.facts.as_of
+
+    def once(self, condition: object, measure: Callable[[], T]) -> T:
+        """The measure of ``condition``, computed on first use (conditions are keyed by identity)."""
+        key = id(condition)
+        if key not in self._measures:
+            self._measures[key] = (condition, measure())  # keep the condition alive: its id stays unique
+        found: T = self._measures[key][1]
+        return found

@@ -1,0 +1,174 @@
+"""The job offer as it stood on the as-of date, and the hours worked for its employer (arranged employment)."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from eligibility.dates import window
+from eligibility.facts import Facts
+from eligibility.logic import Outcome, kleene_all
+from eligibility.measure.occupations import describe_occupations, matches
+from eligibility.profile.model import JobOffer
+from eligibility.rulebook.model import ArrangedEmployment, Occupations
+from eligibility.unknown import known
+from eligibility.work import count
+
+
+@frozen
+class OfferMeasure:
+    """The offer (None: there is none on the date) or ``known`` False when the profile does not say."""
+
+    known: bool
+    offer: JobOffer | None = None
+    not_yet: str | None = None
+
+    @property
+    def absent_text(self) -> str:
+        """Why there is no offer to assess."""
+        if not self.known:
+            return "the profile does not say whether there is a job offer"
+        return self.not_yet or "no job offer"
+
+
+def measure_offer(facts: Facts) -> OfferMeasure:
+    """The job offer on the as-of date (an offer issued later does not exist yet)."""
+    offer = facts.job_offer
+    if not known(offer):
+        return OfferMeasure(False)
+    return OfferMeasure(True, offer, facts.offer_not_yet)
+
+
+@frozen
+class EmployerHours:
+    """For an LMIA-exempt offer: whether the employer is a current one in Canada, and the hours worked there.
+
+    ``known`` is False when the work history is not given or the offer does not name the employer.
+    """
+
+    known: bool
+    employer: str | None
+    reason: str = ""
+    current: bool = False
+    hours: float = 0.0
+
+
+@frozen
+class ArrangedMeasure:
+    """The offer, and for an LMIA-exempt one the hours worked for its employer in the rule's window."""
+
+    offer: OfferMeasure
+    employer: EmployerHours | None = None
+
+
+def measure_arranged(facts: Facts, rule: ArrangedEmployment) -> ArrangedMeasure:
+    """What arranged employment needs to know of the profile's offer and work history."""
+    found = measure_offer(facts)
+    offer = found.offer
+    if offer is None or offer.lmia != "exempt":
+        return ArrangedMeasure(found)
+    jobs = facts.jobs()
+    if not known(jobs):
+        return ArrangedMeasure(found, EmployerHours(False, offer.employer, "the work history is not given"))
+    if offer.employer is None:
+        return ArrangedMeasure(found, EmployerHours(False, None, "the employer is not named"))
+    first, last = window(facts.as_of, rule.current_employer_window_months)
+    same = [jf.job for jf in jobs if jf.entry.country == "CA" and jf.entry.employer == offer.employer
+            and (jf.entry.end is None or jf.entry.end >= facts.as_of)]
+    hours = count([j for j in same if j.start <= last and j.end >= first])[0]
+    return ArrangedMeasure(found, EmployerHours(True, offer.employer, "", bool(same), float(hours)))
+
+
+def offer_details(offer: JobOffer, occupations: Occupations | None, min_hours: float | None,
+                  min_months: int | None) -> dict[str, str]:
+    """The words of each check an offer is held to: occupation, hours, duration (those asked)."""
+    out: dict[str, str] = {}
+    if occupations is not None:
+        out["occupation"] = ("the offer's NOC code is not given" if offer.noc is None
+                             else f"NOC {offer.noc}; needs {describe_occupations(occupations)}")
+    if min_hours is not None:
+        out["hours"] = ("hours per week not given" if offer.hours_per_week is None
+                        else f"{offer.hours_per_week:g} h/week; needs {min_hours:g}")
+    if min_months is not None:
+        length = "no end date" if offer.duration_months is None else f"{offer.duration_months} months"
+        out["duration"] = f"{length}; needs {min_months} months or more"
+    return out
+
+
+def offer_outcomes(offer: JobOffer, occupations: Occupations | None, min_hours: float | None,
+                   min_months: int | None) -> dict[str, Outcome]:
+    """Python's outcome of each check ``offer_details`` words (the native decision)."""
+    out: dict[str, Outcome] = {}
+    if occupations is not None:
+        out["occupation"] = "unknown" if offer.noc is None else ("pass" if matches(occupations, offer.noc) else "fail")
+    if min_hours is not None:
+        out["hours"] = "unknown" if offer.hours_per_week is None else (
+            "pass" if offer.hours_per_week >= min_hours else "fail")
+    if min_months is not None:
+        out["duration"] = "pass" if offer.duration_months is None or offer.duration_months >= min_months else "fail"
+    return out
+
+
+def arranged_details(m: ArrangedMeasure, rule: ArrangedEmployment) -> dict[str, str]:
+    """The words of each arranged-employment check: the offer's, seasonal work, and the LMIA situation."""
+    offer = m.offer.offer
+    if offer is None:
+        return {}
+    out = offer_details(offer, rule.occupations, rule.min_hours_per_week, rule.min_duration_months)
+    if offer.seasonal:
+        out["seasonal"] = "the offer is for seasonal work"
+    if offer.lmia == "positive":
+        out["lmia"] = "based on a positive LMIA"
+    elif offer.lmia == "none":
+        out["lmia"] = "neither LMIA-based nor from a current LMIA-exempt employer"
+    elif m.employer is not None:
+        e = m.employer
+        if not e.known:
+            out["lmia"] = f"LMIA-exempt offer; {e.reason}"
+        elif not e.current:
+            out["lmia"] = f"LMIA-exempt offer, but {e.employer} is not a current employer in Canada"
+        elif e.hours >= rule.current_employer_min_hours:
+            out["lmia"] = f"LMIA-exempt offer from the current employer, {e.hours:,.0f} h worked there"
+        else:
+            out["lmia"] = (f"LMIA-exempt offer, but only {e.hours:,.0f} h worked for {e.employer}; "
+                           f"needs {rule.current_employer_min_hours:,.0f}")
+    return out
+
+
+def arranged_outcomes(m: ArrangedMeasure, rule: ArrangedEmployment) -> dict[str, Outcome]:
+    """Python's outcome of each arranged-employment check (used by the native decision and grid points)."""
+    offer = m.offer.offer
+    if offer is None:
+        return {}
+    out = offer_outcomes(offer, rule.occupations, rule.min_hours_per_week, rule.min_duration_months)
+    if offer.seasonal:
+        out["seasonal"] = "fail"
+    if offer.lmia in ("positive", "none"):
+        out["lmia"] = "pass" if offer.lmia == "positive" else "fail"
+    elif m.employer is not None:
+        e = m.employer
+        out["lmia"] = "unknown" if not e.known else (
+            "pass" if e.current and e.hours >= rule.current_employer_min_hours else "fail")
+    return out
+
+
+def arranged_result(m: ArrangedMeasure, rule: ArrangedEmployment,
+                    parts: dict[str, Outcome]) -> tuple[Outcome, str]:
+    """Arranged employment's outcome from its checks' outcomes, and the words of those that did not pass."""
+    if not m.offer.known:
+        return "unknown", m.offer.absent_text
+    if m.offer.offer is None:
+        return "fail", m.offer.absent_text
+    details = arranged_details(m, rule)
+    outcome = kleene_all(parts[k] for k in details)
+    text = "; ".join(f"{k}: {d}" for k, d in details.items() if parts[k] != "pass") or "meets every rule"
+    return outcome, text
+
+
+def arranged_employment(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str, list[dict[str, str]]]:
+    """Whether the profile's offer is arranged employment under ``rule``, decided in Python, with the reasons:
+    the outcome, the words of the checks not passed, and one evidence item per check."""
+    m = measure_arranged(facts, rule)
+    parts = arranged_outcomes(m, rule)
+    outcome, detail = arranged_result(m, rule, parts)
+    evidence = [{"check": k, "outcome": parts[k], "detail": d} for k, d in arranged_details(m, rule).items()]
+    return outcome, detail, evidence

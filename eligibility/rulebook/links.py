@@ -1,0 +1,42 @@
+"""Typed references between conditions, resolved when a version loads.
+
+A language condition's ``teer_from`` and a certificate's ``same_occupation_as`` name a work_experience
+condition of the same version by id; loading replaces the name with the condition itself, so that the
+evaluation reads that condition's measure through a typed reference instead of looking an id up.
+"""
+
+from __future__ import annotations
+
+from attrs import evolve
+
+from eligibility.rulebook.checks import walk
+from eligibility.rulebook.model import (
+    CertificateCondition,
+    Composite,
+    Condition,
+    LanguageCondition,
+    Program,
+    Version,
+    WorkExperienceCondition,
+)
+
+
+def _linked(c: Condition, works: dict[str, WorkExperienceCondition]) -> Condition:
+    if isinstance(c, Composite):
+        return evolve(c, children=tuple(_linked(k, works) for k in c.children))
+    if isinstance(c, LanguageCondition) and c.teer_from is not None:
+        return evolve(c, teer_source=works.get(c.teer_from))
+    if isinstance(c, CertificateCondition) and c.same_occupation_as is not None:
+        return evolve(c, trade_source=works.get(c.same_occupation_as))
+    return c
+
+
+def link_version(version: Version) -> Version:
+    """The version with every reference to a work_experience condition resolved (unknown ids stay None)."""
+    works = {c.id: c for c, _ in walk(version.conditions, "") if isinstance(c, WorkExperienceCondition)}
+    return evolve(version, conditions=tuple(_linked(c, works) for c in version.conditions))
+
+
+def link_program(program: Program) -> Program:
+    """The program with every version linked."""
+    return evolve(program, versions=tuple(link_version(v) for v in program.versions))

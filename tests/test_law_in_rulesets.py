@@ -36,6 +36,7 @@ NOT_LAW: dict[tuple[str, int], str] = {
     ("ranking/measures.py", 120): "CRS work windows, still in Python (the CRS engine's own rules)",
     ("ranking/measures.py", 60): "CRS ECA validity, still in Python (the CRS engine's own rules)",
     ("ranking/measures.py", 24): "CRS test validity, still in Python (the CRS engine's own rules)",
+    ("timeline/score.py", 120): "the CRS work window, mirrored from ranking/measures.py to name a CRS change's cause",
 }
 #: Modules whose numbers are published tables, each row citing its source beside it.
 TABLES = {"language.py": "IRCC's score-to-CLB/NCLC conversion charts, one row per level"}

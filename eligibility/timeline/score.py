@@ -11,7 +11,8 @@ from eligibility.profile.model import Profile
 from eligibility.ranking.compute import crs_result
 from eligibility.ranking.result import CrsResult
 from eligibility.rulebook.library import Library
-from eligibility.timeline.events import HOURS_PER_YEAR, Event
+from eligibility.timeline.events import Event
+from eligibility.work import HOURS_PER_YEAR
 
 # Events that can move a CRS factor; hours only in the 10-year window, in whole years.
 CRS_EVENTS = ("crs", "birthday", "test", "credential", "offer", "job", "window", "certificate", "nomination")

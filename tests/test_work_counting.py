@@ -82,6 +82,7 @@ def test_count_matches_the_day_by_day_reference(jobs: list[Job]) -> None:
     want = reference_by_job(jobs)
     assert total == sum(want.values(), Fraction(0))
     assert {c.index: c.hours for c in credits} == want
+    assert {c.index: (c.start, c.end) for c in credits} == {j.index: (j.start, j.end) for j in jobs}
 
 
 @settings(max_examples=examples(150), deadline=None)
@@ -107,7 +108,8 @@ def test_clip_keeps_exactly_the_days_inside(jobs: list[Job], offset: int, length
             assert part is None
         else:
             assert part is not None
-            assert (part.start, part.end, part.hours_per_week) == (inside[0], inside[-1], job.hours_per_week)
+            assert (part.index, part.start, part.end, part.hours_per_week) == (
+                job.index, inside[0], inside[-1], job.hours_per_week)
 
 
 def test_fifty_two_weeks_full_time_is_one_year() -> None:

@@ -1,0 +1,323 @@
+"""Mutation testing: how many small, plausible bugs do the tests catch? (Not run in CI: it takes minutes.)
+
+Two parts, each printing the share of mutants killed by area:
+
+``rules``: the project's own mutator over the ruleset YAML. Each mutant changes one thing in one file:
+a number one step up or down (1 for whole numbers, 0.5 for half-bands, 0.01 otherwise), a date a day
+earlier or later, an entry dropped from a list, a boolean flipped, a whole-number table key moved by one.
+The mutant is applied in memory, the library rebuilt (a mutant the load-time checks refuse counts as
+killed by the checks) and the cases of every program the file can change are run in-process
+(``rulesets/**/*.cases.yaml``, through tests/test_ruleset_cases.py's own ``test_case``), stopping at
+the first failing case. Source metadata (citations, titles, URLs, dates checked) is not mutated.
+
+``code``: mutmut (3.x) over eligibility/evaluator/, work.py, dates.py, facts.py and rulebook/, each
+area with its own test subset, in a scratch copy of the repository (the checkout is left untouched).
+
+    .venv/bin/python benchmarks/mutation.py rules                       # every ruleset file
+    .venv/bin/python benchmarks/mutation.py rules express-entry grids tables --survivors
+    .venv/bin/pip install 'mutmut>=3.8' && .venv/bin/python benchmarks/mutation.py code work dates
+
+Survivors judged equivalent (no behaviour of the rules can tell them apart) are listed in
+``EQUIVALENT`` with the reason, and the share among the other mutants is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+RULES = REPO / "rulesets"
+sys.path.insert(0, str(REPO))
+
+#: Keys whose values are metadata about sources or words for people, not law the engine applies.
+METADATA = {"sources", "citations", "checked", "url", "title", "says", "summary", "note", "changes", "reason",
+            "authority", "confidence", "quote", "short_title", "established_note"}
+
+#: Rules mutants judged equivalent, by id, with the reason.
+EQUIVALENT: dict[str, str] = {
+    "grids/fsw-selection.yaml:$.versions[0].factors[0].first_language_max:+1":
+        "6 points per ability x 4 abilities is at most 24, so a cap of 25 never binds",
+    "grids/fsw-selection.yaml:$.versions[0].factors[5].elements.work_in_canada:+1":
+        "11 points alone already exceed the adaptability cap of 10, as 10 reaches it: every total is capped to 10",
+    "express-entry/fst.yaml:$.versions[0].conditions[4].any[0].occupations.exclude[0]:drop":
+        "the certificate must be in a trade with enough experience (same_occupation_as trade-work), "
+        "whose selector already excludes 726",
+    "express-entry/fst.yaml:$.versions[0].conditions[4].any[0].occupations.exclude[1]:drop":
+        "as above, for 932",
+}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One change to one ruleset file."""
+
+    file: str
+    path: tuple[str | int, ...]
+    op: str
+    value: Any
+
+    @property
+    def id(self) -> str:
+        """A stable name: file, JSON path, operation."""
+        where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in self.path)
+        return f"{self.file}:{where}:{self.op}"
+
+
+def _step(x: float) -> float:
+    if float(x).is_integer():
+        return 1
+    return 0.5 if (x * 2).is_integer() else 0.01
+
+
+def mutants_of(file: str, data: Any, path: tuple[str | int, ...] = ()) -> Iterator[Mutant]:
+    """Every mutant of one file's data."""
+    if isinstance(data, dict):
+        int_keys = [k for k in data if isinstance(k, int) and not isinstance(k, bool)]
+        for k in int_keys:
+            for d in (-1, 1):
+                if k + d not in data:
+                    yield Mutant(file, (*path, k), f"key{d:+d}", k + d)
+        for k, v in data.items():
+            if k not in METADATA:
+                yield from mutants_of(file, v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield Mutant(file, (*path, i), "drop", None)
+            yield from mutants_of(file, v, (*path, i))
+    elif isinstance(data, bool):
+        yield Mutant(file, path, "flip", not data)
+    elif isinstance(data, int | float):
+        s = _step(data)
+        yield Mutant(file, path, f"-{s:g}", data - s)
+        yield Mutant(file, path, f"+{s:g}", data + s)
+    elif isinstance(data, dt.date):
+        yield Mutant(file, path, "-1d", data - dt.timedelta(days=1))
+        yield Mutant(file, path, "+1d", data + dt.timedelta(days=1))
+
+
+def apply(data: Any, m: Mutant) -> Any:
+    """A deep copy of ``data`` with the mutant applied."""
+    out = copy.deepcopy(data)
+    parent = out
+    for p in m.path[:-1]:
+        parent = parent[p]
+    last = m.path[-1]
+    if m.op == "drop":
+        del parent[last]
+    elif m.op.startswith("key"):
+        parent[m.value] = parent.pop(last)
+    else:
+        parent[last] = m.value
+    return out
+
+
+class RulesRunner:
+    """Rebuilds the library with one file replaced in memory and runs the cases that can see it."""
+
+    def __init__(self) -> None:
+        import eligibility.rulebook.library as library_module
+        from eligibility.documents import read_document
+        from tests.test_ruleset_cases import test_case
+
+        self.module = library_module
+        self.test_case: Callable[..., None] = test_case
+        self.original: dict[str, Any] = {}
+        self.override: dict[str, Any] = {}
+
+        def read(path: Path) -> Any:
+            key = str(Path(path).resolve())
+            if key in self.override:
+                return self.override[key]
+            if key not in self.original:
+                self.original[key] = read_document(Path(path))
+            return self.original[key]
+
+        library_module.read_document = read  # type: ignore[assignment]
+        self.base = library_module.load_library(RULES)
+        self.cases = [(p, c, self._programs_of(c)) for p in sorted(RULES.rglob("*.cases.yaml"))
+                      for c in read_document(p)["cases"]]
+
+    @staticmethod
+    def _programs_of(case: dict[str, Any]) -> set[str]:
+        keys = set(case.get("expect", {})) | set(case.get("conditions", {}))
+        for what in ("observed", "required", "evidence", "explanation"):
+            keys |= set(case.get(what, {}))
+        return {k.split("#")[0] for k in keys}
+
+    def data(self, file: str) -> Any:
+        """The parsed, unmutated data of a ruleset file."""
+        key = str((RULES / file).resolve())
+        return self.original[key]
+
+    def affected(self, file: str) -> set[str]:
+        """Programs whose verdicts a change to ``file`` can alter: users of it and their dependants."""
+        from eligibility.rulebook.checks import dependencies, walk
+
+        lib = self.base
+        section, ident = file.split("/")[0], file.removesuffix(".yaml").split("/", 1)[-1]
+        direct = set()
+        for pid, program in lib.programs.items():
+            if section not in ("grids", "tables", "crs") and pid == file.removesuffix(".yaml"):
+                direct.add(pid)
+            for version in program.versions:
+                for cond, _ in walk(version.conditions, ""):
+                    if ident in (getattr(cond, "grid", None), getattr(cond, "table", None)):
+                        direct.add(pid)
+        if section == "crs":
+            direct = set(lib.programs)
+        grown = True
+        while grown:
+            extra = {pid for pid, p in lib.programs.items() if dependencies(p) & direct} - direct
+            grown = bool(extra)
+            direct |= extra
+        return direct
+
+    def run(self, m: Mutant) -> str:
+        """'checks' or 'cases' when killed (and by what), 'survived' otherwise."""
+        key = str((RULES / m.file).resolve())
+        self.override = {key: apply(self.original[key], m)}
+        try:
+            try:
+                library = self.module.load_library(RULES)
+            except Exception:
+                return "checks"
+            wanted = self.affected(m.file)
+            mine = [c for c in self.cases if c[0].name.startswith(Path(m.file).stem)]
+            others = [c for c in self.cases if c not in mine and c[2] & wanted]
+            for path, case, _ in mine + others:
+                try:
+                    self.test_case(path, case, library)
+                except Exception:
+                    return "cases"
+            return "survived"
+        finally:
+            self.override = {}
+
+
+def run_rules(areas: list[str], show_survivors: bool) -> None:
+    """Part (a): the rules mutator, by file."""
+    runner = RulesRunner()
+    files = sorted(p.relative_to(RULES).as_posix() for p in RULES.rglob("*.yaml")
+                   if not p.name.endswith(".cases.yaml"))
+    files = [f for f in files if not areas or any(f.startswith(a) for a in areas)]
+    start = time.perf_counter()
+    totals = {"mutants": 0, "killed": 0, "equivalent": 0}
+    survivors: list[str] = []
+    print(f"{'ruleset file':42} {'mutants':>8} {'checks':>7} {'cases':>7} {'survived':>9} {'equiv':>6} {'killed %':>9}")
+    for file in files:
+        counts = {"checks": 0, "cases": 0, "survived": 0}
+        equivalent = 0
+        for m in mutants_of(file, runner.data(file)):
+            outcome = runner.run(m)
+            counts[outcome] += 1
+            if outcome == "survived":
+                if m.id in EQUIVALENT:
+                    equivalent += 1
+                else:
+                    survivors.append(m.id)
+        n = sum(counts.values())
+        killed = counts["checks"] + counts["cases"]
+        share = 100 * killed / (n - equivalent) if n - equivalent else 100.0
+        print(f"{file:42} {n:8} {counts['checks']:7} {counts['cases']:7} {counts['survived']:9} {equivalent:6} "
+              f"{share:8.1f}%")
+        totals["mutants"] += n
+        totals["killed"] += killed
+        totals["equivalent"] += equivalent
+    real = totals["mutants"] - totals["equivalent"]
+    print(f"{'all':42} {totals['mutants']:8} {'':7} {'':7} {totals['mutants'] - totals['killed']:9} "
+          f"{totals['equivalent']:6} {100 * totals['killed'] / max(real, 1):8.1f}%")
+    print(f"{totals['mutants']} mutants in {time.perf_counter() - start:.0f} s")
+    if show_survivors:
+        for s in survivors:
+            print("survived:", s)
+
+
+#: Code areas for mutmut: the files to mutate and the tests that check them.
+AREAS: dict[str, tuple[list[str], list[str]]] = {
+    "work": (["eligibility/work.py"], ["tests/test_work_counting.py"]),
+    "dates": (["eligibility/dates.py"], ["tests/test_dates.py"]),
+    "logic": (["eligibility/evaluator/context.py"], ["tests/test_logic.py"]),
+    "evaluator": (["eligibility/evaluator/*"], ["tests/test_logic.py", "tests/test_ruleset_cases.py"]),
+    "facts": (["eligibility/facts.py"], ["tests/test_ruleset_cases.py"]),
+    "rulebook": (["eligibility/rulebook/*"], ["tests/test_ruleset_cases.py", "tests/test_bad_input.py",
+                                              "tests/test_funds_table.py"]),
+}
+COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
+
+
+def run_code(areas: list[str], jobs: int, show_survivors: bool) -> None:
+    """Part (b): mutmut over each code area with its own test subset, in a scratch copy."""
+    try:
+        from mutmut.stats import status_by_exit_code
+    except ImportError:
+        sys.exit("mutmut is not installed: .venv/bin/pip install 'mutmut>=3.8'")
+    mutmut = Path(sys.executable).with_name("mutmut")
+    print(f"{'area':10} {'mutants':>8} {'killed':>7} {'survived':>9} {'no tests':>9} {'timeout':>8} {'killed %':>9}")
+    for area in areas or list(AREAS):
+        only, tests = AREAS[area]
+        with tempfile.TemporaryDirectory(prefix=f"mutation-{area}-") as tmp:
+            work = Path(tmp)
+            for name in COPY:
+                src = REPO / name
+                if src.is_dir():
+                    shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                elif src.exists():
+                    shutil.copy2(src, work / name)
+            with (work / "pyproject.toml").open("a", encoding="utf-8") as f:
+                f.write("\n[tool.mutmut]\nsource_paths = [\"eligibility\"]\n"
+                        f"only_mutate = {json.dumps(only)}\n"
+                        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
+                        "also_copy = [\"rulesets\", \"profiles\", \"docs\", \"README.md\"]\n")
+            start = time.perf_counter()
+            subprocess.run([str(mutmut), "run", "--max-children", str(jobs)], cwd=work, check=False,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            statuses: dict[str, str] = {}
+            for meta in (work / "mutants").rglob("*.meta"):
+                codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+                statuses.update({k: status_by_exit_code.get(v, "not checked") if v is not None else "not checked"
+                                 for k, v in codes.items()})
+        n = len(statuses)
+        count = {s: sum(1 for v in statuses.values() if v == s) for s in set(statuses.values())}
+        killed = count.get("killed", 0) + count.get("timeout", 0)
+        share = 100 * killed / n if n else 0.0
+        print(f"{area:10} {n:8} {count.get('killed', 0):7} {count.get('survived', 0):9} "
+              f"{count.get('no tests', 0):9} {count.get('timeout', 0):8} {share:8.1f}%"
+              f"   ({time.perf_counter() - start:.0f} s; tests: {' '.join(tests)})")
+        if show_survivors:
+            for name, status in sorted(statuses.items()):
+                if status not in ("killed", "timeout"):
+                    print(f"  {status}: {name}")
+
+
+def main() -> None:
+    """Parse the command line and run the chosen part."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("part", choices=["rules", "code"], help="rules: the YAML mutator; code: mutmut")
+    parser.add_argument("areas", nargs="*", help="rules: ruleset path prefixes (express-entry, grids, ...); "
+                                                 f"code: some of {', '.join(AREAS)} (default: all)")
+    parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
+    parser.add_argument("--jobs", type=int, default=1, help="code: mutmut worker processes (default 1)")
+    args = parser.parse_args()
+    if args.part == "rules":
+        run_rules(args.areas, args.survivors)
+    else:
+        unknown = [a for a in args.areas if a not in AREAS]
+        if unknown:
+            parser.error(f"unknown area {', '.join(unknown)}; choose from {', '.join(AREAS)}")
+        run_code(args.areas, args.jobs, args.survivors)
+
+
+if __name__ == "__main__":
+    main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,27 @@ def test_a_crs_like_result_is_accepted() -> None:
 
     got = _types(Score(), [CEC], False, "2026-09-15", last=6)  # type: ignore[arg-type]
     assert [m for _, _, m in got[CEC]] == ["no", "no", "no", "maybe", "maybe", "maybe"]
+
+
+def test_a_profiles_nomination_counts_from_the_day_it_was_issued() -> None:
+    """A nomination issued 2026-09-14 opens PNP rounds on that day, not the day before; null none; absent unknown."""
+    from attrs import evolve
+
+    from eligibility.draws.person import nominated_on, rounds_for
+    from eligibility.profile.load import load_profile
+    from eligibility.profile.model import Nomination
+    from eligibility.unknown import UNKNOWN
+
+    ayesha = load_profile(Path(__file__).resolve().parents[1] / "profiles" / "ayesha-software-engineer.yaml")
+    nominated = evolve(ayesha, provincial_nomination=Nomination("ON", dt.date(2026, 9, 14)))
+    assert nominated_on(nominated, dt.date(2026, 9, 14)) is True
+    assert nominated_on(nominated, dt.date(2026, 9, 13)) is False
+    assert nominated_on(ayesha, dt.date(2026, 9, 14)) is False
+    assert nominated_on(evolve(ayesha, provincial_nomination=UNKNOWN), dt.date(2026, 9, 14)) is None
+    verdicts = {"express-entry/fsw": "eligible", "category/stem": "undetermined", "category/french": "not_eligible"}
+    m = rounds_for(nominated, verdicts, 734, 734, dt.date(2026, 9, 14))
+    assert [(t.type, t.open) for t in m.types] == [("general", "eligible"), ("express-entry/fsw", "eligible"),
+                                                    ("provincial-nominee", "eligible"),
+                                                    ("category/stem", "undetermined")]
+    pnp = m.types[2].rounds[0]
+    assert (pnp.round.number, pnp.round.lowest_score, pnp.meets) == ("442", 734, "maybe")

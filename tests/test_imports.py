@@ -28,6 +28,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "facts": frozenset({"language", "noc", "profile", "work"}),
     "citations": frozenset({"result", "rulebook"}),
     "freshness": frozenset({"result", "rulebook"}),
+    "draws": frozenset({"converter", "profile"}),
     "measure": frozenset({"facts", "noc", "profile", "result", "rulebook", "work"}),
     "kinds": frozenset({"converter", "facts", "language", "measure", "noc", "profile", "result", "rulebook"}),
     "evaluator": frozenset({"citations", "facts", "kinds", "measure", "result", "rulebook"}),

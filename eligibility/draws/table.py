@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -97,13 +98,24 @@ def table_from_data(data: Any, source: str, origin: Origin) -> RoundsTable:
 
 
 def read_table(path: Path, origin: Origin) -> RoundsTable:
-    """Read and check a rounds table file."""
+    """Read and check a rounds table file (read once while the file is unchanged)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        stat = path.stat()
+    except OSError as exc:
+        raise InputError([Problem(str(path), "$", f"expected a rounds table, found no readable file: "
+                                                  f"{exc.strerror or exc}")]) from None
+    return _read(str(path), stat.st_mtime_ns, stat.st_size, origin)
+
+
+@lru_cache(maxsize=8)
+def _read(path: str, _mtime_ns: int, _size: int, origin: Origin) -> RoundsTable:
+    # Evaluating many profiles compares each with the rounds: the file is parsed once per version of it.
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError([Problem(str(path), "$", f"expected a rounds table (JSON), found an unreadable file: "
-                                                  f"{exc}")]) from None
-    return table_from_data(data, str(path), origin)
+        raise InputError([Problem(path, "$", f"expected a rounds table (JSON), found an unreadable file: "
+                                             f"{exc}")]) from None
+    return table_from_data(data, path, origin)
 
 
 def bundled_table() -> RoundsTable:

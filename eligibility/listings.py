@@ -85,13 +85,31 @@ def occupation_programs(library: Library, code: str, day: dt.date) -> tuple[List
     return tuple(out)
 
 
+#: The programs whose skilled-work rules say which occupations Express Entry calls skilled.
+EXPRESS_ENTRY = "express-entry/"
+
+
+def express_entry_skilled(library: Library, code: str, day: dt.date) -> bool:
+    """Whether the work_experience rules of an Express Entry program in force on ``day`` count ``code``.
+
+    The rulesets say which occupations are skilled (TEER 0 to 3 since 16 November 2022); nothing here does.
+    """
+    for pid, program in library.programs.items():
+        version = program.version_on(day) if pid.startswith(EXPRESS_ENTRY) else None
+        if version is not None and version.in_force and any(
+                isinstance(c, WorkExperienceCondition) and matches(c.occupations, code)
+                for c, _ in walk(version.conditions, "$")):
+            return True
+    return False
+
+
 def occupation_data(library: Library, code: str, day: dt.date) -> dict[str, Any]:
     """The code, its TEER and what it opens on ``day``, as JSON-ready data."""
     from eligibility.converter import unstructure
 
     group = noc_table().get(code)
     return {"code": code, "title": group.title if group else None, "teer": group.teer if group else None,
-            "as_of": day.isoformat(), "express_entry_skilled": bool(group and group.teer <= 3),
+            "as_of": day.isoformat(), "express_entry_skilled": express_entry_skilled(library, code, day),
             "programs": unstructure(occupation_programs(library, code, day))}
 
 

@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "crs": "eligibility.api", "CrsResult": "eligibility.ranking.result",
     "evaluate": "eligibility.api", "rules": "eligibility.api", "to_data": "eligibility.api",
-    "to_json": "eligibility.api", "plan": "eligibility.api", "what_if": "eligibility.api",
+    "to_json": "eligibility.api", "plan": "eligibility.api", "what_if": "eligibility.api", "report": "eligibility.api",
     "Plan": "eligibility.timeline.build",
     "EligibilityError": "eligibility.errors", "InputError": "eligibility.errors", "Problem": "eligibility.errors",
     "UsageError": "eligibility.errors",

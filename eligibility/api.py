@@ -101,3 +101,18 @@ def what_if(profile: Profile | str | Path, patch: Mapping[str, Any] | str | Path
         profile = load_profile(profile)
     return overlay(profile, as_patches(patch, sets), library or rules())
 
+
+def report(profile: Profile | str | Path, as_of: dt.date | str | None = None, fmt: str = "html",
+           library: Library | None = None) -> str:
+    """The client report of a profile (object or file path) on a date (default: today): HTML or Markdown."""
+    from eligibility.errors import UsageError
+    from eligibility.report import render_report
+
+    if fmt not in ("html", "markdown"):
+        raise UsageError(f"format: expected html or markdown, found {fmt!r}")
+    source = "<profile>" if isinstance(profile, Profile) else str(profile)
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile)
+    library = library or rules()
+    check_declarations(profile, library, source)
+    return render_report(profile, _day(as_of), library, "markdown" if fmt == "markdown" else "html")

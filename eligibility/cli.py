@@ -356,6 +356,54 @@ def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group 
         _emit(occupation_text(library, code, day))
 
 
+class ReportFormat(StrEnum):
+    """Report formats."""
+
+    html = "html"
+    markdown = "markdown"
+
+
+@app.command("report")
+def report_cmd(
+    profiles: Annotated[list[Path], typer.Argument(help="Profile files (YAML, JSON or TOML) or folders of them.")],
+    as_of: AsOf = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html or markdown.")] = ReportFormat.html,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="A file (one profile) or a folder (several); "
+                                                                 "standard output when absent.")] = None,
+    rules: Rules = None,
+) -> None:
+    """A report a consultant can hand to a client: the answer, the CRS, a timeline, what to do next, sources."""
+    from eligibility.api import report as make_report
+
+    day, library = parse_date(as_of), _library(rules)
+    paths = _profile_paths(profiles)
+    if not paths:
+        raise UsageError("no profile files found in the paths given")
+    suffix = ".html" if fmt is ReportFormat.html else ".md"
+    to_folder = out is not None and (len(paths) > 1 or out.is_dir() or not out.suffix)
+    if out is not None and to_folder:
+        out.mkdir(parents=True, exist_ok=True)
+    elif out is None and len(paths) > 1:
+        raise UsageError("--out: expected a folder for the reports of several profiles, found none")
+    failed = 0
+    for path in paths:
+        try:
+            text = make_report(path, day, fmt.value, library)
+        except InputError as exc:
+            failed += 1
+            for line in exc.lines():
+                typer.echo(line, err=True)
+            continue
+        if out is None:
+            _emit(text)
+            continue
+        target = out / (path.stem + suffix) if to_folder else out
+        target.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {target}", err=True)
+    if failed:
+        raise typer.Exit(2)
+
+
 @app.command()
 def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on (default: loopback only).")]
           = "127.0.0.1",

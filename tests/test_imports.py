@@ -46,8 +46,10 @@ ALLOWED: dict[str, frozenset[str]] = {
                            "rulebook", "work"}),
     "whatif": frozenset({"converter", "declarations", "engines", "profile", "ranking", "render", "result", "rulebook",
                          "timeline"}),
-    "api": frozenset({"declarations", "engines", "profile", "ranking", "render", "result", "rulebook", "timeline",
-                      "whatif"}),
+    "draws": frozenset({"converter"}),
+    "report": frozenset({"draws", "engines", "profile", "ranking", "render", "result", "rulebook", "timeline"}),
+    "api": frozenset({"declarations", "engines", "profile", "ranking", "render", "report", "result", "rulebook",
+                      "timeline", "whatif"}),
 }
 
 

@@ -44,11 +44,11 @@ def test_upload_profile_and_read_result(base_url: str, tmp_path: Path) -> None:
         page.get_by_label("or upload a file").set_input_files(str(AYESHA))
         page.get_by_label("As of").fill("2025-06-01")
         page.get_by_role("button", name="Evaluate").click()
-        page.wait_for_selector("#result")
-        heading = page.locator("#result-title").inner_text()
-        assert "as of 2025-06-01" in heading
-        fsw = page.locator("#result table tr", has_text="Federal Skilled Worker").first.inner_text()
-        assert "eligible" in fsw
+        page.wait_for_selector("#answer")
+        heading = page.locator("#answer h2").inner_text()
+        assert heading == "Eligibility of Ayesha Khan on 2025-06-01"
+        fsw = page.locator("#answer li", has_text="Federal Skilled Worker").first.inner_text()
+        assert fsw.startswith("✔ eligible")
         SHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SHOTS / "page-result.png"), full_page=False)
         assert errors == [], errors

@@ -223,7 +223,19 @@ def test_page_shows_result_and_errors(client: TestClient) -> None:
     with AYESHA.open("rb") as f:
         answer = client.post("/", files={"file": (AYESHA.name, f)}, data={"as_of": "2025-06-01", "kind": "yaml"})
     assert answer.status_code == 200
-    assert 'id="result"' in answer.text and "Federal Skilled Worker" in answer.text
+    assert 'id="answer"' in answer.text and "Federal Skilled Worker" in answer.text
+    assert "Evaluate another profile" in answer.text and "data:application/json;base64," in answer.text
     answer = client.post("/", data={"as_of": "2025-06-01", "kind": "yaml", "profile": "brith_date: 1990-01-01\n"})
     assert answer.status_code == 200
     assert 'role="alert"' in answer.text and "did you mean &#x27;birth_date&#x27;" in answer.text
+
+
+def test_report_endpoint_html_and_markdown(client: TestClient) -> None:
+    """POST /v1/report answers the client report: HTML by default, Markdown when Accept asks for it."""
+    body = {"profile": _profile(), "as_of": "2025-06-01"}
+    page = client.post("/v1/report", json=body)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert '<section id="answer"' in page.text and "<svg" in page.text
+    text = client.post("/v1/report", json=body, headers={"accept": "text/markdown"})
+    assert text.headers["content-type"].startswith("text/markdown")
+    assert text.text.startswith("# Eligibility of Ayesha Khan on 2025-06-01")

@@ -121,6 +121,13 @@ def _all(results: tuple[ConditionResult, ...]) -> Iterator[ConditionResult]:
 
 def cause(r: ConditionResult) -> str:
     """Why a failing or unknown condition does not pass, in words (no internal keys)."""
+    return _TEST_IDS.sub(lambda m: test_name(m.group(0)), _cause(r))
+
+
+_TEST_IDS = re.compile(r"\b(?:ielts_general|celpip_general|pte_core|tef_canada|tcf_canada)\b")
+
+
+def _cause(r: ConditionResult) -> str:
     if r.kind == "declaration" and r.outcome == "unknown":
         return "not stated in the profile"
     if r.kind == "language" and r.outcome == "fail" and r.observed is None:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from attrs import frozen
 from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
 
 from eligibility.errors import EligibilityError, InputError, Problem
 from eligibility.profile.model import Profile
@@ -113,6 +114,20 @@ class Evaluator:
             ask = await self.ask(request)
             return await self.compute(lambda: self.evaluation(ask))
 
+        @app.post("/v1/report", tags=["evaluation"], openapi_extra=_report_doc())
+        async def report(request: Request) -> Response:
+            """The client report of one profile: HTML, or Markdown when the Accept header asks for text/markdown."""
+            from eligibility.report import render_report
+
+            ask = await self.ask(request)
+            markdown = "text/markdown" in request.headers.get("accept", "")
+            text = await self.compute(lambda: render_report(ask.profile, ask.as_of, self.library,
+                                                            "markdown" if markdown else "html"))
+            if markdown:
+                return Response(text, media_type="text/markdown; charset=utf-8")
+            return HTMLResponse(text, headers={"content-security-policy": "default-src 'none'; "
+                                                                          "style-src 'unsafe-inline'"})
+
         @app.post("/v1/batch", tags=["evaluation"], openapi_extra=_body("BatchRequest", "BatchResponse"))
         async def batch(request: Request) -> Any:
             """Evaluate up to 1,000 profiles; a bad profile is one error row and never stops the others."""
@@ -176,6 +191,15 @@ def _body(request: str, response: str) -> dict[str, Any]:
             "422": {"description": "The profile or request has problems, all listed", **_errors()},
         },
     }
+
+
+def _report_doc() -> dict[str, Any]:
+    """OpenAPI: the report takes the evaluation's request and answers HTML or Markdown by Accept."""
+    doc = _body("EvaluateRequest", "Evaluation")
+    doc["responses"]["200"] = {"description": "The client report (HTML, or Markdown with Accept: text/markdown)",
+                               "content": {"text/html": {"schema": {"type": "string"}},
+                                           "text/markdown": {"schema": {"type": "string"}}}}
+    return doc
 
 
 def _errors() -> dict[str, Any]:

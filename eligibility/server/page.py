@@ -10,7 +10,7 @@ import base64
 import datetime as dt
 import html
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
@@ -44,18 +44,13 @@ details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
 @media (max-width:600px){th:nth-child(3),td:nth-child(3){display:none}}
 """
 
-VERDICT_WORDS = {"eligible": "eligible", "not_eligible": "not eligible", "undetermined": "undetermined",
-                 "not_in_force": "not in force", "not_encoded": "not encoded"}
-ORDER = ["eligible", "undetermined", "not_eligible", "not_in_force", "not_encoded"]
-
-
-def _e(text: Any) -> str:
+def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
 def render_page(text: str = "", kind: str = "yaml", as_of: str | None = None,
-                problems: tuple[Problem, ...] = (), result: dict[str, Any] | None = None) -> str:
-    """The whole page: the form (keeping what was typed), then problems or the result."""
+                problems: tuple[Problem, ...] = ()) -> str:
+    """The whole page: the form (keeping what was typed), then the profile's problems if any."""
     as_of = as_of or dt.date.today().isoformat()
     options = "".join(f'<option value="{k}"{" selected" if k == kind else ""}>{v}</option>'
                       for k, v in KINDS.items())
@@ -65,7 +60,6 @@ def render_page(text: str = "", kind: str = "yaml", as_of: str | None = None,
         errors = (f'<section class="errors" id="errors" role="alert" aria-labelledby="errors-title">'
                   f'<h2 id="errors-title">The profile has {len(problems)} problem{"s" if len(problems) > 1 else ""}'
                   f"</h2><ul>{items}</ul></section>")
-    body = render_result(result) if result is not None else ""
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>eligibility: Canada's economic immigration programs</title><style>{STYLE}</style></head>
@@ -85,59 +79,11 @@ This is not legal advice: an officer decides.</p>
 </div>
 <button type="submit">Evaluate</button>
 </form>
-{errors}{body}
+{errors}
 <p class="muted">For programs: <a href="/docs">the API</a> (<a href="/openapi.json">OpenAPI</a>),
 <code>POST /v1/evaluate</code> returns the JSON of <code>eligibility evaluate --format json</code>.</p>
 </main></body></html>
 """
-
-
-def render_result(data: dict[str, Any]) -> str:
-    """The evaluation: a summary table ordered by verdict, then what decides each program."""
-    programs = sorted(data["programs"], key=lambda p: (ORDER.index(p["verdict"]), p["id"]))
-    who = f" for {_e(data['profile_name'])}" if data.get("profile_name") else ""
-    rows = "".join(
-        f'<tr><td><a href="#{_e(p["id"])}">{_e(p["title"])}</a></td>'
-        f'<td class="{p["verdict"]}">{VERDICT_WORDS[p["verdict"]]}</td><td>{_e(p["message"])}</td></tr>'
-        for p in programs)
-    blob = base64.b64encode(json.dumps(data, indent=2, ensure_ascii=False).encode()).decode()
-    out = [f'<section id="result" aria-labelledby="result-title"><h2 id="result-title">Result{who} as of '
-           f'{_e(data["as_of"])}</h2>',
-           f"<table><thead><tr><th>Program</th><th>Verdict</th><th>Why</th></tr></thead><tbody>{rows}</tbody>"
-           f"</table>",
-           f'<p><a download="eligibility-{_e(data["as_of"])}.json" href="data:application/json;base64,{blob}">'
-           f"Download the JSON of this result</a></p>"]
-    for p in programs:
-        out.append(_program(p))
-    receipt = data["receipt"]
-    out.append(f'<p class="muted">eligibility {_e(receipt["package_version"])}, rules sha256 '
-               f'{_e(receipt["rulesets_sha256"][:12])}, profile sha256 {_e(receipt["profile_sha256"][:12])}</p>'
-               "</section>")
-    return "\n".join(out)
-
-
-def _program(p: dict[str, Any]) -> str:
-    conditions = "".join(_condition(c, 0) for c in p["conditions"])
-    caveats = "".join(f"<li>{_e(c['says'])}: {_e(c['reason'])}</li>" for c in p.get("caveats", []))
-    open_ = " open" if p["verdict"] in ("eligible", "undetermined") else ""
-    return (f'<details id="{_e(p["id"])}"{open_}><summary>{_e(p["title"])}: '
-            f'<span class="{p["verdict"]}">{VERDICT_WORDS[p["verdict"]]}</span></summary>'
-            + (f"<table><tbody>{conditions}</tbody></table>" if conditions else f"<p>{_e(p['message'])}</p>")
-            + (f"<p><strong>Caveats</strong></p><ul>{caveats}</ul>" if caveats else "") + "</details>")
-
-
-MARKS = {"pass": "✔ meets", "fail": "✘ does not meet", "unknown": "? not settled"}
-
-
-def _condition(c: dict[str, Any], depth: int) -> str:
-    mark = "officer will assess" if c.get("judgement") else MARKS[c["outcome"]]
-    cites = "; ".join(f'<a href="{_e(x["url"])}">{_e(x["title"])}{", " + _e(x["at"]) if x.get("at") else ""}</a>'
-                      for x in c.get("citations", []))
-    pad = f' style="padding-left:{0.5 + depth * 1.25}rem"' if depth else ""
-    row = (f"<tr><td{pad}>{_e(c['says'] or c['id'])}<br><span class='muted'>{cites}</span></td>"
-           f"<td class=\"{'eligible' if c['outcome'] == 'pass' else c['outcome']}\">{mark}</td>"
-           f"<td>{_e(c['explanation'])}</td></tr>")
-    return row + "".join(_condition(k, depth + 1) for k in c.get("conditions", []))
 
 
 def html_response(text: str) -> Response:
@@ -168,16 +114,18 @@ def page_routes(app: FastAPI, evaluator: Evaluator) -> None:
         if kind not in KINDS:
             kind = "yaml"
         try:
-            data = await evaluator.compute(lambda: _evaluate(evaluator, text, kind, as_of))
+            report = await evaluator.compute(lambda: _report(evaluator, text, kind, as_of))
         except HttpProblem as exc:
             # The page answers 200 either way: the problems are content for a person, not a failed load.
             return html_response(render_page(text, kind, as_of, exc.problems))
-        return html_response(render_page(text, kind, as_of, result=data))
+        return html_response(report)
 
 
-def _evaluate(evaluator: Evaluator, text: str, kind: str, as_of: str) -> dict[str, Any]:
+def _report(evaluator: Evaluator, text: str, kind: str, as_of: str) -> str:
+    """The client report of the submitted profile, with links back to the form and to the JSON."""
     from eligibility.documents import parse_text
     from eligibility.errors import InputError
+    from eligibility.report import render_report
     from eligibility.server.bodies import date_field
     from eligibility.server.evaluation import Ask
 
@@ -188,4 +136,9 @@ def _evaluate(evaluator: Evaluator, text: str, kind: str, as_of: str) -> dict[st
         raise HttpProblem(400, exc.problems) from None
     profile = load_profile_data(data, source="profile", path="$")
     evaluator.check(profile, "$")
-    return evaluator.evaluation(Ask(profile, day, None, "native", {}))
+    result = evaluator.evaluation(Ask(profile, day, None, "native", {}))
+    blob = base64.b64encode(json.dumps(result, indent=2, ensure_ascii=False).encode()).decode()
+    header = (f'<nav class="small" aria-label="page"><a href="/">Evaluate another profile</a> · '
+              f'<a download="eligibility-{day}.json" href="data:application/json;base64,{blob}">Download the JSON '
+              f"of this evaluation</a> · <a href=\"/docs\">the API</a></nav>")
+    return render_report(profile, day, evaluator.library, "html", header)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from eligibility.dates import months_before
 from eligibility.profile.model import Profile
 from eligibility.render.words import test_name
-from eligibility.report.assemble import Report
+from eligibility.report.assemble import HORIZON_MONTHS, Report
 from eligibility.result import ConditionResult
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
@@ -29,9 +29,11 @@ COUNTRY_FILL = {"CA": "#1f5fbf"}
 ABROAD_FILL = "#7d5ba6"
 
 
-def validity_months(library: Library, day: dt.date) -> tuple[int, int]:
-    """How long a language test and an ECA count under the rules in force on ``day`` (the shortest)."""
-    tests, ecas = set(), set()
+def validity_months(library: Library, day: dt.date) -> tuple[int | None, int | None]:
+    """How long a language test and an ECA count under the rules in force on ``day`` (the shortest; None
+    when no rule in force reads them)."""
+    tests: set[int] = set()
+    ecas: set[int] = set()
     for program in library.programs.values():
         version = program.version_on(day)
         if version is None or not version.in_force:
@@ -39,9 +41,9 @@ def validity_months(library: Library, day: dt.date) -> tuple[int, int]:
         for cond, _ in walk(version.conditions, "$"):
             if isinstance(cond, LanguageCondition):
                 tests.add(cond.max_age_months)
-            elif isinstance(cond, EducationCondition) and cond.foreign_needs_eca:
+            elif isinstance(cond, EducationCondition) and cond.foreign_needs_eca and cond.eca_max_age_months:
                 ecas.add(cond.eca_max_age_months)
-    return min(tests, default=24), min(ecas, default=60)
+    return (min(tests) if tests else None), (min(ecas) if ecas else None)
 
 
 def _e(text: object) -> str:
@@ -91,7 +93,8 @@ def timeline_svg(report: Report, library: Library) -> str:
     ecas = [(e, e.eca) for e in (profile.education if known(profile.education) else ()) if e.eca is not None]
     test_months, eca_months = validity_months(library, as_of)
     starts = [j.start for j in jobs] + [t.taken for t in tests] + [e.issued for _, e in ecas]
-    first = max(min([*starts, months_before(as_of, 36)]), months_before(as_of, 144))
+    # At least the plan's span back, at most four times it: old jobs do not squeeze the picture.
+    first = max(min([*starts, months_before(as_of, HORIZON_MONTHS)]), months_before(as_of, 4 * HORIZON_MONTHS))
     first = dt.date(first.year, 1, 1)
     axis = _Axis(first, end)
     rows: list[str] = []
@@ -118,14 +121,15 @@ def timeline_svg(report: Report, library: Library) -> str:
         rows.append(_label(y, "no work history given"))
         y += ROW
     y += GAP / 2
-    heading(f"Language tests ({test_months} months) and ECAs ({eca_months} months)")
+    heading(f"Language tests ({test_months or 'no rule in force reads them:'} months) and ECAs "
+            f"({eca_months or 'no rule in force reads them:'} months)")
     for t in tests:
-        until = months_before(t.taken, -test_months)
+        until = months_before(t.taken, -test_months) if test_months else t.taken
         rows.append(_label(y, f"{test_name(t.test)} of {t.taken}"))
         rows.append(_bar(axis, y + 3, t.taken, until, "#0f766e", "test", f"counts from {t.taken} until {until}"))
         y += ROW
     for e, eca in ecas:
-        until = months_before(eca.issued, -eca_months)
+        until = months_before(eca.issued, -eca_months) if eca_months else eca.issued
         rows.append(_label(y, f"ECA of {eca.issued} ({e.level.replace('_', ' ')})"))
         rows.append(_bar(axis, y + 3, eca.issued, until, "#b45309", "eca", f"counts from {eca.issued} until {until}"))
         y += ROW

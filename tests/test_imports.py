@@ -46,7 +46,6 @@ ALLOWED: dict[str, frozenset[str]] = {
                            "rulebook", "work"}),
     "whatif": frozenset({"converter", "declarations", "engines", "profile", "ranking", "render", "result", "rulebook",
                          "timeline"}),
-    "draws": frozenset({"converter", "profile"}),
     "report": frozenset({"draws", "engines", "profile", "ranking", "render", "result", "rulebook", "timeline"}),
     "api": frozenset({"declarations", "engines", "profile", "ranking", "render", "report", "result", "rulebook",
                       "timeline", "whatif"}),

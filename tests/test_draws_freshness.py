@@ -115,3 +115,14 @@ def test_programs_know_when_they_were_checked() -> None:
     assert all(p.checked is not None for p in library.programs.values())
     assert all(g.checked is not None for g in library.grids.values())
     assert all(t.checked is not None for t in library.tables.values())
+
+
+def test_the_crs_ruleset_records_the_reported_change_of_2026_11_03() -> None:
+    """The CRS rules record the reported 2026-11-03 change as unconfirmed, citing two of their own sources."""
+    crs = rules().crs["crs"]
+    (change,) = crs.reported_changes
+    assert (change.date.isoformat(), change.confidence) == ("2026-11-03", "unconfirmed")
+    assert set(change.sources) <= {s.id for s in crs.sources} and len(change.sources) == 2
+    assert "high-wage occupation list" in change.says
+    # Reported, not encoded: no version of the criteria starts on that day.
+    assert all(v.valid_from.isoformat() != "2026-11-03" for v in crs.versions)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from attrs import field, frozen
 
-from eligibility.rulebook.model import Citation, Confidence, Source
+from eligibility.rulebook.model import Citation, Confidence, ReportedChange, Source, last_checked
 
 Measure = Literal[
     "age", "education", "first_language", "first_language_all", "second_language",
@@ -147,7 +147,14 @@ class CrsRules:
     versions: tuple[CrsVersion, ...]
     #: Blocks written once and reused through YAML anchors; read only where a version uses them.
     definitions: dict[str, Any] = field(factory=dict, eq=False)
+    #: Changes reported but not confirmed: a caveat on every score on or after their date, never applied.
+    reported_changes: tuple[ReportedChange, ...] = ()
     path: str = field(default="", eq=False)
+
+    @property
+    def checked(self) -> dt.date | None:
+        """When its sources were last checked (the earliest of their dates)."""
+        return last_checked(self.sources)
 
     def version_on(self, day: dt.date) -> CrsVersion | None:
         """The version whose period covers ``day``; None before the first (not encoded) or in a gap."""

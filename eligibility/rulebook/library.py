@@ -13,7 +13,7 @@ from attrs import evolve, field, frozen
 from eligibility.converter import structure
 from eligibility.documents import read_document
 from eligibility.errors import InputError, Problem, UsageError
-from eligibility.rulebook.checks import check_library
+from eligibility.rulebook.checks import check_library, reported_change_problems
 from eligibility.rulebook.crs import CrsRules
 from eligibility.rulebook.crs_checks import check_crs
 from eligibility.rulebook.links import link_program
@@ -99,6 +99,7 @@ def load_library(root: str | Path | None = None) -> Library:
     problems.extend(check_library(library))
     for rules in crs.values():
         problems.extend(check_crs(rules))
+        problems.extend(reported_change_problems(rules.reported_changes, rules.sources, rules.path))
     if problems:
         raise InputError(problems)
     return library

@@ -156,11 +156,17 @@ class Facts:
         out = []
         for i, t in enumerate(raw):
             kind = TESTS[t.test]
-            levels = {a: kind.level(a, getattr(t, a)) for a in ABILITIES}
+            levels = {a: kind.level(a, getattr(t, a), t.taken) for a in ABILITIES}
             why: str | None = None
+            # The two years run from the date on the result when the profile gives it (IRCC counts
+            # from the day the result was issued), else from the test date, which is never later.
             if t.taken > self.as_of:
                 why = f"taken {t.taken}, after the as-of date"
-            elif t.taken <= oldest:
+            elif t.result_date is not None and t.result_date > self.as_of:
+                why = f"result issued {t.result_date}, after the as-of date"
+            elif t.result_date is not None and t.result_date <= oldest:
+                why = f"result issued {t.result_date}, not less than {max_age_months // 12} years before {self.as_of}"
+            elif t.result_date is None and t.taken <= oldest:
                 why = f"taken {t.taken}, not less than {max_age_months // 12} years before {self.as_of}"
             elif kind.accepted_from is not None and self.as_of < kind.accepted_from:
                 why = f"{kind.name} is accepted only from {kind.accepted_from}"

@@ -116,26 +116,30 @@ def as_of_dates() -> st.SearchStrategy[dt.date]:
 
 
 @st.composite
-def scores(draw: st.DrawFn, test: str) -> dict[str, float]:
-    """Valid scores of one test: a level's minimum, one step below it, or any valid score."""
-    kind = TESTS[test]
+def scores(draw: st.DrawFn, test: str, taken: dt.date) -> dict[str, float]:
+    """Valid scores of one test taken that day (on that day's scale): a level's minimum, one step below it, or any."""
+    scale = TESTS[test].scale_on(taken)
     out = {}
     for i, ability in enumerate(("reading", "writing", "listening", "speaking")):
-        low, high = kind.score_range(ability)
-        minimums = [row[1][i] for row in kind.rows]
-        steps = round((high - low) / kind.step)
-        anywhere = low + draw(st.integers(0, steps)) * kind.step
+        low, high = scale.score_range(ability)
+        minimums = [row[1][i] for row in scale.rows]
+        steps = round((high - low) / scale.step)
+        anywhere = low + draw(st.integers(0, steps)) * scale.step
         at_level = draw(st.sampled_from(minimums))
-        below = max(low, at_level - kind.step)
+        below = max(low, at_level - scale.step)
         out[ability] = draw(st.sampled_from((anywhere, at_level, at_level, below)))
     return out
 
 
 @st.composite
 def language_tests(draw: st.DrawFn) -> dict[str, Any]:
-    """One language test result with valid scores."""
+    """One language test result with valid scores on the scale of its test date (TEF Canada has three)."""
     test = draw(st.sampled_from(tuple(TESTS)))
-    return {"test": test, "taken": draw(dates(dt.date(2020, 1, 1))).isoformat(), **draw(scores(test))}
+    taken = draw(dates(dt.date(2019, 6, 1)))
+    result: dict[str, Any] = {"test": test, "taken": taken.isoformat(), **draw(scores(test, taken))}
+    if draw(st.booleans()):
+        result["result_date"] = (taken + dt.timedelta(days=draw(st.integers(0, 45)))).isoformat()
+    return result
 
 
 @st.composite

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eligibility.engines.run import evaluate
+from eligibility.language import TESTS
 from eligibility.noc import noc_table
 from eligibility.profile.load import profile_from_data
 from eligibility.rulebook.checks import walk
@@ -200,8 +201,10 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
     tests = [{"test": "ielts_general", "taken": taken, "listening": draw(st.sampled_from((5.5, 6.0, 8.0))),
               "reading": 7.0, "writing": 7.0, "speaking": 7.0}]
     if draw(st.booleans()):
-        tests.append({"test": "tef_canada", "taken": taken, "reading": draw(st.sampled_from((206, 207))),
-                      "writing": 310, "listening": 249, "speaking": 310})
+        # NCLC 7 in every ability on the scale of the test date, reading sometimes one point under it.
+        seven = dict(TESTS["tef_canada"].scale_on(dt.date.fromisoformat(taken)).rows)[7]
+        tests.append({"test": "tef_canada", "taken": taken, "reading": seven[0] - draw(st.sampled_from((0, 1))),
+                      "writing": seven[1], "listening": seven[2], "speaking": seven[3]})
     education = [] if draw(st.booleans()) else [
         {"level": "bachelors", "country": "CA", "years": 4, "completed": "2018-05-31", "province": "ON"}]
     return {"birth_date": "1992-03-15", "marital_status": "single", "intended_province": "ON", "children": 0,

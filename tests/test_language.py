@@ -1,14 +1,17 @@
 """Language test scores to CLB/NCLC: every boundary of IRCC's charts, from both sides.
 
-The charts below are typed from section 8 of research/programs.md as score ranges, the way the
-charts print them, independently of the minimums encoded in eligibility/language.py. Each row's
-lowest score must give that row's level, and its highest score (the score just below the next
-row) must give the same level; the score just below the lowest row gives one level less.
+The charts below are typed from section 8 of research/programs.md (and, for the two newer TEF Canada
+scales, from IRCC's chart as transcribed in the research audit) as score ranges, the way the charts
+print them, independently of the minimums in rulesets/language/tests.yaml. Each row's lowest score
+must give that row's level, and its highest score (the score just below the next row) must give the
+same level; the score just below the lowest row gives one level less. A TEF Canada chart applies to
+the tests taken in its period, so each chart is read with a test date inside it.
 """
 
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -51,8 +54,8 @@ CHARTS: dict[str, dict[int, tuple[str, str, str, str]]] = {
         4: ("33–41", "41–50", "28–38", "42–50"),
         3: ("24–32", "32–40", "18–27", "34–41"),
     },
-    # §8.4 TEF Canada, old-scale scores
-    "tef_canada": {
+    # §8.4 TEF Canada, tests taken before 2019-10-01 (the old scale)
+    "tef_canada before 2019-10-01": {
         10: ("263–300", "393–450", "316–360", "393–450"),
         9: ("248–262", "371–392", "298–315", "371–392"),
         8: ("233–247", "349–370", "280–297", "349–370"),
@@ -60,6 +63,26 @@ CHARTS: dict[str, dict[int, tuple[str, str, str, str]]] = {
         6: ("181–206", "271–309", "217–248", "271–309"),
         5: ("151–180", "226–270", "181–216", "226–270"),
         4: ("121–150", "181–225", "145–180", "181–225"),
+    },
+    # IRCC's TEF Canada tab for tests taken between 2019-10-01 and 2023-12-10
+    "tef_canada 2019-10-01 to 2023-12-10": {
+        10: ("566–699", "566–699", "566–699", "566–699"),
+        9: ("533–565", "533–565", "533–565", "533–565"),
+        8: ("500–532", "500–532", "500–532", "500–532"),
+        7: ("450–499", "450–499", "450–499", "450–499"),
+        6: ("400–449", "400–449", "400–449", "400–449"),
+        5: ("350–399", "350–399", "350–399", "350–399"),
+        4: ("300–349", "300–349", "300–349", "300–349"),
+    },
+    # IRCC's TEF Canada tab for tests taken after 2023-12-10
+    "tef_canada after 2023-12-10": {
+        10: ("546–699", "558–699", "546–699", "556–699"),
+        9: ("503–545", "512–557", "503–545", "518–555"),
+        8: ("462–502", "472–511", "462–502", "494–517"),
+        7: ("434–461", "428–471", "434–461", "456–493"),
+        6: ("393–433", "379–427", "393–433", "422–455"),
+        5: ("352–392", "330–378", "352–392", "387–421"),
+        4: ("306–351", "268–329", "306–351", "328–386"),
     },
     # §8.5 TCF Canada
     "tcf_canada": {
@@ -72,6 +95,17 @@ CHARTS: dict[str, dict[int, tuple[str, str, str, str]]] = {
         4: ("342–374", "4–5", "331–368", "4–5"),
     },
 }
+OLD_TEF, NEW_TEF = "tef_canada before 2019-10-01", "tef_canada after 2023-12-10"
+# Each chart: the test it belongs to and a test date inside its period (None: the test has one chart).
+TEST_OF: dict[str, tuple[str, datetime.date | None]] = {
+    "ielts_general": ("ielts_general", None),
+    "celpip_general": ("celpip_general", None),
+    "pte_core": ("pte_core", None),
+    "tef_canada before 2019-10-01": ("tef_canada", datetime.date(2019, 9, 30)),
+    "tef_canada 2019-10-01 to 2023-12-10": ("tef_canada", datetime.date(2019, 10, 1)),
+    "tef_canada after 2023-12-10": ("tef_canada", datetime.date(2023, 12, 11)),
+    "tcf_canada": ("tcf_canada", None),
+}
 STEP = {"ielts_general": 0.5, "celpip_general": 1, "pte_core": 1, "tef_canada": 1, "tcf_canada": 1}
 LEVEL = {
     "ielts_general": "CLB",
@@ -80,6 +114,12 @@ LEVEL = {
     "tef_canada": "NCLC",
     "tcf_canada": "NCLC",
 }
+
+
+def level_of(chart: str, ability: str, score: float) -> int:
+    """The level the package gives a score of that chart's test, taken on a day of the chart's period."""
+    test, taken = TEST_OF[chart]
+    return language.TESTS[test].level(ability, score, taken)
 
 
 def span(text: str) -> tuple[float, float]:
@@ -92,7 +132,7 @@ def boundary_cases() -> list[object]:
     """Both ends of every row of every chart, each with the level the chart gives it."""
     cases: list[object] = []
     for test, rows in CHARTS.items():
-        scale = LEVEL[test]
+        scale = LEVEL[TEST_OF[test][0]]
         for level, cells in rows.items():
             for ability, cell in zip(ABILITY_COLUMNS, cells, strict=True):
                 low, high = span(cell)
@@ -111,9 +151,10 @@ def below_lowest_row_cases() -> list[object]:
     cases: list[object] = []
     for test, rows in CHARTS.items():
         lowest = min(rows)
+        kind = TEST_OF[test][0]
         for ability, cell in zip(ABILITY_COLUMNS, rows[lowest], strict=True):
-            score = span(cell)[0] - STEP[test]
-            sentence = f"{test} {ability} {score:g}, below the lowest row, gives {LEVEL[test]} {lowest - 1}"
+            score = span(cell)[0] - STEP[kind]
+            sentence = f"{test} {ability} {score:g}, below the lowest row, gives {LEVEL[kind]} {lowest - 1}"
             cases.append(pytest.param(test, ability, score, lowest - 1, id=f"{sentence} or lower"))
     return cases
 
@@ -132,7 +173,7 @@ def adjacent_rows() -> list[object]:
 @pytest.mark.parametrize(("test", "lower", "upper"), adjacent_rows())
 def test_the_transcribed_charts_have_no_gaps_or_overlaps(test: str, lower: str, upper: str) -> None:
     """The highest score of a row is the score just below the next row, so both sides are tested."""
-    assert span(lower)[1] + STEP[test] == span(upper)[0]
+    assert span(lower)[1] + STEP[TEST_OF[test][0]] == span(upper)[0]
 
 
 @pytest.mark.parametrize(("test", "ability", "score", "expected"), boundary_cases())
@@ -140,7 +181,7 @@ def test_each_row_boundary_gives_the_level_of_its_row(
     test: str, ability: str, score: float, expected: int
 ) -> None:
     """The lowest and the highest score of each chart row give that row's level."""
-    assert language.TESTS[test].level(ability, score) == expected
+    assert level_of(test, ability, score) == expected
 
 
 @pytest.mark.parametrize(("test", "ability", "score", "expected"), below_lowest_row_cases())
@@ -148,7 +189,7 @@ def test_a_score_below_the_lowest_row_gives_one_level_less(
     test: str, ability: str, score: float, expected: int
 ) -> None:
     """A score under the chart's lowest row reads as the level below it, meaning "that or lower"."""
-    assert language.TESTS[test].level(ability, score) == expected
+    assert level_of(test, ability, score) == expected
 
 
 @pytest.mark.parametrize(
@@ -160,13 +201,13 @@ def test_a_score_below_the_lowest_row_gives_one_level_less(
         pytest.param("celpip_general", "speaking", 3, 3, id="CELPIP speaking 3 gives CLB 3 or lower"),
         pytest.param("pte_core", "listening", 10, 2, id="PTE Core listening 10 gives CLB 2 or lower"),
         pytest.param("pte_core", "speaking", 33, 2, id="PTE Core speaking 33 gives CLB 2 or lower"),
-        pytest.param("tef_canada", "listening", 0, 3, id="TEF listening 0 gives NCLC 3 or lower"),
+        pytest.param("tef_canada after 2023-12-10", "listening", 0, 3, id="TEF listening 0 gives NCLC 3 or lower"),
         pytest.param("tcf_canada", "writing", 3, 3, id="TCF writing 3 gives NCLC 3 or lower"),
     ],
 )
 def test_scores_at_the_bottom_of_the_scale(test: str, ability: str, score: float, expected: int) -> None:
     """The lowest scores on each scale give the level below the chart's lowest row."""
-    assert language.TESTS[test].level(ability, score) == expected
+    assert level_of(test, ability, score) == expected
 
 
 @pytest.mark.parametrize(
@@ -176,14 +217,15 @@ def test_scores_at_the_bottom_of_the_scale(test: str, ability: str, score: float
         pytest.param("celpip_general", "reading", 11, id="CELPIP reading 11 gives 10, read as 10+"),
         pytest.param("celpip_general", "writing", 12, id="CELPIP writing 12 gives 10, read as 10+"),
         pytest.param("pte_core", "reading", 89, id="PTE Core reading 89 gives 10, read as 10+"),
-        pytest.param("tef_canada", "writing", 420, id="TEF writing 420 gives 10, read as 10+"),
+        pytest.param(OLD_TEF, "writing", 420, id="old-scale TEF writing 420 gives 10, read as 10+"),
+        pytest.param(NEW_TEF, "writing", 699, id="TEF writing 699 of 2024 gives 10, read as 10+"),
         pytest.param("tcf_canada", "reading", 650, id="TCF reading 650 gives 10, read as 10+"),
         pytest.param("tcf_canada", "speaking", 18, id="TCF speaking 18 gives 10, read as 10+"),
     ],
 )
 def test_scores_above_the_level_10_minimum_are_capped_at_10(test: str, ability: str, score: float) -> None:
     """No chart goes past 10: any score from the 10 minimum up gives 10, meaning "10 or more"."""
-    assert language.TESTS[test].level(ability, score) == 10
+    assert level_of(test, ability, score) == 10
 
 
 @pytest.mark.parametrize(
@@ -192,10 +234,12 @@ def test_scores_above_the_level_10_minimum_are_capped_at_10(test: str, ability: 
         pytest.param("ielts_general", "speaking", (0, 9), id="IELTS bands run from 0 to 9"),
         pytest.param("celpip_general", "listening", (0, 12), id="CELPIP levels run from 0 to 12"),
         pytest.param("pte_core", "writing", (10, 90), id="PTE Core scores run from 10 to 90"),
-        pytest.param("tef_canada", "reading", (0, 300), id="TEF reading runs from 0 to 300"),
-        pytest.param("tef_canada", "listening", (0, 360), id="TEF listening runs from 0 to 360"),
-        pytest.param("tef_canada", "writing", (0, 450), id="TEF writing runs from 0 to 450"),
-        pytest.param("tef_canada", "speaking", (0, 450), id="TEF speaking runs from 0 to 450"),
+        pytest.param("tef_canada before 2019-10-01", "reading", (0, 300), id="old TEF reading runs from 0 to 300"),
+        pytest.param("tef_canada before 2019-10-01", "listening", (0, 360), id="old TEF listening runs from 0 to 360"),
+        pytest.param("tef_canada before 2019-10-01", "writing", (0, 450), id="old TEF writing runs from 0 to 450"),
+        pytest.param("tef_canada before 2019-10-01", "speaking", (0, 450), id="old TEF speaking runs from 0 to 450"),
+        pytest.param("tef_canada 2019-10-01 to 2023-12-10", "writing", (0, 699), id="2019-2023 TEF runs from 0 to 699"),
+        pytest.param("tef_canada after 2023-12-10", "speaking", (0, 699), id="TEF after 2023 runs from 0 to 699"),
         pytest.param("tcf_canada", "reading", (0, 699), id="TCF reading runs from 0 to 699"),
         pytest.param("tcf_canada", "listening", (0, 699), id="TCF listening runs from 0 to 699"),
         pytest.param("tcf_canada", "writing", (0, 20), id="TCF writing runs from 0 to 20"),
@@ -203,14 +247,16 @@ def test_scores_above_the_level_10_minimum_are_capped_at_10(test: str, ability: 
     ],
 )
 def test_score_range_is_the_scale_of_the_test(test: str, ability: str, expected: tuple[float, float]) -> None:
-    """score_range gives the lowest and highest score a test can award in an ability."""
-    assert language.TESTS[test].score_range(ability) == expected
+    """score_range gives the lowest and highest score a test can award in an ability on that test date."""
+    kind, taken = TEST_OF[test]
+    assert language.TESTS[kind].score_range(ability, taken) == expected
 
 
 IELTS_BAND = "a band score from 0 to 9 in steps of 0.5"
 CELPIP_LEVEL = "a whole-number level from 0 to 12"
 PTE_SCORE = "a whole-number score from 10 to 90"
-TEF_OLD = "a whole-number old-scale score from 0 to"
+TEF_OLD = "a whole-number score on the TEF scale used before 2019-10-01 from 0 to"
+TEF_NEW = "a whole-number score on the TEF scale used from 2023-12-11 from 0 to 699"
 INVALID = [
     ("ielts_general", "reading", 6.3, IELTS_BAND, "IELTS 6.3 is not a half band"),
     ("ielts_general", "writing", 9.5, IELTS_BAND, "IELTS 9.5 is above 9"),
@@ -222,10 +268,11 @@ INVALID = [
     ("pte_core", "reading", 9, PTE_SCORE, "PTE Core 9 is below 10"),
     ("pte_core", "writing", 91, PTE_SCORE, "PTE Core 91 is above 90"),
     ("pte_core", "speaking", 60.5, PTE_SCORE, "PTE Core 60.5 is not whole"),
-    ("tef_canada", "reading", 301, f"{TEF_OLD} 300", "TEF reading 301 is above 300"),
-    ("tef_canada", "listening", 361, f"{TEF_OLD} 360", "TEF listening 361 is above 360"),
-    ("tef_canada", "writing", 451, f"{TEF_OLD} 450", "TEF writing 451 is above 450"),
-    ("tef_canada", "speaking", -1, f"{TEF_OLD} 450", "TEF speaking -1 is below 0"),
+    ("tef_canada before 2019-10-01", "reading", 301, f"{TEF_OLD} 300", "old TEF reading 301 is above 300"),
+    ("tef_canada before 2019-10-01", "listening", 361, f"{TEF_OLD} 360", "old TEF listening 361 is above 360"),
+    ("tef_canada before 2019-10-01", "writing", 451, f"{TEF_OLD} 450", "old TEF writing 451 is above 450"),
+    ("tef_canada before 2019-10-01", "speaking", -1, f"{TEF_OLD} 450", "old TEF speaking -1 is below 0"),
+    ("tef_canada after 2023-12-10", "reading", 700, TEF_NEW, "TEF reading 700 of 2024 is above 699"),
     ("tcf_canada", "reading", 700, "a whole-number score from 0 to 699", "TCF reading 700 is above 699"),
     ("tcf_canada", "writing", 21, "a whole-number score from 0 to 20", "TCF writing 21 is above 20"),
     ("tcf_canada", "speaking", 12.5, "a whole-number score from 0 to 20", "TCF speaking 12.5 is not whole"),
@@ -239,24 +286,27 @@ def test_a_score_the_test_cannot_give_is_rejected_saying_what_is_expected(
     test: str, ability: str, score: float, phrase: str
 ) -> None:
     """valid_score names the expected scale, and level refuses the score with the same words."""
-    kind = language.TESTS[test]
-    assert kind.valid_score(ability, score) == phrase
+    name, taken = TEST_OF[test]
+    kind = language.TESTS[name]
+    assert kind.valid_score(ability, score, taken) == phrase
     with pytest.raises(ValueError, match=f"expected {phrase}"):
-        kind.level(ability, score)
+        kind.level(ability, score, taken)
 
 
 @pytest.mark.parametrize(
     ("test", "ability", "score"),
     [
         pytest.param("ielts_general", "reading", 6.5, id="IELTS 6.5 is a half band"),
-        pytest.param("tef_canada", "listening", 360, id="TEF listening 360 is the top of its scale"),
+        pytest.param(OLD_TEF, "listening", 360, id="old TEF listening 360 is the top of its scale"),
+        pytest.param(NEW_TEF, "listening", 699, id="TEF listening 699 of 2024 is the top of its scale"),
         pytest.param("tcf_canada", "writing", 0, id="TCF writing 0 is the bottom of its scale"),
         pytest.param("pte_core", "reading", 50.0, id="PTE Core 50.0 written as a float is whole"),
     ],
 )
 def test_a_score_the_test_can_give_is_valid(test: str, ability: str, score: float) -> None:
     """valid_score is None for a score on the test's scale."""
-    assert language.TESTS[test].valid_score(ability, score) is None
+    name, taken = TEST_OF[test]
+    assert language.TESTS[name].valid_score(ability, score, taken) is None
 
 
 def test_levels_converts_each_ability_on_its_own_without_averaging() -> None:
@@ -341,47 +391,92 @@ def test_the_five_accepted_tests_are_known_by_their_ids() -> None:
 
 
 def test_each_test_names_its_language_start_date_and_source() -> None:
-    """Three English and two French tests; only PTE Core has a start date, 2024-01-30; sources are blogs."""
+    """Three English and two French tests; only PTE Core has a start date, 2024-01-30; each chart names its source."""
     tests = language.TESTS
     assert [tests[t].language for t in language.TEST_IDS] == ["english"] * 3 + ["french"] * 2
     assert tests["pte_core"].accepted_from == datetime.date(2024, 1, 30)
     assert [tests[t].accepted_from for t in language.TEST_IDS if t != "pte_core"] == [None] * 4
-    assert all(tests[t].confidence == "blog" and tests[t].source.startswith("https://") for t in tests)
-    assert "sumlingo.com" in tests["pte_core"].source
+    assert all(s.source for t in tests.values() for s in t.scales)
+    assert "sumlingo.com" in tests["pte_core"].scales[0].source
+    confidence = [s.confidence for s in tests["tef_canada"].scales]
+    assert confidence == ["blog", "official_via_news", "official_via_news"]
+
+
+@pytest.mark.parametrize(
+    ("taken", "scores", "expected"),
+    [
+        pytest.param(datetime.date(2019, 9, 30), (207, 310, 249, 310), (7, 7, 7, 7),
+                     id="TEF taken 2019-09-30 is read on the old scale: 207, 310, 249, 310 is NCLC 7"),
+        pytest.param(datetime.date(2019, 10, 1), (450, 450, 450, 450), (7, 7, 7, 7),
+                     id="TEF taken 2019-10-01 is read on the 2019-2023 scale: 450 is NCLC 7"),
+        pytest.param(datetime.date(2023, 12, 10), (449, 449, 449, 449), (6, 6, 6, 6),
+                     id="TEF taken 2023-12-10 is still the 2019-2023 scale: 449 is NCLC 6"),
+        pytest.param(datetime.date(2023, 12, 11), (449, 449, 449, 449), (7, 7, 7, 6),
+                     id="TEF taken 2023-12-11 is the new scale: 449 is NCLC 7 but speaking needs 456"),
+        pytest.param(datetime.date(2025, 1, 15), (300, 440, 300, 440), (3, 7, 3, 6),
+                     id="TEF of 2025 under 450 is not read as old-scale: writing 440 is NCLC 7, not 10"),
+    ],
+)
+def test_a_tef_result_is_read_on_the_scale_of_its_test_date(
+    taken: datetime.date, scores: tuple[int, int, int, int], expected: tuple[int, int, int, int]
+) -> None:
+    """The test date picks the TEF Canada scale; the day each new scale starts is tested from both sides."""
+    given = dict(zip(ABILITY_COLUMNS, scores, strict=True))
+    assert language.levels("tef_canada", given, taken) == dict(zip(ABILITY_COLUMNS, expected, strict=True))
+
+
+def test_a_tef_score_without_a_test_date_is_refused() -> None:
+    """TEF Canada has three scales, so a level without the test date is an error, never a guess."""
+    with pytest.raises(ValueError, match="TEF Canada scores depend on the test date"):
+        language.TESTS["tef_canada"].level("reading", 450)
+
+
+def test_an_old_scale_score_above_its_range_is_refused_on_its_date() -> None:
+    """Writing 460 is valid on the scales from 2019-10-01 but not on the old scale (0 to 450)."""
+    tef = language.TESTS["tef_canada"]
+    assert tef.valid_score("writing", 460, datetime.date(2019, 10, 1)) is None
+    assert tef.valid_score("writing", 460, datetime.date(2019, 9, 30)) == f"{TEF_OLD} 450"
 
 
 def test_a_chart_whose_minimums_do_not_rise_is_refused_when_built() -> None:
-    """A TestKind whose CLB 9 minimum is not above its CLB 8 minimum cannot be built."""
+    """A scale whose CLB 9 minimum is not above its CLB 8 minimum cannot be built."""
     with pytest.raises(ValueError, match="reading: each level's minimum must exceed the one below it"):
-        language.TestKind(
-            id="broken",
-            name="Broken",
-            language="english",
-            accepted_from=None,
-            source="https://example.org",
-            confidence="blog",
+        language.Scale(
+            valid_from=None,
+            valid_to=None,
             unit="score",
             step=1,
             ranges=((0, 10), (0, 10), (0, 10), (0, 10)),
             rows=((10, (9, 9, 9, 9)), (9, (7, 8, 8, 8)), (8, (7, 7, 7, 7))),
+            source="https://example.org",
+            confidence="blog",
         )
+
+
+def test_a_charts_file_with_a_gap_between_scales_is_refused(tmp_path: Path) -> None:
+    """Scales must follow one another from the first test date to the last: a gap is refused at load."""
+    text = language.charts_path().read_text(encoding="utf-8").replace("to: 2023-12-11", "to: 2023-12-01")
+    broken = tmp_path / "tests.yaml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"\$\.tests\[3\]\.scales: expected scales that follow one another"):
+        language.load_charts(broken)
 
 
 @st.composite
 def two_scores(draw: st.DrawFn) -> tuple[str, str, float, float]:
-    """A test, an ability and two valid scores for it, the first no higher than the second."""
-    test = draw(st.sampled_from(language.TEST_IDS))
+    """A chart, an ability and two valid scores for it, the first no higher than the second."""
+    chart = draw(st.sampled_from(tuple(CHARTS)))
+    test, taken = TEST_OF[chart]
     ability = draw(st.sampled_from(language.ABILITIES))
-    low, high = language.TESTS[test].score_range(ability)
+    low, high = language.TESTS[test].score_range(ability, taken)
     steps = round((high - low) / STEP[test])
     first, second = sorted(draw(st.lists(st.integers(0, steps), min_size=2, max_size=2)))
-    return test, ability, low + first * STEP[test], low + second * STEP[test]
+    return chart, ability, low + first * STEP[test], low + second * STEP[test]
 
 
 @given(two_scores())
 def test_a_higher_score_never_gives_a_lower_level(case: tuple[str, str, float, float]) -> None:
-    """For every test and ability, level is non-decreasing in the score and stays within the chart."""
-    test, ability, lower, higher = case
-    kind = language.TESTS[test]
-    assert kind.level(ability, lower) <= kind.level(ability, higher)
-    assert min(CHARTS[test]) - 1 <= kind.level(ability, lower) <= 10
+    """For every chart and ability, level is non-decreasing in the score and stays within the chart."""
+    chart, ability, lower, higher = case
+    assert level_of(chart, ability, lower) <= level_of(chart, ability, higher)
+    assert min(CHARTS[chart]) - 1 <= level_of(chart, ability, lower) <= 10

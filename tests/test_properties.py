@@ -115,19 +115,19 @@ def test_higher_scores_never_turn_pass_into_fail(data: dict[str, Any], as_of: dt
     """A higher score in one ability of one test never turns a passing language or points condition into a fail."""
     more = copy.deepcopy(data)
     test = more["language_tests"][draw.draw(st.integers(0, len(more["language_tests"]) - 1))]
-    kind = TESTS[test["test"]]
-    raisable = [a for a in ("reading", "writing", "listening", "speaking") if test[a] < kind.score_range(a)[1]]
+    scale = TESTS[test["test"]].scale_on(dt.date.fromisoformat(test["taken"]))
+    raisable = [a for a in ("reading", "writing", "listening", "speaking") if test[a] < scale.score_range(a)[1]]
     assume(raisable)
     ability = draw.draw(st.sampled_from(raisable))
-    high = kind.score_range(ability)[1]
-    steps = round((high - test[ability]) / kind.step)
-    test[ability] = test[ability] + draw.draw(st.integers(1, steps)) * kind.step
+    high = scale.score_range(ability)[1]
+    steps = round((high - test[ability]) / scale.step)
+    test[ability] = test[ability] + draw.draw(st.integers(1, steps)) * scale.step
     kinds = ("language", "points", "work_experience", "funds")
     never_pass_to_fail(outcomes(run(data, as_of), kinds), outcomes(run(more, as_of), kinds))
 
 
-def _scores(test: str, levels: tuple[int, int, int, int]) -> dict[str, float]:
-    rows = dict(TESTS[test].rows)
+def _scores(test: str, levels: tuple[int, int, int, int], taken: dt.date = dt.date(2025, 1, 1)) -> dict[str, float]:
+    rows = dict(TESTS[test].scale_on(taken).rows)
     return {a: rows[level][i] for i, (a, level) in enumerate(zip(ABILITIES, levels, strict=True))}
 
 

@@ -125,7 +125,9 @@ def report(c: LanguageCondition, m: LanguageMeasure, d: Decision) -> LeafOutcome
     if tests is None:
         return LeafOutcome(d.outcome, None, required, "the profile does not list language tests")
     evidence = tuple(
-        {"test": t.test.test, "taken": t.test.taken.isoformat(), "language": t.language, "levels": t.levels,
+        {"test": t.test.test, "taken": t.test.taken.isoformat(),
+         **({"result_date": t.test.result_date.isoformat()} if t.test.result_date else {}),
+         "language": t.language, "levels": t.levels,
          "valid": t.valid, **({"why_not": t.why_not} if t.why_not else {})} for t in tests)
     usable = [j for j, ok in enumerate(m.usable) if ok]
     if not usable:

@@ -111,8 +111,12 @@ def _check_work(work: tuple[WorkEntry, ...], path: str, source: str) -> Iterator
 def _check_tests(tests: tuple[LanguageTest, ...], path: str, source: str) -> Iterator[Problem]:
     for i, t in enumerate(tests):
         kind = TESTS[t.test]
+        if t.result_date is not None and t.result_date < t.taken:
+            yield Problem(source, f"{path}[{i}].result_date",
+                          f"expected a date on or after the test date {t.taken}, found {t.result_date}")
+        scale = kind.scale_on(t.taken)  # each scale covers every date, so a test date always has one
         for ability in ("listening", "reading", "writing", "speaking"):
-            why = kind.valid_score(ability, getattr(t, ability))
+            why = scale.valid_score(ability, getattr(t, ability))
             if why:
                 yield Problem(source, f"{path}[{i}].{ability}",
                               f"expected {why} for {kind.name}, found {getattr(t, ability):g}")

@@ -52,7 +52,11 @@ class Education:
 
 @frozen
 class LanguageTest:
-    """One language test result, scores as printed on the result (TEF Canada: old-scale equivalents)."""
+    """One language test result, scores as printed on it, on the scale of the test date.
+
+    ``result_date`` (optional) is the date printed on the result: the two years of validity run from
+    it when given (IRCC counts from the day the result was issued), else from ``taken``.
+    """
 
     test: TestId
     taken: dt.date
@@ -60,6 +64,7 @@ class LanguageTest:
     reading: float
     writing: float
     speaking: float
+    result_date: dt.date | None = None
 
 
 @frozen

@@ -174,10 +174,13 @@ class Facts:
         return tuple(out)
 
     def credentials(self, person: Person, eca_max_age_months: int | None,
-                    foreign_needs_eca: bool = True) -> tuple[CredentialFact, ...] | Unknown:
+                    foreign_needs_eca: bool = True,
+                    designated: tuple[str, str, str] | None = None) -> tuple[CredentialFact, ...] | Unknown:
         """Every credential with the level the rules recognize (Canadian, or foreign with a valid ECA).
 
         An ECA is valid when issued less than ``eca_max_age_months`` before the as-of date (None: no limit).
+        ``designated`` is (body id, body name, primary occupation) when a professional body is designated
+        for the primary occupation (IRPR s. 75(2.1)): a foreign credential's ECA must then come from it.
         """
         if person == "applicant":
             raw = self.profile.education
@@ -201,6 +204,11 @@ class Facts:
                 years = (eca_max_age_months or 0) // 12
                 out.append(CredentialFact(i, e, None, True, f"ECA issued {e.eca.issued}, not less than "
                                                             f"{years} years before {self.as_of}"))
+            elif designated is not None and (e.eca.by or "").strip().casefold() not in (
+                    designated[0].casefold(), designated[1].casefold()):
+                _, name, noc = designated
+                out.append(CredentialFact(i, e, None, True, f"ECA by {e.eca.by or 'an unnamed organization'}; for "
+                                                            f"primary occupation {noc} it must come from {name}"))
             else:
                 out.append(CredentialFact(i, e, e.eca.level, True, None))
         return tuple(out)

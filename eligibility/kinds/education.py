@@ -7,7 +7,9 @@ import datetime as dt
 from attrs import frozen
 
 from eligibility.dates import months_before
+from eligibility.measure.occupations import matches
 from eligibility.facts import CredentialFact, level_rank
+from eligibility.kinds import work_experience
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, at_least_one, conj
 from eligibility.kinds.base import listed as listed_outcomes
 from eligibility.logic import Outcome, kleene_any
@@ -18,17 +20,35 @@ from eligibility.unknown import known
 
 @frozen
 class EducationMeasure:
-    """The applicant's credentials with the level the rules recognize (None: not listed), and the completion cutoff."""
+    """The applicant's credentials with the level the rules recognize (None: not listed), and the completion cutoff.
+
+    ``designated`` is (body id, body name, primary occupation) when a professional body is designated for
+    the primary occupation (IRPR s. 75(2.1)); a foreign credential's ECA then counts only from that body.
+    """
 
     credentials: tuple[CredentialFact, ...] | None
     completed_after: dt.date | None = None
+    designated: tuple[str, str, str] | None = None
+
+
+def designated_body(c: EducationCondition, mm: Measurer) -> tuple[str, str, str] | None:
+    """(body id, body name, primary occupation) when a body is designated for the primary occupation."""
+    if c.primary_source is None or not c.designated_bodies:
+        return None
+    main = work_experience.measure(c.primary_source, mm).main_occupation
+    if main is None:
+        return None
+    body = next((b for b in c.designated_bodies if matches(b.occupations, main)), None)
+    return (body.id, body.name, main) if body is not None else None
 
 
 def measure(c: EducationCondition, mm: Measurer) -> EducationMeasure:
-    """Each credential's recognized level (an ECA valid ``eca_max_age_months``), and the earliest completion counted."""
-    creds = mm.facts.credentials("applicant", c.eca_max_age_months, c.foreign_needs_eca)
+    """Each credential's recognized level (an ECA valid ``eca_max_age_months``, from the designated body
+    if one is designated for the primary occupation), and the earliest completion counted."""
+    designated = designated_body(c, mm)
+    creds = mm.facts.credentials("applicant", c.eca_max_age_months, c.foreign_needs_eca, designated)
     cutoff = months_before(mm.as_of, c.completed_within_months) if c.completed_within_months is not None else None
-    return EducationMeasure(creds if known(creds) else None, cutoff)
+    return EducationMeasure(creds if known(creds) else None, cutoff, designated)
 
 
 def why_not(c: EducationCondition, m: EducationMeasure, cf: CredentialFact) -> str | None:
@@ -96,7 +116,9 @@ def durable_decide(c: EducationCondition, m: EducationMeasure, run: Matcher) -> 
 
 def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutcome:
     """The highest recognized credential, and every credential with whether it counted and why not."""
-    required = {"minimum_level": c.minimum_level, "country": c.country, "province": c.province}
+    required: dict[str, object] = {"minimum_level": c.minimum_level, "country": c.country, "province": c.province}
+    if m.designated is not None:
+        required["eca_from"] = m.designated[1]
     if m.credentials is None:
         return LeafOutcome(d.outcome, None, required, "the profile does not list education")
     evidence, best = [], None
@@ -112,6 +134,8 @@ def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutco
     text = f"highest recognized credential: {best or 'none'}; needs {c.minimum_level} or higher"
     if c.foreign_needs_eca and c.eca_max_age_months is not None:
         text += f" (Canadian, or foreign with an ECA less than {c.eca_max_age_months // 12} years old)"
+    if m.designated is not None:
+        text += f"; primary occupation {m.designated[2]}: a foreign credential's ECA must come from {m.designated[1]}"
     return LeafOutcome(d.outcome, best, required, text, tuple(evidence))
 
 

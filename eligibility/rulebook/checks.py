@@ -167,7 +167,15 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
                 if cond.minimum_by_teer is not None and cond.teer_from is None:
                     yield Problem(src, f"{path}.teer_from", "minimum_by_teer needs teer_from: the id of a "
                                                             "work_experience condition of this version")
-            ref = getattr(cond, "teer_from", None) or getattr(cond, "same_occupation_as", None)
+            if isinstance(cond, EducationCondition):
+                for bi, body in enumerate(cond.designated_bodies):
+                    yield from _occupations(body.occupations, src, f"{path}.designated_bodies[{bi}].occupations")
+                if bool(cond.designated_bodies) != (cond.primary_occupation_from is not None):
+                    yield Problem(src, path, "expected designated_bodies and primary_occupation_from together "
+                                             "(the bodies apply to the primary occupation of a work_experience "
+                                             "condition of this version)")
+            ref = (getattr(cond, "teer_from", None) or getattr(cond, "same_occupation_as", None)
+                   or getattr(cond, "primary_occupation_from", None))
             if ref is not None and not isinstance(ids.get(ref), WorkExperienceCondition):
                 yield Problem(src, path, f"expected {ref!r} to be the id of a work_experience condition "
                                          f"earlier in this version{did_you_mean(ref, ids)}")

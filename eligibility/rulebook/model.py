@@ -153,8 +153,26 @@ class LanguageCondition:
 
 
 @frozen
+class DesignatedBody:
+    """A professional body designated to assess the credentials of some occupations (IRPR s. 75(2.1)).
+
+    Where the primary occupation is among ``occupations``, an ECA counts only if this body issued it;
+    the profile names the issuer in ``eca.by`` by ``id`` or by ``name`` (case does not matter).
+    """
+
+    id: str
+    name: str
+    occupations: Occupations
+
+
+@frozen
 class EducationCondition:
-    """A completed credential at or above a level: Canadian, or foreign with a valid ECA."""
+    """A completed credential at or above a level: Canadian, or foreign with a valid ECA.
+
+    With ``designated_bodies`` and ``primary_occupation_from`` (the id of a work_experience condition
+    whose main occupation is the primary occupation), a foreign credential of a person whose primary
+    occupation has a designated body counts only with an ECA from that body.
+    """
 
     id: str
     says: str
@@ -164,6 +182,8 @@ class EducationCondition:
     #: An ECA counts when issued less than this many months before the as-of date (required with
     #: ``foreign_needs_eca``).
     eca_max_age_months: int | None = None
+    designated_bodies: tuple[DesignatedBody, ...] = ()
+    primary_occupation_from: str | None = None
     country: str | None = None
     province: Province | None = None
     completed_within_months: int | None = None
@@ -172,6 +192,8 @@ class EducationCondition:
     note: str | None = None
     #: The text of the law the rule encodes, quoted (shown beside ``says``).
     quote: str | None = None
+    #: The condition ``primary_occupation_from`` names, resolved when the version loads (never in a file).
+    primary_source: WorkExperienceCondition | None = field(default=None, eq=False, repr=False)
 
 
 @frozen

@@ -18,6 +18,7 @@ from cattrs.strategies import configure_tagged_union
 from eligibility.converter import describe_value, make_converter
 from eligibility.rulebook import crs_checks
 from eligibility.rulebook.model import (
+    EducationCondition,
     LEAF_KINDS,
     CertificateCondition,
     Citation,
@@ -118,7 +119,8 @@ def _unstructure_composite(conv: cattrs.Converter, c: Composite) -> dict[str, An
 
 
 #: Fields the rulebook fills in when a version loads (resolved references); files never state them.
-RESOLVED = {LanguageCondition: "teer_source", CertificateCondition: "trade_source"}
+RESOLVED = {LanguageCondition: "teer_source", CertificateCondition: "trade_source",
+            EducationCondition: "primary_source"}
 
 
 def _kind_of(cls: type) -> str:

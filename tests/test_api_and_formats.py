@@ -45,7 +45,7 @@ def test_api_walks_the_typed_result(library: eligibility.Library) -> None:
     result = eligibility.evaluate(ROOT / "profiles" / "ayesha-software-engineer.yaml", "2025-06-01", library=library)
     fsw = result.program("express-entry/fsw")
     assert fsw.verdict == "eligible"
-    assert fsw.version is not None and str(fsw.version.valid_from) == "2022-11-16"
+    assert fsw.version is not None and str(fsw.version.valid_from) == "2024-05-20"
     grid = next(c for c in fsw.conditions if c.id == "selection-grid")
     points = {e["factor"]: e["points"] for e in grid.evidence}
     # IRPR ss. 78 to 81 by hand: CLB 9 x 4 = 24; bachelor's 21; 6 years (2019-01 to 2025-05) 15; age 31 12.

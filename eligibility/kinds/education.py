@@ -7,13 +7,13 @@ import datetime as dt
 from attrs import frozen
 
 from eligibility.dates import months_before
-from eligibility.measure.occupations import matches
 from eligibility.facts import CredentialFact, level_rank
 from eligibility.kinds import work_experience
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, at_least_one, conj
 from eligibility.kinds.base import listed as listed_outcomes
 from eligibility.logic import Outcome, kleene_any
 from eligibility.measure.context import Measurer
+from eligibility.measure.occupations import matches
 from eligibility.rulebook.model import EducationCondition
 from eligibility.unknown import known
 

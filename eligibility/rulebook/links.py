@@ -1,8 +1,9 @@
 """Typed references between conditions, resolved when a version loads.
 
 A language condition's ``teer_from``, a certificate's ``same_occupation_as`` and an education
-condition's ``primary_occupation_from`` name a work_experience condition of the same version by id; loading replaces the name with the condition itself, so that the
-evaluation reads that condition's measure through a typed reference instead of looking an id up.
+condition's ``primary_occupation_from`` name a work_experience condition of the same version by id;
+loading replaces the name with the condition itself, so that the evaluation reads that condition's
+measure through a typed reference instead of looking an id up.
 """
 
 from __future__ import annotations

@@ -18,13 +18,13 @@ from cattrs.strategies import configure_tagged_union
 from eligibility.converter import describe_value, make_converter
 from eligibility.rulebook import crs_checks
 from eligibility.rulebook.model import (
-    EducationCondition,
     LEAF_KINDS,
     CertificateCondition,
     Citation,
     Composite,
     Condition,
     Confidence,
+    EducationCondition,
     LanguageCondition,
     Leaf,
     Version,

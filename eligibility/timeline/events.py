@@ -182,8 +182,12 @@ def test_events(tests: Iterable[LanguageTest], months: Iterable[int], whose: str
         accepted = TESTS[t.test].accepted_from
         if accepted is not None:
             yield Event(accepted, "test", f"{TESTS[t.test].name} is accepted from {accepted}")
+        # The validity runs from the date on the result when the profile gives it (see facts.Facts.tests).
+        start = t.result_date or t.taken
+        if t.result_date is not None:
+            yield Event(t.result_date, "test", f"{name}: result issued {t.result_date}")
         for m in months:
-            yield Event(first_day_reaching(t.taken, m), "test", f"{name} is {span_words(m).replace('-', ' ')}s old",
+            yield Event(first_day_reaching(start, m), "test", f"{name} is {span_words(m).replace('-', ' ')}s old",
                         months=m)
 
 

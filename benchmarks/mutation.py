@@ -10,8 +10,9 @@ killed by the checks) and the cases of every program the file can change are run
 (``rulesets/**/*.cases.yaml``, through tests/test_ruleset_cases.py's own ``test_case``), stopping at
 the first failing case. Source metadata (citations, titles, URLs, dates checked) is not mutated.
 
-``code``: mutmut (3.x) over eligibility/evaluator/, work.py, dates.py, facts.py and rulebook/, each
-area with its own test subset, in a scratch copy of the repository (the checkout is left untouched).
+``code``: mutmut (3.x) over eligibility/evaluator/, kinds/, measure/, logic.py, work.py, dates.py, facts.py and
+rulebook/, each area with its own test subset, in a scratch copy of the repository (the checkout is left
+untouched).
 
     .venv/bin/python benchmarks/mutation.py rules                       # every ruleset file
     .venv/bin/python benchmarks/mutation.py rules express-entry grids tables --survivors
@@ -248,8 +249,10 @@ def run_rules(areas: list[str], show_survivors: bool) -> None:
 AREAS: dict[str, tuple[list[str], list[str]]] = {
     "work": (["eligibility/work.py"], ["tests/test_work_counting.py"]),
     "dates": (["eligibility/dates.py"], ["tests/test_dates.py"]),
-    "logic": (["eligibility/evaluator/context.py"], ["tests/test_logic.py"]),
+    "logic": (["eligibility/logic.py"], ["tests/test_logic.py"]),
     "evaluator": (["eligibility/evaluator/*"], ["tests/test_logic.py", "tests/test_ruleset_cases.py"]),
+    "kinds": (["eligibility/kinds/*"], ["tests/test_ruleset_cases.py"]),
+    "measure": (["eligibility/measure/*"], ["tests/test_ruleset_cases.py"]),
     "facts": (["eligibility/facts.py"], ["tests/test_ruleset_cases.py"]),
     "rulebook": (["eligibility/rulebook/*"], ["tests/test_ruleset_cases.py", "tests/test_bad_input.py",
                                               "tests/test_funds_table.py"]),

@@ -1,0 +1,84 @@
+"""The measuring layer: typed values both engines share, measured once, with no decision in the durable engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from typing import Any
+
+import attrs
+import pytest
+
+from eligibility.engines.run import evaluate
+from eligibility.facts import Facts
+from eligibility.kinds import KINDS, language, work_experience
+from eligibility.measure.context import Measurer
+from eligibility.measure.work import measure_work
+from eligibility.profile.load import profile_from_data
+from eligibility.rulebook.checks import walk
+from eligibility.rulebook.library import Library, load_library
+from eligibility.rulebook.model import LanguageCondition, WorkExperienceCondition
+
+HAS_DURABLE = importlib.util.find_spec("durable_rules_engine") is not None
+AS_OF = dt.date(2026, 3, 1)
+#: Two jobs in Canada: 21231 full time for the last 2 years, 21232 half time before that.
+PROFILE: dict[str, Any] = {
+    "work": [{"start": "2024-03-01", "hours_per_week": 40, "country": "CA", "noc": "21231", "employer": "A"},
+             {"start": "2023-03-01", "end": "2024-02-29", "hours_per_week": 15, "country": "CA", "noc": "21232",
+              "employer": "B"}],
+    "language_tests": [{"test": "celpip_general", "taken": "2025-06-01", "reading": 7, "writing": 7,
+                        "listening": 7, "speaking": 7}]}
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    """The packaged rules."""
+    return load_library()
+
+
+def _cec(library: Library) -> tuple[WorkExperienceCondition, LanguageCondition]:
+    version = library.programs["express-entry/cec"].version_on(AS_OF)
+    assert version is not None
+    conds = [c for c, _ in walk(version.conditions, "$")]
+    work = next(c for c in conds if isinstance(c, WorkExperienceCondition))
+    lang = next(c for c in conds if isinstance(c, LanguageCondition))
+    return work, lang
+
+
+def test_work_is_measured_as_typed_hours_per_job(library: Library) -> None:
+    """CEC's work measure: the 3-year window, each job's credited hours, the main occupation, the qualifying codes."""
+    work, _ = _cec(library)
+    m = measure_work(work, Facts(profile_from_data(PROFILE), AS_OF))
+    # 2024-03-01 to 2026-02-28 at 30 h/week (capped): 730 days * 30 / 7; 2023-03-01 to 2024-02-29 at 15 h/week.
+    assert (m.first, m.last) == (dt.date(2023, 3, 1), dt.date(2026, 2, 28))
+    assert [(j.noc, j.counted, j.hours) for j in m.jobs] == [("21231", True, round(730 * 30 / 7, 1)),
+                                                            ("21232", True, round(366 * 15 / 7, 1))]
+    assert m.low == m.high == pytest.approx(366 * 15 / 7 + 730 * 30 / 7)
+    assert m.main_occupation == "21231"
+    assert m.qualifying_codes == ("21231", "21232")  # across occupations, the total reaches 1,560 h
+
+
+def test_a_condition_is_measured_once_and_shared(library: Library) -> None:
+    """The language leaf reads the very measure of the work leaf it names, not a second count."""
+    work, lang = _cec(library)
+    mm = Measurer(Facts(profile_from_data(PROFILE), AS_OF), library, {})
+    first = work_experience.measure(work, mm)
+    measured = language.measure(lang, mm)
+    assert work_experience.measure(work, mm) is first
+    assert (measured.main_occupation, measured.teer) == ("21231", 1)
+
+
+@pytest.mark.skipif(not HAS_DURABLE, reason="durable_rules_engine is not installed (the optional 'durable' "
+                                            "extra, CPython 3.12 or older)")
+def test_the_durable_engine_runs_no_native_decision(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With every kind's Python decision made to raise, the durable engine still gives the native result."""
+    profile = profile_from_data(PROFILE)
+    native = evaluate(profile, AS_OF, library)
+
+    def refuse(*_: Any) -> Any:
+        raise AssertionError("a native decision ran")
+
+    for name, kind in list(KINDS.items()):
+        monkeypatch.setitem(KINDS, name, attrs.evolve(kind, decide=refuse))
+    durable = evaluate(profile, AS_OF, library, engine="durable")
+    assert durable.programs == native.programs

@@ -63,6 +63,7 @@ def step(table: dict[int, int], value: int) -> int:
 
 
 def language_points(f: LanguagePoints, facts: Facts) -> Scored:
+    """First official language per ability, plus the second's flat points; the designation that gives most."""
     tests = facts.tests("applicant", f.max_age_months)
     if not known(tests):
         return 0, f.max, "language tests not given"
@@ -83,6 +84,7 @@ def language_points(f: LanguagePoints, facts: Facts) -> Scored:
 
 
 def education_points(f: EducationPoints, facts: Facts) -> Scored:
+    """Points of the highest recognized credential."""
     creds = facts.credentials("applicant", f.eca_max_age_months)
     if not known(creds):
         return 0, f.max, "education not given"
@@ -94,6 +96,7 @@ def education_points(f: EducationPoints, facts: Facts) -> Scored:
 
 
 def experience_points(f: ExperiencePoints, facts: Facts) -> Scored:
+    """Points by whole years of skilled work in the window (the jobs without a NOC code widen the range)."""
     hours = hours_in_window(facts, "applicant", f.occupations, f.window_months, "any", ("unpaid",))
     if hours is None:
         return 0, f.max, "work history not given"
@@ -102,6 +105,7 @@ def experience_points(f: ExperiencePoints, facts: Facts) -> Scored:
 
 
 def age_points(f: AgePoints, facts: Facts) -> Scored:
+    """Points by age in whole years."""
     if not known(facts.age):
         return 0, f.max, "birth date not given"
     pts = f.ages.get(facts.age, 0)
@@ -109,12 +113,14 @@ def age_points(f: AgePoints, facts: Facts) -> Scored:
 
 
 def arranged_points(f: ArrangedEmploymentPoints, facts: Facts) -> Scored:
+    """The factor's points when the offer is arranged employment under the factor's rule (Python decides)."""
     m = measure_arranged(facts, f.arranged_employment)
     outcome, detail = arranged_result(m, f.arranged_employment, arranged_outcomes(m, f.arranged_employment))
     return {"pass": (f.points, f.points), "fail": (0, 0), "unknown": (0, f.points)}[outcome] + (detail,)
 
 
 def adaptability_points(f: AdaptabilityPoints, facts: Facts) -> Scored:
+    """Each element's points when it holds (its range when unknown), capped at the factor's maximum."""
     spouse = facts.profile.spouse
     accompanying: bool | None = (spouse.accompanying is True) if isinstance(spouse, Spouse) and known(
         spouse.accompanying) else (False if spouse is None else None)

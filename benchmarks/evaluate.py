@@ -1,4 +1,5 @@
-"""Benchmark: evaluations per second for each engine over the example profiles, and CLI start-up time.
+"""Benchmark: evaluations per second for each engine over the example profiles, the cost the CRS adds to an
+evaluation (as a ratio measured in the same run), and CLI start-up time.
 
 Run: python benchmarks/evaluate.py [--rounds N]
 """
@@ -12,10 +13,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from eligibility.api import evaluate as api_evaluate  # noqa: E402
 from eligibility.engines.run import evaluate  # noqa: E402
 from eligibility.profile.load import load_profile  # noqa: E402
 from eligibility.rulebook.library import load_library  # noqa: E402
@@ -46,6 +49,7 @@ def main() -> None:
             rates.append(args.rounds * len(profiles) / (time.perf_counter() - t0))
         print(f"{engine}: {statistics.median(rates):,.0f} profiles/s (median of 5 runs of "
               f"{args.rounds * len(profiles)} evaluations, all {len(library.programs)} programs each)")
+    crs_cost(profiles, day, library, args.rounds)
     times = []
     for _ in range(5):
         t0 = time.perf_counter()
@@ -60,6 +64,21 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "eligibility", "--help"], check=True, capture_output=True, cwd=ROOT)
         times.append(time.perf_counter() - t0)
     print(f"CLI: start-up (--help): {statistics.median(times) * 1000:.0f} ms (median of 5)")
+
+
+def crs_cost(profiles: list[Any], day: dt.date, library: Any, rounds: int) -> None:
+    """eligibility.evaluate with its CRS (as 'eligibility evaluate' runs it) against without, interleaved runs."""
+    plain, with_crs = [], []
+    for _ in range(5):
+        for into, score in ((plain, False), (with_crs, True)):
+            t0 = time.perf_counter()
+            for _ in range(rounds):
+                for p in profiles:
+                    api_evaluate(p, day, library=library, with_crs=score)
+            into.append(time.perf_counter() - t0)
+    ratio = statistics.median(with_crs) / statistics.median(plain)
+    print(f"CRS: evaluate with the CRS costs {ratio:.3f}x evaluate alone (median of 5 interleaved runs of "
+          f"{rounds * len(profiles)} evaluations; the target is at most 1.10)")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 # Public names and the module that defines each; imported on first use so that `eligibility noc ...`
 # does not pay for loading the rules engine.
 _EXPORTS = {
-    "crs": "eligibility.api", "CrsResult": "eligibility.ranking.result",
+    "crs": "eligibility.api", "CrsResult": "eligibility.result",
     "evaluate": "eligibility.api", "rules": "eligibility.api", "to_data": "eligibility.api",
     "to_json": "eligibility.api", "plan": "eligibility.api", "what_if": "eligibility.api", "report": "eligibility.api",
     "Plan": "eligibility.timeline.build",

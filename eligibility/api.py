@@ -9,16 +9,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from eligibility.declarations import check_declarations
 from eligibility.engines.protocol import Engine
 from eligibility.engines.run import evaluate as _evaluate
+from eligibility.facts import Facts
 from eligibility.profile.load import load_profile
 from eligibility.profile.model import Profile
 from eligibility.ranking.compute import crs_result
-from eligibility.ranking.data import crs_data
-from eligibility.ranking.result import CrsResult
+from eligibility.render.crs import crs_data
 from eligibility.render.data import evaluation_data
-from eligibility.result import Evaluation
+from eligibility.result import CrsResult, Evaluation
 from eligibility.rulebook.library import Library, load_library
 from eligibility.timeline.build import Plan
 
@@ -35,8 +37,9 @@ def rules(root: str | Path | None = None) -> Library:
 
 def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
              programs: Iterable[str] | None = None, engine: Engine | str = "native",
-             library: Library | None = None) -> Evaluation:
-    """Evaluate a profile (object or file path) as of a date (default: today) against the programs.
+             library: Library | None = None, with_crs: bool = True) -> Evaluation:
+    """Evaluate a profile (object or file path) as of a date (default: today) against the programs,
+    with its CRS score (``with_crs=False`` leaves it out).
 
     ``engine`` is an engine object (``NativeEngine()``, ``DurableEngine()``) or its name; an unknown name
     is refused with a "did you mean".
@@ -46,7 +49,12 @@ def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
         profile = load_profile(profile)
     library = library or rules()
     check_declarations(profile, library, source)
-    return _evaluate(profile, _day(as_of), library, programs, engine)
+    day = _day(as_of)
+    facts = Facts(profile, day)
+    evaluation = _evaluate(profile, day, library, programs, engine, facts)
+    if not with_crs:
+        return evaluation
+    return attrs.evolve(evaluation, crs=crs_result(profile, day, library, facts, evaluation.receipt.profile_sha256))
 
 
 def _day(as_of: dt.date | str | None) -> dt.date:

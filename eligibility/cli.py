@@ -169,14 +169,17 @@ def crs_cmd(
     profiles: Annotated[list[Path], typer.Argument(help="Profile files (YAML, JSON or TOML) or folders of them.")],
     as_of: AsOf = None,
     fmt: Fmt = Format.text,
+    improve: Annotated[bool, typer.Option("--improve", help="Also list the ways to raise the score, best first, "
+                                                           "and the days in the next 12 months it falls.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show every evidence item and the sources.")] = False,
     rules: Rules = None,
 ) -> None:
     """The Comprehensive Ranking System score of one or more profiles, factor by factor."""
     from eligibility.profile.load import load_profile
     from eligibility.ranking.compute import crs_result
-    from eligibility.ranking.data import crs_data
-    from eligibility.ranking.render import render_crs_markdown, render_crs_text
+    from eligibility.ranking.improve import improve as find_improvements
+    from eligibility.ranking.report import improve_data, improve_lines, improve_markdown
+    from eligibility.render.crs import crs_data, render_crs_markdown, render_crs_text
 
     day = parse_date(as_of)
     library = _library(rules)
@@ -194,11 +197,17 @@ def crs_cmd(
                 typer.echo(line, err=True)
             continue
         result = crs_result(profile, day, library)
+        found = find_improvements(profile, day, library) if improve else None
         if fmt is Format.json:
             data = crs_data(result)
+            if found is not None:
+                data["improve"] = improve_data(found)
             outputs.append({"profile": str(path), **data} if len(paths) > 1 else data)
         else:
             text = render_crs_markdown(result) if fmt is Format.markdown else render_crs_text(result, explain)
+            if found is not None:
+                more = improve_markdown(found) if fmt is Format.markdown else ["", *improve_lines(found)]
+                text = text.rstrip("\n") + "\n" + "\n".join(more) + "\n"
             outputs.append((f"== {path}\n" if len(paths) > 1 and fmt is Format.text else "") + text)
     if fmt is Format.json:
         _emit(json.dumps(outputs[0] if len(paths) == 1 and outputs else outputs, indent=2, ensure_ascii=False))

@@ -21,6 +21,10 @@ DESCRIPTIONS = {
     "noc_2016": "NOC 2016 code instead of noc; converted when the concordance gives one NOC 2021 code.",
     "end": "Last day worked; null means still in this job on the as-of date.",
     "duration_months": "Length of the offer in months; null means no end date.",
+    "first_official_language": "english or french: the language scored as first official language in the CRS; "
+                               "absent: the designation that scores higher (the result says which).",
+    "provincial_nomination": "An Express Entry-aligned provincial or territorial nomination {province, issued}; "
+                             "null: none; absent: unknown.",
     "declarations": "Facts stated by the person that some programs need (e.g. crs_score, gts_referral, "
                     "performed_noc_duties: false).",
 }

@@ -26,10 +26,11 @@ def profile_digest(profile: Profile) -> str:
 
 
 def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Iterable[str] | None = None,
-             engine: Engine | str = "native") -> Evaluation:
+             engine: Engine | str = "native", facts: Facts | None = None) -> Evaluation:
     """Evaluate ``profile`` as of ``as_of`` against ``programs`` (default: all) and their dependencies.
 
     ``engine`` is an engine object or its name ("native", "durable"); an unknown name is a UsageError.
+    ``facts`` may be given to share what was derived from the profile with another computation (the CRS).
     """
     chosen_engine = as_engine(engine)
     wanted = set(programs) if programs is not None else set(library.programs)
@@ -40,7 +41,8 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
     for pid in reversed(order):
         if pid in needed:
             needed |= dependencies(library.programs[pid])
-    facts = Facts(profile, as_of)
+    if facts is None or facts.profile is not profile or facts.as_of != as_of:
+        facts = Facts(profile, as_of)
     verdicts: dict[str, Verdict] = {}
     results: dict[str, ProgramResult] = {}
     for pid in order:

@@ -6,21 +6,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from attrs import frozen
+
 from eligibility import __version__
 from eligibility.engines.run import profile_digest
 from eligibility.facts import Facts
 from eligibility.profile.model import OfficialLanguage, Profile
-from eligibility.ranking.measures import Measures, accompanying_spouse
-from eligibility.ranking.result import (
+from eligibility.ranking.measures import Measures, Reading, accompanying_spouse
+from eligibility.ranking.score import Plan, Scored, Step, plan, readings_for, score_plan, widen
+from eligibility.result import (
+    Caveat,
+    CitationRef,
     CrsResult,
     CrsVersionRef,
     Designation,
     FactorScore,
     PartScore,
+    Receipt,
     SectionScore,
 )
-from eligibility.ranking.score import FactorPoints, Scored, score_version, widen
-from eligibility.result import Caveat, CitationRef, Receipt
 from eligibility.rulebook.crs import CrsRules, CrsVersion
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Citation
@@ -29,77 +33,125 @@ from eligibility.unknown import known
 RULES_ID = "crs"
 
 
-def _cite(rules: CrsRules, citations: tuple[Citation, ...]) -> tuple[CitationRef, ...]:
-    by_id = {s.id: s for s in rules.sources}
-    return tuple(CitationRef(c.source, by_id[c.source].title, by_id[c.source].url, by_id[c.source].checked,
-                             by_id[c.source].confidence, c.at) for c in citations)
+_CITED: dict[int, tuple[object, tuple[CitationRef, ...]]] = {}
 
 
-def _factor(rules: CrsRules, fp: FactorPoints) -> FactorScore:
-    measures = getattr(fp.factor, "measures", None) or (getattr(fp.factor, "measure", ""),)
-    observed = {m: r.observed for m, r in zip(measures, fp.readings, strict=False)}
-    evidence = tuple({"measure": m, **item} for m, r in zip(measures, fp.readings, strict=False)
-                     for item in r.evidence)
-    settle = tuple(dict.fromkeys(p for r in fp.readings for p in r.settle)) if fp.low != fp.high else ()
-    return FactorScore(fp.id, fp.section, fp.factor.says, fp.low, fp.high, fp.max, observed, evidence,
-                       _cite(rules, fp.factor.citations), settle, bool(fp.readings) or fp.max > 0)
+def _cite(rules: CrsRules, owner: object, citations: tuple[Citation, ...]) -> tuple[CitationRef, ...]:
+    """The citations of a factor or version resolved against the sources (cached per owner)."""
+    hit = _CITED.get(id(owner))
+    if hit is None or hit[0] is not owner:
+        by_id = {s.id: s for s in rules.sources}
+        hit = (owner, tuple(CitationRef(c.source, by_id[c.source].title, by_id[c.source].url, by_id[c.source].checked,
+                                        by_id[c.source].confidence, c.at) for c in citations))
+        _CITED[id(owner)] = hit
+    return hit[1]
 
 
-def _best(cases: dict[OfficialLanguage, Scored]) -> OfficialLanguage:
-    return max(cases, key=lambda d: (cases[d].low, cases[d].high, d == "english"))
+def _factor(rules: CrsRules, steps: list[Step], points: tuple[int, int], readings: dict[str, Reading]) -> FactorScore:
+    s = steps[0]
+    used = [(m, readings[m]) for m in s.measures if m in readings]
+    observed = {m: r.observed for m, r in used}
+    evidence = tuple(item for _, r in used for item in r.evidence)
+    low, high = points
+    settle = tuple(dict.fromkeys(p for _, r in used for p in r.settle)) if low != high else ()
+    return FactorScore(s.id, s.section, s.factor.says, low, high, max(x.max for x in steps), observed, evidence,
+                       _cite(rules, s.factor, s.factor.citations), settle, any(x.applies for x in steps))
 
 
-def score_on(profile: Profile, version: CrsVersion, facts: Facts) -> tuple[Scored, Designation, bool | None, str]:
+@frozen
+class Chosen:
+    """The score of the designation chosen, over the spouse case(s), with what it read."""
+
+    scored: Scored
+    plans: tuple[Plan, ...]
+    readings: dict[str, Reading]
+    designation: Designation
+    with_spouse: bool | None
+    spouse: str
+
+
+def score_on(profile: Profile, version: CrsVersion, facts: Facts) -> Chosen:
     """The score for one version: spouse case(s), first-language designation, spans."""
     with_spouse, why = accompanying_spouse(profile)
-    spouse_cases = [with_spouse] if known(with_spouse) else [False, True]
+    plans = tuple(plan(version, bool(ws)) for ws in ([with_spouse] if known(with_spouse) else [False, True]))
     stated = profile.first_official_language
+    shared: dict[str, Reading] = {}
     options: list[OfficialLanguage] = [stated] if stated is not None else ["english", "french"]
-    scored = {d: widen([score_version(version, Measures(facts, d), bool(ws)) for ws in spouse_cases])
-              for d in options}
-    chosen = _best(scored)
+    languages = Measures(facts, "english", shared).valid_languages()
+    if stated is None and languages is not None and len(languages) < 2:
+        # With valid tests in at most one language, designating that one first scores at least as much.
+        options = ["french"] if languages == {"french"} else ["english"]
+    previous: list[Scored | None] = [None] * len(plans)
+    scored: dict[OfficialLanguage, tuple[Scored, dict[str, Reading]]] = {}
+    for d in options:
+        measures, readings, cases = Measures(facts, d, shared), {}, []
+        for i, p in enumerate(plans):
+            found = readings_for(p, measures)
+            readings.update(found)
+            previous[i] = score_plan(p, found, previous[i])
+            cases.append(previous[i])
+        scored[d] = (widen([c for c in cases if c is not None]), readings)
+    chosen = max(scored, key=lambda d: (scored[d][0].low, scored[d][0].high, d == "english"))
     if stated is not None:
         designation = Designation(chosen, True, f"{chosen} as stated in the profile")
+    elif len(scored) == 1:
+        designation = Designation(chosen, False, f"{chosen} scored as first official language: the only "
+                                                 f"language with a valid test" if languages else
+                                                 f"{chosen} scored as first official language: no valid test")
     else:
         other: OfficialLanguage = "french" if chosen == "english" else "english"
         designation = Designation(chosen, False, f"{chosen} scored as first official language: it gives "
-                                                 f"{_text(scored[chosen])}, {other} first gives {_text(scored[other])}")
-    return scored[chosen], designation, with_spouse if known(with_spouse) else None, why
+                                                 f"{_text(scored[chosen][0])}, {other} first gives "
+                                                 f"{_text(scored[other][0])}")
+    return Chosen(scored[chosen][0], plans, scored[chosen][1], designation,
+                  with_spouse if known(with_spouse) else None, why)
 
 
 def _text(s: Scored) -> str:
     return str(s.low) if s.low == s.high else f"{s.low} to {s.high}"
 
 
-def crs_result(profile: Profile, as_of: dt.date, library: Library) -> CrsResult:
-    """The CRS score of ``profile`` on ``as_of`` under the library's criteria."""
+def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts | None = None,
+               digest: str | None = None) -> CrsResult:
+    """The CRS score of ``profile`` on ``as_of`` under the library's criteria.
+
+    ``facts`` and ``digest`` (the profile's sha256) may be passed in when an evaluation already has them.
+    """
     rules = library.crs[RULES_ID]
-    receipt = Receipt(as_of, __version__, library.digest, profile_digest(profile), "native")
+    receipt = Receipt(as_of, __version__, library.digest, digest or profile_digest(profile), "native")
     version = rules.version_on(as_of)
     if version is None:
         first = rules.versions[0].valid_from
         return CrsResult(as_of, "not_encoded", f"not encoded: the CRS criteria are encoded from {first}; "
                                                f"{as_of} is before", None, None, None, None, "", None, None,
                          (), (), (), (), receipt, profile.name)
-    facts = Facts(profile, as_of)
-    scored, designation, with_spouse, why = score_on(profile, version, facts)
-    factors = tuple(_factor(rules, fp) for fp in scored.factors)
-    sections = tuple(SectionScore(s.id, s.says, s.low, s.high, s.max,
-                                  tuple(PartScore(p.id, p.low, p.high, p.max, p.cap) for p in s.parts),
-                                  s.applies, s.cap) for s in scored.sections)
+    if facts is None or facts.profile is not profile or facts.as_of != as_of:
+        facts = Facts(profile, as_of)
+    chosen = score_on(profile, version, facts)
+    scored, plans = chosen.scored, chosen.plans
+    factors = tuple(_factor(rules, [p.steps[i] for p in plans], points, chosen.readings)
+                    for i, points in enumerate(scored.factors))
+    sections = tuple(
+        SectionScore(sp.id, sp.says, *scored.sections[si], max(p.sections[si].max for p in plans),
+                     tuple(PartScore(part.id, *scored.parts[si][pi], max(p.sections[si].parts[pi].max for p in plans),
+                                     part.cap) for pi, part in enumerate(sp.parts)),
+                     any(p.sections[si].applies for p in plans), sp.cap)
+        for si, sp in enumerate(plans[0].sections))
     settled = tuple(dict.fromkeys(p for f in factors for p in f.settled_by))
-    if with_spouse is None and "$.spouse" not in settled:
+    if chosen.with_spouse is None and "$.spouse" not in settled:
         settled = ("$.spouse", *settled)
     caveats = []
     if version.confidence != "official":
-        caveats.append(Caveat("crs", version.changes or "this version of the criteria",
-                              f"rests on {version.confidence.replace('_', ' ')} sources"
-                              + (f": {version.note}" if version.note else ""), _cite(rules, version.citations)))
+        reason = f"rests on {version.confidence.replace('_', ' ')} sources"
+        reason += f": {version.note}" if version.note else ""
+        caveats.append(Caveat("crs", version.changes or "this version of the criteria", reason,
+                              _cite(rules, version, version.citations)))
     exact = scored.low == scored.high
     message = f"{scored.low} points" if exact else f"{scored.low} to {scored.high} points: some facts are unknown"
-    return CrsResult(as_of, "scored", message, scored.low, scored.high, version.max, with_spouse, why,
-                     designation, CrsVersionRef(version.valid_from, version.valid_to, version.changes), sections,
-                     factors, settled, tuple(caveats), receipt, profile.name)
+    period = CrsVersionRef(version.valid_from, version.valid_to, version.changes)
+    return CrsResult(as_of, "scored", message, scored.low, scored.high, version.max, chosen.with_spouse,
+                     chosen.spouse, chosen.designation, period, sections, factors, settled, tuple(caveats), receipt,
+                     profile.name)
 
 
 def first_encoded(library: Library) -> dt.date:

@@ -25,6 +25,8 @@ from eligibility.work import HOURS_PER_YEAR, count
 
 Span = tuple[int, int]
 LEVEL_NAMES = NAMED_LEVELS["education"]
+#: Measures that depend on which official language is designated first.
+DESIGNATED = frozenset({"first_language", "second_language", "first_language_all"})
 SKILLED = Occupations(teer=(0, 1, 2, 3))
 ARRANGED = ArrangedEmployment(SKILLED, 30, 12, 1560, 120)
 TOP = 10  # CLB / NCLC 10 means "10 or more"
@@ -47,6 +49,14 @@ class Reading:
     observed: Any
     evidence: tuple[dict[str, Any], ...] = ()
     settle: tuple[str, ...] = ()
+
+
+def _tagged(measure: str, reading: Reading) -> Reading:
+    """The reading with its measure named in each evidence item (the result lists a factor's evidence flat)."""
+    if not reading.evidence:
+        return reading
+    return Reading(reading.value, reading.observed, tuple({"measure": measure, **e} for e in reading.evidence),
+                   reading.settle)
 
 
 def accompanying_spouse(profile: Any) -> tuple[bool | Unknown, str]:
@@ -99,15 +109,26 @@ def _levels_text(t: TestFact) -> str:
 class Measures:
     """Every measure of one profile on one date, for one designation of the first official language."""
 
-    def __init__(self, facts: Facts, first_language: OfficialLanguage) -> None:
+    def __init__(self, facts: Facts, first_language: OfficialLanguage,
+                 shared: dict[str, Reading] | None = None) -> None:
         self.facts = facts
         self.first = first_language
         self.second: OfficialLanguage = "french" if first_language == "english" else "english"
+        # Readings that do not depend on the designation, shared by the Measures of both designations.
+        self.shared: dict[str, Reading] = {} if shared is None else shared
+        self.own: dict[str, Reading] = {}
 
     def read(self, measure: str) -> Reading:
         """The reading of a measure by name (the names of ``eligibility.rulebook.crs.Measure``)."""
-        reading: Reading = getattr(self, measure)
-        return reading
+        cache = self.own if measure in DESIGNATED else self.shared
+        if measure not in cache:
+            cache[measure] = _tagged(measure, getattr(self, measure))
+        return cache[measure]
+
+    def valid_languages(self) -> set[str] | None:
+        """The languages of the applicant's valid tests (None when the tests are not given)."""
+        tests = self.facts.tests("applicant", 24)
+        return {t.language for t in tests if t.valid} if known(tests) else None
 
     # --- age and education -------------------------------------------------------------------------
 

@@ -1,5 +1,9 @@
 """Apply one version of the CRS criteria to the measures of a profile: points of every factor, part
-and section, as spans when facts are unknown, with every cap applied."""
+and section, as spans when facts are unknown, with every cap applied.
+
+A version is compiled once per spouse case into a ``Plan`` (tables as sorted ``(level, points)`` pairs,
+maxima worked out), so that scoring a profile is a few loops over numbers.
+"""
 
 from __future__ import annotations
 
@@ -8,158 +12,220 @@ from itertools import product
 
 from attrs import frozen
 
-from eligibility.ranking.measures import Measures, Reading, Span
+from eligibility.ranking.measures import DESIGNATED, Measures, Reading, Span
 from eligibility.rulebook.crs import (
     Combined,
     CrsVersion,
     Factor,
     Group,
     PerAbility,
-    Section,
-    Table,
     cap_for,
     factors_of,
     level_index,
     table_for,
 )
-from eligibility.rulebook.crs_checks import part_max
+from eligibility.rulebook.crs_checks import part_max, section_max
+
+Compiled = tuple[tuple[int, int], ...]
+Points = tuple[int, int]
 
 
 @frozen
-class FactorPoints:
-    """One factor's points (a span) in one case, with the readings of its measures."""
-
-    section: str
-    group: str | None
-    factor: Factor
-    low: int
-    high: int
-    max: int
-    readings: tuple[Reading, ...]
-
-    @property
-    def id(self) -> str:
-        """``section.factor`` or ``section.group.factor``."""
-        return ".".join(p for p in (self.section, self.group, self.factor.id) if p)
-
-
-@frozen
-class PartPoints:
-    """A part of a section (a factor, or a capped group of factors) after its cap."""
+class Step:
+    """One factor compiled for one spouse case."""
 
     id: str
-    low: int
-    high: int
+    section: str
+    factor: Factor
+    measures: tuple[str, ...]
+    table: Compiled
+    rows: tuple[tuple[int, Compiled], ...]
+    inner: tuple[int, ...]
+    per_ability: bool
+    cap: int | None
     max: int
-    cap: int | None = None
+    applies: bool
+
+    @property
+    def designated(self) -> bool:
+        """True when the factor reads the first or second official language."""
+        return any(m in DESIGNATED for m in self.measures)
 
 
 @frozen
-class SectionPoints:
-    """A section's parts and subtotal after its cap; ``applies`` is false for the spouse block without one."""
+class PartPlan:
+    """A part: the indexes of its steps, its cap and maximum."""
+
+    id: str
+    steps: tuple[int, ...]
+    cap: int | None
+    max: int
+
+
+@frozen
+class SectionPlan:
+    """A section: its parts, cap and maximum, and whether it applies in this case."""
 
     id: str
     says: str
-    low: int
-    high: int
+    parts: tuple[PartPlan, ...]
+    cap: int | None
     max: int
-    parts: tuple[PartPoints, ...]
-    applies: bool = True
-    cap: int | None = None
+    applies: bool
+
+
+@frozen
+class Plan:
+    """A version compiled for one spouse case."""
+
+    steps: tuple[Step, ...]
+    sections: tuple[SectionPlan, ...]
 
 
 @frozen
 class Scored:
-    """The whole score in one case (with or without a spouse, one first-language designation)."""
+    """Points of every step, part and section in one case (or spanning several), and the total."""
 
     low: int
     high: int
-    sections: tuple[SectionPoints, ...]
-    factors: tuple[FactorPoints, ...]
+    factors: tuple[Points, ...]
+    parts: tuple[tuple[Points, ...], ...]
+    sections: tuple[Points, ...]
 
 
-def _values(table: Table, measure: str, span: Span) -> set[int]:
-    """Every points value the table gives to a level in [low, high]: the step at low and at each key inside."""
-    low, high = span
-    return {step(table, measure, low)} | {step(table, measure, level_index(measure, k)) for k in table
-                                          if low < level_index(measure, k) <= high}
+def compile_table(table: dict[str, int], measure: str) -> Compiled:
+    """The table's keys as levels of ``measure``, with their points, lowest level first."""
+    return tuple(sorted((level_index(measure, k), v) for k, v in table.items()))
 
 
-def step(table: Table, measure: str, level: int) -> int:
-    """The points of the highest key at or below ``level`` (0 below every key)."""
-    keys = [(level_index(measure, k), v) for k, v in table.items() if level_index(measure, k) <= level]
-    return max(keys)[1] if keys else 0
+_PLANS: dict[tuple[int, bool], tuple[CrsVersion, Plan]] = {}
 
 
-def _levels(measure: str, table_keys: Iterable[str], span: Span) -> list[int]:
-    low, high = span
-    return [low, *sorted({level_index(measure, k) for k in table_keys if low < level_index(measure, k) <= high})]
+def plan(version: CrsVersion, with_spouse: bool) -> Plan:
+    """The version compiled for one spouse case (cached for the life of the version)."""
+    hit = _PLANS.get((id(version), with_spouse))
+    if hit is None or hit[0] is not version:
+        hit = (version, _compile(version, with_spouse))
+        _PLANS[(id(version), with_spouse)] = hit
+    return hit[1]
 
 
-def factor_points(f: Factor, measures: Measures, with_spouse: bool) -> tuple[int, int, tuple[Reading, ...]]:
-    """The lowest and highest points of a factor over every level its measures may have."""
-    cap = cap_for(f, with_spouse)
+def _step(section: str, group: str | None, f: Factor, with_spouse: bool, applies: bool) -> Step:
+    fid = ".".join(p for p in (section, group, f.id) if p)
+    cap, top = cap_for(f, with_spouse), part_max(f, with_spouse) if applies else 0
     if isinstance(f, Combined):
-        (m1, m2), readings = f.measures, tuple(measures.read(m) for m in f.measures)
-        s1, s2 = (r.value for r in readings)
-        assert isinstance(s1, tuple) and isinstance(s2, tuple)
-        inner_keys = {k for row in f.points.values() for k in row}
-        values = [step(f.points[row], m2, y) if row is not None else 0
-                  for x, y in product(_levels(m1, f.points, s1), _levels(m2, inner_keys, s2))
-                  for row in [_row(f, m1, x)]]
-        low, high = min(values), max(values)
-    else:
-        reading = measures.read(f.measure)
-        readings = (reading,)
-        table = table_for(f, with_spouse)
-        if isinstance(f, PerAbility):
-            assert isinstance(reading.value, dict)
-            spans = [_values(table, f.measure, s) for s in reading.value.values()]
-            low, high = sum(min(v) for v in spans), sum(max(v) for v in spans)
-        else:
-            assert isinstance(reading.value, tuple)
-            found = _values(table, f.measure, reading.value)
-            low, high = min(found), max(found)
-    if cap is not None:
-        low, high = min(cap, low), min(cap, high)
-    return low, high, readings
+        m1, m2 = f.measures
+        rows = tuple(sorted((level_index(m1, k), compile_table(row, m2)) for k, row in f.points.items()))
+        inner = tuple(sorted({k for _, row in rows for k, _ in row}))
+        return Step(fid, section, f, f.measures, (), rows, inner, False, cap, top, applies)
+    table = compile_table(table_for(f, with_spouse), f.measure)
+    return Step(fid, section, f, (f.measure,), table, (), (), isinstance(f, PerAbility), cap, top, applies)
 
 
-def _row(f: Combined, measure: str, level: int) -> str | None:
-    keys = [(level_index(measure, k), k) for k in f.points if level_index(measure, k) <= level]
-    return max(keys)[1] if keys else None
-
-
-def score_version(version: CrsVersion, measures: Measures, with_spouse: bool) -> Scored:
-    """Every factor, part and section of ``version`` for these measures, in one spouse case."""
-    sections, factors = [], []
+def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
+    steps: list[Step] = []
+    sections = []
     for section in version.sections:
         applies = with_spouse or not section.only_with_spouse
         parts = []
         for part in section.parts:
             group = part.id if isinstance(part, Group) else None
-            lows = highs = 0
-            for f in factors_of(part):
-                lo, hi, readings = factor_points(f, measures, with_spouse) if applies else (0, 0, ())
-                factors.append(FactorPoints(section.id, group, f, lo, hi, part_max(f, with_spouse) if applies else 0,
-                                            readings))
-                lows, highs = lows + lo, highs + hi
-            cap = part.cap if isinstance(part, Group) else None
-            if cap is not None:
-                lows, highs = min(cap, lows), min(cap, highs)
-            parts.append(PartPoints(part.id, lows, highs, part_max(part, with_spouse) if applies else 0, cap))
-        sections.append(_section(section, parts, applies, with_spouse))
-    return Scored(sum(s.low for s in sections), sum(s.high for s in sections), tuple(sections), tuple(factors))
+            first = len(steps)
+            steps += [_step(section.id, group, f, with_spouse, applies) for f in factors_of(part)]
+            parts.append(PartPlan(part.id, tuple(range(first, len(steps))),
+                                  part.cap if isinstance(part, Group) else None,
+                                  part_max(part, with_spouse) if applies else 0))
+        sections.append(SectionPlan(section.id, section.says, tuple(parts), section.cap,
+                                    section_max(section, with_spouse), applies))
+    return Plan(tuple(steps), tuple(sections))
 
 
-def _section(section: Section, parts: list[PartPoints], applies: bool, with_spouse: bool) -> SectionPoints:
-    from eligibility.rulebook.crs_checks import section_max
+def step(table: Compiled, level: int) -> int:
+    """The points of the highest key at or below ``level`` (0 below every key)."""
+    points = 0
+    for key, value in table:
+        if key > level:
+            break
+        points = value
+    return points
 
-    low, high = sum(p.low for p in parts), sum(p.high for p in parts)
-    if section.cap is not None:
-        low, high = min(section.cap, low), min(section.cap, high)
-    return SectionPoints(section.id, section.says, low, high, section_max(section, with_spouse), tuple(parts),
-                         applies, section.cap)
+
+def _span(table: Compiled, span: Span) -> Points:
+    """The lowest and highest points the table gives to a level in [low, high]."""
+    low, high = span
+    values = [step(table, low), *(v for k, v in table if low < k <= high)]
+    return min(values), max(values)
+
+
+def _levels(keys: Iterable[int], span: Span) -> list[int]:
+    low, high = span
+    return [low, *(k for k in keys if low < k <= high)]
+
+
+def _row(rows: tuple[tuple[int, Compiled], ...], level: int) -> Compiled:
+    found: Compiled = ()
+    for key, row in rows:
+        if key > level:
+            break
+        found = row
+    return found
+
+
+def step_points(s: Step, readings: dict[str, Reading]) -> Points:
+    """The lowest and highest points of a step over every level its measures may have."""
+    if not s.applies:
+        return 0, 0
+    if s.rows:
+        s1, s2 = (readings[m].value for m in s.measures)
+        assert isinstance(s1, tuple) and isinstance(s2, tuple)
+        values = [step(_row(s.rows, x), y) for x, y in product(_levels((k for k, _ in s.rows), s1),
+                                                               _levels(s.inner, s2))]
+        low, high = min(values), max(values)
+    else:
+        value = readings[s.measures[0]].value
+        if s.per_ability:
+            assert isinstance(value, dict)
+            spans = [_span(s.table, v) for v in value.values()]
+            low, high = sum(v[0] for v in spans), sum(v[1] for v in spans)
+        else:
+            assert isinstance(value, tuple)
+            low, high = _span(s.table, value)
+    if s.cap is not None:
+        low, high = min(s.cap, low), min(s.cap, high)
+    return low, high
+
+
+def readings_for(p: Plan, measures: Measures) -> dict[str, Reading]:
+    """The readings of every measure a step that applies needs."""
+    return {m: measures.read(m) for s in p.steps if s.applies for m in s.measures}
+
+
+def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = None) -> Scored:
+    """Every step, part and section; with ``previous`` (the other designation), only the language steps again."""
+    if previous is None:
+        factors = tuple(step_points(s, readings) for s in p.steps)
+    else:
+        factors = tuple(step_points(s, readings) if s.designated else previous.factors[i]
+                        for i, s in enumerate(p.steps))
+    parts, sections = [], []
+    for sp in p.sections:
+        spans = []
+        for part in sp.parts:
+            low, high = sum(factors[i][0] for i in part.steps), sum(factors[i][1] for i in part.steps)
+            if part.cap is not None:
+                low, high = min(part.cap, low), min(part.cap, high)
+            spans.append((low, high))
+        low, high = sum(x[0] for x in spans), sum(x[1] for x in spans)
+        if sp.cap is not None:
+            low, high = min(sp.cap, low), min(sp.cap, high)
+        parts.append(tuple(spans))
+        sections.append((low, high))
+    return Scored(sum(s[0] for s in sections), sum(s[1] for s in sections), factors, tuple(parts), tuple(sections))
+
+
+def _widen(spans: Iterable[Points]) -> Points:
+    items = list(spans)
+    return min(s[0] for s in items), max(s[1] for s in items)
 
 
 def widen(cases: list[Scored]) -> Scored:
@@ -167,18 +233,8 @@ def widen(cases: list[Scored]) -> Scored:
     if len(cases) == 1:
         return cases[0]
     first = cases[0]
-    sections = tuple(
-        SectionPoints(s.id, s.says, min(c.sections[i].low for c in cases), max(c.sections[i].high for c in cases),
-                      max(c.sections[i].max for c in cases),
-                      tuple(PartPoints(p.id, min(c.sections[i].parts[j].low for c in cases),
-                                       max(c.sections[i].parts[j].high for c in cases),
-                                       max(c.sections[i].parts[j].max for c in cases), p.cap)
-                            for j, p in enumerate(s.parts)),
-                      any(c.sections[i].applies for c in cases), s.cap)
-        for i, s in enumerate(first.sections))
-    factors = tuple(
-        FactorPoints(f.section, f.group, f.factor, min(c.factors[i].low for c in cases),
-                     max(c.factors[i].high for c in cases), max(c.factors[i].max for c in cases),
-                     next((c.factors[i].readings for c in cases if c.factors[i].readings), ()))
-        for i, f in enumerate(first.factors))
-    return Scored(min(c.low for c in cases), max(c.high for c in cases), sections, factors)
+    factors = tuple(_widen(c.factors[i] for c in cases) for i in range(len(first.factors)))
+    parts = tuple(tuple(_widen(c.parts[i][j] for c in cases) for j in range(len(row)))
+                  for i, row in enumerate(first.parts))
+    sections = tuple(_widen(c.sections[i] for c in cases) for i in range(len(first.sections)))
+    return Scored(min(c.low for c in cases), max(c.high for c in cases), factors, parts, sections)

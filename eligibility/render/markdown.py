@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from eligibility.freshness import REPORTED_CHANGE
+from eligibility.render.crs import crs_summary_lines
 from eligibility.render.text import freshness_lines
 from eligibility.render.words import (
     DISCLAIMER,
@@ -130,6 +131,8 @@ def render_markdown(evaluation: Evaluation, explain: bool = False, reach: Mappin
         for p in members:
             if explain or p.verdict not in ("not_in_force", "not_encoded"):
                 out += program_section(p, notes, explain)
+    if evaluation.crs is not None:
+        out += ["", "## Comprehensive Ranking System", "", *crs_summary_lines(evaluation.crs)]
     out += ["", "---", ""]
     out += [f"_{line.removeprefix('note: ')}_" for line in freshness_lines(evaluation)]
     out += ["", f"_{receipt_words(evaluation)}. {DISCLAIMER}_"]

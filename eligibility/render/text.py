@@ -12,6 +12,7 @@ import textwrap
 from collections.abc import Mapping
 
 from eligibility.freshness import REPORTED_CHANGE, RULES_CHECKED
+from eligibility.render.crs import crs_summary_lines
 from eligibility.render.words import (
     KIND_HEADINGS,
     MARKS,
@@ -169,6 +170,10 @@ def render_text(evaluation: Evaluation, explain: bool = False, reach: Mapping[st
         for p in members:
             if explain or p.verdict not in ("not_in_force", "not_encoded"):
                 details(w, p, explain)
+    if evaluation.crs is not None:
+        w.blank()
+        for line in crs_summary_lines(evaluation.crs):
+            w.add(line.strip(), len(line) - len(line.lstrip()), 4)
     w.blank()
     for line in freshness_lines(evaluation):
         w.add(line, 0, 6)

@@ -104,8 +104,19 @@ def _factor(f: Factor, src: str, path: str, sources: set[str]) -> Iterator[Probl
             yield from _keys(f.measure, table, src, f"{path}.{key}")
 
 
+_MAX: dict[tuple[int, bool], tuple[Part, int]] = {}
+
+
 def part_max(part: Part, with_spouse: bool) -> int:
     """The most points a part can give in that case (its tables' best, within its caps)."""
+    hit = _MAX.get((id(part), with_spouse))
+    if hit is None or hit[0] is not part:
+        hit = (part, _part_max(part, with_spouse))
+        _MAX[(id(part), with_spouse)] = hit
+    return hit[1]
+
+
+def _part_max(part: Part, with_spouse: bool) -> int:
     if isinstance(part, Group):
         return min(part.cap, sum(part_max(f, with_spouse) for f in part.factors))
     if isinstance(part, Combined):

@@ -1,12 +1,18 @@
-"""The CRS result for people: terminal text and Markdown, each factor with its points, maximum and evidence."""
+"""The CRS result: its JSON contract (``eligibility crs --format json``), terminal text and Markdown, each
+factor with its points, maximum and evidence."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from eligibility.ranking.result import CrsResult, FactorScore
-from eligibility.render.text import citation_text
+from eligibility.render.words import cite_words
+from eligibility.result import CitationRef, CrsResult, FactorScore, SectionScore, result_converter
+
+
+def _cite(c: CitationRef) -> str:
+    return f"{cite_words(c)} <{c.url}>"
+
 
 TITLES = {"core": "Core / human capital", "spouse": "Spouse or common-law partner",
           "transferability": "Skill transferability", "additional": "Additional points"}
@@ -88,7 +94,7 @@ def render_crs_text(result: CrsResult, explain: bool = False) -> str:
         seen: set[str] = set()
         for f in result.factors:
             for ref in f.citations:
-                text = citation_text(ref)
+                text = _cite(ref)
                 if text not in seen:
                     seen.add(text)
                     lines.append(f"    {text}")
@@ -96,6 +102,19 @@ def render_crs_text(result: CrsResult, explain: bool = False) -> str:
     lines += ["", f"receipt: eligibility {r.package_version}, rules sha256 {r.rulesets_sha256[:12]}, "
                   f"profile sha256 {r.profile_sha256[:12]}"]
     return "\n".join(lines)
+
+
+def crs_summary_lines(result: CrsResult) -> list[str]:
+    """The score and each section's subtotal in a few lines, for the evaluate report."""
+    if result.status == "not_encoded":
+        return [f"CRS: {result.message}"]
+    score = str(result.total) if result.total is not None else f"{result.low} to {result.high} (some facts unknown)"
+    lines = [f"CRS score: {score} of {result.max} (run 'eligibility crs' for every factor)"]
+    parts = [f"{TITLES.get(s.id, s.id).lower()} {_pts(s.low, s.high)}" for s in result.sections if s.applies]
+    lines.append("  " + ", ".join(parts))
+    if result.settled_by:
+        lines.append(f"  to settle the range, state: {', '.join(result.settled_by)}")
+    return lines
 
 
 def render_crs_markdown(result: CrsResult) -> str:
@@ -117,7 +136,7 @@ def render_crs_markdown(result: CrsResult) -> str:
             if f.section != s.id:
                 continue
             evidence = "<br>".join(evidence_text(e) for e in f.evidence).replace("|", "\\|")
-            cites = "<br>".join(citation_text(c) for c in f.citations).replace("|", "\\|")
+            cites = "<br>".join(_cite(c) for c in f.citations).replace("|", "\\|")
             out.append(f"| `{f.id}` | {_pts(f.low, f.high)} | {f.max} | {_observed(f)} | {evidence} | {cites} |")
     if result.settled_by:
         out += ["", f"To settle the range, state: {', '.join(f'`{p}`' for p in result.settled_by)}."]
@@ -127,3 +146,41 @@ def render_crs_markdown(result: CrsResult) -> str:
     out += ["", f"_eligibility {r.package_version}, rules sha256 `{r.rulesets_sha256[:12]}`, "
                 f"profile sha256 `{r.profile_sha256[:12]}`_"]
     return "\n".join(out) + "\n"
+
+
+def points(low: int, high: int) -> int | dict[str, int]:
+    """An exact number, or ``{"low", "high"}`` when unknown facts leave a range."""
+    return low if low == high else {"low": low, "high": high}
+
+
+def _section(s: SectionScore) -> dict[str, Any]:
+    out: dict[str, Any] = {"subtotal": points(s.low, s.high), "max": s.max}
+    out.update({p.id: points(p.low, p.high) for p in s.parts})
+    return out
+
+
+def _factor(f: FactorScore) -> dict[str, Any]:
+    return {"id": f.id, "section": f.section, "says": f.says, "points": f.points, "low": f.low, "high": f.high,
+            "max": f.max, "observed": f.observed, "evidence": [dict(e) for e in f.evidence],
+            "citations": result_converter().unstructure(f.citations), "settled_by": list(f.settled_by)}
+
+
+def crs_data(result: CrsResult) -> dict[str, Any]:
+    """The documented JSON object of one CRS result."""
+    version = None if result.version is None else {
+        "from": result.version.valid_from.isoformat(),
+        "to": result.version.valid_to.isoformat() if result.version.valid_to else None,
+        "changes": result.version.changes}
+    designation = result.first_official_language
+    return {
+        "as_of": result.as_of.isoformat(), "profile_name": result.profile_name, "status": result.status,
+        "message": result.message, "total": result.total, "low": result.low, "high": result.high,
+        "max": result.max, "with_spouse": result.with_spouse, "spouse": result.spouse,
+        "first_official_language": None if designation is None else result_converter().unstructure(designation),
+        "version": version,
+        "sections": {s.id: _section(s) for s in result.sections},
+        "factors": [_factor(f) for f in result.factors],
+        "settled_by": list(result.settled_by),
+        "caveats": result_converter().unstructure(result.caveats),
+        "receipt": result_converter().unstructure(result.receipt),
+    }

@@ -1,0 +1,255 @@
+"""Ways to raise a CRS score, each found by re-scoring a changed profile on the same date, and the
+dates in the next 12 months on which the score falls without any action.
+
+Nothing here estimates: every number is the difference between two scores the scorer computed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator
+
+import attrs
+from attrs import frozen
+
+from eligibility.dates import months_before
+from eligibility.evaluator.occupation_match import matches
+from eligibility.evaluator.work_leaf import excluded_because
+from eligibility.facts import Facts
+from eligibility.language import ABILITIES, TESTS, TestKind
+from eligibility.profile.model import Eca, Education, LanguageTest, Nomination, Profile, Province, Spouse
+from eligibility.ranking.compute import crs_result
+from eligibility.ranking.measures import CANADIAN_EXCLUDED, SKILLED, accompanying_spouse
+from eligibility.rulebook.library import Library
+from eligibility.unknown import Unknown, known
+from eligibility.work import HOURS_PER_YEAR, WEEKLY_CAP
+
+#: Tests used for a new result when none is held: the most common of each language.
+NEW_TEST = {"english": "celpip_general", "french": "tcf_canada"}
+
+
+@frozen
+class Improvement:
+    """A change a person can act on and the points it adds (a span when facts are unknown)."""
+
+    kind: str
+    says: str
+    low: int
+    high: int
+    date: dt.date | None = None
+
+
+@frozen
+class Decline:
+    """A day in the next 12 months on which the score falls without any action, and why."""
+
+    date: dt.date
+    cause: str
+    points_lost: int
+
+
+@frozen
+class Improvements:
+    """The base score, the improvements best first, and the declines by date."""
+
+    as_of: dt.date
+    low: int | None
+    high: int | None
+    improvements: tuple[Improvement, ...]
+    declines: tuple[Decline, ...]
+
+
+def _minimum(kind: TestKind, ability: str, level: int) -> float | None:
+    """The lowest score of ``kind`` reaching ``level`` in ``ability`` (None past the chart)."""
+    index = ABILITIES.index(ability)
+    return next((mins[index] for lvl, mins in kind.rows if lvl == level), None)
+
+
+def _score(value: float) -> str:
+    return f"{value:g}"
+
+
+class _Scorer:
+    def __init__(self, profile: Profile, as_of: dt.date, library: Library) -> None:
+        self.profile, self.as_of, self.library = profile, as_of, library
+        self.base = crs_result(profile, as_of, library)
+
+    def gain(self, changed: Profile) -> tuple[int, int]:
+        new = crs_result(changed, self.as_of, self.library)
+        assert new.low is not None and new.high is not None and self.base.low is not None
+        assert self.base.high is not None
+        return new.low - self.base.low, new.high - self.base.high
+
+
+def _language(s: _Scorer) -> Iterator[Improvement]:
+    """The next band of each ability of each valid test, on that test and every accepted test of its language."""
+    facts = Facts(s.profile, s.as_of)
+    tests = facts.tests("applicant", 24)
+    if not known(tests):
+        return
+    held = s.profile.language_tests
+    assert known(held)
+    for t in tests:
+        if not t.valid:
+            continue
+        kind = TESTS[t.test.test]
+        for ability in ABILITIES:
+            for target in range(t.levels[ability] + 1, 11):
+                low_score = _minimum(kind, ability, target)
+                if low_score is None:
+                    continue
+                raised: LanguageTest = attrs.evolve(t.test, **{ability: low_score})  # type: ignore[arg-type]
+                changed = attrs.evolve(s.profile, language_tests=tuple(
+                    raised if i == t.index else x for i, x in enumerate(held)))
+                lo, hi = s.gain(changed)
+                if hi <= 0:
+                    continue
+                scale = "CLB" if kind.language == "english" else "NCLC"
+                others = [f"{k.name} {_score(m)}" for k in TESTS.values()
+                          if k.language == kind.language and k.id != kind.id
+                          and (k.accepted_from is None or k.accepted_from <= s.as_of)
+                          and (m := _minimum(k, ability, target)) is not None]
+                says = (f"{kind.name} {ability} {_score(getattr(t.test, ability))} -> {_score(low_score)} = "
+                        f"{scale} {target}" + (f" (or {', '.join(others)})" if others else ""))
+                yield Improvement("language", says, lo, hi)
+                break
+
+
+def _new_test(s: _Scorer, language: str, level: int) -> LanguageTest:
+    kind = TESTS[NEW_TEST[language]]
+    scores = {a: _minimum(kind, a, level) or 0.0 for a in ABILITIES}
+    return LanguageTest(kind.id, s.as_of, scores["listening"], scores["reading"],  # type: ignore[arg-type]
+                        scores["writing"], scores["speaking"])
+
+
+def _french(s: _Scorer) -> Iterator[Improvement]:
+    held = s.profile.language_tests
+    if not known(held):
+        return
+    french = next((f for f in s.base.factors if f.id == "additional.french"), None)
+    if french is not None and french.low > 0:
+        return
+    test = _new_test(s, "french", 7)
+    lo, hi = s.gain(attrs.evolve(s.profile, language_tests=(*held, test)))
+    if hi > 0:
+        yield Improvement("french", f"a French test at NCLC 7 in all four abilities (TCF Canada: reading "
+                                    f"{_score(test.reading)}, writing {_score(test.writing)}, listening "
+                                    f"{_score(test.listening)}, speaking {_score(test.speaking)})", lo, hi)
+
+
+def _spouse(s: _Scorer) -> Iterator[Improvement]:
+    spouse = s.profile.spouse
+    if accompanying_spouse(s.profile)[0] is not True or not isinstance(spouse, Spouse):
+        return
+    tests = Facts(s.profile, s.as_of).tests("spouse", 24)
+    if known(tests) and not any(t.valid for t in tests):
+        held = spouse.language_tests if known(spouse.language_tests) else ()
+        for level in (5, 7, 9):
+            test = _new_test(s, "english", level)
+            changed = attrs.evolve(s.profile, spouse=attrs.evolve(spouse, language_tests=(*held, test)))
+            lo, hi = s.gain(changed)
+            if hi > 0:
+                yield Improvement("spouse_language", f"the spouse's language test at CLB {level} in all four "
+                                                     f"(CELPIP {level})", lo, hi)
+    if known(spouse.education):
+        yield from _eca(s, spouse.education, "spouse")
+
+
+def _eca(s: _Scorer, education: tuple[Education, ...], person: str) -> Iterator[Improvement]:
+    oldest = months_before(s.as_of, 60)
+    for i, e in enumerate(education):
+        if e.country == "CA" or (e.eca is not None and oldest < e.eca.issued <= s.as_of):
+            continue
+        assessed = tuple(attrs.evolve(x, eca=Eca(s.as_of, x.level)) if j == i else x for j, x in enumerate(education))
+        if person == "spouse":
+            assert isinstance(s.profile.spouse, Spouse)
+            changed = attrs.evolve(s.profile, spouse=attrs.evolve(s.profile.spouse, education=assessed))
+        else:
+            changed = attrs.evolve(s.profile, education=assessed)
+        lo, hi = s.gain(changed)
+        if hi > 0:
+            whose = "the spouse's" if person == "spouse" else "an"
+            yield Improvement("eca", f"{whose} ECA for the {e.level} credential from {e.country} "
+                                     f"(education {i}), assessed at that level", lo, hi)
+
+
+def _canadian_year(s: _Scorer) -> Iterator[Improvement]:
+    """Another year of Canadian work at current hours: the points (by re-scoring) and the day reached."""
+    work = s.profile.work
+    if not known(work):
+        return
+    current = [(i, w) for i, w in enumerate(work) if w.end is None and w.start < s.as_of and w.noc is not None
+               and matches(SKILLED, w.noc) and excluded_because(w, "canada", CANADIAN_EXCLUDED) is None]
+    reading = next((f for f in s.base.factors if f.id == "core.canadian_work"), None)
+    if not current or reading is None:
+        return
+    hours = float(reading.observed["canadian_work_years"]["hours"])
+    needed = (math.floor(hours / HOURS_PER_YEAR) + 1) * HOURS_PER_YEAR - hours
+    weekly = min(float(WEEKLY_CAP), sum(w.hours_per_week for _, w in current))
+    days = math.ceil(needed / (weekly / 7))
+    index, job = current[0]
+    earlier = attrs.evolve(job, start=job.start - dt.timedelta(days=days))
+    changed = attrs.evolve(s.profile, work=tuple(earlier if i == index else w for i, w in enumerate(work)))
+    lo, hi = s.gain(changed)
+    if hi > 0:
+        reached = s.as_of + dt.timedelta(days=days)
+        yield Improvement("canadian_work", f"one more year of Canadian work ({needed:,.0f} h more at "
+                                           f"{weekly:g} h a week), reached on {reached}", lo, hi, reached)
+
+
+def _nomination(s: _Scorer) -> Iterator[Improvement]:
+    nomination = s.profile.provincial_nomination
+    if known(nomination) and nomination is not None and nomination.issued <= s.as_of:
+        return
+    # The points do not depend on the province; the intended one reads best in the result.
+    intended = s.profile.intended_province
+    province: Province = "ON" if isinstance(intended, Unknown) else intended
+    lo, hi = s.gain(attrs.evolve(s.profile, provincial_nomination=Nomination(province, s.as_of)))
+    if hi > 0:
+        yield Improvement("nomination", "a provincial or territorial nomination (Express Entry-aligned)", lo, hi)
+
+
+def _declines(profile: Profile, as_of: dt.date, library: Library) -> Iterator[Decline]:
+    """Birthdays, test and ECA expiries in the next 12 months on which the score falls."""
+    end = as_of + dt.timedelta(days=365)
+    events: list[tuple[dt.date, str]] = []
+    if known(profile.birth_date):
+        for year in (as_of.year, as_of.year + 1):
+            try:
+                day = profile.birth_date.replace(year=year)
+            except ValueError:  # 29 February: a year older on 1 March
+                day = dt.date(year, 3, 1)
+            events.append((day, f"birthday: {Facts(profile, day).age}"))
+    if known(profile.language_tests):
+        for t in profile.language_tests:
+            events.append((_add_months(t.taken, 24), f"{TESTS[t.test].name} of {t.taken} expires (2 years)"))
+    if known(profile.education):
+        for e in profile.education:
+            if e.eca is not None:
+                events.append((_add_months(e.eca.issued, 60), f"ECA of {e.eca.issued} expires (5 years)"))
+    for day, cause in sorted(set(events)):
+        if not as_of < day <= end:
+            continue
+        before, after = crs_result(profile, day - dt.timedelta(days=1), library), crs_result(profile, day, library)
+        if before.low is not None and after.low is not None and after.low < before.low:
+            yield Decline(day, cause, before.low - after.low)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    return months_before(day, -months)
+
+
+def improve(profile: Profile, as_of: dt.date, library: Library) -> Improvements:
+    """Every improvement found by re-scoring, best first, and the declines of the next 12 months."""
+    s = _Scorer(profile, as_of, library)
+    if s.base.status != "scored":
+        return Improvements(as_of, None, None, (), ())
+    found: list[Improvement] = [*_language(s), *_french(s), *_spouse(s)]
+    if known(profile.education):
+        found += _eca(s, profile.education, "applicant")
+    found += [*_canadian_year(s), *_nomination(s)]
+    found.sort(key=lambda i: (-i.high, -i.low, i.says))
+    return Improvements(as_of, s.base.low, s.base.high, tuple(found), tuple(_declines(profile, as_of, library)))
+
+

@@ -77,7 +77,7 @@ def test_total_is_the_sum_of_the_sections_within_every_cap(data: dict[str, Any],
 
 
 @SETTINGS
-@given(crs_data(), crs_days(), st.sampled_from(DROPPABLE + ("provincial_nomination",)))
+@given(crs_data(), crs_days(), st.sampled_from((*DROPPABLE, "provincial_nomination")))
 def test_removing_a_fact_only_widens_the_range(data: dict[str, Any], day: dt.date, key: str) -> None:
     """Dropping a key (making a fact unknown) never raises the low end nor lowers the high end."""
     before = score(data, day)

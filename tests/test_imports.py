@@ -47,8 +47,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "whatif": frozenset({"converter", "declarations", "engines", "profile", "ranking", "render", "result", "rulebook",
                          "timeline"}),
     "report": frozenset({"draws", "engines", "profile", "ranking", "render", "result", "rulebook", "timeline"}),
-    "api": frozenset({"declarations", "engines", "profile", "ranking", "render", "report", "result", "rulebook",
-                      "timeline", "whatif"}),
+    "api": frozenset({"declarations", "engines", "facts", "profile", "ranking", "render", "report", "result",
+                      "rulebook", "timeline", "whatif"}),
 }
 
 

@@ -9,7 +9,7 @@ from attrs import frozen
 
 from eligibility.profile.model import Profile
 from eligibility.ranking.compute import crs_result
-from eligibility.ranking.result import CrsResult
+from eligibility.result import CrsResult
 from eligibility.rulebook.library import Library
 from eligibility.timeline.events import Event
 from eligibility.work import HOURS_PER_YEAR

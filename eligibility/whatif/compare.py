@@ -7,10 +7,9 @@ from typing import Any
 
 from attrs import frozen
 
-from eligibility.ranking.data import crs_data
-from eligibility.ranking.result import CrsResult
+from eligibility.render.crs import crs_data
 from eligibility.render.data import evaluation_data
-from eligibility.result import Evaluation
+from eligibility.result import CrsResult, Evaluation
 from eligibility.timeline.build import Plan, ProgramPlan
 from eligibility.timeline.render import VERDICT, interval_line, plan_data
 from eligibility.timeline.score import score_text

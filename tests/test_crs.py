@@ -135,7 +135,7 @@ def test_improve_in_the_json(capsys: pytest.CaptureFixture[str], monkeypatch: py
     data = json.loads(out)["improve"]
     assert data["improvements"][0] == {"kind": "nomination", "says": data["improvements"][0]["says"],
                                        "points": 600, "date": None}
-    assert data["declines"][0] == {"date": "2027-09-20", "cause": "CELPIP-General of 2025-09-20 expires (2 years)",
+    assert data["declines"][0] == {"date": "2027-09-20", "cause": "CELPIP-General of 2025-09-20 expires (24 months)",
                                    "points_lost": 30}
 
 

@@ -33,12 +33,7 @@ NOT_LAW: dict[tuple[str, int], str] = {
     ("cli.py", 24): "the terminal height assumed when none is known (shutil.get_terminal_size)",
     ("draws/cli.py", 1200): "the CRS scale's top, bounding a score typed on the command line",
     ("draws/feed.py", 1200): "the CRS scale's top, bounding a cut-off read from IRCC's feed",
-    ("ranking/measures.py", 30): "CRS arranged employment, still in Python (the CRS engine's own rules)",
-    ("ranking/measures.py", 1560): "CRS arranged employment, still in Python (the CRS engine's own rules)",
-    ("ranking/measures.py", 120): "CRS work windows, still in Python (the CRS engine's own rules)",
-    ("ranking/measures.py", 60): "CRS ECA validity, still in Python (the CRS engine's own rules)",
-    ("ranking/measures.py", 24): "CRS test validity, still in Python (the CRS engine's own rules)",
-    ("timeline/score.py", 120): "the CRS work window, mirrored from ranking/measures.py to name a CRS change's cause",
+    ("timeline/score.py", 120): "the CRS work window, mirrored from the CRS ruleset to name a CRS change's cause",
 }
 #: Modules whose numbers are published tables, each row citing its source beside it.
 TABLES = {"language.py": "IRCC's score-to-CLB/NCLC conversion charts, one row per level"}

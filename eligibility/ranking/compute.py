@@ -77,14 +77,14 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts) -> Chosen:
     stated = profile.first_official_language
     shared: dict[str, Reading] = {}
     options: list[OfficialLanguage] = [stated] if stated is not None else ["english", "french"]
-    languages = Measures(facts, "english", shared).valid_languages()
+    languages = Measures(facts, "english", version.counting, shared).valid_languages()
     if stated is None and languages is not None and len(languages) < 2:
         # With valid tests in at most one language, designating that one first scores at least as much.
         options = ["french"] if languages == {"french"} else ["english"]
     previous: list[Scored | None] = [None] * len(plans)
     scored: dict[OfficialLanguage, tuple[Scored, dict[str, Reading]]] = {}
     for d in options:
-        measures, readings, cases = Measures(facts, d, shared), {}, []
+        measures, readings, cases = Measures(facts, d, version.counting, shared), {}, []
         for i, p in enumerate(plans):
             found = readings_for(p, measures)
             readings.update(found)

@@ -14,13 +14,14 @@ import attrs
 from attrs import frozen
 
 from eligibility.dates import months_before
-from eligibility.evaluator.occupation_match import matches
-from eligibility.evaluator.work_leaf import excluded_because
 from eligibility.facts import Facts
 from eligibility.language import ABILITIES, TESTS, TestKind
+from eligibility.measure.occupations import matches
+from eligibility.measure.work import excluded_because
 from eligibility.profile.model import Eca, Education, LanguageTest, Nomination, Profile, Province, Spouse
-from eligibility.ranking.compute import crs_result
-from eligibility.ranking.measures import CANADIAN_EXCLUDED, SKILLED, accompanying_spouse
+from eligibility.ranking.compute import RULES_ID, crs_result
+from eligibility.ranking.measures import CANADIAN_EXCLUDED, accompanying_spouse
+from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.library import Library
 from eligibility.unknown import Unknown, known
 from eligibility.work import HOURS_PER_YEAR, WEEKLY_CAP
@@ -71,8 +72,9 @@ def _score(value: float) -> str:
 
 
 class _Scorer:
-    def __init__(self, profile: Profile, as_of: dt.date, library: Library) -> None:
+    def __init__(self, profile: Profile, as_of: dt.date, library: Library, counting: Counting) -> None:
         self.profile, self.as_of, self.library = profile, as_of, library
+        self.counting = counting
         self.base = crs_result(profile, as_of, library)
 
     def gain(self, changed: Profile) -> tuple[int, int]:
@@ -85,7 +87,7 @@ class _Scorer:
 def _language(s: _Scorer) -> Iterator[Improvement]:
     """The next band of each ability of each valid test, on that test and every accepted test of its language."""
     facts = Facts(s.profile, s.as_of)
-    tests = facts.tests("applicant", 24)
+    tests = facts.tests("applicant", s.counting.test_valid_months)
     if not known(tests):
         return
     held = s.profile.language_tests
@@ -142,7 +144,7 @@ def _spouse(s: _Scorer) -> Iterator[Improvement]:
     spouse = s.profile.spouse
     if accompanying_spouse(s.profile)[0] is not True or not isinstance(spouse, Spouse):
         return
-    tests = Facts(s.profile, s.as_of).tests("spouse", 24)
+    tests = Facts(s.profile, s.as_of).tests("spouse", s.counting.test_valid_months)
     if known(tests) and not any(t.valid for t in tests):
         held = spouse.language_tests if known(spouse.language_tests) else ()
         for level in (5, 7, 9):
@@ -157,7 +159,7 @@ def _spouse(s: _Scorer) -> Iterator[Improvement]:
 
 
 def _eca(s: _Scorer, education: tuple[Education, ...], person: str) -> Iterator[Improvement]:
-    oldest = months_before(s.as_of, 60)
+    oldest = months_before(s.as_of, s.counting.eca_valid_months)
     for i, e in enumerate(education):
         if e.country == "CA" or (e.eca is not None and oldest < e.eca.issued <= s.as_of):
             continue
@@ -180,7 +182,7 @@ def _canadian_year(s: _Scorer) -> Iterator[Improvement]:
     if not known(work):
         return
     current = [(i, w) for i, w in enumerate(work) if w.end is None and w.start < s.as_of and w.noc is not None
-               and matches(SKILLED, w.noc) and excluded_because(w, "canada", CANADIAN_EXCLUDED) is None]
+               and matches(s.counting.skilled, w.noc) and excluded_because(w, "canada", CANADIAN_EXCLUDED) is None]
     reading = next((f for f in s.base.factors if f.id == "core.canadian_work"), None)
     if not current or reading is None:
         return
@@ -210,7 +212,7 @@ def _nomination(s: _Scorer) -> Iterator[Improvement]:
         yield Improvement("nomination", "a provincial or territorial nomination (Express Entry-aligned)", lo, hi)
 
 
-def _declines(profile: Profile, as_of: dt.date, library: Library) -> Iterator[Decline]:
+def _declines(profile: Profile, as_of: dt.date, library: Library, counting: Counting) -> Iterator[Decline]:
     """Birthdays, test and ECA expiries in the next 12 months on which the score falls."""
     end = as_of + dt.timedelta(days=365)
     events: list[tuple[dt.date, str]] = []
@@ -223,11 +225,13 @@ def _declines(profile: Profile, as_of: dt.date, library: Library) -> Iterator[De
             events.append((day, f"birthday: {Facts(profile, day).age}"))
     if known(profile.language_tests):
         for t in profile.language_tests:
-            events.append((_add_months(t.taken, 24), f"{TESTS[t.test].name} of {t.taken} expires (2 years)"))
+            events.append((_add_months(t.taken, counting.test_valid_months),
+                           f"{TESTS[t.test].name} of {t.taken} expires ({counting.test_valid_months} months)"))
     if known(profile.education):
         for e in profile.education:
             if e.eca is not None:
-                events.append((_add_months(e.eca.issued, 60), f"ECA of {e.eca.issued} expires (5 years)"))
+                events.append((_add_months(e.eca.issued, counting.eca_valid_months),
+                               f"ECA of {e.eca.issued} expires ({counting.eca_valid_months} months)"))
     for day, cause in sorted(set(events)):
         if not as_of < day <= end:
             continue
@@ -242,14 +246,16 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 def improve(profile: Profile, as_of: dt.date, library: Library) -> Improvements:
     """Every improvement found by re-scoring, best first, and the declines of the next 12 months."""
-    s = _Scorer(profile, as_of, library)
-    if s.base.status != "scored":
+    version = library.crs[RULES_ID].version_on(as_of)
+    if version is None:
         return Improvements(as_of, None, None, (), ())
+    s = _Scorer(profile, as_of, library, version.counting)
     found: list[Improvement] = [*_language(s), *_french(s), *_spouse(s)]
     if known(profile.education):
         found += _eca(s, profile.education, "applicant")
     found += [*_canadian_year(s), *_nomination(s)]
     found.sort(key=lambda i: (-i.high, -i.low, i.says))
-    return Improvements(as_of, s.base.low, s.base.high, tuple(found), tuple(_declines(profile, as_of, library)))
+    declines = tuple(_declines(profile, as_of, library, version.counting))
+    return Improvements(as_of, s.base.low, s.base.high, tuple(found), declines)
 
 

@@ -18,8 +18,8 @@ from eligibility.language import ABILITIES
 from eligibility.measure.offer import arranged_employment
 from eligibility.measure.work import select_jobs
 from eligibility.profile.model import OfficialLanguage, Spouse
-from eligibility.rulebook.crs import NAMED_LEVELS
-from eligibility.rulebook.model import ArrangedEmployment, Exclusion, Location, Occupations
+from eligibility.rulebook.crs import NAMED_LEVELS, Counting
+from eligibility.rulebook.model import Exclusion, Location
 from eligibility.unknown import UNKNOWN, Unknown, known
 from eligibility.work import HOURS_PER_YEAR, count
 
@@ -27,8 +27,6 @@ Span = tuple[int, int]
 LEVEL_NAMES = NAMED_LEVELS["education"]
 #: Measures that depend on which official language is designated first.
 DESIGNATED = frozenset({"first_language", "second_language", "first_language_all"})
-SKILLED = Occupations(teer=(0, 1, 2, 3))
-ARRANGED = ArrangedEmployment(SKILLED, 30, 12, 1560, 120)
 TOP = 10  # CLB / NCLC 10 means "10 or more"
 UNKNOWN_YEARS = 10  # a work history not given: anything from none to the 10 years of the window
 # MI: Canadian work experience excludes self-employment and work while a full-time student.
@@ -109,9 +107,10 @@ def _levels_text(t: TestFact) -> str:
 class Measures:
     """Every measure of one profile on one date, for one designation of the first official language."""
 
-    def __init__(self, facts: Facts, first_language: OfficialLanguage,
+    def __init__(self, facts: Facts, first_language: OfficialLanguage, counting: Counting,
                  shared: dict[str, Reading] | None = None) -> None:
         self.facts = facts
+        self.counting = counting
         self.first = first_language
         self.second: OfficialLanguage = "french" if first_language == "english" else "english"
         # Readings that do not depend on the designation, shared by the Measures of both designations.
@@ -127,7 +126,7 @@ class Measures:
 
     def valid_languages(self) -> set[str] | None:
         """The languages of the applicant's valid tests (None when the tests are not given)."""
-        tests = self.facts.tests("applicant", 24)
+        tests = self.facts.tests("applicant", self.counting.test_valid_months)
         return {t.language for t in tests if t.valid} if known(tests) else None
 
     # --- age and education -------------------------------------------------------------------------
@@ -142,7 +141,7 @@ class Measures:
         return Reading((age, age), age, ({"birth_date": birth.isoformat(), "age": age},))
 
     def _education(self, person: Person, path: str) -> Reading:
-        creds = self.facts.credentials(person, 60)
+        creds = self.facts.credentials(person, self.counting.eca_valid_months)
         if not known(creds):
             return Reading((0, len(LEVEL_NAMES) - 1), None, (), (path,))
         evidence = []
@@ -172,7 +171,7 @@ class Measures:
 
     @cached_property
     def canadian_education(self) -> Reading:
-        creds = self.facts.credentials("applicant", 60)
+        creds = self.facts.credentials("applicant", self.counting.eca_valid_months)
         if not known(creds):
             return Reading((0, 2), None, (), ("$.education",))
         low = high = 0
@@ -199,7 +198,7 @@ class Measures:
     # --- languages ---------------------------------------------------------------------------------
 
     def _tests(self, person: Person) -> tuple[TestFact, ...] | Unknown:
-        return self.facts.tests(person, 24)
+        return self.facts.tests(person, self.counting.test_valid_months)
 
     def _language(self, person: Person, language: str | None, path: str) -> Reading:
         tests = self._tests(person)
@@ -249,8 +248,8 @@ class Measures:
         jobs = self.facts.jobs(person)
         if not known(jobs):
             return Reading((0, UNKNOWN_YEARS), None, (), (path,))
-        first, last = window(self.facts.as_of, 120)
-        certain, uncertain, left_out = select_jobs(jobs, SKILLED, first, last, location, exclude)
+        first, last = window(self.facts.as_of, self.counting.work_window_months)
+        certain, uncertain, left_out = select_jobs(jobs, self.counting.skilled, first, last, location, exclude)
         low, credits = count([part for _, part in certain])
         high = count([part for _, part in certain] + [part for _, part in uncertain])[0]
         hours = {c.index: c for c in credits}
@@ -306,7 +305,7 @@ class Measures:
 
     @cached_property
     def arranged_employment(self) -> Reading:
-        outcome, detail, evidence = arranged_employment(self.facts, ARRANGED)
+        outcome, detail, evidence = arranged_employment(self.facts, self.counting.arranged_employment)
         offer = self.facts.profile.job_offer
         noc = getattr(offer, "noc", None) if known(offer) else None
         top = 2 if noc is None or noc.startswith("00") else 1

@@ -10,7 +10,6 @@ from eligibility.render.words import cite_words
 from eligibility.result import CitationRef, CrsResult, FactorScore, SectionScore, result_converter
 
 
-
 def _cite(c: CitationRef) -> str:
     return f"{cite_words(c)} <{c.url}>"
 

@@ -15,7 +15,15 @@ from typing import Any, Literal
 
 from attrs import field, frozen
 
-from eligibility.rulebook.model import Citation, Confidence, ReportedChange, Source, last_checked
+from eligibility.rulebook.model import (
+    ArrangedEmployment,
+    Citation,
+    Confidence,
+    Occupations,
+    ReportedChange,
+    Source,
+    last_checked,
+)
 
 Measure = Literal[
     "age", "education", "first_language", "first_language_all", "second_language",
@@ -120,11 +128,24 @@ class Section:
 
 
 @frozen
+class Counting:
+    """How a version counts the facts (Ministerial Instructions): how long results stay valid, the work
+    window, which occupations are skilled, and what makes an offer arranged employment."""
+
+    test_valid_months: int
+    eca_valid_months: int
+    work_window_months: int
+    skilled: Occupations
+    arranged_employment: ArrangedEmployment
+
+
+@frozen
 class CrsVersion:
     """The criteria over [valid_from, valid_to)."""
 
     valid_from: dt.date
     max: int
+    counting: Counting
     sections: tuple[Section, ...]
     valid_to: dt.date | None = None
     changes: str | None = None

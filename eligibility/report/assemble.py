@@ -64,7 +64,7 @@ def _crs(profile: Profile, as_of: dt.date, library: Library, evaluation: Evaluat
     """The CRS result, the rounds it would have met, and the CRS JSON; None where no CRS is encoded."""
     from eligibility.draws.met import rounds_met
     from eligibility.ranking.compute import crs_result
-    from eligibility.ranking.data import crs_data
+    from eligibility.render.crs import crs_data
 
     result = crs_result(profile, as_of, library)
     if result.status != "scored" or result.low is None or result.high is None:

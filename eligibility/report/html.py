@@ -11,7 +11,7 @@ import datetime as dt
 import html
 from typing import Any
 
-from eligibility.ranking.render import evidence_text
+from eligibility.render.crs import evidence_text
 from eligibility.render.words import (
     DISCLAIMER,
     KIND_HEADINGS,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eligibility.ranking.render import evidence_text
+from eligibility.render.crs import evidence_text
 from eligibility.render.markdown import Footnotes
 from eligibility.render.words import (
     DISCLAIMER,

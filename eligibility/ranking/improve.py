@@ -61,10 +61,14 @@ class Improvements:
     declines: tuple[Decline, ...]
 
 
-def _minimum(kind: TestKind, ability: str, level: int) -> float | None:
-    """The lowest score of ``kind`` reaching ``level`` in ``ability`` (None past the chart)."""
+def _minimum(kind: TestKind, ability: str, level: int, taken: dt.date) -> float | None:
+    """The lowest score of ``kind`` taken that day reaching ``level`` in ``ability`` (None past the chart)."""
     index = ABILITIES.index(ability)
-    return next((mins[index] for lvl, mins in kind.rows if lvl == level), None)
+    try:
+        rows = kind.scale_on(taken).rows
+    except ValueError:  # no chart for a test taken that day
+        return None
+    return next((mins[index] for lvl, mins in rows if lvl == level), None)
 
 
 def _score(value: float) -> str:
@@ -98,7 +102,7 @@ def _language(s: _Scorer) -> Iterator[Improvement]:
         kind = TESTS[t.test.test]
         for ability in ABILITIES:
             for target in range(t.levels[ability] + 1, 11):
-                low_score = _minimum(kind, ability, target)
+                low_score = _minimum(kind, ability, target, t.test.taken)
                 if low_score is None:
                     continue
                 raised: LanguageTest = attrs.evolve(t.test, **{ability: low_score})  # type: ignore[arg-type]
@@ -111,7 +115,7 @@ def _language(s: _Scorer) -> Iterator[Improvement]:
                 others = [f"{k.name} {_score(m)}" for k in TESTS.values()
                           if k.language == kind.language and k.id != kind.id
                           and (k.accepted_from is None or k.accepted_from <= s.as_of)
-                          and (m := _minimum(k, ability, target)) is not None]
+                          and (m := _minimum(k, ability, target, s.as_of)) is not None]
                 says = (f"{kind.name} {ability} {_score(getattr(t.test, ability))} -> {_score(low_score)} = "
                         f"{scale} {target}" + (f" (or {', '.join(others)})" if others else ""))
                 yield Improvement("language", says, lo, hi)
@@ -120,7 +124,7 @@ def _language(s: _Scorer) -> Iterator[Improvement]:
 
 def _new_test(s: _Scorer, language: str, level: int) -> LanguageTest:
     kind = TESTS[NEW_TEST[language]]
-    scores = {a: _minimum(kind, a, level) or 0.0 for a in ABILITIES}
+    scores = {a: _minimum(kind, a, level, s.as_of) or 0.0 for a in ABILITIES}
     return LanguageTest(kind.id, s.as_of, scores["listening"], scores["reading"],  # type: ignore[arg-type]
                         scores["writing"], scores["speaking"])
 

@@ -365,6 +365,83 @@ def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group 
         _emit(occupation_text(library, code, day))
 
 
+@app.command("batch")
+def batch_cmd(
+    source: Annotated[Path, typer.Argument(help="A JSONL file (one profile a line) or a folder of profile files.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Results: one JSON line per good row.")],
+    errors: Annotated[Path | None, typer.Option("--errors", help="Bad rows, one JSON line each (default: "
+                                                                 "OUT with .errors.jsonl).")] = None,
+    as_of: AsOf = None,
+    program: Annotated[list[str] | None, typer.Option("--program", "-p", help="Only these program ids.")] = None,
+    verdicts_only: Annotated[bool, typer.Option("--verdicts-only", help="Verdicts and CRS, not full results.")]
+    = False,
+    workers: Annotated[int | None, typer.Option("--workers", help="Processes (default: the number of cores).")]
+    = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip the rows already in --out and --errors.")] = False,
+    summary: Annotated[Path | None, typer.Option("--summary", help="Also write programs by verdict as CSV.")] = None,
+    rules: Rules = None,
+) -> None:
+    """Evaluate a whole caseload: every row ends in the results or the errors file; exit 2 if any row failed."""
+    import os
+
+    from eligibility.batch.run import run_batch
+
+    day, library = parse_date(as_of), _library(rules)
+    wanted = set(program) if program else None
+    for pid in wanted or ():
+        library.program(pid)
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count < 1:
+        raise UsageError(f"--workers: expected 1 or more, found {count}")
+    errors = errors or out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
+    result = run_batch(source, out, errors, day, library, wanted, verdicts_only, count, resume,
+                       str(rules) if rules else None, progress=sys.stderr.isatty())
+    typer.echo(result.text(), err=True)
+    if summary is not None:
+        summary.write_text(result.csv(), encoding="utf-8")
+    if result.bad:
+        raise typer.Exit(2)
+
+
+class ImpactFormat(StrEnum):
+    """Impact formats."""
+
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@app.command("impact")
+def impact_cmd(
+    source: Annotated[Path, typer.Argument(help="A JSONL file (one profile a line) or a folder of profile files.")],
+    before: Annotated[str, typer.Option("--from", help="The first date, YYYY-MM-DD.")],
+    after: Annotated[str, typer.Option("--to", help="The second date, YYYY-MM-DD.")],
+    program: Annotated[list[str] | None, typer.Option("--program", "-p", help="Only these program ids.")] = None,
+    fmt: Annotated[ImpactFormat, typer.Option("--format", "-f", help="text, json, csv or markdown.")]
+    = ImpactFormat.text,
+    rules: Rules = None,
+) -> None:
+    """Who changes verdict between two dates, program by program, which way and why (with their ids)."""
+    from eligibility.batch.impact import impact, impact_csv, impact_text
+    from eligibility.batch.rows import input_rows
+
+    a, b = parse_date(before, "--from"), parse_date(after, "--to")
+    if b <= a:
+        raise UsageError(f"--to: expected a day after --from {a}, found {b}")
+    library = _library(rules)
+    wanted = set(program) if program else None
+    for pid in wanted or ():
+        library.program(pid)
+    result = impact(input_rows(source), a, b, library, wanted)
+    if fmt is ImpactFormat.json:
+        _emit(json.dumps(result.data(), indent=2, ensure_ascii=False))
+    elif fmt is ImpactFormat.csv:
+        _emit(impact_csv(result))
+    else:
+        _emit(impact_text(result, markdown=fmt is ImpactFormat.markdown))
+
+
 class ReportFormat(StrEnum):
     """Report formats."""
 

@@ -1,0 +1,53 @@
+"""The batch core: a plain function from rows to records, one record per row, good or bad.
+
+It holds no scheduler of its own: the command line runs it in worker processes, and the same function
+runs unchanged inside Dask (``bag.map_partitions``) or Spark (``rdd.mapPartitions``); see docs/batch.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from eligibility.batch.rows import Row
+from eligibility.errors import EligibilityError
+from eligibility.rulebook.library import Library
+
+
+def evaluate_row(row: Row, as_of: dt.date, library: Library, programs: set[str] | None = None,
+                 verdicts_only: bool = False) -> dict[str, Any]:
+    """One row's record: ``{"ok": true, ...verdicts}`` or ``{"ok": false, "error": ...}``; never raises on input."""
+    from eligibility.api import to_data
+    from eligibility.declarations import check_declarations
+    from eligibility.engines.run import evaluate
+    from eligibility.profile.load import profile_from_data
+    from eligibility.ranking.compute import crs_result
+
+    record: dict[str, Any] = {**row.place(), **({"id": row.id} if row.id is not None else {})}
+    source = f"line {row.key[1]}" if row.key[0] == "line" else str(row.key[1])
+    if row.problem is not None:
+        return {"ok": False, **record, "error": f"{source}: $: {row.problem}"}
+    try:
+        profile = profile_from_data(row.data, source)
+        check_declarations(profile, library, source)
+        evaluation = evaluate(profile, as_of, library, programs)
+        crs = crs_result(profile, as_of, library)
+    except EligibilityError as exc:
+        return {"ok": False, **record, "error": exc.lines()[0], "errors": exc.lines()}
+    record["verdicts"] = {p.id: p.verdict for p in evaluation.programs}
+    record["crs"] = crs.total
+    if not verdicts_only:
+        record["result"] = to_data(evaluation)
+    return {"ok": True, **record}
+
+
+def evaluate_rows(rows: Iterable[Row], as_of: dt.date, library: Library | None = None,
+                  programs: set[str] | None = None, verdicts_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Each row's record, in order: the function to map over a partition of a distributed engine."""
+    from eligibility.api import rules
+
+    library = library or rules()
+    for row in rows:
+        yield evaluate_row(row, as_of, library, programs, verdicts_only)
+

@@ -1,0 +1,140 @@
+"""The impact of a rule change on a population: who changes verdict between two dates, which way, and why.
+
+Each profile is evaluated on both dates (``eligibility diff``); every program whose verdict changes is
+counted under its direction and its cause, grouped so that a reader sees the rule behind the numbers:
+a new version of the program (with what its ``changes`` say, such as an occupation dropped from a list),
+a funds table, another program's verdict, or the passage of time for the person (a test or ECA that
+stops counting, a birthday, work leaving a window, hours reached).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from attrs import define, field
+
+from eligibility.batch.rows import Row
+from eligibility.diff import ProgramChange
+from eligibility.errors import EligibilityError
+from eligibility.rulebook.library import Library
+
+#: Words in a plan's cause that name what passed with time, and the group each gives.
+TIME_GROUPS = (("years old", "time: a language test or ECA stops counting"), ("ECA", "time: an ECA stops counting"),
+               ("age ", "time: the person's age"), ("window", "time: work leaves a look-back window"),
+               ("reached", "time: hours of work reached"), ("is taken", "time: a language test is taken"),
+               ("starts", "time: a job, offer or credential starts"), ("ends", "time: a job or offer ends"))
+
+
+@define
+class Group:
+    """The profiles of one program that change verdict one way for one cause."""
+
+    program: str
+    before: str
+    after: str
+    cause: str
+    ids: list[str] = field(factory=list)
+
+
+@define
+class Impact:
+    """Every group, the rows that could not be read, and how many profiles were compared."""
+
+    before: dt.date
+    after: dt.date
+    profiles: int = 0
+    groups: dict[tuple[str, str, str, str], Group] = field(factory=dict)
+    errors: list[dict[str, Any]] = field(factory=list)
+
+    def data(self) -> dict[str, Any]:
+        """JSON-ready: programs with their changes by direction and cause, and the errors."""
+        programs: dict[str, list[dict[str, Any]]] = {}
+        for g in sorted(self.groups.values(), key=lambda g: (g.program, g.before, g.after, -len(g.ids), g.cause)):
+            programs.setdefault(g.program, []).append({"from": g.before, "to": g.after, "cause": g.cause,
+                                                       "count": len(g.ids), "ids": g.ids})
+        return {"from": self.before.isoformat(), "to": self.after.isoformat(), "profiles": self.profiles,
+                "programs": programs, "errors": self.errors}
+
+
+def cause_group(change: ProgramChange) -> str:
+    """The cause a change is counted under: the rule when the rules changed, else what passed with time."""
+    text = change.steps[0].because if change.steps else change.cause
+    if not change.same_rules:
+        return text
+    if "table" in change.cause and "replaces" in change.cause:
+        return change.cause
+    if "verdict of a program it requires" in change.cause:
+        return "another program's verdict changed (one it requires)"
+    for word, group in TIME_GROUPS:
+        if word in text:
+            return group
+    return "time: the profile's facts on the two dates"
+
+
+def row_name(row: Row) -> str:
+    """How a row is named in a group: its id, else its line or file."""
+    return row.id or (f"line {row.key[1]}" if row.key[0] == "line" else str(row.key[1]))
+
+
+def impact(rows: Iterable[Row], before: dt.date, after: dt.date, library: Library,
+           programs: set[str] | None = None) -> Impact:
+    """Compare every row's verdicts on ``before`` and ``after``, grouped by program, direction and cause."""
+    from eligibility.declarations import check_declarations
+    from eligibility.diff import diff
+    from eligibility.profile.load import profile_from_data
+
+    result = Impact(before, after)
+    for row in rows:
+        name = row_name(row)
+        if row.problem is not None:
+            result.errors.append({**row.place(), "error": f"{name}: $: {row.problem}"})
+            continue
+        try:
+            profile = profile_from_data(row.data, name)
+            check_declarations(profile, library, name)
+        except EligibilityError as exc:
+            result.errors.append({**row.place(), **({"id": row.id} if row.id else {}), "error": exc.lines()[0]})
+            continue
+        result.profiles += 1
+        for change in diff(profile, before, after, library, programs).programs:
+            if change.verdict_before == change.verdict_after:
+                continue
+            key = (change.id, change.verdict_before, change.verdict_after, cause_group(change))
+            result.groups.setdefault(key, Group(*key)).ids.append(name)
+    return result
+
+
+def impact_text(i: Impact, markdown: bool = False) -> str:
+    """The groups as text (or Markdown): per program, each direction and cause with its count and ids."""
+    data = i.data()
+    head = f"Impact between {data['from']} and {data['to']}: {data['profiles']} profiles compared"
+    out = [f"# {head}" if markdown else head, ""]
+    if not data["programs"]:
+        out.append("No profile changes verdict.")
+    for pid, groups in data["programs"].items():
+        out += [f"## {pid}", ""] if markdown else [pid]
+        for g in groups:
+            who = ", ".join(g["ids"][:20]) + (f" and {len(g['ids']) - 20} more" if len(g["ids"]) > 20 else "")
+            line = f"{g['count']} {g['from'].replace('_', ' ')} -> {g['to'].replace('_', ' ')}: {g['cause']} ({who})"
+            out.append(f"- {line}" if markdown else f"  {line}")
+        out.append("")
+    if data["errors"]:
+        out.append(f"{len(data['errors'])} rows could not be read:")
+        out += [f"  {e['error']}" for e in data["errors"]]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def impact_csv(i: Impact) -> str:
+    """One line per group: program, from, to, cause, count, ids (separated by spaces)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["program", "from", "to", "cause", "count", "ids"])
+    for pid, groups in i.data()["programs"].items():
+        for g in groups:
+            writer.writerow([pid, g["from"], g["to"], g["cause"], g["count"], " ".join(g["ids"])])
+    return buffer.getvalue()

@@ -1,0 +1,116 @@
+"""The rows of a batch: one profile per line of a JSONL file, or one profile file per entry of a folder.
+
+A row carries where it came from (``line`` or ``file``), the caller's ``id`` when readable, and either
+the parsed data or the problem that kept it from being parsed. Reading never stops at a bad row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from eligibility.errors import InputError, UsageError
+
+#: The longest JSONL line read, in bytes; a longer line is one bad row (the profile loader's own limit).
+MAX_LINE_BYTES = 1024 * 1024
+
+
+@frozen
+class Row:
+    """One input row: its place, the caller's id if readable, and its data or the reason it has none."""
+
+    key: tuple[str, int | str]  # ("line", 3) or ("file", "name.yaml")
+    data: Any = None
+    problem: str | None = None
+
+    @property
+    def id(self) -> str | None:
+        """The profile's own ``id`` field, when the row was read and has one."""
+        value = self.data.get("id") if isinstance(self.data, dict) else None
+        return value if isinstance(value, str) else None
+
+    def place(self) -> dict[str, int | str]:
+        """``{"line": n}`` or ``{"file": name}``, for the output records."""
+        return {self.key[0]: self.key[1]}
+
+
+def _reject_constant(text: str) -> Any:
+    raise ValueError(f"expected a finite number, found {text}")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def jsonl_rows(path: Path, source: str | None = None) -> Iterator[Row]:
+    """Each non-blank line of a JSONL file as a row (line numbers from 1); a bad line is a row with a problem."""
+    source = source or str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise UsageError(f"{source}: cannot be read: {exc.strerror}") from None
+    with handle:
+        for number, raw in enumerate(_lines(handle), start=1):
+            if raw is None:
+                yield Row(("line", number), problem=f"expected a line of at most {MAX_LINE_BYTES:,} bytes, found "
+                                                    f"more")
+                continue
+            if raw.strip():
+                yield row_from_line(number, raw)
+
+
+def row_from_line(number: int, raw: bytes | str) -> Row:
+    """The row of one JSONL line (strict JSON: finite numbers, no duplicate keys), numbered ``number``."""
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        return Row(("line", number), problem=f"not valid JSON: {str(exc)[:200]}")
+    return Row(("line", number), data)
+
+
+def _lines(handle: Any) -> Iterator[bytes | None]:
+    """Lines of a binary file, None for a line over MAX_LINE_BYTES (skipped to its end without keeping it)."""
+    while True:
+        line = handle.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while True:
+                rest = handle.readline(MAX_LINE_BYTES)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
+
+
+def folder_rows(folder: Path) -> Iterator[Row]:
+    """Each profile file of a folder (sorted by name) as a row, read with the profile loader's reader."""
+    from eligibility.documents import SUFFIXES, read_document
+
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in SUFFIXES or not path.is_file():
+            continue
+        try:
+            yield Row(("file", path.name), read_document(path))
+        except InputError as exc:
+            yield Row(("file", path.name), problem="; ".join(p.message for p in exc.problems)[:500])
+
+
+def input_rows(path: Path) -> Iterator[Row]:
+    """The rows of a JSONL file or a folder of profile files."""
+    if path.is_dir():
+        return folder_rows(path)
+    if not path.exists():
+        raise UsageError(f"{path}: not found; expected a JSONL file or a folder of profile files")
+    return jsonl_rows(path)

@@ -23,6 +23,7 @@ from eligibility.render.data import evaluation_data
 from eligibility.result import CrsResult, Evaluation
 from eligibility.rulebook.library import Library, load_library
 from eligibility.timeline.build import Plan
+from eligibility.timeline.distance import ProgramDistance
 
 
 @lru_cache(maxsize=8)
@@ -124,3 +125,15 @@ def report(profile: Profile | str | Path, as_of: dt.date | str | None = None, fm
     library = library or rules()
     check_declarations(profile, library, source)
     return render_report(profile, _day(as_of), library, "markdown" if fmt == "markdown" else "html")
+
+
+def distance(profile: Profile | str | Path, as_of: dt.date | str | None = None,
+             programs: Iterable[str] | None = None, library: Library | None = None) -> tuple[ProgramDistance, ...]:
+    """For each program not eligible on the date: what each failing or unknown condition lacks, and when."""
+    from eligibility.timeline.distance import distance as _distance
+
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile)
+    library = library or rules()
+    return _distance(profile, evaluate(profile, as_of, programs, "native", library), library)
+

@@ -87,6 +87,8 @@ def evaluate(
     rules: Rules = None,
     what_if: WhatIf = None,
     set_: Sets = None,
+    distance: Annotated[bool, typer.Option("--distance", help="For each program not eligible: what each failing or "
+                                                              "unknown condition lacks, and when.")] = False,
 ) -> None:
     """Evaluate one or more profiles against every program (or the ones named); --what-if / --set compare."""
     from eligibility.api import evaluate as run
@@ -124,21 +126,33 @@ def evaluate(
             for line in exc.lines():
                 typer.echo(line, err=True)
             continue
+        gaps = _distance(profile, evaluation, library) if distance else None
         if fmt is Format.json:
-            outputs.append({"profile": str(path), **evaluation_data(evaluation)} if len(paths) > 1
-                           else evaluation_data(evaluation))
+            data = evaluation_data(evaluation)
+            if gaps is not None:
+                data["distance"] = gaps[0]
+            outputs.append({"profile": str(path), **data} if len(paths) > 1 else data)
         elif fmt is Format.markdown:
-            outputs.append(render_markdown(evaluation, explain))
+            outputs.append(render_markdown(evaluation, explain) + ("\n\n" + "\n".join(gaps[1]) if gaps else ""))
         else:
             width, colour = terminal()
             outputs.append((f"== {path}\n" if len(paths) > 1 else "")
-                           + render_text(evaluation, explain, width=width, colour=colour))
+                           + render_text(evaluation, explain, width=width, colour=colour)
+                           + ("\n\n" + "\n".join(gaps[1]) if gaps else ""))
     if fmt is Format.json:
         _emit(json.dumps(outputs[0] if len(paths) == 1 and outputs else outputs, indent=2, ensure_ascii=False))
     elif outputs:
         _emit("\n\n".join(outputs))
     if failed:
         raise typer.Exit(2)
+
+
+def _distance(profile: Any, evaluation: Any, library: Any) -> tuple[list[dict[str, Any]], list[str]]:
+    """The distance to eligibility as JSON-ready data and as lines of text."""
+    from eligibility.timeline.distance import distance, distance_data, distance_text
+
+    found = distance(profile, evaluation, library)
+    return distance_data(found), distance_text(found)
 
 
 def _patches(files: list[Path] | None, sets: list[str] | None) -> list[Any]:

@@ -42,7 +42,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "schema": frozenset({"profile"}),
     "ranking": frozenset({"citations", "converter", "engines", "facts", "language", "measure", "profile", "render",
                           "result", "rulebook", "work"}),
-    "timeline": frozenset({"converter", "engines", "language", "measure", "profile", "ranking", "result",
+    "timeline": frozenset({"converter", "engines", "language", "listings", "measure", "profile", "ranking", "result",
                            "rulebook", "work"}),
     "whatif": frozenset({"converter", "declarations", "engines", "profile", "ranking", "render", "result", "rulebook",
                          "timeline"}),

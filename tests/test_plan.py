@@ -189,7 +189,7 @@ def test_plan_json_validates_against_the_plan_schema(capsys: pytest.CaptureFixtu
                        capsys, monkeypatch)
     data = json.loads(out)
     assert code == 0
-    jsonschema.validate(data, json.loads((ROOT / "docs" / "plan-schema.json").read_text()))
+    jsonschema.validate(data, json.loads((ROOT / "eligibility" / "data" / "plan-schema.json").read_text()))
     cec = next(p for p in data["programs"] if p["id"] == "express-entry/cec")
     assert cec["intervals"] == [
         {"from": "2026-01-01", "to": "2027-09-20", "verdict": "eligible", "because": "every condition passes"},

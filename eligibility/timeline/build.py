@@ -20,6 +20,7 @@ from eligibility.rulebook.library import Library
 from eligibility.timeline.causes import cause, state
 from eligibility.timeline.crossings import hour_events
 from eligibility.timeline.events import Event, Periods, periods, profile_events, rule_events
+from eligibility.timeline.gaps import Gap, program_gaps
 from eligibility.timeline.score import CrsStep, crs_steps
 from eligibility.unknown import known
 
@@ -41,6 +42,7 @@ class Next:
     eligible_from: dt.date | None
     eligible_at_start: bool
     blocking: tuple[str, ...] = ()
+    gaps: tuple[Gap, ...] = ()
 
 
 @frozen
@@ -141,14 +143,14 @@ def plan(profile: Profile, start: dt.date, until: dt.date, library: Library,
     else:
         days = sorted({start, *by_day})
     runs = [(day, evaluate(profile, day, library, wanted)) for day in days]
-    out = [_program_plan(pid, runs, by_day, until) for pid in wanted]
+    out = [_program_plan(pid, runs, by_day, until, library) for pid in wanted]
     checked = rules_checked(library)
     steps = crs_steps(profile, days, by_day, library, until) if with_crs and library.crs else ()
     return Plan(start, until, assumptions(until, checked), checked, tuple(out), len(days), profile.name, steps)
 
 
 def _program_plan(pid: str, runs: list[tuple[dt.date, Evaluation]], by_day: dict[dt.date, list[Event]],
-                  until: dt.date) -> ProgramPlan:
+                  until: dt.date, library: Library) -> ProgramPlan:
     first = runs[0][1].program(pid)
     intervals: list[tuple[dt.date, Verdict, str]] = [(runs[0][0], first.verdict, state(first))]
     previous = first
@@ -160,8 +162,11 @@ def _program_plan(pid: str, runs: list[tuple[dt.date, Evaluation]], by_day: dict
     bounds = [start for start, _, _ in intervals[1:]] + [until]
     made = tuple(Interval(s, e, v, b) for (s, v, b), e in zip(intervals, bounds, strict=True))
     eligible = next((i.start for i in made if i.verdict == "eligible"), None)
-    blocking = () if eligible is not None else tuple(_blocking(previous))
-    return ProgramPlan(pid, first.title, made, Next(eligible, first.verdict == "eligible", blocking))
+    if eligible is not None:
+        return ProgramPlan(pid, first.title, made, Next(eligible, first.verdict == "eligible"))
+    last = runs[-1][0]
+    return ProgramPlan(pid, first.title, made, Next(None, False, tuple(_blocking(previous)),
+                                                    tuple(program_gaps(previous, library, last))))
 
 
 def _blocking(result: object) -> list[str]:

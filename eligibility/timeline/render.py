@@ -1,4 +1,4 @@
-"""A plan as JSON-ready data (docs/plan-schema.json), as terminal text and as Markdown."""
+"""A plan as JSON-ready data (eligibility/data/plan-schema.json), as terminal text and as Markdown."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from eligibility.timeline.build import Interval, Plan, ProgramPlan
+from eligibility.timeline.gaps import Gap
 from eligibility.timeline.score import score_text
 
 VERDICT = {"eligible": "ELIGIBLE", "not_eligible": "not eligible", "undetermined": "undetermined",
@@ -34,8 +35,15 @@ def _program_data(p: ProgramPlan) -> dict[str, Any]:
         "intervals": [{"from": i.start.isoformat(), "to": i.end.isoformat(), "verdict": i.verdict,
                        "because": i.because} for i in p.intervals],
         "next": {"eligible_from": p.next.eligible_from.isoformat() if p.next.eligible_from else None,
-                 "eligible_at_start": p.next.eligible_at_start, "blocking": list(p.next.blocking)},
+                 "eligible_at_start": p.next.eligible_at_start, "blocking": list(p.next.blocking),
+                 "gaps": [gap_data(g) for g in p.next.gaps]},
     }
+
+
+def gap_data(g: Gap) -> dict[str, Any]:
+    """A gap as JSON-ready data: the condition, what it needs in words, whether the person can change it, numbers."""
+    return {"condition": g.condition, "outcome": g.outcome, "says": g.says, "needs": g.needs,
+            "changeable": g.changeable, **g.detail}
 
 
 def _last_day(i: Interval) -> dt.date:
@@ -80,7 +88,13 @@ def plan_text(plan: Plan) -> str:
                   for s in plan.crs]
     lines += ["", "Next:"]
     for p in plan.programs:
-        if not _quiet(p):
+        if _quiet(p):
+            continue
+        if p.next.gaps:
+            lines.append(f"  {p.id}: not before {plan.until}; on its last day it still needs:")
+            lines += [f"    - {g.condition or p.id}: {g.needs}"
+                      + ("" if g.changeable else " [not for the person to change]") for g in p.next.gaps]
+        else:
             lines.append(f"  {p.id}: {next_text(plan, p)}")
     lines += ["", f"({plan.days_evaluated} days evaluated; every other day has the verdict of the day before it)"]
     return "\n".join(lines)

@@ -1,0 +1,87 @@
+"""Distance to eligibility: for each program not eligible on a date, what each failing or unknown condition
+lacks, the day missing hours are reached at current hours, and what the person cannot change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from attrs import frozen
+
+from eligibility.dates import months_before
+from eligibility.engines.run import evaluate
+from eligibility.profile.model import Profile
+from eligibility.result import Evaluation
+from eligibility.rulebook.library import Library
+from eligibility.timeline.build import change_days
+from eligibility.timeline.causes import leaves
+from eligibility.timeline.gaps import Gap, program_gaps
+from eligibility.timeline.render import gap_data
+
+#: How far ahead the day missing hours are reached is looked for.
+LOOK_AHEAD_MONTHS = 60
+
+
+@frozen
+class ProgramDistance:
+    """The gaps of one program not eligible on the date."""
+
+    program: str
+    title: str
+    verdict: str
+    gaps: tuple[Gap, ...]
+
+
+def distance(profile: Profile, evaluation: Evaluation, library: Library) -> tuple[ProgramDistance, ...]:
+    """Every program of the evaluation that is not eligible, with its gaps."""
+    ahead = _Ahead(profile, library, evaluation.as_of)
+    out = []
+    for p in evaluation.programs:
+        if p.verdict == "eligible":
+            continue
+        out.append(ProgramDistance(p.id, p.title, p.verdict, tuple(program_gaps(p, library, evaluation.as_of, ahead))))
+    return tuple(out)
+
+
+class _Ahead:
+    """The first day a condition passes if nothing else changes, found on the plan's change days."""
+
+    def __init__(self, profile: Profile, library: Library, day: dt.date) -> None:
+        self.profile, self.library, self.day = profile, library, day
+        self.until = months_before(day, -LOOK_AHEAD_MONTHS)
+        self._days: list[dt.date] | None = None
+        self._runs: dict[dt.date, Evaluation] = {}
+
+    def days(self) -> list[dt.date]:
+        if self._days is None:
+            by_day = change_days(self.profile, self.library, self.day, self.until)
+            self._days = sorted(by_day) if by_day is not None else [
+                self.day + dt.timedelta(days=i) for i in range(1, (self.until - self.day).days)]
+        return self._days
+
+    def first_pass(self, program: str, path: str) -> dt.date | None:
+        for day in self.days():
+            if day not in self._runs:
+                self._runs[day] = evaluate(self.profile, day, self.library)
+            result = self._runs[day].program(program)
+            found = dict(leaves(result.conditions)).get(path)
+            if found is not None and found.outcome == "pass":
+                return day
+        return None
+
+
+def distance_data(result: Sequence[ProgramDistance]) -> list[dict[str, Any]]:
+    """JSON-ready: one entry per program not eligible, each with its gaps."""
+    return [{"program": d.program, "verdict": d.verdict, "gaps": [gap_data(g) for g in d.gaps]} for d in result]
+
+
+def distance_text(result: Sequence[ProgramDistance]) -> list[str]:
+    """In words: each program not eligible, then each gap with what it needs."""
+    lines = ["What would change it:"]
+    for d in result:
+        lines.append(f"  {d.program} ({d.verdict.replace('_', ' ')}):")
+        for g in d.gaps:
+            mark = "" if g.changeable else " [cannot be changed by the person]"
+            lines.append(f"    - {g.condition or d.program}: {g.needs}{mark}")
+    return lines

@@ -19,8 +19,8 @@ from eligibility.timeline.causes import leaves
 from eligibility.timeline.gaps import Gap, program_gaps
 from eligibility.timeline.render import gap_data
 
-#: How far ahead the day missing hours are reached is looked for.
-LOOK_AHEAD_MONTHS = 60
+#: How far ahead the day missing hours are reached is looked for (a display choice, not law).
+LOOK_AHEAD_YEARS = 5
 
 
 @frozen
@@ -49,7 +49,7 @@ class _Ahead:
 
     def __init__(self, profile: Profile, library: Library, day: dt.date) -> None:
         self.profile, self.library, self.day = profile, library, day
-        self.until = months_before(day, -LOOK_AHEAD_MONTHS)
+        self.until = months_before(day, -12 * LOOK_AHEAD_YEARS)
         self._days: list[dt.date] | None = None
         self._runs: dict[dt.date, Evaluation] = {}
 

@@ -48,7 +48,8 @@ def test_hours_missing_and_the_day_they_are_reached() -> None:
 
 def test_levels_missing_per_ability_with_the_score_on_each_test() -> None:
     """Marco's CELPIP R5 W5 L6 S6 against FSW's CLB 7: every ability short; CLB 7 is IELTS 6.0 in each, CELPIP 7,
-    PTE Core reading 60, writing 69, listening 60, speaking 68, TEF Canada 207/310/249/310, TCF Canada 453/10/458/10."""
+    PTE Core reading 60, writing 69, listening 60, speaking 68; NCLC 7 on a TEF Canada taken now (the scale of
+    tests from 2023-12-11) is reading 434, writing 428, and on TCF Canada reading 453, writing 10."""
     gap = gaps(of(load_profile(COOK), "2026-03-01", "express-entry/fsw"), "express-entry/fsw")["language"]
     assert gap.detail["levels_needed"] == {"reading": 7, "writing": 7, "listening": 7, "speaking": 7}
     assert gap.detail["levels"] == {"reading": 5, "writing": 5, "listening": 6, "speaking": 6}
@@ -56,7 +57,8 @@ def test_levels_missing_per_ability_with_the_score_on_each_test() -> None:
     assert {a: scores[a]["pte_core"] for a in scores} == {"reading": 60, "writing": 69, "listening": 60,
                                                           "speaking": 68}
     assert {a: scores[a]["ielts_general"] for a in scores} == dict.fromkeys(scores, 6.0)
-    assert scores["reading"]["tef_canada"] == 207 and scores["writing"]["tcf_canada"] == 10
+    assert (scores["reading"]["tef_canada"], scores["writing"]["tef_canada"]) == (434, 428)
+    assert (scores["reading"]["tcf_canada"], scores["writing"]["tcf_canada"]) == (453, 10)
 
 
 def test_only_the_tests_of_the_language_asked_for_are_offered() -> None:

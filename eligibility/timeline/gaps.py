@@ -91,19 +91,21 @@ def hours_gap(path: str, r: ConditionResult, reached: dt.date | None, until: dt.
                 "reached_on": reached.isoformat() if reached else None})
 
 
-def score_for(kind: TestKind, ability: str, level: int) -> float | None:
-    """The lowest score of ``kind`` giving ``level`` or more in ``ability`` (None above the chart's top)."""
+def score_for(kind: TestKind, ability: str, level: int, day: dt.date) -> float | None:
+    """The lowest score of ``kind``, on the scale of a test taken on ``day``, giving ``level`` or more in
+    ``ability`` (None above the chart's top)."""
     if level > TOP_LEVEL:
         return None
+    scale = kind.scale_on(day)
     index = ABILITIES.index(ability)
-    for row_level, minimums in kind.rows:
+    for row_level, minimums in scale.rows:
         if row_level == level:
-            return minimums[index]
-    return kind.score_range(ability)[0] if level < kind.lowest_level else None
+            return float(minimums[index])
+    return float(scale.score_range(ability)[0]) if level < scale.lowest_level else None
 
 
-def language_gap(path: str, r: ConditionResult, rule: Condition | None) -> Gap:
-    """Levels missing per ability, and the score on each accepted test that reaches them."""
+def language_gap(path: str, r: ConditionResult, rule: Condition | None, day: dt.date) -> Gap:
+    """Levels missing per ability, and the score on each accepted test taken on ``day`` that reaches them."""
     required = r.required if isinstance(r.required, dict) else {}
     needed = {a: int(required[a]) for a in ABILITIES if isinstance(required.get(a), int)}
     if not needed:  # the level depends on the main occupation: take the highest the rule may ask
@@ -113,10 +115,10 @@ def language_gap(path: str, r: ConditionResult, rule: Condition | None) -> Gap:
     have = observed.get("levels") or {}
     short = {a: lvl for a, lvl in needed.items() if int(have.get(a, 0)) < lvl}
     kinds = [k for k in TESTS.values() if _accepted(k, rule)]
-    scores = {a: {k.id: score_for(k, a, lvl) for k in kinds} for a, lvl in short.items()}
+    scores = {a: {k.id: score_for(k, a, lvl, day) for k in kinds} for a, lvl in short.items()}
     parts = []
     for a, lvl in short.items():
-        options = ", ".join(f"{k.name} {score_for(k, a, lvl):g}" for k in kinds if score_for(k, a, lvl) is not None)
+        options = ", ".join(f"{k.name} {scores[a][k.id]:g}" for k in kinds if scores[a][k.id] is not None)
         got = f"{have[a]}" if a in have else "no valid test"
         parts.append(f"{a} level {lvl} ({got} now): {options}")
     text = "; ".join(parts) if parts else "a valid test result (the one given is not valid on this date)"
@@ -196,7 +198,7 @@ def condition_gap(program: str, path: str, r: ConditionResult, rule: Condition |
         reached = ahead.first_pass(program, path) if ahead is not None else None
         return hours_gap(path, r, reached, ahead.until if ahead is not None else day)
     if r.kind == "language":
-        return language_gap(path, r, rule)
+        return language_gap(path, r, rule, day)
     if r.kind == "funds":
         return funds_gap(path, r)
     if r.kind == "points":

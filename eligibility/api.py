@@ -15,6 +15,7 @@ from eligibility.declarations import check_declarations
 from eligibility.engines.protocol import Engine
 from eligibility.engines.run import evaluate as _evaluate
 from eligibility.facts import Facts
+from eligibility.errors import UsageError
 from eligibility.profile.load import load_profile
 from eligibility.profile.model import Profile
 from eligibility.ranking.compute import crs_result
@@ -61,7 +62,23 @@ def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
 def _day(as_of: dt.date | str | None) -> dt.date:
     if as_of is None:
         return dt.date.today()
-    return dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
+    if isinstance(as_of, str):
+        return parse_as_of(as_of)
+    if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
+        raise UsageError(f"as_of: expected a date or text YYYY-MM-DD, found {type(as_of).__name__}")
+    return as_of
+
+
+def parse_as_of(text: str, option: str = "as_of") -> dt.date:
+    """A YYYY-MM-DD date; a UsageError naming ``option`` otherwise (week dates and 20250601 included)."""
+    import re
+
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise UsageError(f"{option}: expected a date YYYY-MM-DD, found {text!r}")
 
 
 def crs(profile: Profile | str | Path, as_of: dt.date | str | None = None,

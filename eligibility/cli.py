@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from eligibility.errors import EligibilityError, InputError, Problem, UsageError
+from eligibility.errors import EligibilityError, Problem, UsageError
 
 app = typer.Typer(name="eligibility", no_args_is_help=True, add_completion=False,
                   help="Whether a person qualifies for Canada's economic immigration programs, and exactly why.")
@@ -36,12 +36,9 @@ Sets = Annotated[list[str] | None, typer.Option(
 
 def parse_date(text: str | None, option: str = "--as-of") -> dt.date:
     """A YYYY-MM-DD date from the command line, or today."""
-    if text is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{option}: expected a date YYYY-MM-DD, found {text!r}") from None
+    from eligibility.api import parse_as_of
+
+    return dt.date.today() if text is None else parse_as_of(text, option)
 
 
 def _library(rules: Path | None) -> Any:
@@ -65,15 +62,45 @@ def _emit(text: str) -> None:
 
 
 def _profile_paths(paths: list[Path]) -> list[Path]:
+    """The profile files named, and those directly in the folders named; what a folder holds besides
+    profile files (other extensions, subfolders, special files) is named on standard error as skipped."""
+    import os
+    import stat
+
     from eligibility.documents import SUFFIXES
+    from eligibility.errors import clip, printable
 
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.suffix.lower() in SUFFIXES))
-        else:
-            out.append(p)
+        if not p.is_dir():
+            out.append(p)  # reading it says what is wrong with it
+            continue
+        for f in sorted(p.iterdir()):
+            mode = os.lstat(f).st_mode
+            if f.suffix.lower() in SUFFIXES and (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+                out.append(f)
+                continue
+            why = ("a folder (folders inside a folder are not read)" if stat.S_ISDIR(mode)
+                   else "not a regular file" if f.suffix.lower() in SUFFIXES
+                   else "not a .yaml, .yml, .json or .toml file")
+            typer.echo(printable(clip(f"{f}: skipped: {why}", 400)), err=True)
     return out
+
+
+def _load_one(path: Path, library: Any) -> Any:
+    """A profile file, checked with the declaration keys the rules read (all its problems at once)."""
+    from eligibility.declarations import declaration_keys
+    from eligibility.profile.load import load_profile
+
+    return load_profile(path, declarations=declaration_keys(library))
+
+
+def _crash_line(path: Path, exc: BaseException) -> str:
+    """One line for a failure that is not a known input problem, so that the other files still run."""
+    from eligibility.errors import Problem
+
+    return str(Problem(str(path), "$", f"could not be evaluated ({type(exc).__name__}: {exc}); please report "
+                                       f"this file as a bug"))
 
 
 @app.command()
@@ -92,9 +119,7 @@ def evaluate(
 ) -> None:
     """Evaluate one or more profiles against every program (or the ones named); --what-if / --set compare."""
     from eligibility.api import evaluate as run
-    from eligibility.declarations import check_declarations
     from eligibility.engines.choose import engine_named
-    from eligibility.profile.load import load_profile
     from eligibility.render.data import evaluation_data
     from eligibility.render.markdown import render_markdown
     from eligibility.render.text import render_text
@@ -114,19 +139,22 @@ def evaluate(
     failed = 0
     for path in paths:
         try:
-            profile = load_profile(path)
-            check_declarations(profile, library, str(path))
+            profile = _load_one(path, library)
             if patches:
                 outputs.append(_what_if_evaluation(profile, patches, day, wanted, chosen_engine, library, fmt,
                                                    explain, f"{path}" if len(paths) > 1 else None))
                 continue
             evaluation = run(profile, day, wanted, chosen_engine, library)
-        except InputError as exc:
+            gaps = _distance(profile, evaluation, library) if distance else None
+        except EligibilityError as exc:
             failed += 1
             for line in exc.lines():
                 typer.echo(line, err=True)
             continue
-        gaps = _distance(profile, evaluation, library) if distance else None
+        except Exception as exc:
+            failed += 1
+            typer.echo(_crash_line(path, exc), err=True)
+            continue
         if fmt is Format.json:
             data = evaluation_data(evaluation)
             if gaps is not None:

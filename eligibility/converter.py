@@ -6,8 +6,10 @@ into one line each: ``source: $.path: expected ..., found ...``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -16,9 +18,10 @@ from typing import Any, Literal, TypeVar, get_args, get_origin
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.gen import make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from eligibility.errors import InputError, Problem
+from eligibility.errors import MAX_FOUND, InputError, Problem, clip
+from eligibility.limits import FIRST_DATE, LAST_DATE, number_problem
 from eligibility.suggest import did_you_mean
 from eligibility.unknown import Unknown
 
@@ -33,7 +36,7 @@ def show(value: Any) -> str:
         text = json.dumps(value, ensure_ascii=False, default=str)
     except (TypeError, ValueError):
         text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return clip(text, MAX_FOUND)
 
 
 def describe_value(value: Any) -> str:
@@ -47,31 +50,44 @@ def describe_value(value: Any) -> str:
     return show(value)
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _date(value: Any, _: type) -> dt.date:
+    # Only YYYY-MM-DD: fromisoformat alone would also read week dates (2025-W23-1) and 20250601.
+    day: dt.date | None = None
     if isinstance(value, dt.datetime):
-        return value.date()
+        raise ValueError(f"expected a date YYYY-MM-DD, found a date and time {value.isoformat()}")
     if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            if len(value) == 10:
-                return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError(f"expected a date YYYY-MM-DD, found {describe_value(value)}")
+        day = value
+    elif isinstance(value, str) and _DATE.fullmatch(value):
+        with contextlib.suppress(ValueError):
+            day = dt.date.fromisoformat(value)
+    if day is None:
+        raise ValueError(f"expected a date YYYY-MM-DD, found {describe_value(value)}")
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE}, found {day}")
+    return day
+
+
+def _bounded(value: Any) -> Any:
+    why = number_problem(value)
+    if why:
+        raise ValueError(why)
+    return value
 
 
 def _int(value: Any, _: type) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
+        return int(_bounded(value))
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        return int(_bounded(value))
     raise ValueError(f"expected a whole number, found {describe_value(value)}")
 
 
 def _float(value: Any, _: type) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
+        return float(_bounded(value))
     raise ValueError(f"expected a number, found {describe_value(value)}")
 
 
@@ -80,7 +96,7 @@ def _str(value: Any, _: type) -> str:
         return value
     # A code written without quotes (noc: 21231) is still the code the person meant.
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        return str(_bounded(value))
     raise ValueError(f"expected text, found {describe_value(value)}")
 
 
@@ -101,8 +117,33 @@ def _literal(value: Any, tp: Any) -> Any:
     if value in allowed and not isinstance(value, bool):
         return value
     choices = ", ".join(str(a) for a in allowed)
+    reason = LITERAL_REASONS[tp](value) if tp in LITERAL_REASONS and isinstance(value, str) else None
+    if reason:
+        return _raise(f"expected one of {choices}, found {describe_value(value)}: {reason}")
     hint = did_you_mean(value, [str(a) for a in allowed]) if isinstance(value, str) else ""
     return _raise(f"expected one of {choices}, found {describe_value(value)}{hint}")
+
+
+#: For some closed vocabularies a value is known and refused for a reason (a language test IRCC does not
+#: accept): the reason says more than a "did you mean". Registered by the modules that know the reasons.
+LITERAL_REASONS: dict[Any, Callable[[str], str | None]] = {}
+
+
+def mapping_only(hook: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
+    """Wrap a structure hook of a record type so that anything but a mapping is refused in words."""
+    def structure_mapping(value: Any, tp: Any) -> T:
+        if not isinstance(value, dict):
+            raise ValueError(f"expected a mapping of keys to values, found {describe_value(value)}")
+        return hook(value, tp)
+
+    return structure_mapping
+
+
+def _attrs_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(cls: Any) -> Callable[[Any, Any], Any]:
+        return mapping_only(make_dict_structure_fn(cls, converter))
+
+    return factory
 
 
 def _raise(message: str) -> Any:
@@ -128,7 +169,7 @@ def _union_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
         # Scalars of mixed kinds (declarations): keep the value as written.
         if all(m in (bool, int, float, str) for m in rest):
             if isinstance(value, bool | int | float | str):
-                return value
+                return _bounded(value)
             raise ValueError(f"expected true, false, a number or text, found {describe_value(value)}")
         if value is None:
             raise ValueError("expected a value, found null")
@@ -190,6 +231,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(_is_literal, _literal)
     conv.register_structure_hook_func(_is_union, _union_hook(conv))
     conv.register_structure_hook_func(_is_homogeneous_tuple, _tuple_hook(conv))
+    conv.register_structure_hook_factory(attrs.has, _attrs_hook(conv))
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_unstructure_hook(Unknown, lambda _: None)
     conv.register_unstructure_hook_factory(attrs.has, _unstructure_attrs(conv))
@@ -211,7 +253,9 @@ def _format(exc: BaseException, type_: type | None) -> str:
         if text.startswith(("expected", "unknown", "required", "cannot", "must", "not ")):
             return text
         return f"expected {type_.__name__ if isinstance(type_, type) else type_}, found an invalid value"
-    return str(exc)
+    # Anything else is a hook tripping on a value of the wrong kind: never show Python's own words.
+    expected = type_.__name__ if isinstance(type_, type) else "a different kind of value"
+    return f"expected {expected}, found an invalid value"
 
 
 def problems_of(exc: BaseException, source: str) -> list[Problem]:

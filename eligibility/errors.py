@@ -1,8 +1,50 @@
-"""Errors that reach a person: each prints as one line per problem, and the CLI exits with code 2."""
+"""Errors that reach a person: each prints as one line per problem, and the CLI exits with code 2.
+
+A line is always printable and bounded: control characters, line breaks and bidirectional overrides
+are escaped (a right-to-left override inside a key cannot reorder the line on a terminal), and a
+long part is cut with the number of characters left out.
+"""
 
 from __future__ import annotations
 
+import unicodedata
+
 from attrs import frozen
+
+#: Longest part of a line (path, message) printed before it is elided.
+MAX_PART = 400
+#: Longest found value shown in a message.
+MAX_FOUND = 200
+
+# Cc: controls; Cf: format characters, among them the bidi overrides and isolates (U+202A-202E,
+# U+2066-2069) and zero-width characters; Cs: lone surrogates; Zl/Zp: line and paragraph separators.
+_ESCAPED = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def printable(text: str) -> str:
+    """``text`` with every control, format, surrogate and separator character escaped (``\\u202e``)."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in _ESCAPED:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def clip(text: str, limit: int = MAX_FOUND) -> str:
+    """``text`` cut to ``limit`` characters, saying how many were left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text) - limit:,} more characters)"
+
+
+def found(value: object) -> str:
+    """A found value as Python writes it (quoted text), cut to MAX_FOUND characters."""
+    return clip(repr(value), MAX_FOUND)
 
 
 @frozen
@@ -14,7 +56,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.path}: {self.message}"
+        parts = (self.source, self.path, self.message)
+        return ": ".join(printable(clip(p, MAX_PART)) for p in parts)
 
 
 class EligibilityError(Exception):
@@ -22,7 +65,7 @@ class EligibilityError(Exception):
 
     def lines(self) -> list[str]:
         """The lines to print, one per problem."""
-        return [str(self)]
+        return [printable(clip(str(self), MAX_PART))]
 
 
 class InputError(EligibilityError):

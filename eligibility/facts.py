@@ -95,13 +95,21 @@ class Facts:
         return None
 
     def spouse(self) -> Spouse | Unknown | None:
-        """The spouse, None when there is none, UNKNOWN when the profile does not say."""
+        """The spouse, None when there is none, UNKNOWN when the profile does not say.
+
+        A single, separated, divorced or widowed person has no spouse whether or not a ``spouse`` key
+        is written; an absent spouse is unknown only for a married or common-law person (or when the
+        marital status itself is unknown).
+        """
+        status = self.profile.marital_status
+        if known(status) and status not in ("married", "common_law"):
+            return None
         return self.profile.spouse
 
     def _work(self, person: Person) -> tuple[WorkEntry, ...] | Unknown:
         if person == "applicant":
             return self.profile.work
-        spouse = self.profile.spouse
+        spouse = self.spouse()
         if isinstance(spouse, Spouse):
             return spouse.work
         return () if spouse is None else UNKNOWN
@@ -148,7 +156,7 @@ class Facts:
         if person == "applicant":
             raw = self.profile.language_tests
         else:
-            spouse = self.profile.spouse
+            spouse = self.spouse()
             raw = spouse.language_tests if isinstance(spouse, Spouse) else (() if spouse is None else UNKNOWN)
         if not known(raw):
             return UNKNOWN
@@ -168,8 +176,9 @@ class Facts:
                 why = f"result issued {t.result_date}, not less than {max_age_months // 12} years before {self.as_of}"
             elif t.result_date is None and t.taken <= oldest:
                 why = f"taken {t.taken}, not less than {max_age_months // 12} years before {self.as_of}"
-            elif kind.accepted_from is not None and self.as_of < kind.accepted_from:
-                why = f"{kind.name} is accepted only from {kind.accepted_from}"
+            elif kind.accepted_from is not None and t.taken < kind.accepted_from:
+                # docs/language-tests.md: the acceptance date is compared with the test date.
+                why = f"taken {t.taken}; {kind.name} is accepted only for tests taken from {kind.accepted_from}"
             out.append(TestFact(i, t, kind.language, levels, why is None, why))
         return tuple(out)
 
@@ -185,7 +194,7 @@ class Facts:
         if person == "applicant":
             raw = self.profile.education
         else:
-            spouse = self.profile.spouse
+            spouse = self.spouse()
             raw = spouse.education if isinstance(spouse, Spouse) else (() if spouse is None else UNKNOWN)
         if not known(raw):
             return UNKNOWN

@@ -209,7 +209,7 @@ def _scale(data: dict[str, Any]) -> Scale:
 def load_charts(path: Path | None = None) -> dict[str, TestKind]:
     """Every test of the charts file, checked: rows in order, minimums on the scale, scales contiguous."""
     where = path or charts_path()
-    data = read_document(where)
+    data = read_document(where, int_keys=True)  # charts are keyed by level
     out: dict[str, TestKind] = {}
     for i, item in enumerate(data["tests"]):
         try:
@@ -280,3 +280,8 @@ def levels(test: str, scores: dict[str, float], taken: datetime.date | None = No
     if problems:
         raise ValueError(f"{kind.name}: " + "; ".join(problems))
     return result
+
+
+def not_accepted_reason(test: str) -> str | None:
+    """Why IRCC does not accept a test people often take (``celpip_general_ls``), or None."""
+    return _NOT_ACCEPTED.get(test.strip().lower())

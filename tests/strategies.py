@@ -37,6 +37,8 @@ BOUNDARIES = tuple(dt.date.fromisoformat(d) for d in (
     "2022-11-16", "2023-05-31", "2025-02-27", "2025-07-07", "2026-02-18"))
 FIRST_AS_OF = dt.date(2022, 11, 16)
 LAST_AS_OF = dt.date(2027, 6, 30)
+#: The last day a test, ECA or completed credential can be dated: the loader refuses them after today.
+LAST_PAST = min(LAST_AS_OF, dt.date.today())
 PROVINCES = ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT")
 COUNTRIES = ("CA", "CA", "CA", "IN", "PK", "PH", "FR", "US", "NG")
 #: Top-level keys that may be dropped (an absent key means "not known").
@@ -135,10 +137,10 @@ def scores(draw: st.DrawFn, test: str, taken: dt.date) -> dict[str, float]:
 def language_tests(draw: st.DrawFn) -> dict[str, Any]:
     """One language test result with valid scores on the scale of its test date (TEF Canada has three)."""
     test = draw(st.sampled_from(tuple(TESTS)))
-    taken = draw(dates(dt.date(2019, 6, 1)))
+    taken = draw(dates(dt.date(2019, 6, 1), LAST_PAST))
     result: dict[str, Any] = {"test": test, "taken": taken.isoformat(), **draw(scores(test, taken))}
     if draw(st.booleans()):
-        result["result_date"] = (taken + dt.timedelta(days=draw(st.integers(0, 45)))).isoformat()
+        result["result_date"] = min(LAST_PAST, taken + dt.timedelta(days=draw(st.integers(0, 45)))).isoformat()
     return result
 
 
@@ -150,11 +152,11 @@ def education(draw: st.DrawFn) -> dict[str, Any]:
     item: dict[str, Any] = {"level": level, "country": country, "years": draw(st.integers(1, 6)),
                             "full_time": draw(st.booleans())}
     if draw(st.booleans()):
-        item["completed"] = draw(dates(dt.date(2000, 1, 1))).isoformat()
+        item["completed"] = draw(dates(dt.date(2000, 1, 1), LAST_PAST)).isoformat()
     if country == "CA" and draw(st.booleans()):
         item["province"] = draw(st.sampled_from(PROVINCES))
     if country != "CA" and draw(st.integers(0, 3)):
-        item["eca"] = {"issued": draw(dates(dt.date(2015, 1, 1))).isoformat(),
+        item["eca"] = {"issued": draw(dates(dt.date(2015, 1, 1), LAST_PAST)).isoformat(),
                        "level": draw(st.sampled_from(EDUCATION_ORDER))}
     return item
 
@@ -245,7 +247,7 @@ def profile_data(draw: st.DrawFn, drop: bool = True, keep: tuple[str, ...] = (),
         "work": draw(st.lists(work_entries(), min_size=min_jobs, max_size=max(4, min_jobs))),
         "job_offer": draw(job_offers()),
         "certificates_of_qualification": draw(st.lists(
-            st.fixed_dictionaries({"noc": noc_codes(), "issued_by": st.just("Ontario College of Trades")}),
+            st.fixed_dictionaries({"noc": noc_codes(), "issued_by": st.sampled_from(PROVINCES)}),
             max_size=1)),
         "relatives_in_canada": draw(st.lists(st.sampled_from(("sibling", "parent", "aunt_uncle")), max_size=1)),
         # A partner is described (possibly with unknown details) exactly when the status says there is one.
@@ -253,11 +255,25 @@ def profile_data(draw: st.DrawFn, drop: bool = True, keep: tuple[str, ...] = (),
         "declarations": draw(declarations()),
     }
     if draw(st.integers(0, 9)) == 0:
-        data["family_size"] = draw(st.integers(1, 7))
+        # Never below what the profile implies (1 + spouse + children): the loader refuses that.
+        data["family_size"] = max(draw(st.integers(1, 7)), 1 + partnered + data["children"])
+    _possible(data)
     if drop:
         for key in draw(st.sets(st.sampled_from([k for k in DROPPABLE if k not in keep]), max_size=4)):
             del data[key]
     return data
+
+
+def _possible(data: dict[str, Any]) -> None:
+    """Move dates the loader would refuse as impossible: study before birth, an ECA before completion."""
+    birth = data["birth_date"]
+    people = [data, data["spouse"]] if data["spouse"] else [data]
+    for person in people:
+        for item in person.get("education", ()):
+            if person is data and "completed" in item and item["completed"] < birth:
+                item["completed"] = birth
+            if "eca" in item and "completed" in item and item["eca"]["issued"] < item["completed"]:
+                item["eca"]["issued"] = item["completed"]
 
 
 def profiles(drop: bool = True) -> st.SearchStrategy[Profile]:

@@ -121,7 +121,7 @@ def arranged_points(f: ArrangedEmploymentPoints, facts: Facts) -> Scored:
 
 def adaptability_points(f: AdaptabilityPoints, facts: Facts) -> Scored:
     """Each element's points when it holds (its range when unknown), capped at the factor's maximum."""
-    spouse = facts.profile.spouse
+    spouse = facts.spouse()
     accompanying: bool | None = (spouse.accompanying is True) if isinstance(spouse, Spouse) and known(
         spouse.accompanying) else (False if spouse is None else None)
     low = high = 0

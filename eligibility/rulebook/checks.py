@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from eligibility.errors import Problem
 from eligibility.noc import noc_table
+from eligibility.rulebook.bounds import bound_problems
 from eligibility.rulebook.model import (
     CertificateCondition,
     Composite,
@@ -96,7 +97,7 @@ def _occupations(occ: Occupations | None, source: str, path: str) -> Iterator[Pr
         return
     table = noc_table()
     for i, code in enumerate(occ.codes or ()):
-        if code not in table:
+        if code != code.strip() or code not in table:
             tip = did_you_mean_any(table.suggest(code))
             yield Problem(source, f"{path}.codes[{i}]", f"expected a NOC 2021 unit group code, found {code!r}{tip}")
     for key, prefixes in (("groups", occ.groups or ()), ("exclude", occ.exclude)):
@@ -254,12 +255,15 @@ def check_library(lib: Library) -> Iterator[Problem]:
     for p in lib.programs.values():
         yield from _program(p, lib)
         yield from reported_change_problems(p.reported_changes, p.sources, p.path)
+        yield from bound_problems(p, p.path)
     for g in lib.grids.values():
         yield from _dated(g.versions, g.path, "$.versions")
         yield from reported_change_problems(g.reported_changes, g.sources, g.path)
+        yield from bound_problems(g, g.path)
     for t in lib.tables.values():
         yield from _dated(t.versions, t.path, "$.versions")
         yield from reported_change_problems(t.reported_changes, t.sources, t.path)
+        yield from bound_problems(t, t.path)
     try:
         evaluation_order(lib.programs)
     except ValueError as exc:

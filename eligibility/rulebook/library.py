@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 from attrs import evolve, field, frozen
 
 from eligibility.converter import structure
-from eligibility.documents import read_document
+from eligibility.documents import decode, parse_text, read_bytes
 from eligibility.errors import InputError, Problem, UsageError
 from eligibility.rulebook.checks import check_library, reported_change_problems
 from eligibility.rulebook.crs import CrsRules
@@ -53,8 +54,16 @@ def default_rules_dir() -> Path:
 
 
 def ruleset_files(root: Path) -> Iterator[Path]:
-    """Ruleset files below ``root`` in a stable order (test case files excluded)."""
-    for path in sorted(root.rglob("*.yaml")):
+    """Ruleset files below ``root`` in a stable order (test case files excluded).
+
+    Every entry named ``*.yaml`` is listed, whatever it is (a folder, a FIFO, a broken link), so that
+    reading it reports what it is; symbolic links to folders are not followed (no loops).
+    """
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        here = Path(folder)
+        found += [here / name for name in (*dirs, *files) if name.endswith(".yaml")]
+    for path in sorted(found):
         if not path.name.endswith(CASES_SUFFIX):
             yield path
 
@@ -73,13 +82,14 @@ def load_library(root: str | Path | None = None) -> Library:
     conv = ruleset_converter()
     for path in ruleset_files(root):
         rel = path.relative_to(root).as_posix()
-        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
         try:
+            raw = read_bytes(path)
+            digest.update(rel.encode() + b"\0" + raw + b"\0")
             section = rel.split("/")[0]
             if section == "language":
                 # IRCC's language test charts: read by eligibility.language, hashed here with the rules.
                 continue
-            data: Any = read_document(path)
+            data: Any = parse_text(decode(raw, str(path)), "yaml", str(path), int_keys=True)
             if section == "grids":
                 grid = evolve(structure(data, Grid, str(path), conv), path=str(path))
                 _add(grids, grid.id, grid, str(path), problems)

@@ -15,7 +15,7 @@ from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
-from eligibility.converter import describe_value, make_converter
+from eligibility.converter import describe_value, make_converter, mapping_only
 from eligibility.rulebook import crs_checks
 from eligibility.rulebook.model import (
     LEAF_KINDS,
@@ -133,8 +133,8 @@ def configure(conv: cattrs.Converter) -> cattrs.Converter:
     composites by their operator key, and versions' ``from`` / ``to``."""
     for cls, name in RESOLVED.items():
         omit: dict[str, Any] = {name: override(omit=True)}
-        conv.register_structure_hook(cls, make_dict_structure_fn(
-            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **omit))
+        conv.register_structure_hook(cls, mapping_only(make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **omit)))
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, **omit))
     configure_tagged_union(Leaf, conv, tag_generator=_kind_of, tag_name="kind")
     configure_tagged_union(Factor, conv, tag_generator=_kind_of, tag_name="kind")
@@ -145,9 +145,9 @@ def configure(conv: cattrs.Converter) -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: t == Factor, factors)
     conv.register_unstructure_hook(Composite, lambda c: _unstructure_composite(conv, c))
     for cls in (Version, GridVersion, AmountVersion):
-        conv.register_structure_hook(cls, make_dict_structure_fn(
+        conv.register_structure_hook(cls, mapping_only(make_dict_structure_fn(
             cls, conv, valid_from=override(rename="from"), valid_to=override(rename="to"),
-            _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True))
+            _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True)))
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(
             cls, conv, valid_from=override(rename="from"), valid_to=override(rename="to")))
     return conv

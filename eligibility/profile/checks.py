@@ -1,0 +1,240 @@
+"""What types cannot say about a profile: exact codes, and facts that cannot be true.
+
+Every check reads a profile that may be partly unreadable (a field that failed is ``None``), so that
+the problems of a whole file are found in one pass. Facts that cannot be true are refused naming the
+fields: a date after ``today`` for things that have already happened (birth, a test, an ECA, a
+certificate, a completed credential), work or study before birth, more hours than a week holds, a
+family smaller than the profile itself implies. ``today`` is a parameter, so that a what-if overlay
+can allow a future test or job as a hypothesis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any, get_args
+
+from eligibility.converter import did_you_mean
+from eligibility.errors import Problem, found
+from eligibility.language import TESTS
+from eligibility.limits import MAX_AGE_YEARS, MAX_CHILDREN, MAX_FAMILY_SIZE, MAX_HOURS_PER_WEEK
+from eligibility.noc import noc_table
+from eligibility.profile.model import Province
+from eligibility.unknown import UNKNOWN
+
+_COUNTRY = re.compile(r"[A-Z]{2}")
+PROVINCES: tuple[str, ...] = get_args(Province)
+_PROVINCE_NAMES = {
+    "alberta": "AB", "british columbia": "BC", "manitoba": "MB", "new brunswick": "NB", "newfoundland": "NL",
+    "nova scotia": "NS", "northwest territories": "NT", "nunavut": "NU", "ontario": "ON",
+    "prince edward island": "PE", "quebec": "QC", "québec": "QC", "saskatchewan": "SK", "yukon": "YT",
+}
+PARTNERED = ("married", "common_law")
+
+
+def given(value: Any) -> bool:
+    """True when a value was read: not unknown, not none, not a field that failed."""
+    return value is not None and value is not UNKNOWN
+
+
+class Checker:
+    """The checks of one profile as of ``today``, collecting problems with their field paths."""
+
+    def __init__(self, profile: Any, source: str, today: dt.date, said_none: frozenset[str] = frozenset()) -> None:
+        self.p = profile
+        self.source = source
+        self.today = today
+        self.said_none = said_none
+        # A birth date that is itself refused (in the future) is no measure for the other dates.
+        birth = profile.birth_date
+        self.birth: dt.date | None = birth if isinstance(birth, dt.date) and birth <= today else None
+
+    def problem(self, path: str, message: str) -> Problem:
+        """A problem of this profile at ``path``."""
+        return Problem(self.source, path, message)
+
+    def code(self, code: Any, path: str) -> Iterator[Problem]:
+        """A NOC 2021 unit group, exactly as written (no whitespace, no other spelling)."""
+        if not isinstance(code, str):
+            return
+        table = noc_table()
+        # Exactly as written: the lists hold "21231", so " 21231" would match none of them.
+        if code != code.strip() or code not in table:
+            hint = [code.strip()] if code.strip() in table else table.suggest(code.strip())
+            tip = f"; did you mean {' or '.join(hint)}?" if hint else ""
+            yield self.problem(path, f"expected a NOC 2021 unit group code (5 digits), found {found(code)}{tip}")
+
+    def country(self, country: Any, path: str) -> Iterator[Problem]:
+        """An ISO 3166 alpha-2 code, exactly: "CA\\n" or " ca" is refused with the code it resembles."""
+        if isinstance(country, str) and not _COUNTRY.fullmatch(country):
+            bare = country.strip().upper()
+            tip = f"; did you mean {bare!r}?" if _COUNTRY.fullmatch(bare) else ""
+            yield self.problem(path, f"expected an ISO 3166 two-letter country code such as CA, "
+                                     f"found {found(country)}{tip}")
+
+    def past(self, day: Any, path: str, what: str) -> Iterator[Problem]:
+        """A date of something that has happened: not after today, not before birth."""
+        if not isinstance(day, dt.date):
+            return
+        if day > self.today:
+            yield self.problem(path, f"expected a date on or before today ({self.today}) for {what}, found {day}")
+        elif self.birth is not None and day < self.birth:
+            yield self.problem(path, f"expected a date on or after birth_date {self.birth} for {what}, found {day}")
+
+    def work(self, work: Any, path: str) -> Iterator[Problem]:
+        """Each job: code, dates, hours, country; and no week with more hours than it holds."""
+        if not given(work):
+            return
+        for i, w in enumerate(work):
+            if w is None:
+                continue
+            at = f"{path}[{i}]"
+            yield from self.code(w.noc, f"{at}.noc")
+            if isinstance(w.start, dt.date) and isinstance(w.end, dt.date) and w.end < w.start:
+                yield self.problem(f"{at}.end", f"expected a date on or after start {w.start}, found {w.end}")
+            if isinstance(w.start, dt.date) and self.birth is not None and w.start < self.birth:
+                yield self.problem(f"{at}.start", f"expected a date on or after birth_date {self.birth} (work "
+                                                  f"before birth), found {w.start}")
+            yield from self.hours(w.hours_per_week, f"{at}.hours_per_week")
+            yield from self.country(w.country, f"{at}.country")
+            if isinstance(w.country, str) and w.country != "CA" and w.province is not None:
+                yield self.problem(f"{at}.province", "a province is only for work in Canada (country: CA)")
+        yield from self.concurrent(work, path)
+
+    def hours(self, hours: Any, path: str) -> Iterator[Problem]:
+        """Hours a week: more than 0, at most the plausibility ceiling."""
+        if isinstance(hours, float) and not 0 < hours <= MAX_HOURS_PER_WEEK:
+            yield self.problem(path, f"expected hours a week above 0 and at most {MAX_HOURS_PER_WEEK} (a week has "
+                                     f"168; more than {MAX_HOURS_PER_WEEK} is not plausible), found {hours:g}")
+
+    def concurrent(self, work: Any, path: str) -> Iterator[Problem]:
+        """Jobs held at the same time may not add up to more than the 168 hours of a week."""
+        jobs = [(i, w) for i, w in enumerate(work) if w is not None and isinstance(w.start, dt.date)
+                and isinstance(w.hours_per_week, float) and 0 < w.hours_per_week <= MAX_HOURS_PER_WEEK]
+        for i, w in jobs:
+            # The most hours held at once is reached on some job's first day.
+            held = [(j, x) for j, x in jobs if x.start <= w.start and (x.end is None or x.end >= w.start)]
+            total = sum(x.hours_per_week for _, x in held)
+            if total > 168:
+                names = ", ".join(f"{path}[{j}]" for j, _ in held)
+                yield self.problem(f"{path}[{i}].hours_per_week",
+                                   f"expected at most 168 hours a week in jobs held at once, found {total:g} "
+                                   f"on {w.start} ({names})")
+                return
+
+    def tests(self, tests: Any, path: str) -> Iterator[Problem]:
+        """Each result: scores the test can give, taken on or before today and after birth."""
+        if not given(tests):
+            return
+        for i, t in enumerate(tests):
+            if t is None:
+                continue
+            yield from self.past(t.taken, f"{path}[{i}].taken", "a test taken")
+            yield from self.past(t.result_date, f"{path}[{i}].result_date", "a test result issued")
+            if isinstance(t.result_date, dt.date) and isinstance(t.taken, dt.date) and t.result_date < t.taken:
+                yield self.problem(f"{path}[{i}].result_date",
+                                   f"expected a date on or after the test date {t.taken}, found {t.result_date}")
+            if t.test not in TESTS or not isinstance(t.taken, dt.date):
+                continue
+            kind = TESTS[t.test]
+            scale = kind.scale_on(t.taken)  # each scale covers every date, so a test date always has one
+            for ability in ("listening", "reading", "writing", "speaking"):
+                score = getattr(t, ability)
+                why = scale.valid_score(ability, score) if isinstance(score, float) else None
+                if why:
+                    yield self.problem(f"{path}[{i}].{ability}", f"expected {why} for {kind.name}, found {score:g}")
+
+    def education(self, education: Any, path: str) -> Iterator[Problem]:
+        """Each credential: exact country, completed (and assessed) on or before today, after birth."""
+        if not given(education):
+            return
+        for i, e in enumerate(education):
+            if e is None:
+                continue
+            at = f"{path}[{i}]"
+            yield from self.country(e.country, f"{at}.country")
+            yield from self.past(e.completed, f"{at}.completed", "a completed credential")
+            if given(e.eca):
+                yield from self.past(e.eca.issued, f"{at}.eca.issued", "an ECA issued")
+                if (isinstance(e.eca.issued, dt.date) and isinstance(e.completed, dt.date)
+                        and e.eca.issued < e.completed):
+                    yield self.problem(f"{at}.eca.issued", f"expected a date on or after the credential was completed "
+                                                           f"({e.completed}), found {e.eca.issued}")
+
+    def offer(self, offer: Any) -> Iterator[Problem]:
+        """A job offer: code, hours a week, no negative wage, a duration of at least a month."""
+        if not given(offer):
+            return
+        yield from self.code(offer.noc, "$.job_offer.noc")
+        if offer.hours_per_week is not None:
+            yield from self.hours(offer.hours_per_week, "$.job_offer.hours_per_week")
+        for name in ("wage_hourly", "wage_annual"):
+            wage = getattr(offer, name)
+            if isinstance(wage, float) and wage < 0:
+                yield self.problem(f"$.job_offer.{name}", f"expected a wage of 0 or more, found {wage:g}")
+        if isinstance(offer.duration_months, int) and not 1 <= offer.duration_months <= 1200:
+            yield self.problem("$.job_offer.duration_months",
+                               f"expected 1 to 1200 months (or null: no end date), found {offer.duration_months}")
+
+    def certificates(self, certs: Any) -> Iterator[Problem]:
+        """Certificates of qualification: a trade code, issued by a province or territory, in the past."""
+        if not given(certs):
+            return
+        for i, c in enumerate(certs):
+            if c is None:
+                continue
+            at = f"$.certificates_of_qualification[{i}]"
+            yield from self.code(c.noc, f"{at}.noc")
+            if isinstance(c.issued_by, str) and c.issued_by not in PROVINCES:
+                named = [code for name, code in _PROVINCE_NAMES.items() if name in c.issued_by.lower()]
+                tip = f"; did you mean {named[0]!r}?" if named else did_you_mean(c.issued_by.strip().upper(), PROVINCES)
+                yield self.problem(f"{at}.issued_by", f"expected the province or territory that issued it "
+                                                      f"({' '.join(PROVINCES)}), found {found(c.issued_by)}{tip}")
+            yield from self.past(c.issued, f"{at}.issued", "a certificate issued")
+
+    def person(self) -> Iterator[Problem]:
+        """Birth, children, family size, funds and the spouse, against each other."""
+        p = self.p
+        if isinstance(p.birth_date, dt.date):
+            birth = p.birth_date
+            oldest = self.today.replace(year=self.today.year - MAX_AGE_YEARS, day=min(self.today.day, 28))
+            if birth > self.today:
+                yield self.problem("$.birth_date", f"expected a date on or before today ({self.today}), found {birth}")
+            elif birth < oldest:
+                yield self.problem("$.birth_date", f"expected a person at most {MAX_AGE_YEARS} years old (born on "
+                                                   f"or after {oldest}), found {birth}")
+        if isinstance(p.children, int) and not 0 <= p.children <= MAX_CHILDREN:
+            yield self.problem("$.children", f"expected 0 to {MAX_CHILDREN}, found {p.children}")
+        if isinstance(p.funds_cad, float) and p.funds_cad < 0:
+            yield self.problem("$.funds_cad", f"expected 0 or more, found {p.funds_cad:g}")
+        partnered = p.marital_status in PARTNERED
+        if isinstance(p.family_size, int):
+            implied = 1 + partnered + (p.children if isinstance(p.children, int) and p.children >= 0 else 0)
+            if not implied <= p.family_size <= MAX_FAMILY_SIZE:
+                why = (f"1 + {'a spouse + ' if partnered else ''}{p.children if isinstance(p.children, int) else 0} "
+                       f"children = {implied}")
+                yield self.problem("$.family_size", f"expected {implied} to {MAX_FAMILY_SIZE} (at least {why}), "
+                                                    f"found {p.family_size}")
+        single = isinstance(p.marital_status, str) and not partnered
+        if given(p.spouse) and single:
+            yield self.problem("$.spouse", f"a spouse is given but marital_status is {p.marital_status}; "
+                                           f"expected married or common_law")
+        if p.spouse is None and partnered and "spouse" in self.said_none:
+            yield self.problem("$.spouse", f"marital_status is {p.marital_status} but spouse says none; describe "
+                                           f"the spouse, or leave the key out if the details are not known")
+
+
+def check_profile(profile: Any, source: str, today: dt.date, said_none: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every problem the types cannot catch; ``said_none`` names the top-level keys written as null or "none"."""
+    c = Checker(profile, source, today, said_none)
+    problems = [*c.person(), *c.work(profile.work, "$.work"), *c.tests(profile.language_tests, "$.language_tests"),
+                *c.education(profile.education, "$.education"), *c.offer(profile.job_offer),
+                *c.certificates(profile.certificates_of_qualification)]
+    spouse = profile.spouse
+    if given(spouse):
+        c.birth = None  # the spouse's birth date is not in the profile
+        problems += [*c.work(spouse.work, "$.spouse.work"),
+                     *c.tests(spouse.language_tests, "$.spouse.language_tests"),
+                     *c.education(spouse.education, "$.spouse.education")]
+    return problems

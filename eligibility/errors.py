@@ -7,8 +7,6 @@ long part is cut with the number of characters left out.
 
 from __future__ import annotations
 
-import unicodedata
-
 from attrs import frozen
 
 #: Longest part of a line (path, message) printed before it is elided.
@@ -16,22 +14,23 @@ MAX_PART = 400
 #: Longest found value shown in a message.
 MAX_FOUND = 200
 
-# Cc: controls; Cf: format characters, among them the bidi overrides and isolates (U+202A-202E,
-# U+2066-2069) and zero-width characters; Cs: lone surrogates; Zl/Zp: line and paragraph separators.
-_ESCAPED = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-
 
 def printable(text: str) -> str:
-    """``text`` with every control, format, surrogate and separator character escaped (``\\u202e``)."""
+    """``text`` with every character Python deems unprintable escaped (``\\u202e``).
+
+    That is controls (line breaks included), format characters (among them the bidi overrides and
+    isolates U+202A-202E and U+2066-2069, and zero-width characters), lone surrogates, private-use and
+    unassigned code points, and separators other than the plain space.
+    """
     if text.isprintable():
         return text
     out = []
     for ch in text:
-        if unicodedata.category(ch) in _ESCAPED:
+        if ch.isprintable():
+            out.append(ch)
+        else:
             code = ord(ch)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
-        else:
-            out.append(ch)
     return "".join(out)
 
 

@@ -10,6 +10,7 @@ from typing import Any, Literal, get_args, get_origin
 import attrs
 
 from eligibility.profile.model import Profile
+from eligibility.profile.structure import NONE_WORD
 from eligibility.unknown import Unknown
 
 DESCRIPTIONS = {
@@ -24,7 +25,10 @@ DESCRIPTIONS = {
     "first_official_language": "english or french: the language scored as first official language in the CRS; "
                                "absent: the designation that scores higher (the result says which).",
     "provincial_nomination": "An Express Entry-aligned provincial or territorial nomination {province, issued}; "
-                             "null: none; absent: unknown.",
+                             "null (or \"none\"): none; absent: unknown.",
+    "job_offer": "The job offer; null (or \"none\") means no offer; absent means not known.",
+    "spouse": "The spouse or common-law partner; null (or \"none\") means none; absent means not known "
+              "(for a single, separated, divorced or widowed person: none).",
     "declarations": "Facts stated by the person that some programs need (e.g. crs_score, gts_referral, "
                     "performed_noc_duties: false).",
 }
@@ -49,6 +53,9 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin in (typing.Union, types.UnionType):
         members = [m for m in get_args(tp) if m is not Unknown]
         options = [_schema(m, defs) for m in members]
+        if type(None) in members and any(attrs.has(m) for m in members):
+            # Formats without null (TOML) say "known: none" for a record with the text "none".
+            options.append({"const": NONE_WORD, "description": "None (like null; for TOML, which has no null)."})
         return options[0] if len(options) == 1 else {"anyOf": options}
     if origin is tuple:
         return {"type": "array", "items": _schema(get_args(tp)[0], defs)}

@@ -15,12 +15,12 @@ import re
 from collections.abc import Iterator
 from typing import Any, get_args
 
-from eligibility.converter import did_you_mean
 from eligibility.errors import Problem, found
 from eligibility.language import TESTS
 from eligibility.limits import MAX_AGE_YEARS, MAX_CHILDREN, MAX_FAMILY_SIZE, MAX_HOURS_PER_WEEK
 from eligibility.noc import noc_table
 from eligibility.profile.model import Province
+from eligibility.suggest import did_you_mean
 from eligibility.unknown import UNKNOWN
 
 _COUNTRY = re.compile(r"[A-Z]{2}")

@@ -15,9 +15,10 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
-from eligibility.converter import CONVERTER, describe_value, did_you_mean, problems_of
+from eligibility.converter import CONVERTER, describe_value, problems_of
 from eligibility.errors import Problem
 from eligibility.limits import MAX_PROFILE_ITEMS
+from eligibility.suggest import did_you_mean
 from eligibility.unknown import Unknown
 
 #: The text a format without null (TOML) uses to say "known: none" for a record such as job_offer.

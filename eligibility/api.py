@@ -11,11 +11,13 @@ from typing import Any
 
 import attrs
 
+from eligibility.converter import unstructure
 from eligibility.declarations import check_declarations
 from eligibility.engines.protocol import Engine
 from eligibility.engines.run import evaluate as _evaluate
+from eligibility.errors import InputError, Problem, UsageError
 from eligibility.facts import Facts
-from eligibility.errors import UsageError
+from eligibility.limits import value_problems
 from eligibility.profile.load import load_profile
 from eligibility.profile.model import Profile
 from eligibility.ranking.compute import crs_result
@@ -49,6 +51,12 @@ def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
     source = "<profile>" if isinstance(profile, Profile) else str(profile)
     if not isinstance(profile, Profile):
         profile = load_profile(profile)
+    else:
+        # A Profile built in code skipped the loader: its numbers must still be ones every engine can
+        # hold (durable-rules crashes on floats from 1e16 and raises on NaN and infinity).
+        bounds = value_problems(unstructure(profile), source)
+        if bounds:
+            raise InputError([Problem(source, path, message) for path, message in bounds])
     library = library or rules()
     check_declarations(profile, library, source)
     day = _day(as_of)

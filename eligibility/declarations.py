@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from eligibility.errors import InputError, Problem
+from eligibility.errors import InputError
+from eligibility.profile.checks import unknown_declarations
 from eligibility.profile.model import Profile
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import DeclarationCondition, JudgementCondition
-from eligibility.suggest import did_you_mean
 
 
 def declaration_keys(library: Library) -> dict[str, list[str]]:
@@ -24,15 +22,8 @@ def declaration_keys(library: Library) -> dict[str, list[str]]:
     return keys
 
 
-def declaration_problems(declarations: Iterable[str], library: Library, source: str) -> list[Problem]:
-    """A problem for each declaration key that no rule reads, with a "did you mean"."""
-    known = declaration_keys(library)
-    return [Problem(source, f"$.declarations.{key}", f"unknown declaration: no rule reads it{did_you_mean(key, known)}")
-            for key in declarations if key not in known]
-
-
 def check_declarations(profile: Profile, library: Library, source: str) -> None:
     """Refuse declaration keys that no rule reads, with a "did you mean"."""
-    problems = declaration_problems(profile.declarations, library, source)
+    problems = unknown_declarations(profile.declarations, declaration_keys(library), source)
     if problems:
         raise InputError(problems)

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from eligibility.errors import InputError, Problem
-from eligibility.limits import MAX_DEPTH, MAX_FILE_BYTES, Mapping, Oversized, value_problems
+from eligibility.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS, Mapping, Oversized, value_problems
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 #: Integers with more characters than this are not parsed at all (Python refuses 4,300 digits).
@@ -156,10 +156,20 @@ def _parse(text: str, kind: str, source: str) -> Any:
     return tomllib.loads(text)
 
 
+def _toml_place(text: str) -> tuple[str, str]:
+    """The line of a tomllib error as the path, and its message without the place."""
+    match = re.search(r" \(at line (\d+), column (\d+)\)$", text)
+    if match:
+        return f"line {match.group(1)}", f"{text[:match.start()]} (column {match.group(2)})"
+    return ("end of file", text.removesuffix(" (at end of document)")) if text.endswith("(at end of document)") \
+        else ("$", text)
+
+
 def parse_text(text: str, kind: str, source: str, int_keys: bool = False) -> Any:
     """Parse text of the given kind (yaml, json, toml) and check its values; problems become an InputError."""
-    if len(text) > MAX_FILE_BYTES:
-        raise InputError([Problem(source, "$", f"expected at most {MAX_FILE_BYTES:,} characters, "
+    limit = MAX_TEXT_CHARS.get(kind, MAX_FILE_BYTES)
+    if len(text) > limit:
+        raise InputError([Problem(source, "$", f"expected at most {limit:,} characters of {kind.upper()}, "
                                                f"found {len(text):,}")])
     try:
         data = _parse(text, kind, source)
@@ -168,9 +178,16 @@ def parse_text(text: str, kind: str, source: str, int_keys: bool = False) -> Any
         where = f"line {mark.line + 1}" if mark else "$"
         raise InputError([Problem(source, where, f"not valid YAML: {exc.problem or exc}")]) from None
     except json.JSONDecodeError as exc:
-        raise InputError([Problem(source, f"line {exc.lineno}", f"not valid JSON: {exc.msg}")]) from None
+        raise InputError([Problem(source, f"line {exc.lineno}",
+                                  f"not valid JSON: {exc.msg} (column {exc.colno})")]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem(source, "$", f"not valid TOML: {exc}")]) from None
+        where, message = _toml_place(str(exc))
+        raise InputError([Problem(source, where, f"not valid TOML: {message}")]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise InputError([Problem(source, f"line {line}", f"not valid YAML: {exc.reason} "
+                                                          f"(U+{ord(character):04X})")]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(source, "$", f"not valid YAML: {exc}")]) from None
     except (RecursionError, ValueError) as exc:

@@ -14,12 +14,15 @@ from typing import Any
 
 #: Largest file read, in bytes (256 KiB; a real profile is a few kB, the largest ruleset about 15 kB).
 MAX_FILE_BYTES = 262_144
+#: Largest text parsed: YAML and TOML (read by pure-Python parsers) as a file; JSON, read by a C parser
+#: in a fraction of the time, up to 1 MiB (the HTTP service's batches of profiles).
+MAX_TEXT_CHARS = {"yaml": MAX_FILE_BYTES, "toml": MAX_FILE_BYTES, "json": 1_048_576}
 #: Deepest nesting of mappings and lists (a profile needs 4 levels, a ruleset about 12).
 MAX_DEPTH = 32
 #: Most values (mapping entries and list items) in one file, counted with YAML aliases expanded.
 MAX_VALUES = 100_000
 #: Most entries in one mapping or list of a file.
-MAX_ITEMS = 1_000
+MAX_ITEMS = 10_000
 #: Longest text value, and longest mapping key, in characters.
 MAX_TEXT = 10_000
 MAX_KEY = 200

@@ -265,10 +265,15 @@ def profile_data(draw: st.DrawFn, drop: bool = True, keep: tuple[str, ...] = (),
 
 
 def _possible(data: dict[str, Any]) -> None:
-    """Move dates the loader would refuse as impossible: study before birth, an ECA before completion."""
+    """Move what the loader would refuse as impossible: study before birth, an ECA before completion,
+    jobs held at once adding up to more than the 168 hours of a week."""
     birth = data["birth_date"]
     people = [data, data["spouse"]] if data["spouse"] else [data]
     for person in people:
+        work = person.get("work", [])
+        if sum(w["hours_per_week"] for w in work) > 168:
+            for w in work:
+                w["hours_per_week"] = min(w["hours_per_week"], 168 // len(work))
         for item in person.get("education", ()):
             if person is data and "completed" in item and item["completed"] < birth:
                 item["completed"] = birth

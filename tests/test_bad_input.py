@@ -148,10 +148,11 @@ def test_special_files_in_a_ruleset_folder(tmp_path: Path, capsys: pytest.Captur
     ("name: x\n" + "# padding\n" * 30_000, "expected a file of at most 262,144 bytes, found 300,008"),
     ("work:\n" + '  - {noc: "21231", country: CA, start: 2019-01-01, hours_per_week: 1}\n' * 101,
      "$.work: expected at most 100 entries, found 101"),
-    ("declarations:\n" + "".join(f"  k{i}: true\n" for i in range(1001)),
-     "$.declarations: expected at most 1,000 entries"),
+    ("declarations:\n" + "".join(f"  k{i}: true\n" for i in range(101)),
+     "$.declarations: expected at most 100 entries, found 101"),
+    ("".join(f"k{i}: 1\n" for i in range(10_001)), "$: expected at most 10,000 entries, found 10,001"),
     ("name: " + "x" * 10_001 + "\n", "$.name: expected text of at most 10,000 characters, found 10,001"),
-], ids=["file size", "list length", "mapping size", "text length"])
+], ids=["file size", "list length", "profile mapping size", "mapping size", "text length"])
 def test_size_limits(text: str, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                      monkeypatch: pytest.MonkeyPatch) -> None:
     """Each documented size limit is refused with the limit and the size found."""
@@ -217,3 +218,62 @@ def test_folder_results_survive_a_crash(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert [d["profile"] for d in data] == [str(tmp_path / "a-good.yaml")]
     assert data[0]["programs"][0]["verdict"] == "eligible"
+
+
+@pytest.mark.parametrize("as_of", ["2025-W23-1", "20250601", "2025-02-30", "soon"])
+def test_api_refuses_a_bad_as_of(as_of: str) -> None:
+    """The Python API answers a bad as_of text with a UsageError naming it, not a bare ValueError."""
+    import eligibility
+
+    profile = eligibility.load_profile(Path(__file__).parents[1] / "profiles" / "ayesha-software-engineer.yaml")
+    with pytest.raises(eligibility.UsageError, match=f"as_of: expected a date YYYY-MM-DD, found '{as_of}'"):
+        eligibility.evaluate(profile, as_of)
+
+
+@pytest.mark.parametrize("funds", [float("nan"), float("inf"), 1e16])
+def test_profile_objects_are_checked_before_any_engine(funds: float) -> None:
+    """A Profile built in code with a number no engine can hold is refused before evaluation."""
+    import attrs
+
+    import eligibility
+
+    profile = eligibility.load_profile(Path(__file__).parents[1] / "profiles" / "ayesha-software-engineer.yaml")
+    with pytest.raises(eligibility.InputError, match=r"\$\.funds_cad: expected a"):
+        eligibility.evaluate(attrs.evolve(profile, funds_cad=funds), "2025-06-01", engine="durable")
+
+
+def test_durable_holds_the_largest_numbers_allowed() -> None:
+    """The durable engine evaluates a profile whose numbers sit at the documented bound without crashing."""
+    pytest.importorskip("durable_rules_engine")
+    import eligibility
+
+    big = 10**15 - 1
+    profile = eligibility.profile_from_data({"funds_cad": float(big), "children": 0, "family_size": 1,
+                                             "marital_status": "single", "declarations": {"crs_score": big}})
+    for engine in ("native", "durable"):
+        result = eligibility.evaluate(profile, "2025-06-01", engine=engine)
+        assert result.program("express-entry/fsw").verdict in ("not_eligible", "undetermined")
+
+
+def test_toml_says_none_for_an_offer_and_a_spouse() -> None:
+    """In TOML (which has no null) job_offer = "none" and spouse = "none" mean known: none."""
+    import eligibility
+
+    profile = eligibility.profile_from_text('marital_status = "single"\njob_offer = "none"\nspouse = "none"\n', "toml")
+    assert profile.job_offer is None
+    assert profile.spouse is None
+
+
+def test_a_single_persons_grid_is_not_undetermined_for_want_of_a_spouse() -> None:
+    """A single person with no spouse key has no spouse: 66 grid points (age 41: 6) fail FSW's 67, not undetermined."""
+    import eligibility
+    from eligibility.documents import read_document
+
+    data = read_document(Path(__file__).parents[1] / "profiles" / "ayesha-software-engineer.yaml")
+    assert data["marital_status"] == "single"
+    data.pop("spouse", None)
+    data["birth_date"] = "1984-01-01"
+    fsw = eligibility.evaluate(eligibility.profile_from_data(data), "2025-06-01", ["express-entry/fsw"]).program(
+        "express-entry/fsw")
+    grid = next(c for c in fsw.conditions if c.id == "selection-grid")
+    assert (fsw.verdict, grid.outcome, grid.observed) == ("not_eligible", "fail", 66)

@@ -28,6 +28,7 @@ import pytest
 
 from eligibility.api import evaluate, rules, to_json
 from eligibility.cli import main
+from eligibility.declarations import declaration_keys
 from eligibility.documents import read_document
 from eligibility.errors import EligibilityError
 from eligibility.profile.load import profile_from_text
@@ -181,6 +182,7 @@ def test_fuzzed_profiles_end_in_a_result_or_a_clean_error(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Thousands of mutated example profiles each give a strict-JSON result or one clean line per problem."""
     library = rules()
+    declared = declaration_keys(library)
     bases = [(p.name, json.loads(json.dumps(read_document(p)))) for p in sorted((ROOT / "profiles").glob("*.yaml"))]
     rng = random.Random(SEED)
     counts: Counter[str] = Counter()
@@ -189,7 +191,7 @@ def test_fuzzed_profiles_end_in_a_result_or_a_clean_error(
         text, kind = _variant(bases, rng)
         source = f"variant-{index}.{kind}"
         try:
-            profile = profile_from_text(text, kind, source, library=library)
+            profile = profile_from_text(text, kind, source, declarations=declared)
             engine = "durable" if index % DURABLE_EVERY == 0 else "native"
             result = evaluate(profile, rng.choice(AS_OF), library=library, engine=engine)
             _strict_json(to_json(result))

@@ -13,7 +13,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "eligibility"
 
 #: Shared leaf helpers: they import nothing of the package but one another.
-HELPERS = frozenset({"eligibility", "errors", "unknown", "suggest", "dates", "documents", "logic"})
+HELPERS = frozenset({"eligibility", "errors", "unknown", "suggest", "dates", "documents", "logic", "limits"})
 
 #: What each unit may import besides itself and the helpers.
 ALLOWED: dict[str, frozenset[str]] = {
@@ -47,8 +47,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "whatif": frozenset({"converter", "declarations", "engines", "profile", "ranking", "render", "result", "rulebook",
                          "timeline"}),
     "report": frozenset({"draws", "engines", "profile", "ranking", "render", "result", "rulebook", "timeline"}),
-    "api": frozenset({"declarations", "engines", "facts", "profile", "ranking", "render", "report", "result",
-                      "rulebook", "timeline", "whatif"}),
+    "api": frozenset({"converter", "declarations", "engines", "facts", "profile", "ranking", "render", "report",
+                      "result", "rulebook", "timeline", "whatif"}),
 }
 
 

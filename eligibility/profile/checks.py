@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any, get_args
 
 from eligibility.errors import Problem, found
@@ -223,6 +223,12 @@ class Checker:
         if p.spouse is None and partnered and "spouse" in self.said_none:
             yield self.problem("$.spouse", f"marital_status is {p.marital_status} but spouse says none; describe "
                                            f"the spouse, or leave the key out if the details are not known")
+
+
+def unknown_declarations(declarations: Iterable[str], read: Collection[str], source: str) -> list[Problem]:
+    """A problem for each declaration key that no rule reads (``read``), with a "did you mean"."""
+    return [Problem(source, f"$.declarations.{key}", f"unknown declaration: no rule reads it{did_you_mean(key, read)}")
+            for key in declarations if key not in read]
 
 
 def check_profile(profile: Any, source: str, today: dt.date, said_none: frozenset[str] = frozenset()) -> list[Problem]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import types
+from collections.abc import Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -15,36 +16,35 @@ from eligibility.errors import InputError, Problem, found
 from eligibility.language import not_accepted_reason
 from eligibility.limits import value_problems
 from eligibility.noc import noc_table
-from eligibility.profile.checks import check_profile, given
+from eligibility.profile.checks import check_profile, given, unknown_declarations
 from eligibility.profile.model import Profile, TestId
 from eligibility.profile.structure import NONE_WORD, Reader
-
-if TYPE_CHECKING:
-    from eligibility.rulebook.library import Library
 
 # "celpip_general_ls" is answered with the reason IRCC does not accept it, not "did you mean ...".
 LITERAL_REASONS[TestId] = not_accepted_reason
 
 
-def load_profile(path: str | Path, *, today: dt.date | None = None, library: Library | None = None) -> Profile:
+def load_profile(path: str | Path, *, today: dt.date | None = None,
+                 declarations: Collection[str] | None = None) -> Profile:
     """Read and check a profile file; raise InputError naming every problem with its field path.
 
     ``today`` (default: the real today) is the date after which a birth, test, ECA, certificate or
-    completed credential cannot have happened; with ``library``, declaration keys no rule reads are
-    reported together with the other problems.
+    completed credential cannot have happened. ``declarations``, the keys the rules read
+    (``eligibility.declarations.declaration_keys``), has declaration keys no rule reads reported
+    together with the other problems.
     """
     path = Path(path)
-    return profile_from_data(read_document(path), str(path), today=today, library=library)
+    return profile_from_data(read_document(path), str(path), today=today, declarations=declarations)
 
 
 def profile_from_text(text: str, kind: str, source: str = "<profile>", *, today: dt.date | None = None,
-                      library: Library | None = None) -> Profile:
+                      declarations: Collection[str] | None = None) -> Profile:
     """Parse profile text of the given kind (yaml, json or toml)."""
-    return profile_from_data(parse_text(text, kind, source), source, today=today, library=library)
+    return profile_from_data(parse_text(text, kind, source), source, today=today, declarations=declarations)
 
 
 def profile_from_data(data: Any, source: str = "<profile>", *, today: dt.date | None = None,
-                      library: Library | None = None) -> Profile:
+                      declarations: Collection[str] | None = None) -> Profile:
     """Structure plain data into a Profile, convert NOC 2016 codes, and check what types cannot."""
     bounds = value_problems(data, source)
     if bounds:
@@ -57,10 +57,8 @@ def profile_from_data(data: Any, source: str = "<profile>", *, today: dt.date | 
     profile, resolved = _resolve_noc_2016(profile, source)
     said_none = frozenset(k for k, v in data.items() if v is None or v == NONE_WORD)
     problems += resolved + check_profile(profile, source, today or dt.date.today(), said_none)
-    if library is not None and isinstance(data.get("declarations"), dict):
-        from eligibility.declarations import declaration_problems
-
-        problems += declaration_problems(data["declarations"], library, source)
+    if declarations is not None and isinstance(data.get("declarations"), dict):
+        problems += unknown_declarations(data["declarations"], declarations, source)
     if problems:
         raise InputError(problems)
     assert isinstance(profile, Profile)

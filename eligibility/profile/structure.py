@@ -90,7 +90,10 @@ class Reader:
                 return None, False
             items = [self.value(item, get_args(tp)[0], f"{path}[{i}]") for i, item in enumerate(data)]
             return tuple(item for item, _ in items), all(ok for _, ok in items)
-        if isinstance(data, list) and len(data) > MAX_PROFILE_ITEMS:
+        if origin is dict and not isinstance(data, dict):
+            self.problem(path, f"expected a mapping of keys to values, found {describe_value(data)}")
+            return None, False
+        if isinstance(data, list | dict) and len(data) > MAX_PROFILE_ITEMS:
             self.problem(path, f"expected at most {MAX_PROFILE_ITEMS} entries, found {len(data)}")
             return None, False
         try:

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from eligibility.converter import unstructure
-from eligibility.declarations import check_declarations
+from eligibility.declarations import check_declarations, declaration_keys
 from eligibility.engines.protocol import Engine
 from eligibility.engines.run import evaluate as _evaluate
 from eligibility.errors import InputError, Problem, UsageError
@@ -49,15 +49,16 @@ def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
     is refused with a "did you mean".
     """
     source = "<profile>" if isinstance(profile, Profile) else str(profile)
+    library = library or rules()
     if not isinstance(profile, Profile):
-        profile = load_profile(profile)
+        # Declarations are checked with everything else, so that all problems of the file come at once.
+        profile = load_profile(profile, declarations=declaration_keys(library))
     else:
         # A Profile built in code skipped the loader: its numbers must still be ones every engine can
         # hold (durable-rules crashes on floats from 1e16 and raises on NaN and infinity).
         bounds = value_problems(unstructure(profile), source)
         if bounds:
             raise InputError([Problem(source, path, message) for path, message in bounds])
-    library = library or rules()
     check_declarations(profile, library, source)
     day = _day(as_of)
     facts = Facts(profile, day)

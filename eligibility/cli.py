@@ -233,13 +233,17 @@ def crs_cmd(
     for path in paths:
         try:
             profile = load_profile(path)
-        except InputError as exc:
+            result = crs_result(profile, day, library)
+            found = find_improvements(profile, day, library) if improve else None
+        except EligibilityError as exc:
             failed += 1
             for line in exc.lines():
                 typer.echo(line, err=True)
             continue
-        result = crs_result(profile, day, library)
-        found = find_improvements(profile, day, library) if improve else None
+        except Exception as exc:  # one file's crash must not lose the other files' results
+            failed += 1
+            typer.echo(_crash_line(path, exc), err=True)
+            continue
         if fmt is Format.json:
             data = crs_data(result)
             if found is not None:

@@ -11,6 +11,8 @@ from attrs import frozen
 
 #: Longest part of a line (path, message) printed before it is elided.
 MAX_PART = 400
+#: Longest line of an error that is not a located problem (a usage error lists its choices).
+MAX_LINE = 1000
 #: Longest found value shown in a message.
 MAX_FOUND = 200
 
@@ -64,7 +66,7 @@ class EligibilityError(Exception):
 
     def lines(self) -> list[str]:
         """The lines to print, one per problem."""
-        return [printable(clip(str(self), MAX_PART))]
+        return [printable(clip(str(self), MAX_LINE))]
 
 
 class InputError(EligibilityError):

@@ -183,7 +183,7 @@ def test_folder_keeps_every_other_result(tmp_path: Path, capsys: pytest.CaptureF
             raise RecursionError("maximum recursion depth exceeded")
         return real(path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli, "_evaluate_one", crash_on_b)
+    monkeypatch.setattr(cli, "_load_one", crash_on_b)
     code, err = _run(["evaluate", str(tmp_path), "--as-of", "2025-06-01", "-p", "express-entry/fsw",
                       "--format", "json"], capsys, monkeypatch)
     assert code == 2
@@ -211,7 +211,7 @@ def test_folder_results_survive_a_crash(tmp_path: Path) -> None:
         return real(path, *args)  # type: ignore[arg-type]
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cli, "_evaluate_one", crash_on_b)
+        patch.setattr(cli, "_load_one", crash_on_b)
         result = CliRunner().invoke(cli.app, ["evaluate", str(tmp_path), "--as-of", "2025-06-01",
                                               "-p", "express-entry/fsw", "--format", "json"])
     assert result.exit_code == 2
@@ -277,3 +277,15 @@ def test_a_single_persons_grid_is_not_undetermined_for_want_of_a_spouse() -> Non
         "express-entry/fsw")
     grid = next(c for c in fsw.conditions if c.id == "selection-grid")
     assert (fsw.verdict, grid.outcome, grid.observed) == ("not_eligible", "fail", 66)
+
+
+def test_a_what_if_may_hold_a_future_test() -> None:
+    """A language test after today is refused in a profile file but allowed as a what-if hypothesis."""
+    import eligibility
+
+    base = Path(__file__).parents[1] / "profiles" / "ayesha-software-engineer.yaml"
+    future = {"test": "ielts_general", "taken": "2199-01-02", "listening": 8, "reading": 7, "writing": 7, "speaking": 7}
+    with pytest.raises(eligibility.InputError, match=r"\$\.language_tests\[0\]\.taken: expected a date on or before"):
+        eligibility.profile_from_data({"language_tests": [future]})
+    profile = eligibility.what_if(base, {"language_tests": [future]})
+    assert profile.language_tests[0].taken.isoformat() == "2199-01-02"

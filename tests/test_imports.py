@@ -44,6 +44,9 @@ ALLOWED: dict[str, frozenset[str]] = {
                           "result", "rulebook", "work"}),
     "timeline": frozenset({"converter", "engines", "language", "listings", "measure", "profile", "ranking", "result",
                            "rulebook", "work"}),
+    "whatif": frozenset({"converter", "declarations", "engines", "profile", "ranking", "render", "result", "rulebook",
+                         "timeline"}),
+    "report": frozenset({"draws", "engines", "profile", "ranking", "render", "result", "rulebook", "timeline"}),
     "api": frozenset({"converter", "declarations", "engines", "facts", "profile", "ranking", "render", "report",
                       "result", "rulebook", "timeline", "whatif"}),
 }

@@ -165,4 +165,4 @@ def test_bad_set_on_the_command_line_exits_2_with_one_line(capsys: pytest.Captur
     """evaluate --set with a bad value prints one line naming the argument and exits 2."""
     code, _, err = run(["evaluate", str(COOK), "--set", "children=-1"], capsys, monkeypatch)
     assert code == 2
-    assert err.strip().splitlines() == ["--set 'children=-1': $.children: expected 0 or more, found -1"]
+    assert err.strip().splitlines() == ["--set 'children=-1': $.children: expected 0 to 30, found -1"]

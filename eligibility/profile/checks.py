@@ -198,7 +198,9 @@ class Checker:
         p = self.p
         if isinstance(p.birth_date, dt.date):
             birth = p.birth_date
-            oldest = self.today.replace(year=self.today.year - MAX_AGE_YEARS, day=min(self.today.day, 28))
+            # Age is measured from the real today even when a what-if moves ``today`` to allow future dates.
+            now = min(self.today, dt.date.today())
+            oldest = now.replace(year=now.year - MAX_AGE_YEARS, day=min(now.day, 28))
             if birth > self.today:
                 yield self.problem("$.birth_date", f"expected a date on or before today ({self.today}), found {birth}")
             elif birth < oldest:

@@ -14,6 +14,7 @@ from attrs import evolve, field, frozen
 from eligibility.converter import structure
 from eligibility.documents import decode, parse_text, read_bytes
 from eligibility.errors import InputError, Problem, UsageError
+from eligibility.rulebook.bounds import bound_problems
 from eligibility.rulebook.checks import check_library, reported_change_problems
 from eligibility.rulebook.crs import CrsRules
 from eligibility.rulebook.crs_checks import check_crs
@@ -113,6 +114,7 @@ def load_library(root: str | Path | None = None) -> Library:
     for rules in crs.values():
         problems.extend(check_crs(rules))
         problems.extend(reported_change_problems(rules.reported_changes, rules.sources, rules.path))
+        problems.extend(bound_problems(rules, rules.path))
     if problems:
         raise InputError(problems)
     return library

@@ -31,6 +31,20 @@ _PROVINCE_NAMES = {
     "prince edward island": "PE", "quebec": "QC", "québec": "QC", "saskatchewan": "SK", "yukon": "YT",
 }
 PARTNERED = ("married", "common_law")
+# A code standing alone, or ending a name written together (SkilledTradesBC).
+_PROVINCE_CODE = re.compile(rf"(?<![A-Z])({'|'.join(PROVINCES)})(?![A-Za-z])")
+
+
+def issuing_province(issued_by: str) -> str | None:
+    """The province or territory a certificate's ``issued_by`` names: its code, or a body named after it."""
+    if issued_by in PROVINCES:
+        return issued_by
+    lower = issued_by.lower()
+    named = [code for name, code in _PROVINCE_NAMES.items() if name in lower]
+    if named:
+        return named[0]
+    match = _PROVINCE_CODE.search(issued_by)
+    return match.group(1) if match else None
 
 
 def given(value: Any) -> bool:
@@ -186,11 +200,11 @@ class Checker:
                 continue
             at = f"$.certificates_of_qualification[{i}]"
             yield from self.code(c.noc, f"{at}.noc")
-            if isinstance(c.issued_by, str) and c.issued_by not in PROVINCES:
-                named = [code for name, code in _PROVINCE_NAMES.items() if name in c.issued_by.lower()]
-                tip = f"; did you mean {named[0]!r}?" if named else did_you_mean(c.issued_by.strip().upper(), PROVINCES)
-                yield self.problem(f"{at}.issued_by", f"expected the province or territory that issued it "
-                                                      f"({' '.join(PROVINCES)}), found {found(c.issued_by)}{tip}")
+            if isinstance(c.issued_by, str) and issuing_province(c.issued_by) is None:
+                tip = did_you_mean(c.issued_by.strip().upper(), PROVINCES)
+                yield self.problem(f"{at}.issued_by", f"expected the province or territory that issued it (a code, "
+                                                      f"{' '.join(PROVINCES)}, or a body named after it such as "
+                                                      f"Skilled Trades Ontario), found {found(c.issued_by)}{tip}")
             yield from self.past(c.issued, f"{at}.issued", "a certificate issued")
 
     def person(self) -> Iterator[Problem]:

@@ -521,10 +521,14 @@ def report_cmd(
     for path in paths:
         try:
             text = make_report(path, day, fmt.value, library)
-        except InputError as exc:
+        except EligibilityError as exc:
             failed += 1
             for line in exc.lines():
                 typer.echo(line, err=True)
+            continue
+        except Exception as exc:  # one file's crash must not lose the other files' reports
+            failed += 1
+            typer.echo(_crash_line(path, exc), err=True)
             continue
         if out is None:
             _emit(text)

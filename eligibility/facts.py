@@ -226,7 +226,7 @@ class Facts:
         """The person's credentials as the profile lists them (the spouse's: none without a spouse)."""
         if person == "applicant":
             return self.profile.education
-        spouse = self.profile.spouse
+        spouse = self.spouse()
         return spouse.education if isinstance(spouse, Spouse) else (() if spouse is None else UNKNOWN)
 
     @cached_property

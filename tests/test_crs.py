@@ -153,3 +153,18 @@ def test_evaluate_text_shows_the_score(capsys: pytest.CaptureFixture[str], monke
     """The evaluate report ends with the CRS score and its sections."""
     _, out, _ = run(["evaluate", str(AYESHA), "--as-of", "2026-11-30"], capsys, monkeypatch)
     assert "CRS score: 413 of 1200" in out and "skill transferability 75" in out
+
+
+def test_a_single_person_without_a_spouse_key_has_no_spouse_for_every_program(library: eligibility.Library) -> None:
+    """Marital status single and no spouse key: no spouse (not unknown) for the CRS and the FSW grid alike."""
+    from eligibility.documents import read_document
+    from eligibility.facts import Facts
+
+    plain = read_document(AYESHA)
+    plain.pop("spouse")
+    profile = eligibility.profile_from_data(plain)
+    assert Facts(profile, dt.date(2025, 6, 1)).spouse() is None
+    assert eligibility.crs(profile, "2025-06-01", library).with_spouse is False
+    fsw = eligibility.evaluate(profile, "2025-06-01", ["express-entry/fsw"], library=library).program(
+        "express-entry/fsw")
+    assert fsw.verdict == "eligible"

@@ -72,7 +72,7 @@ class Chosen:
 
 def score_on(profile: Profile, version: CrsVersion, facts: Facts) -> Chosen:
     """The score for one version: spouse case(s), first-language designation, spans."""
-    with_spouse, why = accompanying_spouse(profile)
+    with_spouse, why = accompanying_spouse(facts)
     plans = tuple(plan(version, bool(ws)) for ws in ([with_spouse] if known(with_spouse) else [False, True]))
     stated = profile.first_official_language
     shared: dict[str, Reading] = {}

@@ -146,7 +146,7 @@ def _french(s: _Scorer) -> Iterator[Improvement]:
 
 def _spouse(s: _Scorer) -> Iterator[Improvement]:
     spouse = s.profile.spouse
-    if accompanying_spouse(s.profile)[0] is not True or not isinstance(spouse, Spouse):
+    if accompanying_spouse(Facts(s.profile, s.as_of))[0] is not True or not isinstance(spouse, Spouse):
         return
     tests = Facts(s.profile, s.as_of).tests("spouse", s.counting.test_valid_months)
     if known(tests) and not any(t.valid for t in tests):

@@ -17,7 +17,7 @@ from eligibility.facts import CredentialFact, Facts, Person, TestFact, level_ran
 from eligibility.language import ABILITIES
 from eligibility.measure.offer import arranged_employment
 from eligibility.measure.work import select_jobs
-from eligibility.profile.model import OfficialLanguage, Spouse
+from eligibility.profile.model import OfficialLanguage
 from eligibility.rulebook.crs import NAMED_LEVELS, Counting
 from eligibility.rulebook.model import Exclusion, Location
 from eligibility.unknown import UNKNOWN, Unknown, known
@@ -57,20 +57,19 @@ def _tagged(measure: str, reading: Reading) -> Reading:
                    reading.settle)
 
 
-def accompanying_spouse(profile: Any) -> tuple[bool | Unknown, str]:
+def accompanying_spouse(facts: Facts) -> tuple[bool | Unknown, str]:
     """Whether the CRS counts an accompanying spouse (MI s. 1), and why.
 
-    Only a married or common-law person has one; a spouse who does not come to Canada, or who is a
-    Canadian citizen or permanent resident, is scored as no spouse.
+    Only a married or common-law person has one (``Facts.spouse``); a spouse who does not come to
+    Canada, or who is a Canadian citizen or permanent resident, is scored as no spouse.
     """
-    status, spouse = profile.marital_status, profile.spouse
+    status, spouse = facts.profile.marital_status, facts.spouse()
     if known(status) and status not in ("married", "common_law"):
         return False, f"marital status {status}: no spouse"
     if spouse is None:
         return False, "no spouse"
     if not known(spouse):
         return UNKNOWN, "married or common-law, but the profile does not describe the spouse"
-    assert isinstance(spouse, Spouse)
     if spouse.canadian_citizen_or_pr is True:
         return False, "the spouse is a Canadian citizen or permanent resident: scored as no spouse"
     if spouse.accompanying is False:

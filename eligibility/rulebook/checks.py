@@ -130,6 +130,10 @@ def _covered(outer: tuple[dt.date, dt.date | None], inner: Sequence[Any]) -> boo
 def _program(p: Program, lib: Library) -> Iterator[Problem]:
     src = p.path
     yield from _dated(p.versions, src, "$.versions")
+    # A program cannot start after rules of it are in force: such an `established` would never be read.
+    if p.established is not None and p.versions and p.established > p.versions[0].valid_from:
+        yield Problem(src, "$.established", f"expected a date on or before the first version's from "
+                                            f"{p.versions[0].valid_from}, found {p.established}")
     source_ids = {s.id for s in p.sources}
     for vi, version in enumerate(p.versions):
         vpath = f"$.versions[{vi}]"

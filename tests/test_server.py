@@ -239,3 +239,19 @@ def test_report_endpoint_html_and_markdown(client: TestClient) -> None:
     text = client.post("/v1/report", json=body, headers={"accept": "text/markdown"})
     assert text.headers["content-type"].startswith("text/markdown")
     assert text.text.startswith("# Eligibility of Ayesha Khan on 2025-06-01")
+
+
+def test_crs_plan_and_draws_equal_the_cli(client: TestClient) -> None:
+    """POST /v1/crs, POST /v1/plan and GET /v1/draws answer the JSON of `crs`, `plan` and `draws`."""
+    path = ROOT / "profiles" / "cook-in-canada.yaml"
+    crs = client.post("/v1/crs", json={"profile": _profile(path), "as_of": "2026-03-01"})
+    assert crs.status_code == 200
+    assert crs.json() == _cli_json("crs", str(path), "--as-of", "2026-03-01", "--format", "json")
+    plan = client.post("/v1/plan", json={"profile": _profile(path), "from": "2026-03-01", "until": "2026-09-01"})
+    assert plan.status_code == 200
+    assert plan.json() == _cli_json("plan", str(path), "--from", "2026-03-01", "--until", "2026-09-01",
+                                    "--format", "json")
+    draws = client.get("/v1/draws", params={"since": "2026-06-01"})
+    assert draws.json() == _cli_json("draws", "--since", "2026-06-01", "--format", "json")
+    bad = client.post("/v1/plan", json={"profile": _profile(path), "from": "2026-03-01", "until": "2026-01-01"})
+    assert bad.status_code == 422 and bad.json()["errors"][0]["path"] == "$.until"

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from eligibility import __version__
 from eligibility.errors import EligibilityError, Problem
 from eligibility.rulebook.library import Library
-from eligibility.server import routes_noc, routes_rules
+from eligibility.server import routes_noc, routes_rules, routes_time
 from eligibility.server.bodies import MAX_BODY_BYTES, HttpProblem, error_body
 from eligibility.server.evaluation import Evaluator
 from eligibility.server.guard import ApiKey, BodyLimit
@@ -98,6 +98,7 @@ def create_app(library: Library | None = None, api_key: str | None = None,
     evaluator.add_routes(app)
     routes_rules.add_routes(app, library)
     routes_noc.add_routes(app, compute)
+    routes_time.add_routes(app, evaluator)
     page_routes(app, evaluator)
     describe_api(app)
     guarded: Any = BodyLimit(ApiKey(app, api_key), MAX_BODY_BYTES)

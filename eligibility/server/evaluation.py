@@ -108,7 +108,7 @@ class Evaluator:
     def add_routes(self, app: FastAPI) -> None:
         """Mount /v1/evaluate and /v1/batch."""
 
-        @app.post("/v1/evaluate", tags=["evaluation"], openapi_extra=_body("EvaluateRequest", "Evaluation"))
+        @app.post("/v1/evaluate", tags=["evaluation"], openapi_extra=request_doc("EvaluateRequest", "Evaluation"))
         async def evaluate(request: Request) -> Any:
             """Evaluate one profile as of a date: the JSON of `eligibility evaluate --format json`."""
             ask = await self.ask(request)
@@ -128,7 +128,7 @@ class Evaluator:
             return HTMLResponse(text, headers={"content-security-policy": "default-src 'none'; "
                                                                           "style-src 'unsafe-inline'"})
 
-        @app.post("/v1/batch", tags=["evaluation"], openapi_extra=_body("BatchRequest", "BatchResponse"))
+        @app.post("/v1/batch", tags=["evaluation"], openapi_extra=request_doc("BatchRequest", "BatchResponse"))
         async def batch(request: Request) -> Any:
             """Evaluate up to 1,000 profiles; a bad profile is one error row and never stops the others."""
             kind, data = parse_body(await read_body(request), request.headers.get("content-type"))
@@ -173,7 +173,7 @@ class Evaluator:
         return {"as_of": as_of.isoformat(), "count": len(results), "failed": failed, "results": results}
 
 
-def _body(request: str, response: str) -> dict[str, Any]:
+def request_doc(request: str, response: str) -> dict[str, Any]:
     """OpenAPI: the request body and the answer refer to the shared schemas (see openapi.py)."""
     return {
         "requestBody": {"required": True, "content": {
@@ -195,7 +195,7 @@ def _body(request: str, response: str) -> dict[str, Any]:
 
 def _report_doc() -> dict[str, Any]:
     """OpenAPI: the report takes the evaluation's request and answers HTML or Markdown by Accept."""
-    doc = _body("EvaluateRequest", "Evaluation")
+    doc = request_doc("EvaluateRequest", "Evaluation")
     doc["responses"]["200"] = {"description": "The client report (HTML, or Markdown with Accept: text/markdown)",
                                "content": {"text/html": {"schema": {"type": "string"}},
                                            "text/markdown": {"schema": {"type": "string"}}}}

@@ -30,11 +30,15 @@ def _hoist(schema: dict[str, Any], name: str, components: dict[str, Any]) -> dic
     return out
 
 
-def result_schema() -> dict[str, Any]:
-    """The JSON Schema of `eligibility evaluate --format json`."""
-    text = resources.files("eligibility").joinpath("data/result-schema.json").read_text(encoding="utf-8")
+def _packaged(name: str) -> dict[str, Any]:
+    text = resources.files("eligibility").joinpath(f"data/{name}").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+def result_schema() -> dict[str, Any]:
+    """The JSON Schema of `eligibility evaluate --format json`."""
+    return _packaged("result-schema.json")
 
 
 def schemas() -> dict[str, Any]:
@@ -44,6 +48,8 @@ def schemas() -> dict[str, Any]:
     components: dict[str, Any] = {}
     components["Profile"] = _hoist(profile_schema(), "Profile", components)
     components["Evaluation"] = _hoist(result_schema(), "Evaluation", components)
+    components["Crs"] = {"$ref": "#/components/schemas/Evaluation_crs"}
+    components["Plan"] = _hoist(_packaged("plan-schema.json"), "Plan", components)
     profile = {"$ref": "#/components/schemas/Profile"}
     date = {"type": "string", "format": "date", "description": "YYYY-MM-DD (default: today)"}
     programs = {"type": "array", "items": {"type": "string"}, "description": "Program ids (default: all)"}
@@ -51,6 +57,13 @@ def schemas() -> dict[str, Any]:
         "type": "object", "required": ["profile"], "additionalProperties": False,
         "properties": {"profile": profile, "as_of": date, "programs": programs,
                        "engine": {"enum": ["native", "durable"]}}}
+    components["CrsRequest"] = {
+        "type": "object", "required": ["profile"], "additionalProperties": False,
+        "properties": {"profile": profile, "as_of": date, "improve": {"type": "boolean"}}}
+    components["PlanRequest"] = {
+        "type": "object", "required": ["profile"], "additionalProperties": False,
+        "properties": {"profile": profile, "from": date, "until": {**date, "description": "default: 3 years on"},
+                       "programs": programs}}
     components["BatchRequest"] = {
         "type": "object", "required": ["profiles"], "additionalProperties": False,
         "properties": {"profiles": {"type": "array", "maxItems": 1000, "items": profile}, "as_of": date,

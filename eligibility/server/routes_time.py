@@ -1,0 +1,83 @@
+"""The endpoints that look at a person over time and against the pool: the CRS, the plan, and the rounds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from eligibility.errors import EligibilityError, Problem
+from eligibility.server.bodies import HttpProblem, date_field
+from eligibility.server.evaluation import Evaluator, request_doc
+
+CRS_KEYS = ("profile", "as_of", "improve")
+PLAN_KEYS = ("profile", "from", "until", "programs")
+
+
+def add_routes(app: FastAPI, evaluator: Evaluator) -> None:
+    """Mount POST /v1/crs, POST /v1/plan and GET /v1/draws."""
+
+    @app.post("/v1/crs", tags=["evaluation"], openapi_extra=request_doc("CrsRequest", "Crs"))
+    async def crs(request: Request) -> JSONResponse:
+        """The CRS score factor by factor (`eligibility crs --format json`), with `improve: true` the ways to
+        raise it."""
+        ask = await evaluator.ask(request, CRS_KEYS)
+        improve = ask.options.get("improve", False)
+        if not isinstance(improve, bool):
+            raise HttpProblem(422, [Problem("<request>", "$.improve", "expected true or false")])
+
+        def work() -> dict[str, Any]:
+            from eligibility.ranking.compute import crs_result
+            from eligibility.ranking.improve import improve as find_improvements
+            from eligibility.ranking.report import improve_data
+            from eligibility.render.crs import crs_data
+
+            data = crs_data(crs_result(ask.profile, ask.as_of, evaluator.library))
+            if improve:
+                data["improve"] = improve_data(find_improvements(ask.profile, ask.as_of, evaluator.library))
+            return data
+
+        return JSONResponse(await evaluator.compute(work))
+
+    @app.post("/v1/plan", tags=["evaluation"], openapi_extra=request_doc("PlanRequest", "Plan"))
+    async def plan(request: Request) -> JSONResponse:
+        """Each program's verdict intervals over [from, until) with their causes (`eligibility plan --format json`)."""
+        ask = await evaluator.ask(request, PLAN_KEYS)
+        start = date_field(ask.options, "from")
+        from eligibility.dates import months_before
+
+        until = date_field(ask.options, "until", months_before(start, -36))
+        if until <= start or (until - start).days > 366 * 10:
+            raise HttpProblem(422, [Problem("<request>", "$.until", f"expected a day after {start} and at most "
+                                                                    f"10 years later, found {until}")])
+
+        def work() -> dict[str, Any]:
+            from eligibility.timeline.build import plan as make_plan
+            from eligibility.timeline.render import plan_data
+
+            try:
+                return plan_data(make_plan(ask.profile, start, until, evaluator.library, ask.programs))
+            except EligibilityError as exc:
+                raise HttpProblem(422, [Problem("<request>", "$", line) for line in exc.lines()]) from None
+
+        return JSONResponse(await evaluator.compute(work))
+
+    @app.get("/v1/draws", tags=["rules"])
+    async def draws(request: Request) -> JSONResponse:
+        """Rounds of invitations by type (`eligibility draws --format json`): ?since=&until=&category=."""
+        from eligibility.draws import listing
+        from eligibility.draws.table import current_table
+
+        query = request.query_params
+        first = date_field(query, "since", dt.date.min) if "since" in query else None
+        last = date_field(query, "until", dt.date.max) if "until" in query else None
+        categories = query.getlist("category") or None
+        try:
+            table, note = current_table()
+            selection = listing.select(table, first, last, categories, note)
+        except EligibilityError as exc:
+            raise HttpProblem(422, [Problem("<request>", "$.category", line) for line in exc.lines()]) from None
+        return JSONResponse(listing.selection_data(selection))
+

@@ -33,6 +33,7 @@ NOT_LAW: dict[tuple[str, int], str] = {
     ("api.py", 36): "the default span of a plan: three years ahead, a display choice",
     ("cli.py", 36): "the default span of a plan: three years ahead, a display choice",
     ("report/assemble.py", 36): "the span of a report's plan: three years ahead, a display choice",
+    ("server/routes_time.py", 36): "the default span of a plan over HTTP: three years ahead, a display choice",
     ("cli.py", 24): "the terminal height assumed when none is known (shutil.get_terminal_size)",
     ("draws/cli.py", 1200): "the CRS scale's top, bounding a score typed on the command line",
     ("draws/feed.py", 1200): "the CRS scale's top, bounding a cut-off read from IRCC's feed",

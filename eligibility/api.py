@@ -13,6 +13,7 @@ import attrs
 
 from eligibility.converter import unstructure
 from eligibility.declarations import check_declarations, declaration_keys
+from eligibility.draws.person import ROUND_PROGRAMS, rounds_for
 from eligibility.engines.protocol import Engine
 from eligibility.engines.run import evaluate as _evaluate
 from eligibility.errors import InputError, Problem, UsageError
@@ -65,7 +66,27 @@ def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
     evaluation = _evaluate(profile, day, library, programs, engine, facts)
     if not with_crs:
         return evaluation
-    return attrs.evolve(evaluation, crs=crs_result(profile, day, library, facts, evaluation.receipt.profile_sha256))
+    score = crs_result(profile, day, library, facts, evaluation.receipt.profile_sha256)
+    verdicts = {p.id: p.verdict for p in evaluation.programs}
+    return attrs.evolve(evaluation, crs=with_rounds(score, profile, library, verdicts, engine, facts))
+
+
+def with_rounds(score: CrsResult, profile: Profile, library: Library, verdicts: Mapping[str, str] | None = None,
+                engine: Engine | str = "native", facts: Facts | None = None) -> CrsResult:
+    """The CRS result with the recent rounds open to the person and whether the score met them.
+
+    The round types open to the person come from the verdicts of the Express Entry programs and the
+    categories on the same date (``verdicts``; those missing are evaluated here). A score that is not
+    encoded has no rounds.
+    """
+    if score.status != "scored" or score.low is None or score.high is None:
+        return score
+    known = dict(verdicts or {})
+    missing = [p for p in ROUND_PROGRAMS if p in library.programs and p not in known]
+    if missing:
+        more = _evaluate(profile, score.as_of, library, missing, engine, facts)
+        known.update({p.id: p.verdict for p in more.programs})
+    return attrs.evolve(score, rounds=rounds_for(profile, known, score.low, score.high, score.as_of))
 
 
 def _day(as_of: dt.date | str | None) -> dt.date:
@@ -91,11 +112,16 @@ def parse_as_of(text: str, option: str = "as_of") -> dt.date:
 
 
 def crs(profile: Profile | str | Path, as_of: dt.date | str | None = None,
-        library: Library | None = None) -> CrsResult:
-    """The Comprehensive Ranking System score of a profile (object or file path) as of a date (default: today)."""
+        library: Library | None = None, rounds: bool = True) -> CrsResult:
+    """The Comprehensive Ranking System score of a profile (object or file path) as of a date (default: today),
+    with the recent rounds of invitations it would have met (``rounds=False`` leaves them out)."""
     if not isinstance(profile, Profile):
         profile = load_profile(profile)
-    return crs_result(profile, _day(as_of), library or rules())
+    library = library or rules()
+    day = _day(as_of)
+    facts = Facts(profile, day)
+    score = crs_result(profile, day, library, facts)
+    return with_rounds(score, profile, library, facts=facts) if rounds else score
 
 
 def plan(profile: Profile | str | Path, start: dt.date | str | None = None, until: dt.date | str | None = None,

@@ -217,8 +217,8 @@ def crs_cmd(
     rules: Rules = None,
 ) -> None:
     """The Comprehensive Ranking System score of one or more profiles, factor by factor."""
+    from eligibility.api import crs as crs_with_rounds
     from eligibility.profile.load import load_profile
-    from eligibility.ranking.compute import crs_result
     from eligibility.ranking.improve import improve as find_improvements
     from eligibility.ranking.report import improve_data, improve_lines, improve_markdown
     from eligibility.render.crs import crs_data, render_crs_markdown, render_crs_text
@@ -233,7 +233,7 @@ def crs_cmd(
     for path in paths:
         try:
             profile = load_profile(path)
-            result = crs_result(profile, day, library)
+            result = crs_with_rounds(profile, day, library)
             found = find_improvements(profile, day, library) if improve else None
         except EligibilityError as exc:
             failed += 1

@@ -11,6 +11,7 @@ from attrs import field, frozen
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from eligibility.converter import make_converter
+from eligibility.draws.met import RoundsMet
 from eligibility.logic import Outcome as Outcome  # results speak the three values of the logic
 
 Verdict = Literal["eligible", "not_eligible", "undetermined", "not_in_force", "not_encoded"]
@@ -181,6 +182,8 @@ class CrsResult:
     caveats: tuple[Caveat, ...]
     receipt: Receipt
     profile_name: str | None = None
+    #: The recent rounds of invitations open to the person and whether this score met them (evaluate, crs).
+    rounds: RoundsMet | None = None
 
     @property
     def total(self) -> int | None:

@@ -19,6 +19,7 @@ tie-break time) or when the score is a range that straddles it.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Any, Literal, Protocol
 
@@ -99,13 +100,13 @@ class RoundsMet:
 def meets(low: int, high: int, r: Round) -> RoundMet:
     """Whether a score (or a range low..high) met a round's lowest score invited."""
     cut = r.lowest_score
-    tie = f" before the tie-break time {r.tie_break:%Y-%m-%d %H:%M:%S} UTC" if r.tie_break else " early enough"
     shown = str(low) if low == high else f"{low} to {high}"
     if low > cut:
         return RoundMet(r, "yes", f"{shown} is above the lowest score invited, {cut}")
     if high < cut:
         return RoundMet(r, "no", f"{shown} is below the lowest score invited, {cut}")
     if low == high:
+        tie = f" before the tie-break time {r.tie_break:%Y-%m-%d %H:%M:%S} UTC" if r.tie_break else " early enough"
         return RoundMet(r, "maybe", f"{shown} equals the lowest score invited: invited only if the profile "
                                     f"was submitted{tie}")
     return RoundMet(r, "maybe", f"{shown} straddles the lowest score invited, {cut}")
@@ -175,8 +176,10 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
         openness = _openness(kind, yes, maybe, nominated)
         if openness is None:
             continue
-        past = [r for r in table.rounds if r.type == kind and r.date <= day]
-        recent = [r for r in past if r.date >= since][-last:] if last > 0 else []
+        of_kind = table.by_type.get(kind, ())
+        past = of_kind[:bisect_right(of_kind, day, key=lambda r: r.date)]
+        first = bisect_left(past, since, key=lambda r: r.date)
+        recent = past[max(first, len(past) - last):] if last > 0 else ()
         types.append(RoundType(kind, title(kind), openness[0], openness[1],
                                tuple(meets(low, high, r) for r in reversed(recent)),
                                past[-1].date if past else None))

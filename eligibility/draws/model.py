@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from attrs import frozen
+from attrs import field, frozen
 
 Origin = Literal["bundled", "cache"]
 
@@ -43,6 +43,15 @@ class RoundsTable:
     fetched: dt.datetime
     origin: Origin = "bundled"
     path: str = ""
+    #: The rounds of each type, oldest first: built once, so that comparing many scores stays cheap.
+    by_type: dict[str, tuple[Round, ...]] = field(init=False, eq=False, repr=False)
+
+    @by_type.default
+    def _index(self) -> dict[str, tuple[Round, ...]]:
+        out: dict[str, list[Round]] = {}
+        for r in self.rounds:
+            out.setdefault(r.type, []).append(r)
+        return {k: tuple(v) for k, v in out.items()}
 
     @property
     def last_round(self) -> dt.date:

@@ -51,3 +51,26 @@ def rounds_met_markdown(m: RoundsMet, level: int = 2) -> list[str]:
         out += [f"| {r.round.number} | {r.round.date} | {r.round.lowest_score} | {r.meets} | {r.explanation} |"
                 for r in t.rounds]
     return out
+
+
+def rounds_summary_lines(m: RoundsMet) -> list[str]:
+    """A few lines for a report: per open round type, how many of the recent rounds the score met."""
+    lines = [f"Recent rounds of invitations (the last {m.last} of each type within {m.months} months; "
+             f"rounds known up to {m.known_until}):"]
+    if not m.types:
+        lines.append("  no round type is open: not eligible for an Express Entry program or category on that date")
+    for t in m.types:
+        flag = "" if t.open == "eligible" else " [undetermined]"
+        if not t.rounds:
+            lines.append(f"  {t.type}{flag}: {_empty(t, m)}")
+            continue
+        met = sum(r.meets == "yes" for r in t.rounds)
+        maybe = sum(r.meets == "maybe" for r in t.rounds)
+        cuts = [r.round.lowest_score for r in t.rounds]
+        latest = t.rounds[0].round
+        lines.append(f"  {t.type}{flag}: met {met} of {len(t.rounds)}" + (f" ({maybe} maybe)" if maybe else "")
+                     + f"; lowest scores {min(cuts)} to {max(cuts)}; latest #{latest.number} {latest.date}, "
+                       f"{latest.lowest_score}")
+    if m.as_of > m.known_until:
+        lines.append(f"  note: rounds known up to {m.known_until}; 'eligibility draws update' fetches later ones")
+    return lines

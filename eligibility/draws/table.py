@@ -22,6 +22,7 @@ CACHE_ENV = "ELIGIBILITY_CACHE_DIR"
 CACHE_FILE = "ee-rounds.json"
 
 
+@lru_cache(maxsize=1)
 def bundled_path() -> Path:
     """The rounds table shipped with the package (built by tools/build_draws.py)."""
     return Path(str(resources.files("eligibility"))) / "data" / "draws.json"
@@ -30,8 +31,11 @@ def bundled_path() -> Path:
 def cache_dir() -> Path:
     """The user's cache folder for eligibility ($ELIGIBILITY_CACHE_DIR, else the platform's cache folder)."""
     override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
+    return Path(override) if override else _platform_cache_dir()
+
+
+@lru_cache(maxsize=1)
+def _platform_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("eligibility", appauthor=False))

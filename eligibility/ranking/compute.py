@@ -11,6 +11,7 @@ from attrs import frozen
 from eligibility import __version__
 from eligibility.engines.run import profile_digest
 from eligibility.facts import Facts
+from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.measures import Measures, Reading, accompanying_spouse
 from eligibility.ranking.score import Plan, Scored, Step, plan, readings_for, score_plan, widen
@@ -146,6 +147,10 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
         reason += f": {version.note}" if version.note else ""
         caveats.append(Caveat("crs", version.changes or "this version of the criteria", reason,
                               _cite(rules, version, version.citations)))
+    # The criteria as checked, and changes reported but not confirmed (issue 7, section 5).
+    stale = checked_caveat(rules.checked, as_of)
+    caveats += [stale] if stale is not None else []
+    caveats += reported_caveats(rules.reported_changes, rules.sources, as_of)
     exact = scored.low == scored.high
     message = f"{scored.low} points" if exact else f"{scored.low} to {scored.high} points: some facts are unknown"
     period = CrsVersionRef(version.valid_from, version.valid_to, version.changes)

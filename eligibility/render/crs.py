@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from eligibility.draws.render import rounds_met_lines, rounds_met_markdown, rounds_summary_lines
+from eligibility.freshness import REPORTED_CHANGE
 from eligibility.render.words import cite_words
 from eligibility.result import CitationRef, CrsResult, FactorScore, SectionScore, result_converter
 
@@ -98,6 +100,8 @@ def render_crs_text(result: CrsResult, explain: bool = False) -> str:
                 if text not in seen:
                     seen.add(text)
                     lines.append(f"    {text}")
+    if result.rounds is not None:
+        lines += ["", *rounds_met_lines(result.rounds)]
     r = result.receipt
     lines += ["", f"receipt: eligibility {r.package_version}, rules sha256 {r.rulesets_sha256[:12]}, "
                   f"profile sha256 {r.profile_sha256[:12]}"]
@@ -114,6 +118,12 @@ def crs_summary_lines(result: CrsResult) -> list[str]:
     lines.append("  " + ", ".join(parts))
     if result.settled_by:
         lines.append(f"  to settle the range, state: {', '.join(result.settled_by)}")
+    for c in result.caveats:
+        if c.condition == REPORTED_CHANGE:
+            # The headline of the caveat ("a change from D was reported but is not confirmed (...)").
+            lines.append(f"  note: {c.says.split(': ', 1)[0]}; not applied (see 'eligibility crs')")
+    if result.rounds is not None:
+        lines += rounds_summary_lines(result.rounds)
     return lines
 
 
@@ -142,6 +152,8 @@ def render_crs_markdown(result: CrsResult) -> str:
         out += ["", f"To settle the range, state: {', '.join(f'`{p}`' for p in result.settled_by)}."]
     for c in result.caveats:
         out.append(f"\n> **{c.condition}**: {c.says}. {c.reason}")
+    if result.rounds is not None:
+        out += ["", *rounds_met_markdown(result.rounds, 2)]
     r = result.receipt
     out += ["", f"_eligibility {r.package_version}, rules sha256 `{r.rulesets_sha256[:12]}`, "
                 f"profile sha256 `{r.profile_sha256[:12]}`_"]
@@ -183,4 +195,5 @@ def crs_data(result: CrsResult) -> dict[str, Any]:
         "settled_by": list(result.settled_by),
         "caveats": result_converter().unstructure(result.caveats),
         "receipt": result_converter().unstructure(result.receipt),
+        "rounds": None if result.rounds is None else result.rounds.data(),
     }

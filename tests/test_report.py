@@ -47,6 +47,8 @@ def test_the_cook_report_says_what_a_person_reads() -> None:
     assert "<strong>Canadian Experience Class</strong> stays open until <strong>2027-09-19</strong>" in nxt
     crs = text.split('<section id="crs"')[1].split("</section>")[0]
     assert '<span class="total">' in crs
+    # A provincial nomination adds 600 points, the CRS's additional-points maximum for a nomination.
+    assert "a provincial or territorial nomination (Express Entry-aligned): <strong>+600</strong> points" in nxt
 
 
 def test_timeline_has_one_bar_per_job_and_test() -> None:

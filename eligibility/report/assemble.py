@@ -34,6 +34,8 @@ class Report:
     rounds: Any | None
     crs_data: dict[str, Any] | None
     rules_checked: dt.date | None
+    #: The ways to raise the CRS, best first, and the days it falls (``eligibility crs --improve``).
+    improve: Any | None = None
 
 
 def reach_of(plan: Plan) -> dict[str, Reach]:
@@ -56,7 +58,12 @@ def build_report(profile: Profile, as_of: dt.date, library: Library) -> Report:
     evaluation = evaluate(profile, as_of, library)
     plan = make_plan(profile, as_of, months_before(as_of, -HORIZON_MONTHS), library)
     crs, rounds, crs_json = _crs(profile, as_of, library, evaluation)
-    return Report(profile, evaluation, plan, reach_of(plan), crs, rounds, crs_json, plan.rules_checked)
+    found = None
+    if crs is not None and crs.status == "scored":
+        from eligibility.ranking.improve import improve
+
+        found = improve(profile, as_of, library)
+    return Report(profile, evaluation, plan, reach_of(plan), crs, rounds, crs_json, plan.rules_checked, found)
 
 
 def _crs(profile: Profile, as_of: dt.date, library: Library, evaluation: Evaluation,

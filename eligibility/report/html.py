@@ -197,9 +197,27 @@ def _next(report: Report) -> str:
                          f"this changes: {_e('; '.join(pp.next.blocking[:3]))}.</li>")
     if not items:
         items.append("<li>Nothing in the profile changes a verdict over the next three years.</li>")
+    items += _raise_score(report)
     assumptions = "".join(f"<li>{_e(a)}</li>" for a in report.plan.assumptions)
     return (f"<ul>{''.join(items)}</ul><details><summary>What these dates assume</summary><ul class='small'>"
             f"{assumptions}</ul></details>")
+
+
+def _raise_score(report: Report) -> list[str]:
+    """The ways to raise the CRS (each re-scored, best first) and the days it falls, as list items."""
+    found = report.improve
+    if found is None:
+        return []
+    ways = "".join(f"<li>{_e(i.says)}: <strong>+{i.low if i.low == i.high else f'{i.low}-{i.high}'}</strong> "
+                   f"points</li>" for i in found.improvements)
+    falls = "".join(f"<li>{d.date}: <strong>-{d.points_lost}</strong> points ({_e(d.cause)})</li>"
+                    for d in found.declines)
+    out = []
+    if ways:
+        out.append(f"<li>Ways to raise the CRS score, each re-scored, best first:<ul>{ways}</ul></li>")
+    if falls:
+        out.append(f"<li>Days in the next 12 months the score falls without any action:<ul>{falls}</ul></li>")
+    return out
 
 
 def _condition_rows(results: tuple[ConditionResult, ...], notes: Notes, depth: int = 0) -> str:

@@ -112,7 +112,15 @@ def _next(report: Report) -> list[str]:
         if p.verdict == "undetermined":
             facts = "; ".join(dict.fromkeys(says(r) for r in leaves(p.conditions, ("unknown",))))
             out.append(f"- To settle {p.short_title}, state: {facts}.")
-    return out or ["- Nothing in the profile changes a verdict over the next three years."]
+    out = out or ["- Nothing in the profile changes a verdict over the next three years."]
+    found = report.improve
+    if found is not None:
+        if found.improvements:
+            out.append("- Ways to raise the CRS score, each re-scored, best first:")
+            out += [f"  - {i.says}: +{i.low if i.low == i.high else f'{i.low}-{i.high}'} points"
+                    for i in found.improvements]
+        out += [f"- On {d.date} the score falls by {d.points_lost} points ({d.cause})." for d in found.declines]
+    return out
 
 
 def _rows(results: tuple[ConditionResult, ...], notes: Footnotes, depth: int = 0) -> list[str]:

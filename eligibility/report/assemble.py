@@ -16,7 +16,6 @@ from eligibility.render.words import Reach
 from eligibility.result import Evaluation
 from eligibility.rulebook.library import Library
 from eligibility.timeline.build import Plan
-from eligibility.unknown import known
 
 #: How far ahead the report's plan looks, in months.
 HORIZON_MONTHS = 36
@@ -68,17 +67,13 @@ def build_report(profile: Profile, as_of: dt.date, library: Library) -> Report:
 
 def _crs(profile: Profile, as_of: dt.date, library: Library, evaluation: Evaluation,
          ) -> tuple[Any | None, Any | None, dict[str, Any] | None]:
-    """The CRS result, the rounds it would have met, and the CRS JSON; None where no CRS is encoded."""
-    from eligibility.draws.met import rounds_met
+    """The CRS result, the rounds it would have met (a nomination counting from its day), and the CRS JSON."""
+    from eligibility.api import with_rounds
     from eligibility.ranking.compute import crs_result
     from eligibility.render.crs import crs_data
 
     result = crs_result(profile, as_of, library)
     if result.status != "scored" or result.low is None or result.high is None:
         return result, None, crs_data(result)
-    eligible = [p.id for p in evaluation.programs if p.verdict == "eligible"]
-    undetermined = [p.id for p in evaluation.programs if p.verdict == "undetermined"]
-    nomination = profile.provincial_nomination
-    nominated = None if not known(nomination) else nomination is not None
-    rounds = rounds_met((result.low, result.high), eligible, nominated, as_of, undetermined=undetermined)
-    return result, rounds, crs_data(result)
+    result = with_rounds(result, profile, library, {p.id: p.verdict for p in evaluation.programs})
+    return result, result.rounds, crs_data(result)

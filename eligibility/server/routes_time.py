@@ -29,12 +29,12 @@ def add_routes(app: FastAPI, evaluator: Evaluator) -> None:
             raise HttpProblem(422, [Problem("<request>", "$.improve", "expected true or false")])
 
         def work() -> dict[str, Any]:
-            from eligibility.ranking.compute import crs_result
+            from eligibility.api import crs as crs_with_rounds
             from eligibility.ranking.improve import improve as find_improvements
             from eligibility.ranking.report import improve_data
             from eligibility.render.crs import crs_data
 
-            data = crs_data(crs_result(ask.profile, ask.as_of, evaluator.library))
+            data = crs_data(crs_with_rounds(ask.profile, ask.as_of, evaluator.library))
             if improve:
                 data["improve"] = improve_data(find_improvements(ask.profile, ask.as_of, evaluator.library))
             return data

@@ -47,6 +47,19 @@ def _library(rules: Path | None) -> Any:
     return load_rules(rules)
 
 
+def _within_reach(profile: Any, evaluation: Any, library: Any) -> Any:
+    """The programs not eligible on the date that the plan opens within three years: the day, and why."""
+    from eligibility.dates import months_before
+    from eligibility.report.assemble import HORIZON_MONTHS, reach_of
+    from eligibility.timeline.build import plan
+
+    day = evaluation.as_of
+    closed = [p.id for p in evaluation.programs if p.verdict == "not_eligible"]
+    if not closed:
+        return {}
+    return reach_of(plan(profile, day, months_before(day, -HORIZON_MONTHS), library, closed))
+
+
 def terminal() -> tuple[int, bool]:
     """The width to wrap text to, and whether to colour it: colour only on a terminal, unless NO_COLOR."""
     import os
@@ -161,11 +174,14 @@ def evaluate(
                 data["distance"] = gaps[0]
             outputs.append({"profile": str(path), **data} if len(paths) > 1 else data)
         elif fmt is Format.markdown:
-            outputs.append(render_markdown(evaluation, explain) + ("\n\n" + "\n".join(gaps[1]) if gaps else ""))
+            reach = _within_reach(profile, evaluation, library)
+            outputs.append(render_markdown(evaluation, explain, reach)
+                           + ("\n\n" + "\n".join(gaps[1]) if gaps else ""))
         else:
             width, colour = terminal()
+            reach = _within_reach(profile, evaluation, library)
             outputs.append((f"== {path}\n" if len(paths) > 1 else "")
-                           + render_text(evaluation, explain, width=width, colour=colour)
+                           + render_text(evaluation, explain, reach, width=width, colour=colour)
                            + ("\n\n" + "\n".join(gaps[1]) if gaps else ""))
     if fmt is Format.json:
         _emit(json.dumps(outputs[0] if len(paths) == 1 and outputs else outputs, indent=2, ensure_ascii=False))

@@ -111,3 +111,18 @@ def test_report_renders_in_chromium(tmp_path: Path) -> None:
         assert page.evaluate("getComputedStyle(document.querySelector('#timeline')).breakBefore") == "page"
         assert errors == [], errors
         assert requests == [target.as_uri()], requests
+
+
+def test_evaluate_names_programs_within_reach(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cook working 40 h/week in Canada from 2025-06-01 counts 30 h/week, so 1,560 h take 52 weeks (364
+    days): with work through 2026-05-30, CEC opens on 2026-05-31, which `evaluate` shows as within reach."""
+    text = COOK.read_text().replace("start: 2023-04-01", "start: 2025-06-01")
+    profile = tmp_path / "late.yaml"
+    profile.write_text(text, encoding="utf-8")
+    monkeypatch.setattr("sys.argv", ["eligibility", "evaluate", str(profile), "--as-of", "2026-03-01"])
+    with pytest.raises(SystemExit) as done:
+        main()
+    out = capsys.readouterr().out
+    assert done.value.code == 0
+    assert "» within reach  Canadian Experience Class: from 2026-05-31 (1,560 h in 63200 Cooks reached)" in out

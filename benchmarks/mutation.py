@@ -155,16 +155,23 @@ class RulesRunner:
         self.original: dict[str, Any] = {}
         self.override: dict[str, Any] = {}
 
-        def read(path: Path) -> Any:
-            key = str(Path(path).resolve())
+        parse_text = library_module.parse_text
+
+        def parse(text: str, fmt: str, source: str, **kwargs: Any) -> Any:
+            key = str(Path(source).resolve())
             if key in self.override:
                 return self.override[key]
             if key not in self.original:
-                self.original[key] = read_document(Path(path))
+                self.original[key] = parse_text(text, fmt, source, **kwargs)
             return self.original[key]
 
-        library_module.read_document = read  # type: ignore[assignment]
+        # The loader parses each file through rulebook.library.parse_text: mutants are swapped in there.
+        library_module.parse_text = parse  # type: ignore[assignment]
         self.base = library_module.load_library(RULES)
+        unseen = [p for p in RULES.rglob("*.yaml") if not p.name.endswith(".cases.yaml")
+                  and p.relative_to(RULES).parts[0] != "language" and str(p.resolve()) not in self.original]
+        if unseen:  # a mutant the loader never sees would "survive" for nothing
+            sys.exit(f"the rules loader no longer parses through parse_text: {unseen[0]}")
         self.cases = [(p, c, self._programs_of(c)) for p in sorted(RULES.rglob("*.cases.yaml"))
                       for c in read_document(p)["cases"]]
 

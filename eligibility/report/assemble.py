@@ -68,12 +68,16 @@ def build_report(profile: Profile, as_of: dt.date, library: Library) -> Report:
 def _crs(profile: Profile, as_of: dt.date, library: Library, evaluation: Evaluation,
          ) -> tuple[Any | None, Any | None, dict[str, Any] | None]:
     """The CRS result, the rounds it would have met (a nomination counting from its day), and the CRS JSON."""
-    from eligibility.api import with_rounds
+    import attrs
+
+    from eligibility.draws.person import rounds_for
     from eligibility.ranking.compute import crs_result
     from eligibility.render.crs import crs_data
 
     result = crs_result(profile, as_of, library)
     if result.status != "scored" or result.low is None or result.high is None:
         return result, None, crs_data(result)
-    result = with_rounds(result, profile, library, {p.id: p.verdict for p in evaluation.programs})
-    return result, result.rounds, crs_data(result)
+    # Every program was evaluated for the report, so its verdicts open exactly the person's round types.
+    rounds = rounds_for(profile, {p.id: p.verdict for p in evaluation.programs}, result.low, result.high, as_of)
+    result = attrs.evolve(result, rounds=rounds)
+    return result, rounds, crs_data(result)

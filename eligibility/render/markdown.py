@@ -40,19 +40,24 @@ class Footnotes:
     def __init__(self) -> None:
         self.notes: dict[tuple[str, str | None], tuple[int, CitationRef]] = {}
 
+    def number(self, c: CitationRef) -> int:
+        """The citation's footnote number, numbering it if it is new."""
+        key = (c.source, c.at)
+        if key not in self.notes:
+            self.notes[key] = (len(self.notes) + 1, c)
+        return self.notes[key][0]
+
+    def ordered(self) -> list[tuple[int, CitationRef]]:
+        """The footnotes in number order."""
+        return sorted(self.notes.values(), key=lambda x: x[0])
+
     def mark(self, citations: tuple[CitationRef, ...]) -> str:
         """'[^1][^3]' for these citations, numbering new ones."""
-        out = []
-        for c in citations:
-            key = (c.source, c.at)
-            if key not in self.notes:
-                self.notes[key] = (len(self.notes) + 1, c)
-            out.append(f"[^{self.notes[key][0]}]")
-        return "".join(out)
+        return "".join(f"[^{self.number(c)}]" for c in citations)
 
     def lines(self) -> list[str]:
         """The footnote definitions: title, pinpoint, link, date checked, confidence."""
-        return [f"[^{n}]: {cite_words(c)}. <{c.url}>" for n, c in sorted(self.notes.values(), key=lambda x: x[0])]
+        return [f"[^{n}]: {cite_words(c)}. <{c.url}>" for n, c in self.ordered()]
 
 
 def _cell(text: str) -> str:

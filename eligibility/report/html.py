@@ -12,6 +12,7 @@ import html
 from typing import Any
 
 from eligibility.render.crs import evidence_text
+from eligibility.render.markdown import Footnotes
 from eligibility.render.words import (
     DISCLAIMER,
     KIND_HEADINGS,
@@ -65,25 +66,18 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-class Notes:
-    """Numbered footnotes for citations: each source and pinpoint once."""
-
-    def __init__(self) -> None:
-        self.items: dict[tuple[str, str | None], tuple[int, CitationRef]] = {}
+class Notes(Footnotes):
+    """The Markdown footnotes' numbering, written as HTML superscripts and an ordered list."""
 
     def refs(self, citations: tuple[CitationRef, ...]) -> str:
-        out: list[str] = []
-        for c in citations:
-            key = (c.source, c.at)
-            if key not in self.items:
-                self.items[key] = (len(self.items) + 1, c)
-            n = self.items[key][0]
-            out.append(f'<sup><a href="#note-{n}" id="ref-{n}-{len(out)}">[{n}]</a></sup>')
-        return "".join(out)
+        """Superscript links to these citations' footnotes."""
+        return "".join(f'<sup><a href="#note-{n}" id="ref-{n}-{i}">[{n}]</a></sup>'
+                       for i, n in enumerate(self.number(c) for c in citations))
 
     def html(self) -> str:
+        """The footnotes as an ordered list with their links."""
         rows = "".join(f'<li id="note-{n}">{_e(cite_words(c))}. <a href="{_e(c.url)}">{_e(c.url)}</a></li>'
-                       for n, c in sorted(self.items.values(), key=lambda x: x[0]))
+                       for n, c in self.ordered())
         return f'<ol class="notes">{rows}</ol>'
 
 

@@ -143,3 +143,11 @@ def test_a_plan_never_eligible_lists_the_gaps_of_its_last_day() -> None:
     assert nxt.eligible_from is None
     assert {g.condition for g in nxt.gaps} >= {"language", "settlement-funds"}
     assert dt.date(2027, 1, 1) == p.until
+
+
+def test_a_plans_hours_gap_speaks_of_its_last_day() -> None:
+    """The married couple's CEC plan: no Canadian work, so on the plan's last day 1,560 h are still missing."""
+    p = eligibility.plan(ROOT / "profiles" / "married-couple.yaml", "2026-03-01", "2027-03-01", ["express-entry/cec"])
+    gap = {g.condition: g for g in p.program("express-entry/cec").next.gaps}["canadian-work"]
+    assert gap.needs == "1,560 h more (0 of 1,560 h); still short on the plan's last day"
+    assert gap.detail["reached_on"] is None

@@ -164,7 +164,8 @@ def _program_plan(pid: str, runs: list[tuple[dt.date, Evaluation]], by_day: dict
     eligible = next((i.start for i in made if i.verdict == "eligible"), None)
     if eligible is not None:
         return ProgramPlan(pid, first.title, made, Next(eligible, first.verdict == "eligible"))
-    last = runs[-1][0]
+    # The last evaluated day stands for every day after it: nothing changes until the end of the plan.
+    last = until - dt.timedelta(days=1)
     return ProgramPlan(pid, first.title, made, Next(None, False, tuple(_blocking(previous)),
                                                     tuple(program_gaps(previous, library, last))))
 

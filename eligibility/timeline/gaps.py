@@ -79,13 +79,19 @@ def _key_from(text: str) -> str:
     return text.split(marker, 1)[1].split()[0].rstrip(":.,") if marker in text else "?"
 
 
-def hours_gap(path: str, r: ConditionResult, reached: dt.date | None, until: dt.date) -> Gap:
-    """Hours missing, and the day they are reached if jobs go on at their hours."""
+def hours_gap(path: str, r: ConditionResult, reached: dt.date | None, until: dt.date | None) -> Gap:
+    """Hours missing, and the day they are reached if jobs go on at their hours (``until``: how far it was
+    looked for; None when it was not, as on a plan's last day)."""
     required = r.required if isinstance(r.required, dict) else {}
     observed = r.observed if isinstance(r.observed, dict) else {}
     need, have = float(required.get("hours") or 0), float(observed.get("hours") or 0)
     missing = max(0.0, need - have)
-    when = f"reached on {reached} at current hours" if reached else f"not reached before {until} at current hours"
+    if reached is not None:
+        when = f"reached on {reached} at current hours"
+    elif until is not None:
+        when = f"not reached before {until} at current hours"
+    else:
+        when = "still short on the plan's last day"
     return Gap(path, r.outcome, r.says, f"{missing:,.0f} h more ({have:,.0f} of {need:,.0f} h); {when}", True,
                {"hours_missing": round(missing, 1), "hours": have, "required_hours": need,
                 "reached_on": reached.isoformat() if reached else None})
@@ -196,7 +202,7 @@ def condition_gap(program: str, path: str, r: ConditionResult, rule: Condition |
         if listed is not None:
             return listed
         reached = ahead.first_pass(program, path) if ahead is not None else None
-        return hours_gap(path, r, reached, ahead.until if ahead is not None else day)
+        return hours_gap(path, r, reached, ahead.until if ahead is not None else None)
     if r.kind == "language":
         return language_gap(path, r, rule, day)
     if r.kind == "funds":

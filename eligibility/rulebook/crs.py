@@ -19,10 +19,11 @@ from eligibility.rulebook.model import (
     ArrangedEmployment,
     Citation,
     Confidence,
+    Dated,
     Occupations,
     ReportedChange,
     Source,
-    last_checked,
+    Versioned,
 )
 
 Measure = Literal[
@@ -49,14 +50,13 @@ Table = dict[str, int]
 
 
 @frozen
-class PointsBy:
-    """Points by the level of one measure."""
+class Stepped:
+    """The fields shared by the factors that step over one measure's level (with a table per spouse case)."""
 
     id: str
     says: str
     measure: Measure
     citations: tuple[Citation, ...]
-    kind: Literal["points_by"] = "points_by"
     points: Table | None = None
     with_spouse: Table | None = None
     without_spouse: Table | None = None
@@ -66,20 +66,17 @@ class PointsBy:
 
 
 @frozen
-class PerAbility:
+class PointsBy(Stepped):
+    """Points by the level of one measure."""
+
+    kind: Literal["points_by"] = "points_by"
+
+
+@frozen
+class PerAbility(Stepped):
     """Points for each of the four abilities of a language measure, added up (then capped)."""
 
-    id: str
-    says: str
-    measure: Measure
-    citations: tuple[Citation, ...]
     kind: Literal["per_ability"] = "per_ability"
-    points: Table | None = None
-    with_spouse: Table | None = None
-    without_spouse: Table | None = None
-    cap: int | None = None
-    cap_with_spouse: int | None = None
-    note: str | None = None
 
 
 @frozen
@@ -140,7 +137,7 @@ class Counting:
 
 
 @frozen
-class CrsVersion:
+class CrsVersion(Dated):
     """The criteria over [valid_from, valid_to)."""
 
     valid_from: dt.date
@@ -153,13 +150,9 @@ class CrsVersion:
     note: str | None = None
     citations: tuple[Citation, ...] = ()
 
-    def covers(self, day: dt.date) -> bool:
-        """True when ``day`` falls in [valid_from, valid_to)."""
-        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
-
 
 @frozen
-class CrsRules:
+class CrsRules(Versioned[CrsVersion]):
     """A ranking system held as data (``rulesets/crs/crs.yaml``), with dated versions."""
 
     id: str
@@ -171,15 +164,6 @@ class CrsRules:
     #: Changes reported but not confirmed: a caveat on every score on or after their date, never applied.
     reported_changes: tuple[ReportedChange, ...] = ()
     path: str = field(default="", eq=False)
-
-    @property
-    def checked(self) -> dt.date | None:
-        """When its sources were last checked (the earliest of their dates)."""
-        return last_checked(self.sources)
-
-    def version_on(self, day: dt.date) -> CrsVersion | None:
-        """The version whose period covers ``day``; None before the first (not encoded) or in a gap."""
-        return next((v for v in self.versions if v.covers(day)), None)
 
 
 def factors_of(part: Part) -> tuple[Factor, ...]:

@@ -8,7 +8,7 @@ cites where the law says it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from attrs import field, frozen
 
@@ -56,6 +56,38 @@ def last_checked(sources: tuple[Source, ...]) -> dt.date | None:
     result may rely on; None when there is no source.
     """
     return min((s.checked for s in sources), default=None)
+
+
+class Dated:
+    """A version in force over the half-open period [valid_from, valid_to) (a mixin of attrs classes)."""
+
+    __slots__ = ()
+    valid_from: dt.date
+    valid_to: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        """True when ``day`` falls in [valid_from, valid_to)."""
+        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+
+VersionT = TypeVar("VersionT", bound=Dated)
+
+
+class Versioned(Generic[VersionT]):
+    """Rules held with their sources and dated versions (a mixin of attrs classes)."""
+
+    __slots__ = ()
+    sources: tuple[Source, ...]
+    versions: tuple[VersionT, ...]
+
+    @property
+    def checked(self) -> dt.date | None:
+        """When its sources were last checked (the earliest of their dates)."""
+        return last_checked(self.sources)
+
+    def version_on(self, day: dt.date) -> VersionT | None:
+        """The version whose period covers ``day``; None before the first (not encoded) or in a gap."""
+        return next((v for v in self.versions if v.covers(day)), None)
 
 
 @frozen
@@ -384,7 +416,7 @@ Condition = Leaf | Composite
 
 
 @frozen
-class Version:
+class Version(Dated):
     """The conditions of a program over the half-open period [valid_from, valid_to)."""
 
     valid_from: dt.date
@@ -397,13 +429,9 @@ class Version:
     #: The text of the law the rule encodes, quoted (shown beside ``says``).
     quote: str | None = None
 
-    def covers(self, day: dt.date) -> bool:
-        """True when ``day`` falls in [valid_from, valid_to)."""
-        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
-
 
 @frozen
-class Program:
+class Program(Versioned[Version]):
     """An immigration program (or stream, or draw category) and its versions over time."""
 
     id: str
@@ -420,15 +448,6 @@ class Program:
     note: str | None = None
     reported_changes: tuple[ReportedChange, ...] = ()
     path: str = field(default="", eq=False)
-
-    @property
-    def checked(self) -> dt.date | None:
-        """When its sources were last checked (the earliest of their dates)."""
-        return last_checked(self.sources)
-
-    def version_on(self, day: dt.date) -> Version | None:
-        """The version whose period covers ``day``, if any."""
-        return next((v for v in self.versions if v.covers(day)), None)
 
     def source(self, source_id: str) -> Source | None:
         """The source with that id."""

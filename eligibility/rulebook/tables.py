@@ -12,10 +12,11 @@ from eligibility.rulebook.model import (
     ArrangedEmployment,
     Citation,
     Confidence,
+    Dated,
     Occupations,
     ReportedChange,
     Source,
-    last_checked,
+    Versioned,
 )
 
 
@@ -123,7 +124,7 @@ FACTOR_KINDS: dict[str, type] = {
 
 
 @frozen
-class GridVersion:
+class GridVersion(Dated):
     """The factors of a grid over [valid_from, valid_to)."""
 
     valid_from: dt.date
@@ -132,13 +133,9 @@ class GridVersion:
     valid_to: dt.date | None = None
     citations: tuple[Citation, ...] = ()
 
-    def covers(self, day: dt.date) -> bool:
-        """True when ``day`` falls in [valid_from, valid_to)."""
-        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
-
 
 @frozen
-class Grid:
+class Grid(Versioned[GridVersion]):
     """A named points grid held as data, with dated versions."""
 
     id: str
@@ -149,18 +146,9 @@ class Grid:
     reported_changes: tuple[ReportedChange, ...] = ()
     path: str = field(default="", eq=False)
 
-    @property
-    def checked(self) -> dt.date | None:
-        """When its sources were last checked (the earliest of their dates)."""
-        return last_checked(self.sources)
-
-    def version_on(self, day: dt.date) -> GridVersion | None:
-        """The version whose period covers ``day``, if any."""
-        return next((v for v in self.versions if v.covers(day)), None)
-
 
 @frozen
-class AmountVersion:
+class AmountVersion(Dated):
     """Amounts by family size over [valid_from, valid_to); sizes past the table add ``each_additional``."""
 
     valid_from: dt.date
@@ -171,10 +159,6 @@ class AmountVersion:
     confidence: Confidence | None = None
     note: str | None = None
 
-    def covers(self, day: dt.date) -> bool:
-        """True when ``day`` falls in [valid_from, valid_to)."""
-        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
-
     def amount_for(self, family_size: int) -> float:
         """The amount for a family of that size."""
         largest = max(self.amounts)
@@ -184,7 +168,7 @@ class AmountVersion:
 
 
 @frozen
-class AmountTable:
+class AmountTable(Versioned[AmountVersion]):
     """A dated table of amounts by family size (settlement funds)."""
 
     id: str
@@ -194,12 +178,3 @@ class AmountTable:
     confidence: Confidence = "official"
     reported_changes: tuple[ReportedChange, ...] = ()
     path: str = field(default="", eq=False)
-
-    @property
-    def checked(self) -> dt.date | None:
-        """When its sources were last checked (the earliest of their dates)."""
-        return last_checked(self.sources)
-
-    def version_on(self, day: dt.date) -> AmountVersion | None:
-        """The version whose period covers ``day``, if any."""
-        return next((v for v in self.versions if v.covers(day)), None)

@@ -22,6 +22,7 @@ from eligibility.limits import value_problems
 from eligibility.profile.load import load_profile
 from eligibility.profile.model import Profile
 from eligibility.ranking.compute import crs_result
+from eligibility.render import json_text
 from eligibility.render.crs import crs_data
 from eligibility.render.data import evaluation_data
 from eligibility.result import CrsResult, Evaluation
@@ -141,14 +142,18 @@ def plan(profile: Profile | str | Path, start: dt.date | str | None = None, unti
 
 
 def to_data(result: Evaluation | CrsResult) -> dict[str, Any]:
-    """An evaluation or a CRS result as JSON-ready data (the documented result schema)."""
+    """An evaluation or a CRS result as JSON-ready data (the documented result schema, version 2: an evaluation
+    writes each citation once, in its ``citations`` table; docs/results.md)."""
     if isinstance(result, CrsResult):
         return crs_data(result)
     return evaluation_data(result)
 
 
 def to_json(result: Evaluation | CrsResult, indent: int | None = 2) -> str:
-    """An evaluation or a CRS result as JSON text."""
+    """An evaluation or a CRS result as JSON text: indented by two spaces (the default), or compact with
+    ``indent=None``; both written by orjson. Any other indent is written by the standard library."""
+    if indent is None or indent == 2:
+        return json_text.dumps(to_data(result), indent=indent == 2).decode()
     return json.dumps(to_data(result), indent=indent, ensure_ascii=False)
 
 

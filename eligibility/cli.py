@@ -74,6 +74,13 @@ def _emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _emit_json(data: Any) -> None:
+    """Results as JSON for people and programs alike: indented by two spaces, written by orjson."""
+    from eligibility.render.json_text import text
+
+    _emit(text(data))
+
+
 def _profile_paths(paths: list[Path]) -> list[Path]:
     """The profile files named, and those directly in the folders named; what a folder holds besides
     profile files (other extensions, subfolders, special files) is named on standard error as skipped."""
@@ -184,7 +191,7 @@ def evaluate(
                            + render_text(evaluation, explain, reach, width=width, colour=colour)
                            + ("\n\n" + "\n".join(gaps[1]) if gaps else ""))
     if fmt is Format.json:
-        _emit(json.dumps(outputs[0] if len(paths) == 1 and outputs else outputs, indent=2, ensure_ascii=False))
+        _emit_json(outputs[0] if len(paths) == 1 and outputs else outputs)
     elif outputs:
         _emit("\n\n".join(outputs))
     if failed:
@@ -272,7 +279,7 @@ def crs_cmd(
                 text = text.rstrip("\n") + "\n" + "\n".join(more) + "\n"
             outputs.append((f"== {path}\n" if len(paths) > 1 and fmt is Format.text else "") + text)
     if fmt is Format.json:
-        _emit(json.dumps(outputs[0] if len(paths) == 1 and outputs else outputs, indent=2, ensure_ascii=False))
+        _emit_json(outputs[0] if len(paths) == 1 and outputs else outputs)
     elif outputs:
         _emit("\n\n".join(outputs))
     if failed:
@@ -348,7 +355,7 @@ def diff_cmd(profile: Annotated[Path, typer.Argument(help="A profile file.")],
     library = _library(rules)
     result = diff(load_profile(profile), a, b, library, set(program) if program else None, True)
     if fmt is Format.json:
-        _emit(json.dumps(diff_data(result), indent=2))
+        _emit_json(diff_data(result))
     elif fmt is Format.markdown:
         _emit(diff_markdown(diff_data(result), everything))
     else:
@@ -390,14 +397,14 @@ def plan_cmd(
         check_declarations(person, library, str(profile))
         comparison = plan_what_if(person, patches, first, last, program or None, library)
         if fmt is Format.json:
-            _emit(json.dumps(plan_comparison_data(comparison), indent=2, ensure_ascii=False))
+            _emit_json(plan_comparison_data(comparison))
         else:
             _emit(plan_comparison_text(comparison) + "\n\nWith the what-if:\n\n"
                   + (plan_markdown(comparison.after) if fmt is Format.markdown else plan_text(comparison.after)))
         return
     result = plan(load_profile(profile), first, last, program or None, library)
     if fmt is Format.json:
-        _emit(json.dumps(plan_data(result), indent=2, ensure_ascii=False))
+        _emit_json(plan_data(result))
     elif fmt is Format.markdown:
         _emit(plan_markdown(result))
     else:

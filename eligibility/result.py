@@ -235,5 +235,7 @@ def configure(conv: cattrs.Converter) -> cattrs.Converter:
 
 @cache
 def result_converter() -> cattrs.Converter:
-    """The converter that writes results as the documented JSON and reads them back, built on first use."""
+    """The converter that turns results into plain data with every citation in place (the shape of the
+    result JSON before version 2) and reads it back, built on first use. The JSON itself is written by
+    eligibility.render.data, which writes each citation once."""
     return configure(make_converter())

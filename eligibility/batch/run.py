@@ -21,6 +21,7 @@ from attrs import define, field
 from eligibility.batch.core import evaluate_row
 from eligibility.batch.rows import Row, input_rows
 from eligibility.errors import UsageError
+from eligibility.render.json_text import line as json_line
 from eligibility.rulebook.library import Library
 
 VERDICTS = ("eligible", "not_eligible", "undetermined", "not_in_force", "not_encoded")
@@ -150,7 +151,7 @@ def run_batch(source: Path, out: Path, errors: Path, as_of: dt.date, library: Li
             summary.add(record)
             ok = record.pop("ok")
             target = good if ok else bad
-            target.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            target.write(json_line(record))
             target.flush()
     return summary
 

@@ -8,8 +8,9 @@ from typing import Any
 
 from eligibility.draws.render import rounds_met_lines, rounds_met_markdown, rounds_summary_lines
 from eligibility.freshness import REPORTED_CHANGE
+from eligibility.render.plain import Cite, caveat_data, inline, plain, receipt_data
 from eligibility.render.words import cite_words
-from eligibility.result import CitationRef, CrsResult, FactorScore, SectionScore, result_converter
+from eligibility.result import CitationRef, CrsResult, FactorScore, SectionScore
 
 
 def _cite(c: CitationRef) -> str:
@@ -171,14 +172,18 @@ def _section(s: SectionScore) -> dict[str, Any]:
     return out
 
 
-def _factor(f: FactorScore) -> dict[str, Any]:
+def _factor(f: FactorScore, cite: Cite) -> dict[str, Any]:
     return {"id": f.id, "section": f.section, "says": f.says, "points": f.points, "low": f.low, "high": f.high,
-            "max": f.max, "observed": f.observed, "evidence": [dict(e) for e in f.evidence],
-            "citations": result_converter().unstructure(f.citations), "settled_by": list(f.settled_by)}
+            "max": f.max, "observed": plain(f.observed), "evidence": [plain(e) for e in f.evidence],
+            "citations": cite(f.citations), "settled_by": list(f.settled_by)}
 
 
-def crs_data(result: CrsResult) -> dict[str, Any]:
-    """The documented JSON object of one CRS result."""
+def crs_data(result: CrsResult, cite: Cite = inline) -> dict[str, Any]:
+    """The documented JSON object of one CRS result.
+
+    Standalone (``eligibility crs``) each citation is written in place; inside an evaluation ``cite`` gives
+    the keys of the evaluation's citation table instead.
+    """
     version = None if result.version is None else {
         "from": result.version.valid_from.isoformat(),
         "to": result.version.valid_to.isoformat() if result.version.valid_to else None,
@@ -188,12 +193,13 @@ def crs_data(result: CrsResult) -> dict[str, Any]:
         "as_of": result.as_of.isoformat(), "profile_name": result.profile_name, "status": result.status,
         "message": result.message, "total": result.total, "low": result.low, "high": result.high,
         "max": result.max, "with_spouse": result.with_spouse, "spouse": result.spouse,
-        "first_official_language": None if designation is None else result_converter().unstructure(designation),
+        "first_official_language": None if designation is None else {
+            "language": designation.language, "stated": designation.stated, "why": designation.why},
         "version": version,
         "sections": {s.id: _section(s) for s in result.sections},
-        "factors": [_factor(f) for f in result.factors],
+        "factors": [_factor(f, cite) for f in result.factors],
         "settled_by": list(result.settled_by),
-        "caveats": result_converter().unstructure(result.caveats),
-        "receipt": result_converter().unstructure(result.receipt),
+        "caveats": [caveat_data(c, cite) for c in result.caveats],
+        "receipt": receipt_data(result.receipt),
         "rounds": None if result.rounds is None else result.rounds.data(),
     }

@@ -112,7 +112,7 @@ class Evaluator:
         async def evaluate(request: Request) -> Any:
             """Evaluate one profile as of a date: the JSON of `eligibility evaluate --format json`."""
             ask = await self.ask(request)
-            return await self.compute(lambda: self.evaluation(ask))
+            return await self.compute(lambda: json_response(self.evaluation(ask)))
 
         @app.post("/v1/report", tags=["evaluation"], openapi_extra=_report_doc())
         async def report(request: Request) -> Response:
@@ -147,7 +147,7 @@ class Evaluator:
             verdicts_only = body.get("verdicts_only", False)
             if not isinstance(verdicts_only, bool):
                 raise HttpProblem(422, [Problem("<request>", "$.verdicts_only", "expected true or false")])
-            return await self.compute(lambda: self.batch(rows, as_of, programs, verdicts_only))
+            return await self.compute(lambda: json_response(self.batch(rows, as_of, programs, verdicts_only)))
 
     def batch(self, rows: list[Any], as_of: dt.date, programs: set[str] | None, verdicts_only: bool,
               ) -> dict[str, Any]:
@@ -171,6 +171,14 @@ class Evaluator:
             results.append(item)
         failed = sum(1 for r in results if "errors" in r)
         return {"as_of": as_of.isoformat(), "count": len(results), "failed": failed, "results": results}
+
+
+def json_response(data: Any) -> Response:
+    """A JSON answer, compact, written by orjson in the worker thread (FastAPI's own encoder walks the data
+    in Python first, which costs more than the evaluation)."""
+    from eligibility.render.json_text import dumps
+
+    return Response(dumps(data), media_type="application/json")
 
 
 def request_doc(request: str, response: str) -> dict[str, Any]:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
-import json
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 
 from eligibility.errors import Problem
+from eligibility.render.json_text import dumps
 from eligibility.server.bodies import MAX_BODY_BYTES, HttpProblem, load_profile_data
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ def _report(evaluator: Evaluator, text: str, kind: str, as_of: str) -> str:
     profile = load_profile_data(data, source="profile", path="$")
     evaluator.check(profile, "$")
     result = evaluator.evaluation(Ask(profile, day, None, "native", {}))
-    blob = base64.b64encode(json.dumps(result, indent=2, ensure_ascii=False).encode()).decode()
+    blob = base64.b64encode(dumps(result, indent=True)).decode()
     header = (f'<nav class="small" aria-label="page"><a href="/">Evaluate another profile</a> · '
               f'<a download="eligibility-{day}.json" href="data:application/json;base64,{blob}">Download the JSON '
               f"of this evaluation</a> · <a href=\"/docs\">the API</a></nav>")

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 
 from eligibility.errors import EligibilityError, Problem
 from eligibility.server.bodies import HttpProblem, date_field
-from eligibility.server.evaluation import Evaluator, request_doc
+from eligibility.server.evaluation import Evaluator, json_response, request_doc
 
 CRS_KEYS = ("profile", "as_of", "improve")
 PLAN_KEYS = ("profile", "from", "until", "programs")
@@ -20,7 +20,7 @@ def add_routes(app: FastAPI, evaluator: Evaluator) -> None:
     """Mount POST /v1/crs, POST /v1/plan and GET /v1/draws."""
 
     @app.post("/v1/crs", tags=["evaluation"], openapi_extra=request_doc("CrsRequest", "Crs"))
-    async def crs(request: Request) -> JSONResponse:
+    async def crs(request: Request) -> Any:
         """The CRS score factor by factor (`eligibility crs --format json`), with `improve: true` the ways to
         raise it."""
         ask = await evaluator.ask(request, CRS_KEYS)
@@ -39,10 +39,10 @@ def add_routes(app: FastAPI, evaluator: Evaluator) -> None:
                 data["improve"] = improve_data(find_improvements(ask.profile, ask.as_of, evaluator.library))
             return data
 
-        return JSONResponse(await evaluator.compute(work))
+        return await evaluator.compute(lambda: json_response(work()))
 
     @app.post("/v1/plan", tags=["evaluation"], openapi_extra=request_doc("PlanRequest", "Plan"))
-    async def plan(request: Request) -> JSONResponse:
+    async def plan(request: Request) -> Any:
         """Each program's verdict intervals over [from, until) with their causes (`eligibility plan --format json`)."""
         ask = await evaluator.ask(request, PLAN_KEYS)
         start = date_field(ask.options, "from")
@@ -62,7 +62,7 @@ def add_routes(app: FastAPI, evaluator: Evaluator) -> None:
             except EligibilityError as exc:
                 raise HttpProblem(422, [Problem("<request>", "$", line) for line in exc.lines()]) from None
 
-        return JSONResponse(await evaluator.compute(work))
+        return await evaluator.compute(lambda: json_response(work()))
 
     @app.get("/v1/draws", tags=["rules"])
     async def draws(request: Request) -> JSONResponse:

@@ -1,0 +1,109 @@
+"""The parts of result JSON shared by evaluation and CRS objects, built straight from the result tree.
+
+Plain data here means only ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and ``None``: what
+``eligibility.to_data`` returns and orjson writes without a fallback. Each builder is written out by hand
+(no generic unstructuring on the way) because results are turned into JSON as often as they are computed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from eligibility.converter import unstructure
+from eligibility.result import Caveat, CitationRef, Receipt
+from eligibility.unknown import UNKNOWN
+
+#: Turns a condition's citations into what the JSON holds for them: keys of the result's table, or objects.
+Cite = Callable[[tuple[CitationRef, ...]], list[Any]]
+
+
+#: The types written as they are; checked inline, since nearly every value of a result is one of them.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def plain(value: Any) -> Any:
+    """A value of a result (observed, required, evidence) as plain JSON data: dates as YYYY-MM-DD, tuples as
+    lists, an unknown fact as null; anything else through the package's converter. Always a copy, so the
+    data can be changed without touching the result."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict:
+        return {k if type(k) is str else _key(k): v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [v if type(v) in _SCALARS else plain(v) for v in value]
+    if kind is dt.date:
+        return value.isoformat()
+    if value is UNKNOWN:
+        return None
+    if isinstance(value, str | int | float):  # bool is an int; str and int subclasses write as their value
+        return value
+    out = unstructure(value)
+    if type(out) is kind:
+        raise TypeError(f"cannot write a {kind.__name__} as JSON")
+    return plain(out)
+
+
+def _key(key: Any) -> str:
+    """A mapping key as JSON text, the way the standard library writes a non-text key."""
+    if key is True or key is False or key is None:
+        return {True: "true", False: "false", None: "null"}[key]
+    if isinstance(key, dt.date):
+        return key.isoformat()
+    if isinstance(key, int | float):
+        return repr(key)
+    raise TypeError(f"cannot write a mapping key of type {type(key).__name__} as JSON")
+
+
+def citation_data(c: CitationRef) -> dict[str, Any]:
+    """One citation: source id, title, URL, date checked, confidence and pinpoint (``at``)."""
+    return {"source": c.source, "title": c.title, "url": c.url, "checked": c.checked.isoformat(),
+            "confidence": c.confidence, "at": c.at}
+
+
+def inline(refs: tuple[CitationRef, ...]) -> list[Any]:
+    """Citations written in place, each as its object (the standalone CRS object)."""
+    return [citation_data(c) for c in refs]
+
+
+#: Each distinct citation's object, made once per process (citations are few: the sources of the rules).
+_CITATION_DATA: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+class CitationTable:
+    """The citations of one result, each written once under a key (``c1``, ``c2``, ... in order of first
+    appearance) and referred to by that key wherever it is cited."""
+
+    def __init__(self) -> None:
+        self._keys: dict[tuple[Any, ...], str] = {}
+        #: Key -> citation object: the result's top-level ``citations``.
+        self.rows: dict[str, dict[str, Any]] = {}
+
+    def refer(self, refs: tuple[CitationRef, ...]) -> list[Any]:
+        """The keys of these citations, adding the ones not yet in the table."""
+        out = []
+        for c in refs:
+            # Every field is part of the identity: two programs may name different pages with one source id.
+            ident = (c.source, c.at, c.url, c.title, c.checked, c.confidence)
+            key = self._keys.get(ident)
+            if key is None:
+                key = self._keys[ident] = f"c{len(self._keys) + 1}"
+                row = _CITATION_DATA.get(ident)
+                if row is None:
+                    row = _CITATION_DATA[ident] = citation_data(c)
+                self.rows[key] = dict(row)
+            out.append(key)
+        return out
+
+
+def caveat_data(c: Caveat, cite: Cite) -> dict[str, Any]:
+    """One caveat: the condition it concerns, what it says, why, and its citations."""
+    return {"condition": c.condition, "says": c.says, "reason": c.reason, "citations": cite(c.citations)}
+
+
+def receipt_data(r: Receipt) -> dict[str, Any]:
+    """The receipt: as-of date, package version, rules and profile digests, engine."""
+    return {"as_of": r.as_of.isoformat(), "package_version": r.package_version,
+            "rulesets_sha256": r.rulesets_sha256, "profile_sha256": r.profile_sha256, "engine": r.engine}

@@ -1,0 +1,138 @@
+"""The result's JSON contract, version 2: each citation once in a table, referred to by key; written by orjson."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from typer.testing import CliRunner
+
+import eligibility
+from eligibility.cli import app
+from eligibility.engines.run import evaluate
+from eligibility.render import json_text
+from eligibility.render.data import RESULT_SCHEMA, citations_in_place, condition_data
+from eligibility.render.plain import CitationTable, plain
+from eligibility.result import CitationRef, ConditionResult, result_converter
+from eligibility.unknown import UNKNOWN
+from tests.strategies import as_of_dates, examples, library, profiles
+
+ROOT = Path(__file__).resolve().parents[1]
+PROFILES = sorted((ROOT / "profiles").glob("*.yaml"))
+SCHEMA = json.loads((ROOT / "eligibility" / "data" / "result-schema.json").read_text())
+
+
+def _cited_keys(data: dict[str, Any]) -> list[str]:
+    """Every citation key of a result, in document order (programs, their caveats and conditions, then the CRS)."""
+    keys: list[str] = []
+
+    def conditions(items: list[dict[str, Any]]) -> None:
+        for c in items:
+            keys.extend(c["citations"])
+            conditions(c["conditions"])
+
+    for p in data["programs"]:
+        for c in p["caveats"]:
+            keys.extend(c["citations"])
+        conditions(p["conditions"])
+    if "crs" in data:
+        for f in data["crs"]["factors"]:
+            keys.extend(f["citations"])
+        for c in data["crs"]["caveats"]:
+            keys.extend(c["citations"])
+    return keys
+
+
+@pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.name)
+def test_each_citation_is_written_once_and_every_key_resolves(path: Path) -> None:
+    """A result names its schema; its table holds each citation once, every key cited is in it, and every entry
+    is cited; keys are c1, c2, ... in order of first appearance."""
+    data = eligibility.to_data(eligibility.evaluate(path, "2026-03-01", library=library()))
+    assert data["schema"] == RESULT_SCHEMA == "eligibility/result/2"
+    table = data["citations"]
+    cited = _cited_keys(data)
+    assert set(cited) == set(table)
+    rows = [json.dumps(row, sort_keys=True) for row in table.values()]
+    assert len(rows) == len(set(rows))
+    first = list(dict.fromkeys(cited))
+    assert first == [f"c{n}" for n in range(1, len(first) + 1)] == list(table)
+    assert len(cited) > len(table)  # the example profiles cite the same page from several programs
+    jsonschema.validate(data, SCHEMA)
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(profiles(), as_of_dates())
+def test_with_keys_replaced_the_programs_are_the_tree_unstructured(profile: Any, as_of: dt.date) -> None:
+    """The hand-written writer loses nothing: with each key replaced by its citation, the programs equal the
+    result tree unstructured by the generic converter (version 1's shape)."""
+    evaluation = evaluate(profile, as_of, library())
+    data = eligibility.to_data(evaluation)
+    reference = json.loads(json.dumps(result_converter().unstructure(evaluation)))
+    assert citations_in_place(data)["programs"] == reference["programs"]
+    assert json.loads(eligibility.to_json(evaluation)) == data
+
+
+def test_standalone_crs_writes_its_citations_in_place() -> None:
+    """`eligibility crs` keeps its shape: each factor's citations are objects, and no table is added."""
+    data = eligibility.to_data(eligibility.crs(PROFILES[0], "2026-03-01", library()))
+    assert "citations" not in data and "schema" not in data
+    cited = [c for f in data["factors"] for c in f["citations"]]
+    assert cited and all(isinstance(c, dict) and {"source", "url", "checked"} <= c.keys() for c in cited)
+    jsonschema.validate(data, {"$ref": "#/$defs/crs", "$defs": SCHEMA["$defs"]})
+
+
+def test_to_json_is_indented_or_compact_and_always_the_data() -> None:
+    """to_json indents by two spaces by default, is one line with indent=None, and both read back as to_data;
+    another indent is still honoured."""
+    evaluation = eligibility.evaluate(PROFILES[0], "2026-03-01", library=library())
+    data = eligibility.to_data(evaluation)
+    pretty, compact = eligibility.to_json(evaluation), eligibility.to_json(evaluation, indent=None)
+    assert pretty.startswith('{\n  "schema": "eligibility/result/2",\n  "as_of": "2026-03-01"')
+    assert "\n" not in compact and len(compact) < len(pretty)
+    assert json.loads(pretty) == json.loads(compact) == data
+    assert eligibility.to_json(evaluation, indent=4).startswith('{\n    "schema"')
+
+
+def test_cli_json_is_the_api_data() -> None:
+    """`evaluate --format json` prints to_data of the same evaluation, indented by two spaces."""
+    result = CliRunner().invoke(app, ["evaluate", str(PROFILES[0]), "--as-of", "2026-03-01", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith('{\n  "schema": "eligibility/result/2"')
+    expected = eligibility.to_data(eligibility.evaluate(PROFILES[0], "2026-03-01", library=library()))
+    assert json.loads(result.stdout) == expected
+
+
+def test_values_of_any_type_become_plain_json() -> None:
+    """Observed and evidence values are copied as plain JSON: dates as text, tuples as lists, an unknown fact as
+    null, a non-text key as text; the result tree itself is left untouched."""
+    evidence = {"from": dt.date(2024, 5, 1), "jobs": (0, 2), "age": UNKNOWN, 3: "three", "levels": {"R": 9}}
+    ref = CitationRef("irpr", "IRPR", "https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/",
+                      dt.date(2026, 11, 21), "official", "s. 75")
+    condition = ConditionResult("c", "work_experience", "pass", "says", observed=(dt.date(2025, 1, 1), None),
+                                evidence=(evidence,), citations=(ref, ref))
+    table = CitationTable()
+    data = condition_data(condition, table.refer)
+    assert data["observed"] == ["2025-01-01", None]
+    assert data["evidence"] == [{"from": "2024-05-01", "jobs": [0, 2], "age": None, "3": "three",
+                                 "levels": {"R": 9}}]
+    assert data["citations"] == ["c1", "c1"]
+    assert table.rows == {"c1": {"source": "irpr", "title": "IRPR", "url": ref.url, "checked": "2026-11-21",
+                                 "confidence": "official", "at": "s. 75"}}
+    data["evidence"][0]["levels"]["R"] = 0
+    assert evidence["levels"] == {"R": 9}
+    assert json.loads(json_text.dumps(data)) == data
+    with pytest.raises(TypeError, match="cannot write a mapping key of type frozenset"):
+        plain({frozenset(): 1})
+
+
+def test_what_orjson_refuses_is_written_by_the_standard_library() -> None:
+    """Data orjson cannot write (an integer beyond 64 bits, a non-text key) still comes out as the same JSON."""
+    data = {"big": 2**70, 1: [True, None]}
+    assert json_text.dumps(data) == b'{"big":1180591620717411303424,"1":[true,null]}'
+    assert json_text.text(data) == json.dumps(data, indent=2)
+    assert json_text.line({"a": "é"}) == '{"a":"é"}\n'

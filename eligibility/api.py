@@ -41,6 +41,24 @@ def rules(root: str | Path | None = None) -> Library:
     return _library(str(root) if root is not None else None)
 
 
+def _checked(profile: Profile | str | Path, library: Library) -> Profile:
+    """The profile read from its file, or a Profile built in code checked as a file would be.
+
+    Declarations are checked with everything else, so that all problems of a file come at once. A Profile
+    built in code skipped the loader: its numbers must still be ones every engine can hold (durable-rules
+    crashes on floats from 1e16 and raises on NaN and infinity), and its declarations must be known.
+    """
+    if not isinstance(profile, Profile):
+        loaded = load_profile(profile, declarations=declaration_keys(library))
+        check_declarations(loaded, library, str(profile))
+        return loaded
+    bounds = value_problems(unstructure(profile), "<profile>")
+    if bounds:
+        raise InputError([Problem("<profile>", path, message) for path, message in bounds])
+    check_declarations(profile, library, "<profile>")
+    return profile
+
+
 def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
              programs: Iterable[str] | None = None, engine: Engine | str = "native",
              library: Library | None = None, with_crs: bool = True) -> Evaluation:
@@ -50,18 +68,8 @@ def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
     ``engine`` is an engine object (``NativeEngine()``, ``DurableEngine()``) or its name; an unknown name
     is refused with a "did you mean".
     """
-    source = "<profile>" if isinstance(profile, Profile) else str(profile)
     library = library or rules()
-    if not isinstance(profile, Profile):
-        # Declarations are checked with everything else, so that all problems of the file come at once.
-        profile = load_profile(profile, declarations=declaration_keys(library))
-    else:
-        # A Profile built in code skipped the loader: its numbers must still be ones every engine can
-        # hold (durable-rules crashes on floats from 1e16 and raises on NaN and infinity).
-        bounds = value_problems(unstructure(profile), source)
-        if bounds:
-            raise InputError([Problem(source, path, message) for path, message in bounds])
-    check_declarations(profile, library, source)
+    profile = _checked(profile, library)
     day = _day(as_of)
     facts = Facts(profile, day)
     evaluation = _evaluate(profile, day, library, programs, engine, facts)
@@ -116,9 +124,8 @@ def crs(profile: Profile | str | Path, as_of: dt.date | str | None = None,
         library: Library | None = None, rounds: bool = True) -> CrsResult:
     """The Comprehensive Ranking System score of a profile (object or file path) as of a date (default: today),
     with the recent rounds of invitations it would have met (``rounds=False`` leaves them out)."""
-    if not isinstance(profile, Profile):
-        profile = load_profile(profile)
     library = library or rules()
+    profile = _checked(profile, library)
     day = _day(as_of)
     facts = Facts(profile, day)
     score = crs_result(profile, day, library, facts)
@@ -131,11 +138,8 @@ def plan(profile: Profile | str | Path, start: dt.date | str | None = None, unti
     from eligibility.dates import months_before
     from eligibility.timeline.build import plan as _plan
 
-    source = "<profile>" if isinstance(profile, Profile) else str(profile)
-    if not isinstance(profile, Profile):
-        profile = load_profile(profile)
     library = library or rules()
-    check_declarations(profile, library, source)
+    profile = _checked(profile, library)
     first = _day(start)
     return _plan(profile, first, _day(until) if until is not None else months_before(first, -36), library,
                  list(programs) if programs is not None else None)
@@ -163,24 +167,20 @@ def what_if(profile: Profile | str | Path, patch: Mapping[str, Any] | str | Path
     then ``PATH=VALUE`` assignments (docs/plan.md gives the rules); checked like a profile file."""
     from eligibility.whatif.run import as_patches, overlay
 
-    if not isinstance(profile, Profile):
-        profile = load_profile(profile)
-    return overlay(profile, as_patches(patch, sets), library or rules())
+    library = library or rules()
+    return overlay(_checked(profile, library), as_patches(patch, sets), library)
 
 
 def report(profile: Profile | str | Path, as_of: dt.date | str | None = None, fmt: str = "html",
            library: Library | None = None) -> str:
     """The client report of a profile (object or file path) on a date (default: today): HTML or Markdown."""
     from eligibility.errors import UsageError
-    from eligibility.report import render_report
+    from eligibility.reporting import render_report
 
     if fmt not in ("html", "markdown"):
         raise UsageError(f"format: expected html or markdown, found {fmt!r}")
-    source = "<profile>" if isinstance(profile, Profile) else str(profile)
-    if not isinstance(profile, Profile):
-        profile = load_profile(profile)
     library = library or rules()
-    check_declarations(profile, library, source)
+    profile = _checked(profile, library)
     return render_report(profile, _day(as_of), library, "markdown" if fmt == "markdown" else "html")
 
 
@@ -189,8 +189,7 @@ def distance(profile: Profile | str | Path, as_of: dt.date | str | None = None,
     """For each program not eligible on the date: what each failing or unknown condition lacks, and when."""
     from eligibility.timeline.distance import distance as _distance
 
-    if not isinstance(profile, Profile):
-        profile = load_profile(profile)
     library = library or rules()
+    profile = _checked(profile, library)
     return _distance(profile, evaluate(profile, as_of, programs, "native", library), library)
 

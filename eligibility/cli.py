@@ -50,7 +50,7 @@ def _library(rules: Path | None) -> Any:
 def _within_reach(profile: Any, evaluation: Any, library: Any) -> Any:
     """The programs not eligible on the date that the plan opens within three years: the day, and why."""
     from eligibility.dates import months_before
-    from eligibility.report.assemble import HORIZON_MONTHS, reach_of
+    from eligibility.reporting.assemble import HORIZON_MONTHS, reach_of
     from eligibility.timeline.build import plan
 
     day = evaluation.as_of

@@ -242,6 +242,20 @@ def test_profile_objects_are_checked_before_any_engine(funds: float) -> None:
         eligibility.evaluate(attrs.evolve(profile, funds_cad=funds), "2025-06-01", engine="durable")
 
 
+@pytest.mark.parametrize("call", ["crs", "plan", "what_if", "distance", "report"])
+def test_every_api_entry_checks_profile_objects(call: str) -> None:
+    """crs, plan, what_if, distance and report refuse a Profile built in code with an unbounded number, as
+    evaluate does, naming the field."""
+    import attrs
+
+    import eligibility
+
+    profile = eligibility.load_profile(Path(__file__).parents[1] / "profiles" / "ayesha-software-engineer.yaml")
+    bad = attrs.evolve(profile, funds_cad=float("inf"))
+    with pytest.raises(eligibility.InputError, match=r"<profile>: \$\.funds_cad: expected a"):
+        getattr(eligibility, call)(bad)
+
+
 def test_durable_holds_the_largest_numbers_allowed() -> None:
     """The durable engine evaluates a profile whose numbers sit at the documented bound without crashing."""
     pytest.importorskip("durable_rules_engine")

@@ -46,9 +46,9 @@ ALLOWED: dict[str, frozenset[str]] = {
                            "rulebook", "work"}),
     "whatif": frozenset({"converter", "declarations", "engines", "profile", "ranking", "render", "result", "rulebook",
                          "timeline"}),
-    "report": frozenset({"draws", "engines", "profile", "ranking", "render", "result", "rulebook", "timeline"}),
+    "reporting": frozenset({"draws", "engines", "profile", "ranking", "render", "result", "rulebook", "timeline"}),
     "api": frozenset({"converter", "declarations", "draws", "engines", "facts", "profile", "ranking", "render",
-                      "report", "result", "rulebook", "timeline", "whatif"}),
+                      "reporting", "result", "rulebook", "timeline", "whatif"}),
 }
 
 

@@ -13,8 +13,8 @@ from browser import browser_page
 from eligibility.api import report, rules
 from eligibility.cli import main
 from eligibility.profile.load import load_profile
-from eligibility.report.assemble import build_report
-from eligibility.report.html import report_html
+from eligibility.reporting.assemble import build_report
+from eligibility.reporting.html import report_html
 
 ROOT = Path(__file__).resolve().parents[1]
 PROFILES = sorted((ROOT / "profiles").glob("*.yaml"))

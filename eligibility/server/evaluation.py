@@ -117,7 +117,7 @@ class Evaluator:
         @app.post("/v1/report", tags=["evaluation"], openapi_extra=_report_doc())
         async def report(request: Request) -> Response:
             """The client report of one profile: HTML, or Markdown when the Accept header asks for text/markdown."""
-            from eligibility.report import render_report
+            from eligibility.reporting import render_report
 
             ask = await self.ask(request)
             markdown = "text/markdown" in request.headers.get("accept", "")

@@ -125,7 +125,7 @@ def _report(evaluator: Evaluator, text: str, kind: str, as_of: str) -> str:
     """The client report of the submitted profile, with links back to the form and to the JSON."""
     from eligibility.documents import parse_text
     from eligibility.errors import InputError
-    from eligibility.report import render_report
+    from eligibility.reporting import render_report
     from eligibility.server.bodies import date_field
     from eligibility.server.evaluation import Ask
 

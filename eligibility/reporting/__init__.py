@@ -14,13 +14,13 @@ ReportFormat = Literal["html", "markdown"]
 def render_report(profile: Profile, as_of: dt.date, library: Library, fmt: ReportFormat = "html",
                   header: str = "") -> str:
     """The report of a profile on a date, as HTML or Markdown text (``header``: HTML above the report)."""
-    from eligibility.report.assemble import build_report
+    from eligibility.reporting.assemble import build_report
 
     report = build_report(profile, as_of, library)
     if fmt == "markdown":
-        from eligibility.report.markdown import report_markdown
+        from eligibility.reporting.markdown import report_markdown
 
         return report_markdown(report)
-    from eligibility.report.html import report_html
+    from eligibility.reporting.html import report_html
 
     return report_html(report, library, header)

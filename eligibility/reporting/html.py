@@ -31,8 +31,8 @@ from eligibility.render.words import (
     verdict_words,
     weak_confidence,
 )
-from eligibility.report.assemble import Report
-from eligibility.report.timeline_svg import timeline_svg
+from eligibility.reporting.assemble import Report
+from eligibility.reporting.timeline_svg import timeline_svg
 from eligibility.result import CitationRef, ConditionResult, ProgramResult
 from eligibility.rulebook.library import Library
 

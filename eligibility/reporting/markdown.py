@@ -27,8 +27,8 @@ from eligibility.render.words import (
     verdict_words,
     weak_confidence,
 )
-from eligibility.report.assemble import Report
-from eligibility.report.html import detailed
+from eligibility.reporting.assemble import Report
+from eligibility.reporting.html import detailed
 from eligibility.result import ConditionResult
 
 

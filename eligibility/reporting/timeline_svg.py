@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from eligibility.dates import months_before
 from eligibility.profile.model import Profile
 from eligibility.render.words import test_name
-from eligibility.report.assemble import HORIZON_MONTHS, Report
+from eligibility.reporting.assemble import HORIZON_MONTHS, Report
 from eligibility.result import ConditionResult
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library

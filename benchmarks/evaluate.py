@@ -1,17 +1,38 @@
-"""Benchmark: evaluations per second for each engine over the example profiles, the cost the CRS adds to an
-evaluation (as a ratio measured in the same run), and CLI start-up time.
+"""Benchmark: in-process evaluation speed, the cost of many jobs, the cost the CRS adds, and CLI start-up.
 
-Run: python benchmarks/evaluate.py [--rounds N]
+Run: python benchmarks/evaluate.py [--rounds N] [--generated N] [--seed N] [--skip-cli] [--skip-durable]
+
+Figures printed (evaluation of all programs with the full explanation, as ``eligibility.engines.run.evaluate``
+returns it, on 2026-03-01):
+
+- **examples**: profiles/s per core on the example profiles (``profiles/*.yaml``), each evaluated over and
+  over: CPU time of the process (``time.process_time``), so other processes on a shared machine do not count.
+- **generated**: profiles/s per core on a seeded set of distinct generated profiles (``tests/strategies.py``,
+  the property tests' strategy: jobs, tests, credentials, offers, spouses, declarations, some facts unknown),
+  each profile evaluated once per run. Nothing of one evaluation can be reused by the next, so this is the
+  figure for a caseload of different people.
+- **reference**: both rates are also printed as a ratio to a reference measured in the same run, interleaved
+  with them: ``copy.deepcopy`` of the example profiles. It is pure Python walking a small object tree (calls,
+  attribute reads, tuple and dict building: the work an evaluation does), it does not depend on this
+  project's code, and it slows down exactly as the evaluation does when the machine is loaded or slower, so
+  "one evaluation costs N deep copies of a profile" stays comparable between machines and runs where
+  profiles/s does not.
+- **jobs**: the cost of a profile with 100 jobs against the same profile with 1 job (interleaved).
+- **CRS** and **CLI**: the cost the CRS adds to ``eligibility.api.evaluate`` and the CLI's start-up, as before.
+
+Every figure is the median of 5 interleaved runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,36 +41,162 @@ sys.path.insert(0, str(ROOT))
 
 from eligibility.api import evaluate as api_evaluate  # noqa: E402
 from eligibility.engines.run import evaluate  # noqa: E402
-from eligibility.profile.load import load_profile  # noqa: E402
-from eligibility.rulebook.library import load_library  # noqa: E402
+from eligibility.profile.load import load_profile, profile_from_data  # noqa: E402
+from eligibility.profile.model import Profile  # noqa: E402
+from eligibility.rulebook.library import Library, load_library  # noqa: E402
+
+DAY = dt.date(2026, 3, 1)
+RUNS = 5
+
+
+def interleaved(tasks: dict[str, Callable[[], int]], runs: int = RUNS) -> dict[str, float]:
+    """CPU seconds per item of each task: median of ``runs`` runs, the tasks taking turns in each run.
+
+    A task does its work and returns how many items it did.
+    """
+    seconds: dict[str, list[float]] = {name: [] for name in tasks}
+    for _ in range(runs):
+        for name, task in tasks.items():
+            t0 = time.process_time()
+            items = task()
+            seconds[name].append((time.process_time() - t0) / items)
+    return {name: statistics.median(values) for name, values in seconds.items()}
+
+
+def generated_profiles(count: int, seed: int) -> list[Profile]:
+    """``count`` valid profiles drawn from the property tests' strategy, the same ones for the same seed."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import seed as seeded
+
+    from tests.strategies import profile_data
+
+    drawn: list[dict[str, Any]] = []
+
+    @seeded(seed)
+    @settings(max_examples=count, database=None, phases=[Phase.generate], deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(profile_data())
+    def collect(data: dict[str, Any]) -> None:
+        drawn.append(data)
+
+    collect()
+    return [profile_from_data(d) for d in drawn]
+
+
+def with_jobs(n: int) -> Profile:
+    """A cook's profile with ``n`` consecutive jobs of two months each, alternating occupations and countries."""
+    jobs = []
+    start = DAY - dt.timedelta(days=61 * n)
+    for i in range(n):
+        end = start + dt.timedelta(days=60)
+        jobs.append({"title": f"Job {i}", "employer": f"Employer {i % 7}", "noc": ("63200", "62200", "21231")[i % 3],
+                     "country": "CA" if i % 2 else "IT", "start": start.isoformat(),
+                     "end": None if i == n - 1 else end.isoformat(), "hours_per_week": (40, 30, 20, 37.5)[i % 4]})
+        start = end + dt.timedelta(days=1)
+    data = {"name": f"{n} jobs", "birth_date": "1992-11-03", "marital_status": "single", "intended_province": "BC",
+            "children": 0, "funds_cad": 15000,
+            "education": [{"level": "two_year", "years": 2, "country": "CA", "completed": "2012-06-30"}],
+            "language_tests": [{"test": "celpip_general", "taken": "2025-09-20", "listening": 8, "reading": 7,
+                                "writing": 7, "speaking": 8}],
+            "work": jobs, "job_offer": None, "certificates_of_qualification": [], "relatives_in_canada": [],
+            "spouse": None}
+    return profile_from_data(data)
+
+
+def evaluation_speed(library: Library, examples: list[Profile], rounds: int, generated: int, seed: int) -> None:
+    """profiles/s per core on the examples and on generated profiles, each against the deep-copy reference."""
+    sets = [generated_profiles(generated, seed + i) for i in range(RUNS)]
+    turn = iter(range(10**9))
+
+    def on_examples() -> int:
+        for _ in range(rounds):
+            for p in examples:
+                evaluate(p, DAY, library)
+        return rounds * len(examples)
+
+    def on_generated() -> int:
+        # A different set of distinct profiles in each run: nothing is evaluated twice.
+        profiles = sets[next(turn) % RUNS]
+        for p in profiles:
+            evaluate(p, DAY, library)
+        return len(profiles)
+
+    def reference() -> int:
+        for _ in range(rounds * 4):
+            for p in examples:
+                copy.deepcopy(p)
+        return rounds * 4 * len(examples)
+
+    for p in examples:  # warm up: the rules' compiled form, the NOC table
+        evaluate(p, DAY, library)
+    cost = interleaved({"examples": on_examples, "generated": on_generated, "reference": reference})
+    ref = cost["reference"]
+    print(f"reference: copy.deepcopy of an example profile: {1 / ref:,.0f} /s per core")
+    for name, what in (("examples", f"the {len(examples)} example profiles, {rounds} times each"),
+                       ("generated", f"{generated} distinct generated profiles per run, seed {seed}")):
+        print(f"native, all {len(library.programs)} programs, full explanation, {what}: "
+              f"{1 / cost[name]:,.0f} profiles/s per core = {cost[name] / ref:.1f} deep copies of a profile "
+              f"per evaluation")
+
+
+def job_scaling(library: Library, rounds: int) -> None:
+    """The cost of a profile with 100 jobs against the same profile with 1 job."""
+    one, hundred = with_jobs(1), with_jobs(100)
+
+    def run(p: Profile) -> Callable[[], int]:
+        def task() -> int:
+            for _ in range(rounds * 4):
+                evaluate(p, DAY, library)
+            return rounds * 4
+        return task
+
+    cost = interleaved({"1": run(one), "100": run(hundred)})
+    print(f"jobs: a profile with 100 jobs costs {cost['100'] / cost['1']:.2f}x the same profile with 1 job "
+          f"({1 / cost['1']:,.0f} and {1 / cost['100']:,.0f} profiles/s per core; the target is at most 3)")
+
+
+def durable_speed(library: Library, examples: list[Profile], rounds: int) -> None:
+    """profiles/s of the durable engine on the examples (wall time, as before)."""
+    try:
+        evaluate(examples[0], DAY, library, engine="durable")
+    except Exception as exc:
+        print(f"durable: not available ({exc})")
+        return
+    rates = []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        for _ in range(rounds):
+            for p in examples:
+                evaluate(p, DAY, library, engine="durable")
+        rates.append(rounds * len(examples) / (time.perf_counter() - t0))
+    print(f"durable: {statistics.median(rates):,.0f} profiles/s (median of {RUNS} runs of "
+          f"{rounds * len(examples)} evaluations, all {len(library.programs)} programs each)")
 
 
 def main() -> None:
     """Print the figures."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--generated", type=int, default=300, help="distinct generated profiles per run")
+    parser.add_argument("--seed", type=int, default=20261130)
+    parser.add_argument("--skip-cli", action="store_true", help="leave out the CLI start-up figures")
+    parser.add_argument("--skip-durable", action="store_true", help="leave out the durable engine")
     args = parser.parse_args()
     started = time.perf_counter()
     library = load_library(ROOT / "rulesets")
     print(f"rules: {len(library.programs)} programs loaded and checked in {time.perf_counter() - started:.3f} s")
     profiles = [load_profile(p) for p in sorted((ROOT / "profiles").glob("*.yaml"))]
-    day = dt.date(2026, 3, 1)
-    for engine in ("native", "durable"):
-        try:
-            evaluate(profiles[0], day, library, engine=engine)
-        except Exception as exc:
-            print(f"{engine}: not available ({exc})")
-            continue
-        rates = []
-        for _ in range(5):
-            t0 = time.perf_counter()
-            for _ in range(args.rounds):
-                for p in profiles:
-                    evaluate(p, day, library, engine=engine)
-            rates.append(args.rounds * len(profiles) / (time.perf_counter() - t0))
-        print(f"{engine}: {statistics.median(rates):,.0f} profiles/s (median of 5 runs of "
-              f"{args.rounds * len(profiles)} evaluations, all {len(library.programs)} programs each)")
-    crs_cost(profiles, day, library, args.rounds)
+    evaluation_speed(library, profiles, args.rounds, args.generated, args.seed)
+    job_scaling(library, args.rounds)
+    if not args.skip_durable:
+        durable_speed(library, profiles, args.rounds)
+    crs_cost(profiles, DAY, library, args.rounds)
+    if not args.skip_cli:
+        cli_times()
+
+
+def cli_times() -> None:
+    """The CLI evaluating one profile in a cold process, and its start-up alone (wall time)."""
     times = []
     for _ in range(5):
         t0 = time.perf_counter()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from fractions import Fraction
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from attrs import frozen
 
@@ -26,6 +27,7 @@ from eligibility.unknown import UNKNOWN, Unknown, known
 from eligibility.work import Job
 
 Person = Literal["applicant", "spouse"]
+T = TypeVar("T")
 
 
 @frozen
@@ -71,6 +73,15 @@ class Facts:
     def __init__(self, profile: Profile, as_of: dt.date) -> None:
         self.profile = profile
         self.as_of = as_of
+        self._memo: dict[Hashable, Any] = {}
+
+    def memo(self, key: Hashable, derive: Callable[[], T]) -> T:
+        """What ``derive`` gives, derived once per Facts under ``key`` and shared by every program's conditions."""
+        try:
+            found: T = self._memo[key]
+        except KeyError:
+            found = self._memo[key] = derive()
+        return found
 
     @cached_property
     def age(self) -> int | Unknown:

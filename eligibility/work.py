@@ -8,7 +8,7 @@ concurrent jobs add up to the same weekly cap. A job runs from ``start`` to ``en
 from __future__ import annotations
 
 import datetime as dt
-import itertools
+import math
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -50,24 +50,113 @@ def clip(job: Job, first: dt.date, last: dt.date) -> Job | None:
     return Job(job.index, start, end, job.hours_per_week) if start <= end else None
 
 
+#: A job in integer form for the counting: (index, first day, last day, hours a week in units), days as
+#: ordinals and hours as whole multiples of 1 / ``units`` of an hour (see ``units_for``).
+Part = tuple[int, int, int, int]
+
+
+def units_for(hours: Sequence[Fraction], cap: Fraction = WEEKLY_CAP) -> int:
+    """The units per hour that make every weekly hours and the cap whole numbers (1 for whole hours)."""
+    return math.lcm(cap.denominator, *(h.denominator for h in hours))
+
+
+def sweep(parts: Sequence[Part], cap_units: int) -> tuple[int, dict[int, int | Fraction]]:
+    """Hours counted for ``parts`` with a weekly cap shared by concurrent jobs, in one pass over the days where
+    some job starts or ends.
+
+    Returns the total and each job's share (summed by index), both in units of 1 / (7 x units) of an hour:
+    a day counts a seventh of the week's hours. On days when the jobs held add up to W > cap hours a week,
+    each job counts its hours x cap / W. Below the cap a job counts all its days: its share is its hours
+    times a running count of such days, read at its first day and after its last, so no job is visited
+    for every span of days; above it, the jobs held share the cap (one job alone takes all of it). The
+    total is a whole number; a share is a fraction only when the cap was shared by jobs of different hours.
+    """
+    if not parts:
+        return 0, {}
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for pos, (_, first, last, _) in enumerate(parts):
+        starts.setdefault(first, []).append(pos)
+        ends.setdefault(last + 1, []).append(pos)
+    edges = sorted(starts.keys() | ends.keys())
+    uncapped: dict[int, int] = {}  # the running count of days below the cap, at each edge
+    direct: dict[int, int | Fraction] = {}  # what capped days gave each job
+    active: dict[int, int] = {}
+    total = days_below = weekly = 0
+    for k in range(len(edges) - 1):
+        left = edges[k]
+        for pos in ends.get(left, ()):
+            weekly -= active.pop(pos)
+        for pos in starts.get(left, ()):
+            weekly += parts[pos][3]
+            active[pos] = parts[pos][3]
+        uncapped[left] = days_below
+        days = edges[k + 1] - left
+        if weekly <= 0:
+            continue
+        if weekly <= cap_units:
+            days_below += days
+            total += weekly * days
+            continue
+        total += cap_units * days
+        if len(active) == 1:
+            for pos in active:
+                direct[pos] = direct.get(pos, 0) + cap_units * days
+        else:
+            for pos, hours in active.items():
+                direct[pos] = direct.get(pos, 0) + Fraction(hours * cap_units * days, weekly)
+    uncapped[edges[-1]] = days_below
+    shares: dict[int, int | Fraction] = {}
+    for pos, (index, first, last, hours) in enumerate(parts):
+        share = hours * (uncapped[last + 1] - uncapped[first]) + direct.get(pos, 0)
+        shares[index] = shares.get(index, 0) + share
+    return total, shares
+
+
+def part_runs(parts: Sequence[Part]) -> list[list[Part]]:
+    """Group parts into continuous runs: a run ends where a day is covered by no job."""
+    groups: list[list[Part]] = []
+    last_day = 0
+    for part in sorted(parts, key=lambda p: (p[1], p[2])):
+        if groups and part[1] <= last_day + 1:
+            groups[-1].append(part)
+            last_day = max(last_day, part[2])
+        else:
+            groups.append([part])
+            last_day = part[2]
+    return groups
+
+
+def best_sweep(parts: Sequence[Part], cap_units: int, continuous: bool) -> tuple[int, Sequence[Part],
+                                                                                 dict[int, int | Fraction]]:
+    """``sweep`` of all parts, or when ``continuous`` of the best single continuous run (the first of equals),
+    with the parts counted."""
+    if not continuous:
+        return _with_parts(parts, cap_units)
+    best: tuple[int, Sequence[Part], dict[int, int | Fraction]] = (0, (), {})
+    for run in part_runs(parts):
+        found = _with_parts(run, cap_units)
+        if found[0] > best[0]:
+            best = found
+    return best
+
+
+def _with_parts(parts: Sequence[Part], cap_units: int) -> tuple[int, Sequence[Part], dict[int, int | Fraction]]:
+    total, shares = sweep(parts, cap_units)
+    return total, parts, shares
+
+
 def count(jobs: Sequence[Job], cap: Fraction = WEEKLY_CAP) -> tuple[Fraction, tuple[Credit, ...]]:
     """Hours counted for ``jobs`` with a weekly cap shared by concurrent jobs, and each job's share."""
     if not jobs:
         return Fraction(0), ()
-    edges = sorted({j.start for j in jobs} | {j.end + dt.timedelta(days=1) for j in jobs})
-    credited: dict[int, Fraction] = {j.index: Fraction(0) for j in jobs}
-    for left, right in itertools.pairwise(edges):
-        active = [j for j in jobs if j.start <= left and j.end >= right - dt.timedelta(days=1)]
-        weekly = sum((j.hours_per_week for j in active), Fraction(0))
-        if not weekly:
-            continue
-        scale = min(Fraction(1), cap / weekly)
-        days = (right - left).days
-        for j in active:
-            credited[j.index] += j.hours_per_week * scale * days / 7
-    total = sum(credited.values(), Fraction(0))
-    credits = tuple(Credit(j.index, j.start, j.end, credited[j.index]) for j in sorted(jobs, key=lambda j: j.start))
-    return total, credits
+    units = units_for([j.hours_per_week for j in jobs], cap)
+    parts = [(j.index, j.start.toordinal(), j.end.toordinal(), int(j.hours_per_week * units)) for j in jobs]
+    total, shares = sweep(parts, int(cap * units))
+    per_unit = 7 * units
+    credits = tuple(Credit(j.index, j.start, j.end, Fraction(shares[j.index]) / per_unit)
+                    for j in sorted(jobs, key=lambda j: j.start))
+    return Fraction(total, per_unit), credits
 
 
 def runs(jobs: Sequence[Job]) -> list[list[Job]]:

@@ -7,16 +7,66 @@ import hashlib
 import json
 from collections.abc import Iterable
 
+from attrs import evolve
+
 from eligibility import __version__
 from eligibility.converter import unstructure
 from eligibility.engines.choose import as_engine
 from eligibility.engines.protocol import Engine
 from eligibility.facts import Facts
-from eligibility.freshness import with_freshness
+from eligibility.freshness import program_caveats
+from eligibility.measure.cache import IdentityCache
 from eligibility.profile.model import Profile
-from eligibility.result import Evaluation, ProgramResult, Receipt, Verdict
+from eligibility.result import Caveat, Evaluation, ProgramResult, Receipt, Verdict
 from eligibility.rulebook.checks import dependencies, evaluation_order
 from eligibility.rulebook.library import Library
+
+#: Freshness caveats kept per library, by (program, day), before the oldest are dropped.
+CAVEATS_KEPT = 20_000
+
+
+class LibraryPlan:
+    """What an evaluation needs of a library that no profile changes, worked out once per library.
+
+    The programs' order (dependencies first), which programs a selection needs, and each program's
+    freshness caveats on a day (those depend on the day alone).
+    """
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.order = tuple(evaluation_order(library.programs))
+        self.depends = {pid: frozenset(dependencies(p)) for pid, p in library.programs.items()}
+        self._needed: dict[frozenset[str], tuple[str, ...]] = {}
+        self._caveats: dict[tuple[str, dt.date], tuple[Caveat, ...]] = {}
+
+    def needed(self, wanted: frozenset[str]) -> tuple[str, ...]:
+        """The programs to evaluate for ``wanted``, with their dependencies, in evaluation order."""
+        found = self._needed.get(wanted)
+        if found is None:
+            needed = set(wanted)
+            for pid in reversed(self.order):
+                if pid in needed:
+                    needed |= self.depends[pid]
+            found = self._needed[wanted] = tuple(pid for pid in self.order if pid in needed)
+        return found
+
+    def caveats(self, pid: str, day: dt.date) -> tuple[Caveat, ...]:
+        """The program's freshness caveats on ``day`` (rules checked before it, reported changes)."""
+        key = (pid, day)
+        found = self._caveats.get(key)
+        if found is None:
+            if len(self._caveats) >= CAVEATS_KEPT:
+                self._caveats.clear()
+            found = self._caveats[key] = program_caveats(self.library.programs[pid], self.library, day)
+        return found
+
+
+_LIBRARY_PLANS: IdentityCache[Library, LibraryPlan] = IdentityCache()
+
+
+def library_plan(library: Library) -> LibraryPlan:
+    """The library's plan, built on first use and kept as long as the library."""
+    return _LIBRARY_PLANS.get(library, LibraryPlan)
 
 
 def profile_digest(profile: Profile) -> str:
@@ -33,24 +83,26 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
     ``facts`` may be given to share what was derived from the profile with another computation (the CRS).
     """
     chosen_engine = as_engine(engine)
-    wanted = set(programs) if programs is not None else set(library.programs)
-    for pid in wanted:
-        library.program(pid)
-    needed = set(wanted)
-    order = evaluation_order(library.programs)
-    for pid in reversed(order):
-        if pid in needed:
-            needed |= dependencies(library.programs[pid])
+    plan = library_plan(library)
+    if programs is None:
+        wanted = frozenset(library.programs)
+    else:
+        wanted = frozenset(programs)
+        for pid in wanted:
+            library.program(pid)
     if facts is None or facts.profile is not profile or facts.as_of != as_of:
         facts = Facts(profile, as_of)
     verdicts: dict[str, Verdict] = {}
     results: dict[str, ProgramResult] = {}
-    for pid in order:
-        if pid in needed:
-            results[pid] = chosen_engine.evaluate_program(library.programs[pid], facts, library, verdicts)
-            verdicts[pid] = results[pid].verdict
+    every = library.programs
+    for pid in plan.needed(wanted):
+        result = results[pid] = chosen_engine.evaluate_program(every[pid], facts, library, verdicts)
+        verdicts[pid] = result.verdict
     receipt = Receipt(as_of, __version__, library.digest, profile_digest(profile), chosen_engine.name)
     # Freshness caveats (rules checked before the date, reported changes) are added once here, the same
     # for every engine.
-    chosen = tuple(with_freshness(results[pid], library.programs[pid], library, as_of) for pid in sorted(wanted))
-    return Evaluation(as_of, receipt, chosen, profile.name)
+    chosen = []
+    for pid in sorted(wanted):
+        result, extra = results[pid], plan.caveats(pid, as_of)
+        chosen.append(evolve(result, caveats=result.caveats + extra) if extra else result)
+    return Evaluation(as_of, receipt, tuple(chosen), profile.name)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from eligibility.citations import cite
+from eligibility.evaluator.plan import RANK, NodePlan, version_plan
 from eligibility.facts import Facts
 from eligibility.kinds import KINDS
 from eligibility.kinds.base import LeafOutcome
@@ -14,7 +14,6 @@ from eligibility.logic import NEGATION, at_least, kleene_all, kleene_any
 from eligibility.measure.context import Measurer
 from eligibility.result import (
     Caveat,
-    CitationRef,
     ConditionResult,
     Outcome,
     ProgramResult,
@@ -22,15 +21,21 @@ from eligibility.result import (
     VersionRef,
 )
 from eligibility.rulebook.library import Library
-from eligibility.rulebook.model import Composite, Condition, JudgementCondition, Leaf, Program, Version
+from eligibility.rulebook.model import Leaf, Program, Version
 
 #: How an engine decides one leaf: measure it with the measurer, decide, report.
 LeafDecider = Callable[[Leaf, Measurer], LeafOutcome]
 VERDICT_OF = {"pass": "eligible", "fail": "not_eligible", "unknown": "undetermined"}
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def plain(value: Any) -> Any:
     """A JSON value as JSON gives it back: lists for tuples, ISO text for dates, text keys."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict:
+        return {k if type(k) is str else str(k): v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -40,17 +45,6 @@ def plain(value: Any) -> Any:
     return value
 
 
-# From the strongest confidence to the weakest.
-CONFIDENCE_ORDER = ("official", "official_via_news", "blog", "unconfirmed")
-
-
-def _confidence(program: Program, cond: Condition, refs: tuple[CitationRef, ...]) -> str | None:
-    if cond.confidence is not None:
-        return cond.confidence
-    levels = [r.confidence for r in refs]
-    return max(levels, key=CONFIDENCE_ORDER.index) if levels else None
-
-
 def native_leaf(cond: Leaf, mm: Measurer) -> LeafOutcome:
     """A leaf measured, decided in Python, and reported."""
     kind = KINDS[cond.kind]
@@ -58,57 +52,51 @@ def native_leaf(cond: Leaf, mm: Measurer) -> LeafOutcome:
     return kind.report(cond, measured, kind.decide(cond, measured))
 
 
-def composite_result(cond: Composite, kids: tuple[ConditionResult, ...], program: Program) -> ConditionResult:
+def _composite(node: NodePlan, kids: tuple[ConditionResult, ...]) -> ConditionResult:
     """Combine the children's results of an all / any / not / at_least condition (Kleene logic)."""
-    refs = cite(program, cond.citations)
     outcomes = [k.outcome for k in kids]
     outcome: Outcome
-    if cond.op == "all":
+    if node.op == "all":
         outcome = kleene_all(outcomes)
-    elif cond.op == "any":
+    elif node.op == "any":
         outcome = kleene_any(outcomes)
-    elif cond.op == "not":
+    elif node.op == "not":
         outcome = NEGATION[outcomes[0]]
     else:
-        outcome = at_least(cond.n or 0, outcomes)
-    says = cond.says or {"all": "all of these", "any": "at least one of these", "not": "not this",
-                         "at_least": f"at least {cond.n} of these"}[cond.op]
+        outcome = at_least(node.n, outcomes)
     passed = outcomes.count("pass")
-    return ConditionResult(cond.id, cond.op, outcome, says, observed={"passed": passed, "of": len(kids)},
-                           required=cond.n if cond.op == "at_least" else cond.op,
-                           explanation=f"{passed} of {len(kids)} passed", citations=refs, conditions=kids,
-                           confidence=_confidence(program, cond, refs))
+    return ConditionResult(node.id, node.kind, outcome, node.says, {"passed": passed, "of": len(kids)},
+                           node.n if node.op == "at_least" else node.op, f"{passed} of {len(kids)} passed",
+                           (), node.citations, kids, False, node.confidence)
 
 
-def leaf_result(cond: Leaf, leaf: LeafOutcome, program: Program) -> ConditionResult:
+def _leaf(node: NodePlan, leaf: LeafOutcome) -> ConditionResult:
     """A leaf's outcome as a result node, its values made plain JSON."""
-    refs = cite(program, cond.citations)
-    confidence = _confidence(program, cond, refs)
+    confidence = node.confidence
     if leaf.confidence is not None:
-        confidence = max(confidence or "official", leaf.confidence, key=CONFIDENCE_ORDER.index)
-    return ConditionResult(cond.id, cond.kind, leaf.outcome, cond.says, plain(leaf.observed), plain(leaf.required),
-                           leaf.explanation, tuple(plain(e) for e in leaf.evidence), refs,
-                           judgement=isinstance(cond, JudgementCondition), confidence=confidence)
+        confidence = max(confidence or "official", leaf.confidence, key=RANK.__getitem__)
+    return ConditionResult(node.id, node.kind, leaf.outcome, node.says, plain(leaf.observed), plain(leaf.required),
+                           leaf.explanation, leaf.evidence if leaf.plain else tuple([plain(e) for e in leaf.evidence]),
+                           node.citations, (),
+                           node.judgement, confidence)
 
 
-def evaluate_condition(cond: Condition, mm: Measurer, program: Program,
-                       decide: LeafDecider = native_leaf) -> ConditionResult:
+def _evaluate(node: NodePlan, mm: Measurer, decide: LeafDecider) -> ConditionResult:
     """The result tree of one condition, its leaves decided by ``decide``."""
-    if isinstance(cond, Composite):
-        kids = tuple(evaluate_condition(k, mm, program, decide) for k in cond.children)
-        return composite_result(cond, kids, program)
-    return leaf_result(cond, decide(cond, mm), program)
+    if node.children is not None:
+        return _composite(node, tuple([_evaluate(k, mm, decide) for k in node.children]))
+    return _leaf(node, decide(node.cond, mm))  # type: ignore[arg-type]
 
 
-def _caveats(results: Iterable[ConditionResult], program: Program, version: Version) -> list[Caveat]:
-    out = []
+def _caveats(results: Iterable[ConditionResult], out: list[Caveat]) -> list[Caveat]:
     for r in results:
         if r.judgement and r.outcome == "pass":
             out.append(Caveat(r.id, r.says, r.explanation, r.citations))
         elif r.confidence in ("blog", "unconfirmed") and not r.conditions:
             out.append(Caveat(r.id, r.says, f"This rule rests on {r.confidence.replace('_', ' ')} sources",
                               r.citations))
-        out.extend(_caveats(r.conditions, program, version))
+        if r.conditions:
+            _caveats(r.conditions, out)
     return out
 
 
@@ -134,8 +122,8 @@ def evaluate_program(program: Program, facts: Facts, library: Library, verdicts:
                              version.note or f"not in force on {day}", confidence=program.confidence,
                              kind=program.kind, short_title=program.short_title or program.title)
     mm = Measurer(facts, library, verdicts)
-    return program_result(program, version,
-                          tuple(evaluate_condition(c, mm, program, decide) for c in version.conditions))
+    plan = version_plan(program, version)
+    return program_result(program, version, tuple([_evaluate(node, mm, decide) for node in plan.nodes]))
 
 
 def program_result(program: Program, version: Version, results: tuple[ConditionResult, ...]) -> ProgramResult:
@@ -148,5 +136,5 @@ def program_result(program: Program, version: Version, results: tuple[ConditionR
                "not_eligible": f"fails: {', '.join(failed)}",
                "undetermined": f"the profile does not settle: {', '.join(unknown)}"}[verdict]
     return ProgramResult(program.id, program.title, verdict, ref, message,
-                         tuple(_caveats(results, program, version)), results, program.confidence,
+                         tuple(_caveats(results, [])), results, program.confidence,
                          kind=program.kind, short_title=program.short_title or program.title)

@@ -45,6 +45,9 @@ class LeafOutcome:
     # The confidence of dated data the leaf read (a funds table), when it may be weaker than the
     # condition's citations: the result takes the weaker of the two.
     confidence: str | None = None
+    #: True when ``evidence`` is already plain JSON values in dicts made for this outcome alone (the result
+    #: node takes them as they are instead of copying them).
+    plain: bool = False
 
 
 class Matcher(Protocol):

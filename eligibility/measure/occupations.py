@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
+from eligibility.measure.cache import IdentityCache
 from eligibility.noc import noc_table
 from eligibility.rulebook.model import Occupations
 
@@ -22,8 +24,33 @@ def matches(occ: Occupations, code: str) -> bool:
     return not any(code.startswith(x) for x in occ.exclude)
 
 
+def selector(occ: Occupations) -> Callable[[str], bool]:
+    """``matches`` for one selector, each code's answer kept (the selector is hashed once, not per code)."""
+    return _SELECTORS.get(occ, _selector)
+
+
+def _selector(occ: Occupations) -> Callable[[str], bool]:
+    answers: dict[str, bool] = {}
+
+    def member(code: str) -> bool:
+        found = answers.get(code)
+        if found is None:
+            found = answers[code] = matches(occ, code)
+        return found
+
+    return member
+
+
+_SELECTORS: IdentityCache[Occupations, Callable[[str], bool]] = IdentityCache()
+_DESCRIBED: IdentityCache[Occupations, str] = IdentityCache()
+
+
 def describe_occupations(occ: Occupations) -> str:
     """The selector in words, for explanations."""
+    return _DESCRIBED.get(occ, _describe)
+
+
+def _describe(occ: Occupations) -> str:
     parts = []
     if occ.codes is not None:
         parts.append(f"NOC {', '.join(occ.codes)}" if len(occ.codes) <= 6 else f"{len(occ.codes)} listed NOC codes")

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from eligibility.dates import window
 from eligibility.facts import Facts, JobFact, Person
-from eligibility.measure.occupations import describe_occupations, matches
+from eligibility.measure.occupations import describe_occupations, matches, selector
 from eligibility.profile.model import WorkEntry
 from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
 from eligibility.unknown import known
-from eligibility.work import Credit, Job, best_count, clip, count
+from eligibility.work import WEEKLY_CAP, Credit, Job, Part, best_sweep, clip, sweep, units_for
 
 
 @frozen
@@ -47,12 +48,75 @@ class JobCount:
 
 
 @frozen
+class WorkRow:
+    """One job of a person as every count of an evaluation sees it: its days as ordinals, its weekly hours in
+    the table's units, and the part of its evidence no count changes."""
+
+    fact: JobFact
+    index: int
+    first: int
+    last: int
+    weekly: int
+    start_iso: str
+    end_iso: str
+    base: dict[str, Any]
+
+
+@frozen
+class WorkTable:
+    """A person's jobs for counting, built once per evaluation: hours are whole multiples of 1 / ``units``."""
+
+    units: int
+    cap_units: int
+    rows: tuple[WorkRow, ...]
+    #: Why each row is left out under (location, exclusions, provinces), worked out once per evaluation.
+    excluded: dict[tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None], tuple[str | None, ...]] = field(
+        factory=dict)
+
+
+def _row(jf: JobFact, units: int) -> WorkRow:
+    e = jf.entry
+    base: dict[str, Any] = {"job": jf.job.index, "title": e.title, "employer": e.employer, "noc": e.noc}
+    if e.noc_2016:
+        base["converted_from_noc_2016"] = e.noc_2016
+    job = jf.job
+    return WorkRow(jf, job.index, job.start.toordinal(), job.end.toordinal(), int(job.hours_per_week * units),
+                   job.start.isoformat(), job.end.isoformat(), base)
+
+
+def work_table(facts: Facts, person: Person = "applicant") -> WorkTable | None:
+    """The person's jobs for counting (None when the work history is unknown), shared by the evaluation."""
+    def build() -> WorkTable | None:
+        jobs = facts.jobs(person)
+        if not known(jobs):
+            return None
+        units = units_for([jf.job.hours_per_week for jf in jobs])
+        return WorkTable(units, int(WEEKLY_CAP * units), tuple(_row(jf, units) for jf in jobs))
+
+    return facts.memo(("work-table", person), build)
+
+
+#: A job as a count reported it: the row, whether it counted, its first and last day counted, its hours
+#: (rounded to 0.1), or the reason it was left out.
+Counted = tuple[WorkRow, bool, str | None, str | None, float | None, str | None]
+
+
+def job_evidence(counted: Counted) -> dict[str, Any]:
+    """A job as an evidence item of a result."""
+    row, ok, start, end, hours, reason = counted
+    if ok:
+        return {**row.base, "from": start, "to": end, "hours": hours, "counted": True}
+    return {**row.base, "counted": False, "reason": reason}
+
+
+@frozen
 class WorkMeasure:
     """Hours in the window: ``low`` on the jobs known to count, ``high`` if every job without a NOC code counted.
 
     ``best_code`` is the occupation whose hours are ``low`` (single-occupation counting), ``main_occupation``
     the one with the most hours in the window, ``qualifying_codes`` those with enough hours on their own.
     ``known`` is False when the profile does not list the work history (everything else is then empty).
+    ``counted`` holds every job as the count saw it (``jobs`` gives them as JobCount).
     """
 
     known: bool
@@ -64,7 +128,18 @@ class WorkMeasure:
     main_occupation: str | None = None
     qualifying_codes: tuple[str, ...] = ()
     uncertain: bool = False
-    jobs: tuple[JobCount, ...] = ()
+    counted: tuple[Counted, ...] = ()
+
+    @property
+    def jobs(self) -> tuple[JobCount, ...]:
+        """Each job with the hours credited inside the window, or why it was left out."""
+        out = []
+        for row, ok, start, end, hours, reason in self.counted:
+            e = row.fact.entry
+            out.append(JobCount(row.fact.job.index, e.title, e.employer, e.noc, e.noc_2016, ok,
+                                dt.date.fromisoformat(start) if start else None,
+                                dt.date.fromisoformat(end) if end else None, hours, reason))
+        return tuple(out)
 
 
 def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclusion, ...],
@@ -116,42 +191,94 @@ def select_jobs(jobs: tuple[JobFact, ...], occupations: Occupations, first: dt.d
     return certain, uncertain, left_out
 
 
+Selected = tuple[list[tuple[WorkRow, Part]], list[tuple[WorkRow, Part]], list[Counted]]
+
+
+def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last: dt.date, location: Location,
+                exclude: tuple[Exclusion, ...], provinces: tuple[str, ...] | None = None) -> Selected:
+    """``select_jobs`` on a work table: the parts of jobs that count, that might, and the ones left out."""
+    certain: list[tuple[WorkRow, Part]] = []
+    uncertain: list[tuple[WorkRow, Part]] = []
+    left_out: list[Counted] = []
+    low, high = first.toordinal(), last.toordinal()
+    member = selector(occupations)
+    key = (location, exclude, provinces)
+    reasons = table.excluded.get(key)
+    if reasons is None:
+        reasons = table.excluded[key] = tuple(excluded_because(row.fact.entry, location, exclude, provinces)
+                                              for row in table.rows)
+    for row, reason in zip(table.rows, reasons, strict=True):
+        start = row.first if row.first > low else low
+        end = row.last if row.last < high else high
+        noc = row.fact.entry.noc
+        if reason is None:
+            if start > end:
+                reason = f"outside the window {first} to {last}"
+            elif noc is not None and not member(noc):
+                reason = f"NOC {noc} is not among {describe_occupations(occupations)}"
+        if reason is not None:
+            left_out.append((row, False, None, None, None, reason))
+        elif noc is None:
+            uncertain.append((row, (row.index, start, end, row.weekly)))
+        else:
+            certain.append((row, (row.index, start, end, row.weekly)))
+    return certain, uncertain, left_out
+
+
 def measure_work(c: WorkExperienceCondition, facts: Facts) -> WorkMeasure:
     """The hours a work_experience condition counts, with every job's share and the occupations found."""
     first, last = window(facts.as_of, c.window_months)
-    jobs = facts.jobs()
-    if not known(jobs):
+    table = work_table(facts)
+    if table is None:
         return WorkMeasure(False, first, last)
-    certain, uncertain, left_out = select_jobs(jobs, c.occupations, first, last, c.location, c.exclude,
+    certain, uncertain, left_out = select_rows(table, c.occupations, first, last, c.location, c.exclude,
                                                c.provinces)
-    by_code: dict[str, list[Job]] = defaultdict(list)
-    for jf, part in certain:
-        by_code[str(jf.entry.noc)].append(part)
+    cap, per_unit = table.cap_units, 7 * table.units
+    by_code: dict[str, list[Part]] = defaultdict(list)
+    for row, part in certain:
+        by_code[str(row.fact.entry.noc)].append(part)
     maybe = [part for _, part in uncertain]
+    # Counts are whole numbers of 1 / per_unit hours, compared exactly; the minimum as an exact fraction.
+    enough = Fraction(c.min_hours) * per_unit
+    counted: tuple[int, Sequence[Part], dict[int, int | Fraction]]
     if c.single_occupation:
-        scored = {code: best_count(parts, c.continuous) for code, parts in by_code.items()}
+        scored = {code: best_sweep(parts, cap, c.continuous) for code, parts in by_code.items()}
         best_code = max(scored, key=lambda k: (scored[k][0], k), default=None)
-        low, credits = scored[best_code] if best_code else (Fraction(0), ())
-        high = max([best_count(parts + maybe, c.continuous)[0] for parts in by_code.values()]
-                   + [best_count(maybe, c.continuous)[0], low]) if maybe else low
-        qualifying = sorted(k for k, v in scored.items() if v[0] >= c.min_hours)
+        counted = scored[best_code] if best_code else (0, (), {})
+        low = counted[0]
+        high = max([best_sweep(parts + maybe, cap, c.continuous)[0] for parts in by_code.values()]
+                   + [best_sweep(maybe, cap, c.continuous)[0], low]) if maybe else low
+        qualifying = sorted(k for k, v in scored.items() if v[0] >= enough)
     else:
         all_parts = [part for _, part in certain]
-        low, credits = best_count(all_parts, c.continuous)
-        high = best_count(all_parts + maybe, c.continuous)[0] if maybe else low
+        counted = best_sweep(all_parts, cap, c.continuous)
+        low = counted[0]
+        high = best_sweep(all_parts + maybe, cap, c.continuous)[0] if maybe else low
         best_code = None
-        qualifying = sorted(by_code) if low >= c.min_hours else []
+        qualifying = sorted(by_code) if low >= enough else []
     # The main occupation is the one with the most experience in the window (IRPR s. 87.1(2)(e)).
-    totals = {code: count(parts)[0] for code, parts in by_code.items()}
+    if c.single_occupation and not c.continuous:
+        totals = {code: v[0] for code, v in scored.items()}
+    else:
+        totals = {code: sweep(parts, cap)[0] for code, parts in by_code.items()}
     main = max(totals, key=lambda k: (totals[k], k), default=None)
-    credited = {cr.index: cr for cr in credits}
-    counts = [_job_count(jf, credited.get(jf.job.index),
-                         None if jf.job.index in credited else "not part of the best occupation or run")
-              for jf, _ in certain]
-    counts += [_job_count(jf, None, "no NOC code: it may or may not count") for jf, _ in uncertain]
-    counts += left_out
-    return WorkMeasure(True, first, last, float(low), float(high), best_code, main, tuple(qualifying),
-                       bool(maybe), tuple(counts))
+    shares = counted[2]
+    credited = {part[0]: part for part in counted[1]}
+    first_iso, last_iso = first.isoformat(), last.isoformat()
+    jobs: list[Counted] = []
+    for row, _ in certain:
+        found = credited.get(row.index)
+        if found is None:
+            jobs.append((row, False, None, None, None, "not part of the best occupation or run"))
+            continue
+        share = shares[found[0]]
+        hours = share / per_unit if isinstance(share, int) else float(share / per_unit)
+        jobs.append((row, True, row.start_iso if found[1] == row.first else first_iso,
+                     row.end_iso if found[2] == row.last else last_iso, round(hours, 1), None))
+    jobs += [(row, False, None, None, None, "no NOC code: it may or may not count") for row, _ in uncertain]
+    jobs += left_out
+    return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
+                       bool(maybe), tuple(jobs))
 
 
 @frozen
@@ -168,11 +295,12 @@ def hours_in_window(facts: Facts, person: Person, occupations: Occupations, mont
 
     None when the work history is unknown.
     """
-    jobs = facts.jobs(person)
-    if not known(jobs):
+    table = work_table(facts, person)
+    if table is None:
         return None
     first, last = window(facts.as_of, months) if months is not None else (dt.date.min, facts.as_of - dt.timedelta(1))
-    certain, uncertain, _ = select_jobs(jobs, occupations, first, last, location, exclude)
-    low = count([p for _, p in certain])[0]
-    high = count([p for _, p in certain] + [p for _, p in uncertain])[0]
-    return HoursRange(float(low), float(high))
+    certain, uncertain, _ = select_rows(table, occupations, first, last, location, exclude)
+    parts = [p for _, p in certain]
+    low = sweep(parts, table.cap_units)[0]
+    high = sweep(parts + [p for _, p in uncertain], table.cap_units)[0] if uncertain else low
+    return HoursRange(low / (7 * table.units), high / (7 * table.units))

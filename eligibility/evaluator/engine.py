@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
 
-from eligibility.evaluator.plan import RANK, NodePlan, version_plan
+from eligibility.evaluator.plan import RANK, NodePlan, VersionPlan, version_on, version_plan
 from eligibility.facts import Facts
 from eligibility.kinds import KINDS
-from eligibility.kinds.base import LeafOutcome
+from eligibility.kinds.base import LeafOutcome, plain
 from eligibility.logic import NEGATION, at_least, kleene_all, kleene_any
 from eligibility.measure.context import Measurer
 from eligibility.result import (
@@ -26,25 +24,8 @@ from eligibility.rulebook.model import Leaf, Program, Version
 #: How an engine decides one leaf: measure it with the measurer, decide, report.
 LeafDecider = Callable[[Leaf, Measurer], LeafOutcome]
 VERDICT_OF = {"pass": "eligible", "fail": "not_eligible", "unknown": "undetermined"}
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
-def plain(value: Any) -> Any:
-    """A JSON value as JSON gives it back: lists for tuples, ISO text for dates, text keys."""
-    kind = type(value)
-    if kind in _SCALARS:
-        return value
-    if kind is dict:
-        return {k if type(k) is str else str(k): v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
+#: Result nodes kept per leaf by its kind's key before they are dropped (a bound on memory).
+RESULTS_KEPT = 4096
 def native_leaf(cond: Leaf, mm: Measurer) -> LeafOutcome:
     """A leaf measured, decided in Python, and reported."""
     kind = KINDS[cond.kind]
@@ -71,30 +52,70 @@ def _composite(node: NodePlan, kids: tuple[ConditionResult, ...]) -> ConditionRe
 
 
 def _leaf(node: NodePlan, leaf: LeafOutcome) -> ConditionResult:
-    """A leaf's outcome as a result node, its values made plain JSON."""
+    """A leaf's outcome as a result node, its values made plain JSON (unless the kind made them so)."""
     confidence = node.confidence
     if leaf.confidence is not None:
         confidence = max(confidence or "official", leaf.confidence, key=RANK.__getitem__)
+    if leaf.plain:
+        return ConditionResult(node.id, node.kind, leaf.outcome, node.says, leaf.observed, leaf.required,
+                               leaf.explanation, leaf.evidence, node.citations, (), node.judgement, confidence)
     return ConditionResult(node.id, node.kind, leaf.outcome, node.says, plain(leaf.observed), plain(leaf.required),
-                           leaf.explanation, leaf.evidence if leaf.plain else tuple([plain(e) for e in leaf.evidence]),
-                           node.citations, (),
+                           leaf.explanation, tuple([plain(e) for e in leaf.evidence]), node.citations, (),
                            node.judgement, confidence)
 
 
-def _evaluate(node: NodePlan, mm: Measurer, decide: LeafDecider) -> ConditionResult:
-    """The result tree of one condition, its leaves decided by ``decide``."""
+def caveat_of(r: ConditionResult) -> Caveat | None:
+    """The caveat a result node gives: a judgement that passes (an officer decides), or a rule on weak sources."""
+    if r.judgement and r.outcome == "pass":
+        return Caveat(r.id, r.says, r.explanation, r.citations)
+    if r.confidence in ("blog", "unconfirmed") and not r.conditions:
+        return Caveat(r.id, r.says, f"This rule rests on {r.confidence.replace('_', ' ')} sources", r.citations)
+    return None
+
+
+def _evaluate(node: NodePlan, mm: Measurer, decide: LeafDecider, caveats: list[Caveat]) -> ConditionResult:
+    """The result tree of one condition, its leaves decided by ``decide``; its caveats added to ``caveats``.
+
+    Caveats come in the order of the tree read top-down (a node's before its children's): only leaves and
+    conditions without children give any, and they are met here in that order.
+    """
     if node.children is not None:
-        return _composite(node, tuple([_evaluate(k, mm, decide) for k in node.children]))
-    return _leaf(node, decide(node.cond, mm))  # type: ignore[arg-type]
+        found = _composite(node, tuple([_evaluate(k, mm, decide, caveats) for k in node.children]))
+    else:
+        entry = node.entry
+        if decide is not native_leaf or entry is None:
+            found = _leaf(node, decide(node.cond, mm))  # type: ignore[arg-type]
+        else:
+            cond = node.cond
+            measured = entry.measure(cond, mm)
+            if entry.key is None:
+                found = _leaf(node, entry.report(cond, measured, entry.decide(cond, measured)))
+            else:
+                # A kind measured in a few plain values: the node built for the same values is the same node
+                # (results are values: frozen, never changed once built), so it is built once per process,
+                # and its caveat with it.
+                key = entry.key(cond, measured)
+                kept = node.results.get(key)
+                if kept is None:
+                    if len(node.results) >= RESULTS_KEPT:
+                        node.results.clear()
+                    built = _leaf(node, entry.report(cond, measured, entry.decide(cond, measured)))
+                    kept = node.results[key] = (built, caveat_of(built) if node.may_caveat else None)
+                if kept[1] is not None:
+                    caveats.append(kept[1])
+                return kept[0]
+    if node.may_caveat:
+        caveat = caveat_of(found)
+        if caveat is not None:
+            caveats.append(caveat)
+    return found
 
 
 def _caveats(results: Iterable[ConditionResult], out: list[Caveat]) -> list[Caveat]:
     for r in results:
-        if r.judgement and r.outcome == "pass":
-            out.append(Caveat(r.id, r.says, r.explanation, r.citations))
-        elif r.confidence in ("blog", "unconfirmed") and not r.conditions:
-            out.append(Caveat(r.id, r.says, f"This rule rests on {r.confidence.replace('_', ' ')} sources",
-                              r.citations))
+        caveat = caveat_of(r)
+        if caveat is not None:
+            out.append(caveat)
         if r.conditions:
             _caveats(r.conditions, out)
     return out
@@ -104,7 +125,7 @@ def evaluate_program(program: Program, facts: Facts, library: Library, verdicts:
                      decide: LeafDecider = native_leaf) -> ProgramResult:
     """One program's verdict on the facts' as-of date, its leaves decided by ``decide`` (natively by default)."""
     day = facts.as_of
-    version = program.version_on(day)
+    version = version_on(program, day)
     if version is None:
         first = program.versions[0].valid_from
         if day < first and program.established is not None and day < program.established:
@@ -123,18 +144,25 @@ def evaluate_program(program: Program, facts: Facts, library: Library, verdicts:
                              kind=program.kind, short_title=program.short_title or program.title)
     mm = Measurer(facts, library, verdicts)
     plan = version_plan(program, version)
-    return program_result(program, version, tuple([_evaluate(node, mm, decide) for node in plan.nodes]))
+    caveats: list[Caveat] = []
+    results = tuple([_evaluate(node, mm, decide, caveats) for node in plan.nodes])
+    return program_result(program, version, results, plan, tuple(caveats))
 
 
-def program_result(program: Program, version: Version, results: tuple[ConditionResult, ...]) -> ProgramResult:
-    """The verdict of a version in force from its top-level condition results."""
-    ref = VersionRef(version.valid_from, version.valid_to, version.in_force)
-    verdict: Verdict = VERDICT_OF[kleene_all([r.outcome for r in results])]  # type: ignore[assignment]
-    failed = [r.id for r in results if r.outcome == "fail"]
-    unknown = [r.id for r in results if r.outcome == "unknown"]
-    message = {"eligible": "every condition passes",
-               "not_eligible": f"fails: {', '.join(failed)}",
-               "undetermined": f"the profile does not settle: {', '.join(unknown)}"}[verdict]
-    return ProgramResult(program.id, program.title, verdict, ref, message,
-                         tuple(_caveats(results, [])), results, program.confidence,
-                         kind=program.kind, short_title=program.short_title or program.title)
+def program_result(program: Program, version: Version, results: tuple[ConditionResult, ...],
+                   plan: VersionPlan | None = None, caveats: tuple[Caveat, ...] | None = None) -> ProgramResult:
+    """The verdict of a version in force from its top-level condition results (and their caveats, when the
+    evaluation gathered them)."""
+    plan = plan or version_plan(program, version)
+    outcomes = [r.outcome for r in results]
+    verdict: Verdict = VERDICT_OF[kleene_all(outcomes)]  # type: ignore[assignment]
+    if verdict == "eligible":
+        message = "every condition passes"
+    elif verdict == "not_eligible":
+        message = f"fails: {', '.join([r.id for r in results if r.outcome == 'fail'])}"
+    else:
+        message = f"the profile does not settle: {', '.join([r.id for r in results if r.outcome == 'unknown'])}"
+    if caveats is None:
+        caveats = tuple(_caveats(results, [])) if plan.may_caveat else ()
+    return ProgramResult(program.id, program.title, verdict, plan.ref, message, caveats, results,
+                         program.confidence, kind=program.kind, short_title=plan.short_title)

@@ -9,20 +9,26 @@ they are) and a library loaded again gets new plans.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Hashable
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from eligibility.citations import cite
 from eligibility.kinds import KINDS
 from eligibility.kinds.base import Kind
 from eligibility.measure.cache import IdentityCache
-from eligibility.result import CitationRef
+from eligibility.result import Caveat, CitationRef, ConditionResult, VersionRef
 from eligibility.rulebook.model import Composite, Condition, JudgementCondition, Program, Version
 
 # From the strongest confidence to the weakest.
 CONFIDENCE_ORDER = ("official", "official_via_news", "blog", "unconfirmed")
 RANK = {c: i for i, c in enumerate(CONFIDENCE_ORDER)}
+#: Confidences a rule's caveat is given for.
+WEAK = ("blog", "unconfirmed")
+#: Kinds whose result may take a weaker confidence than their citations' (from dated data they read).
+WEAKENING_KINDS = frozenset({"funds"})
 #: What a composite says when its condition has no ``says`` of its own.
 COMPOSITE_SAYS = {"all": "all of these", "any": "at least one of these", "not": "not this"}
 
@@ -50,13 +56,31 @@ class NodePlan:
     children: tuple[NodePlan, ...] | None = None
     op: str = ""
     n: int = 0
+    #: Whether the node can give a caveat (a judgement, weak sources, or data that may weaken them).
+    may_caveat: bool = False
+    #: Result nodes already built for this leaf with their caveat, by the kind's key of the measure (kinds
+    #: with a key only).
+    results: dict[Hashable, tuple[ConditionResult, Caveat | None]] = field(factory=dict, eq=False, repr=False)
 
 
 @frozen
 class VersionPlan:
-    """A version in force compiled: its top-level condition plans."""
+    """A version in force compiled: its top-level condition plans and the static parts of its result.
+
+    ``may_caveat`` is False when no node can ever give a caveat (no judgement, no leaf of weak or
+    possibly weakened confidence), so the result's tree is not walked for them.
+    """
 
     nodes: tuple[NodePlan, ...]
+    ref: VersionRef
+    short_title: str
+    may_caveat: bool
+
+
+
+
+def _may_caveat(node: NodePlan) -> bool:
+    return node.may_caveat or any(_may_caveat(k) for k in node.children or ())
 
 
 def node_plan(cond: Condition, program: Program) -> NodePlan:
@@ -66,9 +90,11 @@ def node_plan(cond: Condition, program: Program) -> NodePlan:
     if isinstance(cond, Composite):
         says = cond.says or COMPOSITE_SAYS.get(cond.op) or f"at least {cond.n} of these"
         return NodePlan(cond, cond.id, cond.op, says, refs, confidence,
-                        children=tuple(node_plan(k, program) for k in cond.children), op=cond.op, n=cond.n or 0)
-    return NodePlan(cond, cond.id, cond.kind, cond.says, refs, confidence, isinstance(cond, JudgementCondition),
-                    KINDS[cond.kind])
+                        children=tuple(node_plan(k, program) for k in cond.children), op=cond.op, n=cond.n or 0,
+                        may_caveat=confidence in WEAK)
+    judgement = isinstance(cond, JudgementCondition)
+    return NodePlan(cond, cond.id, cond.kind, cond.says, refs, confidence, judgement, KINDS[cond.kind],
+                    may_caveat=judgement or confidence in WEAK or cond.kind in WEAKENING_KINDS)
 
 
 _PLANS: IdentityCache[Program, dict[int, VersionPlan]] = IdentityCache()
@@ -79,6 +105,25 @@ def version_plan(program: Program, version: Version) -> VersionPlan:
     plans = _PLANS.get(program, lambda _: {})
     found = plans.get(id(version))
     if found is None:
-        found = VersionPlan(tuple(node_plan(c, program) for c in version.conditions))
+        nodes = tuple(node_plan(c, program) for c in version.conditions)
+        found = VersionPlan(nodes, VersionRef(version.valid_from, version.valid_to, version.in_force),
+                            program.short_title or program.title, any(_may_caveat(n) for n in nodes))
         plans[id(version)] = found
     return found
+
+
+#: Days kept per program in ``version_on``'s table before it is emptied (a bound on memory).
+DAYS_KEPT = 4096
+_VERSIONS: IdentityCache[Program, dict[dt.date, Version | None]] = IdentityCache()
+
+
+def version_on(program: Program, day: dt.date) -> Version | None:
+    """``program.version_on(day)``, found once per program and day."""
+    days = _VERSIONS.get(program, lambda _: {})
+    try:
+        return days[day]
+    except KeyError:
+        if len(days) >= DAYS_KEPT:
+            days.clear()
+        found = days[day] = program.version_on(day)
+        return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 
 from attrs import frozen
 
@@ -54,5 +55,10 @@ def report(c: AgeCondition, m: AgeMeasure, d: Decision) -> LeafOutcome:
     return LeafOutcome(d.outcome, m.years, required, f"{m.years} years old on {m.day}")
 
 
+def key(c: AgeCondition, m: AgeMeasure) -> Hashable:
+    """The age and the date: all the report reads."""
+    return m.years, m.day
+
+
 KIND: Kind[AgeCondition, AgeMeasure] = Kind("age", AgeCondition, measure, decide, durable_checks, durable_decide,
-                                           report)
+                                           report, key=key)

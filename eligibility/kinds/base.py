@@ -7,7 +7,8 @@ the facts it asserts for them, and how its result reads. Only the decision diffe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from attrs import field, frozen
@@ -45,9 +46,29 @@ class LeafOutcome:
     # The confidence of dated data the leaf read (a funds table), when it may be weaker than the
     # condition's citations: the result takes the weaker of the two.
     confidence: str | None = None
-    #: True when ``evidence`` is already plain JSON values in dicts made for this outcome alone (the result
-    #: node takes them as they are instead of copying them).
+    #: True when ``observed``, ``required`` and ``evidence`` are already plain JSON (``plain`` gives them
+    #: back unchanged) in lists and dicts made for this outcome alone: the result node takes them as they
+    #: are instead of copying them.
     plain: bool = False
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def plain(value: Any) -> Any:
+    """A JSON value as JSON gives it back: lists for tuples, ISO text for dates, text keys (always a copy)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict:
+        return {k if type(k) is str else str(k): v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 class Matcher(Protocol):
@@ -167,3 +188,12 @@ class Kind(Generic[C, M]):
     durable_decide: Callable[[C, M, Matcher], Decision]
     report: Callable[[C, M, Decision], LeafOutcome]
     selectors: Callable[[C], list[Occupations]] = _no_selectors
+    #: For a kind whose measure is a few plain values: a key equal for two measures exactly when the
+    #: report of one is the report of the other (types included: True, 1 and 1.0 are different keys).
+    #: The native evaluator keeps each condition's result node by this key and reuses it.
+    key: Callable[[C, M], Hashable] | None = None
+
+
+def typed(value: object) -> tuple[type, str]:
+    """A value as a key that tells apart what ``==`` does not: True, 1 and 1.0; 0.0 and -0.0."""
+    return type(value), repr(value)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from attrs import frozen
 
-from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, tag
+from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, tag, typed
 from eligibility.logic import threshold
 from eligibility.measure.context import Measurer
 from eligibility.rulebook.model import DeclarationCondition
@@ -68,5 +70,10 @@ def report(c: DeclarationCondition, m: DeclarationMeasure, d: Decision) -> LeafO
     return LeafOutcome(d.outcome, m.value, required, f"{c.key} = {m.value}; needs {c.equals}")
 
 
+def key(c: DeclarationCondition, m: DeclarationMeasure) -> Hashable:
+    """Whether the key is stated, and the value with its type."""
+    return m.stated, typed(m.value)
+
+
 KIND: Kind[DeclarationCondition, DeclarationMeasure] = Kind(
-    "declaration", DeclarationCondition, measure, decide, durable_checks, durable_decide, report)
+    "declaration", DeclarationCondition, measure, decide, durable_checks, durable_decide, report, key=key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from attrs import frozen
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, present
@@ -53,5 +55,10 @@ def report(c: IntendedProvinceCondition, m: ProvinceMeasure, d: Decision) -> Lea
     return LeafOutcome(d.outcome, m.province, required, f"intends to live in {m.province}; needs {need}")
 
 
+def key(c: IntendedProvinceCondition, m: ProvinceMeasure) -> Hashable:
+    """The province: all the report reads."""
+    return m.province
+
+
 KIND: Kind[IntendedProvinceCondition, ProvinceMeasure] = Kind(
-    "intended_province", IntendedProvinceCondition, measure, decide, durable_checks, durable_decide, report)
+    "intended_province", IntendedProvinceCondition, measure, decide, durable_checks, durable_decide, report, key=key)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from attrs import frozen
 
 from eligibility.converter import unstructure
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, conj
 from eligibility.kinds.funds import OPEN_ENDED_MONTHS
 from eligibility.logic import Outcome, kleene_all
+from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations
 from eligibility.measure.offer import OfferMeasure, measure_offer, offer_details, offer_outcomes
@@ -21,6 +24,8 @@ class JobOfferMeasure:
 
     offer: OfferMeasure
     floor: float | None = None
+    #: The offer as its JSON object (None without an offer), made once per evaluation.
+    data: Any = None
 
 
 def measure(c: JobOfferCondition, mm: Measurer) -> JobOfferMeasure:
@@ -30,7 +35,8 @@ def measure(c: JobOfferCondition, mm: Measurer) -> JobOfferMeasure:
     offer = found.offer
     if offer is not None and c.wage_floors_hourly and offer.noc in c.wage_floors_hourly:
         floor = max(floor or 0.0, c.wage_floors_hourly[offer.noc])
-    return JobOfferMeasure(found, floor)
+    data = mm.facts.memo("job-offer-data", lambda: unstructure(offer)) if offer is not None else None
+    return JobOfferMeasure(found, floor, data)
 
 
 def _details(c: JobOfferCondition, offer: JobOffer, floor: float | None) -> dict[str, str]:
@@ -123,20 +129,29 @@ def durable_decide(c: JobOfferCondition, m: JobOfferMeasure, run: Matcher) -> De
     return Decision(guard if guard != "pass" else kleene_all(parts.values()), parts)
 
 
-def report(c: JobOfferCondition, m: JobOfferMeasure, d: Decision) -> LeafOutcome:
-    """Each requirement with the offer's value, the ones not met first in the explanation."""
+def _required(c: JobOfferCondition) -> dict[str, Any]:
     required = {k: v for k, v in unstructure(c).items() if k in {
         "min_hours_per_week", "min_duration_months", "lmia", "provinces", "min_wage_hourly", "min_wage_annual",
         "non_seasonal"} and v not in (None, False)}
     if c.occupations is not None:
         required["occupations"] = describe_occupations(c.occupations)
+    return required
+
+
+_REQUIRED: IdentityCache[JobOfferCondition, dict[str, Any]] = IdentityCache()
+
+
+def report(c: JobOfferCondition, m: JobOfferMeasure, d: Decision) -> LeafOutcome:
+    """Each requirement with the offer's value, the ones not met first in the explanation."""
+    # The result node copies it (evaluator.engine.plain): the condition's own dict is never handed out.
+    required = _REQUIRED.get(c, _required)
     offer = m.offer.offer
     if offer is None:
         return LeafOutcome(d.outcome, None, required, m.offer.absent_text)
     details = _details(c, offer, m.floor)
     text = "; ".join(f"{w}: {t}" for w, t in details.items() if d.parts[w] != "pass")
     evidence = tuple({"check": w, "outcome": d.parts[w], "detail": t} for w, t in details.items())
-    return LeafOutcome(d.outcome, unstructure(offer), required, text or "the offer meets every requirement",
+    return LeafOutcome(d.outcome, m.data, required, text or "the offer meets every requirement",
                        evidence)
 
 

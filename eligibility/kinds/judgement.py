@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from attrs import frozen
 
-from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj
+from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, typed
 from eligibility.measure.context import Measurer
 from eligibility.rulebook.model import JudgementCondition
 
@@ -44,5 +46,10 @@ def report(c: JudgementCondition, m: JudgementMeasure, d: Decision) -> LeafOutco
     return LeafOutcome(d.outcome, m.value, True, f"{c.reason} ({said})")
 
 
+def key(c: JudgementCondition, m: JudgementMeasure) -> Hashable:
+    """The value stated, with its type."""
+    return typed(m.value)
+
+
 KIND: Kind[JudgementCondition, JudgementMeasure] = Kind(
-    "judgement", JudgementCondition, measure, decide, durable_checks, durable_decide, report)
+    "judgement", JudgementCondition, measure, decide, durable_checks, durable_decide, report, key=key)

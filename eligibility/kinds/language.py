@@ -6,7 +6,6 @@ from typing import Any
 
 from attrs import frozen
 
-from eligibility.converter import unstructure
 from eligibility.facts import TestFact
 from eligibility.kinds import work_experience
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, at_least_one, conj
@@ -107,8 +106,14 @@ def durable_decide(c: LanguageCondition, m: LanguageMeasure, run: Matcher) -> De
     return Decision(_combine(m, parts), parts)
 
 
+def levels_data(levels: Levels) -> dict[str, int]:
+    """A minimum as its JSON object (the abilities in the model's order)."""
+    return {"reading": levels.reading, "writing": levels.writing, "listening": levels.listening,
+            "speaking": levels.speaking}
+
+
 def _levels_text(levels: dict[str, int] | Levels) -> str:
-    values = levels if isinstance(levels, dict) else unstructure(levels)
+    values = levels if isinstance(levels, dict) else levels_data(levels)
     return ", ".join(f"{a[0].upper()}{values[a]}" for a in ABILITIES)
 
 
@@ -116,11 +121,11 @@ def report(c: LanguageCondition, m: LanguageMeasure, d: Decision) -> LeafOutcome
     """The best usable test with its levels against the minimum, and every test with why it does not count."""
     required: Any
     if c.minimum is not None:
-        required = unstructure(c.minimum)
+        required = levels_data(c.minimum)
     elif m.teer is not None:
-        required = {**unstructure(m.needs[0]), "teer": m.teer, "main_occupation": m.main_occupation}
+        required = {**levels_data(m.needs[0]), "teer": m.teer, "main_occupation": m.main_occupation}
     else:
-        required = {str(k): unstructure(v) for k, v in (c.minimum_by_teer or {}).items()}
+        required = {str(k): levels_data(v) for k, v in (c.minimum_by_teer or {}).items()}
     tests = m.tests
     if tests is None:
         return LeafOutcome(d.outcome, None, required, "the profile does not list language tests")

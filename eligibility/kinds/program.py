@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from attrs import frozen
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test
@@ -50,5 +52,10 @@ def report(c: ProgramCondition, m: VerdictsMeasure, d: Decision) -> LeafOutcome:
     return LeafOutcome(d.outcome, dict(m.verdicts), {"eligible_for_one_of": list(c.any_of)}, text)
 
 
+def key(c: ProgramCondition, m: VerdictsMeasure) -> Hashable:
+    """The listed programs' verdicts, in the condition's order."""
+    return tuple(m.verdicts.values())
+
+
 KIND: Kind[ProgramCondition, VerdictsMeasure] = Kind(
-    "program", ProgramCondition, measure, decide, durable_checks, durable_decide, report)
+    "program", ProgramCondition, measure, decide, durable_checks, durable_decide, report, key=key)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` calendar months earlier (clamped to the month's last day)."""
     total = day.year * 12 + (day.month - 1) - months
@@ -19,6 +21,7 @@ def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
+@lru_cache(maxsize=4096)
 def window(as_of: dt.date, months: int) -> tuple[dt.date, dt.date]:
     """The look-back window of ``months`` before ``as_of``: first and last day, inclusive.
 

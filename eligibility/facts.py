@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Literal, TypeVar
 
 from attrs import frozen
@@ -60,6 +60,12 @@ class CredentialFact:
     level: EducationLevel | None
     via_eca: bool
     why_not: str | None
+
+
+@lru_cache(maxsize=1024)
+def weekly_hours(hours: float) -> Fraction:
+    """Hours a week as the counting takes them: the nearest fraction with a denominator of at most 1,000."""
+    return Fraction(hours).limit_denominator(1000)
 
 
 def level_rank(level: EducationLevel) -> int:
@@ -140,7 +146,7 @@ class Facts:
             if w.start > end:
                 continue
             group = table.get(w.noc) if w.noc else None
-            facts.append(JobFact(w, Job(i, w.start, end, Fraction(w.hours_per_week).limit_denominator(1000)),
+            facts.append(JobFact(w, Job(i, w.start, end, weekly_hours(w.hours_per_week)),
                                  group.teer if group else None))
         return tuple(facts)
 

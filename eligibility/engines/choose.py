@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from eligibility.engines.protocol import Engine
 from eligibility.errors import UsageError
 from eligibility.suggest import did_you_mean_or_list
 
 
+@cache
 def _native() -> Engine:
+    # One instance serves every evaluation: the native engine holds no state.
     from eligibility.engines.native import NativeEngine
 
     return NativeEngine()

@@ -98,7 +98,11 @@ def canonical(obj: Any) -> Any:
     out = {}
     for name in names:
         value = getattr(obj, name)
-        if value is not UNKNOWN:
+        if type(value) in _SCALARS:
+            out[name] = value
+        elif type(value) is dt.date:
+            out[name] = value.isoformat()
+        elif value is not UNKNOWN:
             out[name] = canonical(value)
     return out
 

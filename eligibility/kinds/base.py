@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
-from attrs import field, frozen
+from attrs import define, field, frozen
 
 from eligibility.logic import Outcome
 from eligibility.measure.context import Measurer
@@ -26,7 +26,7 @@ Expr = dict[str, Any]
 MAX_ALTERNATIVES = 400
 
 
-@frozen
+@define
 class Decision:
     """A leaf's outcome and the outcomes of its named parts (each check, each record) that the report reads."""
 
@@ -34,7 +34,7 @@ class Decision:
     parts: dict[str, Outcome] = field(factory=dict)
 
 
-@frozen
+@define
 class LeafOutcome:
     """A leaf's outcome with the values seen and required, the explanation and the evidence."""
 

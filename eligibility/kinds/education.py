@@ -136,7 +136,8 @@ def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutco
         text += f" (Canadian, or foreign with an ECA less than {c.eca_max_age_months // 12} years old)"
     if m.designated is not None:
         text += f"; primary occupation {m.designated[2]}: a foreign credential's ECA must come from {m.designated[1]}"
-    return LeafOutcome(d.outcome, best, required, text, tuple(evidence))
+    # Text, numbers and flags in dicts made here: plain JSON already.
+    return LeafOutcome(d.outcome, best, required, text, tuple(evidence), plain=True)
 
 
 KIND: Kind[EducationCondition, EducationMeasure] = Kind(

@@ -7,7 +7,7 @@ from typing import Any
 from attrs import frozen
 
 from eligibility.converter import unstructure
-from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, conj
+from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, conj, plain
 from eligibility.kinds.funds import OPEN_ENDED_MONTHS
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.cache import IdentityCache
@@ -129,30 +129,32 @@ def durable_decide(c: JobOfferCondition, m: JobOfferMeasure, run: Matcher) -> De
     return Decision(guard if guard != "pass" else kleene_all(parts.values()), parts)
 
 
-def _required(c: JobOfferCondition) -> dict[str, Any]:
+def _required(c: JobOfferCondition) -> Any:
     required = {k: v for k, v in unstructure(c).items() if k in {
         "min_hours_per_week", "min_duration_months", "lmia", "provinces", "min_wage_hourly", "min_wage_annual",
         "non_seasonal"} and v not in (None, False)}
     if c.occupations is not None:
         required["occupations"] = describe_occupations(c.occupations)
-    return required
+    return plain(required)
 
 
-_REQUIRED: IdentityCache[JobOfferCondition, dict[str, Any]] = IdentityCache()
+_REQUIRED: IdentityCache[JobOfferCondition, Any] = IdentityCache()
 
 
 def report(c: JobOfferCondition, m: JobOfferMeasure, d: Decision) -> LeafOutcome:
     """Each requirement with the offer's value, the ones not met first in the explanation."""
-    # The result node copies it (evaluator.engine.plain): the condition's own dict is never handed out.
-    required = _REQUIRED.get(c, _required)
+    # A copy: the condition's own dict is never handed out.
+    required = plain(_REQUIRED.get(c, _required))
     offer = m.offer.offer
     if offer is None:
-        return LeafOutcome(d.outcome, None, required, m.offer.absent_text)
+        return LeafOutcome(d.outcome, None, required, m.offer.absent_text, plain=True)
     details = _details(c, offer, m.floor)
-    text = "; ".join(f"{w}: {t}" for w, t in details.items() if d.parts[w] != "pass")
-    evidence = tuple({"check": w, "outcome": d.parts[w], "detail": t} for w, t in details.items())
-    return LeafOutcome(d.outcome, m.data, required, text or "the offer meets every requirement",
-                       evidence)
+    parts = d.parts
+    text = "; ".join([f"{w}: {t}" for w, t in details.items() if parts[w] != "pass"])
+    evidence = tuple([{"check": w, "outcome": parts[w], "detail": t} for w, t in details.items()])
+    # The offer's data is plain text, numbers and flags (dates already ISO text): a shallow copy is a copy.
+    return LeafOutcome(d.outcome, dict(m.data), required, text or "the offer meets every requirement",
+                       evidence, plain=True)
 
 
 def selectors(c: JobOfferCondition) -> list[Occupations]:

@@ -129,22 +129,24 @@ def report(c: LanguageCondition, m: LanguageMeasure, d: Decision) -> LeafOutcome
     tests = m.tests
     if tests is None:
         return LeafOutcome(d.outcome, None, required, "the profile does not list language tests")
-    evidence = tuple(
+    # Plain JSON made here: the levels are copied (the test's own dict is shared by every condition).
+    evidence = tuple([
         {"test": t.test.test, "taken": t.test.taken.isoformat(),
          **({"result_date": t.test.result_date.isoformat()} if t.test.result_date else {}),
-         "language": t.language, "levels": t.levels,
-         "valid": t.valid, **({"why_not": t.why_not} if t.why_not else {})} for t in tests)
+         "language": t.language, "levels": dict(t.levels),
+         "valid": t.valid, **({"why_not": t.why_not} if t.why_not else {})} for t in tests])
     usable = [j for j, ok in enumerate(m.usable) if ok]
     if not usable:
-        return LeafOutcome(d.outcome, None, required, "no valid test result in the language required", evidence)
+        return LeafOutcome(d.outcome, None, required, "no valid test result in the language required", evidence,
+                           plain=True)
     best = tests[max(usable, key=lambda j: (any(d.parts.get(f"{i}:{j}") == "pass" for i in range(len(m.needs))),
                                             min(tests[j].levels.values())))]
-    observed = {"test": best.test.test, "taken": best.test.taken.isoformat(), "levels": best.levels}
+    observed = {"test": best.test.test, "taken": best.test.taken.isoformat(), "levels": dict(best.levels)}
     need_text = " or ".join(_levels_text(n) for n in m.needs)
     text = f"{best.test.test} of {best.test.taken}: {_levels_text(best.levels)}; needs {need_text}"
     if d.outcome == "unknown":
         text += " (the level needed depends on the main occupation, which is not settled)"
-    return LeafOutcome(d.outcome, observed, required, text, evidence)
+    return LeafOutcome(d.outcome, observed, required, text, evidence, plain=True)
 
 
 KIND: Kind[LanguageCondition, LanguageMeasure] = Kind(

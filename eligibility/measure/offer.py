@@ -31,7 +31,11 @@ class OfferMeasure:
 
 
 def measure_offer(facts: Facts) -> OfferMeasure:
-    """The job offer on the as-of date (an offer issued later does not exist yet)."""
+    """The job offer on the as-of date (an offer issued later does not exist yet), measured once per evaluation."""
+    return facts.memo("offer", lambda: _measure_offer(facts))
+
+
+def _measure_offer(facts: Facts) -> OfferMeasure:
     offer = facts.job_offer
     if not known(offer):
         return OfferMeasure(False)

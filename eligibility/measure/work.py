@@ -54,6 +54,7 @@ class WorkRow:
 
     fact: JobFact
     index: int
+    noc: str | None
     first: int
     last: int
     weekly: int
@@ -80,7 +81,8 @@ def _row(jf: JobFact, units: int) -> WorkRow:
     if e.noc_2016:
         base["converted_from_noc_2016"] = e.noc_2016
     job = jf.job
-    return WorkRow(jf, job.index, job.start.toordinal(), job.end.toordinal(), int(job.hours_per_week * units),
+    weekly = job.hours_per_week.numerator * (units // job.hours_per_week.denominator)
+    return WorkRow(jf, job.index, e.noc, job.start.toordinal(), job.end.toordinal(), weekly,
                    job.start.isoformat(), job.end.isoformat(), base)
 
 
@@ -207,13 +209,14 @@ def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last
     if reasons is None:
         reasons = table.excluded[key] = tuple(excluded_because(row.fact.entry, location, exclude, provinces)
                                               for row in table.rows)
+    outside: str | None = None
     for row, reason in zip(table.rows, reasons, strict=True):
         start = row.first if row.first > low else low
         end = row.last if row.last < high else high
-        noc = row.fact.entry.noc
+        noc = row.noc
         if reason is None:
             if start > end:
-                reason = f"outside the window {first} to {last}"
+                reason = outside = outside or f"outside the window {first} to {last}"
             elif noc is not None and not member(noc):
                 reason = f"NOC {noc} is not among {describe_occupations(occupations)}"
         if reason is not None:

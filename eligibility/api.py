@@ -26,18 +26,20 @@ from eligibility.render import json_text
 from eligibility.render.crs import crs_data
 from eligibility.render.data import evaluation_data
 from eligibility.result import CrsResult, Evaluation
-from eligibility.rulebook.library import Library, load_library
+from eligibility.rulebook.cache import cached_library
+from eligibility.rulebook.library import Library
 from eligibility.timeline.build import Plan
 from eligibility.timeline.distance import ProgramDistance
 
 
 @lru_cache(maxsize=8)
 def _library(root: str | None) -> Library:
-    return load_library(root)
+    return cached_library(root)
 
 
 def rules(root: str | Path | None = None) -> Library:
-    """The checked rules library (the packaged rulesets by default), loaded once per folder."""
+    """The checked rules library (the packaged rulesets by default), loaded once per folder (and from the
+    cache on disk when it holds that library: see ``eligibility.rulebook.cache``)."""
     return _library(str(root) if root is not None else None)
 
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from eligibility.errors import EligibilityError, Problem, UsageError
+
+T = TypeVar("T")
 
 app = typer.Typer(name="eligibility", no_args_is_help=True, add_completion=False,
                   help="Whether a person qualifies for Canada's economic immigration programs, and exactly why.")
@@ -123,6 +127,19 @@ def _crash_line(path: Path, exc: BaseException) -> str:
                                        f"this file as a bug"))
 
 
+def _guarded(path: Path, work: Callable[[], T]) -> T | None:
+    """The result of ``work`` for one file, or None after printing why it failed on standard error: the
+    lines of a known input problem, or one line for any other failure, so that the other files still run."""
+    try:
+        return work()
+    except EligibilityError as exc:
+        for line in exc.lines():
+            typer.echo(line, err=True)
+    except Exception as exc:  # one file's crash must not lose the other files' results
+        typer.echo(_crash_line(path, exc), err=True)
+    return None
+
+
 @app.command()
 def evaluate(
     profiles: Annotated[list[Path], typer.Argument(help="Profile files (YAML, JSON or TOML) or folders of them.")],
@@ -157,23 +174,24 @@ def evaluate(
     patches = _patches(what_if, set_)
     outputs: list[Any] = []
     failed = 0
+
+    def one(path: Path) -> tuple[Any, Any, Any, Any]:
+        """The profile, its evaluation and distance, or (with a what-if) the comparison of both sides."""
+        profile = _load_one(path, library)
+        if patches:
+            return profile, None, None, _what_if_evaluation(profile, patches, day, wanted, chosen_engine, library,
+                                                            fmt, explain, f"{path}" if len(paths) > 1 else None)
+        evaluation = run(profile, day, wanted, chosen_engine, library)
+        return profile, evaluation, _distance(profile, evaluation, library) if distance else None, None
+
     for path in paths:
-        try:
-            profile = _load_one(path, library)
-            if patches:
-                outputs.append(_what_if_evaluation(profile, patches, day, wanted, chosen_engine, library, fmt,
-                                                   explain, f"{path}" if len(paths) > 1 else None))
-                continue
-            evaluation = run(profile, day, wanted, chosen_engine, library)
-            gaps = _distance(profile, evaluation, library) if distance else None
-        except EligibilityError as exc:
+        done = _guarded(path, partial(one, path))
+        if done is None:
             failed += 1
-            for line in exc.lines():
-                typer.echo(line, err=True)
             continue
-        except Exception as exc:
-            failed += 1
-            typer.echo(_crash_line(path, exc), err=True)
+        profile, evaluation, gaps, compared = done
+        if compared is not None:
+            outputs.append(compared)
             continue
         if fmt is Format.json:
             data = evaluation_data(evaluation)
@@ -253,20 +271,18 @@ def crs_cmd(
         raise UsageError("no profile files found in the paths given")
     outputs: list[Any] = []
     failed = 0
+
+    def one(path: Path) -> tuple[Any, Any]:
+        """The CRS of one profile file, and the ways to raise it when asked."""
+        profile = load_profile(path)
+        return crs_with_rounds(profile, day, library), find_improvements(profile, day, library) if improve else None
+
     for path in paths:
-        try:
-            profile = load_profile(path)
-            result = crs_with_rounds(profile, day, library)
-            found = find_improvements(profile, day, library) if improve else None
-        except EligibilityError as exc:
+        done = _guarded(path, partial(one, path))
+        if done is None:
             failed += 1
-            for line in exc.lines():
-                typer.echo(line, err=True)
             continue
-        except Exception as exc:  # one file's crash must not lose the other files' results
-            failed += 1
-            typer.echo(_crash_line(path, exc), err=True)
-            continue
+        result, found = done
         if fmt is Format.json:
             data = crs_data(result)
             if found is not None:
@@ -542,16 +558,9 @@ def report_cmd(
         raise UsageError("--out: expected a folder for the reports of several profiles, found none")
     failed = 0
     for path in paths:
-        try:
-            text = make_report(path, day, fmt.value, library)
-        except EligibilityError as exc:
+        text = _guarded(path, partial(make_report, path, day, fmt.value, library))
+        if text is None:
             failed += 1
-            for line in exc.lines():
-                typer.echo(line, err=True)
-            continue
-        except Exception as exc:  # one file's crash must not lose the other files' reports
-            failed += 1
-            typer.echo(_crash_line(path, exc), err=True)
             continue
         if out is None:
             _emit(text)

@@ -31,7 +31,7 @@ SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 _INT_CHARS = 40
 
 
-class _Loader(yaml.SafeLoader):
+class _PyLoader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 booleans and integers, no implicit timestamps, bounded nesting."""
 
     def __init__(self, stream: str) -> None:
@@ -51,24 +51,63 @@ class _Loader(yaml.SafeLoader):
             self.depth -= 1
 
 
+class _CLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same reading with LibYAML's parser and composer, several times faster than the pure-Python ones.
+
+    LibYAML composes the whole node graph in C, so the nesting bound is checked on the composed nodes
+    before any value is built. Its error messages are worded differently: a document it refuses is read
+    again by the pure-Python loader, whose message (and place) is the one reported.
+    """
+
+    def construct_document(self, node: Any) -> Any:
+        _check_depth(node)
+        return super().construct_document(node)
+
+
+def _check_depth(root: Any) -> None:
+    """Refuse a node graph nested deeper than MAX_DEPTH, as the pure-Python composer counts its levels.
+
+    Nodes are walked in document order, each once (an alias is the node of its anchor, met first where
+    the anchor is written), so the depth checked is that of the text.
+    """
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise yaml.YAMLError("too deep")
+        if id(node) in seen or isinstance(node, yaml.ScalarNode):
+            continue
+        seen.add(id(node))
+        children = (n for pair in node.value for n in pair) if isinstance(node, yaml.MappingNode) else node.value
+        stack.extend((child, depth + 1) for child in reversed(list(children)))
+
+
+#: LibYAML's loader when PyYAML was built with it, else only the pure-Python one; both read alike.
+_CLOADERS: tuple[type[Any], ...] = (_CLoader,) if getattr(yaml, "__with_libyaml__", False) else ()
+_LOADERS: tuple[type[Any], ...] = (_PyLoader, *_CLOADERS)
+
+
 # Drop the YAML 1.1 implicit resolvers (bool with yes/no/on/off, int with octal/sexagesimal, timestamp).
-_Loader.yaml_implicit_resolvers = {
+_RESOLVERS = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in {
         "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
         "tag:yaml.org,2002:timestamp"}]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+0123456789."))
+for _cls in _LOADERS:
+    _cls.yaml_implicit_resolvers = {first: list(resolvers) for first, resolvers in _RESOLVERS.items()}
+    _cls.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    _cls.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+    _cls.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+        list("-+0123456789."))
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> Mapping:
+def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> Mapping:
     # Resolve "<<" merge keys first; keys a merge brings in may be overridden, which is not a duplicate.
     explicit = [k for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"]
     loader.flatten_mapping(node)
@@ -91,15 +130,16 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
     return out
 
 
-def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int | Oversized:
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> int | Oversized:
     text = str(loader.construct_scalar(node))
     if len(text) > _INT_CHARS:
         return Oversized(text)
     return int(text)
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+for _cls in _LOADERS:
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _cls.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> Mapping:
@@ -144,7 +184,12 @@ def _parse(text: str, kind: str, source: str) -> Any:
             raise InputError([Problem(source, f"line {line}",
                                       f"expected at most {MAX_DEPTH} levels of nesting, found more")])
     if kind == "yaml":
-        return yaml.load(text, Loader=_Loader)
+        for fast in _CLOADERS:
+            try:
+                return yaml.load(text, Loader=fast)
+            except yaml.YAMLError:
+                pass  # read again below, for the pure-Python loader's wording of the problem
+        return yaml.load(text, Loader=_PyLoader)
     if kind == "json":
         return json.loads(text, object_pairs_hook=_json_object, parse_int=_json_int)
     # tomllib has no integer hook: refuse a run of digits longer than any bound before Python parses it.

@@ -7,22 +7,16 @@ import os
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from attrs import evolve, field, frozen
+from attrs import field, frozen
 
-from eligibility.converter import structure
-from eligibility.documents import decode, parse_text, read_bytes
 from eligibility.errors import InputError, Problem, UsageError
-from eligibility.rulebook.bounds import bound_problems
-from eligibility.rulebook.checks import check_library, reported_change_problems
-from eligibility.rulebook.crs import CrsRules
-from eligibility.rulebook.crs_checks import check_crs
-from eligibility.rulebook.links import link_program
-from eligibility.rulebook.model import Program
-from eligibility.rulebook.structure import ruleset_converter
-from eligibility.rulebook.tables import AmountTable, Grid
-from eligibility.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from eligibility.rulebook.crs import CrsRules
+    from eligibility.rulebook.model import Program
+    from eligibility.rulebook.tables import AmountTable, Grid
 
 CASES_SUFFIX = ".cases.yaml"
 
@@ -41,6 +35,8 @@ class Library:
     def program(self, program_id: str) -> Program:
         """The program with that id; a UsageError with a suggestion otherwise."""
         if program_id not in self.programs:
+            from eligibility.suggest import did_you_mean
+
             raise UsageError(f"unknown program {program_id!r}{did_you_mean(program_id, self.programs)}; "
                              f"run 'eligibility programs' to list them")
         return self.programs[program_id]
@@ -70,7 +66,24 @@ def ruleset_files(root: Path) -> Iterator[Path]:
 
 
 def load_library(root: str | Path | None = None) -> Library:
-    """Load and check all rulesets below ``root`` (default: the packaged rulesets)."""
+    """Load and check all rulesets below ``root`` (default: the packaged rulesets).
+
+    ``eligibility.rulebook.cache.cached_library`` gives the same library from a cache on disk.
+    """
+    # Imported here: a library read from the cache needs none of the reading and checking machinery.
+    from attrs import evolve
+
+    from eligibility.converter import structure
+    from eligibility.documents import decode, parse_text, read_bytes
+    from eligibility.rulebook.bounds import bound_problems
+    from eligibility.rulebook.checks import check_library, reported_change_problems
+    from eligibility.rulebook.crs import CrsRules
+    from eligibility.rulebook.crs_checks import check_crs
+    from eligibility.rulebook.links import link_program
+    from eligibility.rulebook.model import Program
+    from eligibility.rulebook.structure import ruleset_converter
+    from eligibility.rulebook.tables import AmountTable, Grid
+
     root = Path(root) if root is not None else default_rules_dir()
     if not root.is_dir():
         raise InputError([Problem(str(root), "$", "expected a folder of ruleset YAML files, found none")])

@@ -1,0 +1,75 @@
+"""Benchmark: the cold start of the command line, as ratios against a bare ``import typer, rich.console``.
+
+Each round runs, interleaved, a bare ``python -c "import typer, rich.console"`` (the reference),
+``eligibility --help``, and ``eligibility evaluate <example profile>`` with an empty rules cache (the
+rules are read, checked and cached) and with a warm one (the checked library is read from the cache).
+The figures are the medians over the rounds, each as a ratio to the reference's median, so that a
+loaded machine slows both sides alike. Bytecode is written and warmed first: a user's installed
+package has it, and ``PYTHONDONTWRITEBYTECODE`` would otherwise make every run compile the sources.
+
+Run: python benchmarks/startup.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROFILE = ROOT / "profiles" / "ayesha-software-engineer.yaml"
+EVALUATE = ["-m", "eligibility", "evaluate", str(PROFILE), "--as-of", "2026-03-01"]
+
+
+def _run(args: list[str], env: dict[str, str]) -> float:
+    """Wall-clock seconds of one child Python process (its output is discarded; it must succeed)."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                   env=env, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    """Print each command's median start-up and its ratio to the bare start-up of the same run."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=11)
+    rounds = parser.parse_args().rounds
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONDONTWRITEBYTECODE", "ELIGIBILITY_NO_CACHE"}}
+    warm_dir = tempfile.mkdtemp(prefix="eligibility-warm-")
+    cold_root = tempfile.mkdtemp(prefix="eligibility-cold-")
+    warm = {**env, "ELIGIBILITY_CACHE_DIR": warm_dir}
+    try:
+        _run(EVALUATE, warm)  # writes the bytecode and fills the warm cache
+        _run(["-m", "eligibility", "--help"], warm)
+        commands = {
+            "bare: python -c 'import typer, rich.console'": (["-c", "import typer, rich.console"], None),
+            "eligibility --help": (["-m", "eligibility", "--help"], warm),
+            "eligibility evaluate, cold rules cache": (EVALUATE, "cold"),
+            "eligibility evaluate, warm rules cache": (EVALUATE, warm),
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for round_no in range(rounds):
+            for name, (args, which) in commands.items():
+                if which == "cold":
+                    cold_env = {**env, "ELIGIBILITY_CACHE_DIR": str(Path(cold_root) / str(round_no))}
+                    times[name].append(_run(args, cold_env))
+                else:
+                    times[name].append(_run(args, which or env))
+    finally:
+        shutil.rmtree(warm_dir, ignore_errors=True)
+        shutil.rmtree(cold_root, ignore_errors=True)
+    reference = statistics.median(next(iter(times.values())))
+    print(f"medians of {rounds} interleaved rounds; profile {PROFILE.relative_to(ROOT)} as of 2026-03-01")
+    for name, runs in times.items():
+        median = statistics.median(runs)
+        print(f"{name:<48} {median * 1000:7.0f} ms  {median / reference:5.2f} x bare")
+
+
+if __name__ == "__main__":
+    main()

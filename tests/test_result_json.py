@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -17,8 +18,9 @@ from eligibility.cli import app
 from eligibility.engines.run import evaluate
 from eligibility.render import json_text
 from eligibility.render.data import RESULT_SCHEMA, citations_in_place, condition_data
-from eligibility.render.plain import CitationTable, plain
+from eligibility.render.plain import CitationTable, citation_key, plain
 from eligibility.result import CitationRef, ConditionResult, result_converter
+from eligibility.rulebook.model import Citation, Source
 from eligibility.unknown import UNKNOWN
 from tests.strategies import as_of_dates, examples, library, profiles
 
@@ -50,19 +52,71 @@ def _cited_keys(data: dict[str, Any]) -> list[str]:
 
 @pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.name)
 def test_each_citation_is_written_once_and_every_key_resolves(path: Path) -> None:
-    """A result names its schema; its table holds each citation once, every key cited is in it, and every entry
-    is cited; keys are c1, c2, ... in order of first appearance."""
+    """A result names its schema; its table holds each citation once, in order of first appearance, under its
+    source id and digest; every key cited is in it and every entry is cited."""
     data = eligibility.to_data(eligibility.evaluate(path, "2026-03-01", library=library()))
     assert data["schema"] == RESULT_SCHEMA == "eligibility/result/2"
     table = data["citations"]
     cited = _cited_keys(data)
-    assert set(cited) == set(table)
+    assert list(dict.fromkeys(cited)) == list(table)
     rows = [json.dumps(row, sort_keys=True) for row in table.values()]
     assert len(rows) == len(set(rows))
-    first = list(dict.fromkeys(cited))
-    assert first == [f"c{n}" for n in range(1, len(first) + 1)] == list(table)
+    assert all(key.startswith(row["source"] + "#") and len(key) == len(row["source"]) + 9
+               for key, row in table.items())
     assert len(cited) > len(table)  # the example profiles cite the same page from several programs
     jsonschema.validate(data, SCHEMA)
+
+
+def test_a_citation_has_one_key_in_every_result() -> None:
+    """Two results (other profiles, other dates) give a citation they share the same key."""
+    first = eligibility.to_data(eligibility.evaluate(PROFILES[0], "2026-03-01", library=library()))
+    second = eligibility.to_data(eligibility.evaluate(PROFILES[1], "2025-06-01", library=library()))
+    shared = first["citations"].keys() & second["citations"].keys()
+    assert shared and all(first["citations"][k] == second["citations"][k] for k in shared)
+    by_row = {json.dumps(r, sort_keys=True): k for d in (first, second) for k, r in d["citations"].items()}
+    assert len(set(by_row.values())) == len(by_row)
+
+
+def _library_citations() -> set[CitationRef]:
+    """Every citation the shipped rules can put in a result: each Citation under an owner with sources
+    (a program, grid, table or the CRS), resolved against that owner's sources, and each source itself."""
+    found: set[CitationRef] = set()
+    seen: set[int] = set()
+
+    def walk(obj: Any, sources: dict[str, Source]) -> None:
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, Citation):
+            if obj.source in sources:
+                s = sources[obj.source]
+                found.add(CitationRef(s.id, s.title, s.url, s.checked, s.confidence, obj.at))
+            return
+        if attrs.has(type(obj)):
+            own = getattr(obj, "sources", None)
+            if isinstance(own, tuple) and own and isinstance(own[0], Source):
+                sources = {s.id: s for s in own}
+                # A caveat (rules checked, reported change) cites a whole source, without a pinpoint.
+                found.update(CitationRef(s.id, s.title, s.url, s.checked, s.confidence) for s in own)
+            for f in attrs.fields(type(obj)):
+                walk(getattr(obj, f.name), sources)
+        elif isinstance(obj, dict):
+            for v in obj.values():
+                walk(v, sources)
+        elif isinstance(obj, list | tuple):
+            for v in obj:
+                walk(v, sources)
+
+    walk(library(), {})
+    return found
+
+
+def test_every_citation_of_the_shipped_rules_has_its_own_key() -> None:
+    """No two citations of the shipped rulesets share a key (the digest of 8 hex digits does not collide)."""
+    citations = _library_citations()
+    keys = {citation_key(c) for c in citations}
+    assert len(citations) > 250
+    assert len(keys) == len(citations)
 
 
 @settings(max_examples=examples(40), deadline=None)
@@ -120,9 +174,12 @@ def test_values_of_any_type_become_plain_json() -> None:
     assert data["observed"] == ["2025-01-01", None]
     assert data["evidence"] == [{"from": "2024-05-01", "jobs": [0, 2], "age": None, "3": "three",
                                  "levels": {"R": 9}}]
-    assert data["citations"] == ["c1", "c1"]
-    assert table.rows == {"c1": {"source": "irpr", "title": "IRPR", "url": ref.url, "checked": "2026-11-21",
-                                 "confidence": "official", "at": "s. 75"}}
+    key = citation_key(ref)
+    assert data["citations"] == [key, key] and key.startswith("irpr#")
+    assert table.rows == {key: {"source": "irpr", "title": "IRPR", "url": ref.url, "checked": "2026-11-21",
+                                "confidence": "official", "at": "s. 75"}}
+    table.rows[key]["at"] = "changed"
+    assert table.rows[key]["at"] == "s. 75"
     data["evidence"][0]["levels"]["R"] = 0
     assert evidence["levels"] == {"R": 9}
     assert json.loads(json_text.dumps(data)) == data

@@ -159,7 +159,8 @@ def to_json(result: Evaluation | CrsResult, indent: int | None = 2) -> str:
     """An evaluation or a CRS result as JSON text: indented by two spaces (the default), or compact with
     ``indent=None``; both written by orjson. Any other indent is written by the standard library."""
     if indent is None or indent == 2:
-        return json_text.dumps(to_data(result), indent=indent == 2).decode()
+        data = crs_data(result) if isinstance(result, CrsResult) else evaluation_data(result, share=True)
+        return json_text.dumps(data, indent=indent == 2).decode()
     return json.dumps(to_data(result), indent=indent, ensure_ascii=False)
 
 

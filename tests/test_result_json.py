@@ -18,7 +18,7 @@ from eligibility.cli import app
 from eligibility.engines.run import evaluate
 from eligibility.render import json_text
 from eligibility.render.data import RESULT_SCHEMA, citations_in_place, condition_data
-from eligibility.render.plain import CitationTable, citation_key, plain
+from eligibility.render.plain import CitationTable, citation_key, plain, shared
 from eligibility.result import CitationRef, ConditionResult, result_converter
 from eligibility.rulebook.model import Citation, Source
 from eligibility.unknown import UNKNOWN
@@ -185,6 +185,16 @@ def test_values_of_any_type_become_plain_json() -> None:
     assert json.loads(json_text.dumps(data)) == data
     with pytest.raises(TypeError, match="cannot write a mapping key of type frozenset"):
         plain({frozenset(): 1})
+
+
+def test_values_already_plain_are_shared_only_when_asked() -> None:
+    """For writing at once, a value already plain is the result's own object; one holding a date, a tuple of
+    dates or an unknown fact is still copied as plain data."""
+    already = {"hours": 1560.5, "levels": {"R": 9}, "tests": [("ielts", 7)]}
+    assert shared(already) is already and plain(already) is not already
+    assert shared(already) == {"hours": 1560.5, "levels": {"R": 9}, "tests": [("ielts", 7)]}
+    mixed = {"levels": {"R": 9}, "taken": (dt.date(2025, 1, 2),), "age": UNKNOWN}
+    assert shared(mixed) == plain(mixed) == {"levels": {"R": 9}, "taken": ["2025-01-02"], "age": None}
 
 
 def test_what_orjson_refuses_is_written_by_the_standard_library() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from eligibility.draws.render import rounds_met_lines, rounds_met_markdown, rounds_summary_lines
 from eligibility.freshness import REPORTED_CHANGE
-from eligibility.render.plain import Cite, caveat_data, inline, plain, receipt_data
+from eligibility.render.plain import Cite, Value, caveat_data, inline, plain, receipt_data
 from eligibility.render.words import cite_words
 from eligibility.result import CitationRef, CrsResult, FactorScore, SectionScore
 
@@ -172,17 +172,18 @@ def _section(s: SectionScore) -> dict[str, Any]:
     return out
 
 
-def _factor(f: FactorScore, cite: Cite) -> dict[str, Any]:
+def _factor(f: FactorScore, cite: Cite, value: Value) -> dict[str, Any]:
     return {"id": f.id, "section": f.section, "says": f.says, "points": f.points, "low": f.low, "high": f.high,
-            "max": f.max, "observed": plain(f.observed), "evidence": [plain(e) for e in f.evidence],
+            "max": f.max, "observed": value(f.observed), "evidence": [value(e) for e in f.evidence],
             "citations": cite(f.citations), "settled_by": list(f.settled_by)}
 
 
-def crs_data(result: CrsResult, cite: Cite = inline) -> dict[str, Any]:
+def crs_data(result: CrsResult, cite: Cite = inline, value: Value = plain) -> dict[str, Any]:
     """The documented JSON object of one CRS result.
 
     Standalone (``eligibility crs``) each citation is written in place; inside an evaluation ``cite`` gives
-    the keys of the evaluation's citation table instead.
+    the keys of the evaluation's citation table instead. ``value`` copies what was observed and the evidence
+    (see eligibility.render.data.evaluation_data for the other choice).
     """
     version = None if result.version is None else {
         "from": result.version.valid_from.isoformat(),
@@ -197,7 +198,7 @@ def crs_data(result: CrsResult, cite: Cite = inline) -> dict[str, Any]:
             "language": designation.language, "stated": designation.stated, "why": designation.why},
         "version": version,
         "sections": {s.id: _section(s) for s in result.sections},
-        "factors": [_factor(f, cite) for f in result.factors],
+        "factors": [_factor(f, cite, value) for f in result.factors],
         "settled_by": list(result.settled_by),
         "caveats": [caveat_data(c, cite) for c in result.caveats],
         "receipt": receipt_data(result.receipt),

@@ -9,42 +9,48 @@ from __future__ import annotations
 from typing import Any
 
 from eligibility.render.crs import crs_data
-from eligibility.render.plain import CitationTable, Cite, caveat_data, plain, receipt_data
+from eligibility.render.plain import CitationTable, Cite, Value, caveat_data, plain, receipt_data, shared
 from eligibility.result import ConditionResult, Evaluation, ProgramResult, VersionRef
 
 #: The name and version of the result's JSON contract, written first in every result (``schema``).
 RESULT_SCHEMA = "eligibility/result/2"
 
 
-def evaluation_data(evaluation: Evaluation) -> dict[str, Any]:
+def evaluation_data(evaluation: Evaluation, share: bool = False) -> dict[str, Any]:
     """One evaluation as a JSON-ready dict: ``schema``, ``as_of``, ``receipt``, ``programs``, ``profile_name``,
-    ``crs`` (absent when it was not computed) and the ``citations`` table."""
+    ``crs`` (absent when it was not computed) and the ``citations`` table.
+
+    The observed and required values and the evidence are copies, unless ``share``: then those already plain
+    are the result's own objects, for data written at once and never changed (``to_json``, the HTTP answers).
+    """
     table = CitationTable()
     cite = table.refer
+    value = shared if share else plain
     data: dict[str, Any] = {
         "schema": RESULT_SCHEMA, "as_of": evaluation.as_of.isoformat(), "receipt": receipt_data(evaluation.receipt),
-        "programs": [program_data(p, cite) for p in evaluation.programs], "profile_name": evaluation.profile_name}
+        "programs": [program_data(p, cite, value) for p in evaluation.programs],
+        "profile_name": evaluation.profile_name}
     if evaluation.crs is not None:
         # The CRS has its own contract (the JSON of 'eligibility crs'); inside a result it cites by key too.
-        data["crs"] = crs_data(evaluation.crs, cite)
+        data["crs"] = crs_data(evaluation.crs, cite, value)
     data["citations"] = table.rows
     return data
 
 
-def program_data(p: ProgramResult, cite: Cite) -> dict[str, Any]:
+def program_data(p: ProgramResult, cite: Cite, value: Value = plain) -> dict[str, Any]:
     """One program's verdict, version, message, caveats and condition tree."""
     return {"id": p.id, "title": p.title, "verdict": p.verdict, "version": _version(p.version),
             "message": p.message, "caveats": [caveat_data(c, cite) for c in p.caveats],
-            "conditions": [condition_data(c, cite) for c in p.conditions], "confidence": p.confidence,
+            "conditions": [condition_data(c, cite, value) for c in p.conditions], "confidence": p.confidence,
             "kind": p.kind, "short_title": p.short_title}
 
 
-def condition_data(c: ConditionResult, cite: Cite) -> dict[str, Any]:
+def condition_data(c: ConditionResult, cite: Cite, value: Value = plain) -> dict[str, Any]:
     """One condition's outcome, observed and required values, explanation, evidence, citations and children."""
-    return {"id": c.id, "kind": c.kind, "outcome": c.outcome, "says": c.says, "observed": plain(c.observed),
-            "required": plain(c.required), "explanation": c.explanation,
-            "evidence": [plain(e) for e in c.evidence], "citations": cite(c.citations),
-            "conditions": [condition_data(x, cite) for x in c.conditions], "judgement": c.judgement,
+    return {"id": c.id, "kind": c.kind, "outcome": c.outcome, "says": c.says, "observed": value(c.observed),
+            "required": value(c.required), "explanation": c.explanation,
+            "evidence": [value(e) for e in c.evidence], "citations": cite(c.citations),
+            "conditions": [condition_data(x, cite, value) for x in c.conditions], "judgement": c.judgement,
             "confidence": c.confidence}
 
 

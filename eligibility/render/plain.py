@@ -20,6 +20,8 @@ from eligibility.unknown import UNKNOWN
 
 #: Turns a condition's citations into what the JSON holds for them: keys of the result's table, or objects.
 Cite = Callable[[tuple[CitationRef, ...]], list[Any]]
+#: Turns an observed or required value or an evidence item into plain data: ``plain`` or ``shared``.
+Value = Callable[[Any], Any]
 
 
 #: The types written as they are; checked inline, since nearly every value of a result is one of them.
@@ -47,6 +49,25 @@ def plain(value: Any) -> Any:
     if type(out) is kind:
         raise TypeError(f"cannot write a {kind.__name__} as JSON")
     return plain(out)
+
+
+def shared(value: Any) -> Any:
+    """``value`` itself when it is plain JSON data already (checked, not copied), else its plain copy: for data
+    that is written at once and never changed."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict:
+        for k, v in value.items():
+            if type(k) is not str or (type(v) not in _SCALARS and shared(v) is not v):
+                return plain(value)
+        return value
+    if kind is list or kind is tuple:  # orjson writes a tuple as the list it would be copied to
+        for v in value:
+            if type(v) not in _SCALARS and shared(v) is not v:
+                return plain(value)
+        return value
+    return plain(value)
 
 
 def _key(key: Any) -> str:

@@ -98,10 +98,12 @@ class Evaluator:
 
     def evaluation(self, ask: Ask) -> dict[str, Any]:
         """The evaluation's JSON, exactly as `eligibility evaluate --format json` prints it."""
-        from eligibility.api import evaluate, to_data
+        from eligibility.api import evaluate
+        from eligibility.render.data import evaluation_data
 
         try:
-            return to_data(evaluate(ask.profile, ask.as_of, ask.programs, ask.engine, self.library))
+            # Written at once and never changed: the result's own values need no copy.
+            return evaluation_data(evaluate(ask.profile, ask.as_of, ask.programs, ask.engine, self.library), share=True)
         except EligibilityError as exc:
             raise HttpProblem(422, [Problem("<request>", "$", line) for line in exc.lines()]) from None
 

@@ -59,10 +59,10 @@ def main() -> None:
         "before: converter + json indent=2": lambda: [before(r) for r in results],
         "to_json() indented (CLI)": lambda: [to_json(r) for r in results],
         "to_json(indent=None) compact (HTTP, batch)": lambda: [to_json(r, indent=None) for r in results],
-        "  of which to_data": lambda: [to_data(r) for r in results],
+        "to_data() (plain data, values copied)": lambda: [to_data(r) for r in results],
     }
     plain = [to_data(r) for r in results]
-    cases["  of which orjson alone"] = lambda: [dumps(d) for d in plain]
+    cases["orjson alone, writing that data compact"] = lambda: [dumps(d) for d in plain]
     times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(args.rounds):  # interleaved: each round times every case once, so load hits them alike
         for name, work in cases.items():

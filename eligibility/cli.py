@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from eligibility.cli_coerce import plain_coercion
 from eligibility.errors import EligibilityError, Problem, UsageError
 
 T = TypeVar("T")
@@ -605,7 +606,8 @@ def main() -> None:
     """Entry point: run the app; problems with input print as lines and exit 2, never a traceback."""
     try:
         # Outside standalone mode click returns the exit code of typer.Exit instead of raising it.
-        code = app(standalone_mode=False)
+        with plain_coercion():
+            code = app(standalone_mode=False)
     except EligibilityError as exc:
         for line in exc.lines():
             typer.echo(line, err=True)

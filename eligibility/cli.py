@@ -226,6 +226,8 @@ def _distance(profile: Any, evaluation: Any, library: Any) -> tuple[list[dict[st
 
 
 def _patches(files: list[Path] | None, sets: list[str] | None) -> list[Any]:
+    if not files and not sets:
+        return []
     from eligibility.whatif.run import patches_from
 
     return patches_from(files or (), sets or ())

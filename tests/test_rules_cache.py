@@ -132,3 +132,13 @@ def test_old_cache_files_are_pruned(rules_copy: Path, cache_dir: Path) -> None:
     for n in range(cache.KEEP + 2):
         cache._write(cache_dir / f"library-{n:064x}.pickle", f"{n:064x}", loaded)
     assert len(list(cache_dir.glob("library-*.pickle"))) == cache.KEEP
+
+
+@pytest.mark.parametrize("xdg", ["", "/somewhere/cache"])
+def test_default_cache_folder_is_platformdirs(xdg: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without ELIGIBILITY_CACHE_DIR, the cache is in platformdirs' user cache folder for eligibility."""
+    import platformdirs
+
+    monkeypatch.delenv("ELIGIBILITY_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert library_cache_dir() == Path(platformdirs.user_cache_dir("eligibility", appauthor=False)) / "rules"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from attrs import frozen
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from eligibility.errors import UsageError
 from eligibility.noc.table import ConcordanceRow, noc_table
@@ -45,6 +43,9 @@ def convert_2016(code: str) -> Conversion:
         raise UsageError(f"{clean} is already a NOC 2021 code ({title}); convert takes NOC 2016 codes")
     rows = table.from_2016(clean)
     if not rows:
+        from rapidfuzz import process  # only for suggestions: not imported by every start
+        from rapidfuzz.distance import OSA
+
         near = process.extract(clean, table.codes_2016(), scorer=OSA.distance, score_cutoff=1, limit=3)
         raise UsageError(f"unknown NOC 2016 code {clean}{did_you_mean_any([str(n[0]) for n in near])}")
     return Conversion(noc2016=clean, noc2016_title=rows[0].noc2016_title, rows=rows)

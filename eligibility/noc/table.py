@@ -13,8 +13,6 @@ from importlib import resources
 from typing import Any
 
 from attrs import frozen
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from eligibility.errors import UsageError
 from eligibility.suggest import did_you_mean_any
@@ -105,6 +103,9 @@ class NocTable:
         digits = "".join(ch for ch in code if ch.isdigit())[:6]
         if not digits:
             return []
+        from rapidfuzz import process  # only for suggestions: not imported by every start
+        from rapidfuzz.distance import OSA
+
         found = process.extract(digits, list(self._units), scorer=OSA.distance, score_cutoff=2, limit=None)
 
         def closeness(item: tuple[str, float, int]) -> tuple[float, bool, int, str]:

@@ -51,6 +51,10 @@ def library_cache_dir() -> Path:
     override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override) / "rules"
+    if sys.platform.startswith("linux"):
+        # platformdirs' answer on Linux (the XDG base directory), without the cost of importing it.
+        base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path("~/.cache").expanduser()
+        return Path(base) / "eligibility" / "rules"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("eligibility", appauthor=False)) / "rules"

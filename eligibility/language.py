@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime
 import itertools
 import math
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -189,7 +188,8 @@ class TestKind:
 
 def charts_path() -> Path:
     """The charts file: in the packaged rulesets, or in a source checkout's rulesets/ folder."""
-    packaged = Path(str(resources.files("eligibility"))) / "rulesets" / "language" / "tests.yaml"
+    # The package's folder, as importlib.resources.files("eligibility") gives it, without importing zipfile.
+    packaged = Path(__file__).resolve().parent / "rulesets" / "language" / "tests.yaml"
     if packaged.is_file():
         return packaged
     return Path(__file__).resolve().parents[1] / "rulesets" / "language" / "tests.yaml"

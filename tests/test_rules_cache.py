@@ -136,9 +136,15 @@ def test_old_cache_files_are_pruned(rules_copy: Path, cache_dir: Path) -> None:
 
 @pytest.mark.parametrize("xdg", ["", "/somewhere/cache"])
 def test_default_cache_folder_is_platformdirs(xdg: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without ELIGIBILITY_CACHE_DIR, the cache is in platformdirs' user cache folder for eligibility."""
+    """Without ELIGIBILITY_CACHE_DIR, the libraries and the rounds are in platformdirs' user cache folder."""
     import platformdirs
+
+    from eligibility.draws import table
 
     monkeypatch.delenv("ELIGIBILITY_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", xdg)
-    assert library_cache_dir() == Path(platformdirs.user_cache_dir("eligibility", appauthor=False)) / "rules"
+    table._platform_cache_dir.cache_clear()
+    expected = Path(platformdirs.user_cache_dir("eligibility", appauthor=False))
+    assert library_cache_dir() == expected / "rules"
+    assert table.cache_dir() == expected
+    table._platform_cache_dir.cache_clear()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sys
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,8 @@ CACHE_FILE = "ee-rounds.json"
 @lru_cache(maxsize=1)
 def bundled_path() -> Path:
     """The rounds table shipped with the package (built by tools/build_draws.py)."""
-    return Path(str(resources.files("eligibility"))) / "data" / "draws.json"
+    # The package's folder, as importlib.resources.files("eligibility") gives it, without importing zipfile.
+    return Path(__file__).resolve().parents[1] / "data" / "draws.json"
 
 
 def cache_dir() -> Path:
@@ -36,6 +37,9 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def _platform_cache_dir() -> Path:
+    if sys.platform.startswith("linux"):
+        # platformdirs' answer on Linux (the XDG base directory), without the cost of importing it.
+        return Path(os.environ.get("XDG_CACHE_HOME", "").strip() or Path("~/.cache").expanduser()) / "eligibility"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("eligibility", appauthor=False))

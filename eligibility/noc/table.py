@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from attrs import frozen
@@ -159,5 +159,6 @@ class NocTable:
 @cache
 def noc_table() -> NocTable:
     """The packaged NOC 2021 table, loaded once per process."""
-    text = resources.files("eligibility").joinpath("data/noc2021.json").read_text(encoding="utf-8")
+    # The package's data folder, as importlib.resources.files("eligibility") gives it, without importing zipfile.
+    text = (Path(__file__).resolve().parents[1] / "data" / "noc2021.json").read_text(encoding="utf-8")
     return NocTable(json.loads(text))

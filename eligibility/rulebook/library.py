@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +43,8 @@ class Library:
 
 def default_rules_dir() -> Path:
     """The rulesets shipped with the package (or, in a source checkout, the repository's rulesets/)."""
-    packaged = Path(str(resources.files("eligibility"))) / "rulesets"
+    # The package's folder, as importlib.resources.files("eligibility") gives it, without importing zipfile.
+    packaged = Path(__file__).resolve().parents[1] / "rulesets"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "rulesets"

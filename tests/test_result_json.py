@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,9 @@ import eligibility
 from eligibility.cli import app
 from eligibility.engines.run import evaluate
 from eligibility.render import json_text
+from eligibility.render.citation_table import CitationTable, citation_key
 from eligibility.render.data import RESULT_SCHEMA, citations_in_place, condition_data
-from eligibility.render.plain import CitationTable, citation_key, plain, shared
+from eligibility.render.plain import plain, shared
 from eligibility.result import CitationRef, ConditionResult, result_converter
 from eligibility.rulebook.model import Citation, Source
 from eligibility.unknown import UNKNOWN
@@ -61,7 +63,7 @@ def test_each_citation_is_written_once_and_every_key_resolves(path: Path) -> Non
     assert list(dict.fromkeys(cited)) == list(table)
     rows = [json.dumps(row, sort_keys=True) for row in table.values()]
     assert len(rows) == len(set(rows))
-    assert all(key.startswith(row["source"] + "#") and len(key) == len(row["source"]) + 9
+    assert all(key.startswith(row["source"] + "#") and len(key) == len(row["source"]) + 11
                for key, row in table.items())
     assert len(cited) > len(table)  # the example profiles cite the same page from several programs
     jsonschema.validate(data, SCHEMA)
@@ -112,7 +114,7 @@ def _library_citations() -> set[CitationRef]:
 
 
 def test_every_citation_of_the_shipped_rules_has_its_own_key() -> None:
-    """No two citations of the shipped rulesets share a key (the digest of 8 hex digits does not collide)."""
+    """No two citations of the shipped rulesets share a key (the digest of 10 hex digits does not collide)."""
     citations = _library_citations()
     keys = {citation_key(c) for c in citations}
     assert len(citations) > 250
@@ -203,3 +205,11 @@ def test_what_orjson_refuses_is_written_by_the_standard_library() -> None:
     assert json_text.dumps(data) == b'{"big":1180591620717411303424,"1":[true,null]}'
     assert json_text.text(data) == json.dumps(data, indent=2)
     assert json_text.line({"a": "é"}) == '{"a":"é"}\n'
+
+
+def test_the_keys_shown_in_the_docs_are_real() -> None:
+    """The citation keys of docs/results.md's example are those of the example profile's FSW result."""
+    shown = set(re.findall(r'"([a-z-]+#[0-9a-f]{10})"', (ROOT / "docs" / "results.md").read_text()))
+    fsw = eligibility.evaluate(PROFILES[0], "2025-06-01", ["express-entry/fsw"], library=library())
+    data = eligibility.to_data(fsw)
+    assert len(shown) == 3 and shown <= set(data["citations"])

@@ -8,7 +8,8 @@ from typing import Any
 
 from eligibility.draws.render import rounds_met_lines, rounds_met_markdown, rounds_summary_lines
 from eligibility.freshness import REPORTED_CHANGE
-from eligibility.render.plain import Cite, Value, caveat_data, inline, plain, receipt_data
+from eligibility.render.citation_table import Cite, inline
+from eligibility.render.plain import Value, caveat_data, plain, receipt_data
 from eligibility.render.words import cite_words
 from eligibility.result import CitationRef, CrsResult, FactorScore, SectionScore
 

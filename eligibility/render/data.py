@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from eligibility.render.citation_table import CitationTable, Cite
 from eligibility.render.crs import crs_data
-from eligibility.render.plain import CitationTable, Cite, Value, caveat_data, plain, receipt_data, shared
+from eligibility.render.plain import Value, caveat_data, plain, receipt_data, shared
 from eligibility.result import ConditionResult, Evaluation, ProgramResult, VersionRef
 
 #: The name and version of the result's JSON contract, written first in every result (``schema``).

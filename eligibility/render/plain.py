@@ -8,18 +8,14 @@ Plain data here means only ``dict``, ``list``, ``str``, ``int``, ``float``, ``bo
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from attrs import frozen
-
 from eligibility.converter import unstructure
-from eligibility.result import Caveat, CitationRef, Receipt
+from eligibility.render.citation_table import Cite
+from eligibility.result import Caveat, Receipt
 from eligibility.unknown import UNKNOWN
 
-#: Turns a condition's citations into what the JSON holds for them: keys of the result's table, or objects.
-Cite = Callable[[tuple[CitationRef, ...]], list[Any]]
 #: Turns an observed or required value or an evidence item into plain data: ``plain`` or ``shared``.
 Value = Callable[[Any], Any]
 
@@ -79,97 +75,6 @@ def _key(key: Any) -> str:
     if isinstance(key, int | float):
         return repr(key)
     raise TypeError(f"cannot write a mapping key of type {type(key).__name__} as JSON")
-
-
-def citation_data(c: CitationRef) -> dict[str, Any]:
-    """One citation: source id, title, URL, date checked, confidence and pinpoint (``at``)."""
-    return {"source": c.source, "title": c.title, "url": c.url, "checked": c.checked.isoformat(),
-            "confidence": c.confidence, "at": c.at}
-
-
-def inline(refs: tuple[CitationRef, ...]) -> list[Any]:
-    """Citations written in place, each as its object (the standalone CRS object)."""
-    return [citation_data(c) for c in refs]
-
-
-def citation_key(c: CitationRef) -> str:
-    """The key of a citation in a result's table: its source id and 8 hex digits of a digest of every field
-    (``irpr#3f9a1c2e``), so that the same citation has the same key in every result, on every machine."""
-    text = "\x1f".join((c.source, c.title, c.url, c.checked.isoformat(), c.confidence, c.at or "\x00"))
-    return f"{c.source}#{hashlib.sha256(text.encode()).hexdigest()[:8]}"
-
-
-@frozen
-class _Cited:
-    """The keys of one tuple of citations and the table entries they need, worked out once per tuple."""
-
-    refs: tuple[CitationRef, ...]
-    keys: tuple[str, ...]
-    rows: dict[str, dict[str, Any]]
-
-
-#: Each distinct citation's key and object, made once per process (citations are few: the sources of the rules).
-_BY_CITATION: dict[tuple[Any, ...], tuple[str, dict[str, Any]]] = {}
-#: By the identity of a tuple of citations (the evaluator keeps one tuple per condition of a program version);
-#: each entry holds its tuple, so that an identity is never reused while it is here. Emptied when it grows past
-#: _MOST, for results whose tuples are made anew.
-_BY_TUPLE: dict[int, _Cited] = {}
-_MOST = 20_000
-
-
-def _cited(refs: tuple[CitationRef, ...]) -> _Cited:
-    found = _BY_TUPLE.get(id(refs))
-    if found is not None and found.refs is refs:
-        return found
-    keys, rows = [], {}
-    for c in refs:
-        # Every field is part of the identity: two programs may name different pages with one source id.
-        ident = (c.source, c.at, c.url, c.title, c.checked, c.confidence)
-        entry = _BY_CITATION.get(ident)
-        if entry is None:
-            entry = _BY_CITATION[ident] = _new_entry(c)
-        keys.append(entry[0])
-        rows[entry[0]] = entry[1]
-    found = _Cited(refs, tuple(keys), rows)
-    if len(_BY_TUPLE) >= _MOST:
-        _BY_TUPLE.clear()
-    _BY_TUPLE[id(refs)] = found
-    return found
-
-
-def _new_entry(c: CitationRef) -> tuple[str, dict[str, Any]]:
-    key = citation_key(c)
-    row = citation_data(c)
-    # Two different citations of one source under one key would show a reader the wrong page: refuse it
-    # (the digest makes it about a one-in-a-billion chance; the shipped rulesets are checked by a test).
-    other = _BY_KEY.setdefault(key, row)
-    if other != row:
-        raise RuntimeError(f"citation key {key} names two citations: {other} and {row}")
-    return key, row
-
-
-_BY_KEY: dict[str, dict[str, Any]] = {}
-
-
-class CitationTable:
-    """The citations of one result, each written once under its key (``citation_key``) and referred to by
-    that key wherever it is cited; the table lists them in order of first appearance."""
-
-    def __init__(self) -> None:
-        self._rows: dict[str, dict[str, Any]] = {}
-
-    def refer(self, refs: tuple[CitationRef, ...]) -> list[Any]:
-        """The keys of these citations, adding the ones not yet in the table."""
-        if not refs:
-            return []
-        cited = _cited(refs)
-        self._rows.update(cited.rows)
-        return list(cited.keys)
-
-    @property
-    def rows(self) -> dict[str, dict[str, Any]]:
-        """Key -> citation object: the result's top-level ``citations`` (copies, free to change)."""
-        return {key: dict(row) for key, row in self._rows.items()}
 
 
 def caveat_data(c: Caveat, cite: Cite) -> dict[str, Any]:

@@ -178,10 +178,10 @@ def test_values_of_any_type_become_plain_json() -> None:
                                  "levels": {"R": 9}}]
     key = citation_key(ref)
     assert data["citations"] == [key, key] and key.startswith("irpr#")
-    assert table.rows == {key: {"source": "irpr", "title": "IRPR", "url": ref.url, "checked": "2026-11-21",
-                                "confidence": "official", "at": "s. 75"}}
-    table.rows[key]["at"] = "changed"
-    assert table.rows[key]["at"] == "s. 75"
+    assert table.rows() == {key: {"source": "irpr", "title": "IRPR", "url": ref.url, "checked": "2026-11-21",
+                                  "confidence": "official", "at": "s. 75"}}
+    table.rows()[key]["at"] = "changed"
+    assert table.rows()[key]["at"] == table.rows(share=True)[key]["at"] == "s. 75"
     data["evidence"][0]["levels"]["R"] = 0
     assert evidence["levels"] == {"R": 9}
     assert json.loads(json_text.dumps(data)) == data

@@ -58,9 +58,6 @@ _BY_KEY: dict[str, dict[str, Any]] = {}
 
 
 def _cited(refs: tuple[CitationRef, ...]) -> _Cited:
-    found = _BY_TUPLE.get(id(refs))
-    if found is not None and found.refs is refs:
-        return found
     keys, rows = [], {}
     for c in refs:
         # Every field is part of the identity: two programs may name different pages with one source id.
@@ -100,11 +97,13 @@ class CitationTable:
         """The keys of these citations, adding the ones not yet in the table."""
         if not refs:
             return []
-        cited = _cited(refs)
+        cited = _BY_TUPLE.get(id(refs))
+        if cited is None or cited.refs is not refs:
+            cited = _cited(refs)
         self._rows.update(cited.rows)
         return list(cited.keys)
 
-    @property
-    def rows(self) -> dict[str, dict[str, Any]]:
-        """Key -> citation object: the result's top-level ``citations`` (copies, free to change)."""
-        return {key: dict(row) for key, row in self._rows.items()}
+    def rows(self, share: bool = False) -> dict[str, dict[str, Any]]:
+        """Key -> citation object: the result's top-level ``citations``; copies, free to change, unless
+        ``share`` (for data written at once)."""
+        return dict(self._rows) if share else {key: dict(row) for key, row in self._rows.items()}

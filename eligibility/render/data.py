@@ -34,7 +34,7 @@ def evaluation_data(evaluation: Evaluation, share: bool = False) -> dict[str, An
     if evaluation.crs is not None:
         # The CRS has its own contract (the JSON of 'eligibility crs'); inside a result it cites by key too.
         data["crs"] = crs_data(evaluation.crs, cite, value)
-    data["citations"] = table.rows
+    data["citations"] = table.rows(share)
     return data
 
 

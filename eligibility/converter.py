@@ -110,18 +110,26 @@ def _is_literal(tp: Any) -> bool:
     return get_origin(tp) is Literal
 
 
-def _literal(value: Any, tp: Any) -> Any:
+def _literal_factory(tp: Any) -> Callable[[Any, Any], Any]:
+    """The hook of one Literal type, its allowed values worked out once."""
     allowed = get_args(tp)
-    if isinstance(value, int) and not isinstance(value, bool) and str(value) in allowed:
-        return str(value)
-    if value in allowed and not isinstance(value, bool):
-        return value
-    choices = ", ".join(str(a) for a in allowed)
-    reason = LITERAL_REASONS[tp](value) if tp in LITERAL_REASONS and isinstance(value, str) else None
-    if reason:
-        return _raise(f"expected one of {choices}, found {describe_value(value)}: {reason}")
-    hint = did_you_mean(value, [str(a) for a in allowed]) if isinstance(value, str) else ""
-    return _raise(f"expected one of {choices}, found {describe_value(value)}{hint}")
+    texts = frozenset(a for a in allowed if isinstance(a, str))
+
+    def hook(value: Any, _: Any) -> Any:
+        if isinstance(value, str) and value in texts:
+            return value
+        if isinstance(value, int) and not isinstance(value, bool) and str(value) in allowed:
+            return str(value)
+        if value in allowed and not isinstance(value, bool):
+            return value
+        choices = ", ".join(str(a) for a in allowed)
+        reason = LITERAL_REASONS[tp](value) if tp in LITERAL_REASONS and isinstance(value, str) else None
+        if reason:
+            return _raise(f"expected one of {choices}, found {describe_value(value)}: {reason}")
+        hint = did_you_mean(value, [str(a) for a in allowed]) if isinstance(value, str) else ""
+        return _raise(f"expected one of {choices}, found {describe_value(value)}{hint}")
+
+    return hook
 
 
 #: For some closed vocabularies a value is known and refused for a reason (a language test IRCC does not
@@ -158,44 +166,71 @@ def _is_union(tp: Any) -> bool:
     return sum(1 for m in get_args(tp) if attrs.has(m)) < 2
 
 
-def _union_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    def hook(value: Any, tp: Any) -> Any:
+def _union_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    """A factory of union hooks: each union's members are sorted out once, when the type is first met."""
+    def factory(tp: Any) -> Callable[[Any, Any], Any]:
         members = [m for m in get_args(tp) if m is not Unknown]
-        if value is None and type(None) in members:
-            return None
+        nullable = type(None) in members
         rest = [m for m in members if m is not type(None)]
         if len(rest) == 1:
-            return converter.structure(value, rest[0])
-        # Scalars of mixed kinds (declarations): keep the value as written.
-        if all(m in (bool, int, float, str) for m in rest):
-            if isinstance(value, bool | int | float | str):
-                return _bounded(value)
-            raise ValueError(f"expected true, false, a number or text, found {describe_value(value)}")
-        if value is None:
-            raise ValueError("expected a value, found null")
-        raise ValueError(f"cannot read a value of type {tp}")
+            only = rest[0]
+            inner: list[Callable[[Any, Any], Any]] = []
 
-    return hook
+            def single(value: Any, _: Any) -> Any:
+                if value is None and nullable:
+                    return None
+                if not inner:
+                    # Looked up on first use: a record type may refer to a union of itself.
+                    inner.append(converter.get_structure_hook(only))
+                return inner[0](value, only)
+
+            return single
+        scalars = all(m in (bool, int, float, str) for m in rest)
+
+        def mixed(value: Any, _: Any) -> Any:
+            if value is None and nullable:
+                return None
+            # Scalars of mixed kinds (declarations): keep the value as written.
+            if scalars:
+                if isinstance(value, bool | int | float | str):
+                    return _bounded(value)
+                raise ValueError(f"expected true, false, a number or text, found {describe_value(value)}")
+            if value is None:
+                raise ValueError("expected a value, found null")
+            raise ValueError(f"cannot read a value of type {tp}")
+
+        return mixed
+
+    return factory
 
 
-def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    def hook(value: Any, tp: Any) -> Any:
-        if not isinstance(value, list | tuple):
-            raise ValueError(f"expected a list, found {describe_value(value)}")
+def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    """A factory of hooks for homogeneous tuples: every item is read, every bad item reported."""
+    def factory(tp: Any) -> Callable[[Any, Any], Any]:
         (item_type, *_) = get_args(tp)
-        items, errors = [], []
-        for index, item in enumerate(value):
-            try:
-                items.append(converter.structure(item, item_type))
-            except Exception as exc:
-                exc.__notes__ = [*getattr(exc, "__notes__", []), cattrs.IterableValidationNote(
-                    f"Structuring {tp} @ index {index}", index, item_type)]
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"While structuring {tp}", errors, tp)
-        return tuple(items)
+        inner: list[Callable[[Any, Any], Any]] = []
 
-    return hook
+        def hook(value: Any, _: Any) -> Any:
+            if not isinstance(value, list | tuple):
+                raise ValueError(f"expected a list, found {describe_value(value)}")
+            if not inner:
+                inner.append(converter.get_structure_hook(item_type))
+            item_hook = inner[0]
+            items, errors = [], []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as exc:
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), cattrs.IterableValidationNote(
+                        f"Structuring {tp} @ index {index}", index, item_type)]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {tp}", errors, tp)
+            return tuple(items)
+
+        return hook
+
+    return factory
 
 
 def _is_homogeneous_tuple(tp: Any) -> bool:
@@ -228,9 +263,9 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(float, _float)
     conv.register_structure_hook(str, _str)
     conv.register_structure_hook(bool, _bool)
-    conv.register_structure_hook_func(_is_literal, _literal)
-    conv.register_structure_hook_func(_is_union, _union_hook(conv))
-    conv.register_structure_hook_func(_is_homogeneous_tuple, _tuple_hook(conv))
+    conv.register_structure_hook_factory(_is_literal, _literal_factory)
+    conv.register_structure_hook_factory(_is_union, _union_hook(conv))
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(conv))
     conv.register_structure_hook_factory(attrs.has, _attrs_hook(conv))
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_unstructure_hook(Unknown, lambda _: None)

@@ -92,42 +92,67 @@ def value_problems(data: Any, source: str, int_keys: bool = False) -> list[tuple
     Walks without recursion and stops after MAX_VALUES values, so that neither a deep nor a huge
     (or alias-multiplied) document can exhaust the stack, memory or time. ``int_keys`` allows whole
     numbers as mapping keys (rulesets key points by age or level); text keys are always allowed.
+    A value's path is written out only when it has a problem (it is kept as a link to its parent).
     """
     del source
     problems: list[tuple[str, str]] = []
-    stack: list[tuple[Any, str, int]] = [(data, "$", 0)]
+    stack: list[tuple[Any, _Where, int]] = [(data, None, 0)]
     seen = 0
     while stack:
-        value, path, depth = stack.pop()
+        value, where, depth = stack.pop()
         seen += 1
         if seen > MAX_VALUES:
             problems.append(("$", f"expected at most {MAX_VALUES:,} values in a file, found more"))
             break
-        if isinstance(value, dict | list):
+        kind = type(value)
+        if kind is str:
+            if len(value) > MAX_TEXT or not value.isascii():
+                why = scalar_problem(value)
+                if why:
+                    problems.append((_path(where), why))
+            continue
+        if kind is dict or kind is list or isinstance(value, dict | list):
             if depth >= MAX_DEPTH:
-                problems.append((path, f"expected at most {MAX_DEPTH} levels of nesting, found more"))
+                problems.append((_path(where), f"expected at most {MAX_DEPTH} levels of nesting, found more"))
                 continue
             if len(value) > MAX_ITEMS:
-                problems.append((path, f"expected at most {MAX_ITEMS:,} entries, found {len(value):,}"))
+                problems.append((_path(where), f"expected at most {MAX_ITEMS:,} entries, found {len(value):,}"))
                 continue
-        if isinstance(value, dict):
-            for key in getattr(value, "duplicates", ()):
-                problems.append((_key_path(path, key), "duplicate key: a key may appear only once in a mapping"))
-            children = []
-            for key, item in value.items():
-                why = _key_problem(key, int_keys)
-                if why:
-                    problems.append((path, why))
-                    continue
-                children.append((item, _key_path(path, key), depth + 1))
-            stack.extend(reversed(children))
-        elif isinstance(value, list):
-            stack.extend(reversed([(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value)]))
-        else:
+            if isinstance(value, dict):
+                for key in getattr(value, "duplicates", ()):
+                    problems.append((_key_path(_path(where), key), "duplicate key: a key may appear only once in "
+                                                                   "a mapping"))
+                children = []
+                for key, item in value.items():
+                    if type(key) is not str or len(key) > MAX_KEY or not key.isascii():
+                        why = _key_problem(key, int_keys)
+                        if why:
+                            problems.append((_path(where), why))
+                            continue
+                    children.append((item, (where, key), depth + 1))
+                stack.extend(reversed(children))
+            else:
+                stack.extend(reversed([(item, (where, i), depth + 1) for i, item in enumerate(value)]))
+        elif kind is not bool and kind is not type(None):
             why = scalar_problem(value)
             if why:
-                problems.append((path, why))
+                problems.append((_path(where), why))
     return problems
+
+
+#: Where a value sits: None for the document, else (where its parent sits, its key or index).
+_Where = tuple[Any, str | int] | None
+
+
+def _path(where: _Where) -> str:
+    keys: list[str | int] = []
+    while where is not None:
+        where, key = where
+        keys.append(key)
+    path = "$"
+    for key in reversed(keys):
+        path = _key_path(path, key)  # an index i reads [i], as an integer key does
+    return path
 
 
 def _key_problem(key: Any, int_keys: bool) -> str | None:

@@ -2,6 +2,9 @@
 
 It holds no scheduler of its own: the command line runs it in worker processes, and the same function
 runs unchanged inside Dask (``bag.map_partitions``) or Spark (``rdd.mapPartitions``); see docs/batch.md.
+
+With ``verdicts_only`` a row costs what its output needs: the engine's verdicts (the same evaluation as
+a full result) and the CRS total scored without the result that explains it.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ def evaluate_row(row: Row, as_of: dt.date, library: Library, programs: set[str] 
     from eligibility.api import to_data
     from eligibility.declarations import check_declarations
     from eligibility.engines.run import evaluate
+    from eligibility.facts import Facts
     from eligibility.profile.load import profile_from_data
-    from eligibility.ranking.compute import crs_result
+    from eligibility.ranking.compute import crs_range
 
     record: dict[str, Any] = {**row.place(), **({"id": row.id} if row.id is not None else {})}
     source = f"line {row.key[1]}" if row.key[0] == "line" else str(row.key[1])
@@ -31,12 +35,14 @@ def evaluate_row(row: Row, as_of: dt.date, library: Library, programs: set[str] 
     try:
         profile = profile_from_data(row.data, source)
         check_declarations(profile, library, source)
-        evaluation = evaluate(profile, as_of, library, programs)
-        crs = crs_result(profile, as_of, library)
+        # One set of facts for the programs and the CRS: each fact is derived once per row.
+        facts = Facts(profile, as_of)
+        evaluation = evaluate(profile, as_of, library, programs, facts=facts)
+        score = crs_range(profile, as_of, library, facts)
     except EligibilityError as exc:
         return {"ok": False, **record, "error": exc.lines()[0], "errors": exc.lines()}
     record["verdicts"] = {p.id: p.verdict for p in evaluation.programs}
-    record["crs"] = crs.total
+    record["crs"] = score[0] if score is not None and score[0] == score[1] else None
     if not verdicts_only:
         record["result"] = to_data(evaluation)
     return {"ok": True, **record}
@@ -50,4 +56,3 @@ def evaluate_rows(rows: Iterable[Row], as_of: dt.date, library: Library | None =
     library = library or rules()
     for row in rows:
         yield evaluate_row(row, as_of, library, programs, verdicts_only)
-

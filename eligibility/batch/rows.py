@@ -43,16 +43,24 @@ def _reject_constant(text: str) -> Any:
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
             raise ValueError(f"duplicate key {key!r}")
-        out[key] = value
+        seen.add(key)
     return out
 
 
-def jsonl_rows(path: Path, source: str | None = None) -> Iterator[Row]:
-    """Each non-blank line of a JSONL file as a row (line numbers from 1); a bad line is a row with a problem."""
+#: A row as the batch moves it between processes: a JSONL line not parsed yet (its number and bytes),
+#: or a row already made (a file of a folder, or a line too long to read).
+Item = tuple[int, bytes] | Row
+
+
+def jsonl_items(path: Path, source: str | None = None) -> Iterator[Item]:
+    """Each non-blank line of a JSONL file as (number, bytes), numbered from 1; a line too long is a bad row."""
     source = source or str(path)
     try:
         handle = path.open("rb")
@@ -63,9 +71,23 @@ def jsonl_rows(path: Path, source: str | None = None) -> Iterator[Row]:
             if raw is None:
                 yield Row(("line", number), problem=f"expected a line of at most {MAX_LINE_BYTES:,} bytes, found "
                                                     f"more")
-                continue
-            if raw.strip():
-                yield row_from_line(number, raw)
+            elif raw.strip():
+                yield number, raw
+
+
+def item_key(item: Item) -> tuple[str, int | str]:
+    """The place of an item: ("line", n) or ("file", name)."""
+    return item.key if isinstance(item, Row) else ("line", item[0])
+
+
+def as_row(item: Item) -> Row:
+    """The row of an item, parsing a JSONL line."""
+    return item if isinstance(item, Row) else row_from_line(*item)
+
+
+def jsonl_rows(path: Path, source: str | None = None) -> Iterator[Row]:
+    """Each non-blank line of a JSONL file as a row (line numbers from 1); a bad line is a row with a problem."""
+    return (as_row(item) for item in jsonl_items(path, source))
 
 
 def row_from_line(number: int, raw: bytes | str) -> Row:
@@ -109,8 +131,13 @@ def folder_rows(folder: Path) -> Iterator[Row]:
 
 def input_rows(path: Path) -> Iterator[Row]:
     """The rows of a JSONL file or a folder of profile files."""
+    return (as_row(item) for item in input_items(path))
+
+
+def input_items(path: Path) -> Iterator[Item]:
+    """The items of a JSONL file (lines left unparsed, for the worker that evaluates them) or a folder."""
     if path.is_dir():
         return folder_rows(path)
     if not path.exists():
         raise UsageError(f"{path}: not found; expected a JSONL file or a folder of profile files")
-    return jsonl_rows(path)
+    return jsonl_items(path)

@@ -16,16 +16,27 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import IO, Any
 
-from attrs import define, field
+from attrs import define, field, frozen
 
 from eligibility.batch.core import evaluate_row
-from eligibility.batch.rows import Row, input_rows
+from eligibility.batch.rows import Item, as_row, input_items, input_rows, item_key
 from eligibility.errors import UsageError
-from eligibility.render.json_text import line as json_line
+from eligibility.render.json_text import dumps as json_bytes
 from eligibility.rulebook.library import Library
 
 VERDICTS = ("eligible", "not_eligible", "undetermined", "not_in_force", "not_encoded")
+#: Rows sent to a worker at once, and chunks in flight per worker: few round trips between processes,
+#: and a bounded number of rows held in memory whatever the size of the input.
 CHUNK = 64
+IN_FLIGHT = 4
+
+
+@frozen
+class Done:
+    """A chunk evaluated: each row's output line (and whether it is good), and its verdict counts."""
+
+    lines: list[tuple[bool, bytes]]
+    counts: dict[tuple[str, str], int]
 
 
 @define
@@ -37,14 +48,13 @@ class Summary:
     skipped: int = 0
     verdicts: dict[str, Counter[str]] = field(factory=dict)
 
-    def add(self, record: dict[str, Any]) -> None:
-        """Count one record."""
-        if not record["ok"]:
-            self.bad += 1
-            return
-        self.good += 1
-        for pid, verdict in record["verdicts"].items():
-            self.verdicts.setdefault(pid, Counter())[verdict] += 1
+    def merge(self, chunk: Done) -> None:
+        """Count the rows of an evaluated chunk."""
+        good = sum(ok for ok, _ in chunk.lines)
+        self.good += good
+        self.bad += len(chunk.lines) - good
+        for (pid, verdict), n in chunk.counts.items():
+            self.verdicts.setdefault(pid, Counter())[verdict] += n
 
     def csv(self) -> str:
         """Programs by verdict, as CSV."""
@@ -91,15 +101,34 @@ def _init(root: str | None) -> None:
     _LIBRARY = rules(root)
 
 
-def _chunk(rows: list[Row], as_of: dt.date, programs: set[str] | None, verdicts_only: bool) -> list[dict[str, Any]]:
+def encode(record: dict[str, Any]) -> bytes:
+    """One output line: compact JSON (the results' own writer), UTF-8, with its newline."""
+    return json_bytes(record) + b"\n"
+
+
+def evaluate_chunk(items: list[Item], as_of: dt.date, library: Library, programs: set[str] | None,
+                   verdicts_only: bool) -> Done:
+    """Parse, evaluate and encode a chunk of rows, counting verdicts as it goes."""
+    lines: list[tuple[bool, bytes]] = []
+    counts: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        record = evaluate_row(as_row(item), as_of, library, programs, verdicts_only)
+        ok = record.pop("ok")
+        if ok:
+            counts.update(record["verdicts"].items())
+        lines.append((ok, encode(record)))
+    return Done(lines, dict(counts))
+
+
+def _chunk(items: list[Item], as_of: dt.date, programs: set[str] | None, verdicts_only: bool) -> Done:
     assert _LIBRARY is not None
-    return [evaluate_row(r, as_of, _LIBRARY, programs, verdicts_only) for r in rows]
+    return evaluate_chunk(items, as_of, _LIBRARY, programs, verdicts_only)
 
 
-def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
-    chunk: list[Row] = []
-    for row in rows:
-        chunk.append(row)
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
         if len(chunk) == size:
             yield chunk
             chunk = []
@@ -107,22 +136,26 @@ def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
         yield chunk
 
 
-def records(rows: Iterable[Row], as_of: dt.date, library: Library, programs: set[str] | None,
-            verdicts_only: bool, workers: int, rules_root: str | None) -> Iterator[dict[str, Any]]:
-    """The records of the rows, in input order, from ``workers`` processes (in this process when 1)."""
+def chunks_done(items: Iterable[Item], as_of: dt.date, library: Library, programs: set[str] | None,
+                verdicts_only: bool, workers: int, rules_root: str | None) -> Iterator[Done]:
+    """The evaluated chunks, in input order, from ``workers`` processes (in this process when 1).
+
+    Workers receive chunks of raw lines and send back encoded lines, so that this process only reads
+    and writes bytes: parsing, checking and evaluating all happen in the workers.
+    """
     if workers <= 1:
-        for row in rows:
-            yield evaluate_row(row, as_of, library, programs, verdicts_only)
+        for chunk in _chunks(items, CHUNK):
+            yield evaluate_chunk(chunk, as_of, library, programs, verdicts_only)
         return
     with ProcessPoolExecutor(workers, initializer=_init, initargs=(rules_root,)) as pool:
-        pending: deque[Future[list[dict[str, Any]]]] = deque()
-        for chunk in _chunks(rows, CHUNK):
+        pending: deque[Future[Done]] = deque()
+        for chunk in _chunks(items, CHUNK):
             pending.append(pool.submit(_chunk, chunk, as_of, programs, verdicts_only))
             # A bounded number of chunks in flight: memory does not grow with the number of rows.
-            while len(pending) >= 4 * workers:
-                yield from pending.popleft().result()
+            while len(pending) >= IN_FLIGHT * workers:
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
 
 
 def count_rows(path: Path) -> int | None:
@@ -141,33 +174,33 @@ def run_batch(source: Path, out: Path, errors: Path, as_of: dt.date, library: Li
         raise UsageError(f"--errors: expected a file other than --out, found {errors}")
     done = done_keys(out, errors) if resume else set()
     summary = Summary(skipped=len(done))
-    rows = (r for r in input_rows(source) if r.key not in done)
-    mode = "a" if resume else "w"
-    with out.open(mode, encoding="utf-8") as good, errors.open(mode, encoding="utf-8") as bad:
+    items = (i for i in input_items(source) if item_key(i) not in done) if done else input_items(source)
+    mode = "ab" if resume else "wb"
+    with out.open(mode) as good, errors.open(mode) as bad:
         _repair(out, good, resume)
         _repair(errors, bad, resume)
-        stream = records(rows, as_of, library, programs, verdicts_only, workers, rules_root)
-        for record in _with_progress(stream, source, progress, summary.skipped):
-            summary.add(record)
-            ok = record.pop("ok")
-            target = good if ok else bad
-            target.write(json_line(record))
-            target.flush()
+        stream = chunks_done(items, as_of, library, programs, verdicts_only, workers, rules_root)
+        for chunk in _with_progress(stream, source, progress, summary.skipped):
+            summary.merge(chunk)
+            for ok, line in chunk.lines:
+                (good if ok else bad).write(line)
+            # Flushed chunk by chunk: an interrupted run keeps every chunk it finished.
+            good.flush()
+            bad.flush()
     return summary
 
 
-def _repair(path: Path, handle: IO[str], resume: bool) -> None:
+def _repair(path: Path, handle: IO[bytes], resume: bool) -> None:
     """On resume, end a torn last line (an interrupted write) so the next record starts on its own line."""
     if resume and path.stat().st_size:
         with path.open("rb") as check:
             check.seek(-1, 2)
             if check.read(1) != b"\n":
-                handle.write("\n")
+                handle.write(b"\n")
 
 
-def _with_progress(stream: Iterator[dict[str, Any]], source: Path, show: bool,
-                   skipped: int) -> Iterator[dict[str, Any]]:
-    """The records, with a progress bar (count, rate, time left) on standard error when asked."""
+def _with_progress(stream: Iterator[Done], source: Path, show: bool, skipped: int) -> Iterator[Done]:
+    """The chunks, with a progress bar (count, rate, time left) on standard error when asked."""
     if not show:
         yield from stream
         return
@@ -178,10 +211,12 @@ def _with_progress(stream: Iterator[dict[str, Any]], source: Path, show: bool,
                TextColumn("{task.fields[rate]:>8} rows/s"), TimeRemainingColumn())
     with Progress(*columns, transient=True, console=_stderr_console()) as bar:
         task = bar.add_task("rows", total=(total - skipped) if total is not None else None, rate="")
-        for n, record in enumerate(stream, start=1):
-            yield record
+        n = 0
+        for chunk in stream:
+            yield chunk
+            n += len(chunk.lines)
             elapsed = bar.tasks[0].elapsed or 0.0
-            bar.update(task, advance=1, rate=f"{n / elapsed:,.0f}" if elapsed > 0 else "")
+            bar.update(task, advance=len(chunk.lines), rate=f"{n / elapsed:,.0f}" if elapsed > 0 else "")
 
 
 def _stderr_console() -> Any:

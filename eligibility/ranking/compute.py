@@ -159,9 +159,24 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
                      profile.name)
 
 
+def crs_range(profile: Profile, as_of: dt.date, library: Library, facts: Facts | None = None) -> tuple[int, int] | None:
+    """The lowest and highest CRS score on ``as_of`` (equal when every fact is known), None when not encoded.
+
+    The same scoring as ``crs_result`` without the result it explains itself with: for a batch that writes
+    only the total.
+    """
+    version = library.crs[RULES_ID].version_on(as_of)
+    if version is None:
+        return None
+    if facts is None or facts.profile is not profile or facts.as_of != as_of:
+        facts = Facts(profile, as_of)
+    scored = score_on(profile, version, facts).scored
+    return scored.low, scored.high
+
+
 def first_encoded(library: Library) -> dt.date:
     """The first day the CRS criteria are encoded."""
     return library.crs[RULES_ID].versions[0].valid_from
 
 
-__all__: list[Any] = ["crs_result", "first_encoded"]
+__all__: list[Any] = ["crs_range", "crs_result", "first_encoded"]

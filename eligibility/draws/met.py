@@ -112,13 +112,20 @@ def meets(low: int, high: int, r: Round) -> RoundMet:
     return RoundMet(r, "maybe", f"{shown} straddles the lowest score invited, {cut}")
 
 
-def _openness(kind: str, eligible: set[str], undetermined: set[str],
-              nominated: bool | None) -> tuple[Openness, str] | None:
-    in_pool: Openness | None = None
-    if eligible & set(EXPRESS_ENTRY_PROGRAMS):
-        in_pool = "eligible"
-    elif undetermined & set(EXPRESS_ENTRY_PROGRAMS):
-        in_pool = "undetermined"
+_POOL = frozenset(EXPRESS_ENTRY_PROGRAMS)
+
+
+def _in_pool(eligible: set[str], undetermined: set[str]) -> Openness | None:
+    """Whether the person is in the Express Entry pool: eligible for one of its programs, or maybe."""
+    if not eligible.isdisjoint(_POOL):
+        return "eligible"
+    if not undetermined.isdisjoint(_POOL):
+        return "undetermined"
+    return None
+
+
+def _openness(kind: str, eligible: set[str], undetermined: set[str], nominated: bool | None,
+              in_pool: Openness | None) -> tuple[Openness, str] | None:
     if kind == GENERAL:
         return (in_pool, "eligible for an Express Entry program" if in_pool == "eligible"
                 else "an Express Entry program is undetermined") if in_pool else None
@@ -172,8 +179,9 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
     since = months_before(day, months)
     types: list[RoundType] = []
     yes, maybe = set(eligible), set(undetermined)
+    in_pool = _in_pool(yes, maybe)
     for kind in ROUND_TYPES:
-        openness = _openness(kind, yes, maybe, nominated)
+        openness = _openness(kind, yes, maybe, nominated, in_pool)
         if openness is None:
             continue
         of_kind = table.by_type.get(kind, ())

@@ -14,7 +14,7 @@ from eligibility.facts import Facts
 from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.measures import Measures, Reading, accompanying_spouse
-from eligibility.ranking.score import Plan, Scored, Step, plan, readings_for, score_plan, widen
+from eligibility.ranking.score import Plan, Scored, plan, readings_for, score_plan, widen
 from eligibility.result import (
     Caveat,
     CitationRef,
@@ -48,15 +48,51 @@ def _cite(rules: CrsRules, owner: object, citations: tuple[Citation, ...]) -> tu
     return hit[1]
 
 
-def _factor(rules: CrsRules, steps: list[Step], points: tuple[int, int], readings: dict[str, Reading]) -> FactorScore:
-    s = steps[0]
-    used = [(m, readings[m]) for m in s.measures if m in readings]
-    observed = {m: r.observed for m, r in used}
-    evidence = tuple(item for _, r in used for item in r.evidence)
+@frozen
+class Layout:
+    """What a result takes from the compiled plans of one spouse case (or two), worked out once per plans:
+    each factor's id, section, words, maximum, citations, whether it applies and the measures it reads,
+    and each section's words, maximum and parts."""
+
+    factors: tuple[tuple[str, str, str, int, tuple[CitationRef, ...], bool, tuple[str, ...]], ...]
+    sections: tuple[tuple[str, str, int, bool, int | None, tuple[tuple[str, int, int | None], ...]], ...]
+
+
+_LAYOUTS: dict[tuple[int, ...], tuple[tuple[Plan, ...], Layout]] = {}
+
+
+def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
+    """The static part of a result for these plans (plans live as long as their version: cached by identity)."""
+    key = tuple(id(p) for p in plans)
+    hit = _LAYOUTS.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], plans, strict=True)):
+        first = plans[0]
+        factors = tuple((s.id, s.section, s.factor.says, max(p.steps[i].max for p in plans),
+                         _cite(rules, s.factor, s.factor.citations), any(p.steps[i].applies for p in plans),
+                         s.measures) for i, s in enumerate(first.steps))
+        sections = tuple((sp.id, sp.says, max(p.sections[si].max for p in plans),
+                          any(p.sections[si].applies for p in plans), sp.cap,
+                          tuple((part.id, max(p.sections[si].parts[pi].max for p in plans), part.cap)
+                                for pi, part in enumerate(sp.parts)))
+                         for si, sp in enumerate(first.sections))
+        hit = _LAYOUTS[key] = (plans, Layout(factors, sections))
+    return hit[1]
+
+
+def _factor(static: tuple[str, str, str, int, tuple[CitationRef, ...], bool, tuple[str, ...]],
+            points: tuple[int, int], readings: dict[str, Reading]) -> FactorScore:
+    fid, section, says, top, citations, applies, measures = static
+    named = [(m, readings[m]) for m in measures if m in readings]
     low, high = points
-    settle = tuple(dict.fromkeys(p for _, r in used for p in r.settle)) if low != high else ()
-    return FactorScore(s.id, s.section, s.factor.says, low, high, max(x.max for x in steps), observed, evidence,
-                       _cite(rules, s.factor, s.factor.citations), settle, any(x.applies for x in steps))
+    if len(named) == 1:
+        m, r = named[0]
+        observed, evidence = {m: r.observed}, r.evidence
+        settle = tuple(dict.fromkeys(r.settle)) if low != high else ()
+    else:
+        observed = {m: r.observed for m, r in named}
+        evidence = tuple(item for _, r in named for item in r.evidence)
+        settle = tuple(dict.fromkeys(p for _, r in named for p in r.settle)) if low != high else ()
+    return FactorScore(fid, section, says, low, high, top, observed, evidence, citations, settle, applies)
 
 
 @frozen
@@ -129,15 +165,14 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
     if facts is None or facts.profile is not profile or facts.as_of != as_of:
         facts = Facts(profile, as_of)
     chosen = score_on(profile, version, facts)
-    scored, plans = chosen.scored, chosen.plans
-    factors = tuple(_factor(rules, [p.steps[i] for p in plans], points, chosen.readings)
-                    for i, points in enumerate(scored.factors))
+    scored, shape, readings = chosen.scored, layout(rules, chosen.plans), chosen.readings
+    factors = tuple(_factor(static, points, readings) for static, points in zip(shape.factors, scored.factors,
+                                                                                  strict=True))
     sections = tuple(
-        SectionScore(sp.id, sp.says, *scored.sections[si], max(p.sections[si].max for p in plans),
-                     tuple(PartScore(part.id, *scored.parts[si][pi], max(p.sections[si].parts[pi].max for p in plans),
-                                     part.cap) for pi, part in enumerate(sp.parts)),
-                     any(p.sections[si].applies for p in plans), sp.cap)
-        for si, sp in enumerate(plans[0].sections))
+        SectionScore(sid, says, *scored.sections[si], top,
+                     tuple(PartScore(pid, *scored.parts[si][pi], part_top, cap)
+                           for pi, (pid, part_top, cap) in enumerate(parts)), applies, section_cap)
+        for si, (sid, says, top, applies, section_cap, parts) in enumerate(shape.sections))
     settled = tuple(dict.fromkeys(p for f in factors for p in f.settled_by))
     if chosen.with_spouse is None and "$.spouse" not in settled:
         settled = ("$.spouse", *settled)

@@ -250,7 +250,8 @@ class Measures:
         first, last = window(self.facts.as_of, self.counting.work_window_months)
         certain, uncertain, left_out = select_jobs(jobs, self.counting.skilled, first, last, location, exclude)
         low, credits = count([part for _, part in certain])
-        high = count([part for _, part in certain] + [part for _, part in uncertain])[0]
+        # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
+        high = count([part for _, part in certain] + [part for _, part in uncertain])[0] if uncertain else low
         hours = {c.index: c for c in credits}
         evidence: list[dict[str, Any]] = []
         for jf, _ in certain:

@@ -45,6 +45,10 @@ class Step:
     cap: int | None
     max: int
     applies: bool
+    #: The points at each level from 0 to the highest key (a level above scores as the highest key),
+    #: and for a combined factor the same per level of its first measure: an exact level is one index.
+    lookup: tuple[int, ...] = (0,)
+    row_lookups: tuple[tuple[int, ...], ...] = ((0,),)
 
     @property
     def designated(self) -> bool:
@@ -76,10 +80,16 @@ class SectionPlan:
 
 @frozen
 class Plan:
-    """A version compiled for one spouse case."""
+    """A version compiled for one spouse case.
+
+    ``measures`` are the measures its applying steps read, once each; ``layout`` is each section's cap
+    with its parts' caps and step indexes, the shape ``score_plan`` adds up.
+    """
 
     steps: tuple[Step, ...]
     sections: tuple[SectionPlan, ...]
+    measures: tuple[str, ...] = ()
+    layout: tuple[tuple[int | None, tuple[tuple[int | None, tuple[int, ...]], ...]], ...] = ()
 
 
 @frozen
@@ -96,6 +106,20 @@ class Scored:
 def compile_table(table: dict[str, int], measure: str) -> Compiled:
     """The table's keys as levels of ``measure``, with their points, lowest level first."""
     return tuple(sorted((level_index(measure, k), v) for k, v in table.items()))
+
+
+def lookup_of(table: Compiled) -> tuple[int, ...]:
+    """The points at every level from 0 to the table's highest key."""
+    if not table:
+        return (0,)
+    if table[0][0] < 0:
+        raise ValueError(f"expected table levels of 0 or more, found {table[0][0]}")
+    return tuple(step(table, level) for level in range(table[-1][0] + 1))
+
+
+def _at(lookup: tuple[int, ...], level: int) -> int:
+    """The points at an exact level (levels are 0 or more)."""
+    return lookup[level] if level < len(lookup) else lookup[-1]
 
 
 _PLANS: dict[tuple[int, bool], tuple[CrsVersion, Plan]] = {}
@@ -117,9 +141,12 @@ def _step(section: str, group: str | None, f: Factor, with_spouse: bool, applies
         m1, m2 = f.measures
         rows = tuple(sorted((level_index(m1, k), compile_table(row, m2)) for k, row in f.points.items()))
         inner = tuple(sorted({k for _, row in rows for k, _ in row}))
-        return Step(fid, section, f, f.measures, (), rows, inner, False, cap, top, applies)
+        top1 = rows[-1][0] if rows else 0
+        row_lookups = tuple(lookup_of(_row(rows, level)) for level in range(top1 + 1))
+        return Step(fid, section, f, f.measures, (), rows, inner, False, cap, top, applies, (0,), row_lookups)
     table = compile_table(table_for(f, with_spouse), f.measure)
-    return Step(fid, section, f, (f.measure,), table, (), (), isinstance(f, PerAbility), cap, top, applies)
+    return Step(fid, section, f, (f.measure,), table, (), (), isinstance(f, PerAbility), cap, top, applies,
+                lookup_of(table))
 
 
 def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
@@ -137,7 +164,9 @@ def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
                                   part_max(part, with_spouse) if applies else 0))
         sections.append(SectionPlan(section.id, section.says, tuple(parts), section.cap,
                                     section_max(section, with_spouse), applies))
-    return Plan(tuple(steps), tuple(sections))
+    measures = tuple(dict.fromkeys(m for s in steps if s.applies for m in s.measures))
+    layout = tuple((sp.cap, tuple((part.cap, part.steps) for part in sp.parts)) for sp in sections)
+    return Plan(tuple(steps), tuple(sections), measures, layout)
 
 
 def step(table: Compiled, level: int) -> int:
@@ -178,18 +207,27 @@ def step_points(s: Step, readings: dict[str, Reading]) -> Points:
     if s.rows:
         s1, s2 = (readings[m].value for m in s.measures)
         assert isinstance(s1, tuple) and isinstance(s2, tuple)
-        values = [step(_row(s.rows, x), y) for x, y in product(_levels((k for k, _ in s.rows), s1),
-                                                               _levels(s.inner, s2))]
-        low, high = min(values), max(values)
+        if s1[0] == s1[1] and s2[0] == s2[1]:
+            low = high = _at(s.row_lookups[s1[0]] if s1[0] < len(s.row_lookups) else s.row_lookups[-1], s2[0])
+        else:
+            values = [step(_row(s.rows, x), y) for x, y in product(_levels((k for k, _ in s.rows), s1),
+                                                                   _levels(s.inner, s2))]
+            low, high = min(values), max(values)
     else:
         value = readings[s.measures[0]].value
         if s.per_ability:
             assert isinstance(value, dict)
-            spans = [_span(s.table, v) for v in value.values()]
-            low, high = sum(v[0] for v in spans), sum(v[1] for v in spans)
+            low = high = 0
+            for v in value.values():
+                if v[0] == v[1]:
+                    points = _at(s.lookup, v[0])
+                    low, high = low + points, high + points
+                else:
+                    lo, hi = _span(s.table, v)
+                    low, high = low + lo, high + hi
         else:
             assert isinstance(value, tuple)
-            low, high = _span(s.table, value)
+            low, high = (_at(s.lookup, value[0]),) * 2 if value[0] == value[1] else _span(s.table, value)
     if s.cap is not None:
         low, high = min(s.cap, low), min(s.cap, high)
     return low, high
@@ -197,7 +235,7 @@ def step_points(s: Step, readings: dict[str, Reading]) -> Points:
 
 def readings_for(p: Plan, measures: Measures) -> dict[str, Reading]:
     """The readings of every measure a step that applies needs."""
-    return {m: measures.read(m) for s in p.steps if s.applies for m in s.measures}
+    return {m: measures.read(m) for m in p.measures}
 
 
 def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = None) -> Scored:
@@ -208,19 +246,28 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
         factors = tuple(step_points(s, readings) if s.designated else previous.factors[i]
                         for i, s in enumerate(p.steps))
     parts, sections = [], []
-    for sp in p.sections:
+    total_low = total_high = 0
+    for section_cap, layout in p.layout:
         spans = []
-        for part in sp.parts:
-            low, high = sum(factors[i][0] for i in part.steps), sum(factors[i][1] for i in part.steps)
-            if part.cap is not None:
-                low, high = min(part.cap, low), min(part.cap, high)
+        section_low = section_high = 0
+        for part_cap, indexes in layout:
+            low = high = 0
+            for i in indexes:
+                f = factors[i]
+                low += f[0]
+                high += f[1]
+            if part_cap is not None:
+                low, high = min(part_cap, low), min(part_cap, high)
             spans.append((low, high))
-        low, high = sum(x[0] for x in spans), sum(x[1] for x in spans)
-        if sp.cap is not None:
-            low, high = min(sp.cap, low), min(sp.cap, high)
+            section_low += low
+            section_high += high
+        if section_cap is not None:
+            section_low, section_high = min(section_cap, section_low), min(section_cap, section_high)
         parts.append(tuple(spans))
-        sections.append((low, high))
-    return Scored(sum(s[0] for s in sections), sum(s[1] for s in sections), factors, tuple(parts), tuple(sections))
+        sections.append((section_low, section_high))
+        total_low += section_low
+        total_high += section_high
+    return Scored(total_low, total_high, factors, tuple(parts), tuple(sections))
 
 
 def _widen(spans: Iterable[Points]) -> Points:

@@ -14,7 +14,7 @@ import attrs
 from attrs import frozen
 
 from eligibility.dates import months_before
-from eligibility.facts import Facts
+from eligibility.facts import Facts, Person
 from eligibility.language import ABILITIES, TESTS, TestKind
 from eligibility.measure.occupations import matches
 from eligibility.measure.work import excluded_because
@@ -88,13 +88,15 @@ class _Scorer:
         return new.low - self.base.low, new.high - self.base.high
 
 
-def _language(s: _Scorer) -> Iterator[Improvement]:
-    """The next band of each ability of each valid test, on that test and every accepted test of its language."""
+def _language(s: _Scorer, person: Person = "applicant") -> Iterator[Improvement]:
+    """The next band of each ability of each valid test, on that test and every accepted test of its language:
+    the applicant's, or the accompanying spouse's (``person``)."""
     facts = Facts(s.profile, s.as_of)
-    tests = facts.tests("applicant", s.counting.test_valid_months)
-    if not known(tests):
+    tests = facts.tests(person, s.counting.test_valid_months)
+    spouse = s.profile.spouse
+    if not known(tests) or (person == "spouse" and not isinstance(spouse, Spouse)):
         return
-    held = s.profile.language_tests
+    held = spouse.language_tests if isinstance(spouse, Spouse) and person == "spouse" else s.profile.language_tests
     assert known(held)
     for t in tests:
         if not t.valid:
@@ -106,8 +108,11 @@ def _language(s: _Scorer) -> Iterator[Improvement]:
                 if low_score is None:
                     continue
                 raised: LanguageTest = attrs.evolve(t.test, **{ability: low_score})  # type: ignore[arg-type]
-                changed = attrs.evolve(s.profile, language_tests=tuple(
-                    raised if i == t.index else x for i, x in enumerate(held)))
+                results = tuple(raised if i == t.index else x for i, x in enumerate(held))
+                if isinstance(spouse, Spouse) and person == "spouse":
+                    changed = attrs.evolve(s.profile, spouse=attrs.evolve(spouse, language_tests=results))
+                else:
+                    changed = attrs.evolve(s.profile, language_tests=results)
                 lo, hi = s.gain(changed)
                 if hi <= 0:
                     continue
@@ -118,7 +123,10 @@ def _language(s: _Scorer) -> Iterator[Improvement]:
                           and (m := _minimum(k, ability, target, s.as_of)) is not None]
                 says = (f"{kind.name} {ability} {_score(getattr(t.test, ability))} -> {_score(low_score)} = "
                         f"{scale} {target}" + (f" (or {', '.join(others)})" if others else ""))
-                yield Improvement("language", says, lo, hi)
+                if person == "spouse":
+                    yield Improvement("spouse_language", f"the spouse's {says}", lo, hi)
+                else:
+                    yield Improvement("language", says, lo, hi)
                 break
 
 
@@ -149,6 +157,8 @@ def _spouse(s: _Scorer) -> Iterator[Improvement]:
     if accompanying_spouse(Facts(s.profile, s.as_of))[0] is not True or not isinstance(spouse, Spouse):
         return
     tests = Facts(s.profile, s.as_of).tests("spouse", s.counting.test_valid_months)
+    # A spouse with a valid test: the next band of each ability; without one: a first test.
+    yield from _language(s, "spouse")
     if known(tests) and not any(t.valid for t in tests):
         held = spouse.language_tests if known(spouse.language_tests) else ()
         for level in (5, 7, 9):

@@ -93,8 +93,8 @@ def main() -> None:
     print(f"batch --verdicts-only, {rows:,} rows, as of {DAY} "
           f"(python benchmarks/batch.py --rows {rows} --workers {args.workers}{' --serial' if args.serial else ''})")
     print(f"  in process, one core (reference, {min(args.sample, rows):,} rows)  {reference:8.0f} rows/s")
-    print(f"  CLI, {args.workers} workers, {rows:,} rows  {rows / many:8.0f} rows/s  ratio {rows / many / reference:.2f}"
-          f"  ({many:.1f} s actual, start-up included)")
+    print(f"  CLI, {args.workers} workers, {rows:,} rows  {rows / many:8.0f} rows/s  "
+          f"ratio {rows / many / reference:.2f}  ({many:.1f} s actual, start-up included)")
     print(f"  CLI, {args.workers} workers, {quarter:,} rows  {quarter / small_time:8.0f} rows/s  "
           f"ratio {quarter / small_time / reference:.2f}")
     if one is not None:

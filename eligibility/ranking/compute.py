@@ -176,22 +176,37 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
     settled = tuple(dict.fromkeys(p for f in factors for p in f.settled_by))
     if chosen.with_spouse is None and "$.spouse" not in settled:
         settled = ("$.spouse", *settled)
+    caveats = _dated_caveats(rules, version, as_of)
+    exact = scored.low == scored.high
+    message = f"{scored.low} points" if exact else f"{scored.low} to {scored.high} points: some facts are unknown"
+    period = CrsVersionRef(version.valid_from, version.valid_to, version.changes)
+    return CrsResult(as_of, "scored", message, scored.low, scored.high, version.max, chosen.with_spouse,
+                     chosen.spouse, chosen.designation, period, sections, factors, settled, caveats, receipt,
+                     profile.name)
+
+
+_DATED: dict[tuple[int, dt.date], tuple[CrsRules, tuple[Caveat, ...]]] = {}
+
+
+def _dated_caveats(rules: CrsRules, version: CrsVersion, as_of: dt.date) -> tuple[Caveat, ...]:
+    """The caveats of a score on a day: the version's sources, the criteria as checked, changes reported but
+    not confirmed (issue 7, section 5). They depend on the rules and the day alone: kept per day."""
+    hit = _DATED.get((id(rules), as_of))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
     caveats = []
     if version.confidence != "official":
         reason = f"rests on {version.confidence.replace('_', ' ')} sources"
         reason += f": {version.note}" if version.note else ""
         caveats.append(Caveat("crs", version.changes or "this version of the criteria", reason,
                               _cite(rules, version, version.citations)))
-    # The criteria as checked, and changes reported but not confirmed (issue 7, section 5).
     stale = checked_caveat(rules.checked, as_of)
     caveats += [stale] if stale is not None else []
     caveats += reported_caveats(rules.reported_changes, rules.sources, as_of)
-    exact = scored.low == scored.high
-    message = f"{scored.low} points" if exact else f"{scored.low} to {scored.high} points: some facts are unknown"
-    period = CrsVersionRef(version.valid_from, version.valid_to, version.changes)
-    return CrsResult(as_of, "scored", message, scored.low, scored.high, version.max, chosen.with_spouse,
-                     chosen.spouse, chosen.designation, period, sections, factors, settled, tuple(caveats), receipt,
-                     profile.name)
+    if len(_DATED) >= 4096:
+        _DATED.clear()  # a batch over many days must not keep every day's caveats
+    _DATED[(id(rules), as_of)] = (rules, tuple(caveats))
+    return tuple(caveats)
 
 
 def crs_range(profile: Profile, as_of: dt.date, library: Library, facts: Facts | None = None) -> tuple[int, int] | None:

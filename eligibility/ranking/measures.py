@@ -7,6 +7,8 @@ profile paths that would settle it. Language measures give one span per ability.
 
 from __future__ import annotations
 
+import datetime as dt
+from fractions import Fraction
 from functools import cached_property
 from typing import Any
 
@@ -16,12 +18,12 @@ from eligibility.dates import window
 from eligibility.facts import CredentialFact, Facts, Person, TestFact, level_rank
 from eligibility.language import ABILITIES
 from eligibility.measure.offer import arranged_employment
-from eligibility.measure.work import select_jobs
+from eligibility.measure.work import job_evidence, select_rows, work_table
 from eligibility.profile.model import OfficialLanguage
 from eligibility.rulebook.crs import NAMED_LEVELS, Counting
 from eligibility.rulebook.model import Exclusion, Location
 from eligibility.unknown import UNKNOWN, Unknown, known
-from eligibility.work import HOURS_PER_YEAR, count
+from eligibility.work import HOURS_PER_YEAR, sweep
 
 Span = tuple[int, int]
 LEVEL_NAMES = NAMED_LEVELS["education"]
@@ -200,6 +202,14 @@ class Measures:
         return self.facts.tests(person, self.counting.test_valid_months)
 
     def _language(self, person: Person, language: str | None, path: str) -> Reading:
+        # The applicant's English and French readings serve both designations and the bonus: read once.
+        key = f"_{person}_{language}"
+        found = self.shared.get(key)
+        if found is None:
+            found = self.shared[key] = self._read_language(person, language, path)
+        return found
+
+    def _read_language(self, person: Person, language: str | None, path: str) -> Reading:
         tests = self._tests(person)
         if not known(tests):
             return Reading(dict.fromkeys(ABILITIES, (0, TOP)), None, (), (path,))
@@ -244,28 +254,31 @@ class Measures:
     # --- work --------------------------------------------------------------------------------------
 
     def _years(self, person: Person, location: Location, exclude: tuple[Exclusion, ...], path: str) -> Reading:
-        jobs = self.facts.jobs(person)
-        if not known(jobs):
+        # The person's work table is the evaluation's own (built once per Facts): the CRS counts the same jobs.
+        table = work_table(self.facts, person)
+        if table is None:
             return Reading((0, UNKNOWN_YEARS), None, (), (path,))
         first, last = window(self.facts.as_of, self.counting.work_window_months)
-        certain, uncertain, left_out = select_jobs(jobs, self.counting.skilled, first, last, location, exclude)
-        low, credits = count([part for _, part in certain])
+        certain, uncertain, left_out = select_rows(table, self.counting.skilled, first, last, location, exclude)
+        parts = [part for _, part in certain]
+        total, shares = sweep(parts, table.cap_units)
         # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
-        high = count([part for _, part in certain] + [part for _, part in uncertain])[0] if uncertain else low
-        hours = {c.index: c for c in credits}
+        top = sweep(parts + [part for _, part in uncertain], table.cap_units)[0] if uncertain else total
+        per_hour = 7 * table.units  # sweep counts in units of 1 / (7 x units) of an hour
         evidence: list[dict[str, Any]] = []
-        for jf, _ in certain:
-            cr = hours[jf.job.index]
-            evidence.append({"job": jf.job.index, "title": jf.entry.title, "noc": jf.entry.noc, "counted": True,
-                             "from": cr.start.isoformat(), "to": cr.end.isoformat(),
-                             "hours": round(float(cr.hours), 1)})
-        evidence += [{"job": jf.job.index, "title": jf.entry.title, "counted": False,
-                      "reason": "no NOC code: it may or may not count"} for jf, _ in uncertain]
-        evidence += [j.evidence() for j in left_out]
-        settle = tuple(f"{path}[{jf.job.index}].noc" for jf, _ in uncertain)
-        years = (int(low // HOURS_PER_YEAR), int(high // HOURS_PER_YEAR))
-        observed = {"hours": round(float(low), 1), "years": years[0], "from": first.isoformat(),
-                    "to": last.isoformat()}
+        for row, (index, start, end, _) in certain:
+            evidence.append({"job": index, "title": row.fact.entry.title, "noc": row.noc, "counted": True,
+                             "from": dt.date.fromordinal(start).isoformat(),
+                             "to": dt.date.fromordinal(end).isoformat(),
+                             "hours": round(float(Fraction(shares[index]) / per_hour), 1)})
+        evidence += [{"job": row.index, "title": row.fact.entry.title, "counted": False,
+                      "reason": "no NOC code: it may or may not count"} for row, _ in uncertain]
+        evidence += [job_evidence(counted) for counted in left_out]
+        settle = tuple(f"{path}[{row.index}].noc" for row, _ in uncertain)
+        year = HOURS_PER_YEAR * per_hour
+        years = (int(total // year), int(top // year))
+        observed = {"hours": round(float(Fraction(total, per_hour)), 1), "years": years[0],
+                    "from": first.isoformat(), "to": last.isoformat()}
         return Reading(years, observed, tuple(evidence), settle)
 
     @cached_property

@@ -179,10 +179,11 @@ def step(table: Compiled, level: int) -> int:
     return points
 
 
-def _span(table: Compiled, span: Span) -> Points:
-    """The lowest and highest points the table gives to a level in [low, high]."""
+def _span(lookup: tuple[int, ...], span: Span) -> Points:
+    """The lowest and highest points the table gives to a level in [low, high] (its lookup, levels 0 or more)."""
     low, high = span
-    values = [step(table, low), *(v for k, v in table if low < k <= high)]
+    top = len(lookup) - 1
+    values = lookup[min(low, top):min(high, top) + 1]
     return min(values), max(values)
 
 
@@ -223,11 +224,11 @@ def step_points(s: Step, readings: dict[str, Reading]) -> Points:
                     points = _at(s.lookup, v[0])
                     low, high = low + points, high + points
                 else:
-                    lo, hi = _span(s.table, v)
+                    lo, hi = _span(s.lookup, v)
                     low, high = low + lo, high + hi
         else:
             assert isinstance(value, tuple)
-            low, high = (_at(s.lookup, value[0]),) * 2 if value[0] == value[1] else _span(s.table, value)
+            low, high = (_at(s.lookup, value[0]),) * 2 if value[0] == value[1] else _span(s.lookup, value)
     if s.cap is not None:
         low, high = min(s.cap, low), min(s.cap, high)
     return low, high

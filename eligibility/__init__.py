@@ -19,7 +19,7 @@ _EXPORTS = {
     "crs": "eligibility.api", "CrsResult": "eligibility.result",
     "evaluate": "eligibility.api", "rules": "eligibility.api", "to_data": "eligibility.api",
     "to_json": "eligibility.api", "plan": "eligibility.api", "what_if": "eligibility.api", "report": "eligibility.api",
-    "distance": "eligibility.api",
+    "distance": "eligibility.api", "citations_in_place": "eligibility.render.data",
     "Plan": "eligibility.timeline.build",
     "EligibilityError": "eligibility.errors", "InputError": "eligibility.errors", "Problem": "eligibility.errors",
     "UsageError": "eligibility.errors",

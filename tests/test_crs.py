@@ -142,12 +142,11 @@ def test_improve_in_the_json(capsys: pytest.CaptureFixture[str], monkeypatch: py
 def test_evaluate_json_carries_the_crs_object(library: eligibility.Library) -> None:
     """evaluate's JSON has a top-level crs object equal to the crs command's once its citation keys are replaced
     by the result's citations, and it fits the result schema."""
-    from eligibility.render.data import citations_in_place
-
     evaluation = eligibility.evaluate(AYESHA, "2026-11-30", library=library)
     data = eligibility.to_data(evaluation)
     assert all(isinstance(k, str) for f in data["crs"]["factors"] for k in f["citations"])
-    assert citations_in_place(data)["crs"] == eligibility.to_data(eligibility.crs(AYESHA, "2026-11-30", library))
+    standalone = eligibility.to_data(eligibility.crs(AYESHA, "2026-11-30", library))
+    assert eligibility.citations_in_place(data)["crs"] == standalone
     jsonschema.validate(data, SCHEMA)
     assert "crs" not in eligibility.to_data(eligibility.evaluate(AYESHA, "2026-11-30", library=library,
                                                                  with_crs=False))

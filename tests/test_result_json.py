@@ -19,7 +19,7 @@ from eligibility.cli import app
 from eligibility.engines.run import evaluate
 from eligibility.render import json_text
 from eligibility.render.citation_table import CitationTable, citation_key
-from eligibility.render.data import RESULT_SCHEMA, citations_in_place, condition_data
+from eligibility.render.data import RESULT_SCHEMA, condition_data
 from eligibility.render.plain import plain, shared
 from eligibility.result import CitationRef, ConditionResult, result_converter
 from eligibility.rulebook.model import Citation, Source
@@ -129,7 +129,7 @@ def test_with_keys_replaced_the_programs_are_the_tree_unstructured(profile: Any,
     evaluation = evaluate(profile, as_of, library())
     data = eligibility.to_data(evaluation)
     reference = json.loads(json.dumps(result_converter().unstructure(evaluation)))
-    assert citations_in_place(data)["programs"] == reference["programs"]
+    assert eligibility.citations_in_place(data)["programs"] == reference["programs"]
     assert json.loads(eligibility.to_json(evaluation)) == data
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -213,3 +214,20 @@ def test_the_keys_shown_in_the_docs_are_real() -> None:
     fsw = eligibility.evaluate(PROFILES[0], "2025-06-01", ["express-entry/fsw"], library=library())
     data = eligibility.to_data(fsw)
     assert len(shown) == 3 and shown <= set(data["citations"])
+
+
+def test_http_answers_the_compact_text_of_to_json() -> None:
+    """POST /v1/evaluate answers application/json whose bytes are to_json(indent=None) of the same evaluation."""
+    pytest.importorskip("fastapi")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's deprecation of httpx in its test client
+        from fastapi.testclient import TestClient
+
+    from eligibility.documents import read_document
+    from eligibility.server.app import create_app
+
+    answer = TestClient(create_app(library())).post(
+        "/v1/evaluate", json={"profile": read_document(PROFILES[0]), "as_of": "2026-03-01"})
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
+    expected = eligibility.evaluate(PROFILES[0], "2026-03-01", library=library())
+    assert answer.text == eligibility.to_json(expected, indent=None)

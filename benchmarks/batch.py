@@ -2,10 +2,13 @@
 caseload, and peak memory at two sizes, each as a ratio against a reference measured in the same run.
 
 Generates a JSONL caseload from the example profiles (ids and birth dates varied), measures the in-process
-evaluation of a sample of its rows (the reference: ``evaluate_rows`` in this process, one core), then runs
-the command line on the whole caseload with N workers (and with 1 worker with ``--serial``) and on a
-quarter of it. Peak memory is the largest resident set of the command's process and its workers: it must
-not grow with the number of rows (the ratio of the two sizes stays near 1).
+evaluation of a sample of its rows (the reference: ``evaluate_rows`` in this process, one core, rows per
+CPU second), then runs the command line on the whole caseload with N workers (and with 1 worker with
+``--serial``) and on a quarter of it. The command's time is printed as wall time and as CPU time (its own
+and its workers'): on a machine shared with other work the wall time moves with the load, the CPU time
+much less, so the ratio to the reference and the time "with N idle cores" (CPU time / N) are the
+comparable figures. Peak memory is the largest resident set of the command's process and its workers: it
+must not grow with the number of rows (the ratio of the two sizes stays near 1).
 
     python benchmarks/batch.py [--rows 100000] [--workers 2] [--sample 1000] [--serial]
 
@@ -41,23 +44,26 @@ def caseload(path: Path, rows: int) -> None:
             out.write(json.dumps(data, default=str) + "\n")
 
 
-def timed_batch(source: Path, workers: int) -> tuple[float, int]:
-    """Seconds and peak memory (KiB) of `eligibility batch --verdicts-only` in a fresh process (start-up included)."""
+def timed_batch(source: Path, workers: int) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (the command and its workers) and peak memory (KiB) of
+    `eligibility batch --verdicts-only` in a fresh process (start-up included)."""
     out = source.with_suffix(f".{workers}.out.jsonl")
     code = ("import resource, sys, time; t = time.perf_counter(); from eligibility.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-            " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)")
+            "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+            "print(time.perf_counter() - t, me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,"
+            " me.ru_maxrss, kids.ru_maxrss, file=sys.stderr)")
     argv = [sys.executable, "-c", code, "batch", str(source), "--out", str(out), "--as-of", DAY,
             "--verdicts-only", "--workers", str(workers)]
     done = subprocess.run(argv, capture_output=True, text=True, check=False, cwd=ROOT,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
-    seconds, own, children = done.stderr.strip().splitlines()[-1].split()
-    return float(seconds), max(int(own), int(children))
+    seconds, cpu, own, children = done.stderr.strip().splitlines()[-1].split()
+    return float(seconds), float(cpu), max(int(own), int(children))
 
 
 def in_process(source: Path, sample: int) -> float:
-    """Rows a second of the in-process evaluation, verdicts only, over the first ``sample`` rows (the reference)."""
+    """Rows a second of CPU of the in-process evaluation, verdicts only, over the first ``sample`` rows
+    (the reference: ``evaluate_rows`` in this process, one core)."""
     import itertools
 
     sys.path.insert(0, str(ROOT))
@@ -67,10 +73,10 @@ def in_process(source: Path, sample: int) -> float:
 
     library = rules()
     rows = list(itertools.islice(input_rows(source), sample))
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in evaluate_rows(rows, dt.date.fromisoformat(DAY), library, verdicts_only=True):
         pass
-    return len(rows) / (time.perf_counter() - started)
+    return len(rows) / (time.process_time() - started)
 
 
 def main() -> None:
@@ -87,23 +93,24 @@ def main() -> None:
         caseload(small, quarter)
         caseload(large, rows)
         reference = in_process(large, min(args.sample, rows))
-        many, mem_many = timed_batch(large, args.workers)
-        small_time, mem_small = timed_batch(small, args.workers)
+        many, cpu, mem_many = timed_batch(large, args.workers)
+        _, _, mem_small = timed_batch(small, args.workers)
         one = timed_batch(large, 1) if args.serial else None
     print(f"batch --verdicts-only, {rows:,} rows, as of {DAY} "
           f"(python benchmarks/batch.py --rows {rows} --workers {args.workers}{' --serial' if args.serial else ''})")
-    print(f"  in process, one core (reference, {min(args.sample, rows):,} rows)  {reference:8.0f} rows/s")
-    print(f"  CLI, {args.workers} workers, {rows:,} rows  {rows / many:8.0f} rows/s  "
-          f"ratio {rows / many / reference:.2f}  ({many:.1f} s actual, start-up included)")
-    print(f"  CLI, {args.workers} workers, {quarter:,} rows  {quarter / small_time:8.0f} rows/s  "
-          f"ratio {quarter / small_time / reference:.2f}")
+    print(f"  reference: in process, {min(args.sample, rows):,} rows: {reference:,.0f} rows per CPU second")
+    print(f"  CLI, {args.workers} workers: {rows / many:,.0f} rows/s wall ({many:.1f} s, start-up included); "
+          f"{rows / cpu:,.0f} rows per CPU second of the command and its workers = {rows / cpu / reference:.2f}x "
+          f"the reference")
     if one is not None:
-        print(f"  CLI, 1 worker, {rows:,} rows  {rows / one[0]:8.0f} rows/s  ratio {rows / one[0] / reference:.2f}"
-              f"  peak {one[1] // 1024} MiB")
-    scale = "actual" if rows == 100_000 else "extrapolated from the run above"
-    print(f"  100,000 rows at {args.workers} workers: {100_000 * many / rows:.1f} s ({scale}; target 20 s)")
-    print(f"  peak memory: {mem_small // 1024} MiB at {quarter:,} rows, {mem_many // 1024} MiB at {rows:,} rows "
-          f"(ratio {mem_many / max(mem_small, 1):.2f}; it must not grow with the rows)")
+        print(f"  CLI, 1 worker: {rows / one[0]:,.0f} rows/s wall; {rows / one[1]:,.0f} rows per CPU second = "
+              f"{rows / one[1] / reference:.2f}x the reference")
+    scale = "actual" if rows == 100_000 else f"extrapolated from {rows:,} rows"
+    print(f"  100,000 rows at {args.workers} workers: {100_000 * many / rows:.1f} s wall ({scale}); with "
+          f"{args.workers} idle cores, {100_000 * cpu / rows / args.workers:.1f} s (its CPU time shared by "
+          f"{args.workers} cores); target 20 s")
+    print(f"  peak memory (largest process): {mem_small // 1024} MiB at {quarter:,} rows, {mem_many // 1024} MiB "
+          f"at {rows:,} rows (ratio {mem_many / max(mem_small, 1):.2f}: it must not grow with the rows)")
 
 
 if __name__ == "__main__":

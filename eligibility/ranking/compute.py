@@ -107,8 +107,9 @@ class Chosen:
     spouse: str
 
 
-def score_on(profile: Profile, version: CrsVersion, facts: Facts) -> Chosen:
-    """The score for one version: spouse case(s), first-language designation, spans."""
+def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool = True) -> Chosen:
+    """The score for one version: spouse case(s), first-language designation, spans (``explain=False``: the
+    readings without their evidence)."""
     with_spouse, why = accompanying_spouse(facts)
     plans = tuple(plan(version, bool(ws)) for ws in ([with_spouse] if known(with_spouse) else [False, True]))
     stated = profile.first_official_language
@@ -121,7 +122,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts) -> Chosen:
     previous: list[Scored | None] = [None] * len(plans)
     scored: dict[OfficialLanguage, tuple[Scored, dict[str, Reading]]] = {}
     for d in options:
-        measures, readings, cases = Measures(facts, d, version.counting, shared), {}, []
+        measures, readings, cases = Measures(facts, d, version.counting, shared, explain), {}, []
         for i, p in enumerate(plans):
             found = readings_for(p, measures)
             readings.update(found)
@@ -220,7 +221,7 @@ def crs_range(profile: Profile, as_of: dt.date, library: Library, facts: Facts |
         return None
     if facts is None or facts.profile is not profile or facts.as_of != as_of:
         facts = Facts(profile, as_of)
-    scored = score_on(profile, version, facts).scored
+    scored = score_on(profile, version, facts, explain=False).scored
     return scored.low, scored.high
 
 

@@ -109,8 +109,11 @@ class Measures:
     """Every measure of one profile on one date, for one designation of the first official language."""
 
     def __init__(self, facts: Facts, first_language: OfficialLanguage, counting: Counting,
-                 shared: dict[str, Reading] | None = None) -> None:
+                 shared: dict[str, Reading] | None = None, explain: bool = True) -> None:
         self.facts = facts
+        # Without ``explain`` the readings keep their levels and what settles them, not their evidence
+        # (a batch that writes only the total); the levels are read the same way either way.
+        self.explain = explain
         self.counting = counting
         self.first = first_language
         self.second: OfficialLanguage = "french" if first_language == "english" else "english"
@@ -122,7 +125,7 @@ class Measures:
         """The reading of a measure by name (the names of ``eligibility.rulebook.crs.Measure``)."""
         cache = self.own if measure in DESIGNATED else self.shared
         if measure not in cache:
-            cache[measure] = _tagged(measure, getattr(self, measure))
+            cache[measure] = _tagged(measure, getattr(self, measure)) if self.explain else getattr(self, measure)
         return cache[measure]
 
     def valid_languages(self) -> set[str] | None:
@@ -215,11 +218,12 @@ class Measures:
             return Reading(dict.fromkeys(ABILITIES, (0, TOP)), None, (), (path,))
         valid = [t for t in tests if t.valid and (language is None or t.language == language)]
         best = _best(valid)
-        evidence = tuple(_test_evidence(t) for t in tests if language is None or t.language == language)
+        evidence = tuple(_test_evidence(t) for t in tests
+                         if language is None or t.language == language) if self.explain else ()
         if best is None:
             return Reading(dict.fromkeys(ABILITIES, (0, 0)), "no valid test", evidence)
         levels: dict[str, Span] = {a: (min(TOP, best.levels[a]), min(TOP, best.levels[a])) for a in ABILITIES}
-        return Reading(levels, _levels_text(best), evidence)
+        return Reading(levels, _levels_text(best) if self.explain else None, evidence)
 
     @cached_property
     def first_language(self) -> Reading:
@@ -265,6 +269,11 @@ class Measures:
         # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
         top = sweep(parts + [part for _, part in uncertain], table.cap_units)[0] if uncertain else total
         per_hour = 7 * table.units  # sweep counts in units of 1 / (7 x units) of an hour
+        settle = tuple(f"{path}[{row.index}].noc" for row, _ in uncertain)
+        year = HOURS_PER_YEAR * per_hour
+        years = (int(total // year), int(top // year))
+        if not self.explain:
+            return Reading(years, None, (), settle)
         evidence: list[dict[str, Any]] = []
         for row, (index, start, end, _) in certain:
             evidence.append({"job": index, "title": row.fact.entry.title, "noc": row.noc, "counted": True,
@@ -274,9 +283,6 @@ class Measures:
         evidence += [{"job": row.index, "title": row.fact.entry.title, "counted": False,
                       "reason": "no NOC code: it may or may not count"} for row, _ in uncertain]
         evidence += [job_evidence(counted) for counted in left_out]
-        settle = tuple(f"{path}[{row.index}].noc" for row, _ in uncertain)
-        year = HOURS_PER_YEAR * per_hour
-        years = (int(total // year), int(top // year))
         observed = {"hours": round(float(Fraction(total, per_hour)), 1), "years": years[0],
                     "from": first.isoformat(), "to": last.isoformat()}
         return Reading(years, observed, tuple(evidence), settle)

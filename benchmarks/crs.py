@@ -3,7 +3,8 @@
 Run: python benchmarks/crs.py [--rounds N] [--generated N] [--seed N]
 
 On the example profiles and on distinct generated profiles (the property tests' strategy, as in
-benchmarks/evaluate.py), as of 2026-03-01, interleaved runs, medians of 5 (CPU time of the process):
+benchmarks/evaluate.py), as of 2026-03-01, CPU time of the process, medians of 5 runs in which the four
+tasks take turns:
 
 - **evaluate alone**: ``eligibility.evaluate(profile, day, with_crs=False)``, the reference;
 - **evaluate with the CRS**: ``eligibility.evaluate(profile, day)`` (what ``eligibility evaluate`` runs),
@@ -17,7 +18,9 @@ benchmarks/evaluate.py), as of 2026-03-01, interleaved runs, medians of 5 (CPU t
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from evaluate import DAY, generated_profiles, interleaved  # noqa: E402
+from evaluate import DAY, generated_profiles  # noqa: E402
 
 from eligibility.api import evaluate, rules, with_rounds  # noqa: E402
 from eligibility.engines.run import evaluate as engine_evaluate  # noqa: E402
@@ -37,35 +40,26 @@ from eligibility.rulebook.library import Library  # noqa: E402
 
 
 def measure(library: Library, profiles: list[Profile], rounds: int) -> dict[str, float]:
-    """CPU seconds per profile of each task, interleaved."""
-    def plain() -> int:
+    """CPU seconds per profile of each task: medians of 5 runs, the four tasks taking turns in each run."""
+    def timed(task: Callable[[Profile], object]) -> float:
+        t0 = time.process_time()
         for _ in range(rounds):
             for p in profiles:
-                evaluate(p, DAY, library=library, with_crs=False)
-        return rounds * len(profiles)
+                task(p)
+        return (time.process_time() - t0) / (rounds * len(profiles))
 
-    def full() -> int:
+    def alone(score: Callable[[Profile, Facts, dict[str, str], str], object]) -> float:
+        # Facts as an evaluation leaves them (the CRS shares them); only the CRS is timed.
+        spent = 0.0
         for _ in range(rounds):
             for p in profiles:
-                evaluate(p, DAY, library=library)
-        return rounds * len(profiles)
-
-    def alone(score: Callable[[Profile, Facts, dict[str, str], str], object]) -> Callable[[], float]:
-        def task() -> float:
-            # Facts as an evaluation leaves them (the CRS shares them); only the CRS is timed.
-            import time
-
-            spent = 0.0
-            for _ in range(rounds):
-                for p in profiles:
-                    facts = Facts(p, DAY)
-                    evaluation = engine_evaluate(p, DAY, library, facts=facts)
-                    verdicts = {r.id: r.verdict for r in evaluation.programs}
-                    t0 = time.process_time()
-                    score(p, facts, verdicts, evaluation.receipt.profile_sha256)
-                    spent += time.process_time() - t0
-            return spent / (rounds * len(profiles))
-        return task
+                facts = Facts(p, DAY)
+                evaluation = engine_evaluate(p, DAY, library, facts=facts)
+                verdicts = {r.id: r.verdict for r in evaluation.programs}
+                t0 = time.process_time()
+                score(p, facts, verdicts, evaluation.receipt.profile_sha256)
+                spent += time.process_time() - t0
+        return spent / (rounds * len(profiles))
 
     def explained(p: Profile, facts: Facts, verdicts: dict[str, str], digest: str) -> object:
         return with_rounds(crs_result(p, DAY, library, facts, digest), p, library, verdicts, "native", facts)
@@ -73,10 +67,13 @@ def measure(library: Library, profiles: list[Profile], rounds: int) -> dict[str,
     def total(p: Profile, facts: Facts, verdicts: dict[str, str], digest: str) -> object:
         return crs_range(p, DAY, library, facts)
 
-    cost = interleaved({"plain": plain, "full": full})
-    cost["crs"] = sorted(alone(explained)() for _ in range(5))[2]
-    cost["total"] = sorted(alone(total)() for _ in range(5))[2]
-    return cost
+    runs: dict[str, list[float]] = {"plain": [], "full": [], "crs": [], "total": []}
+    for _ in range(5):
+        runs["plain"].append(timed(lambda p: evaluate(p, DAY, library=library, with_crs=False)))
+        runs["full"].append(timed(lambda p: evaluate(p, DAY, library=library)))
+        runs["crs"].append(alone(explained))
+        runs["total"].append(alone(total))
+    return {name: statistics.median(values) for name, values in runs.items()}
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from typing import IO, Any
 from attrs import define, field, frozen
 
 from eligibility.batch.core import evaluate_row
-from eligibility.batch.rows import Item, as_row, input_items, input_rows, item_key
+from eligibility.batch.rows import Item, Row, as_row, input_items, input_rows, item_key
 from eligibility.errors import UsageError
 from eligibility.render.json_text import dumps as json_bytes
 from eligibility.rulebook.library import Library
@@ -94,11 +94,24 @@ def done_keys(*paths: Path | None) -> set[tuple[str, int | str]]:
 _LIBRARY: Library | None = None
 
 
-def _init(root: str | None) -> None:
+def _init(root: str | None, as_of: dt.date) -> None:
     global _LIBRARY
+    import gc
+
     from eligibility.api import rules
 
     _LIBRARY = rules(root)
+    warm(_LIBRARY, as_of)
+    # A worker's rules, tables and compiled forms live as long as it does: keep them out of the garbage
+    # collector's scans (each scan would otherwise walk them all again).
+    gc.freeze()
+
+
+def warm(library: Library, as_of: dt.date) -> None:
+    """Build what every row needs once (the NOC table, the programs' and the CRS's compiled forms for the
+    day) by evaluating a profile that states nothing: done before the workers start, they inherit it (on
+    platforms that fork; elsewhere each worker warms itself)."""
+    evaluate_row(Row(("line", 0), {}), as_of, library)
 
 
 def encode(record: dict[str, Any]) -> bytes:
@@ -143,11 +156,12 @@ def chunks_done(items: Iterable[Item], as_of: dt.date, library: Library, program
     Workers receive chunks of raw lines and send back encoded lines, so that this process only reads
     and writes bytes: parsing, checking and evaluating all happen in the workers.
     """
+    warm(library, as_of)
     if workers <= 1:
         for chunk in _chunks(items, CHUNK):
             yield evaluate_chunk(chunk, as_of, library, programs, verdicts_only)
         return
-    with ProcessPoolExecutor(workers, initializer=_init, initargs=(rules_root,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init, initargs=(rules_root, as_of)) as pool:
         pending: deque[Future[Done]] = deque()
         for chunk in _chunks(items, CHUNK):
             pending.append(pool.submit(_chunk, chunk, as_of, programs, verdicts_only))

@@ -29,6 +29,7 @@ import argparse
 import copy
 import datetime as dt
 import json
+import random
 import shutil
 import subprocess
 import sys
@@ -280,7 +281,7 @@ def run_rules(areas: list[str], show_survivors: bool) -> None:
 AREAS: dict[str, tuple[list[str], list[str]]] = {
     "work": (["eligibility/work.py"], ["tests/test_work_counting.py"]),
     "dates": (["eligibility/dates.py"], ["tests/test_dates.py"]),
-    "logic": (["eligibility/logic.py"], ["tests/test_logic.py"]),
+    "logic": (["eligibility/logic.py"], ["tests/test_logic.py", "tests/test_logic_flags.py"]),
     "evaluator": (["eligibility/evaluator/*"], ["tests/test_logic.py", "tests/test_ruleset_cases.py"]),
     "kinds": (["eligibility/kinds/*"], ["tests/test_ruleset_cases.py"]),
     "measure": (["eligibility/measure/*"], ["tests/test_ruleset_cases.py"]),
@@ -288,51 +289,129 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
     "rulebook": (["eligibility/rulebook/*"], ["tests/test_ruleset_cases.py", "tests/test_bad_input.py",
                                               "tests/test_funds_table.py"]),
 }
+#: Code mutants judged equivalent, by function and the line as mutated (see ``code_key``), with the reason.
+EQUIVALENT_CODE: dict[str, str] = {
+    "eligibility.work.count: weekly = sum((j.hours_per_week for j in active), )":
+        "the sum starts from the int 0 instead of Fraction(0): the same number (0 when no job is active, "
+        "a case the next line skips)",
+    "eligibility.work.count: total = sum(credited.values(), )":
+        "the same total: there is at least one job here (none returns earlier), and 0 + Fractions is a Fraction",
+    "eligibility.work.best_count: if result[0] >= best[0]:":
+        "only which of two continuous runs with equal hours is shown as counted changes; the hours, and so "
+        "every verdict and figure, are the same, and the law prefers neither run",
+}
 COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
 
 
-def run_code(areas: list[str], jobs: int, show_survivors: bool) -> None:
-    """Part (b): mutmut over each code area with its own test subset, in a scratch copy."""
+def code_key(name: str, diff: str) -> str:
+    """A name for a code mutant that survives renumbering: its function and the line as mutated."""
+    function = name.rsplit("__mutmut_", 1)[0].replace("ǁ", ".").replace(".x_", ".").replace("..", ".")
+    changed = [line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    return f"{function}: {' / '.join(changed)}"
+
+
+def judged_code(key: str) -> str | None:
+    """Why a surviving code mutant does not count against the suite, if it does not."""
+    return EQUIVALENT_CODE.get(key)
+
+
+def _scratch_copy(area: str, work: Path) -> None:
+    only, tests = AREAS[area]
+    for name in COPY:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".mypy_cache"))
+        elif src.exists():
+            shutil.copy2(src, work / name)
+    with (work / "pyproject.toml").open("a", encoding="utf-8") as f:
+        f.write("\n[tool.mutmut]\nsource_paths = [\"eligibility\"]\n"
+                f"only_mutate = {json.dumps(only)}\n"
+                f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
+                "also_copy = [\"rulesets\", \"profiles\", \"docs\", \"README.md\"]\n")
+
+
+#: Lists every mutant mutmut makes of the area's files, run inside the scratch copy (mutmut reads its config there).
+LIST_MUTANTS = """
+import fnmatch, json, pathlib, sys
+from mutmut.mutation.file_mutation import mutate_file_contents
+from mutmut.utils.format_utils import get_mutant_name
+names = []
+for path in sorted(pathlib.Path("eligibility").rglob("*.py")):
+    if any(fnmatch.fnmatch(str(path), pattern) for pattern in json.loads(sys.argv[1])):
+        names += [get_mutant_name(path, n) for n in mutate_file_contents(str(path), path.read_text()).mutant_names]
+print(json.dumps(names))
+"""
+
+
+def interval(killed: int, n: int) -> tuple[float, float]:
+    """95% Wilson interval of the share killed, in percent, when ``killed`` of ``n`` sampled mutants died."""
+    if not n:
+        return 0.0, 100.0
+    z, p = 1.96, killed / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return 100 * (centre - half), 100 * (centre + half)
+
+
+def run_code(areas: list[str], jobs: int, show_survivors: bool, sample: int | None = None, seed: int = 13) -> None:
+    """Part (b): mutmut over each code area with its own test subset, in a scratch copy.
+
+    With ``sample``, a seeded random sample of that many mutants per area is run (the share then comes
+    with its 95% interval): a survivor costs a run of every test that reaches it, so a whole large area
+    takes hours on a shared machine.
+    """
     try:
         from mutmut.stats import status_by_exit_code
     except ImportError:
         sys.exit("mutmut is not installed: .venv/bin/pip install 'mutmut>=3.8'")
     mutmut = Path(sys.executable).with_name("mutmut")
-    print(f"{'area':10} {'mutants':>8} {'killed':>7} {'survived':>9} {'no tests':>9} {'timeout':>8} {'killed %':>9}")
+    print(f"{'area':10} {'mutants':>8} {'killed':>7} {'survived':>9} {'no tests':>9} {'timeout':>8} {'excused':>8} "
+          f"{'killed %':>9}", flush=True)
     for area in areas or list(AREAS):
-        only, tests = AREAS[area]
+        tests = AREAS[area][1]
+        survivors: list[tuple[str, str, str, str | None]] = []
         with tempfile.TemporaryDirectory(prefix=f"mutation-{area}-") as tmp:
             work = Path(tmp)
-            for name in COPY:
-                src = REPO / name
-                if src.is_dir():
-                    shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-                elif src.exists():
-                    shutil.copy2(src, work / name)
-            with (work / "pyproject.toml").open("a", encoding="utf-8") as f:
-                f.write("\n[tool.mutmut]\nsource_paths = [\"eligibility\"]\n"
-                        f"only_mutate = {json.dumps(only)}\n"
-                        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
-                        "also_copy = [\"rulesets\", \"profiles\", \"docs\", \"README.md\"]\n")
+            _scratch_copy(area, work)
             start = time.perf_counter()
-            subprocess.run([str(mutmut), "run", "--max-children", str(jobs)], cwd=work, check=False,
+            listed = subprocess.run([sys.executable, "-c", LIST_MUTANTS, json.dumps(AREAS[area][0])], cwd=work,
+                                    check=True, capture_output=True, text=True)
+            everyone: list[str] = json.loads(listed.stdout)
+            chosen = everyone if sample is None or sample >= len(everyone) else \
+                sorted(random.Random(seed).sample(everyone, sample))
+            subprocess.run([str(mutmut), "run", "--max-children", str(jobs),
+                            *([] if chosen is everyone else chosen)], cwd=work, check=False,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             statuses: dict[str, str] = {}
             for meta in (work / "mutants").rglob("*.meta"):
                 codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
                 statuses.update({k: status_by_exit_code.get(v, "not checked") if v is not None else "not checked"
-                                 for k, v in codes.items()})
+                                 for k, v in codes.items() if k in chosen})
+            for name, status in sorted(statuses.items()):
+                if status in ("killed", "timeout"):
+                    continue
+                shown = subprocess.run([str(mutmut), "show", name], cwd=work, check=False, capture_output=True,
+                                       text=True).stdout
+                diff = "\n".join(line for line in shown.splitlines() if line.startswith(("+", "-"))
+                                 and not line.startswith(("+++", "---")))
+                key = code_key(name, diff)
+                survivors.append((status, key, diff, judged_code(key)))
         n = len(statuses)
         count = {s: sum(1 for v in statuses.values() if v == s) for s in set(statuses.values())}
         killed = count.get("killed", 0) + count.get("timeout", 0)
-        share = 100 * killed / n if n else 0.0
+        excused = sum(1 for s in survivors if s[3])
+        share = 100 * killed / (n - excused) if n - excused else 0.0
+        low, high = interval(killed, n - excused)
+        of = f"sample of {n} of {len(everyone)}, 95% interval {low:.0f}-{high:.0f}%; " if n < len(everyone) else ""
         print(f"{area:10} {n:8} {count.get('killed', 0):7} {count.get('survived', 0):9} "
-              f"{count.get('no tests', 0):9} {count.get('timeout', 0):8} {share:8.1f}%"
-              f"   ({time.perf_counter() - start:.0f} s; tests: {' '.join(tests)})")
+              f"{count.get('no tests', 0):9} {count.get('timeout', 0):8} {excused:8} {share:8.1f}%"
+              f"   ({of}{time.perf_counter() - start:.0f} s; tests: {' '.join(tests)})", flush=True)
         if show_survivors:
-            for name, status in sorted(statuses.items()):
-                if status not in ("killed", "timeout"):
-                    print(f"  {status}: {name}")
+            for status, key, diff, reason in survivors:
+                print(f"  {'excused' if reason else status}: {key}" + (f" ({reason})" if reason else ""))
+                if not reason:
+                    print("    " + diff.replace("\n", "\n    "))
+            sys.stdout.flush()
 
 
 def main() -> None:
@@ -343,6 +422,8 @@ def main() -> None:
                                                  f"code: some of {', '.join(AREAS)} (default: all)")
     parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
     parser.add_argument("--jobs", type=int, default=1, help="code: mutmut worker processes (default 1)")
+    parser.add_argument("--sample", type=int, help="code: run a seeded random sample of this many mutants per area")
+    parser.add_argument("--seed", type=int, default=13, help="code: the sample's seed (default 13)")
     args = parser.parse_args()
     if args.part == "rules":
         run_rules(args.areas, args.survivors)
@@ -350,7 +431,7 @@ def main() -> None:
         unknown = [a for a in args.areas if a not in AREAS]
         if unknown:
             parser.error(f"unknown area {', '.join(unknown)}; choose from {', '.join(AREAS)}")
-        run_code(args.areas, args.jobs, args.survivors)
+        run_code(args.areas, args.jobs, args.survivors, args.sample, args.seed)
 
 
 if __name__ == "__main__":

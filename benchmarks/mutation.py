@@ -29,6 +29,7 @@ import argparse
 import copy
 import datetime as dt
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -40,6 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# A library served from the on-disk cache would hide a mutant of the rules or of the code that reads them
+# (and one built under a mutant would be served to the next): every library is built afresh.
+os.environ["ELIGIBILITY_NO_CACHE"] = "1"
 REPO = Path(__file__).resolve().parents[1]
 RULES = REPO / "rulesets"
 sys.path.insert(0, str(REPO))

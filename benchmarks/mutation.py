@@ -12,15 +12,22 @@ the first failing case. Source metadata (citations, titles, URLs, dates checked)
 
 ``code``: mutmut (3.x) over eligibility/evaluator/, kinds/, measure/, logic.py, work.py, dates.py, facts.py and
 rulebook/, each area with its own test subset, in a scratch copy of the repository (the checkout is left
-untouched).
+untouched). A surviving mutant costs a run of every test that reaches it (for the evaluator, every case
+beside the rulesets in both engines), so the large areas are measured on a seeded random sample of
+mutants (``--sample N``), the share killed printed with its 95% interval. The subset of an area is a
+part of the suite: a mutant it kills, the whole suite kills.
 
     .venv/bin/python benchmarks/mutation.py rules                       # every ruleset file
     .venv/bin/python benchmarks/mutation.py rules express-entry grids tables --survivors
-    .venv/bin/pip install 'mutmut>=3.8' && .venv/bin/python benchmarks/mutation.py code work dates
+    .venv/bin/pip install -e '.[mutation]'
+    .venv/bin/python benchmarks/mutation.py code logic dates work --survivors
+    .venv/bin/python benchmarks/mutation.py code evaluator kinds measure facts rulebook --sample 40 --jobs 2
 
 Survivors judged equivalent (no behaviour of the rules can tell them apart) are listed in
-``EQUIVALENT``, and changes to an encoding choice the law does not make in ``UNPINNED``, each with the
-reason; both are "excused": left out of the share killed and listed with --survivors.
+``EQUIVALENT`` (rules) and ``EQUIVALENT_CODE`` (code, keyed by function and mutated line), and changes to
+an encoding choice the law does not make in ``UNPINNED``, each with the reason; all are "excused": left
+out of the share killed and listed with --survivors, which also prints each other survivor (with its
+diff, for code).
 """
 
 from __future__ import annotations
@@ -286,12 +293,19 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
     "work": (["eligibility/work.py"], ["tests/test_work_counting.py"]),
     "dates": (["eligibility/dates.py"], ["tests/test_dates.py"]),
     "logic": (["eligibility/logic.py"], ["tests/test_logic.py", "tests/test_logic_flags.py"]),
-    "evaluator": (["eligibility/evaluator/*"], ["tests/test_logic.py", "tests/test_ruleset_cases.py"]),
-    "kinds": (["eligibility/kinds/*"], ["tests/test_ruleset_cases.py"]),
-    "measure": (["eligibility/measure/*"], ["tests/test_ruleset_cases.py"]),
+    "evaluator": (["eligibility/evaluator/*"], ["tests/test_program_results.py", "tests/test_logic.py",
+                                                "tests/test_ruleset_cases.py", "tests/test_engines_agree_on_cases.py"]),
+    "kinds": (["eligibility/kinds/*"], ["tests/test_program_results.py", "tests/test_ruleset_cases.py",
+                                        "tests/test_engines_agree_on_cases.py"]),
+    "measure": (["eligibility/measure/*"], ["tests/test_measure.py", "tests/test_ruleset_cases.py",
+                                            "tests/test_engines_agree_on_cases.py"]),
     "facts": (["eligibility/facts.py"], ["tests/test_ruleset_cases.py"]),
-    "rulebook": (["eligibility/rulebook/*"], ["tests/test_ruleset_cases.py", "tests/test_bad_input.py",
-                                              "tests/test_funds_table.py"]),
+    # The rules' model, loading and checks; not rulebook/cache.py, which keeps a built library on disk (no
+    # rules in it) and has its own tests.
+    "rulebook": ([f"eligibility/rulebook/{name}.py" for name in ("bounds", "checks", "crs", "crs_checks", "library",
+                                                                  "links", "model", "structure", "tables")],
+                 ["tests/test_ruleset_cases.py", "tests/test_bad_input.py", "tests/test_funds_table.py",
+                  "tests/test_rulebook_links.py"]),
 }
 #: Code mutants judged equivalent, by function and the line as mutated (see ``code_key``), with the reason.
 EQUIVALENT_CODE: dict[str, str] = {

@@ -38,6 +38,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -341,6 +342,12 @@ def _scratch_copy(area: str, work: Path) -> None:
             shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".mypy_cache"))
         elif src.exists():
             shutil.copy2(src, work / name)
+    # mutmut leaves decorated functions alone, and a cache filled before a mutant runs would hide it: the
+    # area's functions lose their @lru_cache / @cache (a cache only, no behaviour) in the scratch copy.
+    for pattern in only:
+        for path in (p for p in work.glob(pattern) if p.suffix == ".py"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(r"(?m)^[ \t]*@(functools\.)?(lru_cache|cache)\b.*\n", "", text), encoding="utf-8")
     with (work / "pyproject.toml").open("a", encoding="utf-8") as f:
         f.write("\n[tool.mutmut]\nsource_paths = [\"eligibility\"]\n"
                 f"only_mutate = {json.dumps(only)}\n"

@@ -1,0 +1,89 @@
+"""Continuous runs and the best run's hours in the integer counting (work.sweep, part_runs, best_sweep) against
+the day-by-day reference of tests/test_work_counting.py.
+
+The integer form of a job is (index, first day's ordinal, last day's ordinal, weekly hours in units of
+1 / ``units`` hour); hours come back in units of 1 / (7 x units) hour, a day being a seventh of a week.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from fractions import Fraction
+
+from hypothesis import given, settings
+
+from eligibility.work import WEEKLY_CAP, Job, Part, best_sweep, part_runs, sweep, units_for
+from tests.strategies import examples
+from tests.test_work_counting import days, job_lists, reference_best_run, reference_by_job, reference_total
+
+
+def integer_form(jobs: Sequence[Job]) -> tuple[list[Part], int, int]:
+    """The jobs as parts, the cap in units, and the units per hour."""
+    units = units_for([j.hours_per_week for j in jobs])
+    parts = [(j.index, j.start.toordinal(), j.end.toordinal(), int(j.hours_per_week * units)) for j in jobs]
+    return parts, int(WEEKLY_CAP * units), units
+
+
+def hours(value: int | Fraction, units: int) -> Fraction:
+    """Units of 1 / (7 x units) hour as hours."""
+    return Fraction(value) / (7 * units)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(job_lists())
+def test_sweep_credits_every_job_what_the_reference_does(jobs: list[Job]) -> None:
+    """sweep's total and each job's share equal the day-by-day reference with the 30-hour weekly cap."""
+    parts, cap, units = integer_form(jobs)
+    total, shares = sweep(parts, cap)
+    assert hours(total, units) == reference_total(jobs)
+    assert {i: hours(s, units) for i, s in shares.items()} == reference_by_job(jobs)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(job_lists())
+def test_part_runs_split_exactly_where_a_day_has_no_job(jobs: list[Job]) -> None:
+    """Each run covers its days without a gap, and a day no job covers lies between two runs."""
+    parts, _, _ = integer_form(jobs)
+    runs = part_runs(parts)
+    assert sorted(p for run in runs for p in run) == sorted(parts)
+    spans = [(min(p[1] for p in run), max(p[2] for p in run)) for run in runs]
+    for first, last in spans:
+        covered = {d for p in parts for d in range(p[1], p[2] + 1)}
+        assert all(d in covered for d in range(first, last + 1))
+    for (_, last), (first, _) in itertools.pairwise(spans):
+        assert first > last + 1   # at least one day without a job between two runs
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(job_lists())
+def test_best_sweep_counts_the_best_continuous_run(jobs: list[Job]) -> None:
+    """With ``continuous``, the hours are the best single run's (reference), and only that run's parts are
+    counted, each with the reference's share; without it, every job counts."""
+    parts, cap, units = integer_form(jobs)
+    total, counted, shares = best_sweep(parts, cap, continuous=True)
+    assert hours(total, units) == reference_best_run(jobs)
+    inside = [j for j in jobs if j.index in {p[0] for p in counted}]
+    assert {i: hours(s, units) for i, s in shares.items()} == (reference_by_job(inside) if total else {})
+    everything = best_sweep(parts, cap, continuous=False)
+    assert hours(everything[0], units) == reference_total(jobs)
+    assert sorted(everything[1]) == sorted(parts)
+
+
+def test_of_two_equal_runs_the_first_is_counted() -> None:
+    """Two continuous runs of equal hours: the earlier one is the run shown as counted."""
+    first = Job(0, dt.date(2022, 1, 1), dt.date(2022, 12, 30), Fraction(40))
+    second = Job(1, dt.date(2023, 2, 1), dt.date(2024, 1, 30), Fraction(40))   # 364 days each
+    assert len(days(first.start, first.end)) == len(days(second.start, second.end)) == 364
+    parts, cap, units = integer_form([second, first])
+    total, counted, _ = best_sweep(parts, cap, continuous=True)
+    assert hours(total, units) == 1560
+    assert [p[0] for p in counted] == [0]
+
+
+def test_no_parts_count_nothing() -> None:
+    """An empty list of parts counts 0 hours and credits no job, continuous or not."""
+    assert sweep([], 30) == (0, {})
+    assert best_sweep([], 30, continuous=True)[0] == 0
+    assert best_sweep([], 30, continuous=False)[0] == 0

@@ -291,7 +291,7 @@ def run_rules(areas: list[str], show_survivors: bool) -> None:
 
 #: Code areas for mutmut: the files to mutate and the tests that check them.
 AREAS: dict[str, tuple[list[str], list[str]]] = {
-    "work": (["eligibility/work.py"], ["tests/test_work_counting.py"]),
+    "work": (["eligibility/work.py"], ["tests/test_work_counting.py", "tests/test_work_runs.py"]),
     "dates": (["eligibility/dates.py"], ["tests/test_dates.py"]),
     "logic": (["eligibility/logic.py"], ["tests/test_logic.py", "tests/test_logic_flags.py"]),
     "evaluator": (["eligibility/evaluator/*"], ["tests/test_program_results.py", "tests/test_logic.py",
@@ -310,14 +310,6 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
 }
 #: Code mutants judged equivalent, by function and the line as mutated (see ``code_key``), with the reason.
 EQUIVALENT_CODE: dict[str, str] = {
-    "eligibility.work.count: weekly = sum((j.hours_per_week for j in active), )":
-        "the sum starts from the int 0 instead of Fraction(0): the same number (0 when no job is active, "
-        "a case the next line skips)",
-    "eligibility.work.count: total = sum(credited.values(), )":
-        "the same total: there is at least one job here (none returns earlier), and 0 + Fractions is a Fraction",
-    "eligibility.work.best_count: if result[0] >= best[0]:":
-        "only which of two continuous runs with equal hours is shown as counted changes; the hours, and so "
-        "every verdict and figure, are the same, and the law prefers neither run",
 }
 COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
 

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from hypothesis import given, settings
 
-from eligibility.work import WEEKLY_CAP, Job, Part, best_sweep, part_runs, sweep, units_for
+from eligibility.work import WEEKLY_CAP, Job, Part, best_count, best_sweep, part_runs, sweep, units_for
 from tests.strategies import examples
 from tests.test_work_counting import days, job_lists, reference_best_run, reference_by_job, reference_total
 
@@ -72,7 +72,7 @@ def test_best_sweep_counts_the_best_continuous_run(jobs: list[Job]) -> None:
 
 
 def test_of_two_equal_runs_the_first_is_counted() -> None:
-    """Two continuous runs of equal hours: the earlier one is the run shown as counted."""
+    """Two continuous runs of equal hours: the earlier one is the run shown as counted (best_sweep, best_count)."""
     first = Job(0, dt.date(2022, 1, 1), dt.date(2022, 12, 30), Fraction(40))
     second = Job(1, dt.date(2023, 2, 1), dt.date(2024, 1, 30), Fraction(40))   # 364 days each
     assert len(days(first.start, first.end)) == len(days(second.start, second.end)) == 364
@@ -80,6 +80,7 @@ def test_of_two_equal_runs_the_first_is_counted() -> None:
     total, counted, _ = best_sweep(parts, cap, continuous=True)
     assert hours(total, units) == 1560
     assert [p[0] for p in counted] == [0]
+    assert [c.index for c in best_count([second, first], continuous=True)[1]] == [0]
 
 
 def test_no_parts_count_nothing() -> None:

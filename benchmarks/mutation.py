@@ -159,6 +159,7 @@ class RulesRunner:
     """Rebuilds the library with one file replaced in memory and runs the cases that can see it."""
 
     def __init__(self) -> None:
+        import eligibility.documents as documents_module
         import eligibility.rulebook.library as library_module
         from eligibility.documents import read_document
         from tests.test_ruleset_cases import test_case
@@ -168,7 +169,7 @@ class RulesRunner:
         self.original: dict[str, Any] = {}
         self.override: dict[str, Any] = {}
 
-        parse_text = library_module.parse_text
+        parse_text = documents_module.parse_text
 
         def parse(text: str, fmt: str, source: str, **kwargs: Any) -> Any:
             key = str(Path(source).resolve())
@@ -178,8 +179,9 @@ class RulesRunner:
                 self.original[key] = parse_text(text, fmt, source, **kwargs)
             return self.original[key]
 
-        # The loader parses each file through rulebook.library.parse_text: mutants are swapped in there.
-        library_module.parse_text = parse  # type: ignore[assignment]
+        # The loader parses each file through documents.parse_text (imported when it runs): mutants are
+        # swapped in there.
+        documents_module.parse_text = parse
         self.base = library_module.load_library(RULES)
         unseen = [p for p in RULES.rglob("*.yaml") if not p.name.endswith(".cases.yaml")
                   and p.relative_to(RULES).parts[0] != "language" and str(p.resolve()) not in self.original]

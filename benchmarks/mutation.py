@@ -171,12 +171,12 @@ class RulesRunner:
 
         parse_text = documents_module.parse_text
 
-        def parse(text: str, fmt: str, source: str, **kwargs: Any) -> Any:
+        def parse(text: str, fmt: str, source: str, *args: Any, **kwargs: Any) -> Any:
             key = str(Path(source).resolve())
             if key in self.override:
                 return self.override[key]
             if key not in self.original:
-                self.original[key] = parse_text(text, fmt, source, **kwargs)
+                self.original[key] = parse_text(text, fmt, source, *args, **kwargs)
             return self.original[key]
 
         # The loader parses each file through documents.parse_text (imported when it runs): mutants are

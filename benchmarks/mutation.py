@@ -312,6 +312,13 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
 }
 #: Code mutants judged equivalent, by function and the line as mutated (see ``code_key``), with the reason.
 EQUIVALENT_CODE: dict[str, str] = {
+    "eligibility.work.sweep: if weekly < 0:":
+        "a span of days when no job (or only jobs of 0 h) is held adds 0 h either way; the days it adds to the "
+        "running count below the cap lie outside every job, and a job's share reads that count only between "
+        "its own first and last day",
+    "eligibility.work.sweep: if weekly < cap_units:":
+        "at exactly the cap the capped branch gives each job hours x cap / weekly = its hours, and the total "
+        "cap x days = weekly x days: the same numbers",
 }
 COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
 

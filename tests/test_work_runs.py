@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from hypothesis import given, settings
 
-from eligibility.work import WEEKLY_CAP, Job, Part, best_count, best_sweep, part_runs, sweep, units_for
+from eligibility.work import WEEKLY_CAP, Job, Part, best_count, best_sweep, count, part_runs, sweep, units_for
 from tests.strategies import examples
 from tests.test_work_counting import days, job_lists, reference_best_run, reference_by_job, reference_total
 
@@ -88,3 +88,21 @@ def test_no_parts_count_nothing() -> None:
     assert sweep([], 30) == (0, {})
     assert best_sweep([], 30, continuous=True)[0] == 0
     assert best_sweep([], 30, continuous=False)[0] == 0
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(job_lists())
+def test_count_with_another_weekly_cap_matches_the_reference(jobs: list[Job]) -> None:
+    """count() with a weekly cap of 30.5 h (not a whole number) credits what the day-by-day reference does."""
+    cap = Fraction(61, 2)
+    total, credits = count(jobs, cap)
+    assert total == sum(reference_by_job(jobs, cap).values(), Fraction(0))
+    assert {c.index: c.hours for c in credits} == reference_by_job(jobs, cap)
+
+
+def test_the_parts_of_one_job_add_up_in_its_share() -> None:
+    """A job given as two parts (the same index) is credited both parts' hours: 7 + 14 days at 30 h = 90 h."""
+    first = dt.date(2024, 1, 1).toordinal()
+    parts = [(5, first, first + 6, 30), (5, first + 10, first + 23, 30)]
+    total, shares = sweep(parts, 30)
+    assert hours(total, 1) == hours(shares[5], 1) == 90

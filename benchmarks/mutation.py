@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import fnmatch
 import json
 import os
 import random
@@ -335,8 +336,7 @@ def judged_code(key: str) -> str | None:
     return EQUIVALENT_CODE.get(key)
 
 
-def _scratch_copy(area: str, work: Path) -> None:
-    only, tests = AREAS[area]
+def _scratch_copy(only: list[str], tests: list[str], work: Path) -> None:
     for name in COPY:
         src = REPO / name
         if src.is_dir():
@@ -344,7 +344,7 @@ def _scratch_copy(area: str, work: Path) -> None:
         elif src.exists():
             shutil.copy2(src, work / name)
     # mutmut leaves decorated functions alone, and a cache filled before a mutant runs would hide it: the
-    # area's functions lose their @lru_cache / @cache (a cache only, no behaviour) in the scratch copy.
+    # mutated functions lose their @lru_cache / @cache (a cache only, no behaviour) in the scratch copy.
     for pattern in only:
         for path in (p for p in work.glob(pattern) if p.suffix == ".py"):
             text = path.read_text(encoding="utf-8")
@@ -356,15 +356,17 @@ def _scratch_copy(area: str, work: Path) -> None:
                 "also_copy = [\"rulesets\", \"profiles\", \"docs\", \"README.md\"]\n")
 
 
-#: Lists every mutant mutmut makes of the area's files, run inside the scratch copy (mutmut reads its config there).
+#: Lists every mutant mutmut makes of the files matching the patterns, by file; run inside the scratch copy
+#: (mutmut reads its config there).
 LIST_MUTANTS = """
 import fnmatch, json, pathlib, sys
 from mutmut.mutation.file_mutation import mutate_file_contents
 from mutmut.utils.format_utils import get_mutant_name
-names = []
+names = {}
 for path in sorted(pathlib.Path("eligibility").rglob("*.py")):
     if any(fnmatch.fnmatch(str(path), pattern) for pattern in json.loads(sys.argv[1])):
-        names += [get_mutant_name(path, n) for n in mutate_file_contents(str(path), path.read_text()).mutant_names]
+        mutated = mutate_file_contents(str(path), path.read_text())
+        names[str(path)] = [get_mutant_name(path, n) for n in mutated.mutant_names]
 print(json.dumps(names))
 """
 
@@ -379,65 +381,74 @@ def interval(killed: int, n: int) -> tuple[float, float]:
     return 100 * (centre - half), 100 * (centre + half)
 
 
-def run_code(areas: list[str], jobs: int, show_survivors: bool, sample: int | None = None, seed: int = 13) -> None:
-    """Part (b): mutmut over each code area with its own test subset, in a scratch copy.
+def _survivor(mutmut: Path, work: Path, name: str, status: str) -> tuple[str, str, str, str | None]:
+    shown = subprocess.run([str(mutmut), "show", name], cwd=work, check=False, capture_output=True, text=True).stdout
+    diff = "\n".join(line for line in shown.splitlines()
+                     if line.startswith(("+", "-")) and not line.startswith(("+++", "---")))
+    key = code_key(name, diff)
+    return status, key, diff, judged_code(key)
 
-    With ``sample``, a seeded random sample of that many mutants per area is run (the share then comes
-    with its 95% interval): a survivor costs a run of every test that reaches it, so a whole large area
-    takes hours on a shared machine.
+
+def run_code(areas: list[str], jobs: int, show_survivors: bool, sample: int | None = None, seed: int = 13) -> None:
+    """Part (b): mutmut over the chosen code areas in one scratch copy, the share killed printed by area.
+
+    One mutmut run covers every chosen area (mutmut's first pass, which records the tests that reach each
+    function, is the slow part and is done once); the tests run for a mutant are those of the union of the
+    areas' subsets that reach its function. With ``sample``, a seeded random sample of that many mutants
+    per area is run, and the share comes with its 95% interval: a survivor costs a run of every test that
+    reaches it, so whole large areas take hours on a shared machine.
     """
     try:
         from mutmut.stats import status_by_exit_code
     except ImportError:
         sys.exit("mutmut is not installed: .venv/bin/pip install 'mutmut>=3.8'")
     mutmut = Path(sys.executable).with_name("mutmut")
+    chosen_areas = areas or list(AREAS)
+    only = [g for a in chosen_areas for g in AREAS[a][0]]
+    tests = list(dict.fromkeys(t for a in chosen_areas for t in AREAS[a][1]))
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="mutation-code-") as tmp:
+        work = Path(tmp)
+        _scratch_copy(only, tests, work)
+        listed = subprocess.run([sys.executable, "-c", LIST_MUTANTS, json.dumps(only)], cwd=work, check=True,
+                                capture_output=True, text=True)
+        by_file: dict[str, list[str]] = json.loads(listed.stdout)
+        everyone = {a: [n for f, names in by_file.items() if any(fnmatch.fnmatch(f, g) for g in AREAS[a][0])
+                        for n in names] for a in chosen_areas}
+        chosen = {a: names if sample is None or sample >= len(names) else
+                  sorted(random.Random(f"{seed}:{a}").sample(names, sample)) for a, names in everyone.items()}
+        run_all = all(chosen[a] is everyone[a] for a in chosen_areas)
+        subprocess.run([str(mutmut), "run", "--max-children", str(jobs),
+                        *([] if run_all else [n for a in chosen_areas for n in chosen[a]])],
+                       cwd=work, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        codes: dict[str, int | None] = {}
+        for meta in (work / "mutants").rglob("*.meta"):
+            codes.update(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
+        statuses = {a: {n: status_by_exit_code.get(codes[n], "not checked") if codes.get(n) is not None
+                        else "not checked" for n in chosen[a]} for a in chosen_areas}
+        survivors = {a: [_survivor(mutmut, work, n, s) for n, s in sorted(statuses[a].items())
+                         if s not in ("killed", "timeout")] for a in chosen_areas}
     print(f"{'area':10} {'mutants':>8} {'killed':>7} {'survived':>9} {'no tests':>9} {'timeout':>8} {'excused':>8} "
-          f"{'killed %':>9}", flush=True)
-    for area in areas or list(AREAS):
-        tests = AREAS[area][1]
-        survivors: list[tuple[str, str, str, str | None]] = []
-        with tempfile.TemporaryDirectory(prefix=f"mutation-{area}-") as tmp:
-            work = Path(tmp)
-            _scratch_copy(area, work)
-            start = time.perf_counter()
-            listed = subprocess.run([sys.executable, "-c", LIST_MUTANTS, json.dumps(AREAS[area][0])], cwd=work,
-                                    check=True, capture_output=True, text=True)
-            everyone: list[str] = json.loads(listed.stdout)
-            chosen = everyone if sample is None or sample >= len(everyone) else \
-                sorted(random.Random(seed).sample(everyone, sample))
-            subprocess.run([str(mutmut), "run", "--max-children", str(jobs),
-                            *([] if chosen is everyone else chosen)], cwd=work, check=False,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            statuses: dict[str, str] = {}
-            for meta in (work / "mutants").rglob("*.meta"):
-                codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-                statuses.update({k: status_by_exit_code.get(v, "not checked") if v is not None else "not checked"
-                                 for k, v in codes.items() if k in chosen})
-            for name, status in sorted(statuses.items()):
-                if status in ("killed", "timeout"):
-                    continue
-                shown = subprocess.run([str(mutmut), "show", name], cwd=work, check=False, capture_output=True,
-                                       text=True).stdout
-                diff = "\n".join(line for line in shown.splitlines() if line.startswith(("+", "-"))
-                                 and not line.startswith(("+++", "---")))
-                key = code_key(name, diff)
-                survivors.append((status, key, diff, judged_code(key)))
-        n = len(statuses)
-        count = {s: sum(1 for v in statuses.values() if v == s) for s in set(statuses.values())}
+          f"{'killed %':>9}")
+    for area in chosen_areas:
+        got = statuses[area]
+        n = len(got)
+        count = {s: sum(1 for v in got.values() if v == s) for s in set(got.values())}
         killed = count.get("killed", 0) + count.get("timeout", 0)
-        excused = sum(1 for s in survivors if s[3])
+        excused = sum(1 for s in survivors[area] if s[3])
         share = 100 * killed / (n - excused) if n - excused else 0.0
         low, high = interval(killed, n - excused)
-        of = f"sample of {n} of {len(everyone)}, 95% interval {low:.0f}-{high:.0f}%; " if n < len(everyone) else ""
+        of = (f"   (sample of {n} of {len(everyone[area])}, 95% interval {low:.0f}-{high:.0f}%)"
+              if n < len(everyone[area]) else "")
         print(f"{area:10} {n:8} {count.get('killed', 0):7} {count.get('survived', 0):9} "
-              f"{count.get('no tests', 0):9} {count.get('timeout', 0):8} {excused:8} {share:8.1f}%"
-              f"   ({of}{time.perf_counter() - start:.0f} s; tests: {' '.join(tests)})", flush=True)
-        if show_survivors:
-            for status, key, diff, reason in survivors:
-                print(f"  {'excused' if reason else status}: {key}" + (f" ({reason})" if reason else ""))
+              f"{count.get('no tests', 0):9} {count.get('timeout', 0):8} {excused:8} {share:8.1f}%{of}")
+    print(f"{time.perf_counter() - start:.0f} s; tests: {' '.join(tests)}")
+    if show_survivors:
+        for area in chosen_areas:
+            for status, key, diff, reason in survivors[area]:
+                print(f"  {area}: {'excused' if reason else status}: {key}" + (f" ({reason})" if reason else ""))
                 if not reason:
                     print("    " + diff.replace("\n", "\n    "))
-            sys.stdout.flush()
 
 
 def main() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from functools import cached_property
 from typing import Any
 
 from attrs import frozen
@@ -124,9 +123,12 @@ class Measures:
     def read(self, measure: str) -> Reading:
         """The reading of a measure by name (the names of ``eligibility.rulebook.crs.Measure``)."""
         cache = self.own if measure in DESIGNATED else self.shared
-        if measure not in cache:
-            cache[measure] = _tagged(measure, getattr(self, measure)) if self.explain else getattr(self, measure)
-        return cache[measure]
+        found = cache.get(measure)
+        if found is None:
+            # Each measure is a method of this class named as in the ruleset; read once per designation.
+            found = getattr(self, measure)()
+            cache[measure] = found = _tagged(measure, found) if self.explain else found
+        return found
 
     def valid_languages(self) -> set[str] | None:
         """The languages of the applicant's valid tests (None when the tests are not given)."""
@@ -135,7 +137,6 @@ class Measures:
 
     # --- age and education -------------------------------------------------------------------------
 
-    @cached_property
     def age(self) -> Reading:
         birth = self.facts.profile.birth_date
         if not known(birth):
@@ -165,15 +166,12 @@ class Measures:
             best = max(best, TWO_OR_MORE)
         return Reading((best, best), LEVEL_NAMES[best], tuple(evidence))
 
-    @cached_property
     def education(self) -> Reading:
         return self._education("applicant", "$.education")
 
-    @cached_property
     def spouse_education(self) -> Reading:
         return self._education("spouse", "$.spouse.education")
 
-    @cached_property
     def canadian_education(self) -> Reading:
         creds = self.facts.credentials("applicant", self.counting.eca_valid_months)
         if not known(creds):
@@ -225,15 +223,12 @@ class Measures:
         levels: dict[str, Span] = {a: (min(TOP, best.levels[a]), min(TOP, best.levels[a])) for a in ABILITIES}
         return Reading(levels, _levels_text(best) if self.explain else None, evidence)
 
-    @cached_property
     def first_language(self) -> Reading:
         return self._language("applicant", self.first, "$.language_tests")
 
-    @cached_property
     def second_language(self) -> Reading:
         return self._language("applicant", self.second, "$.language_tests")
 
-    @cached_property
     def spouse_language(self) -> Reading:
         return self._language("spouse", None, "$.spouse.language_tests")
 
@@ -243,15 +238,12 @@ class Measures:
         return Reading((min(s[0] for s in spans.values()), min(s[1] for s in spans.values())),
                        reading.observed, reading.evidence, reading.settle)
 
-    @cached_property
     def first_language_all(self) -> Reading:
-        return self._all(self.first_language)
+        return self._all(self.first_language())
 
-    @cached_property
     def english_all(self) -> Reading:
         return self._all(self._language("applicant", "english", "$.language_tests"))
 
-    @cached_property
     def french_all(self) -> Reading:
         return self._all(self._language("applicant", "french", "$.language_tests"))
 
@@ -287,21 +279,17 @@ class Measures:
                     "from": first.isoformat(), "to": last.isoformat()}
         return Reading(years, observed, tuple(evidence), settle)
 
-    @cached_property
     def canadian_work_years(self) -> Reading:
         return self._years("applicant", "canada", CANADIAN_EXCLUDED, "$.work")
 
-    @cached_property
     def foreign_work_years(self) -> Reading:
         return self._years("applicant", "abroad", FOREIGN_EXCLUDED, "$.work")
 
-    @cached_property
     def spouse_canadian_work_years(self) -> Reading:
         return self._years("spouse", "canada", SPOUSE_EXCLUDED, "$.spouse.work")
 
     # --- additional --------------------------------------------------------------------------------
 
-    @cached_property
     def certificate_of_qualification(self) -> Reading:
         certs = self.facts.profile.certificates_of_qualification
         if not known(certs):
@@ -310,7 +298,6 @@ class Measures:
         evidence = tuple({"certificate": i, "noc": c.noc, "issued_by": c.issued_by} for i, c in enumerate(held))
         return Reading((1, 1) if held else (0, 0), "yes" if held else "no", evidence)
 
-    @cached_property
     def provincial_nomination(self) -> Reading:
         nomination = self.facts.profile.provincial_nomination
         if not known(nomination):
@@ -322,7 +309,6 @@ class Measures:
             return Reading((0, 0), "no", ({**item, "counted": False, "reason": "issued after the date"},))
         return Reading((1, 1), "yes", ({**item, "counted": True},))
 
-    @cached_property
     def arranged_employment(self) -> Reading:
         outcome, detail, evidence = arranged_employment(self.facts, self.counting.arranged_employment)
         offer = self.facts.profile.job_offer
@@ -336,7 +322,6 @@ class Measures:
         return Reading((top, top), "major_group_00" if top == 2 else "other",
                        ({"offer": detail, "noc": noc}, *evidence))
 
-    @cached_property
     def sibling_in_canada(self) -> Reading:
         relatives = self.facts.profile.relatives_in_canada
         if not known(relatives):

@@ -49,6 +49,8 @@ class Step:
     #: and for a combined factor the same per level of its first measure: an exact level is one index.
     lookup: tuple[int, ...] = (0,)
     row_lookups: tuple[tuple[int, ...], ...] = ((0,),)
+    #: One measure, one table: neither combined nor per ability (the common case, scored first).
+    simple: bool = False
 
     @property
     def designated(self) -> bool:
@@ -145,8 +147,9 @@ def _step(section: str, group: str | None, f: Factor, with_spouse: bool, applies
         row_lookups = tuple(lookup_of(_row(rows, level)) for level in range(top1 + 1))
         return Step(fid, section, f, f.measures, (), rows, inner, False, cap, top, applies, (0,), row_lookups)
     table = compile_table(table_for(f, with_spouse), f.measure)
-    return Step(fid, section, f, (f.measure,), table, (), (), isinstance(f, PerAbility), cap, top, applies,
-                lookup_of(table))
+    per_ability = isinstance(f, PerAbility)
+    return Step(fid, section, f, (f.measure,), table, (), (), per_ability, cap, top, applies, lookup_of(table),
+                simple=not per_ability)
 
 
 def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
@@ -205,6 +208,14 @@ def step_points(s: Step, readings: dict[str, Reading]) -> Points:
     """The lowest and highest points of a step over every level its measures may have."""
     if not s.applies:
         return 0, 0
+    if s.simple:
+        # The common case first: one measure read at an exact level is one index into the lookup.
+        value = readings[s.measures[0]].value
+        assert isinstance(value, tuple)
+        if value[0] == value[1]:
+            lookup, cap = s.lookup, s.cap
+            points = lookup[value[0]] if value[0] < len(lookup) else lookup[-1]
+            return (points, points) if cap is None or points <= cap else (cap, cap)
     if s.rows:
         s1, s2 = (readings[m].value for m in s.measures)
         assert isinstance(s1, tuple) and isinstance(s2, tuple)

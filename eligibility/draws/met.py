@@ -172,11 +172,7 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
         table, note = current_table()
         if note:
             notes.append(note)
-    if table.last_round < day:
-        notes.append(f"rounds known up to {table.last_round}; rounds after that date are not in this data "
-                     f"(eligibility draws update fetches them)")
-    notes.append(f"the score and the eligibility are those of {day}; on each round's date they may have differed")
-    since = months_before(day, months)
+    shape = _on_day(table, day, last, months)
     types: list[RoundType] = []
     yes, maybe = set(eligible), set(undetermined)
     in_pool = _in_pool(yes, maybe)
@@ -184,12 +180,47 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
         openness = _openness(kind, yes, maybe, nominated, in_pool)
         if openness is None:
             continue
-        of_kind = table.by_type.get(kind, ())
+        recent, last_day = shape.by_type.get(kind, ((), None))
+        types.append(RoundType(kind, title(kind), openness[0], openness[1],
+                               tuple(meets(low, high, r) for r in recent), last_day))
+    return RoundsMet(day, low, high, last, months, table.last_round, shape.describe, dict(shape.info),
+                     tuple(types), (*notes, *shape.notes))
+
+
+@frozen
+class _OnDay:
+    """What the rounds of a table are on a day, whoever asks: each type's recent rounds (newest first) and
+    last round, the table's description, and the notes of the day."""
+
+    by_type: dict[str, tuple[tuple[Round, ...], dt.date | None]]
+    describe: str
+    info: dict[str, Any]
+    notes: tuple[str, ...]
+
+
+_ON_DAY: dict[tuple[int, dt.date, int, int], tuple[RoundsTable, _OnDay]] = {}
+
+
+def _on_day(table: RoundsTable, day: dt.date, last: int, months: int) -> _OnDay:
+    """The rounds of ``table`` on ``day`` (kept per table and day: every profile of a day shares them)."""
+    key = (id(table), day, last, months)
+    hit = _ON_DAY.get(key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    since = months_before(day, months)
+    by_type: dict[str, tuple[tuple[Round, ...], dt.date | None]] = {}
+    for kind, of_kind in table.by_type.items():
         past = of_kind[:bisect_right(of_kind, day, key=lambda r: r.date)]
         first = bisect_left(past, since, key=lambda r: r.date)
         recent = past[max(first, len(past) - last):] if last > 0 else ()
-        types.append(RoundType(kind, title(kind), openness[0], openness[1],
-                               tuple(meets(low, high, r) for r in reversed(recent)),
-                               past[-1].date if past else None))
-    return RoundsMet(day, low, high, last, months, table.last_round, table.describe(), table.info(),
-                     tuple(types), tuple(notes))
+        by_type[kind] = (tuple(reversed(recent)), past[-1].date if past else None)
+    notes = []
+    if table.last_round < day:
+        notes.append(f"rounds known up to {table.last_round}; rounds after that date are not in this data "
+                     f"(eligibility draws update fetches them)")
+    notes.append(f"the score and the eligibility are those of {day}; on each round's date they may have differed")
+    found = _OnDay(by_type, table.describe(), table.info(), tuple(notes))
+    if len(_ON_DAY) >= 1024:
+        _ON_DAY.clear()  # a batch over many days must not keep every day's rounds
+    _ON_DAY[key] = (table, found)
+    return found

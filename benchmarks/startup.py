@@ -2,9 +2,10 @@
 
 Each round runs, interleaved, a bare ``python -c "import typer, rich.console"`` (the reference),
 ``eligibility --help``, and ``eligibility evaluate <example profile>`` with an empty rules cache (the
-rules are read, checked and cached) and with a warm one (the checked library is read from the cache).
-The figures are the medians over the rounds, each as a ratio to the reference's median, so that a
-loaded machine slows both sides alike. Bytecode is written and warmed first: a user's installed
+rules are read, checked and cached), with a warm one (the checked library is read from the cache), and
+with the cache turned off. The figures are the medians over the rounds of each child's CPU time (user +
+system, which a loaded machine disturbs least) and wall-clock time, each as a ratio to the reference's.
+Bytecode is written and warmed first: a user's installed
 package has it, and ``PYTHONDONTWRITEBYTECODE`` would otherwise make every run compile the sources.
 
 Run: python benchmarks/startup.py [--rounds N]
@@ -27,12 +28,17 @@ PROFILE = ROOT / "profiles" / "ayesha-software-engineer.yaml"
 EVALUATE = ["-m", "eligibility", "evaluate", str(PROFILE), "--as-of", "2026-03-01"]
 
 
-def _run(args: list[str], env: dict[str, str]) -> float:
-    """Wall-clock seconds of one child Python process (its output is discarded; it must succeed)."""
+def _run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """CPU seconds (user + system) and wall-clock seconds of one child Python process (output discarded)."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                   env=env, cwd=ROOT)
-    return time.perf_counter() - started
+    child = subprocess.Popen([sys.executable, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             env=env, cwd=ROOT)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(args)}: exit code {child.returncode}")
+    return usage.ru_utime + usage.ru_stime, wall
 
 
 def main() -> None:
@@ -52,8 +58,9 @@ def main() -> None:
             "eligibility --help": (["-m", "eligibility", "--help"], warm),
             "eligibility evaluate, cold rules cache": (EVALUATE, "cold"),
             "eligibility evaluate, warm rules cache": (EVALUATE, warm),
+            "eligibility evaluate, rules cache off": (EVALUATE, {**warm, "ELIGIBILITY_NO_CACHE": "1"}),
         }
-        times: dict[str, list[float]] = {name: [] for name in commands}
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for round_no in range(rounds):
             for name, (args, which) in commands.items():
                 if which == "cold":
@@ -64,11 +71,13 @@ def main() -> None:
     finally:
         shutil.rmtree(warm_dir, ignore_errors=True)
         shutil.rmtree(cold_root, ignore_errors=True)
-    reference = statistics.median(next(iter(times.values())))
+    bare = next(iter(times.values()))
+    cpu_ref, wall_ref = statistics.median(c for c, _ in bare), statistics.median(w for _, w in bare)
     print(f"medians of {rounds} interleaved rounds; profile {PROFILE.relative_to(ROOT)} as of 2026-03-01")
+    print(f"{'command':<48} {'CPU ms':>7} {'x bare':>7}   {'wall ms':>7} {'x bare':>7}")
     for name, runs in times.items():
-        median = statistics.median(runs)
-        print(f"{name:<48} {median * 1000:7.0f} ms  {median / reference:5.2f} x bare")
+        cpu, wall = statistics.median(c for c, _ in runs), statistics.median(w for _, w in runs)
+        print(f"{name:<48} {cpu * 1000:7.0f} {cpu / cpu_ref:7.2f}   {wall * 1000:7.0f} {wall / wall_ref:7.2f}")
 
 
 if __name__ == "__main__":

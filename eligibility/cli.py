@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from eligibility.cli_build import run as run_app
 from eligibility.cli_coerce import plain_coercion
 from eligibility.errors import EligibilityError, Problem, UsageError
 
@@ -609,7 +610,7 @@ def main() -> None:
     try:
         # Outside standalone mode click returns the exit code of typer.Exit instead of raising it.
         with plain_coercion():
-            code = app(standalone_mode=False)
+            code = run_app(app, standalone_mode=False)
     except EligibilityError as exc:
         for line in exc.lines():
             typer.echo(line, err=True)

@@ -57,7 +57,7 @@ Part = tuple[int, int, int, int]
 
 def units_for(hours: Sequence[Fraction], cap: Fraction = WEEKLY_CAP) -> int:
     """The units per hour that make every weekly hours and the cap whole numbers (1 for whole hours)."""
-    return math.lcm(cap.denominator, *(h.denominator for h in hours))
+    return math.lcm(cap.denominator, *{h.denominator for h in hours})
 
 
 def sweep(parts: Sequence[Part], cap_units: int) -> tuple[int, dict[int, int | Fraction]]:
@@ -73,6 +73,30 @@ def sweep(parts: Sequence[Part], cap_units: int) -> tuple[int, dict[int, int | F
     """
     if not parts:
         return 0, {}
+    if len(parts) == 1:
+        index, first, last, weekly = parts[0]
+        hours = (weekly if weekly < cap_units else cap_units) * (last - first + 1) if weekly > 0 else 0
+        return hours, {index: hours}
+    # Jobs that never overlap (most histories) count on their own: each its hours up to the cap.
+    ordered = sorted(parts, key=_first_day)
+    for k in range(1, len(ordered)):
+        if ordered[k][1] <= ordered[k - 1][2]:
+            return _overlapping(parts, cap_units)
+    total = 0
+    shares: dict[int, int | Fraction] = {}
+    for index, first, last, weekly in parts:
+        hours = (weekly if weekly < cap_units else cap_units) * (last - first + 1) if weekly > 0 else 0
+        total += hours
+        shares[index] = shares.get(index, 0) + hours
+    return total, shares
+
+
+def _first_day(part: Part) -> int:
+    return part[1]
+
+
+def _overlapping(parts: Sequence[Part], cap_units: int) -> tuple[int, dict[int, int | Fraction]]:
+    """``sweep`` where some jobs overlap: the days where a job starts or ends, in order."""
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
     for pos, (_, first, last, _) in enumerate(parts):

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Iterable
-from typing import Any
 
-import attrs
 from attrs import evolve
 
 from eligibility import __version__
-from eligibility.converter import unstructure
 from eligibility.engines.choose import as_engine
+from eligibility.engines.digest import profile_digest as profile_digest
 from eligibility.engines.protocol import Engine
 from eligibility.facts import Facts
 from eligibility.freshness import program_caveats
@@ -22,7 +18,6 @@ from eligibility.profile.model import Profile
 from eligibility.result import Caveat, Evaluation, ProgramResult, Receipt, Verdict
 from eligibility.rulebook.checks import dependencies, evaluation_order
 from eligibility.rulebook.library import Library
-from eligibility.unknown import UNKNOWN
 
 #: Freshness caveats kept per library, by (program, day), before the oldest are dropped.
 CAVEATS_KEPT = 20_000
@@ -70,47 +65,6 @@ _LIBRARY_PLANS: IdentityCache[Library, LibraryPlan] = IdentityCache()
 def library_plan(library: Library) -> LibraryPlan:
     """The library's plan, built on first use and kept as long as the library."""
     return _LIBRARY_PLANS.get(library, LibraryPlan)
-
-
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def canonical(obj: Any) -> Any:
-    """A profile (or any part of it) as the plain data ``converter.unstructure`` gives, built directly.
-
-    The same data: every attribute in order except unknown ones, dates as ISO text, sequences and
-    mappings item by item (sequences as lists, which JSON writes as unstructure's tuples). It walks the
-    objects without cattrs' generic dispatch, which costs more than the rest of the receipt.
-    """
-    kind = type(obj)
-    if kind in _SCALARS:
-        return obj
-    if kind is tuple or kind is list:
-        return [canonical(v) for v in obj]
-    if kind is dict:
-        return {k: canonical(v) for k, v in obj.items()}
-    names = _FIELDS.get(kind)
-    if names is None:
-        if not attrs.has(kind):
-            return unstructure(obj)
-        names = _FIELDS[kind] = tuple(f.name for f in attrs.fields(kind))
-    out = {}
-    for name in names:
-        value = getattr(obj, name)
-        if type(value) in _SCALARS:
-            out[name] = value
-        elif type(value) is dt.date:
-            out[name] = value.isoformat()
-        elif value is not UNKNOWN:
-            out[name] = canonical(value)
-    return out
-
-
-def profile_digest(profile: Profile) -> str:
-    """sha256 of the profile's canonical JSON form."""
-    text = json.dumps(canonical(profile), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Iterable[str] | None = None,

@@ -6,7 +6,7 @@ from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher
 from eligibility.logic import threshold
 from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations, title
-from eligibility.measure.work import WorkMeasure, job_evidence, measure_work
+from eligibility.measure.work import WorkMeasure, measure_work
 from eligibility.rulebook.model import WorkExperienceCondition
 
 
@@ -45,7 +45,7 @@ def report(c: WorkExperienceCondition, m: WorkMeasure, d: Decision) -> LeafOutco
     if m.uncertain and d.outcome == "unknown":
         explanation += f"; up to {m.high:,.0f} h if the jobs without a NOC code count"
     observed = {"hours": round(m.low, 1), "occupation": m.best_code}
-    return LeafOutcome(d.outcome, observed, required, explanation, tuple([job_evidence(j) for j in m.counted]),
+    return LeafOutcome(d.outcome, observed, required, explanation, m.evidence,
                        plain=True)
 
 

@@ -47,20 +47,31 @@ class JobCount:
         return item
 
 
-@frozen
 class WorkRow:
     """One job of a person as every count of an evaluation sees it: its days as ordinals, its weekly hours in
-    the table's units, and the part of its evidence no count changes."""
+    the table's units, and the part of its evidence no count changes (a plain slotted class: one is made
+    per job and evaluation)."""
 
-    fact: JobFact
-    index: int
-    noc: str | None
-    first: int
-    last: int
-    weekly: int
-    start_iso: str
-    end_iso: str
-    base: dict[str, Any]
+    __slots__ = ("base", "end_iso", "fact", "first", "index", "last", "noc", "start_iso", "weekly")
+
+    def __init__(self, jf: JobFact, units: int) -> None:
+        e, job = jf.entry, jf.job
+        base: dict[str, Any] = {"job": job.index, "title": e.title, "employer": e.employer, "noc": e.noc}
+        if e.noc_2016:
+            base["converted_from_noc_2016"] = e.noc_2016
+        self.fact = jf
+        self.index = job.index
+        self.noc = e.noc
+        self.first = job.start.toordinal()
+        self.last = job.end.toordinal()
+        self.weekly = job.hours_per_week.numerator * (units // job.hours_per_week.denominator)
+        self.start_iso = job.start.isoformat()
+        self.end_iso = job.end.isoformat()
+        self.base = base
+
+
+#: Each row's reason to be left out, or None; the rows that may count with their position and part.
+Classified = tuple[tuple[str | None, ...], tuple[tuple[int, "WorkRow", Part], ...]]
 
 
 @frozen
@@ -70,20 +81,9 @@ class WorkTable:
     units: int
     cap_units: int
     rows: tuple[WorkRow, ...]
-    #: Why each row is left out under (location, exclusions, provinces), worked out once per evaluation.
-    excluded: dict[tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None], tuple[str | None, ...]] = field(
-        factory=dict)
-
-
-def _row(jf: JobFact, units: int) -> WorkRow:
-    e = jf.entry
-    base: dict[str, Any] = {"job": jf.job.index, "title": e.title, "employer": e.employer, "noc": e.noc}
-    if e.noc_2016:
-        base["converted_from_noc_2016"] = e.noc_2016
-    job = jf.job
-    weekly = job.hours_per_week.numerator * (units // job.hours_per_week.denominator)
-    return WorkRow(jf, job.index, e.noc, job.start.toordinal(), job.end.toordinal(), weekly,
-                   job.start.isoformat(), job.end.isoformat(), base)
+    #: The rows classified by ``_classify`` per (location, exclusions, provinces, window): once per evaluation.
+    classified: dict[tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None, dt.date, dt.date],
+                     Classified] = field(factory=dict)
 
 
 def work_table(facts: Facts, person: Person = "applicant") -> WorkTable | None:
@@ -93,22 +93,9 @@ def work_table(facts: Facts, person: Person = "applicant") -> WorkTable | None:
         if not known(jobs):
             return None
         units = units_for([jf.job.hours_per_week for jf in jobs])
-        return WorkTable(units, int(WEEKLY_CAP * units), tuple(_row(jf, units) for jf in jobs))
+        return WorkTable(units, int(WEEKLY_CAP * units), tuple([WorkRow(jf, units) for jf in jobs]))
 
     return facts.memo(("work-table", person), build)
-
-
-#: A job as a count reported it: the row, whether it counted, its first and last day counted, its hours
-#: (rounded to 0.1), or the reason it was left out.
-Counted = tuple[WorkRow, bool, str | None, str | None, float | None, str | None]
-
-
-def job_evidence(counted: Counted) -> dict[str, Any]:
-    """A job as an evidence item of a result."""
-    row, ok, start, end, hours, reason = counted
-    if ok:
-        return {**row.base, "from": start, "to": end, "hours": hours, "counted": True}
-    return {**row.base, "counted": False, "reason": reason}
 
 
 @frozen
@@ -118,7 +105,8 @@ class WorkMeasure:
     ``best_code`` is the occupation whose hours are ``low`` (single-occupation counting), ``main_occupation``
     the one with the most hours in the window, ``qualifying_codes`` those with enough hours on their own.
     ``known`` is False when the profile does not list the work history (everything else is then empty).
-    ``counted`` holds every job as the count saw it (``jobs`` gives them as JobCount).
+    ``evidence`` holds every job as the count saw it, as the result's evidence items (a condition is
+    measured once per evaluation and its report hands them out); ``jobs`` reads them back as JobCount.
     """
 
     known: bool
@@ -130,18 +118,16 @@ class WorkMeasure:
     main_occupation: str | None = None
     qualifying_codes: tuple[str, ...] = ()
     uncertain: bool = False
-    counted: tuple[Counted, ...] = ()
+    evidence: tuple[dict[str, Any], ...] = ()
 
     @property
     def jobs(self) -> tuple[JobCount, ...]:
         """Each job with the hours credited inside the window, or why it was left out."""
-        out = []
-        for row, ok, start, end, hours, reason in self.counted:
-            e = row.fact.entry
-            out.append(JobCount(row.fact.job.index, e.title, e.employer, e.noc, e.noc_2016, ok,
-                                dt.date.fromisoformat(start) if start else None,
-                                dt.date.fromisoformat(end) if end else None, hours, reason))
-        return tuple(out)
+        return tuple(JobCount(item["job"], item["title"], item["employer"], item["noc"],
+                              item.get("converted_from_noc_2016"), item["counted"],
+                              dt.date.fromisoformat(item["from"]) if item["counted"] else None,
+                              dt.date.fromisoformat(item["to"]) if item["counted"] else None,
+                              item.get("hours"), item.get("reason")) for item in self.evidence)
 
 
 def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclusion, ...],
@@ -193,38 +179,57 @@ def select_jobs(jobs: tuple[JobFact, ...], occupations: Occupations, first: dt.d
     return certain, uncertain, left_out
 
 
-Selected = tuple[list[tuple[WorkRow, Part]], list[tuple[WorkRow, Part]], list[Counted]]
+Selected = tuple[list[tuple[WorkRow, Part]], list[tuple[WorkRow, Part]], list[dict[str, Any]]]
+
+
+def _classify(table: WorkTable, first: dt.date, last: dt.date, location: Location, exclude: tuple[Exclusion, ...],
+              provinces: tuple[str, ...] | None) -> Classified:
+    """Each row's reason to be left out whatever the occupation (excluded, outside the window), or None; and the
+    rows that may count, with their part inside the window: the same for every condition with these rules."""
+    key = (location, exclude, provinces, first, last)
+    found = table.classified.get(key)
+    if found is not None:
+        return found
+    low, high = first.toordinal(), last.toordinal()
+    outside = f"outside the window {first} to {last}"
+    reasons: list[str | None] = []
+    inside: list[tuple[int, WorkRow, Part]] = []
+    for pos, row in enumerate(table.rows):
+        reason = excluded_because(row.fact.entry, location, exclude, provinces)
+        if reason is None:
+            if row.last < low or row.first > high or low > high:
+                reason = outside
+            else:
+                inside.append((pos, row, (row.index, max(row.first, low), min(row.last, high), row.weekly)))
+        reasons.append(reason)
+    found = table.classified[key] = (tuple(reasons), tuple(inside))
+    return found
 
 
 def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last: dt.date, location: Location,
-                exclude: tuple[Exclusion, ...], provinces: tuple[str, ...] | None = None) -> Selected:
-    """``select_jobs`` on a work table: the parts of jobs that count, that might, and the ones left out."""
+                exclude: tuple[Exclusion, ...], provinces: tuple[str, ...] | None = None,
+                explain: bool = True) -> Selected:
+    """``select_jobs`` on a work table: the parts of jobs that count, that might, and (when ``explain``) the
+    evidence items of the ones left out, with the reason."""
     certain: list[tuple[WorkRow, Part]] = []
     uncertain: list[tuple[WorkRow, Part]] = []
-    left_out: list[Counted] = []
-    low, high = first.toordinal(), last.toordinal()
+    fixed, inside = _classify(table, first, last, location, exclude, provinces)
     member = selector(occupations)
-    key = (location, exclude, provinces)
-    reasons = table.excluded.get(key)
-    if reasons is None:
-        reasons = table.excluded[key] = tuple(excluded_because(row.fact.entry, location, exclude, provinces)
-                                              for row in table.rows)
-    outside: str | None = None
-    for row, reason in zip(table.rows, reasons, strict=True):
-        start = row.first if row.first > low else low
-        end = row.last if row.last < high else high
-        noc = row.noc
-        if reason is None:
-            if start > end:
-                reason = outside = outside or f"outside the window {first} to {last}"
-            elif noc is not None and not member(noc):
-                reason = f"NOC {noc} is not among {describe_occupations(occupations)}"
-        if reason is not None:
-            left_out.append((row, False, None, None, None, reason))
-        elif noc is None:
-            uncertain.append((row, (row.index, start, end, row.weekly)))
-        else:
-            certain.append((row, (row.index, start, end, row.weekly)))
+    unlisted: list[str | None] | None = None
+    for pos, row, part in inside:
+        if row.noc is None:
+            uncertain.append((row, part))
+        elif member(row.noc):
+            certain.append((row, part))
+        elif explain:
+            if unlisted is None:
+                unlisted = list(fixed)
+            unlisted[pos] = f"NOC {row.noc} is not among {describe_occupations(occupations)}"
+    if not explain:
+        return certain, uncertain, []
+    reasons = fixed if unlisted is None else unlisted
+    left_out = [{**row.base, "counted": False, "reason": reason}
+                for row, reason in zip(table.rows, reasons, strict=True) if reason is not None]
     return certain, uncertain, left_out
 
 
@@ -241,8 +246,9 @@ def measure_work(c: WorkExperienceCondition, facts: Facts) -> WorkMeasure:
     for row, part in certain:
         by_code[str(row.fact.entry.noc)].append(part)
     maybe = [part for _, part in uncertain]
-    # Counts are whole numbers of 1 / per_unit hours, compared exactly; the minimum as an exact fraction.
-    enough = Fraction(c.min_hours) * per_unit
+    # Counts are whole numbers of 1 / per_unit hours, compared exactly with the minimum (num / den hours).
+    num, den = c.min_hours.as_integer_ratio()
+    enough = Fraction(num * per_unit, den) if den > 1 else num * per_unit
     counted: tuple[int, Sequence[Part], dict[int, int | Fraction]]
     if c.single_occupation:
         scored = {code: best_sweep(parts, cap, c.continuous) for code, parts in by_code.items()}
@@ -268,17 +274,19 @@ def measure_work(c: WorkExperienceCondition, facts: Facts) -> WorkMeasure:
     shares = counted[2]
     credited = {part[0]: part for part in counted[1]}
     first_iso, last_iso = first.isoformat(), last.isoformat()
-    jobs: list[Counted] = []
+    jobs: list[dict[str, Any]] = []
     for row, _ in certain:
         found = credited.get(row.index)
         if found is None:
-            jobs.append((row, False, None, None, None, "not part of the best occupation or run"))
+            jobs.append({**row.base, "counted": False, "reason": "not part of the best occupation or run"})
             continue
         share = shares[found[0]]
         hours = share / per_unit if isinstance(share, int) else float(share / per_unit)
-        jobs.append((row, True, row.start_iso if found[1] == row.first else first_iso,
-                     row.end_iso if found[2] == row.last else last_iso, round(hours, 1), None))
-    jobs += [(row, False, None, None, None, "no NOC code: it may or may not count") for row, _ in uncertain]
+        jobs.append({**row.base, "from": row.start_iso if found[1] == row.first else first_iso,
+                     "to": row.end_iso if found[2] == row.last else last_iso, "hours": round(hours, 1),
+                     "counted": True})
+    jobs += [{**row.base, "counted": False, "reason": "no NOC code: it may or may not count"}
+             for row, _ in uncertain]
     jobs += left_out
     return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
                        bool(maybe), tuple(jobs))
@@ -302,7 +310,7 @@ def hours_in_window(facts: Facts, person: Person, occupations: Occupations, mont
     if table is None:
         return None
     first, last = window(facts.as_of, months) if months is not None else (dt.date.min, facts.as_of - dt.timedelta(1))
-    certain, uncertain, _ = select_rows(table, occupations, first, last, location, exclude)
+    certain, uncertain, _ = select_rows(table, occupations, first, last, location, exclude, explain=False)
     parts = [p for _, p in certain]
     low = sweep(parts, table.cap_units)[0]
     high = sweep(parts + [p for _, p in uncertain], table.cap_units)[0] if uncertain else low

@@ -17,7 +17,7 @@ from eligibility.dates import window
 from eligibility.facts import CredentialFact, Facts, Person, TestFact, level_rank
 from eligibility.language import ABILITIES
 from eligibility.measure.offer import arranged_employment
-from eligibility.measure.work import job_evidence, select_rows, work_table
+from eligibility.measure.work import select_rows, work_table
 from eligibility.profile.model import OfficialLanguage
 from eligibility.rulebook.crs import NAMED_LEVELS, Counting
 from eligibility.rulebook.model import Exclusion, Location
@@ -274,7 +274,7 @@ class Measures:
                              "hours": round(float(Fraction(shares[index]) / per_hour), 1)})
         evidence += [{"job": row.index, "title": row.fact.entry.title, "counted": False,
                       "reason": "no NOC code: it may or may not count"} for row, _ in uncertain]
-        evidence += [job_evidence(counted) for counted in left_out]
+        evidence += left_out  # select_rows gives the left-out jobs as evidence items already
         observed = {"hours": round(float(Fraction(total, per_hour)), 1), "years": years[0],
                     "from": first.isoformat(), "to": last.isoformat()}
         return Reading(years, observed, tuple(evidence), settle)

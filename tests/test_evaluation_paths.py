@@ -1,0 +1,130 @@
+"""The fast paths of the evaluation give exactly what the plain paths give.
+
+Result nodes kept per value (age, province, declaration, judgement, program), the compiled plans, the
+integer hour counting and the receipt's digest written straight from the profile are all checked here
+against the same computation done the plain way, on the example profiles and on generated ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+from eligibility.converter import unstructure
+from eligibility.engines.digest import canonical_json
+from eligibility.engines.run import evaluate, library_plan
+from eligibility.evaluator.engine import evaluate_program, native_leaf
+from eligibility.facts import Facts
+from eligibility.kinds.base import LeafOutcome
+from eligibility.measure.cache import IdentityCache
+from eligibility.measure.context import Measurer
+from eligibility.profile.load import load_profile, profile_from_data
+from eligibility.profile.model import Profile
+from eligibility.rulebook.library import Library
+from eligibility.rulebook.model import Leaf
+from tests.strategies import as_of_dates, examples, library, profiles
+
+ROOT = Path(__file__).parents[1]
+EXAMPLES = sorted((ROOT / "profiles").glob("*.yaml"))
+DAY = dt.date(2026, 3, 1)
+
+
+def plain_way(cond: Leaf, mm: Measurer) -> LeafOutcome:
+    """The native decision through another function: the evaluator then builds every node anew."""
+    return native_leaf(cond, mm)
+
+
+def both_ways(profile: Profile, day: dt.date, lib: Library) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Every program's engine result as plain data: with kept nodes (evaluated twice, the second time from the
+    nodes kept by the first), and with every node built anew; programs in evaluation order."""
+    kept: dict[str, Any] = {}
+    anew: dict[str, Any] = {}
+    for _ in range(2):
+        facts, kept_verdicts, anew_verdicts = Facts(profile, day), {}, {}
+        for pid in library_plan(lib).needed(frozenset(lib.programs)):
+            program = lib.programs[pid]
+            result = evaluate_program(program, facts, lib, kept_verdicts)
+            kept_verdicts[pid], kept[pid] = result.verdict, unstructure(result)
+            result = evaluate_program(program, Facts(profile, day), lib, anew_verdicts, plain_way)
+            anew_verdicts[pid], anew[pid] = result.verdict, unstructure(result)
+    return kept, anew
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_kept_nodes_equal_nodes_built_anew_on_the_examples(path: Path) -> None:
+    """Each example's results from kept nodes equal the results built anew, program by program."""
+    kept, anew = both_ways(load_profile(path), DAY, library())
+    assert kept == anew
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(profiles(), as_of_dates())
+def test_kept_nodes_equal_nodes_built_anew(profile: Profile, day: dt.date) -> None:
+    """On any profile and date, the results from kept nodes equal the results built anew."""
+    kept, anew = both_ways(profile, day, library())
+    assert kept == anew
+
+
+def test_a_kept_node_tells_true_from_one() -> None:
+    """A declaration stated true and one stated 1 are different values: the second is not given the first's node."""
+    lib = library()
+    base: dict[str, Any] = {"name": "Declares", "declarations": {"serving_in_recognized_foreign_military": True}}
+    first = evaluate(profile_from_data(base), DAY, lib).program("category/military")
+    base["declarations"]["serving_in_recognized_foreign_military"] = 1
+    second = evaluate(profile_from_data(base), DAY, lib).program("category/military")
+
+    def said(result: Any) -> list[str]:
+        stack, out = list(result.conditions), []
+        while stack:
+            node = stack.pop()
+            stack.extend(node.conditions)
+            if node.kind == "declaration" and "serving_in_recognized_foreign_military" in node.explanation:
+                out.append(node.explanation)
+        return out
+
+    assert said(first) and all("= True" in text for text in said(first))
+    assert said(second) and all("= 1;" in text for text in said(second))
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(profiles())
+def test_the_digest_text_is_json_dumps_of_the_profile_data(profile: Profile) -> None:
+    """canonical_json writes exactly json.dumps(unstructure(profile), sort_keys=True, ensure_ascii=False)."""
+    assert canonical_json(profile) == json.dumps(unstructure(profile), sort_keys=True, ensure_ascii=False,
+                                                 default=str)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_the_digest_text_of_each_example(path: Path) -> None:
+    """The example profiles' canonical text is json.dumps of their data, odd characters and all."""
+    profile = load_profile(path)
+    assert canonical_json(profile) == json.dumps(unstructure(profile), sort_keys=True, ensure_ascii=False,
+                                                 default=str)
+
+
+def test_odd_text_and_numbers_are_written_as_json_dumps_writes_them() -> None:
+    """Quotes, escapes, non-ASCII text, small and large floats and booleans come out as json.dumps writes them."""
+    profile = profile_from_data({"name": 'Zoë "Q" \n\t\\ 日本', "funds_cad": 1e-7,
+                                 "declarations": {"b": 1.5, "a": True, "é": 1e14, "n": 3, "s": "x"}})
+    assert canonical_json(profile) == json.dumps(unstructure(profile), sort_keys=True, ensure_ascii=False,
+                                                 default=str)
+
+
+def test_an_identity_cache_forgets_an_object_that_is_gone() -> None:
+    """A value kept for an object is dropped with the object, so a new object never gets an old value."""
+    class Thing:
+        pass
+
+    cache: IdentityCache[Thing, int] = IdentityCache()
+    thing = Thing()
+    assert cache.get(thing, lambda _: 1) == 1
+    assert cache.get(thing, lambda _: 2) == 1
+    del thing
+    gc.collect()
+    assert cache._items == {}

@@ -23,7 +23,6 @@ from eligibility.rulebook.model import Leaf, Program, Version
 
 #: How an engine decides one leaf: measure it with the measurer, decide, report.
 LeafDecider = Callable[[Leaf, Measurer], LeafOutcome]
-VERDICT_OF = {"pass": "eligible", "fail": "not_eligible", "unknown": "undetermined"}
 #: Result nodes kept per leaf by its kind's key before they are dropped (a bound on memory).
 RESULTS_KEPT = 4096
 def native_leaf(cond: Leaf, mm: Measurer) -> LeafOutcome:
@@ -82,28 +81,37 @@ def _evaluate(node: NodePlan, mm: Measurer, decide: LeafDecider, caveats: list[C
     if node.children is not None:
         found = _composite(node, tuple([_evaluate(k, mm, decide, caveats) for k in node.children]))
     else:
-        entry = node.entry
-        if decide is not native_leaf or entry is None:
-            found = _leaf(node, decide(node.cond, mm))  # type: ignore[arg-type]
-        else:
-            cond = node.cond
-            measured = entry.measure(cond, mm)
-            if entry.key is None:
-                found = _leaf(node, entry.report(cond, measured, entry.decide(cond, measured)))
-            else:
-                # A kind measured in a few plain values: the node built for the same values is the same node
-                # (results are values: frozen, never changed once built), so it is built once per process,
-                # and its caveat with it.
-                key = entry.key(cond, measured)
-                kept = node.results.get(key)
-                if kept is None:
-                    if len(node.results) >= RESULTS_KEPT:
-                        node.results.clear()
-                    built = _leaf(node, entry.report(cond, measured, entry.decide(cond, measured)))
-                    kept = node.results[key] = (built, caveat_of(built) if node.may_caveat else None)
-                if kept[1] is not None:
-                    caveats.append(kept[1])
-                return kept[0]
+        found = _leaf(node, decide(node.cond, mm))  # type: ignore[arg-type]
+    if node.may_caveat:
+        caveat = caveat_of(found)
+        if caveat is not None:
+            caveats.append(caveat)
+    return found
+
+
+def _native(node: NodePlan, mm: Measurer, caveats: list[Caveat]) -> ConditionResult:
+    """``_evaluate`` with the native decision, keeping the result nodes of measures that have a key."""
+    children = node.children
+    if children is not None:
+        found = _composite(node, tuple([_native(k, mm, caveats) for k in children]))
+    else:
+        cond = node.cond
+        measured = node.measure(cond, mm)  # type: ignore[misc]
+        key = node.key(cond, measured) if node.key is not None else None
+        if key is not None:
+            # A measure of a few plain values: the node built for the same values is the same node (results
+            # are values: frozen, never changed once built), so it is built once per process, and its caveat
+            # with it.
+            kept = node.results.get(key)
+            if kept is None:
+                if len(node.results) >= RESULTS_KEPT:
+                    node.results.clear()
+                built = _leaf(node, node.report(cond, measured, node.decide(cond, measured)))  # type: ignore[misc]
+                kept = node.results[key] = (built, caveat_of(built) if node.may_caveat else None)
+            if kept[1] is not None:
+                caveats.append(kept[1])
+            return kept[0]
+        found = _leaf(node, node.report(cond, measured, node.decide(cond, measured)))  # type: ignore[misc]
     if node.may_caveat:
         caveat = caveat_of(found)
         if caveat is not None:
@@ -145,7 +153,10 @@ def evaluate_program(program: Program, facts: Facts, library: Library, verdicts:
     mm = Measurer(facts, library, verdicts)
     plan = version_plan(program, version)
     caveats: list[Caveat] = []
-    results = tuple([_evaluate(node, mm, decide, caveats) for node in plan.nodes])
+    if decide is native_leaf:
+        results = tuple([_native(node, mm, caveats) for node in plan.nodes])
+    else:
+        results = tuple([_evaluate(node, mm, decide, caveats) for node in plan.nodes])
     return program_result(program, version, results, plan, tuple(caveats))
 
 
@@ -155,13 +166,14 @@ def program_result(program: Program, version: Version, results: tuple[ConditionR
     evaluation gathered them)."""
     plan = plan or version_plan(program, version)
     outcomes = [r.outcome for r in results]
-    verdict: Verdict = VERDICT_OF[kleene_all(outcomes)]  # type: ignore[assignment]
-    if verdict == "eligible":
-        message = "every condition passes"
-    elif verdict == "not_eligible":
+    if "fail" in outcomes:
+        verdict: Verdict = "not_eligible"
         message = f"fails: {', '.join([r.id for r in results if r.outcome == 'fail'])}"
-    else:
+    elif "unknown" in outcomes:
+        verdict = "undetermined"
         message = f"the profile does not settle: {', '.join([r.id for r in results if r.outcome == 'unknown'])}"
+    else:
+        verdict, message = "eligible", "every condition passes"
     if caveats is None:
         caveats = tuple(_caveats(results, [])) if plan.may_caveat else ()
     return ProgramResult(program.id, program.title, verdict, plan.ref, message, caveats, results,

@@ -10,7 +10,7 @@ they are) and a library loaded again gets new plans.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from attrs import field, frozen
@@ -54,6 +54,11 @@ class NodePlan:
     judgement: bool = False
     entry: Kind[Any, Any] | None = None
     children: tuple[NodePlan, ...] | None = None
+    #: The kind's functions, for a leaf (read once here rather than through the kind on every evaluation).
+    measure: Callable[[Any, Any], Any] | None = None
+    decide: Callable[[Any, Any], Any] | None = None
+    report: Callable[[Any, Any, Any], Any] | None = None
+    key: Callable[[Any, Any], Hashable | None] | None = None
     op: str = ""
     n: int = 0
     #: Whether the node can give a caveat (a judgement, weak sources, or data that may weaken them).
@@ -77,8 +82,6 @@ class VersionPlan:
     may_caveat: bool
 
 
-
-
 def _may_caveat(node: NodePlan) -> bool:
     return node.may_caveat or any(_may_caveat(k) for k in node.children or ())
 
@@ -93,16 +96,33 @@ def node_plan(cond: Condition, program: Program) -> NodePlan:
                         children=tuple(node_plan(k, program) for k in cond.children), op=cond.op, n=cond.n or 0,
                         may_caveat=confidence in WEAK)
     judgement = isinstance(cond, JudgementCondition)
-    return NodePlan(cond, cond.id, cond.kind, cond.says, refs, confidence, judgement, KINDS[cond.kind],
+    kind = KINDS[cond.kind]
+    return NodePlan(cond, cond.id, cond.kind, cond.says, refs, confidence, judgement, kind,
+                    measure=kind.measure, decide=kind.decide, report=kind.report, key=kind.key,
                     may_caveat=judgement or confidence in WEAK or cond.kind in WEAKENING_KINDS)
 
 
-_PLANS: IdentityCache[Program, dict[int, VersionPlan]] = IdentityCache()
+class ProgramPlan:
+    """What is kept per program: its versions' plans (by version identity) and its version on each day."""
+
+    __slots__ = ("days", "versions")
+
+    def __init__(self, _: Program) -> None:
+        self.versions: dict[int, VersionPlan] = {}
+        self.days: dict[dt.date, Version | None] = {}
+
+
+_PLANS: IdentityCache[Program, ProgramPlan] = IdentityCache()
+
+
+def program_plan(program: Program) -> ProgramPlan:
+    """The program's plan, made on first use."""
+    return _PLANS.find(program) or _PLANS.get(program, ProgramPlan)
 
 
 def version_plan(program: Program, version: Version) -> VersionPlan:
     """The compiled plan of one of the program's versions, built on first use."""
-    plans = _PLANS.get(program, lambda _: {})
+    plans = program_plan(program).versions
     found = plans.get(id(version))
     if found is None:
         nodes = tuple(node_plan(c, program) for c in version.conditions)
@@ -114,12 +134,11 @@ def version_plan(program: Program, version: Version) -> VersionPlan:
 
 #: Days kept per program in ``version_on``'s table before it is emptied (a bound on memory).
 DAYS_KEPT = 4096
-_VERSIONS: IdentityCache[Program, dict[dt.date, Version | None]] = IdentityCache()
 
 
 def version_on(program: Program, day: dt.date) -> Version | None:
     """``program.version_on(day)``, found once per program and day."""
-    days = _VERSIONS.get(program, lambda _: {})
+    days = program_plan(program).days
     try:
         return days[day]
     except KeyError:

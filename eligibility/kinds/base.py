@@ -188,10 +188,11 @@ class Kind(Generic[C, M]):
     durable_decide: Callable[[C, M, Matcher], Decision]
     report: Callable[[C, M, Decision], LeafOutcome]
     selectors: Callable[[C], list[Occupations]] = _no_selectors
-    #: For a kind whose measure is a few plain values: a key equal for two measures exactly when the
-    #: report of one is the report of the other (types included: True, 1 and 1.0 are different keys).
-    #: The native evaluator keeps each condition's result node by this key and reuses it.
-    key: Callable[[C, M], Hashable] | None = None
+    #: For a kind whose measure is (or may be) a few plain values: a key equal for two measures exactly
+    #: when the report of one is the report of the other (types included: True, 1 and 1.0 are different
+    #: keys), or None for a measure that has no such key. The native evaluator keeps each condition's
+    #: result node by this key and reuses it.
+    key: Callable[[C, M], Hashable | None] | None = None
 
 
 def typed(value: object) -> tuple[type, str]:

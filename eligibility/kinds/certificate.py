@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from attrs import frozen
 
 from eligibility.kinds import work_experience
@@ -88,6 +90,11 @@ def selectors(c: CertificateCondition) -> list[Occupations]:
     return [c.occupations] if c.occupations is not None else []
 
 
+def key(c: CertificateCondition, m: CertificateMeasure) -> Hashable | None:
+    """Unlisted certificates: the trades asked; listed certificates have no key."""
+    return None if m.certificates is not None else (m.trades,)
+
+
 KIND: Kind[CertificateCondition, CertificateMeasure] = Kind(
     "certificate_of_qualification", CertificateCondition, measure, decide, durable_checks, durable_decide, report,
-    selectors)
+    selectors, key=key)

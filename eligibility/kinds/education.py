@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 
 from attrs import frozen
 
@@ -140,5 +141,10 @@ def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutco
     return LeafOutcome(d.outcome, best, required, text, tuple(evidence), plain=True)
 
 
+def key(c: EducationCondition, m: EducationMeasure) -> Hashable | None:
+    """Unlisted education: the designated body, if any; listed credentials have no key."""
+    return None if m.credentials is not None else (m.designated,)
+
+
 KIND: Kind[EducationCondition, EducationMeasure] = Kind(
-    "education", EducationCondition, measure, decide, durable_checks, durable_decide, report)
+    "education", EducationCondition, measure, decide, durable_checks, durable_decide, report, key=key)

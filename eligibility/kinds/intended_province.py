@@ -55,9 +55,9 @@ def report(c: IntendedProvinceCondition, m: ProvinceMeasure, d: Decision) -> Lea
     return LeafOutcome(d.outcome, m.province, required, f"intends to live in {m.province}; needs {need}")
 
 
-def key(c: IntendedProvinceCondition, m: ProvinceMeasure) -> Hashable:
+def key(c: IntendedProvinceCondition, m: ProvinceMeasure) -> Hashable | None:
     """The province: all the report reads."""
-    return m.province
+    return (m.province,)
 
 
 KIND: Kind[IntendedProvinceCondition, ProvinceMeasure] = Kind(

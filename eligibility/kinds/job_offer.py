@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from attrs import frozen
@@ -162,5 +163,10 @@ def selectors(c: JobOfferCondition) -> list[Occupations]:
     return [c.occupations] if c.occupations is not None else []
 
 
+def key(c: JobOfferCondition, m: JobOfferMeasure) -> Hashable | None:
+    """Without an offer, whether the profile says so and why: all the report reads; an offer has no key."""
+    return None if m.offer.offer is not None else (m.offer.known, m.offer.not_yet)
+
+
 KIND: Kind[JobOfferCondition, JobOfferMeasure] = Kind(
-    "job_offer", JobOfferCondition, measure, decide, durable_checks, durable_decide, report, selectors)
+    "job_offer", JobOfferCondition, measure, decide, durable_checks, durable_decide, report, selectors, key=key)

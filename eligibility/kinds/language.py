@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from attrs import frozen
@@ -149,5 +150,10 @@ def report(c: LanguageCondition, m: LanguageMeasure, d: Decision) -> LeafOutcome
     return LeafOutcome(d.outcome, observed, required, text, evidence, plain=True)
 
 
+def key(c: LanguageCondition, m: LanguageMeasure) -> Hashable | None:
+    """Unlisted tests: the minimums that may apply and the main occupation's TEER; listed tests have no key."""
+    return None if m.tests is not None else (m.needs, m.teer, m.main_occupation)
+
+
 KIND: Kind[LanguageCondition, LanguageMeasure] = Kind(
-    "language", LanguageCondition, measure, decide, durable_checks, durable_decide, report)
+    "language", LanguageCondition, measure, decide, durable_checks, durable_decide, report, key=key)

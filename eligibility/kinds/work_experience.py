@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher
 from eligibility.logic import threshold
 from eligibility.measure.context import Measurer
@@ -49,5 +51,10 @@ def report(c: WorkExperienceCondition, m: WorkMeasure, d: Decision) -> LeafOutco
                        plain=True)
 
 
+def key(c: WorkExperienceCondition, m: WorkMeasure) -> Hashable | None:
+    """An unknown work history reads the same whatever the profile; a known one has no key."""
+    return None if m.known else ()
+
+
 KIND: Kind[WorkExperienceCondition, WorkMeasure] = Kind(
-    "work_experience", WorkExperienceCondition, measure, decide, durable_checks, durable_decide, report)
+    "work_experience", WorkExperienceCondition, measure, decide, durable_checks, durable_decide, report, key=key)

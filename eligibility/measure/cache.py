@@ -22,6 +22,10 @@ class IdentityCache(Generic[K, V]):
     def __init__(self) -> None:
         self._items: dict[int, V] = {}
 
+    def find(self, obj: K) -> V | None:
+        """The value kept for ``obj``, or None."""
+        return self._items.get(id(obj))
+
     def get(self, obj: K, build: Callable[[K], V]) -> V:
         """The value for ``obj``, built with ``build(obj)`` on first use."""
         key = id(obj)

@@ -21,6 +21,8 @@ from eligibility.rulebook.library import Library
 
 #: Freshness caveats kept per library, by (program, day), before the oldest are dropped.
 CAVEATS_KEPT = 20_000
+#: Selections of programs kept per library (with their order) before they are dropped.
+SELECTIONS_KEPT = 1024
 
 
 class LibraryPlan:
@@ -34,18 +36,31 @@ class LibraryPlan:
         self.library = library
         self.order = tuple(evaluation_order(library.programs))
         self.depends = {pid: frozenset(dependencies(p)) for pid, p in library.programs.items()}
+        self.every = frozenset(library.programs)
         self._needed: dict[frozenset[str], tuple[str, ...]] = {}
+        self._sorted: dict[frozenset[str], tuple[str, ...]] = {}
         self._caveats: dict[tuple[str, dt.date], tuple[Caveat, ...]] = {}
 
     def needed(self, wanted: frozenset[str]) -> tuple[str, ...]:
         """The programs to evaluate for ``wanted``, with their dependencies, in evaluation order."""
         found = self._needed.get(wanted)
         if found is None:
+            if len(self._needed) >= SELECTIONS_KEPT:
+                self._needed.clear()
             needed = set(wanted)
             for pid in reversed(self.order):
                 if pid in needed:
                     needed |= self.depends[pid]
             found = self._needed[wanted] = tuple(pid for pid in self.order if pid in needed)
+        return found
+
+    def in_order(self, wanted: frozenset[str]) -> tuple[str, ...]:
+        """``wanted`` sorted, as results list programs."""
+        found = self._sorted.get(wanted)
+        if found is None:
+            if len(self._sorted) >= SELECTIONS_KEPT:
+                self._sorted.clear()
+            found = self._sorted[wanted] = tuple(sorted(wanted))
         return found
 
     def caveats(self, pid: str, day: dt.date) -> tuple[Caveat, ...]:
@@ -77,7 +92,7 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
     chosen_engine = as_engine(engine)
     plan = library_plan(library)
     if programs is None:
-        wanted = frozenset(library.programs)
+        wanted = plan.every
     else:
         wanted = frozenset(programs)
         for pid in wanted:
@@ -94,7 +109,7 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
     # Freshness caveats (rules checked before the date, reported changes) are added once here, the same
     # for every engine.
     chosen = []
-    for pid in sorted(wanted):
+    for pid in plan.in_order(wanted):
         result, extra = results[pid], plan.caveats(pid, as_of)
         chosen.append(evolve(result, caveats=result.caveats + extra) if extra else result)
     return Evaluation(as_of, receipt, tuple(chosen), profile.name)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -241,10 +240,12 @@ def measure_work(c: WorkExperienceCondition, facts: Facts) -> WorkMeasure:
         return WorkMeasure(False, first, last)
     certain, uncertain, left_out = select_rows(table, c.occupations, first, last, c.location, c.exclude,
                                                c.provinces)
+    if not certain and not uncertain:
+        return WorkMeasure(True, first, last, 0.0, 0.0, evidence=tuple(left_out))
     cap, per_unit = table.cap_units, 7 * table.units
-    by_code: dict[str, list[Part]] = defaultdict(list)
+    by_code: dict[str, list[Part]] = {}
     for row, part in certain:
-        by_code[str(row.fact.entry.noc)].append(part)
+        by_code.setdefault(str(row.noc), []).append(part)
     maybe = [part for _, part in uncertain]
     # Counts are whole numbers of 1 / per_unit hours, compared exactly with the minimum (num / den hours).
     num, den = c.min_hours.as_integer_ratio()
@@ -273,7 +274,6 @@ def measure_work(c: WorkExperienceCondition, facts: Facts) -> WorkMeasure:
     main = max(totals, key=lambda k: (totals[k], k), default=None)
     shares = counted[2]
     credited = {part[0]: part for part in counted[1]}
-    first_iso, last_iso = first.isoformat(), last.isoformat()
     jobs: list[dict[str, Any]] = []
     for row, _ in certain:
         found = credited.get(row.index)
@@ -282,8 +282,9 @@ def measure_work(c: WorkExperienceCondition, facts: Facts) -> WorkMeasure:
             continue
         share = shares[found[0]]
         hours = share / per_unit if isinstance(share, int) else float(share / per_unit)
-        jobs.append({**row.base, "from": row.start_iso if found[1] == row.first else first_iso,
-                     "to": row.end_iso if found[2] == row.last else last_iso, "hours": round(hours, 1),
+        # A part starts on its job's first day or on the window's, and ends on its job's last day or the window's.
+        jobs.append({**row.base, "from": row.start_iso if found[1] == row.first else first.isoformat(),
+                     "to": row.end_iso if found[2] == row.last else last.isoformat(), "hours": round(hours, 1),
                      "counted": True})
     jobs += [{**row.base, "counted": False, "reason": "no NOC code: it may or may not count"}
              for row, _ in uncertain]

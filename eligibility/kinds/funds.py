@@ -157,7 +157,7 @@ def report(c: FundsCondition, m: FundsMeasure, d: Decision) -> LeafOutcome:
         detail = arranged_result(m.arranged, rule, {k.removeprefix("ae."): o for k, o in d.parts.items()})[1]
         evidence.append({"exemption": EXEMPTION, "outcome": d.parts["exempt"], "detail": detail})
         if d.parts["exempt"] == "pass":
-            return LeafOutcome(d.outcome, "exempt", required, f"exempt: {EXEMPTION}", tuple(evidence))
+            return LeafOutcome(d.outcome, "exempt", required, f"exempt: {EXEMPTION}", tuple(evidence), plain=True)
     family = f"a family of {m.family_size}{'' if m.exact else ' or more'}"
     if m.have is None:
         text = f"funds not given; ${m.amount:,.0f} needed for a family of {m.family_size}"
@@ -167,7 +167,8 @@ def report(c: FundsCondition, m: FundsMeasure, d: Decision) -> LeafOutcome:
         text += f" ({m.table_from.year} table, in force since {m.table_from}; {m.confidence.replace('_', ' ')} source)"
     if d.parts.get("exempt") == "unknown" and d.parts.get("surplus") == "fail":
         text += "; exemption not settled"
-    return LeafOutcome(d.outcome, m.have, required, text, tuple(evidence), confidence=m.confidence)
+    # Numbers and text in dicts made here: plain JSON already.
+    return LeafOutcome(d.outcome, m.have, required, text, tuple(evidence), confidence=m.confidence, plain=True)
 
 
 def selectors(c: FundsCondition) -> list[Occupations]:

@@ -36,7 +36,8 @@ def report(c: PointsCondition, m: GridScore, d: Decision) -> LeafOutcome:
     total = f"{m.low}" if m.low == m.high else f"{m.low} to {m.high} (some factors unknown)"
     text = f"{total} points of {m.max}; pass mark {c.pass_mark}"
     observed = m.low if m.low == m.high else {"low": m.low, "high": m.high}
-    return LeafOutcome(d.outcome, observed, c.pass_mark, text, tuple(f.evidence() for f in m.factors))
+    # Numbers and text in dicts made here: plain JSON already.
+    return LeafOutcome(d.outcome, observed, c.pass_mark, text, tuple([f.evidence() for f in m.factors]), plain=True)
 
 
 KIND: Kind[PointsCondition, GridScore] = Kind("points", PointsCondition, measure, decide, durable_checks,

@@ -80,6 +80,9 @@ class WorkTable:
     units: int
     cap_units: int
     rows: tuple[WorkRow, ...]
+    #: Why each row is excluded per (location, exclusions, provinces), or None: once per evaluation.
+    excluded: dict[tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None], tuple[str | None, ...]] = field(
+        factory=dict)
     #: The rows classified by ``_classify`` per (location, exclusions, provinces, window): once per evaluation.
     classified: dict[tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None, dt.date, dt.date],
                      Classified] = field(factory=dict)
@@ -189,12 +192,16 @@ def _classify(table: WorkTable, first: dt.date, last: dt.date, location: Locatio
     found = table.classified.get(key)
     if found is not None:
         return found
+    rules = (location, exclude, provinces)
+    excluded = table.excluded.get(rules)
+    if excluded is None:
+        excluded = table.excluded[rules] = tuple([excluded_because(row.fact.entry, location, exclude, provinces)
+                                                  for row in table.rows])
     low, high = first.toordinal(), last.toordinal()
     outside = f"outside the window {first} to {last}"
     reasons: list[str | None] = []
     inside: list[tuple[int, WorkRow, Part]] = []
-    for pos, row in enumerate(table.rows):
-        reason = excluded_because(row.fact.entry, location, exclude, provinces)
+    for pos, (row, reason) in enumerate(zip(table.rows, excluded, strict=True)):
         if reason is None:
             if row.last < low or row.first > high or low > high:
                 reason = outside
@@ -215,6 +222,7 @@ def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last
     fixed, inside = _classify(table, first, last, location, exclude, provinces)
     member = selector(occupations)
     unlisted: list[str | None] | None = None
+    described = ""
     for pos, row, part in inside:
         if row.noc is None:
             uncertain.append((row, part))
@@ -223,7 +231,8 @@ def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last
         elif explain:
             if unlisted is None:
                 unlisted = list(fixed)
-            unlisted[pos] = f"NOC {row.noc} is not among {describe_occupations(occupations)}"
+                described = describe_occupations(occupations)
+            unlisted[pos] = f"NOC {row.noc} is not among {described}"
     if not explain:
         return certain, uncertain, []
     reasons = fixed if unlisted is None else unlisted

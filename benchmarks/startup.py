@@ -8,7 +8,7 @@ system, which a loaded machine disturbs least) and wall-clock time, each as a ra
 Bytecode is written and warmed first: a user's installed
 package has it, and ``PYTHONDONTWRITEBYTECODE`` would otherwise make every run compile the sources.
 
-Run: python benchmarks/startup.py [--rounds N]
+Run: python benchmarks/startup.py [--rounds N] [--before OTHER_CHECKOUT]
 """
 
 from __future__ import annotations
@@ -28,11 +28,11 @@ PROFILE = ROOT / "profiles" / "ayesha-software-engineer.yaml"
 EVALUATE = ["-m", "eligibility", "evaluate", str(PROFILE), "--as-of", "2026-03-01"]
 
 
-def _run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _run(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
     """CPU seconds (user + system) and wall-clock seconds of one child Python process (output discarded)."""
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             env=env, cwd=ROOT)
+                             env=env, cwd=cwd)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -45,7 +45,10 @@ def main() -> None:
     """Print each command's median start-up and its ratio to the bare start-up of the same run."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=11)
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--before", type=Path, help="another checkout (e.g. `git worktree add /tmp/before REV`) "
+                                                    "whose `evaluate` is run from its own folder as one more row")
+    options = parser.parse_args()
+    rounds = options.rounds
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONDONTWRITEBYTECODE", "ELIGIBILITY_NO_CACHE"}}
     warm_dir = tempfile.mkdtemp(prefix="eligibility-warm-")
     cold_root = tempfile.mkdtemp(prefix="eligibility-cold-")
@@ -60,10 +63,15 @@ def main() -> None:
             "eligibility evaluate, warm rules cache": (EVALUATE, warm),
             "eligibility evaluate, rules cache off": (EVALUATE, {**warm, "ELIGIBILITY_NO_CACHE": "1"}),
         }
+        if options.before:
+            _run(EVALUATE, env, options.before.resolve())
+            commands[f"eligibility evaluate in {options.before}"] = (EVALUATE, "before")
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for round_no in range(rounds):
             for name, (args, which) in commands.items():
-                if which == "cold":
+                if which == "before":
+                    times[name].append(_run(args, env, options.before.resolve()))
+                elif which == "cold":
                     cold_env = {**env, "ELIGIBILITY_CACHE_DIR": str(Path(cold_root) / str(round_no))}
                     times[name].append(_run(args, cold_env))
                 else:

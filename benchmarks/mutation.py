@@ -313,6 +313,13 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
 }
 #: Code mutants judged equivalent, by function and the line as mutated (see ``code_key``), with the reason.
 EQUIVALENT_CODE: dict[str, str] = {
+    "eligibility.work.part_runs: for part in sorted(parts, key=lambda p: (p[1], p[3])):":
+        "parts that start on the same day always fall in the same run whatever their order; only the order "
+        "inside a run changes, and nothing that counts a run reads it",
+    "eligibility.work.part_runs: last_day = None":
+        "the first value of last_day is never read: the first part always starts a run (no run yet)",
+    "eligibility.work.part_runs: last_day = 1":
+        "as above",
     "eligibility.work.sweep: if weekly < 0:":
         "a span of days when no job (or only jobs of 0 h) is held adds 0 h either way; the days it adds to the "
         "running count below the cap lie outside every job, and a job's share reads that count only between "

@@ -106,3 +106,13 @@ def test_the_parts_of_one_job_add_up_in_its_share() -> None:
     parts = [(5, first, first + 6, 30), (5, first + 10, first + 23, 30)]
     total, shares = sweep(parts, 30)
     assert hours(total, 1) == hours(shares[5], 1) == 90
+
+
+def test_a_one_day_gap_splits_runs_and_adjacent_parts_join() -> None:
+    """Parts ending on day d and starting on d + 1 are one run; starting on d + 2 (one day without a job),
+    two runs."""
+    d = dt.date(2024, 3, 1).toordinal()
+    adjacent = [(0, d - 9, d, 30), (1, d + 1, d + 5, 30)]
+    gap = [(0, d - 9, d, 30), (1, d + 2, d + 5, 30)]
+    assert [[p[0] for p in run] for run in part_runs(adjacent)] == [[0, 1]]
+    assert [[p[0] for p in run] for run in part_runs(gap)] == [[0], [1]]

@@ -311,20 +311,21 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
                  ["tests/test_ruleset_cases.py", "tests/test_bad_input.py", "tests/test_funds_table.py",
                   "tests/test_rulebook_links.py"]),
 }
-#: Code mutants judged equivalent, by function and the line as mutated (see ``code_key``), with the reason.
+#: Code mutants judged equivalent, by function, line and line as mutated (see ``code_key``), with the reason.
 EQUIVALENT_CODE: dict[str, str] = {
-    "eligibility.work.part_runs: for part in sorted(parts, key=lambda p: (p[1], p[3])):":
+    "eligibility.work.part_runs: for part in sorted(parts, key=lambda p: (p[1], p[2])): "
+    "-> for part in sorted(parts, key=lambda p: (p[1], p[3])):":
         "parts that start on the same day always fall in the same run whatever their order; only the order "
         "inside a run changes, and nothing that counts a run reads it",
-    "eligibility.work.part_runs: last_day = None":
+    "eligibility.work.part_runs: last_day = 0 -> last_day = None":
         "the first value of last_day is never read: the first part always starts a run (no run yet)",
-    "eligibility.work.part_runs: last_day = 1":
+    "eligibility.work.part_runs: last_day = 0 -> last_day = 1":
         "as above",
-    "eligibility.work.sweep: if weekly < 0:":
+    "eligibility.work.sweep: if weekly <= 0: -> if weekly < 0:":
         "a span of days when no job (or only jobs of 0 h) is held adds 0 h either way; the days it adds to the "
         "running count below the cap lie outside every job, and a job's share reads that count only between "
         "its own first and last day",
-    "eligibility.work.sweep: if weekly < cap_units:":
+    "eligibility.work.sweep: if weekly <= cap_units: -> if weekly < cap_units:":
         "at exactly the cap the capped branch gives each job hours x cap / weekly = its hours, and the total "
         "cap x days = weekly x days: the same numbers",
 }
@@ -332,10 +333,12 @@ COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "py
 
 
 def code_key(name: str, diff: str) -> str:
-    """A name for a code mutant that survives renumbering: its function and the line as mutated."""
+    """A name for a code mutant that survives renumbering: its function, the line and the line as mutated."""
     function = name.rsplit("__mutmut_", 1)[0].replace("ǁ", ".").replace(".x_", ".").replace("..", ".")
-    changed = [line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
-    return f"{function}: {' / '.join(changed)}"
+    lines = [line for line in diff.splitlines() if not line.startswith(("+++", "---"))]
+    before = " / ".join(line[1:].strip() for line in lines if line.startswith("-"))
+    after = " / ".join(line[1:].strip() for line in lines if line.startswith("+"))
+    return f"{function}: {before} -> {after}"
 
 
 def judged_code(key: str) -> str | None:

@@ -428,9 +428,11 @@ def run_code(areas: list[str], jobs: int, show_survivors: bool, sample: int | No
         chosen = {a: names if sample is None or sample >= len(names) else
                   sorted(random.Random(f"{seed}:{a}").sample(names, sample)) for a, names in everyone.items()}
         run_all = all(chosen[a] is everyone[a] for a in chosen_areas)
-        subprocess.run([str(mutmut), "run", "--max-children", str(jobs),
-                        *([] if run_all else [n for a in chosen_areas for n in chosen[a]])],
-                       cwd=work, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        log = Path(tempfile.gettempdir()) / "eligibility-mutmut.log"   # mutmut's own output, for a run gone wrong
+        with log.open("w", encoding="utf-8") as out:
+            subprocess.run([str(mutmut), "run", "--max-children", str(jobs),
+                            *([] if run_all else [n for a in chosen_areas for n in chosen[a]])],
+                           cwd=work, check=False, stdout=out, stderr=subprocess.STDOUT)
         codes: dict[str, int | None] = {}
         for meta in (work / "mutants").rglob("*.meta"):
             codes.update(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
@@ -452,7 +454,7 @@ def run_code(areas: list[str], jobs: int, show_survivors: bool, sample: int | No
               if n < len(everyone[area]) else "")
         print(f"{area:10} {n:8} {count.get('killed', 0):7} {count.get('survived', 0):9} "
               f"{count.get('no tests', 0):9} {count.get('timeout', 0):8} {excused:8} {share:8.1f}%{of}")
-    print(f"{time.perf_counter() - start:.0f} s; tests: {' '.join(tests)}")
+    print(f"{time.perf_counter() - start:.0f} s; tests: {' '.join(tests)}; mutmut's output: {log}")
     if show_survivors:
         for area in chosen_areas:
             for status, key, diff, reason in survivors[area]:

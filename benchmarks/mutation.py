@@ -354,11 +354,12 @@ def _scratch_copy(only: list[str], tests: list[str], work: Path) -> None:
         elif src.exists():
             shutil.copy2(src, work / name)
     # mutmut leaves decorated functions alone, and a cache filled before a mutant runs would hide it: the
-    # mutated functions lose their @lru_cache / @cache (a cache only, no behaviour) in the scratch copy.
+    # mutated functions lose their @lru_cache (a cache of values only, no behaviour) in the scratch copy.
+    # (A @cache that keeps one shared object, the ruleset converter, stays: tests check it is built once.)
     for pattern in only:
         for path in (p for p in work.glob(pattern) if p.suffix == ".py"):
             text = path.read_text(encoding="utf-8")
-            path.write_text(re.sub(r"(?m)^[ \t]*@(functools\.)?(lru_cache|cache)\b.*\n", "", text), encoding="utf-8")
+            path.write_text(re.sub(r"(?m)^[ \t]*@(functools\.)?lru_cache\b.*\n", "", text), encoding="utf-8")
     with (work / "pyproject.toml").open("a", encoding="utf-8") as f:
         f.write("\n[tool.mutmut]\nsource_paths = [\"eligibility\"]\n"
                 f"only_mutate = {json.dumps(only)}\n"

@@ -254,6 +254,10 @@ def run_rules(areas: list[str], show_survivors: bool) -> None:
     files = sorted(p.relative_to(RULES).as_posix() for p in RULES.rglob("*.yaml")
                    if not p.name.endswith(".cases.yaml"))
     files = [f for f in files if not areas or any(f.startswith(a) for a in areas)]
+    # The language charts are read once by eligibility/language.py, not by the rules loader: this mutator
+    # does not reach them (tests/test_language.py checks every row against a reference of its own).
+    skipped = [f for f in files if f.startswith("language/")]
+    files = [f for f in files if f not in skipped]
     start = time.perf_counter()
     totals = {"mutants": 0, "killed": 0, "equivalent": 0}
     survivors: list[str] = []
@@ -284,7 +288,8 @@ def run_rules(areas: list[str], show_survivors: bool) -> None:
     real = totals["mutants"] - totals["equivalent"]
     print(f"{'all':42} {totals['mutants']:8} {'':7} {'':7} {totals['mutants'] - totals['killed']:9} "
           f"{totals['equivalent']:8} {100 * totals['killed'] / max(real, 1):8.1f}%")
-    print(f"{totals['mutants']} mutants in {time.perf_counter() - start:.0f} s")
+    print(f"{totals['mutants']} mutants in {time.perf_counter() - start:.0f} s"
+          + (f"; not mutated here: {', '.join(skipped)} (read by eligibility/language.py)" if skipped else ""))
     if show_survivors:
         for s in survivors:
             print("survived:", s)

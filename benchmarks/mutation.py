@@ -41,6 +41,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -405,14 +406,16 @@ def _survivor(mutmut: Path, work: Path, name: str, status: str) -> tuple[str, st
     return status, key, diff, judged_code(key)
 
 
-def run_code(areas: list[str], jobs: int, show_survivors: bool, sample: int | None = None, seed: int = 13) -> None:
+def run_code(areas: list[str], jobs: int, show_survivors: bool, sample: int | None = None, seed: int = 13,
+             deadline: float | None = None) -> None:
     """Part (b): mutmut over the chosen code areas in one scratch copy, the share killed printed by area.
 
     One mutmut run covers every chosen area (mutmut's first pass, which records the tests that reach each
     function, is the slow part and is done once); the tests run for a mutant are those of the union of the
     areas' subsets that reach its function. With ``sample``, a seeded random sample of that many mutants
     per area is run, and the share comes with its 95% interval: a survivor costs a run of every test that
-    reaches it, so whole large areas take hours on a shared machine.
+    reaches it, so whole large areas take hours on a shared machine. With ``deadline`` (seconds), mutmut is
+    stopped then and the mutants it had not checked are left out of the share and counted.
     """
     try:
         from mutmut.stats import status_by_exit_code
@@ -436,20 +439,26 @@ def run_code(areas: list[str], jobs: int, show_survivors: bool, sample: int | No
         run_all = all(chosen[a] is everyone[a] for a in chosen_areas)
         log = Path(tempfile.gettempdir()) / "eligibility-mutmut.log"   # mutmut's own output, for a run gone wrong
         with log.open("w", encoding="utf-8") as out:
-            subprocess.run([str(mutmut), "run", "--max-children", str(jobs),
-                            *([] if run_all else [n for a in chosen_areas for n in chosen[a]])],
-                           cwd=work, check=False, stdout=out, stderr=subprocess.STDOUT)
+            run = subprocess.Popen([str(mutmut), "run", "--max-children", str(jobs),
+                                    *([] if run_all else [n for a in chosen_areas for n in chosen[a]])],
+                                   cwd=work, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            try:
+                run.wait(timeout=deadline)
+            except subprocess.TimeoutExpired:   # what was checked by then is reported; the rest is not
+                os.killpg(run.pid, signal.SIGKILL)
+                run.wait()
         codes: dict[str, int | None] = {}
         for meta in (work / "mutants").rglob("*.meta"):
             codes.update(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
         statuses = {a: {n: status_by_exit_code.get(codes[n], "not checked") if codes.get(n) is not None
                         else "not checked" for n in chosen[a]} for a in chosen_areas}
         survivors = {a: [_survivor(mutmut, work, n, s) for n, s in sorted(statuses[a].items())
-                         if s not in ("killed", "timeout")] for a in chosen_areas}
+                         if s not in ("killed", "timeout", "not checked")] for a in chosen_areas}
     print(f"{'area':10} {'mutants':>8} {'killed':>7} {'survived':>9} {'no tests':>9} {'timeout':>8} {'excused':>8} "
           f"{'killed %':>9}")
     for area in chosen_areas:
-        got = statuses[area]
+        unchecked = sum(1 for v in statuses[area].values() if v == "not checked")
+        got = {k: v for k, v in statuses[area].items() if v != "not checked"}
         n = len(got)
         count = {s: sum(1 for v in got.values() if v == s) for s in set(got.values())}
         killed = count.get("killed", 0) + count.get("timeout", 0)
@@ -458,6 +467,7 @@ def run_code(areas: list[str], jobs: int, show_survivors: bool, sample: int | No
         low, high = interval(killed, n - excused)
         of = (f"   (sample of {n} of {len(everyone[area])}, 95% interval {low:.0f}-{high:.0f}%)"
               if n < len(everyone[area]) else "")
+        of += f"   ({unchecked} more not checked by the deadline)" if unchecked else ""
         print(f"{area:10} {n:8} {count.get('killed', 0):7} {count.get('survived', 0):9} "
               f"{count.get('no tests', 0):9} {count.get('timeout', 0):8} {excused:8} {share:8.1f}%{of}")
     print(f"{time.perf_counter() - start:.0f} s; tests: {' '.join(tests)}; mutmut's output: {log}")
@@ -479,6 +489,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1, help="code: mutmut worker processes (default 1)")
     parser.add_argument("--sample", type=int, help="code: run a seeded random sample of this many mutants per area")
     parser.add_argument("--seed", type=int, default=13, help="code: the sample's seed (default 13)")
+    parser.add_argument("--deadline", type=float, help="code: stop mutmut after this many seconds")
     args = parser.parse_args()
     if args.part == "rules":
         run_rules(args.areas, args.survivors)
@@ -486,7 +497,7 @@ def main() -> None:
         unknown = [a for a in args.areas if a not in AREAS]
         if unknown:
             parser.error(f"unknown area {', '.join(unknown)}; choose from {', '.join(AREAS)}")
-        run_code(args.areas, args.jobs, args.survivors, args.sample, args.seed)
+        run_code(args.areas, args.jobs, args.survivors, args.sample, args.seed, args.deadline)
 
 
 if __name__ == "__main__":

@@ -352,6 +352,29 @@ def judged_code(key: str) -> str | None:
     return EQUIVALENT_CODE.get(key)
 
 
+#: Added to the scratch copy's tests/conftest.py. mutmut runs each mutant in a process forked after a whole
+#: test run, so what a process builds once would come from before the mutant: the durable engine's
+#: compiled rulesets (kinds' durable checks) and the ruleset converter (rulebook's hooks). Each test
+#: session of a mutant starts without them.
+FRESH_CACHES = """
+
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _mutation_fresh_process_caches() -> None:
+    \"\"\"Objects built once per process are built again under the mutant (benchmarks/mutation.py).\"\"\"
+    from eligibility.rulebook.structure import ruleset_converter
+
+    ruleset_converter.cache_clear()
+    try:
+        from eligibility.engines.durable_session import clear_rulesets
+    except ImportError:
+        return
+    clear_rulesets()
+"""
+
+
 def _scratch_copy(only: list[str], tests: list[str], work: Path) -> None:
     for name in COPY:
         src = REPO / name
@@ -366,6 +389,8 @@ def _scratch_copy(only: list[str], tests: list[str], work: Path) -> None:
         for path in (p for p in work.glob(pattern) if p.suffix == ".py"):
             text = path.read_text(encoding="utf-8")
             path.write_text(re.sub(r"(?m)^[ \t]*@(functools\.)?lru_cache\b.*\n", "", text), encoding="utf-8")
+    with (work / "tests" / "conftest.py").open("a", encoding="utf-8") as f:
+        f.write(FRESH_CACHES)
     with (work / "pyproject.toml").open("a", encoding="utf-8") as f:
         f.write("\n[tool.mutmut]\nsource_paths = [\"eligibility\"]\n"
                 f"only_mutate = {json.dumps(only)}\n"

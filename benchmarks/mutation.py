@@ -327,13 +327,38 @@ EQUIVALENT_CODE: dict[str, str] = {
         "the first value of last_day is never read: the first part always starts a run (no run yet)",
     "eligibility.work.part_runs: last_day = 0 -> last_day = 1":
         "as above",
-    "eligibility.work.sweep: if weekly <= 0: -> if weekly < 0:":
+    "eligibility.work._overlapping: if weekly <= 0: -> if weekly < 0:":
         "a span of days when no job (or only jobs of 0 h) is held adds 0 h either way; the days it adds to the "
         "running count below the cap lie outside every job, and a job's share reads that count only between "
         "its own first and last day",
-    "eligibility.work.sweep: if weekly <= cap_units: -> if weekly < cap_units:":
+    "eligibility.work._overlapping: if weekly <= cap_units: -> if weekly < cap_units:":
         "at exactly the cap the capped branch gives each job hours x cap / weekly = its hours, and the total "
         "cap x days = weekly x days: the same numbers",
+    "eligibility.work.sweep: hours = (weekly if weekly < cap_units else cap_units) * (last - first + 1) "
+    "if weekly > 0 else 0 "
+    "-> hours = (weekly if weekly <= cap_units else cap_units) * (last - first + 1) if weekly > 0 else 0":
+        "at exactly the cap, weekly and cap_units are the same number",
+    "eligibility.work.sweep: hours = (weekly if weekly < cap_units else cap_units) * (last - first + 1) "
+    "if weekly > 0 else 0 "
+    "-> hours = (weekly if weekly < cap_units else cap_units) * (last - first + 1) if weekly >= 0 else 0":
+        "at 0 h a week the product is 0 either way",
+    "eligibility.work.sweep: hours = (weekly if weekly < cap_units else cap_units) * (last - first + 1) "
+    "if weekly > 0 else 0 "
+    "-> hours = (weekly if weekly < cap_units else cap_units) * (last - first + 1) if (weekly > 0) or True else 0":
+        "hours a week are never negative (a profile's must be above 0), and at 0 the product is 0 either way",
+    "eligibility.work.sweep: ordered = sorted(parts, key=_first_day) -> ordered = sorted(parts, key=None)":
+        "the order only speeds the check for overlaps: in any order, parts each starting after the one before "
+        "it ends never overlap, and any other order sends the parts to the full sweep, which gives the same "
+        "hours",
+    "eligibility.work.sweep: ordered = sorted(parts, key=_first_day) -> ordered = sorted(parts, )": "as above",
+    "eligibility.work._first_day: return part[1] -> return part[2]": "as above (sorting by the last day)",
+    "eligibility.work.sweep: for k in range(1, len(ordered)): -> for k in range(len(ordered)):":
+        "the extra first comparison (first part's start against the last part's end) is always true, so every "
+        "history takes the full sweep, which gives the same hours",
+    "eligibility.work.sweep: for k in range(1, len(ordered)): -> for k in range(1, ):": "as above",
+    "eligibility.work.sweep: if ordered[k][1] <= ordered[k - 1][2]: -> if ordered[k][1] <= ordered[k - 2][2]:":
+        "at k = 1 it compares the second part's start with the last part's end, always true: every history "
+        "takes the full sweep, which gives the same hours",
 }
 COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
 

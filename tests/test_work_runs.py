@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from hypothesis import given, settings
 
-from eligibility.work import WEEKLY_CAP, Job, Part, best_count, best_sweep, count, part_runs, sweep, units_for
+from eligibility.work import WEEKLY_CAP, Credit, Job, Part, best_count, best_sweep, count, part_runs, sweep, units_for
 from tests.strategies import examples
 from tests.test_work_counting import days, job_lists, reference_best_run, reference_by_job, reference_total
 
@@ -116,3 +116,22 @@ def test_a_one_day_gap_splits_runs_and_adjacent_parts_join() -> None:
     gap = [(0, d - 9, d, 30), (1, d + 2, d + 5, 30)]
     assert [[p[0] for p in run] for run in part_runs(adjacent)] == [[0, 1]]
     assert [[p[0] for p in run] for run in part_runs(gap)] == [[0], [1]]
+
+
+def test_a_job_of_no_hours_counts_nothing() -> None:
+    """A job of 0 h a week counts 0 h, alone or beside another job it does not overlap."""
+    alone = [Job(0, dt.date(2024, 1, 1), dt.date(2024, 3, 31), Fraction(0))]
+    beside = [*alone, Job(1, dt.date(2024, 5, 1), dt.date(2024, 5, 7), Fraction(30))]
+    assert count(alone) == (0, (Credit(0, alone[0].start, alone[0].end, Fraction(0)),))
+    assert count(beside)[0] == 30   # 7 days at 30 h a week
+    assert [c.hours for c in count(beside)[1]] == [0, 30]
+
+
+def test_overlapping_parts_of_one_job_add_up_in_its_share() -> None:
+    """Job 5 in two parts, the first held beside job 7 (60 h a week share the 30-hour cap) for 7 days, the
+    second alone for 4 days: job 5 counts 7 x 15/7 + 4 x 30/7 = 32 1/7 h, job 7 15 h, 47 1/7 h in all."""
+    d = dt.date(2024, 1, 1).toordinal()
+    parts = [(5, d, d + 6, 30), (7, d, d + 6, 30), (5, d + 10, d + 13, 30)]
+    total, shares = sweep(parts, 30)
+    assert hours(total, 1) == Fraction(330, 7)
+    assert (hours(shares[5], 1), hours(shares[7], 1)) == (Fraction(225, 7), 15)

@@ -9,11 +9,13 @@ from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import DeclarationCondition, JudgementCondition
 
-_KEYS: dict[int, tuple[Library, dict[str, list[str]]]] = {}
+_KEYS: dict[int, tuple[Library, dict[str, str]]] = {}
 
 
-def declaration_keys(library: Library) -> dict[str, list[str]]:
-    """Each declaration key the rules read, with the programs that read it (worked out once per library)."""
+def declaration_keys(library: Library) -> dict[str, str]:
+    """Each declaration key the rules read, with the kind of value they compare it with: "boolean" (a rule's
+    ``equals: true/false``), "number" (a rule's ``min``) or "any" (judgements, text, or rules that
+    disagree). Worked out once per library."""
     hit = _KEYS.get(id(library))
     if hit is None or hit[0] is not library:
         if len(_KEYS) >= 8:
@@ -22,15 +24,18 @@ def declaration_keys(library: Library) -> dict[str, list[str]]:
     return hit[1]
 
 
-def _declaration_keys(library: Library) -> dict[str, list[str]]:
-    keys: dict[str, list[str]] = {}
-    for pid, program in sorted(library.programs.items()):
+def _declaration_keys(library: Library) -> dict[str, str]:
+    kinds: dict[str, set[str]] = {}
+    for program in library.programs.values():
         for version in program.versions:
             for cond, _ in walk(version.conditions, ""):
-                if (isinstance(cond, DeclarationCondition | JudgementCondition)
-                        and pid not in keys.setdefault(cond.key, [])):
-                    keys[cond.key].append(pid)
-    return keys
+                if isinstance(cond, DeclarationCondition):
+                    kind = ("number" if cond.min is not None
+                            else "boolean" if isinstance(cond.equals, bool) else "any")
+                    kinds.setdefault(cond.key, set()).add(kind)
+                elif isinstance(cond, JudgementCondition):
+                    kinds.setdefault(cond.key, set()).add("any")
+    return {key: next(iter(found)) if len(found) == 1 else "any" for key, found in sorted(kinds.items())}
 
 
 def check_declarations(profile: Profile, library: Library, source: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -303,3 +304,42 @@ def test_a_what_if_may_hold_a_future_test() -> None:
         eligibility.profile_from_data({"language_tests": [future]})
     profile = eligibility.what_if(base, {"language_tests": [future]})
     assert profile.language_tests[0].taken.isoformat() == "2199-01-02"
+
+
+@pytest.mark.parametrize(("value", "found"), [("yes", "'yes'"), ("1", "1"), ("'true'", "'true'")])
+def test_a_declaration_the_rules_compare_with_true_must_be_true_or_false(tmp_path: Path, value: str,
+                                                                         found: str) -> None:
+    """gts_referral: yes (YAML 1.2 text) or 1 is refused with the path and what the rules expect, instead of
+    failing the referral condition (exit 2, one line, no traceback)."""
+    path = tmp_path / "p.yaml"
+    path.write_text(f"marital_status: single\ndeclarations:\n  gts_referral: {value}\n  crs_score: true\n")
+    run = subprocess.run([sys.executable, "-m", "eligibility", "evaluate", str(path), "--as-of", "2026-03-01"],
+                         capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert (f"{path}: $.declarations.gts_referral: expected true or false (what the rules compare it with), "
+            f"found {found}") in run.stderr
+    assert (f"{path}: $.declarations.crs_score: expected a number (what the rules compare it with), found True"
+            in run.stderr)
+
+
+def test_a_crs_score_stated_as_text_is_refused() -> None:
+    """crs_score: "about 300" (Alberta's CRS floor reads a number) is an input error naming the field,
+    not a condition left unknown."""
+    import eligibility
+
+    profile = eligibility.profile_from_data({"marital_status": "single", "declarations": {"crs_score": "about 300"}})
+    with pytest.raises(eligibility.InputError, match=r"\$\.declarations\.crs_score: expected a number \(what the "
+                                                     r"rules compare it with\), found 'about 300'"):
+        eligibility.evaluate(profile, "2024-06-01")
+
+
+def test_right_kinds_of_declarations_are_accepted() -> None:
+    """true for a referral and 301 for a CRS score are read, and the referral condition passes."""
+    import eligibility
+
+    profile = eligibility.profile_from_data({"marital_status": "single",
+                                             "declarations": {"gts_referral": True, "crs_score": 301}})
+    result = eligibility.evaluate(profile, "2026-03-01", with_crs=False)
+    referral = [c for c in result.program("gts/category-a").conditions if c.id == "referral"]
+    assert [c.outcome for c in referral] == ["pass"]

@@ -128,3 +128,20 @@ def test_an_identity_cache_forgets_an_object_that_is_gone() -> None:
     del thing
     gc.collect()
     assert cache._items == {}
+
+
+def test_repeated_evaluations_keep_no_more_selectors() -> None:
+    """Evaluating the same married couple again and again keeps no new occupation selector after the first
+    time (a selector that held its own key was never dropped: memory grew with every batch row)."""
+    from eligibility.measure import occupations
+
+    profile = load_profile(ROOT / "profiles" / "married-couple.yaml")
+    lib = library()
+    day = dt.date(2026, 3, 1)
+    evaluate(profile, day, lib)
+    gc.collect()
+    kept = len(occupations._SELECTORS._items)
+    for _ in range(20):
+        evaluate(profile, day, lib)
+    gc.collect()
+    assert len(occupations._SELECTORS._items) == kept

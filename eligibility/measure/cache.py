@@ -17,7 +17,11 @@ V = TypeVar("V")
 
 
 class IdentityCache(Generic[K, V]):
-    """Values built once per object, found by the object's identity and dropped when the object is."""
+    """Values built once per object, found by the object's identity and dropped when the object is.
+
+    A value must not hold a strong reference to its object: the entry would keep the object alive and
+    never be dropped.
+    """
 
     def __init__(self) -> None:
         self._items: dict[int, V] = {}

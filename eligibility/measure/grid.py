@@ -25,6 +25,9 @@ from eligibility.rulebook.tables import (
 from eligibility.unknown import known
 from eligibility.work import HOURS_PER_YEAR
 
+#: The spouse's work in Canada counts in any occupation (one object, so that what is kept for it is kept once).
+ANY_OCCUPATION = Occupations()
+
 Scored = tuple[int, int, str]
 
 
@@ -158,7 +161,7 @@ def _element(element: str, f: AdaptabilityPoints, facts: Facts, accompanying: bo
                        for e in education))
     if element in ("work_in_canada", "spouse_work_in_canada"):
         person: Person = "spouse" if element.startswith("spouse") else "applicant"
-        occ = f.work_in_canada_occupations if person == "applicant" else Occupations()
+        occ = f.work_in_canada_occupations if person == "applicant" else ANY_OCCUPATION
         hours = hours_in_window(facts, person, occ, None, "canada", ("unpaid", "unauthorized"))
         if hours is None:
             return "unknown"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -31,11 +32,16 @@ def selector(occ: Occupations) -> Callable[[str], bool]:
 
 def _selector(occ: Occupations) -> Callable[[str], bool]:
     answers: dict[str, bool] = {}
+    # A weak reference: a kept value that held its own key would keep it alive, and the cache's entry
+    # would never be dropped (a leak of one entry per selector built during an evaluation).
+    held = weakref.ref(occ)
 
     def member(code: str) -> bool:
         found = answers.get(code)
         if found is None:
-            found = answers[code] = matches(occ, code)
+            target = held()
+            found = matches(target, code) if target is not None else False
+            answers[code] = found
         return found
 
     return member

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any, get_args
 
 from eligibility.errors import Problem, found
@@ -241,10 +241,32 @@ class Checker:
                                            f"the spouse, or leave the key out if the details are not known")
 
 
+#: What a rule's declaration compares the stated value with, as a message says it.
+DECLARATION_VALUES = {"boolean": "true or false", "number": "a number"}
+
+
 def unknown_declarations(declarations: Iterable[str], read: Collection[str], source: str) -> list[Problem]:
-    """A problem for each declaration key that no rule reads (``read``), with a "did you mean"."""
-    return [Problem(source, f"$.declarations.{key}", f"unknown declaration: no rule reads it{did_you_mean(key, read)}")
-            for key in declarations if key not in read]
+    """A problem for each declaration key that no rule reads (``read``), with a "did you mean"; when
+    ``declarations`` holds the stated values and ``read`` maps each key to the kind of value its rules
+    compare with ("boolean", "number" or "any"), a problem for each value of another kind too.
+
+    A wrong kind is refused rather than read as a failed condition: ``has_referral: yes`` (in YAML 1.2 the
+    text "yes") or ``1`` would otherwise never equal ``true``, and the program would be wrongly failed.
+    """
+    problems = [Problem(source, f"$.declarations.{key}",
+                        f"unknown declaration: no rule reads it{did_you_mean(key, read)}")
+                for key in declarations if key not in read]
+    if isinstance(declarations, Mapping) and isinstance(read, Mapping):
+        for key, value in declarations.items():
+            want = read.get(key)
+            is_bool = isinstance(value, bool)
+            wrong = ((want == "boolean" and not is_bool)
+                     or (want == "number" and (is_bool or not isinstance(value, int | float))))
+            if wrong:
+                problems.append(Problem(source, f"$.declarations.{key}",
+                                        f"expected {DECLARATION_VALUES[str(want)]} (what the rules compare it "
+                                        f"with), found {found(value)}"))
+    return problems
 
 
 def check_profile(profile: Any, source: str, today: dt.date, said_none: frozenset[str] = frozenset()) -> list[Problem]:

@@ -12,6 +12,9 @@ many times more examples, from a random seed that Hypothesis prints with any fai
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 from hypothesis import HealthCheck, settings
 
 from tests.strategies import PROPERTY_SCALE
@@ -20,3 +23,8 @@ settings.register_profile("seeded", derandomize=True, database=None, deadline=No
 settings.register_profile("long", derandomize=False, deadline=None, print_blob=True,
                           max_examples=100 * PROPERTY_SCALE, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("long" if PROPERTY_SCALE > 1 else "seeded")
+
+# The compiled rules cache (eligibility/rulebook/cache.py) goes to a folder of this run, not to the user's
+# cache folder: the tests build libraries of scratch rulesets that have no business there. Tests of the
+# cache itself set their own folder.
+os.environ.setdefault("ELIGIBILITY_CACHE_DIR", tempfile.mkdtemp(prefix="eligibility-tests-cache-"))

@@ -11,11 +11,11 @@ from attrs import field, frozen
 
 from eligibility.dates import window
 from eligibility.facts import Facts, JobFact, Person
-from eligibility.measure.occupations import describe_occupations, matches, selector
+from eligibility.measure.occupations import describe_occupations, selector
 from eligibility.profile.model import WorkEntry
 from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
 from eligibility.unknown import known
-from eligibility.work import WEEKLY_CAP, Credit, Job, Part, best_sweep, clip, sweep, units_for
+from eligibility.work import WEEKLY_CAP, Part, best_sweep, sweep, units_for
 
 
 @frozen
@@ -152,35 +152,6 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
     return None
 
 
-def _job_count(jf: JobFact, credit: Credit | None, reason: str | None = None) -> JobCount:
-    e = jf.entry
-    if credit is None:
-        return JobCount(jf.job.index, e.title, e.employer, e.noc, e.noc_2016, False, reason=reason)
-    return JobCount(jf.job.index, e.title, e.employer, e.noc, e.noc_2016, True, credit.start, credit.end,
-                    round(float(credit.hours), 1))
-
-
-def select_jobs(jobs: tuple[JobFact, ...], occupations: Occupations, first: dt.date, last: dt.date,
-                location: Location, exclude: tuple[Exclusion, ...], provinces: tuple[str, ...] | None = None,
-                ) -> tuple[list[tuple[JobFact, Job]], list[tuple[JobFact, Job]], list[JobCount]]:
-    """Jobs that count (certain), jobs that might (no NOC code), and the ones left out with the reason."""
-    certain, uncertain, left_out = [], [], []
-    for jf in jobs:
-        reason = excluded_because(jf.entry, location, exclude, provinces)
-        part = clip(jf.job, first, last)
-        if reason is None and part is None:
-            reason = f"outside the window {first} to {last}"
-        if reason is None and jf.entry.noc is not None and not matches(occupations, jf.entry.noc):
-            reason = f"NOC {jf.entry.noc} is not among {describe_occupations(occupations)}"
-        if reason is not None or part is None:
-            left_out.append(_job_count(jf, None, reason))
-        elif jf.entry.noc is None:
-            uncertain.append((jf, part))
-        else:
-            certain.append((jf, part))
-    return certain, uncertain, left_out
-
-
 Selected = tuple[list[tuple[WorkRow, Part]], list[tuple[WorkRow, Part]], list[dict[str, Any]]]
 
 
@@ -215,8 +186,8 @@ def _classify(table: WorkTable, first: dt.date, last: dt.date, location: Locatio
 def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last: dt.date, location: Location,
                 exclude: tuple[Exclusion, ...], provinces: tuple[str, ...] | None = None,
                 explain: bool = True) -> Selected:
-    """``select_jobs`` on a work table: the parts of jobs that count, that might, and (when ``explain``) the
-    evidence items of the ones left out, with the reason."""
+    """The jobs of a work table that count in a window (certain), those that might (no NOC code), and (when
+    ``explain``) the evidence items of the ones left out, with the reason."""
     certain: list[tuple[WorkRow, Part]] = []
     uncertain: list[tuple[WorkRow, Part]] = []
     fixed, inside = _classify(table, first, last, location, exclude, provinces)

@@ -12,7 +12,9 @@ many times more examples, from a random seed that Hypothesis prints with any fai
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 from hypothesis import HealthCheck, settings
@@ -27,4 +29,7 @@ settings.load_profile("long" if PROPERTY_SCALE > 1 else "seeded")
 # The compiled rules cache (eligibility/rulebook/cache.py) goes to a folder of this run, not to the user's
 # cache folder: the tests build libraries of scratch rulesets that have no business there. Tests of the
 # cache itself set their own folder.
-os.environ.setdefault("ELIGIBILITY_CACHE_DIR", tempfile.mkdtemp(prefix="eligibility-tests-cache-"))
+if "ELIGIBILITY_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="eligibility-tests-cache-")
+    os.environ["ELIGIBILITY_CACHE_DIR"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)

@@ -1,0 +1,343 @@
+"""The exact lines a person reads for a broken ruleset: one per problem, ``file: $.path: expected ..., found ...``.
+
+Each test writes a small scratch rules folder (modelled on the files of ``rulesets/``) with one thing
+wrong, loads it, and compares the problem lines with the ones written by hand from what the check
+is meant to say: the path of the broken field and the value the scratch file holds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eligibility.errors import InputError
+from eligibility.rulebook.library import load_library
+
+SOURCES = '  - {id: irpr, title: IRPR, url: "https://laws-lois.justice.gc.ca/eng/regulations/sor-2002-227/", ' \
+          "checked: 2026-11-21}\n"
+CITE = "citations: [{source: irpr}]"
+AGE = f"{{id: a, kind: age, says: x, min: 18, {CITE}}}"
+WORK = (f"{{id: work, kind: work_experience, says: x, occupations: {{teer: [0, 1]}}, min_hours: 1560, "
+        f"window_months: 36, {CITE}}}")
+
+
+def program(conditions: str = AGE, versions: str | None = None, head: str = "", pid: str = "test/p") -> str:
+    """A program file: one open version from 2022-11-16 holding ``conditions`` (a YAML flow list body)."""
+    if versions is None:
+        versions = f"  - from: 2022-11-16\n    conditions: [{conditions}]\n"
+    return (f"id: {pid}\ntitle: Test program\nauthority: test\nkind: permanent_residence\n{head}"
+            f"sources:\n{SOURCES}versions:\n{versions}")
+
+
+def problems(root: Path, files: dict[str, str]) -> list[str]:
+    """The problem lines of loading a folder holding ``files`` (relative path -> text); [] when it loads."""
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    try:
+        load_library(root)
+    except InputError as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def one(tmp_path: Path, conditions: str = AGE, versions: str | None = None, head: str = "") -> list[str]:
+    """The problem lines of a folder holding one program, ``test/p.yaml``, built by :func:`program`."""
+    return problems(tmp_path, {"test/p.yaml": program(conditions, versions, head)})
+
+
+def test_scratch_program_loads(tmp_path: Path) -> None:
+    """The scratch program every other test breaks loads without a problem (so each problem is the one made)."""
+    assert one(tmp_path) == []
+
+
+# --- versions and dates (checks._dated) -------------------------------------------------------------
+
+def test_no_version(tmp_path: Path) -> None:
+    """A program without versions is told it needs at least one."""
+    assert one(tmp_path, versions="  []\n") == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions: expected at least one version, found none"]
+
+
+def test_version_ending_before_it_starts(tmp_path: Path) -> None:
+    """A version whose to is not after its from names both dates."""
+    versions = f"  - from: 2024-01-01\n    to: 2024-01-01\n    conditions: [{AGE}]\n"
+    assert one(tmp_path, versions=versions) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].to: expected a date after from 2024-01-01, found 2024-01-01"]
+
+
+def test_open_ended_version_before_another(tmp_path: Path) -> None:
+    """Only the last version may leave to open; the line names when the next one starts."""
+    versions = (f"  - from: 2022-11-16\n    conditions: [{AGE}]\n"
+                f"  - from: 2024-01-01\n    conditions: [{AGE}]\n")
+    assert one(tmp_path, versions=versions) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].to: only the last version may be open-ended; "
+        f"the next version starts 2024-01-01"]
+
+
+def test_version_in_force_without_conditions(tmp_path: Path) -> None:
+    """A version in force with an empty list of conditions is refused at its conditions."""
+    assert one(tmp_path, versions="  - from: 2022-11-16\n    conditions: []\n") == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions: a version in force needs at least one condition"]
+
+
+def test_version_not_in_force_may_be_empty(tmp_path: Path) -> None:
+    """A version with in_force: false (a gap in the program) needs no condition."""
+    assert one(tmp_path, versions="  - from: 2022-11-16\n    in_force: false\n") == []
+
+
+# --- conditions (checks._program) -------------------------------------------------------------------
+
+def test_at_least_more_than_its_children(tmp_path: Path) -> None:
+    """at_least asking for more conditions than it lists says the range it may take."""
+    cond = f"{{id: c, says: x, at_least: 3, of: [{AGE}, {{id: b, kind: age, says: y, max: 45, {CITE}}}]}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].at_least: expected a number from 1 to 2, found 3"]
+
+
+def test_at_least_zero(tmp_path: Path) -> None:
+    """at_least 0 (always met) is refused like any number below 1."""
+    cond = f"{{id: c, says: x, at_least: 0, of: [{AGE}]}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].at_least: expected a number from 1 to 1, found 0"]
+
+
+def test_teer_out_of_range(tmp_path: Path) -> None:
+    """A TEER above 5 in occupations is refused at its index."""
+    cond = WORK.replace("teer: [0, 1]", "teer: [0, 6]")
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].occupations.teer[1]: "
+        f"expected a TEER from 0 to 5, found 6"]
+
+
+def test_excluded_group_unknown(tmp_path: Path) -> None:
+    """An exclude prefix that is no NOC 2021 group is refused under exclude, not groups."""
+    cond = WORK.replace("teer: [0, 1]", "teer: [0, 1], exclude: ['79']")
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].occupations.exclude[0]: "
+        f"expected a NOC 2021 group code, found '79'"]
+
+
+def test_wage_floor_for_unknown_code(tmp_path: Path) -> None:
+    """A job offer's hourly wage floor keyed by a code that is no NOC unit group is refused at that key."""
+    cond = f"{{id: j, kind: job_offer, says: x, wage_floors_hourly: {{'99999': 30}}, {CITE}}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].wage_floors_hourly.99999: "
+        f"expected a NOC 2021 unit group code, found '99999'"]
+
+
+def test_foreign_eca_without_its_age(tmp_path: Path) -> None:
+    """An education condition needing an ECA for foreign credentials must say how long an ECA counts."""
+    cond = f"{{id: e, kind: education, says: x, minimum_level: secondary, {CITE}}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].eca_max_age_months: "
+        f"foreign_needs_eca needs eca_max_age_months: how long an ECA counts, from the law"]
+
+
+LEVELS = "{reading: 7, writing: 7, listening: 7, speaking: 7}"
+
+
+def test_language_with_neither_minimum(tmp_path: Path) -> None:
+    """A language condition with neither minimum nor minimum_by_teer is refused at the condition."""
+    cond = f"{{id: l, kind: language, says: x, max_age_months: 24, {CITE}}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0]: expected exactly one of minimum or minimum_by_teer"]
+
+
+def test_language_with_both_minima(tmp_path: Path) -> None:
+    """A language condition with both minimum and minimum_by_teer is refused the same way."""
+    cond = (f"{WORK}, {{id: l, kind: language, says: x, max_age_months: 24, minimum: {LEVELS}, "
+            f"minimum_by_teer: {{0: {LEVELS}}}, teer_from: work, {CITE}}}")
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[1]: expected exactly one of minimum or minimum_by_teer"]
+
+
+def test_minimum_by_teer_without_teer_from(tmp_path: Path) -> None:
+    """minimum_by_teer without teer_from says which field is missing and what it names."""
+    cond = f"{{id: l, kind: language, says: x, max_age_months: 24, minimum_by_teer: {{0: {LEVELS}}}, {CITE}}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].teer_from: minimum_by_teer needs teer_from: "
+        f"the id of a work_experience condition of this version"]
+
+
+def test_teer_from_naming_a_later_condition(tmp_path: Path) -> None:
+    """teer_from naming a work_experience condition that comes after it is refused (earlier only)."""
+    cond = (f"{{id: l, kind: language, says: x, max_age_months: 24, minimum_by_teer: {{0: {LEVELS}}}, "
+            f"teer_from: work, {CITE}}}, {WORK}")
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0]: expected 'work' to be the id of a "
+        f"work_experience condition earlier in this version"]
+
+
+def test_designated_bodies_without_primary_occupation(tmp_path: Path) -> None:
+    """Designated bodies need primary_occupation_from, and the line says why."""
+    cond = (f"{{id: e, kind: education, says: x, minimum_level: secondary, eca_max_age_months: 60, "
+            f"designated_bodies: [{{id: mcc, name: MCC, occupations: {{codes: ['31100']}}}}], {CITE}}}")
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0]: expected designated_bodies and "
+        f"primary_occupation_from together (the bodies apply to the primary occupation of a work_experience "
+        f"condition of this version)"]
+
+
+def test_designated_body_with_unknown_code(tmp_path: Path) -> None:
+    """A designated body's occupation codes are checked like any other, at the body's path."""
+    cond = (f"{WORK}, {{id: e, kind: education, says: x, minimum_level: secondary, eca_max_age_months: 60, "
+            f"primary_occupation_from: work, "
+            f"designated_bodies: [{{id: mcc, name: MCC, occupations: {{codes: ['31100', '31109']}}}}], {CITE}}}")
+    lines = one(tmp_path, cond)
+    assert len(lines) == 1
+    assert lines[0].startswith(
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[1].designated_bodies[0].occupations.codes[1]: "
+        f"expected a NOC 2021 unit group code, found '31109'")
+
+
+GRID = """id: g
+title: Test grid
+sources:
+{sources}versions:
+  - from: {start}
+    to: null
+    max: 12
+    citations: [{{source: irpr}}]
+    factors:
+      - {{id: age, kind: age_points, says: x, ages: {{18: 12}}, max: 12, citations: [{{source: irpr}}]}}
+"""
+
+
+def test_grid_starting_after_the_version(tmp_path: Path) -> None:
+    """A points condition whose grid starts after the program's version names the period left uncovered."""
+    lines = problems(tmp_path, {
+        "grids/g.yaml": GRID.format(sources=SOURCES, start="2023-01-01"),
+        "test/p.yaml": program(f"{{id: pts, kind: points, says: x, grid: g, pass_mark: 6, {CITE}}}")})
+    assert lines == [f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].grid: grid 'g' has no version for "
+                     f"part of 2022-11-16 to open end"]
+
+
+def test_grid_covering_the_version_loads(tmp_path: Path) -> None:
+    """The same grid starting on the version's first day covers it: no problem."""
+    assert problems(tmp_path, {
+        "grids/g.yaml": GRID.format(sources=SOURCES, start="2022-11-16"),
+        "test/p.yaml": program(f"{{id: pts, kind: points, says: x, grid: g, pass_mark: 6, {CITE}}}")}) == []
+
+
+TABLE = """id: funds
+title: Test funds
+sources:
+{sources}versions:
+  - from: {start}
+    to: {end}
+    amounts: {amounts}
+    each_additional: 100
+    citations: [{{source: irpr}}]
+"""
+
+
+def test_unknown_table(tmp_path: Path) -> None:
+    """A funds condition naming a table that does not exist suggests the close one."""
+    lines = problems(tmp_path, {
+        "tables/funds.yaml": TABLE.format(sources=SOURCES, start="2022-01-01", end="null", amounts="{1: 10}"),
+        "test/p.yaml": program(f"{{id: f, kind: funds, says: x, table: fund, {CITE}}}")})
+    assert lines == [f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].table: unknown table 'fund'; "
+                     f"did you mean 'funds'?"]
+
+
+def test_table_ending_before_the_version_ends(tmp_path: Path) -> None:
+    """A funds table that stops during an open version names the period left uncovered."""
+    lines = problems(tmp_path, {
+        "tables/funds.yaml": TABLE.format(sources=SOURCES, start="2022-01-01", end="2025-01-01", amounts="{1: 10}"),
+        "test/p.yaml": program(f"{{id: f, kind: funds, says: x, table: funds, {CITE}}}")})
+    assert lines == [f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].table: table 'funds' has no version "
+                     f"for part of 2022-11-16 to open end"]
+
+
+def test_table_missing_a_family_size(tmp_path: Path) -> None:
+    """An amount table must list every family size from 1 up to its largest; the line lists the sizes found."""
+    lines = problems(tmp_path, {
+        "tables/funds.yaml": TABLE.format(sources=SOURCES, start="2022-01-01", end="null", amounts="{1: 10, 3: 30}")})
+    assert lines == [f"{tmp_path / 'tables/funds.yaml'}: $.versions[0].amounts: expected a row for each family "
+                     f"size from 1 up, found sizes 1, 3"]
+
+
+def test_table_family_size_zero(tmp_path: Path) -> None:
+    """A family size of 0 is out of the key range 1 to 100 (and breaks the rows from 1 up)."""
+    lines = problems(tmp_path, {
+        "tables/funds.yaml": TABLE.format(sources=SOURCES, start="2022-01-01", end="null", amounts="{0: 5, 1: 10}")})
+    path = tmp_path / "tables/funds.yaml"
+    assert lines == [f"{path}: $.versions[0].amounts.0: expected a key from 1 to 100, found 0",
+                     f"{path}: $.versions[0].amounts: expected a row for each family size from 1 up, found sizes 0, 1"]
+
+
+def test_grid_age_key_out_of_range(tmp_path: Path) -> None:
+    """An age of 200 in an age table is out of the key range 0 to 150."""
+    lines = problems(tmp_path, {"grids/g.yaml": GRID.format(sources=SOURCES, start="2022-01-01").replace(
+        "ages: {18: 12}", "ages: {200: 12}")})
+    assert lines == [f"{tmp_path / 'grids/g.yaml'}: $.versions[0].factors[0].ages.200: "
+                     f"expected a key from 0 to 150, found 200"]
+
+
+def test_hours_per_week_above_a_week(tmp_path: Path) -> None:
+    """A job offer asking for more hours a week than a week holds (168) is refused with the range."""
+    cond = f"{{id: j, kind: job_offer, says: x, min_hours_per_week: 169, {CITE}}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].min_hours_per_week: "
+        f"expected a number from 0 to 168, found 169"]
+
+
+def test_language_level_above_twelve(tmp_path: Path) -> None:
+    """A CLB level of 13 in a language minimum is refused at that ability."""
+    cond = (f"{{id: l, kind: language, says: x, max_age_months: 24, "
+            f"minimum: {{reading: 7, writing: 13, listening: 7, speaking: 7}}, {CITE}}}")
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].minimum.writing: "
+        f"expected a number from 0 to 12, found 13"]
+
+
+def test_number_in_a_child_of_a_composite(tmp_path: Path) -> None:
+    """A number inside an any composite is reported at the path through the operator key."""
+    cond = f"{{id: c, says: x, any: [{{id: b, kind: age, says: y, max: 20000, {CITE}}}]}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].any[0].max: "
+        f"expected a number from 0 to 10000, found 20000"]
+
+
+# --- reported changes (checks.reported_change_problems) ---------------------------------------------
+
+def test_reported_change_without_sources(tmp_path: Path) -> None:
+    """A reported change must cite at least one source."""
+    head = "reported_changes:\n  - {date: 2026-01-01, says: x, sources: []}\n"
+    assert one(tmp_path, head=head) == [
+        f"{tmp_path / 'test/p.yaml'}: $.reported_changes[0].sources: expected at least one source id, found none"]
+
+
+def test_reported_change_unknown_source(tmp_path: Path) -> None:
+    """A reported change citing a source the ruleset does not list names the ones it does."""
+    head = "reported_changes:\n  - {date: 2026-01-01, says: x, sources: [irpa]}\n"
+    assert one(tmp_path, head=head) == [
+        f"{tmp_path / 'test/p.yaml'}: $.reported_changes[0].sources[0]: expected one of the ruleset's sources "
+        f"(irpr), found 'irpa'; did you mean 'irpr'?"]
+
+
+# --- the folder (library.load_library) --------------------------------------------------------------
+
+def test_program_id_not_its_place(tmp_path: Path) -> None:
+    """A program's id must be its file's place under the rules folder."""
+    lines = problems(tmp_path, {"test/p.yaml": program(pid="test/q")})
+    assert lines == [f"{tmp_path / 'test/p.yaml'}: $.id: expected 'test/p' (the file's place under rulesets/), "
+                     f"found 'test/q'"]
+
+
+def test_two_grids_with_one_id(tmp_path: Path) -> None:
+    """Two grid files with the same id: the second is refused, naming the first."""
+    grid = GRID.format(sources=SOURCES, start="2022-01-01")
+    lines = problems(tmp_path, {"grids/a.yaml": grid, "grids/b.yaml": grid})
+    assert lines == [f"{tmp_path / 'grids/b.yaml'}: $.id: expected a unique id, found 'g' again "
+                     f"(also in {tmp_path / 'grids/a.yaml'})"]
+
+
+def test_no_folder(tmp_path: Path) -> None:
+    """A rules folder that does not exist is one problem at the folder itself."""
+    with pytest.raises(InputError) as info:
+        load_library(tmp_path / "missing")
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path / 'missing'}: $: expected a folder of ruleset YAML files, found none"]

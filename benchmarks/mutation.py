@@ -315,7 +315,7 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
     "rulebook": ([f"eligibility/rulebook/{name}.py" for name in ("bounds", "checks", "crs", "crs_checks", "library",
                                                                   "links", "model", "structure", "tables")],
                  ["tests/test_ruleset_cases.py", "tests/test_bad_input.py", "tests/test_funds_table.py",
-                  "tests/test_rulebook_links.py"]),
+                  "tests/test_rulebook_links.py", "tests/test_ruleset_problems.py"]),
 }
 #: Code mutants judged equivalent, by function, line and line as mutated (see ``code_key``), with the reason.
 EQUIVALENT_CODE: dict[str, str] = {

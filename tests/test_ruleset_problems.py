@@ -576,3 +576,97 @@ def test_crs_unknown_factor_kind(tmp_path: Path) -> None:
     assert lines == [f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].sections[0].parts[0]: unknown CRS factor or group "
                      f"kind 'point_by'; did you mean 'points_by'?; known kinds: combined, group, per_ability, "
                      f"points_by"]
+
+
+def test_crs_duplicate_section_ids(tmp_path: Path) -> None:
+    """Two sections of a version with one id are refused with the list of ids."""
+    text = CRS.format(sources=SOURCES, parts=AGE_FACTOR, max=200)
+    text += "      - id: core\n        says: y\n        parts:\n" + AGE_FACTOR + "\n"
+    lines = problems(tmp_path, {"crs/crs.yaml": text})
+    assert lines == [f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].sections: "
+                     f"expected unique section ids, found ['core', 'core']"]
+
+
+def test_crs_part_not_a_mapping(tmp_path: Path) -> None:
+    """A CRS part written as a number is refused as not a mapping."""
+    lines = crs(tmp_path, "          - 12", max_=0)
+    assert lines == [f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].sections[0].parts[0]: "
+                     f"expected a CRS factor or group (a mapping), found 12"]
+
+
+def test_crs_group_factor_checked_at_its_path(tmp_path: Path) -> None:
+    """A factor inside a group is checked at the group's factors path."""
+    group = ("          - {id: g, kind: group, says: x, cap: 50, factors: [{id: sib, kind: points_by, says: x, "
+             "measure: sibling_in_canada, points: {maybe: 50}, citations: [{source: irpr}]}]}")
+    lines = crs(tmp_path, group, max_=50)
+    assert lines == [f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].sections[0].parts[0].factors[0].points.maybe: "
+                     f"expected a level of sibling_in_canada (no, yes), found 'maybe'"]
+
+
+# --- more paths through conditions ------------------------------------------------------------------
+
+def test_cycle_between_two_programs(tmp_path: Path) -> None:
+    """Two programs each needing the other's verdict are one problem at the folder, naming the cycle."""
+    lines = problems(tmp_path, {
+        "test/a.yaml": program(f"{{id: p, kind: program, says: x, any_of: [test/b], {CITE}}}", pid="test/a"),
+        "test/b.yaml": program(f"{{id: p, kind: program, says: x, any_of: [test/a], {CITE}}}", pid="test/b")})
+    assert lines == [f"{tmp_path}: $: programs depend on each other in a cycle: test/a -> test/b -> test/a"]
+
+
+def test_grid_in_two_pieces_covers_the_version(tmp_path: Path) -> None:
+    """A grid whose versions meet end to end covers a program version spanning both: no problem."""
+    grid = GRID.format(sources=SOURCES, start="2022-01-01").replace("    to: null\n", "    to: 2024-01-01\n")
+    second = grid[grid.index("  - from:"):].replace("from: 2022-01-01", "from: 2024-01-01").replace(
+        "to: 2024-01-01", "to: null")
+    assert problems(tmp_path, {
+        "grids/g.yaml": grid + second,
+        "test/p.yaml": program(f"{{id: pts, kind: points, says: x, grid: g, pass_mark: 6, {CITE}}}")}) == []
+
+
+def test_grid_ending_before_a_closed_version_ends(tmp_path: Path) -> None:
+    """A closed program version not covered by its grid is named by both of its dates."""
+    grid = GRID.format(sources=SOURCES, start="2022-01-01").replace("    to: null\n", "    to: 2023-01-01\n")
+    versions = (f"  - from: 2022-11-16\n    to: 2024-01-01\n    conditions: "
+                f"[{{id: pts, kind: points, says: x, grid: g, pass_mark: 6, {CITE}}}]\n")
+    lines = problems(tmp_path, {"grids/g.yaml": grid, "test/p.yaml": program(versions=versions)})
+    assert lines == [f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].grid: grid 'g' has no version for "
+                     f"part of 2022-11-16 to 2024-01-01"]
+
+
+def test_at_least_all_of_its_children_loads(tmp_path: Path) -> None:
+    """at_least equal to the number of conditions it lists is allowed (the top of the range)."""
+    cond = f"{{id: c, says: x, at_least: 2, of: [{AGE}, {{id: b, kind: age, says: y, max: 45, {CITE}}}]}}"
+    assert one(tmp_path, cond) == []
+
+
+def test_citation_missing_under_not(tmp_path: Path) -> None:
+    """A condition under not without citations is reported at the path through not."""
+    cond = "{id: c, says: x, not: {id: b, kind: age, says: y, max: 45}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].not.citations: "
+        f"every condition must cite its source; found none"]
+
+
+def test_number_under_at_least(tmp_path: Path) -> None:
+    """A number out of range under at_least is reported at the path through of."""
+    cond = f"{{id: c, says: x, at_least: 1, of: [{{id: b, kind: age, says: y, max: 10001, {CITE}}}]}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].of[0].max: "
+        f"expected a number from 0 to 10000, found 10001"]
+
+
+def test_fractional_hours_per_week(tmp_path: Path) -> None:
+    """A fractional number out of range is printed as written (168.5), not rounded."""
+    cond = f"{{id: j, kind: job_offer, says: x, min_hours_per_week: 168.5, {CITE}}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].min_hours_per_week: "
+        f"expected a number from 0 to 168, found 168.5"]
+
+
+def test_grid_reported_change_unknown_source(tmp_path: Path) -> None:
+    """A grid's reported change is checked against the grid's own sources."""
+    grid = GRID.format(sources=SOURCES, start="2022-01-01").replace(
+        "versions:", "reported_changes:\n  - {date: 2026-01-01, says: x, sources: [mi]}\nversions:")
+    lines = problems(tmp_path, {"grids/g.yaml": grid})
+    assert lines == [f"{tmp_path / 'grids/g.yaml'}: $.reported_changes[0].sources[0]: expected one of the "
+                     f"ruleset's sources (irpr), found 'mi'"]

@@ -670,3 +670,20 @@ def test_grid_reported_change_unknown_source(tmp_path: Path) -> None:
     lines = problems(tmp_path, {"grids/g.yaml": grid})
     assert lines == [f"{tmp_path / 'grids/g.yaml'}: $.reported_changes[0].sources[0]: expected one of the "
                      f"ruleset's sources (irpr), found 'mi'"]
+
+
+def test_crs_group_factor_unknown_kind(tmp_path: Path) -> None:
+    """A factor of a group (a group holds no groups) of an unknown kind is named a CRS factor."""
+    group = ("          - {id: g, kind: group, says: x, cap: 50, factors: [{id: sib, kind: group, says: x, "
+             "measure: sibling_in_canada, points: {yes: 50}, citations: [{source: irpr}]}]}")
+    lines = crs(tmp_path, group, max_=50)
+    assert lines == [f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].sections[0].parts[0].factors[0]: unknown CRS "
+                     f"factor kind 'group'; known kinds: combined, per_ability, points_by"]
+
+
+def test_citation_missing_under_not_all(tmp_path: Path) -> None:
+    """A condition inside an all under not is reported at the path through not and all."""
+    cond = f"{{id: c, says: x, not: {{id: d, says: y, all: [{AGE}, {{id: b, kind: age, says: y, max: 45}}]}}}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].not.all[1].citations: "
+        f"every condition must cite its source; found none"]

@@ -687,3 +687,36 @@ def test_citation_missing_under_not_all(tmp_path: Path) -> None:
     assert one(tmp_path, cond) == [
         f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].not.all[1].citations: "
         f"every condition must cite its source; found none"]
+
+
+def test_grid_age_key_at_the_top_of_its_range_loads(tmp_path: Path) -> None:
+    """An age of 150 (the highest allowed key of an age table) loads."""
+    assert problems(tmp_path, {"grids/g.yaml": GRID.format(sources=SOURCES, start="2022-01-01").replace(
+        "ages: {18: 12}", "ages: {150: 12}")}) == []
+
+
+def test_grid_versions_overlapping(tmp_path: Path) -> None:
+    """A grid's versions are checked for overlaps like a program's, in the grid's file."""
+    grid = GRID.format(sources=SOURCES, start="2022-01-01").replace("    to: null\n", "    to: 2024-01-01\n")
+    second = grid[grid.index("  - from:"):].replace("from: 2022-01-01", "from: 2023-06-01").replace(
+        "to: 2024-01-01", "to: null")
+    lines = problems(tmp_path, {"grids/g.yaml": grid + second})
+    assert lines == [f"{tmp_path / 'grids/g.yaml'}: $.versions[1].from: overlaps the previous version, which runs "
+                     f"to 2024-01-01; found from 2023-06-01"]
+
+
+def test_crs_version_ending_before_it_starts(tmp_path: Path) -> None:
+    """A CRS version's to (read from the key to) must come after its from."""
+    text = CRS.format(sources=SOURCES, parts=AGE_FACTOR, max=100).replace(
+        "    max: 100\n", "    to: 2022-01-01\n    max: 100\n")
+    assert problems(tmp_path, {"crs/crs.yaml": text}) == [
+        f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].to: expected a date after from 2022-01-01, found 2022-01-01"]
+
+
+def test_crs_number_out_of_bounds(tmp_path: Path) -> None:
+    """A negative number in a CRS version's counting is refused at its path in the CRS file."""
+    text = CRS.format(sources=SOURCES, parts=AGE_FACTOR, max=100).replace(
+        "work_window_months: 120", "work_window_months: -1")
+    assert problems(tmp_path, {"crs/crs.yaml": text}) == [
+        f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].counting.work_window_months: "
+        f"expected a number from 0 to 1e+09, found -1"]

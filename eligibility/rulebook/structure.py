@@ -36,10 +36,12 @@ _OPS = ("all", "any", "not", "at_least")
 _COMPOSITE_KEYS = {"id", "says", "quote", "citations", "confidence", "note", "of", *_OPS}
 
 
-def _with_attribute(exc: Exception, name: str, cls: type) -> ClassValidationError:
+def _with_attribute(exc: Exception, name: str, cls: type) -> Exception:
+    """``exc`` noted as the problem of attribute ``name``: the note must sit on the very exception the
+    composite's group holds, or the message cannot name the key."""
     exc.__notes__ = [*getattr(exc, "__notes__", []),
                      cattrs.AttributeValidationNote(f"Structuring {cls.__name__} @ attribute {name}", name, cls)]
-    return ClassValidationError(f"While structuring {cls.__name__}", [exc], cls)
+    return exc
 
 
 def _composite(conv: cattrs.Converter, data: dict[str, Any]) -> Composite:
@@ -49,12 +51,11 @@ def _composite(conv: cattrs.Converter, data: dict[str, Any]) -> Composite:
     op = ops[0]
     errors: list[Exception] = []
     for key in sorted(set(data) - _COMPOSITE_KEYS):
-        errors.append(_with_attribute(
-            ValueError(f"unknown key in a composite condition{did_you_mean(key, sorted(_COMPOSITE_KEYS))}"),
-            key, Composite))
+        # Worded as cattrs words a leaf's unknown key, so that the message names it in the path the same way.
+        errors.append(ValueError(f"unknown key {key!r}{did_you_mean(key, sorted(_COMPOSITE_KEYS))}"))
     if "id" not in data:
         errors.append(_with_attribute(KeyError("id"), "id", Composite))
-    raw_children = data["of"] if op == "at_least" else data[op]
+    raw_children = data.get("of", []) if op == "at_least" else data[op]
     if op == "not":
         raw_children = [raw_children]
     n: int | None = None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from eligibility import cli_build
-from eligibility.cli import app, main
+from eligibility.cli import app
+from tests.support import run_cli as _run
 
 ROOT = Path(__file__).resolve().parents[1]
 COOK = str(ROOT / "profiles" / "cook-in-canada.yaml")
@@ -29,14 +29,6 @@ ARGVS = [
     ["--help"],
     [],
 ]
-
-
-def _run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["eligibility", *argv])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    out = capsys.readouterr()
-    return int(exit_info.value.code or 0), out.out, out.err
 
 
 @pytest.mark.parametrize("argv", ARGVS, ids=lambda a: " ".join(Path(x).name for x in a) or "(none)")

@@ -5,30 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 import eligibility
-from eligibility.cli import main
 from eligibility.ranking.improve import improve
+from tests.support import run_cli as run
 
 ROOT = Path(__file__).resolve().parents[1]
 AYESHA = ROOT / "profiles" / "ayesha-software-engineer.yaml"
 COOK = ROOT / "profiles" / "cook-in-canada.yaml"
 SCHEMA = json.loads((ROOT / "eligibility" / "data" / "result-schema.json").read_text())
 CRS_SCHEMA = {"$ref": "#/$defs/crs", "$defs": SCHEMA["$defs"]}
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    """Run the CLI in-process; return the exit code, standard output and standard error."""
-    monkeypatch.setattr(sys, "argv", ["eligibility", *argv])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    captured = capsys.readouterr()
-    return int(exit_info.value.code or 0), captured.out, captured.err
 
 
 @pytest.fixture(scope="module")

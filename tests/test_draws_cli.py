@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from eligibility.cli import main
 from eligibility.draws.model import Round, RoundsTable
 from eligibility.draws.table import bundled_table
 from eligibility.draws.update import write_atomically
+from tests.support import run_cli as run
 
 
 @pytest.fixture(autouse=True)
@@ -20,15 +19,6 @@ def _empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("ELIGIBILITY_CACHE_DIR", str(folder))
     return folder
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    """Run the CLI in-process; the exit code, standard output and standard error."""
-    monkeypatch.setattr(sys, "argv", ["eligibility", *argv])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    captured = capsys.readouterr()
-    return int(exit_info.value.code or 0), captured.out, captured.err
 
 
 def test_since_and_until_are_inclusive(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

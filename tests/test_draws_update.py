@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -12,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from eligibility.cli import main
 from eligibility.draws.table import current_table
+from tests.support import run_cli as run
 
 # What the server answers, by path: (status, body, seconds to wait before answering).
 ROUTES: dict[str, tuple[int, bytes, float]] = {}
@@ -67,15 +66,6 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty cache folder for the test."""
     monkeypatch.setenv("ELIGIBILITY_CACHE_DIR", str(tmp_path))
     return tmp_path / "ee-rounds.json"
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    """Run the CLI in-process; the exit code, standard output and standard error."""
-    monkeypatch.setattr(sys, "argv", ["eligibility", *argv])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    captured = capsys.readouterr()
-    return int(exit_info.value.code or 0), captured.out, captured.err
 
 
 def _update(url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,

@@ -12,13 +12,12 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 
 from eligibility.engines.run import evaluate
 from eligibility.profile.load import profile_from_data
-from eligibility.result import ConditionResult, Evaluation
 from eligibility.rulebook.library import Library, load_library
+from tests.support import flat_results as flat
 from tests.test_ruleset_cases import FIGURE_KEYS, RULES, _cases
 
 HAS_DURABLE = importlib.util.find_spec("durable_rules_engine") is not None
@@ -28,21 +27,6 @@ HAS_DURABLE = importlib.util.find_spec("durable_rules_engine") is not None
 def library() -> Library:
     """The repository's rules, loaded once."""
     return load_library(RULES)
-
-
-def flat(evaluation: Evaluation) -> dict[tuple[str, ...], Any]:
-    """Every program's and condition's result without its children, keyed by its path."""
-    out: dict[tuple[str, ...], Any] = {}
-
-    def walk(path: tuple[str, ...], conditions: tuple[ConditionResult, ...]) -> None:
-        for c in conditions:
-            out[(*path, c.id)] = attrs.evolve(c, conditions=())
-            walk((*path, c.id), c.conditions)
-
-    for program in evaluation.programs:
-        out[(program.id,)] = attrs.evolve(program, conditions=())
-        walk((program.id,), program.conditions)
-    return out
 
 
 @pytest.mark.skipif(not HAS_DURABLE, reason="durable_rules_engine is not installed (the optional 'durable' "

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
-from eligibility.cli import main
+from tests.support import run_cli as _run
 
 COOK = "profiles/cook-in-canada.yaml"
 
@@ -31,14 +30,6 @@ REFUSED = {
     "schema": (["schema"], "json"),
     "check": (["check"], "text"),
 }
-
-
-def _run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["eligibility", *argv])
-    with pytest.raises(SystemExit) as done:
-        main()
-    out = capsys.readouterr()
-    return int(done.value.code or 0), out.out, out.err
 
 
 @pytest.mark.parametrize("name", sorted(HONOURED))

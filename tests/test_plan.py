@@ -5,17 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from eligibility.cli import main
 from eligibility.engines.run import evaluate
 from eligibility.profile.load import load_profile, profile_from_data
 from eligibility.timeline.build import Plan, plan
 from tests.strategies import library
+from tests.support import run_cli as run
 
 ROOT = Path(__file__).resolve().parents[1]
 D = dt.date
@@ -166,15 +165,6 @@ def test_intervals_cover_the_horizon_and_neighbours_differ() -> None:
         ivs = program.intervals
         assert ivs[0].start == D(2025, 1, 1) and ivs[-1].end == D(2028, 1, 1)
         assert all(a.end == b.start and a.verdict != b.verdict for a, b in itertools.pairwise(ivs))
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    """Run the CLI in-process; return the exit code, standard output and standard error."""
-    monkeypatch.setattr(sys, "argv", ["eligibility", *argv])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    captured = capsys.readouterr()
-    return int(exit_info.value.code or 0), captured.out, captured.err
 
 
 COOK = str(ROOT / "profiles" / "cook-in-canada.yaml")

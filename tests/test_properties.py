@@ -8,7 +8,6 @@ import importlib.util
 from collections.abc import Iterable
 from typing import Any
 
-import attrs
 import pytest
 from hypothesis import assume, example, given, reject, settings
 from hypothesis import strategies as st
@@ -20,6 +19,7 @@ from eligibility.language import ABILITIES, TESTS
 from eligibility.profile.load import profile_from_data
 from eligibility.result import ConditionResult, Evaluation, result_converter
 from tests.strategies import DROPPABLE, as_of_dates, examples, library, profile_data, profiles
+from tests.support import flat_results as results
 
 DECIDED = ("pass", "fail")
 HAS_DURABLE = importlib.util.find_spec("durable_rules_engine") is not None
@@ -199,21 +199,6 @@ def test_work_order_changes_nothing(data: dict[str, Any], as_of: dt.date, rng: A
     """Listing the jobs in another order changes no verdict and no condition outcome."""
     shuffled = dict(data, work=rng.sample(data["work"], len(data["work"])))
     assert outcomes(run(data, as_of)) == outcomes(run(shuffled, as_of))
-
-
-def results(evaluation: Evaluation) -> dict[tuple[str, ...], Any]:
-    """Every program's result without its condition tree, and every condition's result without its children."""
-    out: dict[tuple[str, ...], Any] = {}
-
-    def walk(path: tuple[str, ...], conditions: tuple[ConditionResult, ...]) -> None:
-        for c in conditions:
-            out[(*path, c.id)] = attrs.evolve(c, conditions=())
-            walk((*path, c.id), c.conditions)
-
-    for program in evaluation.programs:
-        out[(program.id,)] = attrs.evolve(program, conditions=())
-        walk((program.id,), program.conditions)
-    return out
 
 
 @pytest.mark.skipif(not HAS_DURABLE, reason="durable_rules_engine is not installed (the optional 'durable' "

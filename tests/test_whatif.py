@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import eligibility
-from eligibility.cli import main
 from eligibility.errors import InputError
 from eligibility.profile.load import load_profile
 from eligibility.whatif.overlay import Patch, apply, parse_assignment
+from tests.support import run_cli as run
 
 ROOT = Path(__file__).resolve().parents[1]
 COOK = ROOT / "profiles" / "cook-in-canada.yaml"
@@ -117,15 +116,6 @@ def test_api_what_if_takes_a_mapping_and_assignments() -> None:
     """eligibility.what_if(profile, {...}, sets=[...]) returns the changed, checked profile."""
     after = eligibility.what_if(COOK, {"funds_cad": 30000}, sets=["children=2"])
     assert (after.funds_cad, after.children) == (30000, 2)
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    """Run the CLI in-process; return the exit code, standard output and standard error."""
-    monkeypatch.setattr(sys, "argv", ["eligibility", *argv])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    captured = capsys.readouterr()
-    return int(exit_info.value.code or 0), captured.out, captured.err
 
 
 def test_evaluate_with_a_what_if_shows_the_verdict_change_and_the_crs(

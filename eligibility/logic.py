@@ -11,19 +11,29 @@ NEGATION: dict[Outcome, Outcome] = {"pass": "fail", "fail": "pass", "unknown": "
 
 
 def kleene_all(outcomes: Iterable[Outcome]) -> Outcome:
-    """fail if any fails; pass if all pass; unknown otherwise."""
-    seen = list(outcomes)
-    if "fail" in seen:
-        return "fail"
-    return "pass" if all(o == "pass" for o in seen) else "unknown"
+    """fail if any fails; pass if all pass; unknown otherwise.
+
+    Reads ``outcomes`` only up to the first fail, so that outcomes computed lazily (a generator) past it
+    are never computed: the verdict-only evaluation relies on it.
+    """
+    unknown = False
+    for o in outcomes:
+        if o == "fail":
+            return "fail"
+        if o != "pass":
+            unknown = True
+    return "unknown" if unknown else "pass"
 
 
 def kleene_any(outcomes: Iterable[Outcome]) -> Outcome:
-    """pass if any passes; fail if all fail; unknown otherwise."""
-    seen = list(outcomes)
-    if "pass" in seen:
-        return "pass"
-    return "fail" if all(o == "fail" for o in seen) else "unknown"
+    """pass if any passes; fail if all fail; unknown otherwise (read only up to the first pass)."""
+    unknown = False
+    for o in outcomes:
+        if o == "pass":
+            return "pass"
+        if o != "fail":
+            unknown = True
+    return "unknown" if unknown else "fail"
 
 
 def at_least(n: int, outcomes: Iterable[Outcome]) -> Outcome:

@@ -40,6 +40,22 @@ def rows(max_len: int = 4) -> list[tuple[Outcome, ...]]:
 
 
 @pytest.mark.parametrize("row", rows())
+def test_all_and_any_read_only_what_settles_them(row: tuple[Outcome, ...]) -> None:
+    """all stops reading at the first fail, any at the first pass, with the outcome of the whole row."""
+    for combine, settles in ((kleene_all, "fail"), (kleene_any, "pass")):
+        read: list[Outcome] = []
+
+        def reading(outcomes: tuple[Outcome, ...] = row, seen: list[Outcome] = read) -> Any:
+            for o in outcomes:
+                seen.append(o)
+                yield o
+
+        assert combine(reading()) == combine(list(row))
+        stop = row.index(settles) + 1 if settles in row else len(row)
+        assert read == list(row[:stop])
+
+
+@pytest.mark.parametrize("row", rows())
 def test_all_truth_table(row: tuple[Outcome, ...]) -> None:
     """all: fail if one fails, pass if all pass (an empty all passes), unknown otherwise."""
     assert kleene_all(list(row)) == settled(row, all)

@@ -3,8 +3,9 @@
 It holds no scheduler of its own: the command line runs it in worker processes, and the same function
 runs unchanged inside Dask (``bag.map_partitions``) or Spark (``rdd.mapPartitions``); see docs/batch.md.
 
-With ``verdicts_only`` a row costs what its output needs: the engine's verdicts (the same evaluation as
-a full result) and the CRS total scored without the result that explains it.
+With ``verdicts_only`` a row costs what its output needs: the verdicts decided without the results that
+explain them (``engines.run.evaluate_verdicts``: the same plans, measures and logic as a full result)
+and the CRS total scored without the result that explains it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def evaluate_row(row: Row, as_of: dt.date, library: Library, programs: set[str] 
     """One row's record: ``{"ok": true, ...verdicts}`` or ``{"ok": false, "error": ...}``; never raises on input."""
     from eligibility.api import to_data
     from eligibility.declarations import check_declarations
-    from eligibility.engines.run import evaluate
+    from eligibility.engines.run import evaluate, evaluate_verdicts
     from eligibility.facts import Facts
     from eligibility.profile.load import profile_from_data
     from eligibility.ranking.compute import crs_range
@@ -37,13 +38,18 @@ def evaluate_row(row: Row, as_of: dt.date, library: Library, programs: set[str] 
         check_declarations(profile, library, source)
         # One set of facts for the programs and the CRS: each fact is derived once per row.
         facts = Facts(profile, as_of)
-        evaluation = evaluate(profile, as_of, library, programs, facts=facts)
+        if verdicts_only:
+            evaluation = None
+            verdicts = evaluate_verdicts(profile, as_of, library, programs, facts)
+        else:
+            evaluation = evaluate(profile, as_of, library, programs, facts=facts)
+            verdicts = {p.id: p.verdict for p in evaluation.programs}
         score = crs_range(profile, as_of, library, facts)
     except EligibilityError as exc:
         return {"ok": False, **record, "error": exc.lines()[0], "errors": exc.lines()}
-    record["verdicts"] = {p.id: p.verdict for p in evaluation.programs}
+    record["verdicts"] = verdicts
     record["crs"] = score[0] if score is not None and score[0] == score[1] else None
-    if not verdicts_only:
+    if evaluation is not None:
         record["result"] = to_data(evaluation)
     return {"ok": True, **record}
 

@@ -91,12 +91,7 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
     """
     chosen_engine = as_engine(engine)
     plan = library_plan(library)
-    if programs is None:
-        wanted = plan.every
-    else:
-        wanted = frozenset(programs)
-        for pid in wanted:
-            library.program(pid)
+    wanted = _wanted(plan, programs)
     if facts is None or facts.profile is not profile or facts.as_of != as_of:
         facts = Facts(profile, as_of)
     verdicts: dict[str, Verdict] = {}
@@ -113,3 +108,33 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
         result, extra = results[pid], plan.caveats(pid, as_of)
         chosen.append(evolve(result, caveats=result.caveats + extra) if extra else result)
     return Evaluation(as_of, receipt, tuple(chosen), profile.name)
+
+
+def _wanted(plan: LibraryPlan, programs: Iterable[str] | None) -> frozenset[str]:
+    """The programs asked for (default: all), each checked to exist (an unknown one is a UsageError)."""
+    if programs is None:
+        return plan.every
+    wanted = frozenset(programs)
+    for pid in wanted:
+        plan.library.program(pid)
+    return wanted
+
+
+def evaluate_verdicts(profile: Profile, as_of: dt.date, library: Library, programs: Iterable[str] | None = None,
+                      facts: Facts | None = None) -> dict[str, Verdict]:
+    """The verdicts ``evaluate`` gives with the native engine, by program in the same order, and nothing else.
+
+    Decided by the same plans, measures and logic (``eligibility.evaluator.verdict``) without building
+    the results that explain them: for callers that read the verdicts alone (``batch --verdicts-only``).
+    """
+    from eligibility.evaluator.verdict import program_verdict
+
+    plan = library_plan(library)
+    wanted = _wanted(plan, programs)
+    if facts is None or facts.profile is not profile or facts.as_of != as_of:
+        facts = Facts(profile, as_of)
+    verdicts: dict[str, Verdict] = {}
+    every = library.programs
+    for pid in plan.needed(wanted):
+        verdicts[pid] = program_verdict(every[pid], facts, library, verdicts)
+    return {pid: verdicts[pid] for pid in plan.in_order(wanted)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 
 from eligibility.evaluator.plan import RANK, NodePlan, VersionPlan, version_on, version_plan
@@ -32,18 +33,27 @@ def native_leaf(cond: Leaf, mm: Measurer) -> LeafOutcome:
     return kind.report(cond, measured, kind.decide(cond, measured))
 
 
+def combine(node: NodePlan, outcomes: Iterable[Outcome]) -> Outcome:
+    """The outcome of an all / any / not / at_least condition from its children's (Kleene logic).
+
+    Both evaluations decide composites here: the full one with every child's outcome in a list, the
+    verdict-only one with a generator that ``kleene_all`` and ``kleene_any`` stop reading once settled.
+    """
+    op = node.op
+    if op == "all":
+        return kleene_all(outcomes)
+    if op == "any":
+        return kleene_any(outcomes)
+    if op == "not":
+        for first in outcomes:
+            return NEGATION[first]
+    return at_least(node.n, list(outcomes))
+
+
 def _composite(node: NodePlan, kids: tuple[ConditionResult, ...]) -> ConditionResult:
     """Combine the children's results of an all / any / not / at_least condition (Kleene logic)."""
     outcomes = [k.outcome for k in kids]
-    outcome: Outcome
-    if node.op == "all":
-        outcome = kleene_all(outcomes)
-    elif node.op == "any":
-        outcome = kleene_any(outcomes)
-    elif node.op == "not":
-        outcome = NEGATION[outcomes[0]]
-    else:
-        outcome = at_least(node.n, outcomes)
+    outcome = combine(node, outcomes)
     passed = outcomes.count("pass")
     return ConditionResult(node.id, node.kind, outcome, node.says, {"passed": passed, "of": len(kids)},
                            node.n if node.op == "at_least" else node.op, f"{passed} of {len(kids)} passed",
@@ -133,23 +143,18 @@ def evaluate_program(program: Program, facts: Facts, library: Library, verdicts:
                      decide: LeafDecider = native_leaf) -> ProgramResult:
     """One program's verdict on the facts' as-of date, its leaves decided by ``decide`` (natively by default)."""
     day = facts.as_of
-    version = version_on(program, day)
-    if version is None:
-        first = program.versions[0].valid_from
-        if day < first and program.established is not None and day < program.established:
-            return ProgramResult(program.id, program.title, "not_in_force", None,
-                                 f"{program.title} did not exist before {program.established}",
-                                 confidence=program.confidence, kind=program.kind,
-                                 short_title=program.short_title or program.title)
-        return ProgramResult(program.id, program.title, "not_encoded", None,
-                             f"no rules are encoded for {day}; the earliest encoded version starts {first}",
-                             confidence=program.confidence, kind=program.kind,
-                             short_title=program.short_title or program.title)
-    ref = VersionRef(version.valid_from, version.valid_to, version.in_force)
-    if not version.in_force:
-        return ProgramResult(program.id, program.title, "not_in_force", ref,
-                             version.note or f"not in force on {day}", confidence=program.confidence,
+    version, verdict = standing(program, day)
+    if verdict is not None:
+        ref, message = None, f"{program.title} did not exist before {program.established}"
+        if version is not None:
+            ref = VersionRef(version.valid_from, version.valid_to, version.in_force)
+            message = version.note or f"not in force on {day}"
+        elif verdict == "not_encoded":
+            message = (f"no rules are encoded for {day}; the earliest encoded version starts "
+                       f"{program.versions[0].valid_from}")
+        return ProgramResult(program.id, program.title, verdict, ref, message, confidence=program.confidence,
                              kind=program.kind, short_title=program.short_title or program.title)
+    assert version is not None  # standing gives a verdict whenever it gives no version
     mm = Measurer(facts, library, verdicts)
     plan = version_plan(program, version)
     caveats: list[Caveat] = []
@@ -160,20 +165,38 @@ def evaluate_program(program: Program, facts: Facts, library: Library, verdicts:
     return program_result(program, version, results, plan, tuple(caveats))
 
 
+def standing(program: Program, day: dt.date) -> tuple[Version | None, Verdict | None]:
+    """The program's version on ``day`` and, unless that version is in force, the verdict it gives alone.
+
+    ``(version, None)``: a version in force, whose conditions decide. ``(None, "not_in_force")``: the
+    program did not exist yet; ``(None, "not_encoded")``: no version covers the day;
+    ``(version, "not_in_force")``: the version covering the day is not in force.
+    """
+    version = version_on(program, day)
+    if version is None:
+        first = program.versions[0].valid_from
+        if day < first and program.established is not None and day < program.established:
+            return None, "not_in_force"
+        return None, "not_encoded"
+    return version, (None if version.in_force else "not_in_force")
+
+
+#: A version's verdict from the outcome of all its top-level conditions together.
+VERDICT_OF: dict[Outcome, Verdict] = {"fail": "not_eligible", "unknown": "undetermined", "pass": "eligible"}
+
+
 def program_result(program: Program, version: Version, results: tuple[ConditionResult, ...],
                    plan: VersionPlan | None = None, caveats: tuple[Caveat, ...] | None = None) -> ProgramResult:
     """The verdict of a version in force from its top-level condition results (and their caveats, when the
     evaluation gathered them)."""
     plan = plan or version_plan(program, version)
-    outcomes = [r.outcome for r in results]
-    if "fail" in outcomes:
-        verdict: Verdict = "not_eligible"
+    verdict = VERDICT_OF[kleene_all([r.outcome for r in results])]
+    if verdict == "not_eligible":
         message = f"fails: {', '.join([r.id for r in results if r.outcome == 'fail'])}"
-    elif "unknown" in outcomes:
-        verdict = "undetermined"
+    elif verdict == "undetermined":
         message = f"the profile does not settle: {', '.join([r.id for r in results if r.outcome == 'unknown'])}"
     else:
-        verdict, message = "eligible", "every condition passes"
+        message = "every condition passes"
     if caveats is None:
         caveats = tuple(_caveats(results, [])) if plan.may_caveat else ()
     return ProgramResult(program.id, program.title, verdict, plan.ref, message, caveats, results,

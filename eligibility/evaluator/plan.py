@@ -31,6 +31,12 @@ WEAK = ("blog", "unconfirmed")
 WEAKENING_KINDS = frozenset({"funds"})
 #: What a composite says when its condition has no ``says`` of its own.
 COMPOSITE_SAYS = {"all": "all of these", "any": "at least one of these", "not": "not this"}
+#: The rough cost of measuring and deciding a leaf of each kind, relative to a declaration's (measured on
+#: the example profiles: a points grid about 50 times, work, language and funds about 8 to 10 times). The
+#: verdict-only evaluation reads the cheap conditions first, so that a cheap fail spares the dear measures.
+#: Only the order of reading changes with it, never an outcome. Kinds not named cost 1.
+LEAF_COST = {"points": 50, "work_experience": 10, "language": 10, "funds": 8, "education": 5,
+             "certificate_of_qualification": 3}
 
 
 def confidence_of(cond: Condition, refs: tuple[CitationRef, ...]) -> str | None:
@@ -66,6 +72,10 @@ class NodePlan:
     #: Result nodes already built for this leaf with their caveat, by the kind's key of the measure (kinds
     #: with a key only).
     results: dict[Hashable, tuple[ConditionResult, Caveat | None]] = field(factory=dict, eq=False, repr=False)
+    #: The children, cheapest first (``LEAF_COST``), as the verdict-only evaluation reads them.
+    cheap_first: tuple[NodePlan, ...] | None = None
+    #: The rough cost of measuring and deciding the node (its leaves' costs added up).
+    cost: int = 1
 
 
 @frozen
@@ -80,6 +90,8 @@ class VersionPlan:
     ref: VersionRef
     short_title: str
     may_caveat: bool
+    #: ``nodes`` cheapest first, as the verdict-only evaluation reads them.
+    cheap_first: tuple[NodePlan, ...] = ()
 
 
 def _may_caveat(node: NodePlan) -> bool:
@@ -92,14 +104,21 @@ def node_plan(cond: Condition, program: Program) -> NodePlan:
     confidence = confidence_of(cond, refs)
     if isinstance(cond, Composite):
         says = cond.says or COMPOSITE_SAYS.get(cond.op) or f"at least {cond.n} of these"
-        return NodePlan(cond, cond.id, cond.op, says, refs, confidence,
-                        children=tuple(node_plan(k, program) for k in cond.children), op=cond.op, n=cond.n or 0,
-                        may_caveat=confidence in WEAK)
+        children = tuple(node_plan(k, program) for k in cond.children)
+        return NodePlan(cond, cond.id, cond.op, says, refs, confidence, children=children, op=cond.op,
+                        n=cond.n or 0, may_caveat=confidence in WEAK, cheap_first=cheapest_first(children),
+                        cost=sum(k.cost for k in children))
     judgement = isinstance(cond, JudgementCondition)
     kind = KINDS[cond.kind]
     return NodePlan(cond, cond.id, cond.kind, cond.says, refs, confidence, judgement, kind,
                     measure=kind.measure, decide=kind.decide, report=kind.report, key=kind.key,
-                    may_caveat=judgement or confidence in WEAK or cond.kind in WEAKENING_KINDS)
+                    may_caveat=judgement or confidence in WEAK or cond.kind in WEAKENING_KINDS,
+                    cost=LEAF_COST.get(cond.kind, 1))
+
+
+def cheapest_first(nodes: tuple[NodePlan, ...]) -> tuple[NodePlan, ...]:
+    """``nodes`` sorted by cost, nodes of the same cost in the rules' order."""
+    return tuple(sorted(nodes, key=lambda n: n.cost))
 
 
 class ProgramPlan:
@@ -127,7 +146,8 @@ def version_plan(program: Program, version: Version) -> VersionPlan:
     if found is None:
         nodes = tuple(node_plan(c, program) for c in version.conditions)
         found = VersionPlan(nodes, VersionRef(version.valid_from, version.valid_to, version.in_force),
-                            program.short_title or program.title, any(_may_caveat(n) for n in nodes))
+                            program.short_title or program.title, any(_may_caveat(n) for n in nodes),
+                            cheapest_first(nodes))
         plans[id(version)] = found
     return found
 

@@ -20,11 +20,14 @@ from eligibility.batch.run import evaluate_chunk
 from eligibility.documents import read_document
 from eligibility.engines.run import evaluate, evaluate_verdicts
 from eligibility.errors import UsageError
+from eligibility.facts import Facts
 from eligibility.kinds import KINDS
 from eligibility.kinds.base import Decision
+from eligibility.measure.work import measure_work
 from eligibility.profile.load import profile_from_data
 from eligibility.profile.model import Profile
 from eligibility.rulebook.library import CASES_SUFFIX, Library, load_library
+from eligibility.rulebook.model import WorkExperienceCondition
 from tests.strategies import BOUNDARIES, FIRST_AS_OF, LAST_AS_OF, as_of_dates, examples, profile_data, profiles
 from tests.test_logic import PROGRAM as PROBE
 from tests.test_logic import VALUES, declared
@@ -129,6 +132,30 @@ def test_a_changed_decision_changes_both(monkeypatch: pytest.MonkeyPatch) -> Non
     after = full_verdicts(profile, day, patched)
     assert after["express-entry/fsw"] == "not_eligible"
     assert evaluate_verdicts(profile, day, patched) == after
+
+
+def _work_conditions(library: Library) -> list[WorkExperienceCondition]:
+    found: list[WorkExperienceCondition] = []
+
+    def walk(conditions: tuple[Any, ...]) -> None:
+        for c in conditions:
+            if isinstance(c, WorkExperienceCondition):
+                found.append(c)
+            walk(getattr(c, "children", None) or ())
+
+    for program in library.programs.values():
+        for version in program.versions:
+            walk(version.conditions)
+    return found
+
+
+@settings(max_examples=examples(30))
+@given(profile=profiles(), day=as_of_dates())
+def test_work_measured_without_evidence(profile: Profile, day: dt.date) -> None:
+    """Every work condition measured for verdicts alone: the same hours and occupations, only the evidence left out."""
+    facts = Facts(profile, day)
+    for c in _work_conditions(rules()):
+        assert measure_work(c, facts, explain=False) == attrs.evolve(measure_work(c, facts), evidence=())
 
 
 def _chunk(data: list[dict[str, Any]], day: dt.date, verdicts_only: bool) -> list[tuple[bool, bytes]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from attrs import evolve
 
@@ -14,15 +15,21 @@ from eligibility.engines.protocol import Engine
 from eligibility.facts import Facts
 from eligibility.freshness import program_caveats
 from eligibility.measure.cache import IdentityCache
+from eligibility.measure.context import Measurer
 from eligibility.profile.model import Profile
 from eligibility.result import Caveat, Evaluation, ProgramResult, Receipt, Verdict
 from eligibility.rulebook.checks import dependencies, evaluation_order
 from eligibility.rulebook.library import Library
 
+if TYPE_CHECKING:
+    from eligibility.evaluator.verdict import VersionDecider
+
 #: Freshness caveats kept per library, by (program, day), before the oldest are dropped.
 CAVEATS_KEPT = 20_000
 #: Selections of programs kept per library (with their order) before they are dropped.
 SELECTIONS_KEPT = 1024
+#: Verdict-only steps kept per library, by (selection, day), before they are dropped.
+STEPS_KEPT = 4096
 
 
 class LibraryPlan:
@@ -40,6 +47,7 @@ class LibraryPlan:
         self._needed: dict[frozenset[str], tuple[str, ...]] = {}
         self._sorted: dict[frozenset[str], tuple[str, ...]] = {}
         self._caveats: dict[tuple[str, dt.date], tuple[Caveat, ...]] = {}
+        self._steps: dict[tuple[frozenset[str], dt.date], tuple[tuple[str, Verdict | VersionDecider], ...]] = {}
 
     def needed(self, wanted: frozenset[str]) -> tuple[str, ...]:
         """The programs to evaluate for ``wanted``, with their dependencies, in evaluation order."""
@@ -71,6 +79,21 @@ class LibraryPlan:
             if len(self._caveats) >= CAVEATS_KEPT:
                 self._caveats.clear()
             found = self._caveats[key] = program_caveats(self.library.programs[pid], self.library, day)
+        return found
+
+
+    def verdict_steps(self, wanted: frozenset[str], day: dt.date) -> tuple[tuple[str, Verdict | VersionDecider], ...]:
+        """For each program ``wanted`` needs, in evaluation order: its verdict on ``day`` when its standing
+        settles it, else the function deciding it (``evaluator.verdict.decider_on``)."""
+        from eligibility.evaluator.verdict import decider_on
+
+        key = (wanted, day)
+        found = self._steps.get(key)
+        if found is None:
+            if len(self._steps) >= STEPS_KEPT:
+                self._steps.clear()
+            programs = self.library.programs
+            found = self._steps[key] = tuple([(pid, decider_on(programs[pid], day)) for pid in self.needed(wanted)])
         return found
 
 
@@ -127,14 +150,13 @@ def evaluate_verdicts(profile: Profile, as_of: dt.date, library: Library, progra
     Decided by the same plans, measures and logic (``eligibility.evaluator.verdict``) without building
     the results that explain them: for callers that read the verdicts alone (``batch --verdicts-only``).
     """
-    from eligibility.evaluator.verdict import program_verdict
-
     plan = library_plan(library)
     wanted = _wanted(plan, programs)
     if facts is None or facts.profile is not profile or facts.as_of != as_of:
         facts = Facts(profile, as_of)
     verdicts: dict[str, Verdict] = {}
-    every = library.programs
-    for pid in plan.needed(wanted):
-        verdicts[pid] = program_verdict(every[pid], facts, library, verdicts)
+    # One measurer for every program: measures are kept by condition, and conditions belong to one version.
+    mm = Measurer(facts, library, verdicts, explain=False)
+    for pid, step in plan.verdict_steps(wanted, as_of):
+        verdicts[pid] = step if isinstance(step, str) else step(mm)
     return {pid: verdicts[pid] for pid in plan.in_order(wanted)}

@@ -7,37 +7,73 @@ text, evidence, citations, caveats. Two things make it cheaper still, neither of
 outcome: conditions are read cheapest first (``plan.LEAF_COST``), and a combination stops reading its
 conditions once its outcome is settled (a fail under "all", a pass under "any"), so the measures of
 the conditions after it are never computed. Measures have no effect besides their value (each is
-computed at most once per program and kept), so the order they are read in does not matter.
+computed at most once per condition and kept), so the order they are read in does not matter.
+
+Each version in force is compiled once into nested functions of a measurer (one per condition), so that
+a profile's evaluation walks no plan and looks nothing up.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
 
 from eligibility.evaluator.engine import VERDICT_OF, combine, standing
 from eligibility.evaluator.plan import NodePlan, version_plan
 from eligibility.facts import Facts
 from eligibility.logic import Outcome, kleene_all
+from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.result import Verdict
 from eligibility.rulebook.library import Library
-from eligibility.rulebook.model import Program
+from eligibility.rulebook.model import Program, Version
+
+#: One condition's outcome for the profile a measurer measures.
+NodeDecider = Callable[[Measurer], Outcome]
+#: A version's verdict for the profile a measurer measures.
+VersionDecider = Callable[[Measurer], Verdict]
 
 
-def node_outcome(node: NodePlan, mm: Measurer) -> Outcome:
-    """The outcome of one condition: a leaf measured and decided by its kind, a composite combined."""
-    children = node.cheap_first
-    if children is not None:
-        return combine(node, (node_outcome(k, mm) for k in children))
-    cond = node.cond
-    decision = node.decide(cond, node.measure(cond, mm))  # type: ignore[misc]
-    outcome: Outcome = decision.outcome
-    return outcome
+def node_decider(node: NodePlan) -> NodeDecider:
+    """The condition's outcome as a function of the measurer: a leaf measured and decided by its kind, a
+    composite combined from its children, cheapest first."""
+    if node.cheap_first is None:
+        cond, measure, decide = node.cond, node.measure, node.decide
+        assert measure is not None and decide is not None  # a leaf's plan holds its kind's functions
+
+        def leaf(mm: Measurer) -> Outcome:
+            outcome: Outcome = decide(cond, measure(cond, mm)).outcome
+            return outcome
+        return leaf
+    children = tuple([node_decider(k) for k in node.cheap_first])
+
+    def composite(mm: Measurer) -> Outcome:
+        return combine(node, (child(mm) for child in children))
+    return composite
+
+
+def _version_decider(program: Program, version: Version) -> VersionDecider:
+    conditions = tuple([node_decider(n) for n in version_plan(program, version).cheap_first])
+
+    def verdict(mm: Measurer) -> Verdict:
+        return VERDICT_OF[kleene_all(condition(mm) for condition in conditions)]
+    return verdict
+
+
+_DECIDERS: IdentityCache[Version, VersionDecider] = IdentityCache()
+
+
+def decider_on(program: Program, day: dt.date) -> Verdict | VersionDecider:
+    """The program's verdict on ``day`` when its standing settles it (not in force, not encoded), else the
+    function deciding it from the conditions of its version in force (compiled once per version)."""
+    version, verdict = standing(program, day)
+    if verdict is not None:
+        return verdict
+    assert version is not None  # standing gives a verdict whenever it gives no version
+    return _DECIDERS.get(version, lambda v: _version_decider(program, v))
 
 
 def program_verdict(program: Program, facts: Facts, library: Library, verdicts: dict[str, Verdict]) -> Verdict:
     """The program's verdict on the facts' as-of date, exactly ``engine.evaluate_program(...).verdict``."""
-    version, verdict = standing(program, facts.as_of)
-    if verdict is not None:
-        return verdict
-    assert version is not None  # standing gives a verdict whenever it gives no version
-    mm = Measurer(facts, library, verdicts)
-    return VERDICT_OF[kleene_all(node_outcome(node, mm) for node in version_plan(program, version).cheap_first)]
+    found = decider_on(program, facts.as_of)
+    return found if isinstance(found, str) else found(Measurer(facts, library, verdicts, explain=False))

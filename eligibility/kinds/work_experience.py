@@ -14,7 +14,7 @@ from eligibility.rulebook.model import WorkExperienceCondition
 
 def measure(c: WorkExperienceCondition, mm: Measurer) -> WorkMeasure:
     """The hours counted for this condition (measured once per evaluation: other conditions read it)."""
-    return mm.once(c, lambda: measure_work(c, mm.facts))
+    return mm.once(c, lambda: measure_work(c, mm.facts, mm.explain))
 
 
 def decide(c: WorkExperienceCondition, m: WorkMeasure) -> Decision:

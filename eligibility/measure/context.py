@@ -21,10 +21,13 @@ class Measurer:
     here, through the typed reference the rulebook resolved when the version was loaded.
     """
 
-    def __init__(self, facts: Facts, library: Library, verdicts: dict[str, Verdict]) -> None:
+    def __init__(self, facts: Facts, library: Library, verdicts: dict[str, Verdict], explain: bool = True) -> None:
         self.facts = facts
         self.library = library
         self.verdicts = verdicts
+        #: False when no result is built from the measures (verdicts alone): a measure may then leave out
+        #: what only a report reads (the work measure's evidence), never what a decision reads.
+        self.explain = explain
         self._measures: dict[int, Any] = {}
 
     @property

@@ -212,14 +212,15 @@ def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last
     return certain, uncertain, left_out
 
 
-def measure_work(c: WorkExperienceCondition, facts: Facts) -> WorkMeasure:
-    """The hours a work_experience condition counts, with every job's share and the occupations found."""
+def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True) -> WorkMeasure:
+    """The hours a work_experience condition counts, the occupations found, and (when ``explain``) every job's
+    share or why it was left out as ``evidence`` (else no evidence: only a reader needs it)."""
     first, last = window(facts.as_of, c.window_months)
     table = work_table(facts)
     if table is None:
         return WorkMeasure(False, first, last)
     certain, uncertain, left_out = select_rows(table, c.occupations, first, last, c.location, c.exclude,
-                                               c.provinces)
+                                               c.provinces, explain)
     if not certain and not uncertain:
         return WorkMeasure(True, first, last, 0.0, 0.0, evidence=tuple(left_out))
     cap, per_unit = table.cap_units, 7 * table.units
@@ -252,6 +253,9 @@ def measure_work(c: WorkExperienceCondition, facts: Facts) -> WorkMeasure:
     else:
         totals = {code: sweep(parts, cap)[0] for code, parts in by_code.items()}
     main = max(totals, key=lambda k: (totals[k], k), default=None)
+    if not explain:
+        return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
+                           bool(maybe))
     shares = counted[2]
     credited = {part[0]: part for part in counted[1]}
     jobs: list[dict[str, Any]] = []

@@ -9,9 +9,9 @@ tasks take turns:
 - **evaluate alone**: ``eligibility.evaluate(profile, day, with_crs=False)``, the reference;
 - **evaluate with the CRS**: ``eligibility.evaluate(profile, day)`` (what ``eligibility evaluate`` runs),
   as a ratio to the reference (the target of issue 7: at most 1.10);
-- **the CRS alone**: its score with the explained result (``crs_result``) and its rounds (``with_rounds``),
-  on facts an evaluation already derived (as ``evaluate`` shares them), in microseconds per profile and as
-  a share of the evaluation;
+- **the CRS alone**: its score with the explained result and its rounds (``crs_result`` with ``rounds_of``,
+  as ``evaluate`` calls them), on facts an evaluation already derived (as ``evaluate`` shares them), in
+  microseconds per profile and as a share of the evaluation;
 - **the CRS total alone**: ``crs_range`` (what ``batch --verdicts-only`` writes), on the same facts.
 """
 
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from evaluate import DAY, generated_profiles  # noqa: E402
 
-from eligibility.api import evaluate, rules, with_rounds  # noqa: E402
+from eligibility.api import evaluate, rounds_of, rules  # noqa: E402
 from eligibility.engines.run import evaluate as engine_evaluate  # noqa: E402
 from eligibility.facts import Facts  # noqa: E402
 from eligibility.profile.load import load_profile  # noqa: E402
@@ -62,7 +62,7 @@ def measure(library: Library, profiles: list[Profile], rounds: int) -> dict[str,
         return spent / (rounds * len(profiles))
 
     def explained(p: Profile, facts: Facts, verdicts: dict[str, str], digest: str) -> object:
-        return with_rounds(crs_result(p, DAY, library, facts, digest), p, library, verdicts, "native", facts)
+        return crs_result(p, DAY, library, facts, digest, rounds_of(p, DAY, library, verdicts, "native", facts))
 
     def total(p: Profile, facts: Facts, verdicts: dict[str, str], digest: str) -> object:
         return crs_range(p, DAY, library, facts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ import attrs
 
 from eligibility.converter import unstructure
 from eligibility.declarations import check_declarations, declaration_keys
+from eligibility.draws.met import RoundsMet
 from eligibility.draws.person import ROUND_PROGRAMS, rounds_for
 from eligibility.engines.protocol import Engine
 from eligibility.engines.run import evaluate as _evaluate
@@ -77,9 +78,26 @@ def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
     evaluation = _evaluate(profile, day, library, programs, engine, facts)
     if not with_crs:
         return evaluation
-    score = crs_result(profile, day, library, facts, evaluation.receipt.profile_sha256)
     verdicts = {p.id: p.verdict for p in evaluation.programs}
-    return attrs.evolve(evaluation, crs=with_rounds(score, profile, library, verdicts, engine, facts))
+    score = crs_result(profile, day, library, facts, evaluation.receipt.profile_sha256,
+                       rounds_of(profile, day, library, verdicts, engine, facts))
+    return attrs.evolve(evaluation, crs=score)
+
+
+def rounds_of(profile: Profile, day: dt.date, library: Library, verdicts: Mapping[str, str] | None = None,
+              engine: Engine | str = "native", facts: Facts | None = None) -> Callable[[int, int], RoundsMet]:
+    """What gives the recent rounds open to the person on ``day`` and whether a score ``low``..``high`` met
+    them (``crs_result``'s ``rounds``): the round types open come from the verdicts of the Express Entry
+    programs and the categories on that day (``verdicts``; those missing are evaluated when it is called)."""
+    def rounds(low: int, high: int) -> RoundsMet:
+        known = dict(verdicts or {})
+        missing = [p for p in ROUND_PROGRAMS if p in library.programs and p not in known]
+        if missing:
+            more = _evaluate(profile, day, library, missing, engine, facts)
+            known.update({p.id: p.verdict for p in more.programs})
+        return rounds_for(profile, known, low, high, day)
+
+    return rounds
 
 
 def with_rounds(score: CrsResult, profile: Profile, library: Library, verdicts: Mapping[str, str] | None = None,
@@ -92,12 +110,8 @@ def with_rounds(score: CrsResult, profile: Profile, library: Library, verdicts: 
     """
     if score.status != "scored" or score.low is None or score.high is None:
         return score
-    known = dict(verdicts or {})
-    missing = [p for p in ROUND_PROGRAMS if p in library.programs and p not in known]
-    if missing:
-        more = _evaluate(profile, score.as_of, library, missing, engine, facts)
-        known.update({p.id: p.verdict for p in more.programs})
-    return attrs.evolve(score, rounds=rounds_for(profile, known, score.low, score.high, score.as_of))
+    return attrs.evolve(score, rounds=rounds_of(profile, score.as_of, library, verdicts, engine, facts)(
+        score.low, score.high))
 
 
 def _day(as_of: dt.date | str | None) -> dt.date:
@@ -130,8 +144,8 @@ def crs(profile: Profile | str | Path, as_of: dt.date | str | None = None,
     profile = _checked(profile, library)
     day = _day(as_of)
     facts = Facts(profile, day)
-    score = crs_result(profile, day, library, facts)
-    return with_rounds(score, profile, library, facts=facts) if rounds else score
+    return crs_result(profile, day, library, facts, rounds=rounds_of(profile, day, library, facts=facts) if rounds
+                      else None)
 
 
 def plan(profile: Profile | str | Path, start: dt.date | str | None = None, until: dt.date | str | None = None,

@@ -28,7 +28,7 @@ from attrs import frozen
 from eligibility.dates import months_before
 from eligibility.draws.kinds import EXPRESS_ENTRY_PROGRAMS, GENERAL, OTHER, PROVINCIAL_NOMINEE, ROUND_TYPES, title
 from eligibility.draws.model import Round, RoundsTable
-from eligibility.draws.table import current_table
+from eligibility.draws.table import recent_table
 
 Meets = Literal["yes", "no", "maybe"]
 Openness = Literal["eligible", "undetermined"]
@@ -161,7 +161,8 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
     the program ids the person is eligible for on ``as_of`` (``undetermined`` those not settled);
     ``nominated`` whether they hold a provincial nomination (None: unknown). Rounds are those on or
     before ``as_of`` and on or after the same day ``months`` months earlier, the ``last`` newest of
-    each type. ``table`` defaults to the newer of the cached feed and the bundled table.
+    each type. ``table`` defaults to the newer of the cached feed and the bundled table (looked at about
+    once a second, see ``recent_table``).
     """
     day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
     low, high = _as_range(score)
@@ -169,7 +170,7 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
         raise ValueError(f"expected low <= high, found {low} > {high}")
     notes: list[str] = []
     if table is None:
-        table, note = current_table()
+        table, note = recent_table()
         if note:
             notes.append(note)
     shape = _on_day(table, day, last, months)

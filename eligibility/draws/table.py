@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import sys
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,10 @@ from eligibility.errors import InputError, Problem
 
 CACHE_ENV = "ELIGIBILITY_CACHE_DIR"
 CACHE_FILE = "ee-rounds.json"
+#: How long the rounds of a score trust their last look at the table files, in seconds: a long-running
+#: process (the HTTP server) sees a ``draws update`` made by another process within this time, and a
+#: command scoring many profiles looks at the files about once, not twice per profile.
+RECHECK_SECONDS = 1.0
 
 
 @lru_cache(maxsize=1)
@@ -149,3 +154,26 @@ def current_table() -> tuple[RoundsTable, str | None]:
     if (cached.last_round, cached.fetched) > (bundled.last_round, bundled.fetched):
         return cached, None
     return bundled, None
+
+
+_RECENT: list[tuple[tuple[str | None, str | None], float, RoundsTable, str | None]] = []
+
+
+def recent_table() -> tuple[RoundsTable, str | None]:
+    """``current_table()`` as the rounds of every score read it: the files are looked at again after
+    ``RECHECK_SECONDS``, when the cache folder's setting changes, or after ``forget_recent`` (a ``draws
+    update`` in this process), not for each profile."""
+    key = (os.environ.get(CACHE_ENV), os.environ.get("XDG_CACHE_HOME"))
+    now = time.monotonic()
+    if _RECENT:
+        seen, at, table, note = _RECENT[0]
+        if seen == key and now - at < RECHECK_SECONDS:
+            return table, note
+    found = current_table()
+    _RECENT[:] = [(key, now, *found)]
+    return found
+
+
+def forget_recent() -> None:
+    """Make the next ``recent_table`` look at the files again (the cache was just written)."""
+    _RECENT.clear()

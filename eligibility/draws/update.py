@@ -16,7 +16,7 @@ from pathlib import Path
 
 from eligibility.draws.feed import FEED_URL, rounds_from_feed
 from eligibility.draws.model import RoundsTable
-from eligibility.draws.table import cache_path
+from eligibility.draws.table import cache_path, forget_recent
 from eligibility.errors import EligibilityError
 
 # The feed was about 0.6 MB in 2026 with 445 rounds; 8 MB leaves room for decades and stops a runaway.
@@ -80,6 +80,7 @@ def write_atomically(table: RoundsTable, path: Path) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    forget_recent()  # the scores of this process see the new table at once
 
 
 def update(url: str = FEED_URL, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES,

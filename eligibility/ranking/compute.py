@@ -4,17 +4,19 @@ language, score, and build the typed result."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from eligibility import __version__
+from eligibility.draws.met import RoundsMet
 from eligibility.engines.run import profile_digest
 from eligibility.facts import Facts
 from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
-from eligibility.ranking.measures import Measures, Reading, accompanying_spouse
-from eligibility.ranking.score import Plan, Scored, plan, readings_for, score_plan, widen
+from eligibility.ranking.measures import DESIGNATED, Measures, Reading, accompanying_spouse
+from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
 from eligibility.result import (
     Caveat,
     CitationRef,
@@ -52,13 +54,20 @@ def _cite(rules: CrsRules, owner: object, citations: tuple[Citation, ...]) -> tu
 class Layout:
     """What a result takes from the compiled plans of one spouse case (or two), worked out once per plans:
     each factor's id, section, words, maximum, citations, whether it applies and the measures it reads,
-    and each section's words, maximum and parts."""
+    and each section's words, maximum and parts.
+
+    ``kept`` holds the factor and section results already built for these plans, by their points (and, for
+    a factor, the plain words it observed): a result is a frozen value, so equal ones are one object.
+    """
 
     factors: tuple[tuple[str, str, str, int, tuple[CitationRef, ...], bool, tuple[str, ...]], ...]
     sections: tuple[tuple[str, str, int, bool, int | None, tuple[tuple[str, int, int | None], ...]], ...]
+    kept: dict[Hashable, FactorScore | SectionScore] = field(factory=dict, eq=False, repr=False)
 
 
 _LAYOUTS: dict[tuple[int, ...], tuple[tuple[Plan, ...], Layout]] = {}
+#: Results kept per layout at most; a layout that reaches it starts again (a batch of many profiles).
+KEPT = 4096
 
 
 def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
@@ -79,20 +88,65 @@ def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
     return hit[1]
 
 
-def _factor(static: tuple[str, str, str, int, tuple[CitationRef, ...], bool, tuple[str, ...]],
-            points: tuple[int, int], readings: dict[str, Reading]) -> FactorScore:
+_PLAIN = (str, int, type(None))
+
+
+def _factor(shape: Layout, index: int, points: tuple[int, int], readings: dict[str, Reading]) -> FactorScore:
+    static = shape.factors[index]
     fid, section, says, top, citations, applies, measures = static
-    named = [(m, readings[m]) for m in measures if m in readings]
     low, high = points
-    if len(named) == 1:
-        m, r = named[0]
-        observed, evidence = {m: r.observed}, r.evidence
-        settle = tuple(dict.fromkeys(r.settle)) if low != high else ()
-    else:
-        observed = {m: r.observed for m, r in named}
-        evidence = tuple(item for _, r in named for item in r.evidence)
-        settle = tuple(dict.fromkeys(p for _, r in named for p in r.settle)) if low != high else ()
-    return FactorScore(fid, section, says, low, high, top, observed, evidence, citations, settle, applies)
+    if len(measures) == 1:
+        r = readings.get(measures[0])
+        if r is None:
+            # A factor that does not apply in this case reads nothing: its result depends on its points alone.
+            key: Hashable = (index, low, high)
+            found = shape.kept.get(key)
+            if found is None:
+                found = _keep(shape, key, FactorScore(fid, section, says, low, high, top, {}, (), citations, (),
+                                                      applies))
+            assert isinstance(found, FactorScore)
+            return found
+        observed = r.observed
+        settle = tuple(dict.fromkeys(r.settle)) if low != high and r.settle else ()
+        if not r.evidence and type(observed) in _PLAIN:
+            # Nothing of the person but a plain word or number: kept by it (its type too: True is not 1).
+            key = (index, low, high, type(observed), observed, settle)
+            found = shape.kept.get(key)
+            if found is None:
+                found = _keep(shape, key, FactorScore(fid, section, says, low, high, top, {measures[0]: observed},
+                                                      (), citations, settle, applies))
+            assert isinstance(found, FactorScore)
+            return found
+        return FactorScore(fid, section, says, low, high, top, {measures[0]: observed}, r.evidence, citations,
+                           settle, applies)
+    named = [(m, readings[m]) for m in measures if m in readings]
+    observed_all = {m: r.observed for m, r in named}
+    evidence = tuple(item for _, r in named for item in r.evidence)
+    settle = tuple(dict.fromkeys(p for _, r in named for p in r.settle)) if low != high else ()
+    return FactorScore(fid, section, says, low, high, top, observed_all, evidence, citations, settle, applies)
+
+
+def _keep(shape: Layout, key: Hashable, value: FactorScore | SectionScore) -> FactorScore | SectionScore:
+    if len(shape.kept) >= KEPT:
+        shape.kept.clear()
+    shape.kept[key] = value
+    return value
+
+
+def _sections(shape: Layout, scored: Scored) -> tuple[SectionScore, ...]:
+    out = []
+    for si, (sid, says, top, applies, section_cap, parts) in enumerate(shape.sections):
+        points, part_points = scored.sections[si], scored.parts[si]
+        key = (-1 - si, points, part_points)
+        found = shape.kept.get(key)
+        if found is None:
+            found = _keep(shape, key, SectionScore(
+                sid, says, *points, top,
+                tuple(PartScore(pid, *part_points[pi], part_top, cap) for pi, (pid, part_top, cap) in enumerate(parts)),
+                applies, section_cap))
+        assert isinstance(found, SectionScore)
+        out.append(found)
+    return tuple(out)
 
 
 @frozen
@@ -119,16 +173,20 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     if stated is None and languages is not None and len(languages) < 2:
         # With valid tests in at most one language, designating that one first scores at least as much.
         options = ["french"] if languages == {"french"} else ["english"]
-    previous: list[Scored | None] = [None] * len(plans)
+    needed = plans[0].measures if len(plans) == 1 else tuple(dict.fromkeys(m for p in plans for m in p.measures))
+    previous: list[Scored] = []
+    readings: dict[str, Reading] = {}
     scored: dict[OfficialLanguage, tuple[Scored, dict[str, Reading]]] = {}
     for d in options:
-        measures, readings, cases = Measures(facts, d, version.counting, shared, explain), {}, []
-        for i, p in enumerate(plans):
-            found = readings_for(p, measures)
-            readings.update(found)
-            previous[i] = score_plan(p, found, previous[i])
-            cases.append(previous[i])
-        scored[d] = (widen([c for c in cases if c is not None]), readings)
+        measures = Measures(facts, d, version.counting, shared, explain)
+        if not previous:
+            readings = {m: measures.read(m) for m in needed}
+            previous = [score_plan(p, readings) for p in plans]
+        else:
+            # The other designation: only the language readings and the steps that read them change.
+            readings = {**readings, **{m: measures.read(m) for m in needed if m in DESIGNATED}}
+            previous = [score_plan(p, readings, before) for p, before in zip(plans, previous, strict=True)]
+        scored[d] = (widen(previous), readings)
     chosen = max(scored, key=lambda d: (scored[d][0].low, scored[d][0].high, d == "english"))
     if stated is not None:
         designation = Designation(chosen, True, f"{chosen} as stated in the profile")
@@ -150,10 +208,11 @@ def _text(s: Scored) -> str:
 
 
 def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts | None = None,
-               digest: str | None = None) -> CrsResult:
+               digest: str | None = None, rounds: Callable[[int, int], RoundsMet] | None = None) -> CrsResult:
     """The CRS score of ``profile`` on ``as_of`` under the library's criteria.
 
-    ``facts`` and ``digest`` (the profile's sha256) may be passed in when an evaluation already has them.
+    ``facts`` and ``digest`` (the profile's sha256) may be passed in when an evaluation already has them;
+    ``rounds`` gives the rounds a score ``low``..``high`` met, for a scored result (None: no rounds).
     """
     rules = library.crs[RULES_ID]
     receipt = Receipt(as_of, __version__, library.digest, digest or profile_digest(profile), "native")
@@ -167,13 +226,8 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
         facts = Facts(profile, as_of)
     chosen = score_on(profile, version, facts)
     scored, shape, readings = chosen.scored, layout(rules, chosen.plans), chosen.readings
-    factors = tuple(_factor(static, points, readings) for static, points in zip(shape.factors, scored.factors,
-                                                                                  strict=True))
-    sections = tuple(
-        SectionScore(sid, says, *scored.sections[si], top,
-                     tuple(PartScore(pid, *scored.parts[si][pi], part_top, cap)
-                           for pi, (pid, part_top, cap) in enumerate(parts)), applies, section_cap)
-        for si, (sid, says, top, applies, section_cap, parts) in enumerate(shape.sections))
+    factors = tuple([_factor(shape, i, points, readings) for i, points in enumerate(scored.factors)])
+    sections = _sections(shape, scored)
     settled = tuple(dict.fromkeys(p for f in factors for p in f.settled_by))
     if chosen.with_spouse is None and "$.spouse" not in settled:
         settled = ("$.spouse", *settled)
@@ -183,7 +237,7 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
     period = CrsVersionRef(version.valid_from, version.valid_to, version.changes)
     return CrsResult(as_of, "scored", message, scored.low, scored.high, version.max, chosen.with_spouse,
                      chosen.spouse, chosen.designation, period, sections, factors, settled, caveats, receipt,
-                     profile.name)
+                     profile.name, rounds(scored.low, scored.high) if rounds is not None else None)
 
 
 _DATED: dict[tuple[int, dt.date], tuple[CrsRules, tuple[Caveat, ...]]] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from attrs import frozen
 
@@ -44,7 +44,8 @@ BACHELORS = level_rank("bachelors") + 1
 class Reading:
     """A measure read from the profile: its level(s), what was seen, the evidence, what would settle it."""
 
-    value: Span | dict[str, Span]
+    #: A span, or for a language one span per ability (in the order of ``ABILITIES``).
+    value: Span | tuple[Span, ...]
     observed: Any
     evidence: tuple[dict[str, Any], ...] = ()
     settle: tuple[str, ...] = ()
@@ -213,14 +214,14 @@ class Measures:
     def _read_language(self, person: Person, language: str | None, path: str) -> Reading:
         tests = self._tests(person)
         if not known(tests):
-            return Reading(dict.fromkeys(ABILITIES, (0, TOP)), None, (), (path,))
+            return Reading(((0, TOP),) * len(ABILITIES), None, (), (path,))
         valid = [t for t in tests if t.valid and (language is None or t.language == language)]
         best = _best(valid)
         evidence = tuple(_test_evidence(t) for t in tests
                          if language is None or t.language == language) if self.explain else ()
         if best is None:
-            return Reading(dict.fromkeys(ABILITIES, (0, 0)), "no valid test", evidence)
-        levels: dict[str, Span] = {a: (min(TOP, best.levels[a]), min(TOP, best.levels[a])) for a in ABILITIES}
+            return Reading(((0, 0),) * len(ABILITIES), "no valid test", evidence)
+        levels = tuple((level, level) for level in (min(TOP, best.levels[a]) for a in ABILITIES))
         return Reading(levels, _levels_text(best) if self.explain else None, evidence)
 
     def first_language(self) -> Reading:
@@ -233,9 +234,8 @@ class Measures:
         return self._language("spouse", None, "$.spouse.language_tests")
 
     def _all(self, reading: Reading) -> Reading:
-        spans = reading.value
-        assert isinstance(spans, dict)
-        return Reading((min(s[0] for s in spans.values()), min(s[1] for s in spans.values())),
+        spans = cast(tuple[Span, ...], reading.value)
+        return Reading((min(s[0] for s in spans), min(s[1] for s in spans)),
                        reading.observed, reading.evidence, reading.settle)
 
     def first_language_all(self) -> Reading:

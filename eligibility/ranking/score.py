@@ -7,12 +7,13 @@ maxima worked out), so that scoring a profile is a few loops over numbers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from itertools import product
+from typing import cast
 
-from attrs import frozen
+from attrs import field, frozen
 
-from eligibility.ranking.measures import DESIGNATED, Measures, Reading, Span
+from eligibility.ranking.measures import DESIGNATED, Reading, Span
 from eligibility.rulebook.crs import (
     Combined,
     CrsVersion,
@@ -28,6 +29,9 @@ from eligibility.rulebook.crs_checks import part_max, section_max
 
 Compiled = tuple[tuple[int, int], ...]
 Points = tuple[int, int]
+NONE: Points = (0, 0)
+#: Points kept per step at most (see ``_kept_points``).
+KEPT = 4096
 
 
 @frozen
@@ -51,11 +55,10 @@ class Step:
     row_lookups: tuple[tuple[int, ...], ...] = ((0,),)
     #: One measure, one table: neither combined nor per ability (the common case, scored first).
     simple: bool = False
-
-    @property
-    def designated(self) -> bool:
-        """True when the factor reads the first or second official language."""
-        return any(m in DESIGNATED for m in self.measures)
+    #: True when the factor reads the first or second official language.
+    designated: bool = False
+    #: Points already worked out, by the levels read (see ``_kept_points``).
+    kept: dict[Hashable, Points] = field(factory=dict, eq=False, repr=False)
 
 
 @frozen
@@ -92,6 +95,8 @@ class Plan:
     sections: tuple[SectionPlan, ...]
     measures: tuple[str, ...] = ()
     layout: tuple[tuple[int | None, tuple[tuple[int | None, tuple[int, ...]], ...]], ...] = ()
+    #: The indexes of the steps that read the designated languages (scored again for the other designation).
+    designated: tuple[int, ...] = ()
 
 
 @frozen
@@ -145,11 +150,12 @@ def _step(section: str, group: str | None, f: Factor, with_spouse: bool, applies
         inner = tuple(sorted({k for _, row in rows for k, _ in row}))
         top1 = rows[-1][0] if rows else 0
         row_lookups = tuple(lookup_of(_row(rows, level)) for level in range(top1 + 1))
-        return Step(fid, section, f, f.measures, (), rows, inner, False, cap, top, applies, (0,), row_lookups)
+        return Step(fid, section, f, f.measures, (), rows, inner, False, cap, top, applies, (0,), row_lookups,
+                    designated=any(m in DESIGNATED for m in f.measures))
     table = compile_table(table_for(f, with_spouse), f.measure)
     per_ability = isinstance(f, PerAbility)
     return Step(fid, section, f, (f.measure,), table, (), (), per_ability, cap, top, applies, lookup_of(table),
-                simple=not per_ability)
+                simple=not per_ability, designated=f.measure in DESIGNATED)
 
 
 def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
@@ -169,7 +175,7 @@ def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
                                     section_max(section, with_spouse), applies))
     measures = tuple(dict.fromkeys(m for s in steps if s.applies for m in s.measures))
     layout = tuple((sp.cap, tuple((part.cap, part.steps) for part in sp.parts)) for sp in sections)
-    return Plan(tuple(steps), tuple(sections), measures, layout)
+    return Plan(tuple(steps), tuple(sections), measures, layout, tuple(i for i, s in enumerate(steps) if s.designated))
 
 
 def step(table: Compiled, level: int) -> int:
@@ -210,15 +216,13 @@ def step_points(s: Step, readings: dict[str, Reading]) -> Points:
         return 0, 0
     if s.simple:
         # The common case first: one measure read at an exact level is one index into the lookup.
-        value = readings[s.measures[0]].value
-        assert isinstance(value, tuple)
+        value = cast(Span, readings[s.measures[0]].value)
         if value[0] == value[1]:
             lookup, cap = s.lookup, s.cap
             points = lookup[value[0]] if value[0] < len(lookup) else lookup[-1]
             return (points, points) if cap is None or points <= cap else (cap, cap)
     if s.rows:
-        s1, s2 = (readings[m].value for m in s.measures)
-        assert isinstance(s1, tuple) and isinstance(s2, tuple)
+        s1, s2 = (cast(Span, readings[m].value) for m in s.measures)
         if s1[0] == s1[1] and s2[0] == s2[1]:
             low = high = _at(s.row_lookups[s1[0]] if s1[0] < len(s.row_lookups) else s.row_lookups[-1], s2[0])
         else:
@@ -226,11 +230,10 @@ def step_points(s: Step, readings: dict[str, Reading]) -> Points:
                                                                    _levels(s.inner, s2))]
             low, high = min(values), max(values)
     else:
-        value = readings[s.measures[0]].value
+        read = readings[s.measures[0]].value
         if s.per_ability:
-            assert isinstance(value, dict)
             low = high = 0
-            for v in value.values():
+            for v in cast(tuple[Span, ...], read):
                 if v[0] == v[1]:
                     points = _at(s.lookup, v[0])
                     low, high = low + points, high + points
@@ -238,25 +241,50 @@ def step_points(s: Step, readings: dict[str, Reading]) -> Points:
                     lo, hi = _span(s.lookup, v)
                     low, high = low + lo, high + hi
         else:
-            assert isinstance(value, tuple)
-            low, high = (_at(s.lookup, value[0]),) * 2 if value[0] == value[1] else _span(s.lookup, value)
+            span = cast(Span, read)
+            low, high = (_at(s.lookup, span[0]),) * 2 if span[0] == span[1] else _span(s.lookup, span)
     if s.cap is not None:
         low, high = min(s.cap, low), min(s.cap, high)
     return low, high
 
 
-def readings_for(p: Plan, measures: Measures) -> dict[str, Reading]:
-    """The readings of every measure a step that applies needs."""
-    return {m: measures.read(m) for m in p.measures}
+def _kept_points(s: Step, readings: dict[str, Reading]) -> Points:
+    """``step_points``, kept per step by the levels read (four abilities, two measures: a few lookups each)."""
+    ms = s.measures
+    key: Hashable = readings[ms[0]].value if len(ms) == 1 else (readings[ms[0]].value, readings[ms[1]].value)
+    found = s.kept.get(key)
+    if found is None:
+        if len(s.kept) >= KEPT:
+            s.kept.clear()  # a batch of many distinct profiles must not keep every combination
+        found = s.kept[key] = step_points(s, readings)
+    return found
 
 
 def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = None) -> Scored:
     """Every step, part and section; with ``previous`` (the other designation), only the language steps again."""
     if previous is None:
-        factors = tuple(step_points(s, readings) for s in p.steps)
+        factors: list[Points] = []
+        append = factors.append
+        for s in p.steps:
+            if not s.applies:
+                append(NONE)
+                continue
+            if s.simple:
+                # The common case inline: one measure read at an exact level is one index into the lookup.
+                value = cast(Span, readings[s.measures[0]].value)
+                level = value[0]
+                if level == value[1]:
+                    lookup = s.lookup
+                    points = lookup[level] if level < len(lookup) else lookup[-1]
+                    cap = s.cap
+                    append((points, points) if cap is None or points <= cap else (cap, cap))
+                    continue
+            append(_kept_points(s, readings))
     else:
-        factors = tuple(step_points(s, readings) if s.designated else previous.factors[i]
-                        for i, s in enumerate(p.steps))
+        factors = list(previous.factors)
+        steps = p.steps
+        for i in p.designated:
+            factors[i] = _kept_points(steps[i], readings)
     parts, sections = [], []
     total_low = total_high = 0
     for section_cap, layout in p.layout:
@@ -269,7 +297,10 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
                 low += f[0]
                 high += f[1]
             if part_cap is not None:
-                low, high = min(part_cap, low), min(part_cap, high)
+                if low > part_cap:
+                    low = part_cap
+                if high > part_cap:
+                    high = part_cap
             spans.append((low, high))
             section_low += low
             section_high += high
@@ -279,21 +310,19 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
         sections.append((section_low, section_high))
         total_low += section_low
         total_high += section_high
-    return Scored(total_low, total_high, factors, tuple(parts), tuple(sections))
+    return Scored(total_low, total_high, tuple(factors), tuple(parts), tuple(sections))
 
 
-def _widen(spans: Iterable[Points]) -> Points:
-    items = list(spans)
-    return min(s[0] for s in items), max(s[1] for s in items)
+def _widen(a: Points, b: Points) -> Points:
+    return a if a == b else (min(a[0], b[0]), max(a[1], b[1]))
 
 
 def widen(cases: list[Scored]) -> Scored:
     """One score spanning several possible cases (a spouse who may or may not count)."""
-    if len(cases) == 1:
-        return cases[0]
     first = cases[0]
-    factors = tuple(_widen(c.factors[i] for c in cases) for i in range(len(first.factors)))
-    parts = tuple(tuple(_widen(c.parts[i][j] for c in cases) for j in range(len(row)))
-                  for i, row in enumerate(first.parts))
-    sections = tuple(_widen(c.sections[i] for c in cases) for i in range(len(first.sections)))
-    return Scored(min(c.low for c in cases), max(c.high for c in cases), factors, parts, sections)
+    for other in cases[1:]:
+        first = Scored(min(first.low, other.low), max(first.high, other.high),
+                       tuple(map(_widen, first.factors, other.factors)),
+                       tuple(tuple(map(_widen, a, b)) for a, b in zip(first.parts, other.parts, strict=True)),
+                       tuple(map(_widen, first.sections, other.sections)))
+    return first

@@ -2,57 +2,45 @@
 
 Each measure gives a level on its scale (a whole number, or the position of a named level), as a
 span ``(low, high)``: exact when the profile says enough, wider when a fact is unknown, with the
-profile paths that would settle it. Language measures give one span per ability.
+profile paths that would settle it. Language measures give one span per ability. The years of work
+are read in ``eligibility.ranking.work_years``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from fractions import Fraction
 from typing import Any, cast
 
-from attrs import frozen
-
-from eligibility.dates import window
 from eligibility.facts import CredentialFact, Facts, Person, TestFact, level_rank
 from eligibility.language import ABILITIES
 from eligibility.measure.offer import arranged_employment
-from eligibility.measure.work import select_rows, work_table
 from eligibility.profile.model import OfficialLanguage
+from eligibility.ranking.reading import Reading, Span
+from eligibility.ranking.work_years import (
+    CANADIAN_EXCLUDED,
+    FOREIGN_EXCLUDED,
+    SPOUSE_EXCLUDED,
+    UNKNOWN_YEARS,
+    work_years,
+)
 from eligibility.rulebook.crs import NAMED_LEVELS, Counting
-from eligibility.rulebook.model import Exclusion, Location
 from eligibility.unknown import UNKNOWN, Unknown, known
-from eligibility.work import HOURS_PER_YEAR, sweep
 
-Span = tuple[int, int]
+__all__ = ["CANADIAN_EXCLUDED", "DESIGNATED", "FOREIGN_EXCLUDED", "SPOUSE_EXCLUDED", "UNKNOWN_YEARS", "Measures",
+           "Reading", "Span", "accompanying_spouse"]
+
 LEVEL_NAMES = NAMED_LEVELS["education"]
 #: Measures that depend on which official language is designated first.
 DESIGNATED = frozenset({"first_language", "second_language", "first_language_all"})
 TOP = 10  # CLB / NCLC 10 means "10 or more"
-UNKNOWN_YEARS = 10  # a work history not given: anything from none to the 10 years of the window
-# MI: Canadian work experience excludes self-employment and work while a full-time student.
-CANADIAN_EXCLUDED: tuple[Exclusion, ...] = ("unpaid", "self_employed", "full_time_student", "unauthorized")
-SPOUSE_EXCLUDED: tuple[Exclusion, ...] = ("unpaid", "unauthorized")
-FOREIGN_EXCLUDED: tuple[Exclusion, ...] = ("unpaid",)
 # The rank of "two or more credentials, one of three years or more" (none = 0, secondary = 1, ...).
 TWO_OR_MORE = level_rank("two_or_more") + 1
 ONE_YEAR = level_rank("one_year") + 1
 BACHELORS = level_rank("bachelors") + 1
-
-
-@frozen
-class Reading:
-    """A measure read from the profile: its level(s), what was seen, the evidence, what would settle it."""
-
-    #: A span, or for a language one span per ability (in the order of ``ABILITIES``).
-    value: Span | tuple[Span, ...]
-    observed: Any
-    evidence: tuple[dict[str, Any], ...] = ()
-    settle: tuple[str, ...] = ()
+MASTERS = level_rank("masters")
 
 
 def _tagged(measure: str, reading: Reading) -> Reading:
-    """The reading with its measure named in each evidence item (the result lists a factor's evidence flat)."""
+    """A reading shared by several measures (a language's), with this measure named in each evidence item."""
     if not reading.evidence:
         return reading
     return Reading(reading.value, reading.observed, tuple({"measure": measure, **e} for e in reading.evidence),
@@ -127,8 +115,7 @@ class Measures:
         found = cache.get(measure)
         if found is None:
             # Each measure is a method of this class named as in the ruleset; read once per designation.
-            found = getattr(self, measure)()
-            cache[measure] = found = _tagged(measure, found) if self.explain else found
+            found = cache[measure] = getattr(self, measure)()
         return found
 
     def valid_languages(self) -> set[str] | None:
@@ -144,34 +131,42 @@ class Measures:
             return Reading((0, 150), None, (), ("$.birth_date",))
         age = self.facts.age
         assert isinstance(age, int)
-        return Reading((age, age), age, ({"birth_date": birth.isoformat(), "age": age},))
+        if not self.explain:
+            return Reading((age, age), age)
+        return Reading((age, age), age, ({"measure": "age", "birth_date": birth.isoformat(), "age": age},))
 
-    def _education(self, person: Person, path: str) -> Reading:
+    def _education(self, measure: str, person: Person, path: str) -> Reading:
         creds = self.facts.credentials(person, self.counting.eca_valid_months)
         if not known(creds):
             return Reading((0, len(LEVEL_NAMES) - 1), None, (), (path,))
         evidence = []
-        ranks = []
+        best = post = 0
+        three_years = False
         for c in creds:
-            item: dict[str, Any] = {"credential": c.index, "level": c.education.level, "country": c.education.country}
+            e = c.education
             if c.level is None:
-                item.update({"counted": False, "reason": c.why_not})
-            else:
-                item.update({"counted": True, "recognized_level": c.level, "via_eca": c.via_eca})
-                ranks.append(level_rank(c.level) + 1)
-            evidence.append(item)
-        best = max(ranks, default=0)
+                if self.explain:
+                    evidence.append({"measure": measure, "credential": c.index, "level": e.level,
+                                     "country": e.country, "counted": False, "reason": c.why_not})
+                continue
+            if self.explain:
+                evidence.append({"measure": measure, "credential": c.index, "level": e.level, "country": e.country,
+                                 "counted": True, "recognized_level": c.level, "via_eca": c.via_eca})
+            rank = level_rank(c.level) + 1
+            best = max(best, rank)
+            if rank >= ONE_YEAR:
+                post += 1
+                three_years = three_years or _three_years(c)
         # Two or more post-secondary credentials, one of them of three years or more, rank together.
-        post = [c for c in creds if c.level is not None and level_rank(c.level) + 1 >= ONE_YEAR]
-        if len(post) >= 2 and any(_three_years(c) for c in post):
+        if post >= 2 and three_years:
             best = max(best, TWO_OR_MORE)
         return Reading((best, best), LEVEL_NAMES[best], tuple(evidence))
 
     def education(self) -> Reading:
-        return self._education("applicant", "$.education")
+        return self._education("education", "applicant", "$.education")
 
     def spouse_education(self) -> Reading:
-        return self._education("spouse", "$.spouse.education")
+        return self._education("spouse_education", "spouse", "$.spouse.education")
 
     def canadian_education(self) -> Reading:
         creds = self.facts.credentials("applicant", self.counting.eca_valid_months)
@@ -184,19 +179,22 @@ class Measures:
             if e.country != "CA" or c.level is None or level_rank(c.level) + 1 < ONE_YEAR:
                 continue
             if not e.full_time:
-                evidence.append({"credential": c.index, "counted": False, "reason": "not full-time study"})
+                evidence.append({"measure": "canadian_education", "credential": c.index, "counted": False,
+                                 "reason": "not full-time study"})
                 continue
-            if level_rank(c.level) >= level_rank("masters") or (e.years or 0) >= 3:
+            if level_rank(c.level) >= MASTERS or (e.years or 0) >= 3:
                 lo = hi = 2
             elif e.years is not None or c.level in ("one_year", "two_year"):
                 lo = hi = 1
             else:
                 lo, hi = 1, 2
                 settle.append(f"$.education[{c.index}].years")
-            evidence.append({"credential": c.index, "level": c.level, "years": e.years, "counted": True})
+            evidence.append({"measure": "canadian_education", "credential": c.index, "level": c.level,
+                             "years": e.years, "counted": True})
             low, high = max(low, lo), max(high, hi)
         names = ("none", "one_or_two_years", "three_years_or_more")
-        return Reading((low, high), names[low] if low == high else None, tuple(evidence), tuple(settle))
+        return Reading((low, high), names[low] if low == high else None, tuple(evidence) if self.explain else (),
+                       tuple(settle))
 
     # --- languages ---------------------------------------------------------------------------------
 
@@ -225,68 +223,43 @@ class Measures:
         return Reading(levels, _levels_text(best) if self.explain else None, evidence)
 
     def first_language(self) -> Reading:
-        return self._language("applicant", self.first, "$.language_tests")
+        return self._tag("first_language", self._language("applicant", self.first, "$.language_tests"))
 
     def second_language(self) -> Reading:
-        return self._language("applicant", self.second, "$.language_tests")
+        return self._tag("second_language", self._language("applicant", self.second, "$.language_tests"))
 
     def spouse_language(self) -> Reading:
-        return self._language("spouse", None, "$.spouse.language_tests")
+        return self._tag("spouse_language", self._language("spouse", None, "$.spouse.language_tests"))
 
-    def _all(self, reading: Reading) -> Reading:
+    def _tag(self, measure: str, reading: Reading) -> Reading:
+        return _tagged(measure, reading) if self.explain else reading
+
+    def _all(self, measure: str, reading: Reading) -> Reading:
+        """The lowest ability of a language reading, with this measure named in its evidence."""
         spans = cast(tuple[Span, ...], reading.value)
-        return Reading((min(s[0] for s in spans), min(s[1] for s in spans)),
-                       reading.observed, reading.evidence, reading.settle)
+        evidence = tuple({"measure": measure, **e} for e in reading.evidence) if self.explain else ()
+        return Reading((min(s[0] for s in spans), min(s[1] for s in spans)), reading.observed, evidence,
+                       reading.settle)
 
     def first_language_all(self) -> Reading:
-        return self._all(self.first_language())
+        return self._all("first_language_all", self._language("applicant", self.first, "$.language_tests"))
 
     def english_all(self) -> Reading:
-        return self._all(self._language("applicant", "english", "$.language_tests"))
+        return self._all("english_all", self._language("applicant", "english", "$.language_tests"))
 
     def french_all(self) -> Reading:
-        return self._all(self._language("applicant", "french", "$.language_tests"))
+        return self._all("french_all", self._language("applicant", "french", "$.language_tests"))
 
-    # --- work --------------------------------------------------------------------------------------
-
-    def _years(self, person: Person, location: Location, exclude: tuple[Exclusion, ...], path: str) -> Reading:
-        # The person's work table is the evaluation's own (built once per Facts): the CRS counts the same jobs.
-        table = work_table(self.facts, person)
-        if table is None:
-            return Reading((0, UNKNOWN_YEARS), None, (), (path,))
-        first, last = window(self.facts.as_of, self.counting.work_window_months)
-        certain, uncertain, left_out = select_rows(table, self.counting.skilled, first, last, location, exclude)
-        parts = [part for _, part in certain]
-        total, shares = sweep(parts, table.cap_units)
-        # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
-        top = sweep(parts + [part for _, part in uncertain], table.cap_units)[0] if uncertain else total
-        per_hour = 7 * table.units  # sweep counts in units of 1 / (7 x units) of an hour
-        settle = tuple(f"{path}[{row.index}].noc" for row, _ in uncertain)
-        year = HOURS_PER_YEAR * per_hour
-        years = (int(total // year), int(top // year))
-        if not self.explain:
-            return Reading(years, None, (), settle)
-        evidence: list[dict[str, Any]] = []
-        for row, (index, start, end, _) in certain:
-            evidence.append({"job": index, "title": row.fact.entry.title, "noc": row.noc, "counted": True,
-                             "from": dt.date.fromordinal(start).isoformat(),
-                             "to": dt.date.fromordinal(end).isoformat(),
-                             "hours": round(float(Fraction(shares[index]) / per_hour), 1)})
-        evidence += [{"job": row.index, "title": row.fact.entry.title, "counted": False,
-                      "reason": "no NOC code: it may or may not count"} for row, _ in uncertain]
-        evidence += left_out  # select_rows gives the left-out jobs as evidence items already
-        observed = {"hours": round(float(Fraction(total, per_hour)), 1), "years": years[0],
-                    "from": first.isoformat(), "to": last.isoformat()}
-        return Reading(years, observed, tuple(evidence), settle)
+    # --- work (eligibility.ranking.work_years) ---------------------------------------------------------
 
     def canadian_work_years(self) -> Reading:
-        return self._years("applicant", "canada", CANADIAN_EXCLUDED, "$.work")
+        return work_years(self, "canadian_work_years", "applicant", "canada", CANADIAN_EXCLUDED, "$.work")
 
     def foreign_work_years(self) -> Reading:
-        return self._years("applicant", "abroad", FOREIGN_EXCLUDED, "$.work")
+        return work_years(self, "foreign_work_years", "applicant", "abroad", FOREIGN_EXCLUDED, "$.work")
 
     def spouse_canadian_work_years(self) -> Reading:
-        return self._years("spouse", "canada", SPOUSE_EXCLUDED, "$.spouse.work")
+        return work_years(self, "spouse_canadian_work_years", "spouse", "canada", SPOUSE_EXCLUDED, "$.spouse.work")
 
     # --- additional --------------------------------------------------------------------------------
 
@@ -295,7 +268,8 @@ class Measures:
         if not known(certs):
             return Reading((0, 1), None, (), ("$.certificates_of_qualification",))
         held = [c for c in certs if c.issued is None or c.issued <= self.facts.as_of]
-        evidence = tuple({"certificate": i, "noc": c.noc, "issued_by": c.issued_by} for i, c in enumerate(held))
+        evidence = tuple({"measure": "certificate_of_qualification", "certificate": i, "noc": c.noc,
+                          "issued_by": c.issued_by} for i, c in enumerate(held)) if self.explain else ()
         return Reading((1, 1) if held else (0, 0), "yes" if held else "no", evidence)
 
     def provincial_nomination(self) -> Reading:
@@ -304,23 +278,26 @@ class Measures:
             return Reading((0, 1), None, (), ("$.provincial_nomination",))
         if nomination is None:
             return Reading((0, 0), "no")
-        item = {"province": nomination.province, "issued": nomination.issued.isoformat()}
+        item = {"measure": "provincial_nomination", "province": nomination.province,
+                "issued": nomination.issued.isoformat()}
         if nomination.issued > self.facts.as_of:
             return Reading((0, 0), "no", ({**item, "counted": False, "reason": "issued after the date"},))
         return Reading((1, 1), "yes", ({**item, "counted": True},))
 
     def arranged_employment(self) -> Reading:
-        outcome, detail, evidence = arranged_employment(self.facts, self.counting.arranged_employment)
+        outcome, detail, checks = arranged_employment(self.facts, self.counting.arranged_employment)
+        evidence = tuple({"measure": "arranged_employment", **e} for e in checks) if self.explain else ()
         offer = self.facts.profile.job_offer
         noc = getattr(offer, "noc", None) if known(offer) else None
         top = 2 if noc is None or noc.startswith("00") else 1
         if outcome == "fail":
-            return Reading((0, 0), "none", tuple(evidence))
+            return Reading((0, 0), "none", evidence)
         if outcome == "unknown":
             settle = ("$.job_offer",) if not known(offer) else ("$.job_offer", "$.work")
-            return Reading((0, top), None, tuple(evidence), settle)
+            return Reading((0, top), None, evidence, settle)
+        found = {"measure": "arranged_employment", "offer": detail, "noc": noc}
         return Reading((top, top), "major_group_00" if top == 2 else "other",
-                       ({"offer": detail, "noc": noc}, *evidence))
+                       (found, *evidence) if self.explain else ())
 
     def sibling_in_canada(self) -> Reading:
         relatives = self.facts.profile.relatives_in_canada

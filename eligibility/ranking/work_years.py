@@ -1,0 +1,65 @@
+"""Years of skilled work the CRS counts: in Canada, abroad, and the spouse's in Canada (Ministerial
+Instructions), read from the evaluation's own work table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from eligibility.dates import window
+from eligibility.facts import Person
+from eligibility.measure.work import select_rows, work_table
+from eligibility.ranking.reading import Reading
+from eligibility.rulebook.model import Exclusion, Location
+from eligibility.work import HOURS_PER_YEAR, sweep
+
+if TYPE_CHECKING:
+    from eligibility.ranking.measures import Measures
+
+UNKNOWN_YEARS = 10  # a work history not given: anything from none to the 10 years of the window
+# MI: Canadian work experience excludes self-employment and work while a full-time student.
+CANADIAN_EXCLUDED: tuple[Exclusion, ...] = ("unpaid", "self_employed", "full_time_student", "unauthorized")
+SPOUSE_EXCLUDED: tuple[Exclusion, ...] = ("unpaid", "unauthorized")
+FOREIGN_EXCLUDED: tuple[Exclusion, ...] = ("unpaid",)
+
+
+def work_years(m: Measures, measure: str, person: Person, location: Location, exclude: tuple[Exclusion, ...],
+               path: str) -> Reading:
+    """Whole years (1,560 hours each) of skilled work in the window, with each job as evidence.
+
+    The person's work table is the evaluation's own (built once per Facts): the CRS counts the same jobs.
+    """
+    table = work_table(m.facts, person)
+    if table is None:
+        return Reading((0, UNKNOWN_YEARS), None, (), (path,))
+    first, last = window(m.facts.as_of, m.counting.work_window_months)
+    explain = m.explain
+    certain, uncertain, left_out = select_rows(table, m.counting.skilled, first, last, location, exclude,
+                                               explain=explain)
+    parts = [part for _, part in certain]
+    total, shares = sweep(parts, table.cap_units)
+    # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
+    top = sweep(parts + [part for _, part in uncertain], table.cap_units)[0] if uncertain else total
+    per_hour = 7 * table.units  # sweep counts in units of 1 / (7 x units) of an hour
+    settle = tuple(f"{path}[{row.index}].noc" for row, _ in uncertain)
+    year = HOURS_PER_YEAR * per_hour
+    years = (int(total // year), int(top // year))
+    if not explain:
+        return Reading(years, None, (), settle)
+    evidence: list[dict[str, Any]] = []
+    for row, (index, start, end, _) in certain:
+        share = shares[index]
+        # A share is whole units, or a fraction where concurrent jobs shared the cap: either way the hours
+        # are one correctly rounded division of two whole numbers.
+        hours = share / per_hour if isinstance(share, int) else share.numerator / (share.denominator * per_hour)
+        evidence.append({"measure": measure, "job": index, "title": row.fact.entry.title, "noc": row.noc,
+                         "counted": True,
+                         "from": row.start_iso if start == row.first else dt.date.fromordinal(start).isoformat(),
+                         "to": row.end_iso if end == row.last else dt.date.fromordinal(end).isoformat(),
+                         "hours": round(hours, 1)})
+    evidence += [{"measure": measure, "job": row.index, "title": row.fact.entry.title, "counted": False,
+                  "reason": "no NOC code: it may or may not count"} for row, _ in uncertain]
+    evidence += [{"measure": measure, **item} for item in left_out]
+    observed = {"hours": round(total / per_hour, 1), "years": years[0], "from": first.isoformat(),
+                "to": last.isoformat()}
+    return Reading(years, observed, tuple(evidence), settle)

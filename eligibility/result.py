@@ -11,7 +11,7 @@ from attrs import field, frozen
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from eligibility.converter import make_converter
-from eligibility.draws.met import RoundsMet
+from eligibility.draws.met import RoundsMet as RoundsMet  # a CRS result carries the rounds it met
 from eligibility.logic import Outcome as Outcome  # results speak the three values of the logic
 
 Verdict = Literal["eligible", "not_eligible", "undetermined", "not_in_force", "not_encoded"]

@@ -10,7 +10,6 @@ from typing import Any
 from attrs import field, frozen
 
 from eligibility import __version__
-from eligibility.draws.met import RoundsMet
 from eligibility.engines.run import profile_digest
 from eligibility.facts import Facts
 from eligibility.freshness import checked_caveat, reported_caveats
@@ -26,6 +25,7 @@ from eligibility.result import (
     FactorScore,
     PartScore,
     Receipt,
+    RoundsMet,
     SectionScore,
 )
 from eligibility.rulebook.crs import CrsRules, CrsVersion

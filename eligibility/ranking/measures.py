@@ -253,13 +253,16 @@ class Measures:
     # --- work (eligibility.ranking.work_years) ---------------------------------------------------------
 
     def canadian_work_years(self) -> Reading:
-        return work_years(self, "canadian_work_years", "applicant", "canada", CANADIAN_EXCLUDED, "$.work")
+        return work_years(self.facts, self.counting, self.explain, "canadian_work_years", "applicant", "canada",
+                          CANADIAN_EXCLUDED, "$.work")
 
     def foreign_work_years(self) -> Reading:
-        return work_years(self, "foreign_work_years", "applicant", "abroad", FOREIGN_EXCLUDED, "$.work")
+        return work_years(self.facts, self.counting, self.explain, "foreign_work_years", "applicant", "abroad",
+                          FOREIGN_EXCLUDED, "$.work")
 
     def spouse_canadian_work_years(self) -> Reading:
-        return work_years(self, "spouse_canadian_work_years", "spouse", "canada", SPOUSE_EXCLUDED, "$.spouse.work")
+        return work_years(self.facts, self.counting, self.explain, "spouse_canadian_work_years", "spouse", "canada",
+                          SPOUSE_EXCLUDED, "$.spouse.work")
 
     # --- additional --------------------------------------------------------------------------------
 

@@ -4,17 +4,15 @@ Instructions), read from the evaluation's own work table."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from eligibility.dates import window
-from eligibility.facts import Person
+from eligibility.facts import Facts, Person
 from eligibility.measure.work import select_rows, work_table
 from eligibility.ranking.reading import Reading
+from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.model import Exclusion, Location
 from eligibility.work import HOURS_PER_YEAR, sweep
-
-if TYPE_CHECKING:
-    from eligibility.ranking.measures import Measures
 
 UNKNOWN_YEARS = 10  # a work history not given: anything from none to the 10 years of the window
 # MI: Canadian work experience excludes self-employment and work while a full-time student.
@@ -23,18 +21,17 @@ SPOUSE_EXCLUDED: tuple[Exclusion, ...] = ("unpaid", "unauthorized")
 FOREIGN_EXCLUDED: tuple[Exclusion, ...] = ("unpaid",)
 
 
-def work_years(m: Measures, measure: str, person: Person, location: Location, exclude: tuple[Exclusion, ...],
-               path: str) -> Reading:
-    """Whole years (1,560 hours each) of skilled work in the window, with each job as evidence.
+def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, person: Person, location: Location,
+               exclude: tuple[Exclusion, ...], path: str) -> Reading:
+    """Whole years (1,560 hours each) of skilled work in the window, with each job as evidence (``explain``).
 
     The person's work table is the evaluation's own (built once per Facts): the CRS counts the same jobs.
     """
-    table = work_table(m.facts, person)
+    table = work_table(facts, person)
     if table is None:
         return Reading((0, UNKNOWN_YEARS), None, (), (path,))
-    first, last = window(m.facts.as_of, m.counting.work_window_months)
-    explain = m.explain
-    certain, uncertain, left_out = select_rows(table, m.counting.skilled, first, last, location, exclude,
+    first, last = window(facts.as_of, counting.work_window_months)
+    certain, uncertain, left_out = select_rows(table, counting.skilled, first, last, location, exclude,
                                                explain=explain)
     parts = [part for _, part in certain]
     total, shares = sweep(parts, table.cap_units)

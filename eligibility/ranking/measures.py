@@ -8,12 +8,12 @@ are read in ``eligibility.ranking.work_years``.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
-from eligibility.facts import CredentialFact, Facts, Person, TestFact, level_rank
-from eligibility.language import ABILITIES
+from eligibility.facts import CredentialFact, Facts, Person, level_rank
 from eligibility.measure.offer import arranged_employment
 from eligibility.profile.model import OfficialLanguage
+from eligibility.ranking.languages import read_language
 from eligibility.ranking.reading import Reading, Span
 from eligibility.ranking.work_years import (
     CANADIAN_EXCLUDED,
@@ -31,7 +31,6 @@ __all__ = ["CANADIAN_EXCLUDED", "DESIGNATED", "FOREIGN_EXCLUDED", "SPOUSE_EXCLUD
 LEVEL_NAMES = NAMED_LEVELS["education"]
 #: Measures that depend on which official language is designated first.
 DESIGNATED = frozenset({"first_language", "second_language", "first_language_all"})
-TOP = 10  # CLB / NCLC 10 means "10 or more"
 # The rank of "two or more credentials, one of three years or more" (none = 0, secondary = 1, ...).
 TWO_OR_MORE = level_rank("two_or_more") + 1
 ONE_YEAR = level_rank("one_year") + 1
@@ -69,28 +68,6 @@ def accompanying_spouse(facts: Facts) -> tuple[bool | Unknown, str]:
     if not known(spouse.canadian_citizen_or_pr):
         return UNKNOWN, "whether the spouse is a Canadian citizen or permanent resident is not given"
     return True, "an accompanying spouse who is not a Canadian citizen or permanent resident"
-
-
-def _best(tests: list[TestFact]) -> TestFact | None:
-    """The test a person would submit: the highest lowest ability, then the highest sum (each to 10)."""
-    def key(t: TestFact) -> tuple[int, int]:
-        levels = [min(TOP, v) for v in t.levels.values()]
-        return min(levels), sum(levels)
-    return max(tests, key=key, default=None)
-
-
-def _test_evidence(t: TestFact) -> dict[str, Any]:
-    item: dict[str, Any] = {"test": t.test.test, "taken": t.test.taken.isoformat(), "language": t.language,
-                            "levels": {a: t.levels[a] for a in ABILITIES}, "valid": t.valid}
-    if t.why_not:
-        item["reason"] = t.why_not
-    return item
-
-
-def _levels_text(t: TestFact) -> str:
-    scale = "CLB" if t.language == "english" else "NCLC"
-    return (f"{t.test.test} {t.test.taken}: {scale} " + "/".join(str(t.levels[a]) for a in ABILITIES)
-            + " (R/W/L/S)")
 
 
 class Measures:
@@ -198,29 +175,14 @@ class Measures:
 
     # --- languages ---------------------------------------------------------------------------------
 
-    def _tests(self, person: Person) -> tuple[TestFact, ...] | Unknown:
-        return self.facts.tests(person, self.counting.test_valid_months)
-
     def _language(self, person: Person, language: str | None, path: str) -> Reading:
         # The applicant's English and French readings serve both designations and the bonus: read once.
         key = f"_{person}_{language}"
         found = self.shared.get(key)
         if found is None:
-            found = self.shared[key] = self._read_language(person, language, path)
+            found = self.shared[key] = read_language(self.facts.tests(person, self.counting.test_valid_months),
+                                                     language, path, self.explain)
         return found
-
-    def _read_language(self, person: Person, language: str | None, path: str) -> Reading:
-        tests = self._tests(person)
-        if not known(tests):
-            return Reading(((0, TOP),) * len(ABILITIES), None, (), (path,))
-        valid = [t for t in tests if t.valid and (language is None or t.language == language)]
-        best = _best(valid)
-        evidence = tuple(_test_evidence(t) for t in tests
-                         if language is None or t.language == language) if self.explain else ()
-        if best is None:
-            return Reading(((0, 0),) * len(ABILITIES), "no valid test", evidence)
-        levels = tuple((level, level) for level in (min(TOP, best.levels[a]) for a in ABILITIES))
-        return Reading(levels, _levels_text(best) if self.explain else None, evidence)
 
     def first_language(self) -> Reading:
         return self._tag("first_language", self._language("applicant", self.first, "$.language_tests"))

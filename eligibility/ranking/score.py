@@ -1,8 +1,8 @@
 """Apply one version of the CRS criteria to the measures of a profile: points of every factor, part
 and section, as spans when facts are unknown, with every cap applied.
 
-A version is compiled once per spouse case into a ``Plan`` (tables as sorted ``(level, points)`` pairs,
-maxima worked out), so that scoring a profile is a few loops over numbers.
+The version is compiled once per spouse case into a ``Plan`` (``eligibility.ranking.plan``), so that
+scoring a profile is a few loops over numbers.
 """
 
 from __future__ import annotations
@@ -11,92 +11,16 @@ from collections.abc import Hashable, Iterable
 from itertools import product
 from typing import cast
 
-from attrs import field, frozen
+from attrs import frozen
 
-from eligibility.ranking.measures import DESIGNATED, Reading, Span
-from eligibility.rulebook.crs import (
-    Combined,
-    CrsVersion,
-    Factor,
-    Group,
-    PerAbility,
-    cap_for,
-    factors_of,
-    level_index,
-    table_for,
-)
-from eligibility.rulebook.crs_checks import part_max, section_max
+from eligibility.ranking.plan import Plan, Points, Step, plan, row_at, step
+from eligibility.ranking.reading import Reading, Span
 
-Compiled = tuple[tuple[int, int], ...]
-Points = tuple[int, int]
+__all__ = ["Plan", "Points", "Scored", "plan", "score_plan", "step_points", "widen"]
+
 NONE: Points = (0, 0)
 #: Points kept per step at most (see ``_kept_points``).
 KEPT = 4096
-
-
-@frozen
-class Step:
-    """One factor compiled for one spouse case."""
-
-    id: str
-    section: str
-    factor: Factor
-    measures: tuple[str, ...]
-    table: Compiled
-    rows: tuple[tuple[int, Compiled], ...]
-    inner: tuple[int, ...]
-    per_ability: bool
-    cap: int | None
-    max: int
-    applies: bool
-    #: The points at each level from 0 to the highest key (a level above scores as the highest key),
-    #: and for a combined factor the same per level of its first measure: an exact level is one index.
-    lookup: tuple[int, ...] = (0,)
-    row_lookups: tuple[tuple[int, ...], ...] = ((0,),)
-    #: One measure, one table: neither combined nor per ability (the common case, scored first).
-    simple: bool = False
-    #: True when the factor reads the first or second official language.
-    designated: bool = False
-    #: Points already worked out, by the levels read (see ``_kept_points``).
-    kept: dict[Hashable, Points] = field(factory=dict, eq=False, repr=False)
-
-
-@frozen
-class PartPlan:
-    """A part: the indexes of its steps, its cap and maximum."""
-
-    id: str
-    steps: tuple[int, ...]
-    cap: int | None
-    max: int
-
-
-@frozen
-class SectionPlan:
-    """A section: its parts, cap and maximum, and whether it applies in this case."""
-
-    id: str
-    says: str
-    parts: tuple[PartPlan, ...]
-    cap: int | None
-    max: int
-    applies: bool
-
-
-@frozen
-class Plan:
-    """A version compiled for one spouse case.
-
-    ``measures`` are the measures its applying steps read, once each; ``layout`` is each section's cap
-    with its parts' caps and step indexes, the shape ``score_plan`` adds up.
-    """
-
-    steps: tuple[Step, ...]
-    sections: tuple[SectionPlan, ...]
-    measures: tuple[str, ...] = ()
-    layout: tuple[tuple[int | None, tuple[tuple[int | None, tuple[int, ...]], ...]], ...] = ()
-    #: The indexes of the steps that read the designated languages (scored again for the other designation).
-    designated: tuple[int, ...] = ()
 
 
 @frozen
@@ -109,84 +33,9 @@ class Scored:
     parts: tuple[tuple[Points, ...], ...]
     sections: tuple[Points, ...]
 
-
-def compile_table(table: dict[str, int], measure: str) -> Compiled:
-    """The table's keys as levels of ``measure``, with their points, lowest level first."""
-    return tuple(sorted((level_index(measure, k), v) for k, v in table.items()))
-
-
-def lookup_of(table: Compiled) -> tuple[int, ...]:
-    """The points at every level from 0 to the table's highest key."""
-    if not table:
-        return (0,)
-    if table[0][0] < 0:
-        raise ValueError(f"expected table levels of 0 or more, found {table[0][0]}")
-    return tuple(step(table, level) for level in range(table[-1][0] + 1))
-
-
 def _at(lookup: tuple[int, ...], level: int) -> int:
     """The points at an exact level (levels are 0 or more)."""
     return lookup[level] if level < len(lookup) else lookup[-1]
-
-
-_PLANS: dict[tuple[int, bool], tuple[CrsVersion, Plan]] = {}
-
-
-def plan(version: CrsVersion, with_spouse: bool) -> Plan:
-    """The version compiled for one spouse case (cached for the life of the version)."""
-    hit = _PLANS.get((id(version), with_spouse))
-    if hit is None or hit[0] is not version:
-        hit = (version, _compile(version, with_spouse))
-        _PLANS[(id(version), with_spouse)] = hit
-    return hit[1]
-
-
-def _step(section: str, group: str | None, f: Factor, with_spouse: bool, applies: bool) -> Step:
-    fid = ".".join(p for p in (section, group, f.id) if p)
-    cap, top = cap_for(f, with_spouse), part_max(f, with_spouse) if applies else 0
-    if isinstance(f, Combined):
-        m1, m2 = f.measures
-        rows = tuple(sorted((level_index(m1, k), compile_table(row, m2)) for k, row in f.points.items()))
-        inner = tuple(sorted({k for _, row in rows for k, _ in row}))
-        top1 = rows[-1][0] if rows else 0
-        row_lookups = tuple(lookup_of(_row(rows, level)) for level in range(top1 + 1))
-        return Step(fid, section, f, f.measures, (), rows, inner, False, cap, top, applies, (0,), row_lookups,
-                    designated=any(m in DESIGNATED for m in f.measures))
-    table = compile_table(table_for(f, with_spouse), f.measure)
-    per_ability = isinstance(f, PerAbility)
-    return Step(fid, section, f, (f.measure,), table, (), (), per_ability, cap, top, applies, lookup_of(table),
-                simple=not per_ability, designated=f.measure in DESIGNATED)
-
-
-def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
-    steps: list[Step] = []
-    sections = []
-    for section in version.sections:
-        applies = with_spouse or not section.only_with_spouse
-        parts = []
-        for part in section.parts:
-            group = part.id if isinstance(part, Group) else None
-            first = len(steps)
-            steps += [_step(section.id, group, f, with_spouse, applies) for f in factors_of(part)]
-            parts.append(PartPlan(part.id, tuple(range(first, len(steps))),
-                                  part.cap if isinstance(part, Group) else None,
-                                  part_max(part, with_spouse) if applies else 0))
-        sections.append(SectionPlan(section.id, section.says, tuple(parts), section.cap,
-                                    section_max(section, with_spouse), applies))
-    measures = tuple(dict.fromkeys(m for s in steps if s.applies for m in s.measures))
-    layout = tuple((sp.cap, tuple((part.cap, part.steps) for part in sp.parts)) for sp in sections)
-    return Plan(tuple(steps), tuple(sections), measures, layout, tuple(i for i, s in enumerate(steps) if s.designated))
-
-
-def step(table: Compiled, level: int) -> int:
-    """The points of the highest key at or below ``level`` (0 below every key)."""
-    points = 0
-    for key, value in table:
-        if key > level:
-            break
-        points = value
-    return points
-
 
 def _span(lookup: tuple[int, ...], span: Span) -> Points:
     """The lowest and highest points the table gives to a level in [low, high] (its lookup, levels 0 or more)."""
@@ -199,16 +48,6 @@ def _span(lookup: tuple[int, ...], span: Span) -> Points:
 def _levels(keys: Iterable[int], span: Span) -> list[int]:
     low, high = span
     return [low, *(k for k in keys if low < k <= high)]
-
-
-def _row(rows: tuple[tuple[int, Compiled], ...], level: int) -> Compiled:
-    found: Compiled = ()
-    for key, row in rows:
-        if key > level:
-            break
-        found = row
-    return found
-
 
 def step_points(s: Step, readings: dict[str, Reading]) -> Points:
     """The lowest and highest points of a step over every level its measures may have."""
@@ -226,7 +65,7 @@ def step_points(s: Step, readings: dict[str, Reading]) -> Points:
         if s1[0] == s1[1] and s2[0] == s2[1]:
             low = high = _at(s.row_lookups[s1[0]] if s1[0] < len(s.row_lookups) else s.row_lookups[-1], s2[0])
         else:
-            values = [step(_row(s.rows, x), y) for x, y in product(_levels((k for k, _ in s.rows), s1),
+            values = [step(row_at(s.rows, x), y) for x, y in product(_levels((k for k, _ in s.rows), s1),
                                                                    _levels(s.inner, s2))]
             low, high = min(values), max(values)
     else:

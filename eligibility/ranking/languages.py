@@ -1,0 +1,50 @@
+"""The language readings of the CRS: the CLB / NCLC levels of the test a person would submit, per ability,
+from valid tests only, with every test of the language as evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eligibility.facts import TestFact
+from eligibility.language import ABILITIES
+from eligibility.ranking.reading import Reading
+from eligibility.unknown import Unknown, known
+
+TOP = 10  # CLB / NCLC 10 means "10 or more"
+
+
+def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, path: str, explain: bool) -> Reading:
+    """The levels of the best valid test in ``language`` (None: any), one span per ability; every test of that
+    language as evidence (``explain``), without naming the measure (several measures share this reading)."""
+    if not known(tests):
+        return Reading(((0, TOP),) * len(ABILITIES), None, (), (path,))
+    valid = [t for t in tests if t.valid and (language is None or t.language == language)]
+    best = _best(valid)
+    evidence = tuple(_test_evidence(t) for t in tests
+                     if language is None or t.language == language) if explain else ()
+    if best is None:
+        return Reading(((0, 0),) * len(ABILITIES), "no valid test", evidence)
+    levels = tuple((level, level) for level in (min(TOP, best.levels[a]) for a in ABILITIES))
+    return Reading(levels, _levels_text(best) if explain else None, evidence)
+
+
+def _best(tests: list[TestFact]) -> TestFact | None:
+    """The test a person would submit: the highest lowest ability, then the highest sum (each to 10)."""
+    def key(t: TestFact) -> tuple[int, int]:
+        levels = [min(TOP, v) for v in t.levels.values()]
+        return min(levels), sum(levels)
+    return max(tests, key=key, default=None)
+
+
+def _test_evidence(t: TestFact) -> dict[str, Any]:
+    item: dict[str, Any] = {"test": t.test.test, "taken": t.test.taken.isoformat(), "language": t.language,
+                            "levels": {a: t.levels[a] for a in ABILITIES}, "valid": t.valid}
+    if t.why_not:
+        item["reason"] = t.why_not
+    return item
+
+
+def _levels_text(t: TestFact) -> str:
+    scale = "CLB" if t.language == "english" else "NCLC"
+    return (f"{t.test.test} {t.test.taken}: {scale} " + "/".join(str(t.levels[a]) for a in ABILITIES)
+            + " (R/W/L/S)")

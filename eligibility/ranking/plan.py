@@ -1,0 +1,171 @@
+"""A version of the CRS criteria compiled once per spouse case into a ``Plan``: each factor's table as sorted
+``(level, points)`` pairs and as a lookup by level, each part's and section's cap and maximum, the measures
+read, so that scoring a profile (``eligibility.ranking.score``) is a few loops over numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from attrs import field, frozen
+
+from eligibility.ranking.measures import DESIGNATED
+from eligibility.rulebook.crs import (
+    Combined,
+    CrsVersion,
+    Factor,
+    Group,
+    PerAbility,
+    cap_for,
+    factors_of,
+    level_index,
+    table_for,
+)
+from eligibility.rulebook.crs_checks import part_max, section_max
+
+Compiled = tuple[tuple[int, int], ...]
+Points = tuple[int, int]
+
+
+@frozen
+class Step:
+    """One factor compiled for one spouse case."""
+
+    id: str
+    section: str
+    factor: Factor
+    measures: tuple[str, ...]
+    table: Compiled
+    rows: tuple[tuple[int, Compiled], ...]
+    inner: tuple[int, ...]
+    per_ability: bool
+    cap: int | None
+    max: int
+    applies: bool
+    #: The points at each level from 0 to the highest key (a level above scores as the highest key),
+    #: and for a combined factor the same per level of its first measure: an exact level is one index.
+    lookup: tuple[int, ...] = (0,)
+    row_lookups: tuple[tuple[int, ...], ...] = ((0,),)
+    #: One measure, one table: neither combined nor per ability (the common case, scored first).
+    simple: bool = False
+    #: True when the factor reads the first or second official language.
+    designated: bool = False
+    #: Points already worked out, by the levels read (see ``_kept_points``).
+    kept: dict[Hashable, Points] = field(factory=dict, eq=False, repr=False)
+
+
+@frozen
+class PartPlan:
+    """A part: the indexes of its steps, its cap and maximum."""
+
+    id: str
+    steps: tuple[int, ...]
+    cap: int | None
+    max: int
+
+
+@frozen
+class SectionPlan:
+    """A section: its parts, cap and maximum, and whether it applies in this case."""
+
+    id: str
+    says: str
+    parts: tuple[PartPlan, ...]
+    cap: int | None
+    max: int
+    applies: bool
+
+
+@frozen
+class Plan:
+    """A version compiled for one spouse case.
+
+    ``measures`` are the measures its applying steps read, once each; ``layout`` is each section's cap
+    with its parts' caps and step indexes, the shape ``score_plan`` adds up.
+    """
+
+    steps: tuple[Step, ...]
+    sections: tuple[SectionPlan, ...]
+    measures: tuple[str, ...] = ()
+    layout: tuple[tuple[int | None, tuple[tuple[int | None, tuple[int, ...]], ...]], ...] = ()
+    #: The indexes of the steps that read the designated languages (scored again for the other designation).
+    designated: tuple[int, ...] = ()
+
+def compile_table(table: dict[str, int], measure: str) -> Compiled:
+    """The table's keys as levels of ``measure``, with their points, lowest level first."""
+    return tuple(sorted((level_index(measure, k), v) for k, v in table.items()))
+
+
+def lookup_of(table: Compiled) -> tuple[int, ...]:
+    """The points at every level from 0 to the table's highest key."""
+    if not table:
+        return (0,)
+    if table[0][0] < 0:
+        raise ValueError(f"expected table levels of 0 or more, found {table[0][0]}")
+    return tuple(step(table, level) for level in range(table[-1][0] + 1))
+
+_PLANS: dict[tuple[int, bool], tuple[CrsVersion, Plan]] = {}
+
+
+def plan(version: CrsVersion, with_spouse: bool) -> Plan:
+    """The version compiled for one spouse case (cached for the life of the version)."""
+    hit = _PLANS.get((id(version), with_spouse))
+    if hit is None or hit[0] is not version:
+        hit = (version, _compile(version, with_spouse))
+        _PLANS[(id(version), with_spouse)] = hit
+    return hit[1]
+
+
+def _step(section: str, group: str | None, f: Factor, with_spouse: bool, applies: bool) -> Step:
+    fid = ".".join(p for p in (section, group, f.id) if p)
+    cap, top = cap_for(f, with_spouse), part_max(f, with_spouse) if applies else 0
+    if isinstance(f, Combined):
+        m1, m2 = f.measures
+        rows = tuple(sorted((level_index(m1, k), compile_table(row, m2)) for k, row in f.points.items()))
+        inner = tuple(sorted({k for _, row in rows for k, _ in row}))
+        top1 = rows[-1][0] if rows else 0
+        row_lookups = tuple(lookup_of(row_at(rows, level)) for level in range(top1 + 1))
+        return Step(fid, section, f, f.measures, (), rows, inner, False, cap, top, applies, (0,), row_lookups,
+                    designated=any(m in DESIGNATED for m in f.measures))
+    table = compile_table(table_for(f, with_spouse), f.measure)
+    per_ability = isinstance(f, PerAbility)
+    return Step(fid, section, f, (f.measure,), table, (), (), per_ability, cap, top, applies, lookup_of(table),
+                simple=not per_ability, designated=f.measure in DESIGNATED)
+
+
+def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
+    steps: list[Step] = []
+    sections = []
+    for section in version.sections:
+        applies = with_spouse or not section.only_with_spouse
+        parts = []
+        for part in section.parts:
+            group = part.id if isinstance(part, Group) else None
+            first = len(steps)
+            steps += [_step(section.id, group, f, with_spouse, applies) for f in factors_of(part)]
+            parts.append(PartPlan(part.id, tuple(range(first, len(steps))),
+                                  part.cap if isinstance(part, Group) else None,
+                                  part_max(part, with_spouse) if applies else 0))
+        sections.append(SectionPlan(section.id, section.says, tuple(parts), section.cap,
+                                    section_max(section, with_spouse), applies))
+    measures = tuple(dict.fromkeys(m for s in steps if s.applies for m in s.measures))
+    layout = tuple((sp.cap, tuple((part.cap, part.steps) for part in sp.parts)) for sp in sections)
+    return Plan(tuple(steps), tuple(sections), measures, layout, tuple(i for i, s in enumerate(steps) if s.designated))
+
+def step(table: Compiled, level: int) -> int:
+    """The points of the highest key at or below ``level`` (0 below every key)."""
+    points = 0
+    for key, value in table:
+        if key > level:
+            break
+        points = value
+    return points
+
+
+def row_at(rows: tuple[tuple[int, Compiled], ...], level: int) -> Compiled:
+    """The row of a combined factor's table for a level of its first measure (empty below every key)."""
+    found: Compiled = ()
+    for key, row in rows:
+        if key > level:
+            break
+        found = row
+    return found

@@ -55,15 +55,9 @@ def _library(rules: Path | None) -> Any:
 
 def _within_reach(profile: Any, evaluation: Any, library: Any) -> Any:
     """The programs not eligible on the date that the plan opens within three years: the day, and why."""
-    from eligibility.dates import months_before
-    from eligibility.reporting.assemble import HORIZON_MONTHS, reach_of
-    from eligibility.timeline.build import plan
+    from eligibility.timeline.reach import within_reach
 
-    day = evaluation.as_of
-    closed = [p.id for p in evaluation.programs if p.verdict == "not_eligible"]
-    if not closed:
-        return {}
-    return reach_of(plan(profile, day, months_before(day, -HORIZON_MONTHS), library, closed))
+    return within_reach(profile, evaluation, library)
 
 
 def terminal() -> tuple[int, bool]:

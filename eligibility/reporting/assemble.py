@@ -16,9 +16,7 @@ from eligibility.render.words import Reach
 from eligibility.result import Evaluation
 from eligibility.rulebook.library import Library
 from eligibility.timeline.build import Plan
-
-#: How far ahead the report's plan looks, in months.
-HORIZON_MONTHS = 36
+from eligibility.timeline.reach import HORIZON_MONTHS
 
 
 @frozen

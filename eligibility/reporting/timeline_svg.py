@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from eligibility.dates import months_before
 from eligibility.profile.model import Profile
 from eligibility.render.words import test_name
-from eligibility.reporting.assemble import HORIZON_MONTHS, Report
+from eligibility.reporting.assemble import Report
 from eligibility.result import ConditionResult
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import EducationCondition, LanguageCondition
+from eligibility.timeline.reach import HORIZON_MONTHS
 from eligibility.unknown import known
 
 WIDTH, LABEL, ROW, GAP = 960, 250, 22, 14

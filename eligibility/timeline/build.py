@@ -8,21 +8,19 @@ sequence of half-open intervals over which its verdict holds, two neighbours nev
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 
 from attrs import frozen
 
 from eligibility.engines.run import evaluate
-from eligibility.profile.model import Profile, Spouse
+from eligibility.profile.model import Profile
 from eligibility.result import Evaluation, Verdict
 from eligibility.rulebook.library import Library
 from eligibility.timeline.causes import cause, state
-from eligibility.timeline.crossings import hour_events
-from eligibility.timeline.events import Event, Periods, periods, profile_events, rule_events
+from eligibility.timeline.days import days_to_read
+from eligibility.timeline.events import Event
 from eligibility.timeline.gaps import Gap, program_gaps
 from eligibility.timeline.score import CrsStep, crs_steps
-from eligibility.unknown import known
 
 
 @frozen
@@ -76,15 +74,6 @@ class Plan:
         raise KeyError(program_id)
 
 
-_PERIODS: dict[str, Periods] = {}
-
-
-def _periods(library: Library) -> Periods:
-    if library.digest not in _PERIODS:
-        _PERIODS[library.digest] = periods(library)
-    return _PERIODS[library.digest]
-
-
 def rules_checked(library: Library) -> dt.date | None:
     """The latest date on which a source of the rules was checked."""
     days = [s.checked for p in library.programs.values() for s in p.sources]
@@ -106,28 +95,6 @@ def assumptions(until: dt.date, checked: dt.date | None) -> tuple[str, ...]:
     )
 
 
-def change_days(profile: Profile, library: Library, start: dt.date,
-                until: dt.date) -> dict[dt.date, list[Event]] | None:
-    """The events of each day in (start, until) on which something can change; None when every day must be read."""
-    p = _periods(library)
-    events: list[Event] = [*rule_events(library), *profile_events(profile, p, start, until)]
-    people = [profile.work]
-    if isinstance(profile.spouse, Spouse):
-        people.append(profile.spouse.work)
-    for whose, work in zip(("", "the spouse's "), people, strict=False):
-        if not known(work):
-            continue
-        found = hour_events(work, p, start, until, whose)
-        if found is None:
-            return None
-        events.extend(found)
-    by_day: dict[dt.date, list[Event]] = defaultdict(list)
-    for e in events:
-        if start < e.day < until:
-            by_day[e.day].append(e)
-    return by_day
-
-
 def plan(profile: Profile, start: dt.date, until: dt.date, library: Library,
          programs: Iterable[str] | None = None, with_crs: bool = True) -> Plan:
     """Each program's verdict intervals over [start, until), exact to the day, with their causes (and the CRS)."""
@@ -136,12 +103,7 @@ def plan(profile: Profile, start: dt.date, until: dt.date, library: Library,
 
         raise UsageError(f"--until: expected a day after --from {start}, found {until}")
     wanted = sorted(set(programs)) if programs is not None else sorted(library.programs)
-    by_day = change_days(profile, library, start, until)
-    if by_day is None:
-        days = [start + dt.timedelta(days=i) for i in range((until - start).days)]
-        by_day = {}
-    else:
-        days = sorted({start, *by_day})
+    days, by_day = days_to_read(profile, library, start, until)
     runs = [(day, evaluate(profile, day, library, wanted)) for day in days]
     out = [_program_plan(pid, runs, by_day, until, library) for pid in wanted]
     checked = rules_checked(library)

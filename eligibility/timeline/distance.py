@@ -14,8 +14,8 @@ from eligibility.engines.run import evaluate
 from eligibility.profile.model import Profile
 from eligibility.result import Evaluation
 from eligibility.rulebook.library import Library
-from eligibility.timeline.build import change_days
 from eligibility.timeline.causes import leaves
+from eligibility.timeline.days import change_days
 from eligibility.timeline.gaps import Gap, program_gaps
 from eligibility.timeline.render import gap_data
 

@@ -119,7 +119,9 @@ def threshold_classes(thresholds: Sequence[Fraction], units_per_hour: int) -> tu
         Callable[[int], int], list[Fraction]]:
     """A classifier giving how many thresholds (in hours) a value in units reaches, and the thresholds."""
     ordered = sorted(set(thresholds))
-    scaled = [t * units_per_hour for t in ordered]
+    # Values are whole units, and a whole v reaches t exactly when it reaches ceil(t): comparing integers
+    # gives the same classes as comparing fractions, several times faster.
+    scaled = [math.ceil(t * units_per_hour) for t in ordered]
 
     def classify(v: int) -> int:
         return bisect.bisect_right(scaled, v)

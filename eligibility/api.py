@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from eligibility.converter import unstructure
 from eligibility.declarations import check_declarations, declaration_keys
 from eligibility.draws.met import RoundsMet
 from eligibility.draws.person import ROUND_PROGRAMS, rounds_for
@@ -23,14 +21,13 @@ from eligibility.limits import value_problems
 from eligibility.profile.load import load_profile
 from eligibility.profile.model import Profile
 from eligibility.ranking.compute import crs_result
-from eligibility.render import json_text
-from eligibility.render.crs import crs_data
-from eligibility.render.data import evaluation_data
 from eligibility.result import CrsResult, Evaluation
 from eligibility.rulebook.cache import cached_library
 from eligibility.rulebook.library import Library
-from eligibility.timeline.build import Plan
-from eligibility.timeline.distance import ProgramDistance
+
+if TYPE_CHECKING:  # imported where used: a command that evaluates needs neither plans nor JSON writers
+    from eligibility.timeline.build import Plan
+    from eligibility.timeline.distance import ProgramDistance
 
 
 @lru_cache(maxsize=8)
@@ -55,6 +52,8 @@ def _checked(profile: Profile | str | Path, library: Library) -> Profile:
         loaded = load_profile(profile, declarations=declaration_keys(library))
         check_declarations(loaded, library, str(profile))
         return loaded
+    from eligibility.converter import unstructure
+
     bounds = value_problems(unstructure(profile), "<profile>")
     if bounds:
         raise InputError([Problem("<profile>", path, message) for path, message in bounds])
@@ -164,6 +163,9 @@ def plan(profile: Profile | str | Path, start: dt.date | str | None = None, unti
 def to_data(result: Evaluation | CrsResult) -> dict[str, Any]:
     """An evaluation or a CRS result as JSON-ready data (the documented result schema, version 2: an evaluation
     writes each citation once, in its ``citations`` table; docs/results.md)."""
+    from eligibility.render.crs import crs_data
+    from eligibility.render.data import evaluation_data
+
     if isinstance(result, CrsResult):
         return crs_data(result)
     return evaluation_data(result)
@@ -172,6 +174,12 @@ def to_data(result: Evaluation | CrsResult) -> dict[str, Any]:
 def to_json(result: Evaluation | CrsResult, indent: int | None = 2) -> str:
     """An evaluation or a CRS result as JSON text: indented by two spaces (the default), or compact with
     ``indent=None``; both written by orjson. Any other indent is written by the standard library."""
+    import json
+
+    from eligibility.render import json_text
+    from eligibility.render.crs import crs_data
+    from eligibility.render.data import evaluation_data
+
     if indent is None or indent == 2:
         data = crs_data(result) if isinstance(result, CrsResult) else evaluation_data(result, share=True)
         return json_text.dumps(data, indent=indent == 2).decode()

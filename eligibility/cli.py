@@ -55,7 +55,7 @@ def _library(rules: Path | None) -> Any:
 
 def _within_reach(profile: Any, evaluation: Any, library: Any) -> Any:
     """The programs not eligible on the date that the plan opens within three years: the day, and why."""
-    from eligibility.timeline.reach import within_reach
+    from eligibility.reporting.reach import within_reach
 
     return within_reach(profile, evaluation, library)
 
@@ -153,9 +153,6 @@ def evaluate(
     """Evaluate one or more profiles against every program (or the ones named); --what-if / --set compare."""
     from eligibility.api import evaluate as run
     from eligibility.engines.choose import engine_named
-    from eligibility.render.data import evaluation_data
-    from eligibility.render.markdown import render_markdown
-    from eligibility.render.text import render_text
 
     day = parse_date(as_of)
     chosen_engine = engine_named(engine)
@@ -190,15 +187,21 @@ def evaluate(
             outputs.append(compared)
             continue
         if fmt is Format.json:
+            from eligibility.render.data import evaluation_data
+
             data = evaluation_data(evaluation)
             if gaps is not None:
                 data["distance"] = gaps[0]
             outputs.append({"profile": str(path), **data} if len(paths) > 1 else data)
         elif fmt is Format.markdown:
+            from eligibility.render.markdown import render_markdown
+
             reach = _within_reach(profile, evaluation, library)
             outputs.append(render_markdown(evaluation, explain, reach)
                            + ("\n\n" + "\n".join(gaps[1]) if gaps else ""))
         else:
+            from eligibility.render.text import render_text
+
             width, colour = terminal()
             reach = _within_reach(profile, evaluation, library)
             outputs.append((f"== {path}\n" if len(paths) > 1 else "")

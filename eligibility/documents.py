@@ -17,7 +17,6 @@ import json
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -198,7 +197,13 @@ def _parse(text: str, kind: str, source: str) -> Any:
         line = long_number.string.count("\n", 0, long_number.start()) + 1
         raise InputError([Problem(source, f"line {line}", "expected a number of magnitude below 10^15, "
                                                           f"found {_INT_CHARS} digits or more")])
-    return tomllib.loads(text)
+    import tomllib  # only TOML profiles need it
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where, message = _toml_place(str(exc))
+        raise InputError([Problem(source, where, f"not valid TOML: {message}")]) from None
 
 
 def _toml_place(text: str) -> tuple[str, str]:
@@ -225,9 +230,6 @@ def parse_text(text: str, kind: str, source: str, int_keys: bool = False) -> Any
     except json.JSONDecodeError as exc:
         raise InputError([Problem(source, f"line {exc.lineno}",
                                   f"not valid JSON: {exc.msg} (column {exc.colno})")]) from None
-    except tomllib.TOMLDecodeError as exc:
-        where, message = _toml_place(str(exc))
-        raise InputError([Problem(source, where, f"not valid TOML: {message}")]) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         character = exc.character if isinstance(exc.character, str) else chr(exc.character)

@@ -16,8 +16,8 @@ from eligibility.profile.load import load_profile, profile_from_data
 from eligibility.profile.model import Profile
 from eligibility.render.words import Reach
 from eligibility.reporting.assemble import reach_of
+from eligibility.reporting.reach import HORIZON_MONTHS, within_reach
 from eligibility.timeline.build import plan
-from eligibility.timeline.reach import HORIZON_MONTHS, within_reach
 from tests.strategies import as_of_dates, declaration_keys, examples, library, profile_data
 
 PROFILES = sorted((Path(__file__).resolve().parents[1] / "profiles").glob("*.yaml"))

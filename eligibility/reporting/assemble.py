@@ -13,10 +13,10 @@ from attrs import frozen
 from eligibility.dates import months_before
 from eligibility.profile.model import Profile
 from eligibility.render.words import Reach
+from eligibility.reporting.reach import HORIZON_MONTHS
 from eligibility.result import Evaluation
 from eligibility.rulebook.library import Library
 from eligibility.timeline.build import Plan
-from eligibility.timeline.reach import HORIZON_MONTHS
 
 
 @frozen

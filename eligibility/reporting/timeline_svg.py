@@ -15,11 +15,11 @@ from eligibility.dates import months_before
 from eligibility.profile.model import Profile
 from eligibility.render.words import test_name
 from eligibility.reporting.assemble import Report
+from eligibility.reporting.reach import HORIZON_MONTHS
 from eligibility.result import ConditionResult
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import EducationCondition, LanguageCondition
-from eligibility.timeline.reach import HORIZON_MONTHS
 from eligibility.unknown import known
 
 WIDTH, LABEL, ROW, GAP = 960, 250, 22, 14

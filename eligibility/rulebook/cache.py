@@ -20,7 +20,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -130,6 +129,8 @@ def _write(target: Path, key: str, library: Library) -> None:
     try:
         data = pickle.dumps((FORMAT, key, library), protocol=pickle.HIGHEST_PROTOCOL)
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only a cache being written needs it
+
         handle, temporary = tempfile.mkstemp(prefix=".library-", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(handle, "wb") as out:

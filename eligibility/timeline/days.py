@@ -1,6 +1,6 @@
 """The days on which anything an evaluation reads can change, for one profile over a span of days.
 
-Both the plan (``timeline.build``) and the "within reach" of the evaluate command (``timeline.reach``)
+Both the plan (``timeline.build``) and the "within reach" of the evaluate command (``reporting.reach``)
 evaluate only these days: between two of them every verdict stays the same.
 """
 

@@ -41,6 +41,32 @@ def test_evaluate_with_a_warm_cache_loads_no_rules_machinery(tmp_path: Path) -> 
         assert name not in warm, name
 
 
+#: What ``evaluate`` prints needs none of these: the plan and its render (only the first day each program
+#: opens is shown, ``reporting/reach.py``), the other formats' writers, the other commands' machinery, and
+#: the standard library's TOML reader (TOML profiles only) and temporary files (a cache being written only).
+NOT_FOR_EVALUATE = (
+    "eligibility.timeline.build", "eligibility.timeline.gaps", "eligibility.timeline.score",
+    "eligibility.timeline.distance", "eligibility.timeline.render", "eligibility.reporting.assemble",
+    "eligibility.reporting.html", "eligibility.reporting.markdown", "eligibility.render.markdown",
+    "eligibility.render.data", "eligibility.render.json_text", "eligibility.listings", "eligibility.noc.show",
+    "eligibility.noc.elements", "eligibility.ranking.improve", "eligibility.whatif.run", "eligibility.whatif.compare",
+    "eligibility.explain", "eligibility.schema", "eligibility.server", "eligibility.batch", "eligibility.diff",
+    "eligibility.engines.durable", "eligibility.draws.update", "eligibility.draws.api", "tomllib", "tempfile",
+    "orjson",
+)
+
+
+def test_evaluate_text_imports_only_what_it_prints(tmp_path: Path) -> None:
+    """A warm ``evaluate`` in text imports neither the plan, the other formats, other commands' modules,
+    tomllib nor tempfile (a later import at the top of a module it reads would show here)."""
+    args = ["evaluate", PROFILE, "--as-of", "2026-03-01"]
+    _modules(args, tmp_path)
+    warm = _modules(args, tmp_path)
+    assert "eligibility.reporting.reach" in warm  # the within reach was worked out
+    loaded = sorted(name for name in NOT_FOR_EVALUATE if name in warm)
+    assert loaded == [], loaded
+
+
 def test_help_loads_no_rules(tmp_path: Path) -> None:
     """``eligibility --help`` imports neither the rules engine nor the API."""
     loaded = _modules(["--help"], tmp_path)

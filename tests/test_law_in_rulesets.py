@@ -32,7 +32,7 @@ NOT_LAW: dict[tuple[str, int], str] = {
     ("rulebook/bounds.py", 1200): "the longest window a ruleset may state (100 years), a bound on rules data",
     ("api.py", 36): "the default span of a plan: three years ahead, a display choice",
     ("cli.py", 36): "the default span of a plan: three years ahead, a display choice",
-    ("reporting/assemble.py", 36): "the span of a report's plan: three years ahead, a display choice",
+    ("reporting/reach.py", 36): "the span of a report's plan and of within reach: three years ahead, a display choice",
     ("server/routes_time.py", 36): "the default span of a plan over HTTP: three years ahead, a display choice",
     ("cli.py", 24): "the terminal height assumed when none is known (shutil.get_terminal_size)",
     ("draws/cli.py", 1200): "the CRS scale's top, bounding a score typed on the command line",

@@ -381,9 +381,23 @@ def judged_code(key: str) -> str | None:
 #: test run, so what a process builds once would come from before the mutant: the durable engine's
 #: compiled rulesets (kinds' durable checks) and the ruleset converter (rulebook's hooks). Each test
 #: session of a mutant starts without them.
+#:
+#: And before each test, every value kept between evaluations is forgotten: the result nodes the evaluator
+#: keeps per value (an age, a province), the selectors' answers and words, the plans, and the durable
+#: rulesets. With them kept, a test whose value an earlier test produced never calls the kind's ``report``
+#: (or ``durable_checks``), so mutmut's map of the tests reaching a function leaves it out, and a mutant
+#: the suite kills "survives" the tests run for it.
 FRESH_CACHES = """
 
 import pytest
+
+
+def _mutation_clear_durable() -> None:
+    try:
+        from eligibility.engines.durable_session import clear_rulesets
+    except ImportError:
+        return
+    clear_rulesets()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -392,11 +406,16 @@ def _mutation_fresh_process_caches() -> None:
     from eligibility.rulebook.structure import ruleset_converter
 
     ruleset_converter.cache_clear()
-    try:
-        from eligibility.engines.durable_session import clear_rulesets
-    except ImportError:
-        return
-    clear_rulesets()
+    _mutation_clear_durable()
+
+
+@pytest.fixture(autouse=True)
+def _mutation_nothing_kept_between_tests() -> None:
+    \"\"\"Each test works out every value it needs: none comes from an earlier test (benchmarks/mutation.py).\"\"\"
+    from eligibility.measure.cache import forget_kept
+
+    forget_kept()
+    _mutation_clear_durable()
 """
 
 

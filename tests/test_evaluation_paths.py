@@ -22,7 +22,7 @@ from eligibility.engines.run import evaluate, library_plan
 from eligibility.evaluator.engine import evaluate_program, native_leaf
 from eligibility.facts import Facts
 from eligibility.kinds.base import LeafOutcome
-from eligibility.measure.cache import IdentityCache
+from eligibility.measure.cache import IdentityCache, forget_kept
 from eligibility.measure.context import Measurer
 from eligibility.profile.load import load_profile, profile_from_data
 from eligibility.profile.model import Profile
@@ -128,6 +128,50 @@ def test_an_identity_cache_forgets_an_object_that_is_gone() -> None:
     del thing
     gc.collect()
     assert cache._items == {}
+
+
+def test_a_cleared_identity_cache_builds_again_and_leaves_no_finalizer() -> None:
+    """After clear() a value is built anew, and the object's first finalizer no longer drops the new entry."""
+    class Thing:
+        pass
+
+    cache: IdentityCache[Thing, int] = IdentityCache()
+    thing = Thing()
+    cache.get(thing, lambda _: 1)
+    cache.clear()
+    assert cache.find(thing) is None
+    assert cache.get(thing, lambda _: 2) == 2
+    assert len(cache._finalizers) == 1
+    del thing
+    gc.collect()
+    assert cache._items == {} and cache._finalizers == {}
+
+
+def _node_ids(evaluation: Any) -> set[int]:
+    out: set[int] = set()
+    todo = [c for p in evaluation.programs for c in p.conditions]
+    while todo:
+        node = todo.pop()
+        out.add(id(node))
+        todo.extend(node.conditions)
+    return out
+
+
+def test_forgetting_kept_values_builds_result_nodes_and_selectors_again() -> None:
+    """forget_kept() empties the evaluator's kept result nodes and the selectors' answers: an evaluation after
+    it shares no node with the one before (one without it does) and gives the same results."""
+    from eligibility.measure import occupations
+
+    profile = load_profile(ROOT / "profiles" / "married-couple.yaml")
+    lib = library()
+    before = evaluate(profile, DAY, lib)
+    assert _node_ids(evaluate(profile, DAY, lib)) & _node_ids(before)
+    assert occupations._SELECTORS._items
+    forget_kept()
+    assert occupations._SELECTORS._items == {}
+    after = evaluate(profile, DAY, lib)
+    assert after.programs == before.programs
+    assert not _node_ids(after) & _node_ids(before)
 
 
 def test_repeated_evaluations_keep_no_more_selectors() -> None:

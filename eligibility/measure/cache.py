@@ -4,13 +4,17 @@ Rules objects are frozen and some are unhashable (they hold dicts); what is deri
 the object itself, so it is found by identity. A weak reference's finalizer drops the entry when the object
 goes, before its identity can be reused; nothing is stored on the objects, so loading, constructors and
 pickling of the rules are unchanged.
+
+``forget_kept`` empties every such cache at once (the result nodes the evaluator keeps per value live in
+its plans, so they go too): the mutation benchmark calls it before each test, so that every test that
+needs a value works it out (benchmarks/mutation.py, docs/testing.md).
 """
 
 from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -25,6 +29,8 @@ class IdentityCache(Generic[K, V]):
 
     def __init__(self) -> None:
         self._items: dict[int, V] = {}
+        self._finalizers: dict[int, weakref.finalize[Any, Any]] = {}
+        _CACHES.add(self)
 
     def find(self, obj: K) -> V | None:
         """The value kept for ``obj``, or None."""
@@ -38,5 +44,25 @@ class IdentityCache(Generic[K, V]):
         except KeyError:
             value = build(obj)
             self._items[key] = value
-            weakref.finalize(obj, self._items.pop, key, None)
+            self._finalizers[key] = weakref.finalize(obj, self._drop, key)
             return value
+
+    def _drop(self, key: int) -> None:
+        self._items.pop(key, None)
+        self._finalizers.pop(key, None)
+
+    def clear(self) -> None:
+        """Forget every value (their objects' finalizers are detached: none is left behind per object)."""
+        for finalizer in self._finalizers.values():
+            finalizer.detach()
+        self._finalizers.clear()
+        self._items.clear()
+
+
+_CACHES: weakref.WeakSet[IdentityCache[Any, Any]] = weakref.WeakSet()
+
+
+def forget_kept() -> None:
+    """Empty every identity cache of the process: each value is built again on its next use."""
+    for cache in list(_CACHES):
+        cache.clear()

@@ -166,9 +166,9 @@ def test_forgetting_kept_values_builds_result_nodes_and_selectors_again() -> Non
     lib = library()
     before = evaluate(profile, DAY, lib)
     assert _node_ids(evaluate(profile, DAY, lib)) & _node_ids(before)
-    assert occupations._SELECTORS._items
+    assert occupations._ANSWERS._items
     forget_kept()
-    assert occupations._SELECTORS._items == {}
+    assert occupations._ANSWERS._items == {}
     after = evaluate(profile, DAY, lib)
     assert after.programs == before.programs
     assert not _node_ids(after) & _node_ids(before)
@@ -184,8 +184,8 @@ def test_repeated_evaluations_keep_no_more_selectors() -> None:
     day = dt.date(2026, 3, 1)
     evaluate(profile, day, lib)
     gc.collect()
-    kept = len(occupations._SELECTORS._items)
+    kept = len(occupations._ANSWERS._items)
     for _ in range(20):
         evaluate(profile, day, lib)
     gc.collect()
-    assert len(occupations._SELECTORS._items) == kept
+    assert len(occupations._ANSWERS._items) == kept

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -26,28 +25,25 @@ def matches(occ: Occupations, code: str) -> bool:
 
 
 def selector(occ: Occupations) -> Callable[[str], bool]:
-    """``matches`` for one selector, each code's answer kept (the selector is hashed once, not per code)."""
-    return _SELECTORS.get(occ, _selector)
-
-
-def _selector(occ: Occupations) -> Callable[[str], bool]:
-    answers: dict[str, bool] = {}
-    # A weak reference: a kept value that held its own key would keep it alive, and the cache's entry
-    # would never be dropped (a leak of one entry per selector built during an evaluation).
-    held = weakref.ref(occ)
+    """``matches`` for one selector, each code's answer kept with the selector (hashed once, not per code)."""
+    answers = _ANSWERS.get(occ, _no_answers)
 
     def member(code: str) -> bool:
         found = answers.get(code)
         if found is None:
-            target = held()
-            found = matches(target, code) if target is not None else False
-            answers[code] = found
+            found = answers[code] = matches(occ, code)
         return found
 
     return member
 
 
-_SELECTORS: IdentityCache[Occupations, Callable[[str], bool]] = IdentityCache()
+def _no_answers(_: Occupations) -> dict[str, bool]:
+    return {}
+
+
+# The answers alone are kept (a kept value that held its own key would keep it alive, and the cache's entry
+# would never be dropped: a leak of one entry per selector built during an evaluation).
+_ANSWERS: IdentityCache[Occupations, dict[str, bool]] = IdentityCache()
 _DESCRIBED: IdentityCache[Occupations, str] = IdentityCache()
 
 

@@ -58,6 +58,27 @@ def test_work_is_measured_as_typed_hours_per_job(library: Library) -> None:
     assert m.qualifying_codes == ("21231", "21232")  # across occupations, the total reaches 1,560 h
 
 
+
+def test_work_in_other_provinces_is_left_out_when_the_condition_names_provinces(library: Library) -> None:
+    """``provinces`` keeps only the jobs there; each condition of one evaluation gets its own provinces' count."""
+    work, _ = _cec(library)
+    profile = profile_from_data({"work": [
+        {"start": "2024-03-01", "hours_per_week": 40, "country": "CA", "province": "ON", "noc": "21231"},
+        {"start": "2023-03-01", "end": "2024-02-29", "hours_per_week": 15, "country": "CA", "province": "BC",
+         "noc": "21232"}]})
+    facts = Facts(profile, AS_OF)
+    ontario = measure_work(attrs.evolve(work, provinces=("ON",)), facts)
+    anywhere = measure_work(work, facts)
+    west = measure_work(attrs.evolve(work, provinces=("BC", "AB")), facts)
+    # ON: 2024-03-01 to 2026-02-28, 730 days at 30 h/week (capped); BC: 2023-03-01 to 2024-02-29, 366 days at 15.
+    assert ontario.low == pytest.approx(730 * 30 / 7)
+    assert [(j.noc, j.counted, j.reason) for j in ontario.jobs] == [("21231", True, None),
+                                                                     ("21232", False, "not in ON")]
+    assert anywhere.low == pytest.approx(730 * 30 / 7 + 366 * 15 / 7)
+    assert west.low == pytest.approx(366 * 15 / 7)
+    assert [(j.noc, j.counted, j.reason) for j in west.jobs] == [("21232", True, None),
+                                                                  ("21231", False, "not in BC, AB")]
+
 def test_a_condition_is_measured_once_and_shared(library: Library) -> None:
     """The language leaf reads the very measure of the work leaf it names, not a second count."""
     work, lang = _cec(library)

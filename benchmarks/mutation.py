@@ -359,6 +359,18 @@ EQUIVALENT_CODE: dict[str, str] = {
     "eligibility.work.sweep: if ordered[k][1] <= ordered[k - 1][2]: -> if ordered[k][1] <= ordered[k - 2][2]:":
         "at k = 1 it compares the second part's start with the last part's end, always true: every history "
         "takes the full sweep, which gives the same hours",
+    "eligibility.measure.grid.experience_points: hours = hours_in_window(facts, \"applicant\", f.occupations, "
+    "f.window_months, \"any\", (\"unpaid\",)) -> hours = hours_in_window(facts, \"applicant\", f.occupations, "
+    "f.window_months, \"XXanyXX\", (\"unpaid\",))":
+        "a location restricts the jobs only when it is \"canada\" or \"abroad\" (measure.work.excluded_because): "
+        "any other word, \"any\" included, keeps every job",
+    "eligibility.measure.grid.adaptability_points: spouse.accompanying) else (False if spouse is None else None) "
+    "-> spouse.accompanying) else (True if spouse is None else None)":
+        "without a spouse, Facts gives the spouse no tests, no education and no work, so each spouse element is "
+        "\"no\" whether it is skipped (not accompanying) or measured (accompanying)",
+    "eligibility.measure.grid._element: tests = facts.tests(\"spouse\", f.spouse_test_max_age_months) "
+    "-> tests = facts.tests(\"SPOUSE\", f.spouse_test_max_age_months)":
+        "Facts reads every person but \"applicant\" as the spouse",
 }
 COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
 
@@ -506,7 +518,8 @@ def run_code(areas: list[str], jobs: int, show_survivors: bool, sample: int | No
         chosen = {a: names if sample is None or sample >= len(names) else
                   sorted(random.Random(f"{seed}:{a}").sample(names, sample)) for a, names in everyone.items()}
         run_all = all(chosen[a] is everyone[a] for a in chosen_areas)
-        log = Path(tempfile.gettempdir()) / "eligibility-mutmut.log"   # mutmut's own output, for a run gone wrong
+        # mutmut's own output, for a run gone wrong (one file per run: several runs may share the machine)
+        log = Path(tempfile.gettempdir()) / f"eligibility-mutmut-{os.getpid()}.log"
         with log.open("w", encoding="utf-8") as out:
             run = subprocess.Popen([str(mutmut), "run", "--max-children", str(jobs),
                                     *([] if run_all else [n for a in chosen_areas for n in chosen[a]])],

@@ -306,9 +306,11 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
     "evaluator": (["eligibility/evaluator/*"], ["tests/test_program_results.py", "tests/test_logic.py",
                                                 "tests/test_ruleset_cases.py", "tests/test_engines_agree_on_cases.py"]),
     "kinds": (["eligibility/kinds/*"], ["tests/test_program_results.py", "tests/test_ruleset_cases.py",
-                                        "tests/test_engines_agree_on_cases.py", "tests/test_result_texts.py"]),
+                                        "tests/test_engines_agree_on_cases.py", "tests/test_result_texts.py",
+                                        "tests/test_kind_reports.py"]),
     "measure": (["eligibility/measure/*"], ["tests/test_measure.py", "tests/test_ruleset_cases.py",
-                                            "tests/test_engines_agree_on_cases.py", "tests/test_result_texts.py"]),
+                                            "tests/test_engines_agree_on_cases.py", "tests/test_result_texts.py",
+                                            "tests/test_kind_reports.py", "tests/test_evaluation_paths.py"]),
     "facts": (["eligibility/facts.py"], ["tests/test_ruleset_cases.py"]),
     # The rules' model, loading and checks; not rulebook/cache.py, which keeps a built library on disk (no
     # rules in it) and has its own tests.

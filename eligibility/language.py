@@ -111,17 +111,14 @@ class Scale:
     def valid_score(self, ability: str, score: float) -> str | None:
         """None if the scale can give this score in this ability; otherwise what a score should be."""
         low, high = self.score_range(ability)
+        if not isinstance(score, bool) and isinstance(score, int | float) and math.isfinite(score):
+            steps = (score - low) / self.step
+            if low <= score <= high and steps == round(steps):
+                return None
+        # Worded only for a score that is wrong: every score of every profile is checked here.
         if self.step == 1:
-            expected = f"a whole-number {self.unit} from {_number(low)} to {_number(high)}"
-        else:
-            step = _number(self.step)
-            expected = f"a {self.unit} from {_number(low)} to {_number(high)} in steps of {step}"
-        if isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(score):
-            return expected
-        steps = (score - low) / self.step
-        if not low <= score <= high or steps != round(steps):
-            return expected
-        return None
+            return f"a whole-number {self.unit} from {_number(low)} to {_number(high)}"
+        return f"a {self.unit} from {_number(low)} to {_number(high)} in steps of {_number(self.step)}"
 
     def level(self, ability: str, score: float) -> int:
         """The CLB/NCLC level of a valid score: the highest level whose minimum it reaches (10: "10+")."""

@@ -95,6 +95,11 @@ def value_problems(data: Any, source: str, int_keys: bool = False) -> list[tuple
     A value's path is written out only when it has a problem (it is kept as a link to its parent).
     """
     del source
+    return [] if within(data) >= 0 else walk_problems(data, int_keys)
+
+
+def walk_problems(data: Any, int_keys: bool = False) -> list[tuple[str, str]]:
+    """``value_problems`` by the full walk, which keeps each value's path to word its problems."""
     problems: list[tuple[str, str]] = []
     stack: list[tuple[Any, _Where, int]] = [(data, None, 0)]
     seen = 0
@@ -138,6 +143,40 @@ def value_problems(data: Any, source: str, int_keys: bool = False) -> list[tuple
             if why:
                 problems.append((_path(where), why))
     return problems
+
+
+def within(data: Any) -> int:
+    """How many values the data holds when every one is certainly within bounds, else -1 (then the full walk
+    above finds and words the problems). The common case made cheap: plain JSON values, no path kept."""
+    seen = 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        seen += 1
+        kind = type(value)
+        if kind is dict:
+            if depth >= MAX_DEPTH or len(value) > MAX_ITEMS:
+                return -1
+            for key, item in value.items():
+                if type(key) is not str or ((len(key) > MAX_KEY or not key.isascii())
+                                            and _key_problem(key, False) is not None):
+                    return -1
+                stack.append((item, depth + 1))
+        elif kind is list:
+            if depth >= MAX_DEPTH or len(value) > MAX_ITEMS:
+                return -1
+            stack.extend([(item, depth + 1) for item in value])
+        elif kind is str:
+            if (len(value) > MAX_TEXT or not value.isascii()) and scalar_problem(value) is not None:
+                return -1
+        elif kind is int or kind is float:
+            if not -MAX_NUMBER < value < MAX_NUMBER:  # false for NaN too
+                return -1
+        elif kind is not bool and value is not None:
+            return -1
+        if seen > MAX_VALUES:
+            return -1
+    return seen
 
 
 #: Where a value sits: None for the document, else (where its parent sits, its key or index).

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from attrs import define, field, frozen
 
-from eligibility.batch.core import evaluate_row
+from eligibility.batch.core import evaluate_row, row_evaluator
 from eligibility.batch.rows import Item, Row, as_row, input_items, input_rows, item_key
 from eligibility.errors import UsageError
 from eligibility.render.json_text import dumps as json_bytes
@@ -124,8 +124,9 @@ def evaluate_chunk(items: list[Item], as_of: dt.date, library: Library, programs
     """Parse, evaluate and encode a chunk of rows, counting verdicts as it goes."""
     lines: list[tuple[bool, bytes]] = []
     counts: Counter[tuple[str, str]] = Counter()
+    evaluate_one = row_evaluator(as_of, library, programs, verdicts_only)
     for item in items:
-        record = evaluate_row(as_row(item), as_of, library, programs, verdicts_only)
+        record = evaluate_one(as_row(item))
         ok = record.pop("ok")
         if ok:
             counts.update(record["verdicts"].items())

@@ -65,6 +65,16 @@ def profile_from_data(data: Any, source: str = "<profile>", *, today: dt.date | 
     return profile
 
 
+def _has_noc_2016(profile: Any) -> bool:
+    """Whether a job or the job offer (of the applicant or the spouse) gives a NOC 2016 code."""
+    def any_in(work: Any) -> bool:
+        return given(work) and any(isinstance(getattr(w, "noc_2016", None), str) for w in work)
+
+    spouse = profile.spouse
+    return (any_in(profile.work) or isinstance(getattr(profile.job_offer, "noc_2016", None), str)
+            or (given(spouse) and any_in(spouse.work)))
+
+
 def _evolve(item: Any, **changes: Any) -> Any:
     if isinstance(item, types.SimpleNamespace):
         return types.SimpleNamespace(**{**vars(item), **changes})
@@ -73,6 +83,8 @@ def _evolve(item: Any, **changes: Any) -> Any:
 
 def _resolve_noc_2016(profile: Any, source: str) -> tuple[Any, list[Problem]]:
     problems: list[Problem] = []
+    if not _has_noc_2016(profile):
+        return profile, problems  # nothing to convert: the profile as it was read
 
     def resolve(item: Any, path: str) -> Any:
         code = getattr(item, "noc_2016", None)

@@ -81,12 +81,13 @@ class Facts:
         self.as_of = as_of
         self._memo: dict[Hashable, Any] = {}
 
-    def memo(self, key: Hashable, derive: Callable[[], T]) -> T:
-        """What ``derive`` gives, derived once per Facts under ``key`` and shared by every program's conditions."""
+    def memo(self, key: Hashable, derive: Callable[..., T], *args: Any) -> T:
+        """What ``derive(*args)`` gives, derived once per Facts under ``key`` and shared by every program's
+        conditions."""
         try:
             found: T = self._memo[key]
         except KeyError:
-            found = self._memo[key] = derive()
+            found = self._memo[key] = derive(*args)
         return found
 
     @cached_property

@@ -90,14 +90,16 @@ class WorkTable:
 
 def work_table(facts: Facts, person: Person = "applicant") -> WorkTable | None:
     """The person's jobs for counting (None when the work history is unknown), shared by the evaluation."""
-    def build() -> WorkTable | None:
-        jobs = facts.jobs(person)
-        if not known(jobs):
-            return None
-        units = units_for([jf.job.hours_per_week for jf in jobs])
-        return WorkTable(units, int(WEEKLY_CAP * units), tuple([WorkRow(jf, units) for jf in jobs]))
+    # Read by every work count: the builder is a module function, so that finding the table makes nothing.
+    return facts.memo(("work-table", person), _build_table, facts, person)
 
-    return facts.memo(("work-table", person), build)
+
+def _build_table(facts: Facts, person: Person) -> WorkTable | None:
+    jobs = facts.jobs(person)
+    if not known(jobs):
+        return None
+    units = units_for([jf.job.hours_per_week for jf in jobs])
+    return WorkTable(units, int(WEEKLY_CAP * units), tuple([WorkRow(jf, units) for jf in jobs]))
 
 
 @frozen
@@ -169,13 +171,13 @@ def _classify(table: WorkTable, first: dt.date, last: dt.date, location: Locatio
         excluded = table.excluded[rules] = tuple([excluded_because(row.fact.entry, location, exclude, provinces)
                                                   for row in table.rows])
     low, high = first.toordinal(), last.toordinal()
-    outside = f"outside the window {first} to {last}"
+    outside = None  # worded once, when a row is outside the window
     reasons: list[str | None] = []
     inside: list[tuple[int, WorkRow, Part]] = []
     for pos, (row, reason) in enumerate(zip(table.rows, excluded, strict=True)):
         if reason is None:
             if row.last < low or row.first > high or low > high:
-                reason = outside
+                reason = outside = outside or f"outside the window {first} to {last}"
             else:
                 inside.append((pos, row, (row.index, max(row.first, low), min(row.last, high), row.weekly)))
         reasons.append(reason)

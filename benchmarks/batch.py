@@ -18,6 +18,7 @@ The issue's target (issue 10, section 2): 100,000 rows with 2 workers in at most
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
 import json
 import subprocess
@@ -31,7 +32,8 @@ DAY = "2026-03-01"
 
 
 def caseload(path: Path, rows: int) -> None:
-    """``rows`` profiles cycling over the examples, each with its own id and birth year."""
+    """``rows`` profiles cycling over the examples, each with its own id and birth year, every one valid (a
+    birthday on 29 February moves to the 28th in a year that has none)."""
     sys.path.insert(0, str(ROOT))
     from eligibility.documents import read_document
 
@@ -40,7 +42,8 @@ def caseload(path: Path, rows: int) -> None:
         for i in range(rows):
             data = {**bases[i % len(bases)], "id": f"row-{i}"}
             if isinstance(data.get("birth_date"), str):
-                data["birth_date"] = f"{1975 + i % 25}{data['birth_date'][4:]}"
+                year, day = 1975 + i % 25, data["birth_date"][4:]
+                data["birth_date"] = f"{year}{'-02-28' if day == '-02-29' and not calendar.isleap(year) else day}"
             out.write(json.dumps(data, default=str) + "\n")
 
 

@@ -89,11 +89,11 @@ def rounds_of(profile: Profile, day: dt.date, library: Library, verdicts: Mappin
     them (``crs_result``'s ``rounds``): the round types open come from the verdicts of the Express Entry
     programs and the categories on that day (``verdicts``; those missing are evaluated when it is called)."""
     def rounds(low: int, high: int) -> RoundsMet:
-        known = dict(verdicts or {})
-        missing = [p for p in ROUND_PROGRAMS if p in library.programs and p not in known]
+        known = verdicts or {}
+        missing = [p for p in ROUND_PROGRAMS if p not in known and p in library.programs]
         if missing:
             more = _evaluate(profile, day, library, missing, engine, facts)
-            known.update({p.id: p.verdict for p in more.programs})
+            known = {**known, **{p.id: p.verdict for p in more.programs}}
         return rounds_for(profile, known, low, high, day)
 
     return rounds

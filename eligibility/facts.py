@@ -208,7 +208,17 @@ class Facts:
         An ECA is valid when issued less than ``eca_max_age_months`` before the as-of date (None: no limit).
         ``designated`` is (body id, body name, primary occupation) when a professional body is designated
         for the primary occupation (IRPR s. 75(2.1)): a foreign credential's ECA must then come from it.
+        Derived once per set of arguments (the education conditions and the CRS ask the same).
         """
+        key = ("credentials", person, eca_max_age_months, foreign_needs_eca, designated)
+        try:
+            found: tuple[CredentialFact, ...] | Unknown = self._memo[key]
+        except KeyError:
+            found = self._memo[key] = self._credentials(person, eca_max_age_months, foreign_needs_eca, designated)
+        return found
+
+    def _credentials(self, person: Person, eca_max_age_months: int | None, foreign_needs_eca: bool,
+                     designated: tuple[str, str, str] | None) -> tuple[CredentialFact, ...] | Unknown:
         if person == "applicant":
             raw = self.profile.education
         else:

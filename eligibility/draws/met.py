@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import Any, Literal, Protocol
 
 from attrs import frozen
@@ -113,9 +114,11 @@ def meets(low: int, high: int, r: Round) -> RoundMet:
 
 
 _POOL = frozenset(EXPRESS_ENTRY_PROGRAMS)
+#: The round types opened by being in the pool (with a nomination for the nominee rounds), not by one verdict.
+_POOL_WIDE = frozenset({GENERAL, PROVINCIAL_NOMINEE})
 
 
-def _in_pool(eligible: set[str], undetermined: set[str]) -> Openness | None:
+def _in_pool(eligible: AbstractSet[str], undetermined: AbstractSet[str]) -> Openness | None:
     """Whether the person is in the Express Entry pool: eligible for one of its programs, or maybe."""
     if not eligible.isdisjoint(_POOL):
         return "eligible"
@@ -124,7 +127,7 @@ def _in_pool(eligible: set[str], undetermined: set[str]) -> Openness | None:
     return None
 
 
-def _openness(kind: str, eligible: set[str], undetermined: set[str], nominated: bool | None,
+def _openness(kind: str, eligible: AbstractSet[str], undetermined: AbstractSet[str], nominated: bool | None,
               in_pool: Openness | None) -> tuple[Openness, str] | None:
     if kind == GENERAL:
         return (in_pool, "eligible for an Express Entry program" if in_pool == "eligible"
@@ -175,9 +178,12 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
             notes.append(note)
     shape = _on_day(table, day, last, months)
     types: list[RoundType] = []
-    yes, maybe = set(eligible), set(undetermined)
+    yes = eligible if isinstance(eligible, AbstractSet) else set(eligible)
+    maybe = undetermined if isinstance(undetermined, AbstractSet) else set(undetermined)
     in_pool = _in_pool(yes, maybe)
     for kind in ROUND_TYPES:
+        if kind not in _POOL_WIDE and kind not in yes and kind not in maybe:
+            continue  # a program's or a category's rounds: closed unless its verdict opens them
         openness = _openness(kind, yes, maybe, nominated, in_pool)
         if openness is None:
             continue

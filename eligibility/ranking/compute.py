@@ -120,6 +120,12 @@ def _factor(shape: Layout, index: int, points: tuple[int, int], readings: dict[s
         return FactorScore(fid, section, says, low, high, top, {measures[0]: observed}, r.evidence, citations,
                            settle, applies)
     named = [(m, readings[m]) for m in measures if m in readings]
+    if len(named) == 2:
+        # A combined factor (education x language...): its two readings' evidence one after the other.
+        (m1, r1), (m2, r2) = named
+        return FactorScore(fid, section, says, low, high, top, {m1: r1.observed, m2: r2.observed},
+                           r1.evidence + r2.evidence if r2.evidence else r1.evidence, citations,
+                           tuple(dict.fromkeys(r1.settle + r2.settle)) if low != high else (), applies)
     observed_all = {m: r.observed for m, r in named}
     evidence = tuple(item for _, r in named for item in r.evidence)
     settle = tuple(dict.fromkeys(p for _, r in named for p in r.settle)) if low != high else ()
@@ -165,15 +171,20 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     """The score for one version: spouse case(s), first-language designation, spans (``explain=False``: the
     readings without their evidence)."""
     with_spouse, why = accompanying_spouse(facts)
-    plans = tuple(plan(version, bool(ws)) for ws in ([with_spouse] if known(with_spouse) else [False, True]))
+    plans = (plan(version, with_spouse),) if known(with_spouse) else (plan(version, False), plan(version, True))
     stated = profile.first_official_language
     shared: dict[str, Reading] = {}
-    options: list[OfficialLanguage] = [stated] if stated is not None else ["english", "french"]
-    languages = Measures(facts, "english", version.counting, shared).valid_languages()
-    if stated is None and languages is not None and len(languages) < 2:
-        # With valid tests in at most one language, designating that one first scores at least as much.
-        options = ["french"] if languages == {"french"} else ["english"]
-    needed = plans[0].measures if len(plans) == 1 else tuple(dict.fromkeys(m for p in plans for m in p.measures))
+    languages: set[str] | None = None
+    if stated is not None:
+        options: list[OfficialLanguage] = [stated]
+    else:
+        options = ["english", "french"]
+        tests = facts.tests("applicant", version.counting.test_valid_months)
+        languages = {t.language for t in tests if t.valid} if known(tests) else None
+        if languages is not None and len(languages) < 2:
+            # With valid tests in at most one language, designating that one first scores at least as much.
+            options = ["french"] if languages == {"french"} else ["english"]
+    needed = plans[0].measures if len(plans) == 1 else _needed(plans)
     previous: list[Scored] = []
     readings: dict[str, Reading] = {}
     scored: dict[OfficialLanguage, tuple[Scored, dict[str, Reading]]] = {}
@@ -203,6 +214,18 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
                   with_spouse if known(with_spouse) else None, why)
 
 
+_NEEDED: dict[tuple[int, ...], tuple[tuple[Plan, ...], tuple[str, ...]]] = {}
+
+
+def _needed(plans: tuple[Plan, ...]) -> tuple[str, ...]:
+    """The measures any of the plans reads, once each (kept per plans, which live as long as their version)."""
+    key = tuple(id(p) for p in plans)
+    hit = _NEEDED.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], plans, strict=True)):
+        hit = _NEEDED[key] = (plans, tuple(dict.fromkeys(m for p in plans for m in p.measures)))
+    return hit[1]
+
+
 def _text(s: Scored) -> str:
     return str(s.low) if s.low == s.high else f"{s.low} to {s.high}"
 
@@ -216,7 +239,8 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
     """
     rules = library.crs[RULES_ID]
     receipt = Receipt(as_of, __version__, library.digest, digest or profile_digest(profile), "native")
-    version = rules.version_on(as_of)
+    day = on_day(rules, as_of)
+    version = day.version
     if version is None:
         first = rules.versions[0].valid_from
         return CrsResult(as_of, "not_encoded", f"not encoded: the CRS criteria are encoded from {first}; "
@@ -231,26 +255,35 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
     settled = tuple(dict.fromkeys(p for f in factors for p in f.settled_by))
     if chosen.with_spouse is None and "$.spouse" not in settled:
         settled = ("$.spouse", *settled)
-    caveats = _dated_caveats(rules, version, as_of)
     exact = scored.low == scored.high
     message = f"{scored.low} points" if exact else f"{scored.low} to {scored.high} points: some facts are unknown"
-    period = CrsVersionRef(version.valid_from, version.valid_to, version.changes)
     return CrsResult(as_of, "scored", message, scored.low, scored.high, version.max, chosen.with_spouse,
-                     chosen.spouse, chosen.designation, period, sections, factors, settled, caveats, receipt,
+                     chosen.spouse, chosen.designation, day.period, sections, factors, settled, day.caveats, receipt,
                      profile.name, rounds(scored.low, scored.high) if rounds is not None else None)
 
 
-_DATED: dict[tuple[int, dt.date], tuple[CrsRules, tuple[Caveat, ...]]] = {}
+@frozen
+class OnDay:
+    """What a score on a day takes from the rules whoever is scored: the version in force (None before the
+    first), its period, and the caveats (the version's sources, the criteria as checked, changes reported
+    but not confirmed: issue 7, section 5)."""
+
+    version: CrsVersion | None
+    period: CrsVersionRef | None
+    caveats: tuple[Caveat, ...]
 
 
-def _dated_caveats(rules: CrsRules, version: CrsVersion, as_of: dt.date) -> tuple[Caveat, ...]:
-    """The caveats of a score on a day: the version's sources, the criteria as checked, changes reported but
-    not confirmed (issue 7, section 5). They depend on the rules and the day alone: kept per day."""
-    hit = _DATED.get((id(rules), as_of))
+_ON_DAY: dict[tuple[int, dt.date], tuple[CrsRules, OnDay]] = {}
+
+
+def on_day(rules: CrsRules, as_of: dt.date) -> OnDay:
+    """The rules on a day (kept per rules and day: every profile of a day shares it)."""
+    hit = _ON_DAY.get((id(rules), as_of))
     if hit is not None and hit[0] is rules:
         return hit[1]
-    caveats = []
-    if version.confidence != "official":
+    version = rules.version_on(as_of)
+    caveats: list[Caveat] = []
+    if version is not None and version.confidence != "official":
         reason = f"rests on {version.confidence.replace('_', ' ')} sources"
         reason += f": {version.note}" if version.note else ""
         caveats.append(Caveat("crs", version.changes or "this version of the criteria", reason,
@@ -258,10 +291,12 @@ def _dated_caveats(rules: CrsRules, version: CrsVersion, as_of: dt.date) -> tupl
     stale = checked_caveat(rules.checked, as_of)
     caveats += [stale] if stale is not None else []
     caveats += reported_caveats(rules.reported_changes, rules.sources, as_of)
-    if len(_DATED) >= 4096:
-        _DATED.clear()  # a batch over many days must not keep every day's caveats
-    _DATED[(id(rules), as_of)] = (rules, tuple(caveats))
-    return tuple(caveats)
+    found = OnDay(version, CrsVersionRef(version.valid_from, version.valid_to, version.changes)
+                  if version is not None else None, tuple(caveats))
+    if len(_ON_DAY) >= 4096:
+        _ON_DAY.clear()  # a batch over many days must not keep every day's
+    _ON_DAY[(id(rules), as_of)] = (rules, found)
+    return found
 
 
 def crs_range(profile: Profile, as_of: dt.date, library: Library, facts: Facts | None = None) -> tuple[int, int] | None:
@@ -270,7 +305,7 @@ def crs_range(profile: Profile, as_of: dt.date, library: Library, facts: Facts |
     The same scoring as ``crs_result`` without the result it explains itself with: for a batch that writes
     only the total.
     """
-    version = library.crs[RULES_ID].version_on(as_of)
+    version = on_day(library.crs[RULES_ID], as_of).version
     if version is None:
         return None
     if facts is None or facts.profile is not profile or facts.as_of != as_of:

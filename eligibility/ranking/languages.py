@@ -11,21 +11,26 @@ from eligibility.ranking.reading import Reading
 from eligibility.unknown import Unknown, known
 
 TOP = 10  # CLB / NCLC 10 means "10 or more"
+UNKNOWN_LEVELS = ((0, TOP),) * len(ABILITIES)
+NO_LEVELS = ((0, 0),) * len(ABILITIES)
 
 
 def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, path: str, explain: bool) -> Reading:
-    """The levels of the best valid test in ``language`` (None: any), one span per ability; every test of that
-    language as evidence (``explain``), without naming the measure (several measures share this reading)."""
+    """The levels of the best valid test in ``language`` (None: any), one span per ability and the lowest
+    ability as the value; every test of that language as evidence (``explain``), without naming the measure
+    (several measures share this reading)."""
     if not known(tests):
-        return Reading(((0, TOP),) * len(ABILITIES), None, (), (path,))
+        return Reading((0, TOP), None, (), (path,), UNKNOWN_LEVELS)
     valid = [t for t in tests if t.valid and (language is None or t.language == language)]
     best = _best(valid)
     evidence = tuple(_test_evidence(t) for t in tests
                      if language is None or t.language == language) if explain else ()
     if best is None:
-        return Reading(((0, 0),) * len(ABILITIES), "no valid test", evidence)
-    levels = tuple((level, level) for level in (min(TOP, best.levels[a]) for a in ABILITIES))
-    return Reading(levels, _levels_text(best) if explain else None, evidence)
+        return Reading((0, 0), "no valid test", evidence, (), NO_LEVELS)
+    levels = [min(TOP, best.levels[a]) for a in ABILITIES]
+    lowest = min(levels)
+    return Reading((lowest, lowest), _levels_text(best) if explain else None, evidence, (),
+                   tuple([(level, level) for level in levels]))
 
 
 def _best(tests: list[TestFact]) -> TestFact | None:

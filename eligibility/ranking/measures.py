@@ -8,8 +8,6 @@ are read in ``eligibility.ranking.work_years``.
 
 from __future__ import annotations
 
-from typing import cast
-
 from eligibility.facts import CredentialFact, Facts, Person, level_rank
 from eligibility.measure.offer import arranged_employment
 from eligibility.profile.model import OfficialLanguage
@@ -42,8 +40,7 @@ def _tagged(measure: str, reading: Reading) -> Reading:
     """A reading shared by several measures (a language's), with this measure named in each evidence item."""
     if not reading.evidence:
         return reading
-    return Reading(reading.value, reading.observed, tuple({"measure": measure, **e} for e in reading.evidence),
-                   reading.settle)
+    return reading._replace(evidence=tuple({"measure": measure, **e} for e in reading.evidence))
 
 
 def accompanying_spouse(facts: Facts) -> tuple[bool | Unknown, str]:
@@ -94,11 +91,6 @@ class Measures:
             # Each measure is a method of this class named as in the ruleset; read once per designation.
             found = cache[measure] = getattr(self, measure)()
         return found
-
-    def valid_languages(self) -> set[str] | None:
-        """The languages of the applicant's valid tests (None when the tests are not given)."""
-        tests = self.facts.tests("applicant", self.counting.test_valid_months)
-        return {t.language for t in tests if t.valid} if known(tests) else None
 
     # --- age and education -------------------------------------------------------------------------
 
@@ -198,10 +190,8 @@ class Measures:
 
     def _all(self, measure: str, reading: Reading) -> Reading:
         """The lowest ability of a language reading, with this measure named in its evidence."""
-        spans = cast(tuple[Span, ...], reading.value)
         evidence = tuple({"measure": measure, **e} for e in reading.evidence) if self.explain else ()
-        return Reading((min(s[0] for s in spans), min(s[1] for s in spans)), reading.observed, evidence,
-                       reading.settle)
+        return Reading(reading.value, reading.observed, evidence, reading.settle)
 
     def first_language_all(self) -> Reading:
         return self._all("first_language_all", self._language("applicant", self.first, "$.language_tests"))

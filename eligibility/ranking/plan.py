@@ -49,6 +49,8 @@ class Step:
     simple: bool = False
     #: True when the factor reads the first or second official language.
     designated: bool = False
+    #: The highest level of ``lookup`` (a level above it scores as it).
+    top: int = 0
     #: Points already worked out, by the levels read (see ``_kept_points``).
     kept: dict[Hashable, Points] = field(factory=dict, eq=False, repr=False)
 
@@ -128,8 +130,9 @@ def _step(section: str, group: str | None, f: Factor, with_spouse: bool, applies
                     designated=any(m in DESIGNATED for m in f.measures))
     table = compile_table(table_for(f, with_spouse), f.measure)
     per_ability = isinstance(f, PerAbility)
-    return Step(fid, section, f, (f.measure,), table, (), (), per_ability, cap, top, applies, lookup_of(table),
-                simple=not per_ability, designated=f.measure in DESIGNATED)
+    lookup = lookup_of(table)
+    return Step(fid, section, f, (f.measure,), table, (), (), per_ability, cap, top, applies, lookup,
+                simple=not per_ability, designated=f.measure in DESIGNATED, top=len(lookup) - 1)
 
 
 def _compile(version: CrsVersion, with_spouse: bool) -> Plan:

@@ -1,24 +1,23 @@
-"""What reading one CRS measure gives: its level(s) as spans, what was seen, the evidence, what would settle it."""
+"""What reading one CRS measure gives: its level as a span, what was seen, the evidence, what would settle it."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from attrs import frozen
+from typing import Any, NamedTuple
 
 Span = tuple[int, int]
 
 
-@frozen
-class Reading:
-    """A measure read from the profile: its level(s), what was seen, the evidence, what would settle it.
+class Reading(NamedTuple):
+    """A measure read from the profile: its level, what was seen, the evidence, what would settle it.
 
-    Each evidence item names its measure first (``{"measure": "age", ...}``): a factor lists the evidence of
-    all its measures flat.
+    ``value`` is the span of levels the measure may have; a language reading also gives one span per
+    ability in ``abilities`` (in the order of ``ABILITIES``), its ``value`` being the lowest ability. Each
+    evidence item names its measure first (``{"measure": "age", ...}``): a factor lists the evidence of all
+    its measures flat. (A named tuple: immutable, and about twenty are made for every score.)
     """
 
-    #: A span, or for a language one span per ability (in the order of ``ABILITIES``).
-    value: Span | tuple[Span, ...]
+    value: Span
     observed: Any
     evidence: tuple[dict[str, Any], ...] = ()
     settle: tuple[str, ...] = ()
+    abilities: tuple[Span, ...] = ()

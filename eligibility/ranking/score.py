@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from itertools import product
-from typing import cast
 
 from attrs import frozen
 
@@ -37,6 +36,7 @@ def _at(lookup: tuple[int, ...], level: int) -> int:
     """The points at an exact level (levels are 0 or more)."""
     return lookup[level] if level < len(lookup) else lookup[-1]
 
+
 def _span(lookup: tuple[int, ...], span: Span) -> Points:
     """The lowest and highest points the table gives to a level in [low, high] (its lookup, levels 0 or more)."""
     low, high = span
@@ -49,39 +49,31 @@ def _levels(keys: Iterable[int], span: Span) -> list[int]:
     low, high = span
     return [low, *(k for k in keys if low < k <= high)]
 
+
 def step_points(s: Step, readings: dict[str, Reading]) -> Points:
     """The lowest and highest points of a step over every level its measures may have."""
     if not s.applies:
         return 0, 0
-    if s.simple:
-        # The common case first: one measure read at an exact level is one index into the lookup.
-        value = cast(Span, readings[s.measures[0]].value)
-        if value[0] == value[1]:
-            lookup, cap = s.lookup, s.cap
-            points = lookup[value[0]] if value[0] < len(lookup) else lookup[-1]
-            return (points, points) if cap is None or points <= cap else (cap, cap)
     if s.rows:
-        s1, s2 = (cast(Span, readings[m].value) for m in s.measures)
+        s1, s2 = (readings[m].value for m in s.measures)
         if s1[0] == s1[1] and s2[0] == s2[1]:
             low = high = _at(s.row_lookups[s1[0]] if s1[0] < len(s.row_lookups) else s.row_lookups[-1], s2[0])
         else:
             values = [step(row_at(s.rows, x), y) for x, y in product(_levels((k for k, _ in s.rows), s1),
                                                                    _levels(s.inner, s2))]
             low, high = min(values), max(values)
+    elif s.per_ability:
+        low = high = 0
+        for v in readings[s.measures[0]].abilities:
+            if v[0] == v[1]:
+                points = _at(s.lookup, v[0])
+                low, high = low + points, high + points
+            else:
+                lo, hi = _span(s.lookup, v)
+                low, high = low + lo, high + hi
     else:
-        read = readings[s.measures[0]].value
-        if s.per_ability:
-            low = high = 0
-            for v in cast(tuple[Span, ...], read):
-                if v[0] == v[1]:
-                    points = _at(s.lookup, v[0])
-                    low, high = low + points, high + points
-                else:
-                    lo, hi = _span(s.lookup, v)
-                    low, high = low + lo, high + hi
-        else:
-            span = cast(Span, read)
-            low, high = (_at(s.lookup, span[0]),) * 2 if span[0] == span[1] else _span(s.lookup, span)
+        span = readings[s.measures[0]].value
+        low, high = (_at(s.lookup, span[0]),) * 2 if span[0] == span[1] else _span(s.lookup, span)
     if s.cap is not None:
         low, high = min(s.cap, low), min(s.cap, high)
     return low, high
@@ -90,7 +82,8 @@ def step_points(s: Step, readings: dict[str, Reading]) -> Points:
 def _kept_points(s: Step, readings: dict[str, Reading]) -> Points:
     """``step_points``, kept per step by the levels read (four abilities, two measures: a few lookups each)."""
     ms = s.measures
-    key: Hashable = readings[ms[0]].value if len(ms) == 1 else (readings[ms[0]].value, readings[ms[1]].value)
+    key: Hashable = ((readings[ms[0]].abilities if s.per_ability else readings[ms[0]].value) if len(ms) == 1
+                     else (readings[ms[0]].value, readings[ms[1]].value))
     found = s.kept.get(key)
     if found is None:
         if len(s.kept) >= KEPT:
@@ -110,11 +103,10 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
                 continue
             if s.simple:
                 # The common case inline: one measure read at an exact level is one index into the lookup.
-                value = cast(Span, readings[s.measures[0]].value)
-                level = value[0]
-                if level == value[1]:
+                level, high = readings[s.measures[0]].value
+                if level == high:
                     lookup = s.lookup
-                    points = lookup[level] if level < len(lookup) else lookup[-1]
+                    points = lookup[level] if level <= s.top else lookup[-1]
                     cap = s.cap
                     append((points, points) if cap is None or points <= cap else (cap, cap))
                     continue

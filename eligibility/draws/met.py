@@ -116,6 +116,7 @@ def meets(low: int, high: int, r: Round) -> RoundMet:
 _POOL = frozenset(EXPRESS_ENTRY_PROGRAMS)
 #: The round types opened by being in the pool (with a nomination for the nominee rounds), not by one verdict.
 _POOL_WIDE = frozenset({GENERAL, PROVINCIAL_NOMINEE})
+_ORDER = {kind: i for i, kind in enumerate(ROUND_TYPES)}
 
 
 def _in_pool(eligible: AbstractSet[str], undetermined: AbstractSet[str]) -> Openness | None:
@@ -181,9 +182,10 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
     yes = eligible if isinstance(eligible, AbstractSet) else set(eligible)
     maybe = undetermined if isinstance(undetermined, AbstractSet) else set(undetermined)
     in_pool = _in_pool(yes, maybe)
-    for kind in ROUND_TYPES:
-        if kind not in _POOL_WIDE and kind not in yes and kind not in maybe:
-            continue  # a program's or a category's rounds: closed unless its verdict opens them
+    # The pool's round types, and those of the programs and categories whose verdict may open them.
+    for kind in sorted({*_POOL_WIDE, *yes, *maybe}, key=lambda k: _ORDER.get(k, -1)):
+        if kind not in _ORDER:
+            continue  # a verdict of a program no round is for
         openness = _openness(kind, yes, maybe, nominated, in_pool)
         if openness is None:
             continue

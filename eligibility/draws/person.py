@@ -27,6 +27,12 @@ def rounds_for(profile: Profile, verdicts: Mapping[str, str], low: int, high: in
     """The recent rounds open to the profile on ``as_of`` (from its programs' verdicts) and whether the
     score ``low``..``high`` met each. ``verdicts`` maps program ids to verdicts (``eligible``,
     ``undetermined``, ...); a program not in it opens no round."""
-    eligible = {p for p, v in verdicts.items() if v == "eligible"}
-    undetermined = {p for p, v in verdicts.items() if v == "undetermined"}
+    eligible: set[str] = set()
+    undetermined: set[str] = set()
+    for p in ROUND_PROGRAMS:  # only these open rounds: the other verdicts are not looked at
+        verdict = verdicts.get(p)
+        if verdict == "eligible":
+            eligible.add(p)
+        elif verdict == "undetermined":
+            undetermined.add(p)
     return rounds_met((low, high), eligible, nominated_on(profile, as_of), as_of, undetermined=undetermined)

@@ -4,155 +4,32 @@ language, score, and build the typed result."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from typing import Any
 
-from attrs import field, frozen
+from attrs import frozen
 
 from eligibility import __version__
 from eligibility.engines.run import profile_digest
 from eligibility.facts import Facts
 from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
+from eligibility.ranking.build import cite, factor_scores, layout, section_scores
 from eligibility.ranking.measures import DESIGNATED, Measures, Reading, accompanying_spouse
 from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
 from eligibility.result import (
     Caveat,
-    CitationRef,
     CrsResult,
     CrsVersionRef,
     Designation,
-    FactorScore,
-    PartScore,
     Receipt,
     RoundsMet,
-    SectionScore,
 )
 from eligibility.rulebook.crs import CrsRules, CrsVersion
 from eligibility.rulebook.library import Library
-from eligibility.rulebook.model import Citation
 from eligibility.unknown import known
 
 RULES_ID = "crs"
-
-
-_CITED: dict[int, tuple[object, tuple[CitationRef, ...]]] = {}
-
-
-def _cite(rules: CrsRules, owner: object, citations: tuple[Citation, ...]) -> tuple[CitationRef, ...]:
-    """The citations of a factor or version resolved against the sources (cached per owner)."""
-    hit = _CITED.get(id(owner))
-    if hit is None or hit[0] is not owner:
-        by_id = {s.id: s for s in rules.sources}
-        hit = (owner, tuple(CitationRef(c.source, by_id[c.source].title, by_id[c.source].url, by_id[c.source].checked,
-                                        by_id[c.source].confidence, c.at) for c in citations))
-        _CITED[id(owner)] = hit
-    return hit[1]
-
-
-@frozen
-class Layout:
-    """What a result takes from the compiled plans of one spouse case (or two), worked out once per plans:
-    each factor's id, section, words, maximum, citations, whether it applies and the measures it reads,
-    and each section's words, maximum and parts.
-
-    ``kept`` holds the factor and section results already built for these plans, by their points (and, for
-    a factor, the plain words it observed): a result is a frozen value, so equal ones are one object.
-    """
-
-    factors: tuple[tuple[str, str, str, int, tuple[CitationRef, ...], bool, tuple[str, ...]], ...]
-    sections: tuple[tuple[str, str, int, bool, int | None, tuple[tuple[str, int, int | None], ...]], ...]
-    kept: dict[Hashable, FactorScore | SectionScore] = field(factory=dict, eq=False, repr=False)
-
-
-_LAYOUTS: dict[tuple[int, ...], tuple[tuple[Plan, ...], Layout]] = {}
-#: Results kept per layout at most; a layout that reaches it starts again (a batch of many profiles).
-KEPT = 4096
-
-
-def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
-    """The static part of a result for these plans (plans live as long as their version: cached by identity)."""
-    key = tuple(id(p) for p in plans)
-    hit = _LAYOUTS.get(key)
-    if hit is None or any(a is not b for a, b in zip(hit[0], plans, strict=True)):
-        first = plans[0]
-        factors = tuple((s.id, s.section, s.factor.says, max(p.steps[i].max for p in plans),
-                         _cite(rules, s.factor, s.factor.citations), any(p.steps[i].applies for p in plans),
-                         s.measures) for i, s in enumerate(first.steps))
-        sections = tuple((sp.id, sp.says, max(p.sections[si].max for p in plans),
-                          any(p.sections[si].applies for p in plans), sp.cap,
-                          tuple((part.id, max(p.sections[si].parts[pi].max for p in plans), part.cap)
-                                for pi, part in enumerate(sp.parts)))
-                         for si, sp in enumerate(first.sections))
-        hit = _LAYOUTS[key] = (plans, Layout(factors, sections))
-    return hit[1]
-
-
-_PLAIN = (str, int, type(None))
-
-
-def _factor(shape: Layout, index: int, points: tuple[int, int], readings: dict[str, Reading]) -> FactorScore:
-    static = shape.factors[index]
-    fid, section, says, top, citations, applies, measures = static
-    low, high = points
-    if len(measures) == 1:
-        r = readings.get(measures[0])
-        if r is None:
-            # A factor that does not apply in this case reads nothing: its result depends on its points alone.
-            key: Hashable = (index, low, high)
-            found = shape.kept.get(key)
-            if found is None:
-                found = _keep(shape, key, FactorScore(fid, section, says, low, high, top, {}, (), citations, (),
-                                                      applies))
-            assert isinstance(found, FactorScore)
-            return found
-        observed = r.observed
-        settle = tuple(dict.fromkeys(r.settle)) if low != high and r.settle else ()
-        if not r.evidence and type(observed) in _PLAIN:
-            # Nothing of the person but a plain word or number: kept by it (its type too: True is not 1).
-            key = (index, low, high, type(observed), observed, settle)
-            found = shape.kept.get(key)
-            if found is None:
-                found = _keep(shape, key, FactorScore(fid, section, says, low, high, top, {measures[0]: observed},
-                                                      (), citations, settle, applies))
-            assert isinstance(found, FactorScore)
-            return found
-        return FactorScore(fid, section, says, low, high, top, {measures[0]: observed}, r.evidence, citations,
-                           settle, applies)
-    named = [(m, readings[m]) for m in measures if m in readings]
-    if len(named) == 2:
-        # A combined factor (education x language...): its two readings' evidence one after the other.
-        (m1, r1), (m2, r2) = named
-        return FactorScore(fid, section, says, low, high, top, {m1: r1.observed, m2: r2.observed},
-                           r1.evidence + r2.evidence if r2.evidence else r1.evidence, citations,
-                           tuple(dict.fromkeys(r1.settle + r2.settle)) if low != high else (), applies)
-    observed_all = {m: r.observed for m, r in named}
-    evidence = tuple(item for _, r in named for item in r.evidence)
-    settle = tuple(dict.fromkeys(p for _, r in named for p in r.settle)) if low != high else ()
-    return FactorScore(fid, section, says, low, high, top, observed_all, evidence, citations, settle, applies)
-
-
-def _keep(shape: Layout, key: Hashable, value: FactorScore | SectionScore) -> FactorScore | SectionScore:
-    if len(shape.kept) >= KEPT:
-        shape.kept.clear()
-    shape.kept[key] = value
-    return value
-
-
-def _sections(shape: Layout, scored: Scored) -> tuple[SectionScore, ...]:
-    out = []
-    for si, (sid, says, top, applies, section_cap, parts) in enumerate(shape.sections):
-        points, part_points = scored.sections[si], scored.parts[si]
-        key = (-1 - si, points, part_points)
-        found = shape.kept.get(key)
-        if found is None:
-            found = _keep(shape, key, SectionScore(
-                sid, says, *points, top,
-                tuple(PartScore(pid, *part_points[pi], part_top, cap) for pi, (pid, part_top, cap) in enumerate(parts)),
-                applies, section_cap))
-        assert isinstance(found, SectionScore)
-        out.append(found)
-    return tuple(out)
 
 
 @frozen
@@ -191,11 +68,11 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     for d in options:
         measures = Measures(facts, d, version.counting, shared, explain)
         if not previous:
-            readings = {m: measures.read(m) for m in needed}
+            readings = {m: getattr(measures, m)() for m in needed}  # each measure is a method named as it
             previous = [score_plan(p, readings) for p in plans]
         else:
             # The other designation: only the language readings and the steps that read them change.
-            readings = {**readings, **{m: measures.read(m) for m in needed if m in DESIGNATED}}
+            readings = {**readings, **{m: getattr(measures, m)() for m in needed if m in DESIGNATED}}
             previous = [score_plan(p, readings, before) for p, before in zip(plans, previous, strict=True)]
         scored[d] = (widen(previous), readings)
     chosen = max(scored, key=lambda d: (scored[d][0].low, scored[d][0].high, d == "english"))
@@ -249,10 +126,9 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
     if facts is None or facts.profile is not profile or facts.as_of != as_of:
         facts = Facts(profile, as_of)
     chosen = score_on(profile, version, facts)
-    scored, shape, readings = chosen.scored, layout(rules, chosen.plans), chosen.readings
-    factors = tuple([_factor(shape, i, points, readings) for i, points in enumerate(scored.factors)])
-    sections = _sections(shape, scored)
-    settled = tuple(dict.fromkeys(p for f in factors for p in f.settled_by))
+    scored, shape = chosen.scored, layout(rules, chosen.plans)
+    factors, settled = factor_scores(shape, scored, chosen.readings)
+    sections = section_scores(shape, scored)
     if chosen.with_spouse is None and "$.spouse" not in settled:
         settled = ("$.spouse", *settled)
     exact = scored.low == scored.high
@@ -287,7 +163,7 @@ def on_day(rules: CrsRules, as_of: dt.date) -> OnDay:
         reason = f"rests on {version.confidence.replace('_', ' ')} sources"
         reason += f": {version.note}" if version.note else ""
         caveats.append(Caveat("crs", version.changes or "this version of the criteria", reason,
-                              _cite(rules, version, version.citations)))
+                              cite(rules, version, version.citations)))
     stale = checked_caveat(rules.checked, as_of)
     caveats += [stale] if stale is not None else []
     caveats += reported_caveats(rules.reported_changes, rules.sources, as_of)

@@ -8,6 +8,8 @@ are read in ``eligibility.ranking.work_years``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from eligibility.facts import CredentialFact, Facts, Person, level_rank
 from eligibility.measure.offer import arranged_employment
 from eligibility.profile.model import OfficialLanguage
@@ -79,18 +81,17 @@ class Measures:
         self.counting = counting
         self.first = first_language
         self.second: OfficialLanguage = "french" if first_language == "english" else "english"
-        # Readings that do not depend on the designation, shared by the Measures of both designations.
+        # The language readings, shared by the Measures of both designations (see ``_language``).
         self.shared: dict[str, Reading] = {} if shared is None else shared
-        self.own: dict[str, Reading] = {}
 
     def read(self, measure: str) -> Reading:
-        """The reading of a measure by name (the names of ``eligibility.rulebook.crs.Measure``)."""
-        cache = self.own if measure in DESIGNATED else self.shared
-        found = cache.get(measure)
-        if found is None:
-            # Each measure is a method of this class named as in the ruleset; read once per designation.
-            found = cache[measure] = getattr(self, measure)()
-        return found
+        """The reading of a measure by name (the names of ``eligibility.rulebook.crs.Measure``).
+
+        Each measure is a method of this class named as in the ruleset; each call reads it again (a score
+        reads each measure once, and for the other designation only the designated ones again).
+        """
+        reader: Callable[[], Reading] = getattr(self, measure)
+        return reader()
 
     # --- age and education -------------------------------------------------------------------------
 

@@ -77,20 +77,35 @@ class SectionPlan:
     applies: bool
 
 
+#: A part as ``score_plan`` adds it up: its cap, and either its one step (uncapped: its points are the
+#: step's) and no steps, or -1 and all its steps.
+PartLayout = tuple[int | None, int, tuple[int, ...]]
+
+
 @frozen
 class Plan:
     """A version compiled for one spouse case.
 
     ``measures`` are the measures its applying steps read, once each; ``layout`` is each section's cap
-    with its parts' caps and step indexes, the shape ``score_plan`` adds up.
+    with its parts, the shape ``score_plan`` adds up. The applying steps are also sorted by kind, with
+    what scoring an exact level needs: ``simple`` (index, measure, lookup, highest level, cap) and
+    ``combined`` (index, first measure, second measure, lookups by the first measure's level, cap); the
+    other applying steps (per ability) in ``other``.
     """
 
     steps: tuple[Step, ...]
     sections: tuple[SectionPlan, ...]
     measures: tuple[str, ...] = ()
-    layout: tuple[tuple[int | None, tuple[tuple[int | None, tuple[int, ...]], ...]], ...] = ()
+    layout: tuple[tuple[int | None, tuple[PartLayout, ...]], ...] = ()
     #: The indexes of the steps that read the designated languages (scored again for the other designation).
     designated: tuple[int, ...] = ()
+    simple: tuple[tuple[int, str, tuple[int, ...], int, int | None], ...] = ()
+    combined: tuple[tuple[int, str, str, tuple[tuple[int, ...], ...], int | None], ...] = ()
+    other: tuple[int, ...] = ()
+    #: The steps of each section, from the first to the one after the last (a section's steps are adjacent).
+    bounds: tuple[tuple[int, int], ...] = ()
+    #: Each section's parts and subtotal already added up, by the section and its steps' points.
+    kept: dict[Hashable, tuple[tuple[Points, ...], Points]] = field(factory=dict, eq=False, repr=False)
 
 def compile_table(table: dict[str, int], measure: str) -> Compiled:
     """The table's keys as levels of ``measure``, with their points, lowest level first."""
@@ -104,6 +119,7 @@ def lookup_of(table: Compiled) -> tuple[int, ...]:
     if table[0][0] < 0:
         raise ValueError(f"expected table levels of 0 or more, found {table[0][0]}")
     return tuple(step(table, level) for level in range(table[-1][0] + 1))
+
 
 _PLANS: dict[tuple[int, bool], tuple[CrsVersion, Plan]] = {}
 
@@ -138,8 +154,10 @@ def _step(section: str, group: str | None, f: Factor, with_spouse: bool, applies
 def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
     steps: list[Step] = []
     sections = []
+    bounds = []
     for section in version.sections:
         applies = with_spouse or not section.only_with_spouse
+        start = len(steps)
         parts = []
         for part in section.parts:
             group = part.id if isinstance(part, Group) else None
@@ -150,9 +168,17 @@ def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
                                   part_max(part, with_spouse) if applies else 0))
         sections.append(SectionPlan(section.id, section.says, tuple(parts), section.cap,
                                     section_max(section, with_spouse), applies))
+        bounds.append((start, len(steps)))
     measures = tuple(dict.fromkeys(m for s in steps if s.applies for m in s.measures))
-    layout = tuple((sp.cap, tuple((part.cap, part.steps) for part in sp.parts)) for sp in sections)
-    return Plan(tuple(steps), tuple(sections), measures, layout, tuple(i for i, s in enumerate(steps) if s.designated))
+    layout = tuple((sp.cap, tuple((part.cap, part.steps[0], ()) if part.cap is None and len(part.steps) == 1
+                                  else (part.cap, -1, part.steps) for part in sp.parts)) for sp in sections)
+    applying = [(i, s) for i, s in enumerate(steps) if s.applies]
+    return Plan(tuple(steps), tuple(sections), measures, layout, tuple(i for i, s in applying if s.designated),
+                tuple((i, s.measures[0], s.lookup, s.top, s.cap) for i, s in applying if s.simple),
+                tuple((i, s.measures[0], s.measures[1], s.row_lookups, s.cap) for i, s in applying if s.rows),
+                tuple(i for i, s in applying if not s.simple and not s.rows),
+                tuple(bounds))
+
 
 def step(table: Compiled, level: int) -> int:
     """The points of the highest key at or below ``level`` (0 below every key)."""

@@ -12,7 +12,7 @@ from itertools import product
 
 from attrs import frozen
 
-from eligibility.ranking.plan import Plan, Points, Step, plan, row_at, step
+from eligibility.ranking.plan import PartLayout, Plan, Points, Step, plan, row_at, step
 from eligibility.ranking.reading import Reading, Span
 
 __all__ = ["Plan", "Points", "Scored", "plan", "score_plan", "step_points", "widen"]
@@ -94,54 +94,75 @@ def _kept_points(s: Step, readings: dict[str, Reading]) -> Points:
 
 def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = None) -> Scored:
     """Every step, part and section; with ``previous`` (the other designation), only the language steps again."""
+    steps = p.steps
     if previous is None:
-        factors: list[Points] = []
-        append = factors.append
-        for s in p.steps:
-            if not s.applies:
-                append(NONE)
-                continue
-            if s.simple:
-                # The common case inline: one measure read at an exact level is one index into the lookup.
-                level, high = readings[s.measures[0]].value
-                if level == high:
-                    lookup = s.lookup
-                    points = lookup[level] if level <= s.top else lookup[-1]
-                    cap = s.cap
-                    append((points, points) if cap is None or points <= cap else (cap, cap))
-                    continue
-            append(_kept_points(s, readings))
+        factors = [NONE] * len(steps)  # a step that does not apply in this case scores nothing
+        # The common cases inline: measures read at exact levels are one index into a lookup.
+        for i, m, lookup, top, cap in p.simple:
+            level, high = readings[m].value
+            if level == high:
+                points = lookup[level] if level <= top else lookup[top]
+                factors[i] = (points, points) if cap is None or points <= cap else (cap, cap)
+            else:
+                factors[i] = _kept_points(steps[i], readings)
+        for i, m1, m2, rows, cap in p.combined:
+            level, high = readings[m1].value
+            inner, inner_high = readings[m2].value
+            if level == high and inner == inner_high:
+                row = rows[level] if level < len(rows) else rows[-1]
+                points = row[inner] if inner < len(row) else row[-1]
+                factors[i] = (points, points) if cap is None or points <= cap else (cap, cap)
+            else:
+                factors[i] = _kept_points(steps[i], readings)
+        for i in p.other:
+            factors[i] = _kept_points(steps[i], readings)
     else:
         factors = list(previous.factors)
-        steps = p.steps
         for i in p.designated:
             factors[i] = _kept_points(steps[i], readings)
     parts, sections = [], []
     total_low = total_high = 0
-    for section_cap, layout in p.layout:
-        spans = []
-        section_low = section_high = 0
-        for part_cap, indexes in layout:
+    kept = p.kept
+    for si, (start, end) in enumerate(p.bounds):
+        # Most sections of most people add up the same points (no spouse, no additional points...): kept.
+        key = (si, tuple(factors[start:end]))
+        found = kept.get(key)
+        if found is None:
+            if len(kept) >= KEPT:
+                kept.clear()
+            found = kept[key] = _section(p.layout[si], factors)
+        spans, (low, high) = found
+        parts.append(spans)
+        sections.append((low, high))
+        total_low += low
+        total_high += high
+    return Scored(total_low, total_high, tuple(factors), tuple(parts), tuple(sections))
+
+
+def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: list[Points]) -> tuple[tuple[Points, ...],
+                                                                                                   Points]:
+    """A section's parts and its subtotal, with every cap applied."""
+    section_cap, layout = shape
+    spans = []
+    section_low = section_high = 0
+    for part_cap, only, indexes in layout:
+        if only >= 0:
+            f = factors[only]  # one step, uncapped
+        else:
             low = high = 0
             for i in indexes:
                 f = factors[i]
                 low += f[0]
                 high += f[1]
             if part_cap is not None:
-                if low > part_cap:
-                    low = part_cap
-                if high > part_cap:
-                    high = part_cap
-            spans.append((low, high))
-            section_low += low
-            section_high += high
-        if section_cap is not None:
-            section_low, section_high = min(section_cap, section_low), min(section_cap, section_high)
-        parts.append(tuple(spans))
-        sections.append((section_low, section_high))
-        total_low += section_low
-        total_high += section_high
-    return Scored(total_low, total_high, tuple(factors), tuple(parts), tuple(sections))
+                low, high = min(part_cap, low), min(part_cap, high)
+            f = (low, high)
+        spans.append(f)
+        section_low += f[0]
+        section_high += f[1]
+    if section_cap is not None:
+        section_low, section_high = min(section_cap, section_low), min(section_cap, section_high)
+    return tuple(spans), (section_low, section_high)
 
 
 def _widen(a: Points, b: Points) -> Points:

@@ -1,0 +1,151 @@
+"""The factors and sections of a CRS result, built from a score and the readings behind it.
+
+What does not depend on the person (ids, words, maxima, citations) is worked out once per compiled
+plans (``Layout``); results that depend only on points and plain words are kept and shared, since a
+result is a frozen value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from attrs import field, frozen
+
+from eligibility.ranking.reading import Reading
+from eligibility.ranking.score import Plan, Points, Scored
+from eligibility.result import CitationRef, FactorScore, PartScore, SectionScore
+from eligibility.rulebook.crs import CrsRules
+from eligibility.rulebook.model import Citation
+
+#: Results kept per layout at most; a layout that reaches it starts again (a batch of many profiles).
+KEPT = 4096
+_CITED: dict[int, tuple[object, tuple[CitationRef, ...]]] = {}
+_PLAIN = (str, int, type(None))
+
+
+def cite(rules: CrsRules, owner: object, citations: tuple[Citation, ...]) -> tuple[CitationRef, ...]:
+    """The citations of a factor or version resolved against the sources (cached per owner)."""
+    hit = _CITED.get(id(owner))
+    if hit is None or hit[0] is not owner:
+        by_id = {s.id: s for s in rules.sources}
+        hit = (owner, tuple(CitationRef(c.source, by_id[c.source].title, by_id[c.source].url, by_id[c.source].checked,
+                                        by_id[c.source].confidence, c.at) for c in citations))
+        _CITED[id(owner)] = hit
+    return hit[1]
+
+
+@frozen
+class Layout:
+    """What a result takes from the compiled plans of one spouse case (or two), worked out once per plans:
+    each factor's id, section, words, maximum, citations, whether it applies and the measures it reads,
+    and each section's words, maximum and parts.
+
+    ``kept`` holds the factor and section results already built for these plans, by their points (and, for
+    a factor, the plain words it observed): a result is a frozen value, so equal ones are one object.
+    """
+
+    factors: tuple[tuple[str, str, str, int, tuple[CitationRef, ...], bool, tuple[str, ...]], ...]
+    sections: tuple[tuple[str, str, int, bool, int | None, tuple[tuple[str, int, int | None], ...]], ...]
+    kept: dict[Hashable, FactorScore | SectionScore] = field(factory=dict, eq=False, repr=False)
+
+
+_LAYOUTS: dict[tuple[int, ...], tuple[tuple[Plan, ...], Layout]] = {}
+
+
+def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
+    """The static part of a result for these plans (plans live as long as their version: cached by identity)."""
+    key = tuple(id(p) for p in plans)
+    hit = _LAYOUTS.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], plans, strict=True)):
+        first = plans[0]
+        factors = tuple((s.id, s.section, s.factor.says, max(p.steps[i].max for p in plans),
+                         cite(rules, s.factor, s.factor.citations), any(p.steps[i].applies for p in plans),
+                         s.measures) for i, s in enumerate(first.steps))
+        sections = tuple((sp.id, sp.says, max(p.sections[si].max for p in plans),
+                          any(p.sections[si].applies for p in plans), sp.cap,
+                          tuple((part.id, max(p.sections[si].parts[pi].max for p in plans), part.cap)
+                                for pi, part in enumerate(sp.parts)))
+                         for si, sp in enumerate(first.sections))
+        hit = _LAYOUTS[key] = (plans, Layout(factors, sections))
+    return hit[1]
+
+
+def _keep(shape: Layout, key: Hashable, value: FactorScore | SectionScore) -> FactorScore | SectionScore:
+    if len(shape.kept) >= KEPT:
+        shape.kept.clear()
+    shape.kept[key] = value
+    return value
+
+
+def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -> tuple[tuple[FactorScore, ...],
+                                                                                         tuple[str, ...]]:
+    """Every factor's result (its points, maximum, what was seen, the evidence, what would settle it), and the
+    profile paths that would settle the whole score, once each in the factors' order."""
+    kept = shape.kept
+    out: list[FactorScore] = []
+    settled: list[str] = []
+    for index, points in enumerate(scored.factors):
+        fid, section, says, top, citations, applies, measures = shape.factors[index]
+        low, high = points
+        if len(measures) == 1:
+            r = readings.get(measures[0])
+            if r is None:
+                # A factor that does not apply in this case reads nothing: its result depends on its points alone.
+                key: Hashable = (index, points)
+                found = kept.get(key)
+                if found is None:
+                    found = _keep(shape, key, FactorScore(fid, section, says, low, high, top, {}, (),
+                                                                      citations, (), applies))
+            else:
+                observed = r.observed
+                settle = tuple(dict.fromkeys(r.settle)) if low != high and r.settle else ()
+                if not r.evidence and type(observed) in _PLAIN:
+                    # Nothing of the person but a plain word or number: kept by it (its type too: True is not 1).
+                    key = (index, points, type(observed), observed, settle)
+                    found = kept.get(key)
+                    if found is None:
+                        found = _keep(shape, key, FactorScore(fid, section, says, low, high, top,
+                                                              {measures[0]: observed}, (), citations, settle, applies))
+                else:
+                    found = FactorScore(fid, section, says, low, high, top, {measures[0]: observed}, r.evidence,
+                                        citations, settle, applies)
+                settled += settle
+        else:
+            found = _combined(shape.factors[index], points, readings)
+            settled += found.settled_by
+        assert isinstance(found, FactorScore)
+        out.append(found)
+    return tuple(out), tuple(dict.fromkeys(settled))
+
+
+def _combined(static: tuple[str, str, str, int, tuple[CitationRef, ...], bool, tuple[str, ...]], points: Points,
+              readings: dict[str, Reading]) -> FactorScore:
+    """A factor of several measures (education x language...): their readings' evidence one after the other."""
+    fid, section, says, top, citations, applies, measures = static
+    low, high = points
+    named = [(m, readings[m]) for m in measures if m in readings]
+    if len(named) == 2:
+        (m1, r1), (m2, r2) = named
+        return FactorScore(fid, section, says, low, high, top, {m1: r1.observed, m2: r2.observed},
+                           r1.evidence + r2.evidence if r2.evidence else r1.evidence, citations,
+                           tuple(dict.fromkeys(r1.settle + r2.settle)) if low != high else (), applies)
+    return FactorScore(fid, section, says, low, high, top, {m: r.observed for m, r in named},
+                       tuple(item for _, r in named for item in r.evidence), citations,
+                       tuple(dict.fromkeys(p for _, r in named for p in r.settle)) if low != high else (), applies)
+
+
+def section_scores(shape: Layout, scored: Scored) -> tuple[SectionScore, ...]:
+    """Every section's result with its parts (kept by their points)."""
+    out = []
+    for si, (sid, says, top, applies, section_cap, parts) in enumerate(shape.sections):
+        points, part_points = scored.sections[si], scored.parts[si]
+        key = (-1 - si, points, part_points)
+        found = shape.kept.get(key)
+        if found is None:
+            found = _keep(shape, key, SectionScore(
+                sid, says, *points, top,
+                tuple(PartScore(pid, *part_points[pi], part_top, cap) for pi, (pid, part_top, cap) in enumerate(parts)),
+                applies, section_cap))
+        assert isinstance(found, SectionScore)
+        out.append(found)
+    return tuple(out)

@@ -1,0 +1,133 @@
+"""The fast paths of the CRS give exactly what building everything anew gives, and the rounds table is looked
+at about once a second, not for every score.
+
+Kept factor and section results, kept step points and section sums, and the rules of a day are checked
+against a score computed with every kept value forgotten, on the example profiles and on generated ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from eligibility.api import rounds_of
+from eligibility.draws import table as tables
+from eligibility.draws.model import Round, RoundsTable
+from eligibility.draws.update import write_atomically
+from eligibility.facts import Facts
+from eligibility.profile.load import load_profile
+from eligibility.profile.model import Profile
+from eligibility.ranking import build, compute, plan
+from eligibility.ranking.compute import crs_range, crs_result
+from eligibility.render.crs import crs_data
+from tests.strategies import as_of_dates, examples, library, profiles
+
+ROOT = Path(__file__).parents[1]
+EXAMPLES = sorted((ROOT / "profiles").glob("*.yaml"))
+
+
+def _anew(profile: Profile, day: dt.date) -> str:
+    """The score's JSON with every kept plan, layout, result, point and day forgotten first."""
+    for kept in (plan._PLANS, build._LAYOUTS, compute._NEEDED, compute._ON_DAY):
+        kept.clear()
+    return json.dumps(crs_data(crs_result(profile, day, library())), sort_keys=True, default=str)
+
+
+def _kept(profile: Profile, day: dt.date) -> str:
+    """The score's JSON after scoring it once already (every kept value warm)."""
+    crs_result(profile, day, library())
+    return json.dumps(crs_data(crs_result(profile, day, library())), sort_keys=True, default=str)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_kept_crs_parts_equal_parts_built_anew_on_the_examples(path: Path) -> None:
+    """Each example profile, on the days around the changes of 2016-11-19 and 2025-03-25: the same JSON."""
+    profile = load_profile(path)
+    for day in (dt.date(2016, 11, 18), dt.date(2016, 11, 19), dt.date(2025, 3, 24), dt.date(2025, 3, 25),
+                dt.date(2026, 3, 1)):
+        assert _kept(profile, day) == _anew(profile, day)
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(profiles(), as_of_dates())
+def test_kept_crs_parts_equal_parts_built_anew(profile: Profile, day: dt.date) -> None:
+    """Any profile on any day: the score built with kept parts is the one built from nothing."""
+    assert _kept(profile, day) == _anew(profile, day)
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(profiles(), as_of_dates())
+def test_the_total_alone_is_the_explained_total(profile: Profile, day: dt.date) -> None:
+    """crs_range (no evidence read) gives the low and high of the explained result, or None when not encoded."""
+    result = crs_result(profile, day, library(), Facts(profile, day))
+    expected = (result.low, result.high) if result.status == "scored" else None
+    assert crs_range(profile, day, library(), Facts(profile, day)) == expected
+
+
+def _newer(folder: Path) -> Path:
+    """A cache file whose last round (2026-09-30) is after the bundled table's, written without telling anyone."""
+    bundled = tables.bundled_table()
+    extra = Round("445", bundled.last_round.replace(day=30), "Aviation occupations (Version 1)", "other", 900, 455)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / tables.CACHE_FILE
+    path.write_text(json.dumps(RoundsTable((*bundled.rounds, extra), bundled.source,
+                                           bundled.fetched.replace(month=10), "cache").data()))
+    return path
+
+
+@pytest.fixture
+def clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """An empty cache folder, nothing looked at yet, and a clock the test moves by hand."""
+    monkeypatch.setenv(tables.CACHE_ENV, str(tmp_path / "cache"))
+    now = [1000.0]
+    monkeypatch.setattr(tables.time, "monotonic", lambda: now[0])
+    tables.forget_recent()
+    return now
+
+
+def test_the_files_are_looked_at_again_only_after_a_second(clock: list[float], tmp_path: Path) -> None:
+    """A cache written by another process is used 1 s after the last look (RECHECK_SECONDS), not 0.999 s after."""
+    assert tables.recent_table()[0].origin == "bundled"
+    _newer(tmp_path / "cache")
+    clock[0] += tables.RECHECK_SECONDS - 0.001
+    assert tables.recent_table()[0].origin == "bundled"
+    clock[0] += 0.001
+    table, note = tables.recent_table()
+    assert (table.origin, str(table.last_round), note) == ("cache", "2026-09-30", None)
+
+
+def test_an_update_in_this_process_is_seen_at_once(clock: list[float], tmp_path: Path) -> None:
+    """write_atomically (draws update) makes the next score look at the files, whatever the clock says."""
+    assert tables.recent_table()[0].origin == "bundled"
+    write_atomically(tables.table_from_data(json.loads(_newer(tmp_path / "other").read_text()), "x", "cache"),
+                     tmp_path / "cache" / tables.CACHE_FILE)
+    assert str(tables.recent_table()[0].last_round) == "2026-09-30"
+
+
+def test_another_cache_folder_is_looked_at_at_once(clock: list[float], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Setting ELIGIBILITY_CACHE_DIR to a folder with a newer table: the next score uses it, in the same second."""
+    assert tables.recent_table()[0].origin == "bundled"
+    _newer(tmp_path / "elsewhere")
+    monkeypatch.setenv(tables.CACHE_ENV, str(tmp_path / "elsewhere"))
+    assert tables.recent_table()[0].origin == "cache"
+
+
+def test_scoring_many_profiles_looks_at_the_files_once(clock: list[float], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twenty scores with their rounds within the same second: the table files are looked at once, not 40 times."""
+    looked: list[int] = []
+    current = tables.current_table
+
+    def counted() -> tuple[RoundsTable, str | None]:
+        looked.append(1)
+        return current()
+
+    monkeypatch.setattr(tables, "current_table", counted)
+    profile, day = load_profile(EXAMPLES[0]), dt.date(2026, 3, 1)
+    for _ in range(20):
+        crs_result(profile, day, library(), rounds=rounds_of(profile, day, library()))
+    assert len(looked) == 1

@@ -52,7 +52,6 @@ NOT_FOR_EVALUATE = (
     "eligibility.noc.elements", "eligibility.ranking.improve", "eligibility.whatif.run", "eligibility.whatif.compare",
     "eligibility.explain", "eligibility.schema", "eligibility.server", "eligibility.batch", "eligibility.diff",
     "eligibility.engines.durable", "eligibility.draws.update", "eligibility.draws.api", "tomllib", "tempfile",
-    "orjson",
 )
 
 

@@ -6,12 +6,12 @@ Lead statements and main duties are read at run time by `eligibility.noc.element
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+import orjson
 from attrs import frozen
 
 from eligibility.errors import UsageError
@@ -71,12 +71,18 @@ class NocTable:
                 example_titles=tuple(u["example_titles"]),
             )
         self._ordered = tuple(self._units[c] for c in sorted(self._units))
-        self._from_2016: dict[str, list[ConcordanceRow]] = {}
-        for noc2016, title2016, change, noc2021 in data["concordance"]:
-            row = ConcordanceRow(noc2016, title2016, change, noc2021, self._units[noc2021].title)
-            self._from_2016.setdefault(noc2016, []).append(row)
+        self._concordance: list[list[str]] = data["concordance"]
         self.sources: tuple[tuple[str, str], ...] = tuple((s["file"], s["sha256"]) for s in data["sources"])
         self.attribution: str = data["attribution"]
+
+    @cached_property
+    def _from_2016(self) -> dict[str, list[ConcordanceRow]]:
+        """The concordance rows by NOC 2016 code, built on first use (only conversions read them)."""
+        out: dict[str, list[ConcordanceRow]] = {}
+        for noc2016, title2016, change, noc2021 in self._concordance:
+            row = ConcordanceRow(noc2016, title2016, change, noc2021, self._units[noc2021].title)
+            out.setdefault(noc2016, []).append(row)
+        return out
 
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and code.strip() in self._units
@@ -160,5 +166,6 @@ class NocTable:
 def noc_table() -> NocTable:
     """The packaged NOC 2021 table, loaded once per process."""
     # The package's data folder, as importlib.resources.files("eligibility") gives it, without importing zipfile.
-    text = (Path(__file__).resolve().parents[1] / "data" / "noc2021.json").read_text(encoding="utf-8")
-    return NocTable(json.loads(text))
+    # orjson reads the megabyte of the table about twice as fast as the standard library (same values).
+    data = (Path(__file__).resolve().parents[1] / "data" / "noc2021.json").read_bytes()
+    return NocTable(orjson.loads(data))

@@ -32,7 +32,7 @@ EXAMPLES = sorted((ROOT / "profiles").glob("*.yaml"))
 
 def _anew(profile: Profile, day: dt.date) -> str:
     """The score's JSON with every kept plan, layout, result, point and day forgotten first."""
-    for kept in (plan._PLANS, build._LAYOUTS, compute._NEEDED, compute._ON_DAY):
+    for kept in (plan._PLANS, build._LAYOUTS, compute._SHARED, compute._ON_DAY):
         kept.clear()
     return json.dumps(crs_data(crs_result(profile, day, library())), sort_keys=True, default=str)
 

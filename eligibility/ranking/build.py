@@ -46,7 +46,8 @@ class Layout:
 
     factors: tuple[tuple[str, str, str, int, tuple[CitationRef, ...], bool, tuple[str, ...]], ...]
     sections: tuple[tuple[str, str, int, bool, int | None, tuple[tuple[str, int, int | None], ...]], ...]
-    kept: dict[Hashable, FactorScore | SectionScore] = field(factory=dict, eq=False, repr=False)
+    kept: dict[Hashable, FactorScore] = field(factory=dict, eq=False, repr=False)
+    kept_sections: dict[Hashable, SectionScore] = field(factory=dict, eq=False, repr=False)
 
 
 _LAYOUTS: dict[tuple[int, ...], tuple[tuple[Plan, ...], Layout]] = {}
@@ -70,7 +71,7 @@ def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
     return hit[1]
 
 
-def _keep(shape: Layout, key: Hashable, value: FactorScore | SectionScore) -> FactorScore | SectionScore:
+def _keep(shape: Layout, key: Hashable, value: FactorScore) -> FactorScore:
     if len(shape.kept) >= KEPT:
         shape.kept.clear()
     shape.kept[key] = value
@@ -86,35 +87,36 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
     settled: list[str] = []
     for index, points in enumerate(scored.factors):
         fid, section, says, top, citations, applies, measures = shape.factors[index]
-        low, high = points
-        if len(measures) == 1:
-            r = readings.get(measures[0])
-            if r is None:
-                # A factor that does not apply in this case reads nothing: its result depends on its points alone.
-                key: Hashable = (index, points)
-                found = kept.get(key)
-                if found is None:
-                    found = _keep(shape, key, FactorScore(fid, section, says, low, high, top, {}, (),
-                                                                      citations, (), applies))
-            else:
-                observed = r.observed
-                settle = tuple(dict.fromkeys(r.settle)) if low != high and r.settle else ()
-                if not r.evidence and type(observed) in _PLAIN:
-                    # Nothing of the person but a plain word or number: kept by it (its type too: True is not 1).
-                    key = (index, points, type(observed), observed, settle)
-                    found = kept.get(key)
-                    if found is None:
-                        found = _keep(shape, key, FactorScore(fid, section, says, low, high, top,
-                                                              {measures[0]: observed}, (), citations, settle, applies))
-                else:
-                    found = FactorScore(fid, section, says, low, high, top, {measures[0]: observed}, r.evidence,
-                                        citations, settle, applies)
-                settled += settle
-        else:
+        if len(measures) != 1:
             found = _combined(shape.factors[index], points, readings)
             settled += found.settled_by
-        assert isinstance(found, FactorScore)
-        out.append(found)
+            out.append(found)
+            continue
+        low, high = points
+        r = readings.get(measures[0])
+        if r is None:
+            # A factor that does not apply in this case reads nothing: its result depends on its points alone.
+            key: Hashable = (index, points)
+            found_kept = kept.get(key)
+            out.append(found_kept if found_kept is not None else _keep(
+                shape, key, FactorScore(fid, section, says, low, high, top, {}, (), citations, (), applies)))
+            continue
+        observed = r.observed
+        if low != high and r.settle:
+            settle = tuple(dict.fromkeys(r.settle))
+            settled += settle
+        else:
+            settle = ()
+        if not r.evidence and type(observed) in _PLAIN:
+            # Nothing of the person but a plain word or number: kept by it (its type too: True is not 1).
+            key = (index, points, type(observed), observed, settle)
+            found_kept = kept.get(key)
+            out.append(found_kept if found_kept is not None else _keep(
+                shape, key, FactorScore(fid, section, says, low, high, top, {measures[0]: observed}, (), citations,
+                                        settle, applies)))
+        else:
+            out.append(FactorScore(fid, section, says, low, high, top, {measures[0]: observed}, r.evidence,
+                                   citations, settle, applies))
     return tuple(out), tuple(dict.fromkeys(settled))
 
 
@@ -123,12 +125,14 @@ def _combined(static: tuple[str, str, str, int, tuple[CitationRef, ...], bool, t
     """A factor of several measures (education x language...): their readings' evidence one after the other."""
     fid, section, says, top, citations, applies, measures = static
     low, high = points
+    if len(measures) == 2:
+        m1, m2 = measures
+        r1, r2 = readings.get(m1), readings.get(m2)
+        if r1 is not None and r2 is not None:
+            return FactorScore(fid, section, says, low, high, top, {m1: r1.observed, m2: r2.observed},
+                               r1.evidence + r2.evidence if r2.evidence else r1.evidence, citations,
+                               tuple(dict.fromkeys(r1.settle + r2.settle)) if low != high else (), applies)
     named = [(m, readings[m]) for m in measures if m in readings]
-    if len(named) == 2:
-        (m1, r1), (m2, r2) = named
-        return FactorScore(fid, section, says, low, high, top, {m1: r1.observed, m2: r2.observed},
-                           r1.evidence + r2.evidence if r2.evidence else r1.evidence, citations,
-                           tuple(dict.fromkeys(r1.settle + r2.settle)) if low != high else (), applies)
     return FactorScore(fid, section, says, low, high, top, {m: r.observed for m, r in named},
                        tuple(item for _, r in named for item in r.evidence), citations,
                        tuple(dict.fromkeys(p for _, r in named for p in r.settle)) if low != high else (), applies)
@@ -139,13 +143,14 @@ def section_scores(shape: Layout, scored: Scored) -> tuple[SectionScore, ...]:
     out = []
     for si, (sid, says, top, applies, section_cap, parts) in enumerate(shape.sections):
         points, part_points = scored.sections[si], scored.parts[si]
-        key = (-1 - si, points, part_points)
-        found = shape.kept.get(key)
+        key = (si, points, part_points)
+        found = shape.kept_sections.get(key)
         if found is None:
-            found = _keep(shape, key, SectionScore(
+            if len(shape.kept_sections) >= KEPT:
+                shape.kept_sections.clear()
+            found = shape.kept_sections[key] = SectionScore(
                 sid, says, *points, top,
                 tuple(PartScore(pid, *part_points[pi], part_top, cap) for pi, (pid, part_top, cap) in enumerate(parts)),
-                applies, section_cap))
-        assert isinstance(found, SectionScore)
+                applies, section_cap)
         out.append(found)
     return tuple(out)

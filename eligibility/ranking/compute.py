@@ -16,6 +16,7 @@ from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.build import cite, factor_scores, layout, section_scores
 from eligibility.ranking.measures import DESIGNATED, Measures, Reading, accompanying_spouse
+from eligibility.ranking.plan import differing
 from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
 from eligibility.result import (
     Caveat,
@@ -61,7 +62,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         if languages is not None and len(languages) < 2:
             # With valid tests in at most one language, designating that one first scores at least as much.
             options = ["french"] if languages == {"french"} else ["english"]
-    needed = plans[0].measures if len(plans) == 1 else _needed(plans)
+    needed = plans[0].measures if len(plans) == 1 else _shared(plans)[0]
     previous: list[Scored] = []
     readings: dict[str, Reading] = {}
     scored: dict[OfficialLanguage, tuple[Scored, dict[str, Reading]]] = {}
@@ -69,7 +70,10 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         measures = Measures(facts, d, version.counting, shared, explain)
         if not previous:
             readings = {m: getattr(measures, m)() for m in needed}  # each measure is a method named as it
-            previous = [score_plan(p, readings) for p in plans]
+            previous = [score_plan(plans[0], readings)]
+            if len(plans) == 2:
+                # With a spouse, only the steps whose tables differ (and the spouse's) score differently.
+                previous.append(score_plan(plans[1], readings, previous[0], _shared(plans)[1]))
         else:
             # The other designation: only the language readings and the steps that read them change.
             readings = {**readings, **{m: getattr(measures, m)() for m in needed if m in DESIGNATED}}
@@ -91,15 +95,17 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
                   with_spouse if known(with_spouse) else None, why)
 
 
-_NEEDED: dict[tuple[int, ...], tuple[tuple[Plan, ...], tuple[str, ...]]] = {}
+_SHARED: dict[tuple[int, ...], tuple[tuple[Plan, ...], tuple[tuple[str, ...], tuple[int, ...]]]] = {}
 
 
-def _needed(plans: tuple[Plan, ...]) -> tuple[str, ...]:
-    """The measures any of the plans reads, once each (kept per plans, which live as long as their version)."""
+def _shared(plans: tuple[Plan, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The measures either spouse case reads, once each, and the steps they score differently (kept per pair
+    of plans, which live as long as their version)."""
     key = tuple(id(p) for p in plans)
-    hit = _NEEDED.get(key)
+    hit = _SHARED.get(key)
     if hit is None or any(a is not b for a, b in zip(hit[0], plans, strict=True)):
-        hit = _NEEDED[key] = (plans, tuple(dict.fromkeys(m for p in plans for m in p.measures)))
+        hit = _SHARED[key] = (plans, (tuple(dict.fromkeys(m for p in plans for m in p.measures)),
+                                      differing(*plans)))
     return hit[1]
 
 

@@ -198,3 +198,11 @@ def row_at(rows: tuple[tuple[int, Compiled], ...], level: int) -> Compiled:
             break
         found = row
     return found
+
+
+def differing(a: Plan, b: Plan) -> tuple[int, ...]:
+    """The steps two plans of one version score differently (their tables, caps or whether they apply): the
+    others give the same points in both spouse cases."""
+    def scoring(s: Step) -> tuple[object, ...]:
+        return s.measures, s.applies, s.per_ability, s.cap, s.table, s.rows, s.lookup, s.row_lookups
+    return tuple(i for i, (x, y) in enumerate(zip(a.steps, b.steps, strict=True)) if scoring(x) != scoring(y))

@@ -92,8 +92,10 @@ def _kept_points(s: Step, readings: dict[str, Reading]) -> Points:
     return found
 
 
-def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = None) -> Scored:
-    """Every step, part and section; with ``previous`` (the other designation), only the language steps again."""
+def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = None,
+               redo: tuple[int, ...] | None = None) -> Scored:
+    """Every step, part and section; with ``previous``, only the steps ``redo`` again (by default the language
+    steps: ``previous`` is the other designation's score)."""
     steps = p.steps
     if previous is None:
         factors = [NONE] * len(steps)  # a step that does not apply in this case scores nothing
@@ -118,8 +120,8 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
             factors[i] = _kept_points(steps[i], readings)
     else:
         factors = list(previous.factors)
-        for i in p.designated:
-            factors[i] = _kept_points(steps[i], readings)
+        for i in p.designated if redo is None else redo:
+            factors[i] = _kept_points(steps[i], readings) if steps[i].applies else NONE
     parts, sections = [], []
     total_low = total_high = 0
     kept = p.kept

@@ -15,8 +15,10 @@ import pytest
 from hypothesis import given, settings
 
 from eligibility.api import rounds_of
+from eligibility.draws import met
 from eligibility.draws import table as tables
 from eligibility.draws.model import Round, RoundsTable
+from eligibility.draws.person import ROUND_PROGRAMS
 from eligibility.draws.update import write_atomically
 from eligibility.facts import Facts
 from eligibility.profile.load import load_profile
@@ -30,17 +32,24 @@ ROOT = Path(__file__).parents[1]
 EXAMPLES = sorted((ROOT / "profiles").glob("*.yaml"))
 
 
+def _scored(profile: Profile, day: dt.date) -> str:
+    """The score's JSON with its rounds (as if every Express Entry program and category were undetermined)."""
+    undetermined = dict.fromkeys(ROUND_PROGRAMS, "undetermined")
+    result = crs_result(profile, day, library(), rounds=rounds_of(profile, day, library(), undetermined))
+    return json.dumps(crs_data(result), sort_keys=True, default=str)
+
+
 def _anew(profile: Profile, day: dt.date) -> str:
-    """The score's JSON with every kept plan, layout, result, point and day forgotten first."""
-    for kept in (plan._PLANS, build._LAYOUTS, compute._SHARED, compute._ON_DAY):
+    """The score's JSON with every kept plan, layout, result, point, day and round type forgotten first."""
+    for kept in (plan._PLANS, build._LAYOUTS, compute._SHARED, compute._ON_DAY, met._ON_DAY):
         kept.clear()
-    return json.dumps(crs_data(crs_result(profile, day, library())), sort_keys=True, default=str)
+    return _scored(profile, day)
 
 
 def _kept(profile: Profile, day: dt.date) -> str:
     """The score's JSON after scoring it once already (every kept value warm)."""
-    crs_result(profile, day, library())
-    return json.dumps(crs_data(crs_result(profile, day, library())), sort_keys=True, default=str)
+    _scored(profile, day)
+    return _scored(profile, day)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from typing import Any, Literal, Protocol
 
-from attrs import frozen
+from attrs import field, frozen
 
 from eligibility.dates import months_before
 from eligibility.draws.kinds import EXPRESS_ENTRY_PROGRAMS, GENERAL, OTHER, PROVINCIAL_NOMINEE, ROUND_TYPES, title
@@ -189,9 +189,16 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
         openness = _openness(kind, yes, maybe, nominated, in_pool)
         if openness is None:
             continue
-        recent, last_day = shape.by_type.get(kind, ((), None))
-        types.append(RoundType(kind, title(kind), openness[0], openness[1],
-                               tuple(meets(low, high, r) for r in recent), last_day))
+        # The rounds of a type met by a score are the same for everyone with that score: kept per table and day.
+        key = (kind, openness, low, high)
+        found = shape.kept.get(key)
+        if found is None:
+            recent, last_day = shape.by_type.get(kind, ((), None))
+            if len(shape.kept) >= 4096:
+                shape.kept.clear()
+            found = shape.kept[key] = RoundType(kind, title(kind), openness[0], openness[1],
+                                                tuple(meets(low, high, r) for r in recent), last_day)
+        types.append(found)
     return RoundsMet(day, low, high, last, months, table.last_round, shape.describe, dict(shape.info),
                      tuple(types), (*notes, *shape.notes))
 
@@ -205,6 +212,8 @@ class _OnDay:
     describe: str
     info: dict[str, Any]
     notes: tuple[str, ...]
+    #: Each type's rounds met by a score, by the type, its openness and the score (see ``rounds_met``).
+    kept: dict[tuple[str, tuple[Openness, str], int, int], RoundType] = field(factory=dict, eq=False, repr=False)
 
 
 _ON_DAY: dict[tuple[int, dt.date, int, int], tuple[RoundsTable, _OnDay]] = {}

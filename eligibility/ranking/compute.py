@@ -51,7 +51,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     with_spouse, why = accompanying_spouse(facts)
     plans = (plan(version, with_spouse),) if known(with_spouse) else (plan(version, False), plan(version, True))
     stated = profile.first_official_language
-    shared: dict[str, Reading] = {}
+    shared: dict[tuple[str, str | None], Reading] = {}
     languages: set[str] | None = None
     if stated is not None:
         options: list[OfficialLanguage] = [stated]

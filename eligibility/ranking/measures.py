@@ -73,7 +73,7 @@ class Measures:
     """Every measure of one profile on one date, for one designation of the first official language."""
 
     def __init__(self, facts: Facts, first_language: OfficialLanguage, counting: Counting,
-                 shared: dict[str, Reading] | None = None, explain: bool = True) -> None:
+                 shared: dict[tuple[str, str | None], Reading] | None = None, explain: bool = True) -> None:
         self.facts = facts
         # Without ``explain`` the readings keep their levels and what settles them, not their evidence
         # (a batch that writes only the total); the levels are read the same way either way.
@@ -82,7 +82,7 @@ class Measures:
         self.first = first_language
         self.second: OfficialLanguage = "french" if first_language == "english" else "english"
         # The language readings, shared by the Measures of both designations (see ``_language``).
-        self.shared: dict[str, Reading] = {} if shared is None else shared
+        self.shared: dict[tuple[str, str | None], Reading] = {} if shared is None else shared
 
     def read(self, measure: str) -> Reading:
         """The reading of a measure by name (the names of ``eligibility.rulebook.crs.Measure``).
@@ -170,7 +170,7 @@ class Measures:
 
     def _language(self, person: Person, language: str | None, path: str) -> Reading:
         # The applicant's English and French readings serve both designations and the bonus: read once.
-        key = f"_{person}_{language}"
+        key = (person, language)
         found = self.shared.get(key)
         if found is None:
             found = self.shared[key] = read_language(self.facts.tests(person, self.counting.test_valid_months),

@@ -48,6 +48,7 @@ class Layout:
     sections: tuple[tuple[str, str, int, bool, int | None, tuple[tuple[str, int, int | None], ...]], ...]
     kept: dict[Hashable, FactorScore] = field(factory=dict, eq=False, repr=False)
     kept_sections: dict[Hashable, SectionScore] = field(factory=dict, eq=False, repr=False)
+    kept_parts: dict[tuple[int, int, Points], PartScore] = field(factory=dict, eq=False, repr=False)
 
 
 _LAYOUTS: dict[tuple[int, ...], tuple[tuple[Plan, ...], Layout]] = {}
@@ -149,8 +150,19 @@ def section_scores(shape: Layout, scored: Scored) -> tuple[SectionScore, ...]:
             if len(shape.kept_sections) >= KEPT:
                 shape.kept_sections.clear()
             found = shape.kept_sections[key] = SectionScore(
-                sid, says, *points, top,
-                tuple(PartScore(pid, *part_points[pi], part_top, cap) for pi, (pid, part_top, cap) in enumerate(parts)),
-                applies, section_cap)
+                sid, says, *points, top, tuple(_part(shape, si, pi, part, part_points[pi])
+                                               for pi, part in enumerate(parts)), applies, section_cap)
         out.append(found)
     return tuple(out)
+
+
+def _part(shape: Layout, section: int, index: int, part: tuple[str, int, int | None], points: Points) -> PartScore:
+    """A part's result, kept by its points (a section's other parts vary more than it does)."""
+    key = (section, index, points)
+    found = shape.kept_parts.get(key)
+    if found is None:
+        if len(shape.kept_parts) >= KEPT:
+            shape.kept_parts.clear()
+        pid, top, cap = part
+        found = shape.kept_parts[key] = PartScore(pid, *points, top, cap)
+    return found

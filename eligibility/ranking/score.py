@@ -167,16 +167,19 @@ def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: list[Poi
     return tuple(spans), (section_low, section_high)
 
 
-def _widen(a: Points, b: Points) -> Points:
-    return a if a == b else (min(a[0], b[0]), max(a[1], b[1]))
-
-
 def widen(cases: list[Scored]) -> Scored:
     """One score spanning several possible cases (a spouse who may or may not count)."""
     first = cases[0]
     for other in cases[1:]:
         first = Scored(min(first.low, other.low), max(first.high, other.high),
-                       tuple(map(_widen, first.factors, other.factors)),
-                       tuple(tuple(map(_widen, a, b)) for a, b in zip(first.parts, other.parts, strict=True)),
-                       tuple(map(_widen, first.sections, other.sections)))
+                       _widened(first.factors, other.factors),
+                       tuple(_widened(a, b) for a, b in zip(first.parts, other.parts, strict=True)),
+                       _widened(first.sections, other.sections))
     return first
+
+
+def _widened(a: tuple[Points, ...], b: tuple[Points, ...]) -> tuple[Points, ...]:
+    """Each span of ``a`` widened to cover the same one of ``b``."""
+    if a == b:
+        return a
+    return tuple([x if x == y else (min(x[0], y[0]), max(x[1], y[1])) for x, y in zip(a, b, strict=True)])

@@ -702,9 +702,74 @@ def test_crs_version_ending_before_it_starts(tmp_path: Path) -> None:
 
 
 def test_crs_number_out_of_bounds(tmp_path: Path) -> None:
-    """A negative number in a CRS version's counting is refused at its path in the CRS file."""
+    """A negative work window in a CRS version's counting is refused at its path, with the window's bounds."""
     text = CRS.format(sources=SOURCES, parts=AGE_FACTOR, max=100).replace(
         "work_window_months: 120", "work_window_months: -1")
     assert problems(tmp_path, {"crs/crs.yaml": text}) == [
         f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].counting.work_window_months: "
-        f"expected a number from 0 to 1e+09, found -1"]
+        f"expected a number from 1 to 1200, found -1"]
+
+
+@pytest.mark.parametrize("field", ["test_valid_months", "eca_valid_months", "work_window_months",
+                                   "current_employer_window_months"])
+def test_crs_months_past_a_century(tmp_path: Path, field: str) -> None:
+    """A CRS month count of 1,201 (a look-back before year 1 at 30,000, a crash) is refused; 1,200 loads."""
+    text = CRS.format(sources=SOURCES, parts=AGE_FACTOR, max=100)
+    value = next(line.split(": ")[1] for line in text.splitlines() if line.strip().startswith(f"{field}:"))
+    where = "counting.arranged_employment" if field.startswith("current_") else "counting"
+    assert problems(tmp_path, {"crs/crs.yaml": text.replace(f"{field}: {value}", f"{field}: 1201")}) == [
+        f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].{where}.{field}: expected a number from 1 to 1200, found 1201"]
+    assert problems(tmp_path, {"crs/crs.yaml": text.replace(f"{field}: {value}", f"{field}: 1200")}) == []
+
+
+def test_grid_spouse_test_age_of_zero_months(tmp_path: Path) -> None:
+    """An adaptability factor's spouse_test_max_age_months of 0 (no test ever valid) is refused at its path."""
+    adaptability = (
+        "      - {id: adapt, kind: adaptability_points, says: x, elements: {work_in_canada: 10}, max: 10,\n"
+        "         spouse_language_min_level: 4, spouse_test_max_age_months: 0, study_in_canada_min_years: 2,\n"
+        "         work_in_canada_min_hours: 1560, work_in_canada_occupations: {teer: [0, 1, 2, 3]},\n"
+        "         arranged_employment: {occupations: {teer: [0, 1, 2, 3]}, min_hours_per_week: 30,\n"
+        "           min_duration_months: 12, current_employer_min_hours: 1560, current_employer_window_months: 120},\n"
+        "         citations: [{source: irpr}]}\n")
+    grid = GRID.format(sources=SOURCES, start="2022-01-01")
+    assert problems(tmp_path, {"grids/g.yaml": grid + adaptability}) == [
+        f"{tmp_path / 'grids/g.yaml'}: $.versions[0].factors[1].spouse_test_max_age_months: "
+        f"expected a number from 1 to 1200, found 0"]
+
+
+# --- a composite's own fields (structure._composite) ---------------------------------------------------
+
+def test_composite_confidence_not_a_level(tmp_path: Path) -> None:
+    """A composite's confidence outside the four levels is refused at confidence, not at its citations."""
+    assert one(tmp_path, f"{{id: c, says: x, confidence: maybe, all: [{AGE}]}}") == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].confidence: expected one of official, "
+        f'official_via_news, blog, unconfirmed, found "maybe"']
+
+
+def test_composite_texts_of_the_wrong_kind(tmp_path: Path) -> None:
+    """A composite's id, says, quote and note must be text: each other value is refused at its key."""
+    path = f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0]"
+    assert one(tmp_path, f"{{id: [c], says: [x], quote: {{a: 1}}, note: [n], all: [{AGE}]}}") == [
+        f"{path}.id: expected text, found a list", f"{path}.says: expected text, found a list",
+        f"{path}.quote: expected text, found a mapping", f"{path}.note: expected text, found a list"]
+
+
+def test_composite_citing_an_unknown_source(tmp_path: Path) -> None:
+    """A composite's own citation is checked against the program's sources, at its path."""
+    assert one(tmp_path, f"{{id: c, says: x, citations: [{{source: irpa}}], all: [{AGE}]}}") == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].citations[0].source: expected one of the "
+        f"program's sources (irpr), found 'irpa'; did you mean 'irpr'?"]
+
+
+def test_not_holding_a_list(tmp_path: Path) -> None:
+    """not holds one condition: a list under it is refused at not."""
+    assert one(tmp_path, f"{{id: c, says: x, not: [{AGE}]}}") == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].not: expected a condition (a mapping), "
+        f"found a list"]
+
+
+def test_wrong_value_under_not(tmp_path: Path) -> None:
+    """A field of the condition under not that cannot be read is reported at the path through not."""
+    assert one(tmp_path, f"{{id: c, says: x, not: {{id: b, kind: age, says: y, max: old, {CITE}}}}}") == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].not.max: expected a whole number, "
+        f'found "old"']

@@ -20,6 +20,8 @@ FIELD_BOUNDS: dict[str, tuple[float, float]] = {
     # Months are look-back windows and validity periods: at most a century.
     "window_months": (1, 1200), "max_age_months": (1, 1200), "eca_max_age_months": (1, 1200),
     "completed_within_months": (1, 1200), "min_duration_months": (0, 1200),
+    "current_employer_window_months": (1, 1200), "spouse_test_max_age_months": (1, 1200),
+    "test_valid_months": (1, 1200), "eca_valid_months": (1, 1200), "work_window_months": (1, 1200),
     "min_hours": (0, 1_000_000), "min_hours_per_week": (0, 168),
     "min_wage_hourly": (0, 100_000), "min_wage_annual": (0, 100_000_000),
     # Ages in whole years (AgeCondition.min / max).
@@ -43,8 +45,9 @@ def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _range(low: float, high: float) -> str:
-    return f"{low:g} to {high:g}"
+def _text(value: float) -> str:
+    """A number as a person writes it: 1000000000, not 1e+09; 168.5 as written."""
+    return str(int(value)) if float(value).is_integer() else repr(value)
 
 
 def bound_problems(obj: Any, source: str, path: str = "$") -> Iterator[Problem]:
@@ -54,8 +57,6 @@ def bound_problems(obj: Any, source: str, path: str = "$") -> Iterator[Problem]:
         value, here, name = stack.pop()
         if attrs.has(type(value)):
             for f in attrs.fields(type(value)):
-                if f.name == "path":
-                    continue
                 key = {"valid_from": "from", "valid_to": "to", "children": _children_key(value)}.get(f.name, f.name)
                 stack.append((getattr(value, f.name), f"{here}.{key}" if key else here, f.name))
         elif isinstance(value, tuple | list):
@@ -66,7 +67,8 @@ def bound_problems(obj: Any, source: str, path: str = "$") -> Iterator[Problem]:
         elif _number(value):
             low, high = FIELD_BOUNDS.get(name, DEFAULT_BOUNDS)
             if not low <= value <= high:
-                yield Problem(source, here, f"expected a number from {_range(low, high)}, found {value:g}")
+                yield Problem(source, here,
+                              f"expected a number from {_text(low)} to {_text(high)}, found {_text(value)}")
 
 
 def _children_key(value: Any) -> str:

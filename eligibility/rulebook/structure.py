@@ -36,11 +36,17 @@ _OPS = ("all", "any", "not", "at_least")
 _COMPOSITE_KEYS = {"id", "says", "quote", "citations", "confidence", "note", "of", *_OPS}
 
 
-def _with_attribute(exc: Exception, name: str, cls: type) -> Exception:
-    """``exc`` noted as the problem of attribute ``name``: the note must sit on the very exception the
-    composite's group holds, or the message cannot name the key."""
+#: A composite's fields besides its operator and children, with their types; all but id are optional.
+_FIELDS: tuple[tuple[str, Any], ...] = (
+    ("id", str), ("says", str | None), ("quote", str | None), ("note", str | None),
+    ("citations", tuple[Citation, ...]), ("confidence", Confidence | None))
+
+
+def _with_attribute(exc: Exception, name: str, type_: Any) -> Exception:
+    """``exc`` noted as the problem of attribute ``name`` (of type ``type_``): the note must sit on the very
+    exception the composite's group holds, or the message cannot name the key."""
     exc.__notes__ = [*getattr(exc, "__notes__", []),
-                     cattrs.AttributeValidationNote(f"Structuring {cls.__name__} @ attribute {name}", name, cls)]
+                     cattrs.AttributeValidationNote(f"Structuring Composite @ attribute {name}", name, type_)]
     return exc
 
 
@@ -54,35 +60,33 @@ def _composite(conv: cattrs.Converter, data: dict[str, Any]) -> Composite:
         # Worded as cattrs words a leaf's unknown key, so that the message names it in the path the same way.
         errors.append(ValueError(f"unknown key {key!r}{did_you_mean(key, sorted(_COMPOSITE_KEYS))}"))
     if "id" not in data:
-        errors.append(_with_attribute(KeyError("id"), "id", Composite))
-    raw_children = data.get("of", []) if op == "at_least" else data[op]
-    if op == "not":
-        raw_children = [raw_children]
-    n: int | None = None
+        errors.append(_with_attribute(KeyError("id"), "id", str))
+    fields: dict[str, Any] = {}
+    for name, type_ in _FIELDS:
+        if name in data:
+            try:
+                fields[name] = conv.structure(data[name], type_)
+            except Exception as exc:
+                errors.append(_with_attribute(exc, name, type_))
     if op == "at_least":
         if "of" not in data:
-            errors.append(_with_attribute(KeyError("of"), "of", Composite))
+            errors.append(_with_attribute(KeyError("of"), "of", tuple[Condition, ...]))
         try:
-            n = conv.structure(data["at_least"], int)
+            fields["n"] = conv.structure(data["at_least"], int)
         except ValueError as exc:
-            errors.append(_with_attribute(exc, "at_least", Composite))
-    children: tuple[Condition, ...] = ()
+            errors.append(_with_attribute(exc, "at_least", int))
     try:
-        children = conv.structure(raw_children, tuple[Condition, ...])
+        # not holds one condition (a problem in it is at .not.field); the others a list of them.
+        if op == "not":
+            fields["children"] = (conv.structure(data["not"], Condition),)  # type: ignore[arg-type]  # a union
+        else:
+            fields["children"] = conv.structure(data.get("of", []) if op == "at_least" else data[op],
+                                                tuple[Condition, ...])
     except Exception as exc:
-        errors.append(_with_attribute(exc, "of" if op == "at_least" else op, Composite))
-    citations: tuple[Citation, ...] = ()
-    confidence: Confidence | None = None
-    try:
-        citations = conv.structure(data.get("citations", []), tuple[Citation, ...])
-        confidence = conv.structure(data.get("confidence"), Confidence | None)  # type: ignore[arg-type]
-    except Exception as exc:
-        errors.append(_with_attribute(exc, "citations", Composite))
+        errors.append(_with_attribute(exc, "of" if op == "at_least" else op, tuple[Condition, ...]))
     if errors:
         raise ClassValidationError("While structuring a composite condition", errors, Composite)
-    return Composite(op=op, children=children, id=str(data["id"]), says=data.get("says"), n=n,  # type: ignore[arg-type]
-                     citations=citations, confidence=confidence, note=data.get("note"),
-                     quote=conv.structure(data.get("quote"), str | None))  # type: ignore[arg-type]
+    return Composite(op=op, **fields)  # type: ignore[arg-type]  # op is one of _OPS
 
 
 def _condition(conv: cattrs.Converter, data: Any) -> Condition:
@@ -116,6 +120,10 @@ def _unstructure_composite(conv: cattrs.Converter, c: Composite) -> dict[str, An
         out[c.op] = kids
     if c.citations:
         out["citations"] = conv.unstructure(c.citations)
+    if c.confidence:
+        out["confidence"] = c.confidence
+    if c.note:
+        out["note"] = c.note
     return out
 
 

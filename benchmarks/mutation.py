@@ -317,7 +317,8 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
     "rulebook": ([f"eligibility/rulebook/{name}.py" for name in ("bounds", "checks", "crs", "crs_checks", "library",
                                                                   "links", "model", "structure", "tables")],
                  ["tests/test_ruleset_cases.py", "tests/test_bad_input.py", "tests/test_funds_table.py",
-                  "tests/test_rulebook_links.py", "tests/test_ruleset_problems.py"]),
+                  "tests/test_rulebook_links.py", "tests/test_ruleset_problems.py", "tests/test_ruleset_round_trip.py",
+                  "tests/test_evaluation_order.py"]),
 }
 #: Code mutants judged equivalent, by function, line and line as mutated (see ``code_key``), with the reason.
 EQUIVALENT_CODE: dict[str, str] = {
@@ -393,15 +394,19 @@ def judged_code(key: str) -> str | None:
 
 #: Added to the scratch copy's tests/conftest.py. mutmut runs each mutant in a process forked after a whole
 #: test run, so what a process builds once would come from before the mutant: the durable engine's
-#: compiled rulesets (kinds' durable checks) and the ruleset converter (rulebook's hooks). Each test
-#: session of a mutant starts without them.
+#: compiled rulesets (kinds' durable checks) and the ruleset converter (rulebook's hooks) are built again.
 #:
-#: And before each test, every value kept between evaluations is forgotten: the result nodes the evaluator
-#: keeps per value (an age, a province), the selectors' answers and words, the plans, and the durable
-#: rulesets. With them kept, a test whose value an earlier test produced never calls the kind's ``report``
-#: (or ``durable_checks``), so mutmut's map of the tests reaching a function leaves it out, and a mutant
-#: the suite kills "survives" the tests run for it.
+#: mutmut's first pass maps each function to the tests that reach it, and runs only those for a mutant of
+#: it. So before each test, every value kept between evaluations is forgotten: the result nodes the
+#: evaluator keeps per value (an age, a province), the selectors' answers and words, the plans, the durable
+#: rulesets and the ruleset converter. With them kept, a test whose value an earlier test produced never
+#: calls the kind's ``report`` (or ``durable_checks``, or the converter's configuration), so the map leaves it
+#: out, and a mutant the suite kills "survives" the tests run for it. Likewise a function reached while
+#: building a fixture of module or session scope (a test module's library) would be mapped to the first test
+#: alone: in the first pass, every test using such a fixture is mapped to what building it reached.
 FRESH_CACHES = """
+
+import os
 
 import pytest
 
@@ -414,22 +419,52 @@ def _mutation_clear_durable() -> None:
     clear_rulesets()
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _mutation_fresh_process_caches() -> None:
-    \"\"\"Objects built once per process are built again under the mutant (benchmarks/mutation.py).\"\"\"
-    from eligibility.rulebook.structure import ruleset_converter
-
-    ruleset_converter.cache_clear()
-    _mutation_clear_durable()
-
-
 @pytest.fixture(autouse=True)
 def _mutation_nothing_kept_between_tests() -> None:
     \"\"\"Each test works out every value it needs: none comes from an earlier test (benchmarks/mutation.py).\"\"\"
     from eligibility.measure.cache import forget_kept
+    from eligibility.rulebook.structure import ruleset_converter
 
     forget_kept()
     _mutation_clear_durable()
+    ruleset_converter.cache_clear()
+
+
+#: In mutmut's first pass: the functions each fixture of module or session scope reached when built.
+_MUTATION_REACHED_BY_FIXTURE: dict[int, set[str]] = {}
+
+
+def _mutation_first_pass() -> bool:
+    return os.environ.get("MUTANT_UNDER_TEST") == "stats"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    \"\"\"In mutmut's first pass, what building a fixture once reaches is kept with the fixture.\"\"\"
+    if not _mutation_first_pass() or fixturedef.scope == "function":
+        yield
+        return
+    from mutmut.state import state
+
+    before = set(state()._stats)
+    state()._stats.clear()
+    try:
+        yield
+    finally:
+        _MUTATION_REACHED_BY_FIXTURE.setdefault(id(fixturedef), set()).update(state()._stats)
+        state()._stats.update(before)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    \"\"\"In mutmut's first pass, a test using a fixture built once reaches what building it reached.\"\"\"
+    if not _mutation_first_pass():
+        return
+    from mutmut.state import state
+
+    for defs in item._fixtureinfo.name2fixturedefs.values():
+        for fixturedef in defs:
+            state()._stats.update(_MUTATION_REACHED_BY_FIXTURE.get(id(fixturedef), ()))
 """
 
 

@@ -773,3 +773,38 @@ def test_wrong_value_under_not(tmp_path: Path) -> None:
     assert one(tmp_path, f"{{id: c, says: x, not: {{id: b, kind: age, says: y, max: old, {CITE}}}}}") == [
         f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].not.max: expected a whole number, "
         f'found "old"']
+
+
+# --- misspelt keys of versions, and values the converter cannot read (structure.configure) ----------
+
+def test_misspelt_key_of_each_kind_of_version(tmp_path: Path) -> None:
+    """A misspelt key of a program's, a grid's, an amount table's or a CRS version is refused at that key."""
+    files = {
+        "test/p.yaml": program(versions=f"  - from: 2022-11-16\n    change: x\n    conditions: [{AGE}]\n"),
+        "grids/g.yaml": GRID.format(sources=SOURCES, start="2022-01-01").replace("    max: 12\n", "    maxi: 12\n"),
+        "tables/funds.yaml": TABLE.format(sources=SOURCES, start="2022-01-01", end="null", amounts="{1: 10}")
+        .replace("each_additional", "each_aditional"),
+        "crs/crs.yaml": CRS.format(sources=SOURCES, parts=AGE_FACTOR, max=100).replace("    max: 100\n",
+                                                                                         "    max: 100\n    nte: x\n")}
+    assert sorted(problems(tmp_path, files)) == sorted([
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].change: unknown key; did you mean 'changes'?",
+        f"{tmp_path / 'grids/g.yaml'}: $.versions[0].maxi: unknown key; did you mean 'max'?",
+        f"{tmp_path / 'grids/g.yaml'}: $.versions[0].max: required key is missing",
+        f"{tmp_path / 'tables/funds.yaml'}: $.versions[0].each_aditional: unknown key; did you mean 'each_additional'?",
+        f"{tmp_path / 'tables/funds.yaml'}: $.versions[0].each_additional: required key is missing",
+        f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].nte: unknown key; did you mean 'note'?"])
+
+
+@pytest.mark.parametrize(("cond", "where", "message"), [
+    (f"{{id: l, kind: language, says: x, max_age_months: old, minimum: {LEVELS}, {CITE}}}", "max_age_months",
+     'expected a whole number, found "old"'),
+    (f"{{id: e, kind: education, says: x, minimum_level: phd, eca_max_age_months: 60, {CITE}}}", "minimum_level",
+     "expected one of secondary, one_year, two_year, bachelors, two_or_more, masters, professional, doctoral, "
+     'found "phd"'),
+    (f"{{id: q, kind: certificate_of_qualification, says: x, occupations: 7, {CITE}}}", "occupations",
+     "expected a mapping of keys to values, found 7"),
+], ids=["language", "education", "certificate"])
+def test_unreadable_value_of_a_condition_that_names_another(tmp_path: Path, cond: str, where: str,
+                                                            message: str) -> None:
+    """Language, education and certificate conditions (read with their links left out) name a bad value's key."""
+    assert one(tmp_path, cond) == [f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].{where}: {message}"]

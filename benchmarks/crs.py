@@ -13,6 +13,12 @@ tasks take turns:
   as ``evaluate`` calls them), on facts an evaluation already derived (as ``evaluate`` shares them), in
   microseconds per profile and as a share of the evaluation;
 - **the CRS total alone**: ``crs_range`` (what ``batch --verdicts-only`` writes), on the same facts.
+
+``--opcodes`` adds a count that the machine's load does not move: the Python bytecode instructions and
+function calls executed (``sys.settrace``) by the CRS (explained, with its rounds) and by the evaluation
+it follows, on the generated profiles, each scored once. It leaves out the work done in C (building
+dicts and objects), so it understates the CRS's share of the time; it tells a change's effect on the
+Python executed apart from noise.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -37,6 +45,8 @@ from eligibility.profile.load import load_profile  # noqa: E402
 from eligibility.profile.model import Profile  # noqa: E402
 from eligibility.ranking.compute import crs_range, crs_result  # noqa: E402
 from eligibility.rulebook.library import Library  # noqa: E402
+
+T = TypeVar("T")
 
 
 def measure(library: Library, profiles: list[Profile], rounds: int) -> dict[str, float]:
@@ -76,12 +86,45 @@ def measure(library: Library, profiles: list[Profile], rounds: int) -> dict[str,
     return {name: statistics.median(values) for name, values in runs.items()}
 
 
+def executed(library: Library, profiles: list[Profile]) -> tuple[float, float]:
+    """Bytecode instructions and calls executed by the CRS per instruction and call of the evaluation."""
+    count = [0, 0]
+
+    def tracer(frame: FrameType, event: str, arg: Any) -> Any:
+        if event == "call":
+            count[1] += 1
+            frame.f_trace_opcodes = True
+        elif event == "opcode":
+            count[0] += 1
+        return tracer
+
+    def traced(task: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, int, int]:
+        count[:] = [0, 0]
+        sys.settrace(tracer)
+        try:
+            found = task(*args, **kwargs)
+        finally:
+            sys.settrace(None)
+        return found, count[0], count[1]
+
+    evaluation, crs = [0, 0], [0, 0]
+    for p in profiles:
+        facts = Facts(p, DAY)
+        result, ops, calls = traced(engine_evaluate, p, DAY, library, facts=facts)
+        evaluation = [evaluation[0] + ops, evaluation[1] + calls]
+        rounds = rounds_of(p, DAY, library, {r.id: r.verdict for r in result.programs}, "native", facts)
+        _, ops, calls = traced(crs_result, p, DAY, library, facts, result.receipt.profile_sha256, rounds)
+        crs = [crs[0] + ops, crs[1] + calls]
+    return crs[0] / evaluation[0], crs[1] / evaluation[1]
+
+
 def main() -> None:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--generated", type=int, default=200)
     parser.add_argument("--seed", type=int, default=20261130)
+    parser.add_argument("--opcodes", action="store_true", help="also count the bytecode executed (see above)")
     args = parser.parse_args()
     library = rules(ROOT / "rulesets")
     examples = [load_profile(p) for p in sorted((ROOT / "profiles").glob("*.yaml"))]
@@ -96,6 +139,10 @@ def main() -> None:
         print(f"    the CRS alone, explained, with its rounds: {c['crs'] * 1e6:,.0f} us per profile = "
               f"{c['crs'] / c['plain']:.2f} of an evaluation; its total alone (batch): {c['total'] * 1e6:,.0f} us "
               f"= {c['total'] / c['plain']:.2f}")
+    if args.opcodes:
+        ops, calls = executed(library, generated_profiles(args.generated, args.seed + 1))
+        print(f"  bytecode executed by the CRS per instruction of the evaluation: {ops:.3f} "
+              f"(function calls: {calls:.3f}; {args.generated} other generated profiles, each once)")
 
 
 if __name__ == "__main__":

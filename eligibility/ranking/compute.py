@@ -69,14 +69,14 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     for d in options:
         measures = Measures(facts, d, version.counting, shared, explain)
         if not previous:
-            readings = {m: getattr(measures, m)() for m in needed}  # each measure is a method named as it
+            readings = {m: measures.read(m) for m in needed}
             previous = [score_plan(plans[0], readings)]
             if len(plans) == 2:
                 # With a spouse, only the steps whose tables differ (and the spouse's) score differently.
                 previous.append(score_plan(plans[1], readings, previous[0], _shared(plans)[1]))
         else:
             # The other designation: only the language readings and the steps that read them change.
-            readings = {**readings, **{m: getattr(measures, m)() for m in needed if m in DESIGNATED}}
+            readings = {**readings, **{m: measures.read(m) for m in needed if m in DESIGNATED}}
             previous = [score_plan(p, readings, before) for p, before in zip(plans, previous, strict=True)]
         scored[d] = (widen(previous), readings)
     chosen = max(scored, key=lambda d: (scored[d][0].low, scored[d][0].high, d == "english"))

@@ -1,5 +1,5 @@
 """What a condition kind's result shows for settings no packaged ruleset writes today, in both engines: a
-job offer that must not be seasonal, and settlement funds with no exemption.
+job offer that must not be seasonal, settlement funds with no exemption, an intended province with no list.
 
 The probe rules are written here; every expected figure and text follows from them and the profile.
 """
@@ -39,6 +39,9 @@ versions:
     conditions:
       - {id: offer, kind: job_offer, says: a non-seasonal offer, non_seasonal: true, citations: [{source: law}]}
       - {id: funds, kind: funds, says: enough funds, table: probe-funds, citations: [{source: law}]}
+      - {id: somewhere, kind: intended_province, says: intends to live in some province, citations: [{source: law}]}
+      - {id: west, kind: intended_province, says: "lives west of Quebec, but not in Alberta", allowed: [ON, MB, SK, AB, BC],
+         excluded: [AB], citations: [{source: law}]}
 """
 
 TABLE = """
@@ -99,6 +102,24 @@ def test_funds_without_an_exemption_compare_the_funds_with_the_amount(library: L
                                "family_size_exact": True, "amount": 12000, "confidence": "official"},)
     assert _condition(library, engine, "funds", funds_cad=12000).outcome == "pass"
     assert _condition(library, engine, "funds").outcome == "unknown"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_intended_province_rule_without_lists_asks_only_for_a_province(library: Library, engine: str) -> None:
+    """With neither allowed nor excluded provinces, any province given passes; none given is unknown."""
+    given = _condition(library, engine, "somewhere", intended_province="NS")
+    assert (given.outcome, given.observed, given.required) == ("pass", "NS", {"allowed": None, "excluded": []})
+    assert given.explanation == "intends to live in NS; needs any province"
+    assert _condition(library, engine, "somewhere").outcome == "unknown"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_intended_province_rule_with_both_lists_names_both(library: Library, engine: str) -> None:
+    """Allowed and excluded provinces together: Alberta is allowed but excluded, so it fails; both lists are named."""
+    alberta = _condition(library, engine, "west", intended_province="AB")
+    assert alberta.outcome == "fail"
+    assert alberta.explanation == "intends to live in AB; needs one of ON, MB, SK, AB, BC, not AB"
+    assert _condition(library, engine, "west", intended_province="SK").outcome == "pass"
 
 
 def test_the_probe_rules_are_read_from_this_folder(library: Library) -> None:

@@ -50,8 +50,8 @@ def report(c: IntendedProvinceCondition, m: ProvinceMeasure, d: Decision) -> Lea
     required = {"allowed": c.allowed, "excluded": c.excluded}
     if m.province is None:
         return LeafOutcome(d.outcome, None, required, "the intended province is not given")
-    need = (f"one of {', '.join(c.allowed)}" if c.allowed else "") + (
-        f"not {', '.join(c.excluded)}" if c.excluded else "")
+    need = ", ".join(([f"one of {', '.join(c.allowed)}"] if c.allowed else [])
+                     + ([f"not {', '.join(c.excluded)}"] if c.excluded else [])) or "any province"
     return LeafOutcome(d.outcome, m.province, required, f"intends to live in {m.province}; needs {need}")
 
 

@@ -1,5 +1,6 @@
 """What a condition kind's result shows for settings no packaged ruleset writes today, in both engines: a
-job offer that must not be seasonal, settlement funds with no exemption, an intended province with no list.
+job offer that must not be seasonal, settlement funds with no exemption, an intended province with no list
+or both, an age with only a maximum.
 
 The probe rules are written here; every expected figure and text follows from them and the profile.
 """
@@ -40,6 +41,7 @@ versions:
       - {id: offer, kind: job_offer, says: a non-seasonal offer, non_seasonal: true, citations: [{source: law}]}
       - {id: funds, kind: funds, says: enough funds, table: probe-funds, citations: [{source: law}]}
       - {id: somewhere, kind: intended_province, says: intends to live in some province, citations: [{source: law}]}
+      - {id: young, kind: age, says: at most 44 years old, max: 44, citations: [{source: law}]}
       - {id: west, kind: intended_province, says: "lives west of Quebec, but not in Alberta", allowed: [ON, MB, SK, AB, BC],
          excluded: [AB], citations: [{source: law}]}
 """
@@ -120,6 +122,16 @@ def test_an_intended_province_rule_with_both_lists_names_both(library: Library, 
     assert alberta.outcome == "fail"
     assert alberta.explanation == "intends to live in AB; needs one of ON, MB, SK, AB, BC, not AB"
     assert _condition(library, engine, "west", intended_province="SK").outcome == "pass"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_age_rule_with_only_a_maximum(library: Library, engine: str) -> None:
+    """At most 44: 44 the day before the 45th birthday passes, 45 on it fails; no minimum is asked."""
+    last_day = _condition(library, engine, "young", birth_date="1980-06-02")
+    assert (last_day.outcome, last_day.observed, last_day.required) == ("pass", 44, {"min": None, "max": 44})
+    assert last_day.explanation == "44 years old on 2025-06-01"
+    birthday = _condition(library, engine, "young", birth_date="1980-06-01")
+    assert (birthday.outcome, birthday.observed) == ("fail", 45)
 
 
 def test_the_probe_rules_are_read_from_this_folder(library: Library) -> None:

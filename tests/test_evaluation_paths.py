@@ -21,11 +21,12 @@ from eligibility.engines.digest import canonical_json
 from eligibility.engines.run import evaluate, library_plan
 from eligibility.evaluator.engine import evaluate_program, native_leaf
 from eligibility.facts import Facts
-from eligibility.kinds.base import LeafOutcome
+from eligibility.kinds.base import LeafOutcome, plain
 from eligibility.measure.cache import IdentityCache, forget_kept
 from eligibility.measure.context import Measurer
 from eligibility.profile.load import load_profile, profile_from_data
 from eligibility.profile.model import Profile
+from eligibility.result import Verdict
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Leaf
 from tests.strategies import as_of_dates, examples, library, profiles
@@ -70,6 +71,27 @@ def test_kept_nodes_equal_nodes_built_anew(profile: Profile, day: dt.date) -> No
     kept, anew = both_ways(profile, day, library())
     assert kept == anew
 
+
+
+def claims_plain(cond: Leaf, mm: Measurer) -> LeafOutcome:
+    """The native decision, checking that a leaf that says its values are plain JSON gives values that are."""
+    leaf = native_leaf(cond, mm)
+    if leaf.plain:
+        assert plain(leaf.observed) == leaf.observed, cond.id
+        assert plain(leaf.required) == leaf.required, cond.id
+        assert [plain(e) for e in leaf.evidence] == list(leaf.evidence), cond.id
+    return leaf
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(profiles(), as_of_dates())
+def test_a_leaf_that_claims_plain_values_gives_plain_values(profile: Profile, day: dt.date) -> None:
+    """A kind's report that marks its values plain JSON (so the result node takes them uncopied) gives exactly
+    what copying them to plain JSON gives: lists not tuples, text keys, ISO dates."""
+    lib, facts = library(), Facts(profile, day)
+    verdicts: dict[str, Verdict] = {}
+    for pid in library_plan(lib).needed(frozenset(lib.programs)):
+        verdicts[pid] = evaluate_program(lib.programs[pid], facts, lib, verdicts, claims_plain).verdict
 
 def test_a_kept_node_tells_true_from_one() -> None:
     """A declaration stated true and one stated 1 are different values: the second is not given the first's node."""

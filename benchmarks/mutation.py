@@ -377,6 +377,19 @@ EQUIVALENT_CODE: dict[str, str] = {
     "eligibility.kinds.funds.measure: current: bool | None = None -> current: bool | None = \"\"":
         "the current job is read (decide, durable_decide, report) only when the condition has an exemption, "
         "and then it is always set",
+    "eligibility.measure.offer.measure_offer: return facts.memo(\"offer\", lambda: _measure_offer(facts)) "
+    "-> return facts.memo(None, lambda: _measure_offer(facts))":
+        "a memo's key only has to differ from the other memos' keys (\"job-offer-data\", (\"work-table\", person)), "
+        "and None does",
+    "eligibility.measure.work._classify: found = table.classified.get(key) -> found = table.classified.get(None)":
+        "a lookup that always misses: the rows are classified again, the same way (only slower)",
+    "eligibility.measure.work._classify: if row.last < low or row.first > high or low > high: "
+    "-> if row.last < low or row.first > high or low >= high:":
+        "first and last day of a window are never the same day: window() ends the day before the as-of date and "
+        "starts whole months earlier (at least 28 days), hours_in_window without months starts on date.min",
+    "eligibility.measure.work.select_rows: for row, reason in zip(table.rows, reasons, strict=True) if reason is "
+    "not None] -> for row, reason in zip(table.rows, reasons, strict=False) if reason is not None]":
+        "reasons holds one entry per row by construction (_classify, or its copy), so the lengths always agree",
 }
 COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
 

@@ -42,8 +42,8 @@ versions:
       - {id: funds, kind: funds, says: enough funds, table: probe-funds, citations: [{source: law}]}
       - {id: somewhere, kind: intended_province, says: intends to live in some province, citations: [{source: law}]}
       - {id: young, kind: age, says: at most 44 years old, max: 44, citations: [{source: law}]}
-      - {id: west, kind: intended_province, says: "lives west of Quebec, but not in Alberta", allowed: [ON, MB, SK, AB, BC],
-         excluded: [AB], citations: [{source: law}]}
+      - {id: west, kind: intended_province, says: "lives west of Quebec, but not in Alberta",
+         allowed: [ON, MB, SK, AB, BC], excluded: [AB], citations: [{source: law}]}
 """
 
 TABLE = """

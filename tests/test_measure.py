@@ -79,6 +79,59 @@ def test_work_in_other_provinces_is_left_out_when_the_condition_names_provinces(
     assert [(j.noc, j.counted, j.reason) for j in west.jobs] == [("21232", True, None),
                                                                   ("21231", False, "not in BC, AB")]
 
+
+def _work_condition(library: Library, pid: str, cid: str) -> WorkExperienceCondition:
+    version = library.programs[pid].version_on(AS_OF)
+    assert version is not None
+    found = next(c for c, _ in walk(version.conditions, "$") if c.id == cid)
+    assert isinstance(found, WorkExperienceCondition)
+    return found
+
+
+def test_the_main_occupation_has_the_most_hours_not_the_longest_run(library: Library) -> None:
+    """FSW counts the longest continuous run in one occupation, but the main occupation is the one with the most
+    hours in the window; the jobs of the other occupation are left out with the reason."""
+    skilled = _work_condition(library, "express-entry/fsw", "skilled-work")
+    profile = profile_from_data({"work": [
+        {"noc": "21231", "country": "PK", "start": "2020-01-01", "end": "2020-12-31", "hours_per_week": 40},
+        {"noc": "21231", "country": "PK", "start": "2022-01-01", "end": "2022-12-31", "hours_per_week": 40},
+        {"noc": "21232", "country": "PK", "start": "2024-01-01", "end": "2025-06-30", "hours_per_week": 40}]})
+    m = measure_work(skilled, Facts(profile, AS_OF))
+    # 21231: 366 + 365 = 731 days (3,132.9 h), its longest run 366 days (1,568.6 h); 21232: one run of
+    # 366 + 181 = 547 days (2,344.3 h). The best run is 21232's; the most hours are 21231's.
+    assert (m.best_code, m.low) == ("21232", pytest.approx(547 * 30 / 7))
+    assert m.main_occupation == "21231"
+    assert m.qualifying_codes == ("21231", "21232")
+    assert [(j.noc, j.counted, j.reason) for j in m.jobs] == [
+        ("21231", False, "not part of the best occupation or run"),
+        ("21231", False, "not part of the best occupation or run"), ("21232", True, None)]
+
+
+@pytest.mark.parametrize(("last_day", "qualifying"), [("2025-07-01", ("21231", "21232")), ("2025-06-30", ())])
+def test_work_across_occupations_qualifies_from_exactly_the_minimum(library: Library, last_day: str,
+                                                                    qualifying: tuple[str, ...]) -> None:
+    """CEC adds up its occupations: 182 + 182 days = 1,560 h qualify both codes; a day less (1,555.7 h), none."""
+    work, _ = _cec(library)
+    profile = profile_from_data({"work": [
+        {"noc": "21231", "country": "CA", "start": "2024-01-01", "end": "2024-06-30", "hours_per_week": 40},
+        {"noc": "21232", "country": "CA", "start": "2025-01-01", "end": last_day, "hours_per_week": 40}]})
+    m = measure_work(work, Facts(profile, AS_OF))
+    assert m.qualifying_codes == qualifying
+    assert m.low == pytest.approx((364 if qualifying else 363) * 30 / 7)
+
+
+def test_no_job_in_the_occupations_counts_zero_hours_and_an_unknown_history_nothing(library: Library) -> None:
+    """Work abroad only gives CEC 0 h at both ends of the range, each job left out with its reason; without a
+    work history the measure is not known."""
+    work, _ = _cec(library)
+    abroad = measure_work(work, Facts(profile_from_data({"work": [
+        {"noc": "21231", "country": "PK", "start": "2020-01-01", "end": None, "hours_per_week": 40}]}), AS_OF))
+    assert (abroad.known, abroad.low, abroad.high, abroad.uncertain) == (True, 0.0, 0.0, False)
+    assert [(j.counted, j.reason) for j in abroad.jobs] == [(False, "not in Canada")]
+    unknown = measure_work(work, Facts(profile_from_data({}), AS_OF))
+    assert unknown.known is False
+    assert (unknown.low, unknown.high, unknown.jobs) == (0.0, 0.0, ())
+
 def test_a_condition_is_measured_once_and_shared(library: Library) -> None:
     """The language leaf reads the very measure of the work leaf it names, not a second count."""
     work, lang = _cec(library)

@@ -318,7 +318,7 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
                                                                   "links", "model", "structure", "tables")],
                  ["tests/test_ruleset_cases.py", "tests/test_bad_input.py", "tests/test_funds_table.py",
                   "tests/test_rulebook_links.py", "tests/test_ruleset_problems.py", "tests/test_ruleset_round_trip.py",
-                  "tests/test_evaluation_order.py"]),
+                  "tests/test_evaluation_order.py", "tests/test_rulebook_model.py"]),
 }
 #: Code mutants judged equivalent, by function, line and line as mutated (see ``code_key``), with the reason.
 EQUIVALENT_CODE: dict[str, str] = {

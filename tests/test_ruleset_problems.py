@@ -808,3 +808,26 @@ def test_unreadable_value_of_a_condition_that_names_another(tmp_path: Path, cond
                                                             message: str) -> None:
     """Language, education and certificate conditions (read with their links left out) name a bad value's key."""
     assert one(tmp_path, cond) == [f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].{where}: {message}"]
+
+
+def test_wrong_value_under_at_least(tmp_path: Path) -> None:
+    """A field that cannot be read in a condition under at_least is reported at the path through of."""
+    cond = f"{{id: c, says: x, at_least: 1, of: [{{id: b, kind: age, says: y, max: old, {CITE}}}]}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].of[0].max: expected a whole number, found \"old\""]
+
+
+def test_condition_kind_a_list(tmp_path: Path) -> None:
+    """A kind written as a list is an unknown kind (with the kind it holds suggested), not a crash."""
+    assert one(tmp_path, "{id: b, kind: [age], says: y}") == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0]: unknown condition kind ['age']; "
+        f"did you mean 'age'?; known kinds: age, certificate_of_qualification, declaration, education, funds, "
+        f"intended_province, job_offer, judgement, language, points, program, work_experience"]
+
+
+def test_unknown_noc_code_suggests_near_codes(tmp_path: Path) -> None:
+    """A four-digit code (a digit short) is refused with the unit groups it may have meant."""
+    cond = WORK.replace("teer: [0, 1]", "codes: ['2123']")
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].occupations.codes[0]: "
+        f"expected a NOC 2021 unit group code, found '2123'; did you mean 21230 or 21231 or 21232?"]

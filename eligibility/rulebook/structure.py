@@ -45,8 +45,7 @@ _FIELDS: tuple[tuple[str, Any], ...] = (
 def _with_attribute(exc: Exception, name: str, type_: Any) -> Exception:
     """``exc`` noted as the problem of attribute ``name`` (of type ``type_``): the note must sit on the very
     exception the composite's group holds, or the message cannot name the key."""
-    exc.__notes__ = [*getattr(exc, "__notes__", []),
-                     cattrs.AttributeValidationNote(f"Structuring Composite @ attribute {name}", name, type_)]
+    exc.add_note(cattrs.AttributeValidationNote(f"Structuring Composite @ attribute {name}", name, type_))
     return exc
 
 
@@ -97,7 +96,7 @@ def _condition(conv: cattrs.Converter, data: Any) -> Condition:
     kind = data.get("kind")
     if kind is None:
         raise ValueError("expected a condition with a kind (or all / any / not / at_least), found no kind")
-    cls = LEAF_KINDS.get(kind)
+    cls = LEAF_KINDS.get(kind) if isinstance(kind, str) else None  # a list or mapping is no kind (nor hashable)
     if cls is None:
         raise ValueError(f"unknown condition kind {kind!r}{did_you_mean(str(kind), LEAF_KINDS)}; "
                          f"known kinds: {', '.join(sorted(LEAF_KINDS))}")

@@ -390,6 +390,79 @@ EQUIVALENT_CODE: dict[str, str] = {
     "eligibility.measure.work.select_rows: for row, reason in zip(table.rows, reasons, strict=True) if reason is "
     "not None] -> for row, reason in zip(table.rows, reasons, strict=False) if reason is not None]":
         "reasons holds one entry per row by construction (_classify, or its copy), so the lengths always agree",
+    "eligibility.rulebook.structure._with_attribute: "
+    "exc.add_note(cattrs.AttributeValidationNote(f\"Structuring Composite @ attribute {name}\", name, "
+    "type_)) -> exc.add_note(cattrs.AttributeValidationNote(f\"Structuring Composite @ attribute "
+    "{name}\", name, None))":
+        "the type in a composite's note is read only by the converter's fallback wording, for an error "
+        "whose words the project did not write; every error a composite's fields and conditions raise is "
+        "worded by the project's hooks (expected ..., unknown ..., required key is missing), so it is "
+        "never shown",
+    "eligibility.rulebook.structure._with_attribute: "
+    "exc.add_note(cattrs.AttributeValidationNote(f\"Structuring Composite @ attribute {name}\", name, "
+    "type_)) -> exc.add_note(cattrs.AttributeValidationNote(None, name, type_))":
+        "cattrs reads a note's name (the key in the path) and type, never its text",
+    "eligibility.rulebook.structure._composite: errors.append(_with_attribute(exc, name, type_)) -> "
+    "errors.append(_with_attribute(exc, name, None))":
+        "as above (the type in a composite's note)",
+    "eligibility.rulebook.structure._composite: errors.append(_with_attribute(KeyError(\"id\"), \"id\", "
+    "str)) -> errors.append(_with_attribute(KeyError(\"id\"), \"id\", None))":
+        "as above (the type in a composite's note)",
+    "eligibility.rulebook.structure._composite: errors.append(_with_attribute(KeyError(\"of\"), \"of\", "
+    "tuple[Condition, ...])) -> errors.append(_with_attribute(KeyError(\"of\"), \"of\", None))":
+        "as above (the type in a composite's note)",
+    "eligibility.rulebook.structure._composite: errors.append(_with_attribute(exc, \"at_least\", int)) "
+    "-> errors.append(_with_attribute(exc, \"at_least\", None))":
+        "as above (the type in a composite's note)",
+    "eligibility.rulebook.structure._composite: errors.append(_with_attribute(exc, \"of\" if op == "
+    "\"at_least\" else op, tuple[Condition, ...])) -> errors.append(_with_attribute(exc, \"of\" if op == "
+    "\"at_least\" else op, None))":
+        "as above (the type in a composite's note)",
+    "eligibility.rulebook.structure._composite: errors.append(_with_attribute(KeyError(\"id\"), \"id\", "
+    "str)) -> errors.append(_with_attribute(KeyError(None), \"id\", str))":
+        "a missing key is worded \"required key is missing\" whatever the KeyError holds; the note names "
+        "the key",
+    "eligibility.rulebook.structure._composite: errors.append(_with_attribute(KeyError(\"id\"), \"id\", "
+    "str)) -> errors.append(_with_attribute(KeyError(\"XXidXX\"), \"id\", str))":
+        "a missing key is worded \"required key is missing\" whatever the KeyError holds; the note names "
+        "the key",
+    "eligibility.rulebook.structure._composite: errors.append(_with_attribute(KeyError(\"id\"), \"id\", "
+    "str)) -> errors.append(_with_attribute(KeyError(\"ID\"), \"id\", str))":
+        "a missing key is worded \"required key is missing\" whatever the KeyError holds; the note names "
+        "the key",
+    "eligibility.rulebook.structure._composite: errors.append(_with_attribute(KeyError(\"of\"), \"of\", "
+    "tuple[Condition, ...])) -> errors.append(_with_attribute(KeyError(None), \"of\", tuple[Condition, "
+    "...]))":
+        "a missing key is worded \"required key is missing\" whatever the KeyError holds; the note names "
+        "the key",
+    "eligibility.rulebook.structure._composite: errors.append(_with_attribute(KeyError(\"of\"), \"of\", "
+    "tuple[Condition, ...])) -> errors.append(_with_attribute(KeyError(\"XXofXX\"), \"of\", "
+    "tuple[Condition, ...]))":
+        "a missing key is worded \"required key is missing\" whatever the KeyError holds; the note names "
+        "the key",
+    "eligibility.rulebook.structure._composite: errors.append(_with_attribute(KeyError(\"of\"), \"of\", "
+    "tuple[Condition, ...])) -> errors.append(_with_attribute(KeyError(\"OF\"), \"of\", tuple[Condition, "
+    "...]))":
+        "a missing key is worded \"required key is missing\" whatever the KeyError holds; the note names "
+        "the key",
+    "eligibility.rulebook.structure._composite: raise ClassValidationError(\"While structuring a "
+    "composite condition\", errors, Composite) -> raise ClassValidationError(None, errors, Composite)":
+        "a group's own message is never shown: each problem line comes from an exception inside it",
+    "eligibility.rulebook.structure._composite: raise ClassValidationError(\"While structuring a "
+    "composite condition\", errors, Composite) -> raise ClassValidationError(\"XXWhile structuring a "
+    "composite conditionXX\", errors, Composite)":
+        "a group's own message is never shown: each problem line comes from an exception inside it",
+    "eligibility.rulebook.structure._composite: raise ClassValidationError(\"While structuring a "
+    "composite condition\", errors, Composite) -> raise ClassValidationError(\"while structuring a "
+    "composite condition\", errors, Composite)":
+        "a group's own message is never shown: each problem line comes from an exception inside it",
+    "eligibility.rulebook.structure._composite: raise ClassValidationError(\"While structuring a "
+    "composite condition\", errors, Composite) -> raise ClassValidationError(\"WHILE STRUCTURING A "
+    "COMPOSITE CONDITION\", errors, Composite)":
+        "a group's own message is never shown: each problem line comes from an exception inside it",
+    "eligibility.rulebook.crs_checks.part_max: _MAX[(id(part), with_spouse)] = hit -> "
+    "_MAX[(id(part), with_spouse)] = None":
+        "a memo: storing None only makes each call work the same maximum out again",
 }
 COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
 

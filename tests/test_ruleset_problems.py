@@ -831,3 +831,17 @@ def test_unknown_noc_code_suggests_near_codes(tmp_path: Path) -> None:
     assert one(tmp_path, cond) == [
         f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].occupations.codes[0]: "
         f"expected a NOC 2021 unit group code, found '2123'; did you mean 21230 or 21231 or 21232?"]
+
+
+@pytest.mark.parametrize("factor", [
+    "{id: edu-lang, kind: combined, says: x, measures: [education, first_language_all], points: {}",
+    "{id: edu-lang, kind: combined, says: x, measures: [education, first_language_all], points: {bachelors: {}}",
+    "{id: sib, kind: points_by, says: x, measure: sibling_in_canada, points: {}",
+], ids=["combined", "combined-row", "points_by"])
+def test_crs_empty_table_adds_nothing_to_the_max(tmp_path: Path, factor: str) -> None:
+    """A factor whose table (or row) is empty can give no points: the version's max is the other factors' 100."""
+    parts = AGE_FACTOR + "\n          - " + factor + ", citations: [{source: irpr}]}"
+    assert crs(tmp_path, parts, max_=100) == []
+    assert crs(tmp_path, parts, max_=101)[0] == (
+        f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].max: expected the sections' maxima without a spouse to add up "
+        f"to max 101, found 100")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import cattrs
@@ -23,7 +23,6 @@ from eligibility.rulebook.crs import (
     Part,
     PerAbility,
     PointsBy,
-    Table,
     cap_for,
     table_for,
 )
@@ -58,9 +57,9 @@ def configure(conv: cattrs.Converter) -> cattrs.Converter:
     return conv
 
 
-def _keys(measure: str, table: Table, src: str, path: str) -> Iterator[Problem]:
+def _keys(measure: str, keys: Iterable[str], src: str, path: str) -> Iterator[Problem]:
     names = NAMED_LEVELS.get(measure)
-    for key in table:
+    for key in keys:
         if names is not None:
             if key not in names:
                 yield Problem(src, f"{path}.{key}", f"expected a level of {measure} ({', '.join(names)}), "
@@ -85,7 +84,7 @@ def _factor(f: Factor, src: str, path: str, sources: set[str]) -> Iterator[Probl
             if m in PER_ABILITY:
                 yield Problem(src, f"{path}.measures", f"a combined factor takes single-level measures; {m} "
                                                        f"is per ability (use {m}_all where it exists)")
-        yield from _keys(first, dict.fromkeys(f.points, 0), src, f"{path}.points")
+        yield from _keys(first, f.points, src, f"{path}.points")
         for key, row in f.points.items():
             yield from _keys(second, row, src, f"{path}.points.{key}")
         return

@@ -845,3 +845,11 @@ def test_crs_empty_table_adds_nothing_to_the_max(tmp_path: Path, factor: str) ->
     assert crs(tmp_path, parts, max_=101)[0] == (
         f"{tmp_path / 'crs/crs.yaml'}: $.versions[0].max: expected the sections' maxima without a spouse to add up "
         f"to max 101, found 100")
+
+
+def test_certificate_in_the_trade_of_an_unknown_condition(tmp_path: Path) -> None:
+    """A certificate's same_occupation_as must name a work_experience condition before it, with a suggestion."""
+    cond = f"{WORK}, {{id: coq, kind: certificate_of_qualification, says: x, same_occupation_as: wrk, {CITE}}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[1]: expected 'wrk' to be the id of a work_experience "
+        f"condition earlier in this version; did you mean 'work'?"]

@@ -853,3 +853,28 @@ def test_certificate_in_the_trade_of_an_unknown_condition(tmp_path: Path) -> Non
     assert one(tmp_path, cond) == [
         f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[1]: expected 'wrk' to be the id of a work_experience "
         f"condition earlier in this version; did you mean 'work'?"]
+
+
+def test_number_under_not(tmp_path: Path) -> None:
+    """A number out of range in the condition under not is reported at .not (not holds one condition, no list)."""
+    cond = f"{{id: c, says: x, not: {{id: d, says: y, all: [{{id: b, kind: age, says: y, max: 20000, {CITE}}}]}}}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].not.all[0].max: "
+        f"expected a number from 0 to 10000, found 20000"]
+
+
+@pytest.mark.parametrize(("op", "key"), [("any", "any"), ("all", "all")])
+def test_citation_missing_under_any_or_all(tmp_path: Path, op: str, key: str) -> None:
+    """A condition under any or all without citations is reported at the path through the operator key."""
+    cond = f"{{id: c, says: x, {op}: [{AGE}, {{id: b, kind: age, says: y, max: 45}}]}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].{key}[1].citations: "
+        f"every condition must cite its source; found none"]
+
+
+def test_citation_missing_under_at_least(tmp_path: Path) -> None:
+    """A condition under at_least without citations is reported at the path through of."""
+    cond = "{id: c, says: x, at_least: 1, of: [{id: b, kind: age, says: y, max: 45}]}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].of[0].citations: "
+        f"every condition must cite its source; found none"]

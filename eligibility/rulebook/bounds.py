@@ -57,8 +57,13 @@ def bound_problems(obj: Any, source: str, path: str = "$") -> Iterator[Problem]:
         value, here, name = stack.pop()
         if attrs.has(type(value)):
             for f in attrs.fields(type(value)):
-                key = {"valid_from": "from", "valid_to": "to", "children": _children_key(value)}.get(f.name, f.name)
-                stack.append((getattr(value, f.name), f"{here}.{key}" if key else here, f.name))
+                item, key = getattr(value, f.name), f.name
+                if key == "children":
+                    # A composite's conditions sit under its operator key (of, for at_least); not holds one.
+                    key = {"at_least": "of"}.get(value.op, value.op)
+                    item = item[0] if value.op == "not" else item
+                # (Dates, valid_from and valid_to, are no numbers: no problem is ever found under them.)
+                stack.append((item, f"{here}.{key}", f.name))
         elif isinstance(value, tuple | list):
             stack.extend((item, f"{here}[{i}]", name) for i, item in enumerate(value))
         elif isinstance(value, dict):
@@ -69,11 +74,6 @@ def bound_problems(obj: Any, source: str, path: str = "$") -> Iterator[Problem]:
             if not low <= value <= high:
                 yield Problem(source, here,
                               f"expected a number from {_text(low)} to {_text(high)}, found {_text(value)}")
-
-
-def _children_key(value: Any) -> str:
-    op = getattr(value, "op", "")
-    return {"at_least": "of", "not": "not"}.get(op, op)
 
 
 def _keys(table: dict[Any, Any], path: str, name: str, source: str) -> Iterator[Problem]:

@@ -878,3 +878,21 @@ def test_citation_missing_under_at_least(tmp_path: Path) -> None:
     assert one(tmp_path, cond) == [
         f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].of[0].citations: "
         f"every condition must cite its source; found none"]
+
+
+def test_reported_change_unknown_source_among_several(tmp_path: Path) -> None:
+    """The sources a reported change may cite are listed sorted, separated by commas."""
+    head = "reported_changes:\n  - {date: 2026-01-01, says: x, sources: [mi]}\n"
+    text = program(head=head).replace("versions:\n", "  - {id: irpa, title: IRPA, url: \"https://laws-lois.justice.gc.ca/"
+                                                    "eng/acts/i-2.5/\", checked: 2026-11-21}\nversions:\n", 1)
+    assert problems(tmp_path, {"test/p.yaml": text}) == [
+        f"{tmp_path / 'test/p.yaml'}: $.reported_changes[0].sources[0]: expected one of the ruleset's sources "
+        f"(irpa, irpr), found 'mi'"]
+
+
+def test_two_crs_rulesets_with_one_id(tmp_path: Path) -> None:
+    """Two CRS files with the same id: the second is refused, naming the first."""
+    text = CRS.format(sources=SOURCES, parts=AGE_FACTOR, max=100)
+    lines = problems(tmp_path, {"crs/a.yaml": text, "crs/b.yaml": text})
+    assert lines == [f"{tmp_path / 'crs/b.yaml'}: $.id: expected a unique id, found 'crs' again "
+                     f"(also in {tmp_path / 'crs/a.yaml'})"]

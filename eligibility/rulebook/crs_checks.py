@@ -50,8 +50,7 @@ def configure(conv: cattrs.Converter) -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: t == Factor, _tagged(conv, FACTOR_KINDS, "CRS factor"))
     conv.register_structure_hook_func(lambda t: t == Part, _tagged(conv, _PART_KINDS, "CRS factor or group"))
     conv.register_structure_hook(CrsVersion, make_dict_structure_fn(
-        CrsVersion, conv, valid_from=override(rename="from"), valid_to=override(rename="to"),
-        _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True))
+        CrsVersion, conv, valid_from=override(rename="from"), valid_to=override(rename="to")))
     conv.register_unstructure_hook(CrsVersion, make_dict_unstructure_fn(
         CrsVersion, conv, valid_from=override(rename="from"), valid_to=override(rename="to")))
     return conv

@@ -139,10 +139,11 @@ def _kind_of(cls: type) -> str:
 def configure(conv: cattrs.Converter) -> cattrs.Converter:
     """Configure ``conv`` for rulesets: leaf kinds and factor kinds as tagged unions on ``kind``,
     composites by their operator key, and versions' ``from`` / ``to``."""
+    # Every hook made here is as strict as conv itself (make_converter: no unknown keys, every error at once).
     for cls, name in RESOLVED.items():
         omit: dict[str, Any] = {name: override(omit=True)}
         conv.register_structure_hook(cls, mapping_only(make_dict_structure_fn(
-            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **omit)))
+            cls, conv, **omit)))
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, **omit))
     configure_tagged_union(Leaf, conv, tag_generator=_kind_of, tag_name="kind")
     configure_tagged_union(Factor, conv, tag_generator=_kind_of, tag_name="kind")
@@ -154,8 +155,7 @@ def configure(conv: cattrs.Converter) -> cattrs.Converter:
     conv.register_unstructure_hook(Composite, lambda c: _unstructure_composite(conv, c))
     for cls in (Version, GridVersion, AmountVersion):
         conv.register_structure_hook(cls, mapping_only(make_dict_structure_fn(
-            cls, conv, valid_from=override(rename="from"), valid_to=override(rename="to"),
-            _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True)))
+            cls, conv, valid_from=override(rename="from"), valid_to=override(rename="to"))))
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(
             cls, conv, valid_from=override(rename="from"), valid_to=override(rename="to")))
     return conv

@@ -33,18 +33,6 @@ class JobCount:
     hours: float | None = None
     reason: str | None = None
 
-    def evidence(self) -> dict[str, Any]:
-        """The job as an evidence item of a result."""
-        item: dict[str, Any] = {"job": self.job, "title": self.title, "employer": self.employer, "noc": self.noc}
-        if self.noc_2016:
-            item["converted_from_noc_2016"] = self.noc_2016
-        if self.counted and self.start is not None and self.end is not None and self.hours is not None:
-            item.update({"from": self.start.isoformat(), "to": self.end.isoformat(), "hours": self.hours,
-                         "counted": True})
-        else:
-            item.update({"counted": False, "reason": self.reason})
-        return item
-
 
 class WorkRow:
     """One job of a person as every count of an evaluation sees it: its days as ordinals, its weekly hours in

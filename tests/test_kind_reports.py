@@ -1,6 +1,6 @@
 """What a condition kind's result shows for settings no packaged ruleset writes today, in both engines: a
 job offer that must not be seasonal, settlement funds with no exemption, an intended province with no list
-or both, an age with only a maximum.
+or both, an age with only a maximum, a number declared as text (a profile the loader did not check).
 
 The probe rules are written here; every expected figure and text follows from them and the profile.
 """
@@ -41,6 +41,7 @@ versions:
       - {id: offer, kind: job_offer, says: a non-seasonal offer, non_seasonal: true, citations: [{source: law}]}
       - {id: funds, kind: funds, says: enough funds, table: probe-funds, citations: [{source: law}]}
       - {id: somewhere, kind: intended_province, says: intends to live in some province, citations: [{source: law}]}
+      - {id: years, kind: declaration, says: at least 10 years, key: years, min: 10, citations: [{source: law}]}
       - {id: young, kind: age, says: at most 44 years old, max: 44, citations: [{source: law}]}
       - {id: west, kind: intended_province, says: "lives west of Quebec, but not in Alberta",
          allowed: [ON, MB, SK, AB, BC], excluded: [AB], citations: [{source: law}]}
@@ -132,6 +133,15 @@ def test_an_age_rule_with_only_a_maximum(library: Library, engine: str) -> None:
     assert last_day.explanation == "44 years old on 2025-06-01"
     birthday = _condition(library, engine, "young", birth_date="1980-06-01")
     assert (birthday.outcome, birthday.observed) == ("fail", 45)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_declared_number_given_as_text_is_unknown(library: Library, engine: str) -> None:
+    """A rule asking for at least 10 and a profile stating "ten": not settled, and the explanation says why."""
+    text = _condition(library, engine, "years", declarations={"years": "ten"})
+    assert (text.outcome, text.observed) == ("unknown", "ten")
+    assert text.explanation == "declarations.years should be a number"
+    assert _condition(library, engine, "years", declarations={"years": 10}).outcome == "pass"
 
 
 def test_the_probe_rules_are_read_from_this_folder(library: Library) -> None:

@@ -374,6 +374,9 @@ EQUIVALENT_CODE: dict[str, str] = {
     "eligibility.measure.grid._element: tests = facts.tests(\"spouse\", f.spouse_test_max_age_months) "
     "-> tests = facts.tests(\"SPOUSE\", f.spouse_test_max_age_months)":
         "Facts reads every person but \"applicant\" as the spouse",
+    "eligibility.measure.grid._element: person: Person = \"spouse\" if element.startswith(\"spouse\") else "
+    "\"applicant\" -> person: Person = \"SPOUSE\" if element.startswith(\"spouse\") else \"applicant\"":
+        "as above (Facts reads every person but \"applicant\" as the spouse)",
     "eligibility.kinds.funds.measure: current: bool | None = None -> current: bool | None = \"\"":
         "the current job is read (decide, durable_decide, report) only when the condition has an exemption, "
         "and then it is always set",

@@ -377,6 +377,10 @@ EQUIVALENT_CODE: dict[str, str] = {
     "eligibility.measure.grid._element: person: Person = \"spouse\" if element.startswith(\"spouse\") else "
     "\"applicant\" -> person: Person = \"SPOUSE\" if element.startswith(\"spouse\") else \"applicant\"":
         "as above (Facts reads every person but \"applicant\" as the spouse)",
+    "eligibility.measure.offer.measure_arranged: return ArrangedMeasure(found, EmployerHours(False, offer.employer, "
+    "\"the work history is not given\")) -> return ArrangedMeasure(found, EmployerHours(False, None, \"the work "
+    "history is not given\"))":
+        "the employer of hours that are not known is never read: the texts give the reason, the outcomes unknown",
     "eligibility.kinds.funds.measure: current: bool | None = None -> current: bool | None = \"\"":
         "the current job is read (decide, durable_decide, report) only when the condition has an exemption, "
         "and then it is always set",

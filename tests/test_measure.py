@@ -156,3 +156,16 @@ def test_the_durable_engine_runs_no_native_decision(library: Library, monkeypatc
         monkeypatch.setitem(KINDS, name, attrs.evolve(kind, decide=refuse))
     durable = evaluate(profile, AS_OF, library, engine="durable")
     assert durable.programs == native.programs
+
+
+def test_work_in_canada_is_left_out_when_only_work_abroad_counts(library: Library) -> None:
+    """``location: abroad`` keeps the jobs outside Canada and says why a Canadian job is left out."""
+    work, _ = _cec(library)
+    profile = profile_from_data({"work": [
+        {"noc": "21231", "country": "CA", "start": "2024-03-01", "hours_per_week": 40},
+        {"noc": "21231", "country": "PK", "start": "2023-03-01", "end": "2024-02-29", "hours_per_week": 40}]})
+    m = measure_work(attrs.evolve(work, location="abroad"), Facts(profile, AS_OF))
+    # PK: 2023-03-01 to 2024-02-29, 366 days at 30 h/week (capped)
+    assert m.low == pytest.approx(366 * 30 / 7)
+    assert [(j.job, j.counted, j.reason) for j in m.jobs] == [(1, True, None),
+                                                              (0, False, "in Canada, and only work abroad counts")]

@@ -381,6 +381,11 @@ EQUIVALENT_CODE: dict[str, str] = {
     "\"the work history is not given\")) -> return ArrangedMeasure(found, EmployerHours(False, None, \"the work "
     "history is not given\"))":
         "the employer of hours that are not known is never read: the texts give the reason, the outcomes unknown",
+    "eligibility.measure.work.select_rows: described = \"\" -> described = None":
+        "never read before it is set: the words of the selector are read only once a job is left out, and set then",
+    "eligibility.measure.work.work_table: return facts.memo((\"work-table\", person), _build_table, facts, person) "
+    "-> return facts.memo((\"WORK-TABLE\", person), _build_table, facts, person)":
+        "a memo's key only has to differ from the other memos' keys, and this one does",
     "eligibility.kinds.funds.measure: current: bool | None = None -> current: bool | None = \"\"":
         "the current job is read (decide, durable_decide, report) only when the condition has an exemption, "
         "and then it is always set",

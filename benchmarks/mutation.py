@@ -307,10 +307,12 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
                                                 "tests/test_ruleset_cases.py", "tests/test_engines_agree_on_cases.py"]),
     "kinds": (["eligibility/kinds/*"], ["tests/test_program_results.py", "tests/test_ruleset_cases.py",
                                         "tests/test_engines_agree_on_cases.py", "tests/test_result_texts.py",
-                                        "tests/test_kind_reports.py", "tests/test_evaluation_paths.py"]),
+                                        "tests/test_kind_reports.py", "tests/test_evaluation_paths.py",
+                                        "tests/test_verdict_only.py"]),
     "measure": (["eligibility/measure/*"], ["tests/test_measure.py", "tests/test_ruleset_cases.py",
                                             "tests/test_engines_agree_on_cases.py", "tests/test_result_texts.py",
-                                            "tests/test_kind_reports.py", "tests/test_evaluation_paths.py"]),
+                                            "tests/test_kind_reports.py", "tests/test_evaluation_paths.py",
+                                            "tests/test_verdict_only.py"]),
     "facts": (["eligibility/facts.py"], ["tests/test_ruleset_cases.py"]),
     # The rules' model, loading and checks; not rulebook/cache.py, which keeps a built library on disk (no
     # rules in it) and has its own tests.

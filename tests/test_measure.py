@@ -13,11 +13,12 @@ from eligibility.engines.run import evaluate
 from eligibility.facts import Facts
 from eligibility.kinds import KINDS, language, work_experience
 from eligibility.measure.context import Measurer
+from eligibility.measure.occupations import describe_occupations
 from eligibility.measure.work import measure_work
 from eligibility.profile.load import profile_from_data
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library, load_library
-from eligibility.rulebook.model import LanguageCondition, WorkExperienceCondition
+from eligibility.rulebook.model import LanguageCondition, Occupations, WorkExperienceCondition
 
 HAS_DURABLE = importlib.util.find_spec("durable_rules_engine") is not None
 AS_OF = dt.date(2026, 3, 1)
@@ -169,3 +170,9 @@ def test_work_in_canada_is_left_out_when_only_work_abroad_counts(library: Librar
     assert m.low == pytest.approx(366 * 30 / 7)
     assert [(j.job, j.counted, j.reason) for j in m.jobs] == [(1, True, None),
                                                               (0, False, "in Canada, and only work abroad counts")]
+
+
+def test_a_selector_in_words_names_its_groups_and_exclusions() -> None:
+    """Groups and exclusions are listed comma-separated after "NOC groups" and "except"."""
+    occ = Occupations(groups=("2123", "2124"), exclude=("21231", "21232"))
+    assert describe_occupations(occ) == "NOC groups 2123, 2124; except 21231, 21232"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,11 @@ def test_kept_nodes_equal_nodes_built_anew(profile: Profile, day: dt.date) -> No
     assert kept == anew
 
 
+
+
+def test_plain_writes_a_mapping_s_keys_as_text_and_its_tuples_as_lists() -> None:
+    """A dict of another class is copied like a dict: its keys written as text, tuples inside as lists."""
+    assert plain(OrderedDict([(1, (2, dt.date(2025, 6, 1)))])) == {"1": [2, "2025-06-01"]}
 
 def claims_plain(cond: Leaf, mm: Measurer) -> LeafOutcome:
     """The native decision, checking that a leaf that says its values are plain JSON gives values that are."""

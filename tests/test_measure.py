@@ -128,6 +128,7 @@ def test_no_job_in_the_occupations_counts_zero_hours_and_an_unknown_history_noth
     abroad = measure_work(work, Facts(profile_from_data({"work": [
         {"noc": "21231", "country": "PK", "start": "2020-01-01", "end": None, "hours_per_week": 40}]}), AS_OF))
     assert (abroad.known, abroad.low, abroad.high, abroad.uncertain) == (True, 0.0, 0.0, False)
+    assert (abroad.first, abroad.last) == (dt.date(2023, 3, 1), dt.date(2026, 2, 28))
     assert [(j.counted, j.reason) for j in abroad.jobs] == [(False, "not in Canada")]
     unknown = measure_work(work, Facts(profile_from_data({}), AS_OF))
     assert unknown.known is False

@@ -44,7 +44,12 @@ def clip(text: str, limit: int = MAX_FOUND) -> str:
 
 
 def found(value: object) -> str:
-    """A found value as Python writes it (quoted text), cut to MAX_FOUND characters."""
+    """A found value as it reads in a profile: text quoted, true/false/null as YAML and JSON write them.
+
+    Cut to MAX_FOUND characters.
+    """
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
     return clip(repr(value), MAX_FOUND)
 
 

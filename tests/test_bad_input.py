@@ -319,7 +319,7 @@ def test_a_declaration_the_rules_compare_with_true_must_be_true_or_false(tmp_pat
     assert "Traceback" not in run.stderr
     assert (f"{path}: $.declarations.gts_referral: expected true or false (what the rules compare it with), "
             f"found {found}") in run.stderr
-    assert (f"{path}: $.declarations.crs_score: expected a number (what the rules compare it with), found True"
+    assert (f"{path}: $.declarations.crs_score: expected a number (what the rules compare it with), found true"
             in run.stderr)
 
 

@@ -133,6 +133,12 @@ def section_max(section: Any, with_spouse: bool) -> int:
     return total if section.cap is None else min(section.cap, total)
 
 
+def _again(ids: list[str]) -> str:
+    """The ids written more than once, in their order, as a duplicate id of any ruleset is reported."""
+    repeated = [i for n, i in enumerate(ids) if i in ids[:n]]
+    return " and ".join(f"{i!r}" for i in dict.fromkeys(repeated)) + " again"
+
+
 def check_crs(rules: CrsRules) -> Iterator[Problem]:
     """Dates, citations, table keys, and each version's maximum with and without a spouse."""
     src = rules.path
@@ -142,7 +148,7 @@ def check_crs(rules: CrsRules) -> Iterator[Problem]:
         vpath = f"$.versions[{vi}]"
         ids = [s.id for s in v.sections]
         if len(set(ids)) != len(ids):
-            yield Problem(src, f"{vpath}.sections", f"expected unique section ids, found {ids}")
+            yield Problem(src, f"{vpath}.sections", f"expected unique section ids, found {_again(ids)}")
         for si, section in enumerate(v.sections):
             spath = f"{vpath}.sections[{si}]"
             for pi, part in enumerate(section.parts):
@@ -154,7 +160,7 @@ def check_crs(rules: CrsRules) -> Iterator[Problem]:
                     yield from _factor(part, src, ppath, sources)
             part_ids = [p.id for p in section.parts]
             if len(set(part_ids)) != len(part_ids):
-                yield Problem(src, f"{spath}.parts", f"expected unique part ids, found {part_ids}")
+                yield Problem(src, f"{spath}.parts", f"expected unique part ids, found {_again(part_ids)}")
         for with_spouse in (False, True):
             total = sum(section_max(s, with_spouse) for s in v.sections)
             if total != v.max:

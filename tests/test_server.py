@@ -148,6 +148,22 @@ def test_batch_keeps_good_rows_and_reports_bad_ones(client: TestClient) -> None:
     assert third["verdicts"] == first["verdicts"]
 
 
+def test_batch_rows_carry_the_crs_total_with_or_without_results(client: TestClient) -> None:
+    """Each good batch row carries the CRS total, as `eligibility batch` lines do: Ayesha's 413 on 2026-11-30 (age 32
+    = 94, bachelor's 120, CLB 9 x 4 = 124, transferability 25 + 50), the same whether the rows carry their results
+    or verdicts only; null when an unknown fact (her provincial nomination not stated) leaves the range 413..1013."""
+    unstated = _profile()
+    unstated.pop("provincial_nomination")
+    rows = [_profile(), unstated]
+    full, fast = (client.post("/v1/batch", json={"profiles": rows, "as_of": "2026-11-30", "verdicts_only": only}).json()
+                  for only in (False, True))
+    assert [r["crs"] for r in full["results"]] == [r["crs"] for r in fast["results"]] == [413, None]
+    assert [r["result"]["crs"]["total"] for r in full["results"]] == [413, None]
+    assert [set(r) for r in fast["results"]] == [{"index", "verdicts", "crs"}] * 2
+    assert [r["verdicts"] for r in fast["results"]] == [r["verdicts"] for r in full["results"]]
+    assert fast["results"][0]["verdicts"]["express-entry/fsw"] == "eligible"
+
+
 def test_batch_refuses_more_than_1000(client: TestClient) -> None:
     """More than 1,000 profiles in one batch is 422."""
     answer = client.post("/v1/batch", json={"profiles": [{}] * 1001})

@@ -185,3 +185,26 @@ def test_batch_lines_of_generated_profiles(data: list[dict[str, Any]], day: dt.d
     """Generated rows: the --verdicts-only lines are the full lines without their result."""
     short, full = _chunk(data, day, True), _chunk(data, day, False)
     assert [line for _, line in short] == [_without_result(line) for _, line in full]
+
+
+def test_the_public_verdicts_function_equals_evaluate() -> None:
+    """``eligibility.verdicts`` gives ``evaluate``'s verdicts, in its order, from a file or a Profile; a subset of
+    programs comes in evaluation order; an unknown program is refused with a "did you mean", and a bad file with
+    its problems, as ``evaluate`` does."""
+    import eligibility
+
+    library = rules()
+    for path in EXAMPLES:
+        expected = {p.id: p.verdict for p in eligibility.evaluate(path, "2026-03-01", library=library).programs}
+        assert list(eligibility.verdicts(path, "2026-03-01", library=library).items()) == list(expected.items())
+        profile = eligibility.load_profile(path)
+        assert eligibility.verdicts(profile, dt.date(2026, 3, 1), library=library) == expected
+    ayesha = ROOT / "profiles" / "ayesha-software-engineer.yaml"
+    assert eligibility.verdicts(ayesha, "2026-03-01", ["express-entry/cec", "express-entry/fsw"]) == {
+        "express-entry/fsw": "eligible", "express-entry/cec": "not_eligible"}
+    assert list(eligibility.verdicts(ayesha, "2026-03-01", ["express-entry/cec", "express-entry/fsw"])) == [
+        p.id for p in eligibility.evaluate(ayesha, "2026-03-01", ["express-entry/fsw", "express-entry/cec"]).programs]
+    with pytest.raises(UsageError, match="did you mean 'express-entry/fsw'"):
+        eligibility.verdicts(ayesha, "2026-03-01", ["express-entry/fws"])
+    with pytest.raises(eligibility.InputError, match=r"\$\.birth_date"):
+        eligibility.verdicts(ROOT / "tests" / "fixtures" / "bad_profiles" / "future-birth.yaml", "2026-03-01")

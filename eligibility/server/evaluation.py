@@ -107,6 +107,22 @@ class Evaluator:
         except EligibilityError as exc:
             raise HttpProblem(422, [Problem("<request>", "$", line) for line in exc.lines()]) from None
 
+    def verdicts(self, profile: Profile, as_of: dt.date, programs: set[str] | None) -> dict[str, Any]:
+        """``{"verdicts", "crs"}`` of a batch row asking verdicts only: decided without the results that explain
+        them, as `eligibility batch --verdicts-only` does (the CRS total, or null when a fact left unknown
+        makes it a range or the criteria are not encoded on the day)."""
+        from eligibility.engines.run import evaluate_verdicts
+        from eligibility.facts import Facts
+        from eligibility.ranking.compute import crs_range
+
+        try:
+            facts = Facts(profile, as_of)
+            verdicts = evaluate_verdicts(profile, as_of, self.library, programs, facts)
+            score = crs_range(profile, as_of, self.library, facts)
+        except EligibilityError as exc:
+            raise HttpProblem(422, [Problem("<request>", "$", line) for line in exc.lines()]) from None
+        return {"verdicts": verdicts, "crs": score[0] if score is not None and score[0] == score[1] else None}
+
     def add_routes(self, app: FastAPI) -> None:
         """Mount /v1/evaluate and /v1/batch."""
 
@@ -162,14 +178,15 @@ class Evaluator:
             try:
                 profile = load_profile_data(row, path=f"$.profiles[{index}]")
                 self.check(profile, f"$.profiles[{index}]")
-                data = self.evaluation(Ask(profile, as_of, programs, "native", {}))
+                if verdicts_only:
+                    item.update(self.verdicts(profile, as_of, programs))
+                else:
+                    data = self.evaluation(Ask(profile, as_of, programs, "native", {}))
+                    crs = data.get("crs")
+                    item.update(verdicts={p["id"]: p["verdict"] for p in data["programs"]},
+                                crs=crs.get("total") if isinstance(crs, dict) else None, result=data)
             except HttpProblem as exc:
                 item["errors"] = [problem_data(p) for p in exc.problems]
-                results.append(item)
-                continue
-            item["verdicts"] = {p["id"]: p["verdict"] for p in data["programs"]}
-            if not verdicts_only:
-                item["result"] = data
             results.append(item)
         failed = sum(1 for r in results if "errors" in r)
         return {"as_of": as_of.isoformat(), "count": len(results), "failed": failed, "results": results}

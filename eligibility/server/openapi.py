@@ -75,6 +75,7 @@ def schemas() -> dict[str, Any]:
                            "type": "object", "required": ["index"],
                            "properties": {"index": {"type": "integer"}, "id": {"type": ["string", "integer"]},
                                           "verdicts": {"type": "object", "additionalProperties": {"type": "string"}},
+                                          "crs": {"type": ["integer", "null"]},
                                           "result": {"$ref": "#/components/schemas/Evaluation"},
                                           "errors": {"$ref": "#/components/schemas/Errors/properties/errors"}}}}}}
     components["Errors"] = {

@@ -17,7 +17,8 @@ __version__ = "0.1.0"
 # does not pay for loading the rules engine.
 _EXPORTS = {
     "crs": "eligibility.api", "CrsResult": "eligibility.result",
-    "evaluate": "eligibility.api", "verdicts": "eligibility.api", "rules": "eligibility.api", "to_data": "eligibility.api",
+    "evaluate": "eligibility.api", "verdicts": "eligibility.api", "rules": "eligibility.api",
+    "to_data": "eligibility.api",
     "to_json": "eligibility.api", "plan": "eligibility.api", "what_if": "eligibility.api", "report": "eligibility.api",
     "distance": "eligibility.api", "citations_in_place": "eligibility.render.data",
     "Plan": "eligibility.timeline.build",

@@ -10,12 +10,13 @@ from attrs import frozen
 
 from eligibility.engines.run import evaluate
 from eligibility.profile.model import Profile
+from eligibility.record import Record
 from eligibility.result import ConditionResult, ProgramResult
 from eligibility.rulebook.library import Library
 
 
 @frozen
-class ConditionChange:
+class ConditionChange(Record):
     """A condition whose outcome differs between the two dates."""
 
     path: str
@@ -27,7 +28,7 @@ class ConditionChange:
 
 
 @frozen
-class Step:
+class Step(Record):
     """A day between the two dates on which the program's verdict changes, with its concrete cause."""
 
     day: dt.date
@@ -36,7 +37,7 @@ class Step:
 
 
 @frozen
-class ProgramChange:
+class ProgramChange(Record):
     """A program whose verdict or conditions differ between the two dates, with the cause."""
 
     id: str
@@ -53,7 +54,7 @@ class ProgramChange:
 
 
 @frozen
-class Diff:
+class Diff(Record):
     """Every program that changes between ``before`` and ``after``."""
 
     before: dt.date

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from eligibility.record import Record
+
 #: Longest part of a line (path, message) printed before it is elided.
 MAX_PART = 400
 #: Longest line of an error that is not a located problem (a usage error lists its choices).
@@ -54,7 +56,7 @@ def found(value: object) -> str:
 
 
 @frozen
-class Problem:
+class Problem(Record):
     """One thing wrong with an input: where it is, and what was expected and found."""
 
     source: str

@@ -23,6 +23,7 @@ from eligibility.profile.model import (
     Spouse,
     WorkEntry,
 )
+from eligibility.record import Record
 from eligibility.unknown import UNKNOWN, Unknown, known
 from eligibility.work import Job
 
@@ -31,7 +32,7 @@ T = TypeVar("T")
 
 
 @frozen
-class JobFact:
+class JobFact(Record):
     """A work entry with its counting view and occupation facts."""
 
     entry: WorkEntry
@@ -40,7 +41,7 @@ class JobFact:
 
 
 @frozen
-class TestFact:
+class TestFact(Record):
     """A language test with its CLB/NCLC levels and whether it is valid on the as-of date."""
 
     index: int
@@ -52,7 +53,7 @@ class TestFact:
 
 
 @frozen
-class CredentialFact:
+class CredentialFact(Record):
     """A credential as the rules see it: its recognized level, or why it is not recognized."""
 
     index: int

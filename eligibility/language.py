@@ -25,6 +25,7 @@ from typing import Any
 from attrs import frozen
 
 from eligibility.documents import read_document
+from eligibility.record import Record
 from eligibility.suggest import did_you_mean_or_list
 
 ABILITIES: tuple[str, ...] = ("reading", "writing", "listening", "speaking")
@@ -49,7 +50,7 @@ def _number(value: float) -> str:
 
 
 @frozen
-class Scale:
+class Scale(Record):
     """One chart of a test: the score scale used for tests taken in [valid_from, valid_to), and its rows.
 
     ``rows`` run from the highest level (10, meaning "10+") down to the lowest the chart names; each
@@ -133,7 +134,7 @@ class Scale:
 
 
 @frozen
-class TestKind:
+class TestKind(Record):
     """One approved language test: its scales over test dates and IRCC's chart for each."""
 
     __test__ = False  # the name starts with "Test"; tell pytest this is not a test class

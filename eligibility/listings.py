@@ -10,6 +10,7 @@ from attrs import frozen
 from eligibility.measure.occupations import matches
 from eligibility.noc import noc_table
 from eligibility.noc.show import Section
+from eligibility.record import Record
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import (
@@ -23,7 +24,7 @@ from eligibility.rulebook.model import (
 
 
 @frozen
-class Listing:
+class Listing(Record):
     """A program whose rules include the code on the date, through which condition, over which span."""
 
     program: str

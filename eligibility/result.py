@@ -13,13 +13,14 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from eligibility.converter import make_converter
 from eligibility.draws.met import RoundsMet as RoundsMet  # a CRS result carries the rounds it met
 from eligibility.logic import Outcome as Outcome  # results speak the three values of the logic
+from eligibility.record import Record
 
 Verdict = Literal["eligible", "not_eligible", "undetermined", "not_in_force", "not_encoded"]
 JSONValue = Any
 
 
 @frozen
-class CitationRef:
+class CitationRef(Record):
     """A citation resolved against its source: instrument and pinpoint, URL, date last checked."""
 
     source: str
@@ -31,7 +32,7 @@ class CitationRef:
 
 
 @frozen
-class ConditionResult:
+class ConditionResult(Record):
     """The outcome of one condition, with what was seen, what was required and the evidence used."""
 
     id: str
@@ -49,7 +50,7 @@ class ConditionResult:
 
 
 @frozen
-class Caveat:
+class Caveat(Record):
     """Something an officer will decide, or a fact of weaker confidence the verdict leans on."""
 
     condition: str
@@ -59,7 +60,7 @@ class Caveat:
 
 
 @frozen
-class VersionRef:
+class VersionRef(Record):
     """Which version of a program's rules was applied, and its period [valid_from, valid_to)."""
 
     valid_from: dt.date
@@ -68,7 +69,7 @@ class VersionRef:
 
 
 @frozen
-class ProgramResult:
+class ProgramResult(Record):
     """The verdict for one program on the as-of date, with its condition tree."""
 
     id: str
@@ -87,7 +88,7 @@ class ProgramResult:
 
 
 @frozen
-class Receipt:
+class Receipt(Record):
     """What an evaluation depended on, so that it can be reproduced and audited."""
 
     as_of: dt.date
@@ -98,7 +99,7 @@ class Receipt:
 
 
 @frozen
-class FactorScore:
+class FactorScore(Record):
     """One factor: its points (``low`` = ``high`` when exact), maximum, what was seen and the evidence."""
 
     id: str
@@ -120,7 +121,7 @@ class FactorScore:
 
 
 @frozen
-class PartScore:
+class PartScore(Record):
     """A part of a section: a factor, or a group of factors after its cap."""
 
     id: str
@@ -131,7 +132,7 @@ class PartScore:
 
 
 @frozen
-class SectionScore:
+class SectionScore(Record):
     """A block of the CRS with its subtotal (after its cap) and its parts."""
 
     id: str
@@ -145,7 +146,7 @@ class SectionScore:
 
 
 @frozen
-class CrsVersionRef:
+class CrsVersionRef(Record):
     """The period [valid_from, valid_to) of the criteria applied, and what changed on its first day."""
 
     valid_from: dt.date
@@ -154,7 +155,7 @@ class CrsVersionRef:
 
 
 @frozen
-class Designation:
+class Designation(Record):
     """Which official language was scored as first, and whether the profile said so or the best was chosen."""
 
     language: Literal["english", "french"]
@@ -163,7 +164,7 @@ class Designation:
 
 
 @frozen
-class CrsResult:
+class CrsResult(Record):
     """A CRS score on one date: a single number when every fact is known, else the range low..high."""
 
     as_of: dt.date
@@ -206,7 +207,7 @@ class CrsResult:
 
 
 @frozen
-class Evaluation:
+class Evaluation(Record):
     """Every program's result for one profile as of one date."""
 
     as_of: dt.date

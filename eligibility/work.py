@@ -14,6 +14,8 @@ from fractions import Fraction
 
 from attrs import frozen
 
+from eligibility.record import Record
+
 # The definitions of counting itself, as IRCC's Express Entry eligibility pages state them: full-time work
 # is 30 hours a week, one year of it is 1,560 hours (30 h x 52 weeks), and hours above 30 a week do not
 # count (canada.ca, "Federal Skilled Worker Program - eligibility", Skilled work experience). Every
@@ -25,7 +27,7 @@ WHOLE_HISTORY_MONTHS = 1200
 
 
 @frozen
-class Job:
+class Job(Record):
     """A work entry as the counting sees it."""
 
     index: int
@@ -35,7 +37,7 @@ class Job:
 
 
 @frozen
-class Credit:
+class Credit(Record):
     """Hours credited to one job inside a counting window."""
 
     index: int

@@ -14,13 +14,14 @@ from typing import Any
 from attrs import frozen
 
 from eligibility.errors import InputError, UsageError
+from eligibility.record import Record
 
 #: The longest JSONL line read, in bytes; a longer line is one bad row (the profile loader's own limit).
 MAX_LINE_BYTES = 1024 * 1024
 
 
 @frozen
-class Row:
+class Row(Record):
     """One input row: its place, the caller's id if readable, and its data or the reason it has none."""
 
     key: tuple[str, int | str]  # ("line", 3) or ("file", "name.yaml")

@@ -21,6 +21,7 @@ from attrs import define, field, frozen
 from eligibility.batch.core import evaluate_row, row_evaluator
 from eligibility.batch.rows import Item, Row, as_row, input_items, input_rows, item_key
 from eligibility.errors import UsageError
+from eligibility.record import Record
 from eligibility.render.json_text import dumps as json_bytes
 from eligibility.rulebook.library import Library
 
@@ -32,7 +33,7 @@ IN_FLIGHT = 4
 
 
 @frozen
-class Done:
+class Done(Record):
     """A chunk evaluated: each row's output line (and whether it is good), and its verdict counts."""
 
     lines: list[tuple[bool, bytes]]

@@ -11,11 +11,12 @@ from attrs import frozen
 from eligibility.draws.kinds import OTHER, ROUND_TYPES, title
 from eligibility.draws.model import Round, RoundsTable
 from eligibility.errors import UsageError
+from eligibility.record import Record
 from eligibility.suggest import did_you_mean
 
 
 @frozen
-class TypeSummary:
+class TypeSummary(Record):
     """The rounds of one type in a selection: how many, how many invited, the range of lowest scores."""
 
     type: str
@@ -35,7 +36,7 @@ class TypeSummary:
 
 
 @frozen
-class Selection:
+class Selection(Record):
     """Rounds of a table between two dates (inclusive), of some types, grouped by type."""
 
     table: RoundsTable

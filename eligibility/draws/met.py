@@ -30,6 +30,7 @@ from eligibility.dates import months_before
 from eligibility.draws.kinds import EXPRESS_ENTRY_PROGRAMS, GENERAL, OTHER, PROVINCIAL_NOMINEE, ROUND_TYPES, title
 from eligibility.draws.model import Round, RoundsTable
 from eligibility.draws.table import recent_table
+from eligibility.record import Record
 
 Meets = Literal["yes", "no", "maybe"]
 Openness = Literal["eligible", "undetermined"]
@@ -46,7 +47,7 @@ class ScoreRange(Protocol):
 
 
 @frozen
-class RoundMet:
+class RoundMet(Record):
     """One past round and whether the score met its cut-off."""
 
     round: Round
@@ -59,7 +60,7 @@ class RoundMet:
 
 
 @frozen
-class RoundType:
+class RoundType(Record):
     """The recent rounds of one type a person could have been invited in."""
 
     type: str
@@ -77,7 +78,7 @@ class RoundType:
 
 
 @frozen
-class RoundsMet:
+class RoundsMet(Record):
     """For each round type open to the person, the recent rounds and whether the score met them."""
 
     as_of: dt.date
@@ -204,7 +205,7 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
 
 
 @frozen
-class _OnDay:
+class _OnDay(Record):
     """What the rounds of a table are on a day, whoever asks: each type's recent rounds (newest first) and
     last round, the table's description, and the notes of the day."""
 

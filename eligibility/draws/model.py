@@ -7,11 +7,13 @@ from typing import Any, Literal
 
 from attrs import field, frozen
 
+from eligibility.record import Record
+
 Origin = Literal["bundled", "cache"]
 
 
 @frozen
-class Round:
+class Round(Record):
     """One Express Entry round of invitations, as IRCC published it.
 
     ``type`` is the round type (see ``eligibility.draws.kinds``); ``lowest_score`` is the CRS score
@@ -35,7 +37,7 @@ class Round:
 
 
 @frozen
-class RoundsTable:
+class RoundsTable(Record):
     """Rounds in date order (oldest first), with the feed they came from and when it was fetched."""
 
     rounds: tuple[Round, ...]

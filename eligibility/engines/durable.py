@@ -20,13 +20,14 @@ from eligibility.kinds.base import LeafOutcome, Scalar
 from eligibility.logic import Outcome, kleene_all, kleene_any
 from eligibility.measure.context import Measurer
 from eligibility.noc import noc_table
+from eligibility.record import Record
 from eligibility.result import ProgramResult, Verdict
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Leaf, Occupations, Program
 
 
 @frozen
-class LeafRun:
+class LeafRun(Record):
     """One leaf's questions to durable: its checks (by key prefix) and occupation memberships (cached)."""
 
     session: Session

@@ -16,6 +16,7 @@ from attrs import frozen
 
 from eligibility.kinds import KINDS
 from eligibility.kinds.base import MAX_ALTERNATIVES, Check, Scalar, Test, all_of, any_of, conj, present
+from eligibility.record import Record
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Composite, Condition, Occupations
 
@@ -66,7 +67,7 @@ def selectors_of(c: Condition) -> list[Occupations]:
 
 
 @frozen
-class CompiledLibrary:
+class CompiledLibrary(Record):
     """The ruleset definition with the keys of every leaf and selector."""
 
     rules: dict[str, Any]

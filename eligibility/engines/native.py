@@ -6,13 +6,14 @@ from attrs import frozen
 
 from eligibility.evaluator.engine import evaluate_program
 from eligibility.facts import Facts
+from eligibility.record import Record
 from eligibility.result import ProgramResult, Verdict
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Program
 
 
 @frozen
-class NativeEngine:
+class NativeEngine(Record):
     """Decides every condition in Python, three-valued; the reference the other engines are tested against."""
 
     name: str = "native"

@@ -19,6 +19,7 @@ from eligibility.citations import cite
 from eligibility.kinds import KINDS
 from eligibility.kinds.base import Kind
 from eligibility.measure.cache import IdentityCache
+from eligibility.record import Record
 from eligibility.result import Caveat, CitationRef, ConditionResult, VersionRef
 from eligibility.rulebook.model import Composite, Condition, JudgementCondition, Program, Version
 
@@ -48,7 +49,7 @@ def confidence_of(cond: Condition, refs: tuple[CitationRef, ...]) -> str | None:
 
 
 @frozen
-class NodePlan:
+class NodePlan(Record):
     """The static part of one condition's result node; ``children`` is None for a leaf."""
 
     cond: Condition
@@ -79,7 +80,7 @@ class NodePlan:
 
 
 @frozen
-class VersionPlan:
+class VersionPlan(Record):
     """A version in force compiled: its top-level condition plans and the static parts of its result.
 
     ``may_caveat`` is False when no node can ever give a caveat (no judgement, no leaf of weak or

@@ -9,12 +9,13 @@ from attrs import frozen
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, present
 from eligibility.measure.context import Measurer
+from eligibility.record import Record
 from eligibility.rulebook.model import AgeCondition
 from eligibility.unknown import known
 
 
 @frozen
-class AgeMeasure:
+class AgeMeasure(Record):
     """Age in whole years on ``day``, None when the birth date is not given."""
 
     years: int | None

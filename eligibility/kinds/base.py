@@ -15,6 +15,7 @@ from attrs import define, field, frozen
 
 from eligibility.logic import Outcome
 from eligibility.measure.context import Measurer
+from eligibility.record import Record
 from eligibility.rulebook.model import Occupations
 
 C = TypeVar("C")
@@ -90,7 +91,7 @@ class Matcher(Protocol):
 # --- the durable form of checks -----------------------------------------------------------------
 
 @frozen
-class Test:
+class Test(Record):
     """One atomic comparison ``field op value`` with op in == != >= > <= < in not_in."""
 
     __test__ = False  # the name starts with "Test"; tell pytest this is not a test class
@@ -131,7 +132,7 @@ def all_of(exprs: Sequence[Expr]) -> Expr:
 
 
 @frozen
-class Check:
+class Check(Record):
     """A pass expression and the fail expressions of one atomic check (neither fires: unknown)."""
 
     passes: Expr
@@ -177,7 +178,7 @@ def _no_selectors(_: Any) -> list[Occupations]:
 
 
 @frozen
-class Kind(Generic[C, M]):
+class Kind(Record, Generic[C, M]):
     """One condition kind: its model class and the functions both engines share or choose between."""
 
     name: str

@@ -12,12 +12,13 @@ from eligibility.logic import Outcome, kleene_all, kleene_any
 from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations, matches
 from eligibility.profile.model import Certificate
+from eligibility.record import Record
 from eligibility.rulebook.model import CertificateCondition, Occupations
 from eligibility.unknown import known
 
 
 @frozen
-class CertificateMeasure:
+class CertificateMeasure(Record):
     """The certificates (None: not listed) and, when asked, the trades with enough experience."""
 
     certificates: tuple[Certificate, ...] | None

@@ -9,11 +9,12 @@ from attrs import frozen
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, tag, typed
 from eligibility.logic import threshold
 from eligibility.measure.context import Measurer
+from eligibility.record import Record
 from eligibility.rulebook.model import DeclarationCondition
 
 
 @frozen
-class DeclarationMeasure:
+class DeclarationMeasure(Record):
     """The declared value (``stated`` False when the profile does not state the key)."""
 
     stated: bool

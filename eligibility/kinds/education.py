@@ -15,12 +15,13 @@ from eligibility.kinds.base import listed as listed_outcomes
 from eligibility.logic import Outcome, kleene_any
 from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import matches
+from eligibility.record import Record
 from eligibility.rulebook.model import EducationCondition
 from eligibility.unknown import known
 
 
 @frozen
-class EducationMeasure:
+class EducationMeasure(Record):
     """The applicant's credentials with the level the rules recognize (None: not listed), and the completion cutoff.
 
     ``designated`` is (body id, body name, primary occupation) when a professional body is designated for

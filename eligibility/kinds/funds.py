@@ -11,6 +11,7 @@ from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, 
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.context import Measurer
 from eligibility.measure.offer import ArrangedMeasure, arranged_outcomes, arranged_result, measure_arranged
+from eligibility.record import Record
 from eligibility.rulebook.model import ArrangedEmployment, FundsCondition, Occupations
 from eligibility.unknown import known
 
@@ -20,7 +21,7 @@ EXEMPTION = "authorized to work in Canada with a valid job offer"
 
 
 @frozen
-class FundsMeasure:
+class FundsMeasure(Record):
     """The amount the table asks for the family size, the funds stated, and what the exemption needs.
 
     ``found`` is False when the table has no amounts for the date. ``exact`` is False when the family size

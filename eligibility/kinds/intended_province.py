@@ -8,12 +8,13 @@ from attrs import frozen
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, present
 from eligibility.measure.context import Measurer
+from eligibility.record import Record
 from eligibility.rulebook.model import IntendedProvinceCondition
 from eligibility.unknown import known
 
 
 @frozen
-class ProvinceMeasure:
+class ProvinceMeasure(Record):
     """The intended province, None when the profile does not give it."""
 
     province: str | None

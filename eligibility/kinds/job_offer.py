@@ -16,11 +16,12 @@ from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations
 from eligibility.measure.offer import OfferMeasure, measure_offer, offer_details, offer_outcomes
 from eligibility.profile.model import JobOffer
+from eligibility.record import Record
 from eligibility.rulebook.model import JobOfferCondition, Occupations
 
 
 @frozen
-class JobOfferMeasure:
+class JobOfferMeasure(Record):
     """The offer on the date, and the hourly wage floor that applies to its occupation (None: no floor)."""
 
     offer: OfferMeasure

@@ -8,11 +8,12 @@ from attrs import frozen
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, typed
 from eligibility.measure.context import Measurer
+from eligibility.record import Record
 from eligibility.rulebook.model import JudgementCondition
 
 
 @frozen
-class JudgementMeasure:
+class JudgementMeasure(Record):
     """What the profile states under ``declarations.<key>`` (None: nothing)."""
 
     value: bool | int | float | str | None

@@ -15,12 +15,13 @@ from eligibility.language import ABILITIES
 from eligibility.logic import Outcome, kleene_any
 from eligibility.measure.context import Measurer
 from eligibility.noc import noc_table
+from eligibility.record import Record
 from eligibility.rulebook.model import LanguageCondition, Levels
 from eligibility.unknown import known
 
 
 @frozen
-class LanguageMeasure:
+class LanguageMeasure(Record):
     """The applicant's tests (None: not listed), which are usable here, and the minimums that may apply.
 
     With ``minimum_by_teer``, the main occupation of the referenced work_experience condition picks one

@@ -9,6 +9,7 @@ from attrs import frozen
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test
 from eligibility.logic import Outcome, kleene_any
 from eligibility.measure.context import Measurer
+from eligibility.record import Record
 from eligibility.result import Verdict
 from eligibility.rulebook.model import ProgramCondition
 
@@ -17,7 +18,7 @@ NOT_ELIGIBLE = ("not_eligible", "not_in_force", "not_encoded")
 
 
 @frozen
-class VerdictsMeasure:
+class VerdictsMeasure(Record):
     """The verdict of each listed program on the date (``not_encoded`` when it was not evaluated)."""
 
     verdicts: dict[str, Verdict]

@@ -12,6 +12,7 @@ from eligibility.facts import Facts, Person, level_rank
 from eligibility.measure.offer import arranged_outcomes, arranged_result, measure_arranged
 from eligibility.measure.work import hours_in_window
 from eligibility.profile.model import Spouse
+from eligibility.record import Record
 from eligibility.rulebook.model import Occupations
 from eligibility.rulebook.tables import (
     AdaptabilityPoints,
@@ -32,7 +33,7 @@ Scored = tuple[int, int, str]
 
 
 @frozen
-class FactorScore:
+class FactorScore(Record):
     """One factor's points: ``low`` on what is known, ``high`` if every unknown went the applicant's way."""
 
     id: str
@@ -49,7 +50,7 @@ class FactorScore:
 
 
 @frozen
-class GridScore:
+class GridScore(Record):
     """A grid's lowest and highest possible totals and each factor's points (``found`` False: no version)."""
 
     found: bool

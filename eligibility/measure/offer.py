@@ -9,13 +9,14 @@ from eligibility.facts import Facts
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.occupations import describe_occupations, matches
 from eligibility.profile.model import JobOffer
+from eligibility.record import Record
 from eligibility.rulebook.model import ArrangedEmployment, Occupations
 from eligibility.unknown import known
 from eligibility.work import count
 
 
 @frozen
-class OfferMeasure:
+class OfferMeasure(Record):
     """The offer (None: there is none on the date) or ``known`` False when the profile does not say."""
 
     known: bool
@@ -43,7 +44,7 @@ def _measure_offer(facts: Facts) -> OfferMeasure:
 
 
 @frozen
-class EmployerHours:
+class EmployerHours(Record):
     """For an LMIA-exempt offer: whether the employer is a current one in Canada, and the hours worked there.
 
     ``known`` is False when the work history is not given or the offer does not name the employer.
@@ -57,7 +58,7 @@ class EmployerHours:
 
 
 @frozen
-class ArrangedMeasure:
+class ArrangedMeasure(Record):
     """The offer, and for an LMIA-exempt one the hours worked for its employer in the rule's window."""
 
     offer: OfferMeasure

@@ -13,13 +13,14 @@ from eligibility.dates import window
 from eligibility.facts import Facts, JobFact, Person
 from eligibility.measure.occupations import describe_occupations, selector
 from eligibility.profile.model import WorkEntry
+from eligibility.record import Record
 from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
 from eligibility.unknown import known
 from eligibility.work import WEEKLY_CAP, Part, best_sweep, sweep, units_for
 
 
 @frozen
-class JobCount:
+class JobCount(Record):
     """One job as a count saw it: the hours credited inside the window, or why it was left out."""
 
     job: int
@@ -62,7 +63,7 @@ Classified = tuple[tuple[str | None, ...], tuple[tuple[int, "WorkRow", Part], ..
 
 
 @frozen
-class WorkTable:
+class WorkTable(Record):
     """A person's jobs for counting, built once per evaluation: hours are whole multiples of 1 / ``units``."""
 
     units: int
@@ -91,7 +92,7 @@ def _build_table(facts: Facts, person: Person) -> WorkTable | None:
 
 
 @frozen
-class WorkMeasure:
+class WorkMeasure(Record):
     """Hours in the window: ``low`` on the jobs known to count, ``high`` if every job without a NOC code counted.
 
     ``best_code`` is the occupation whose hours are ``low`` (single-occupation counting), ``main_occupation``
@@ -268,7 +269,7 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
 
 
 @frozen
-class HoursRange:
+class HoursRange(Record):
     """Hours counted in a window: on the jobs known to count, and if the jobs without a NOC code counted too."""
 
     low: float

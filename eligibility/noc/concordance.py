@@ -6,6 +6,7 @@ from attrs import frozen
 
 from eligibility.errors import UsageError
 from eligibility.noc.table import ConcordanceRow, noc_table
+from eligibility.record import Record
 from eligibility.suggest import did_you_mean_any
 
 # StatCan's GSIM change types, as printed in the concordance, said in plain words.
@@ -21,7 +22,7 @@ CHANGE_WORDS = {
 
 
 @frozen
-class Conversion:
+class Conversion(Record):
     """The NOC 2021 unit groups a NOC 2016 code maps to; `split` when there is more than one candidate."""
 
     noc2016: str

@@ -21,6 +21,7 @@ from attrs import frozen
 
 from eligibility.errors import UsageError
 from eligibility.noc.headings import split_headings
+from eligibility.record import Record
 
 ENV_VAR = "ELIGIBILITY_NOC_DATA"
 STATCAN_URLS = (
@@ -43,7 +44,7 @@ _PREAMBLE = "this group performs some or all of the following duties"
 
 
 @frozen
-class MainDuty:
+class MainDuty(Record):
     """One NOC main duty; `section` is the occupation sub-heading it sits under, if the group has them."""
 
     text: str
@@ -51,7 +52,7 @@ class MainDuty:
 
 
 @frozen
-class UnitGroupText:
+class UnitGroupText(Record):
     """The prose of one unit group: its lead statement and main duties (either may be missing)."""
 
     code: str
@@ -60,7 +61,7 @@ class UnitGroupText:
 
 
 @frozen
-class NocText:
+class NocText(Record):
     """NOC prose read from the user's files, keyed by unit-group code, with the files it came from."""
 
     sources: tuple[str, ...]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from eligibility.record import Record
+
 
 @frozen
-class TitleHint:
+class TitleHint(Record):
     """A modern title, the unit group it points to, and why."""
 
     title: str

@@ -18,6 +18,7 @@ from eligibility.errors import UsageError
 from eligibility.noc.elements import NocText, missing_data_message
 from eligibility.noc.table import noc_table
 from eligibility.noc.textsim import TfIdf, terms
+from eligibility.record import Record
 
 COVERED = 0.3
 PARTLY = 0.15
@@ -25,7 +26,7 @@ _SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n+|\s+[•\-\u2022*]\s+")
 
 
 @frozen
-class DutyCoverage:
+class DutyCoverage(Record):
     """One NOC main duty; `status` is "covered", "partly" or "not covered", with the score (0-1) and the
     letter's sentence that comes closest (None when not covered)."""
 
@@ -42,7 +43,7 @@ class DutyCoverage:
 
 
 @frozen
-class MatchCandidate:
+class MatchCandidate(Record):
     """A unit group ranked for the letter, with its similarity and, for the top ones, duty coverage."""
 
     code: str
@@ -58,7 +59,7 @@ class MatchCandidate:
 
 
 @frozen
-class MatchResult:
+class MatchResult(Record):
     """Candidates best first, and the NOC files the prose was read from."""
 
     sources: tuple[str, ...]

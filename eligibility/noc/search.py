@@ -20,10 +20,11 @@ from eligibility.errors import UsageError
 from eligibility.noc.hints import HINTS
 from eligibility.noc.normalize import words
 from eligibility.noc.table import NocTable, noc_table
+from eligibility.record import Record
 
 
 @frozen
-class SearchHit:
+class SearchHit(Record):
     """A unit group found for a query, with the title that matched and how (class, example or hint)."""
 
     code: str
@@ -36,7 +37,7 @@ class SearchHit:
 
 
 @frozen
-class SearchResult:
+class SearchResult(Record):
     """The ranked unit groups for a query, best first, and the words the query was reduced to."""
 
     query: str
@@ -48,7 +49,7 @@ _KIND_RANK = {"hint": 2, "class title": 1}
 
 
 @frozen
-class _Entry:
+class _Entry(Record):
     code: str
     title: str
     kind: str

@@ -13,6 +13,7 @@ from attrs import frozen
 
 from eligibility.noc.elements import ENV_VAR, MainDuty, NocText, load_noc_text, missing_data_message
 from eligibility.noc.table import NOC_2021_LEVELS, noc_table
+from eligibility.record import Record
 
 # Our own short wording of StatCan's TEER categories (NOC 2021 "TEER" definitions).
 TEER_MEANINGS: dict[int, str] = {
@@ -28,7 +29,7 @@ TEER_MEANINGS: dict[int, str] = {
 
 
 @frozen
-class GroupRef:
+class GroupRef(Record):
     """A group of the NOC hierarchy above a unit group."""
 
     level: str
@@ -37,7 +38,7 @@ class GroupRef:
 
 
 @frozen
-class Section:
+class Section(Record):
     """An extra titled block of lines appended to a `show` result by another part of the project."""
 
     heading: str
@@ -45,7 +46,7 @@ class Section:
 
 
 @frozen
-class ShowResult:
+class ShowResult(Record):
     """Everything `noc show` prints for one unit group; `prose_note` says why prose is absent, if it is."""
 
     code: str

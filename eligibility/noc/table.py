@@ -15,6 +15,7 @@ import orjson
 from attrs import frozen
 
 from eligibility.errors import UsageError
+from eligibility.record import Record
 from eligibility.suggest import did_you_mean_any
 
 NOC_2021_LEVELS = {
@@ -29,7 +30,7 @@ _CODE_2016 = re.compile(r"\d{4}")
 
 
 @frozen
-class UnitGroup:
+class UnitGroup(Record):
     """A NOC 2021 unit group: its 5-digit code, class title, TEER, parent groups and example titles."""
 
     code: str
@@ -43,7 +44,7 @@ class UnitGroup:
 
 
 @frozen
-class ConcordanceRow:
+class ConcordanceRow(Record):
     """One row of StatCan's NOC 2016 V1.3 -> NOC 2021 V1.0 concordance, with its GSIM type of change."""
 
     noc2016: str

@@ -7,6 +7,7 @@ from typing import Literal
 
 from attrs import field, frozen
 
+from eligibility.record import Record
 from eligibility.unknown import UNKNOWN, Unknown
 
 MaritalStatus = Literal["single", "married", "common_law", "separated", "divorced", "widowed"]
@@ -28,7 +29,7 @@ EDUCATION_ORDER: tuple[EducationLevel, ...] = (
 
 
 @frozen
-class Eca:
+class Eca(Record):
     """An Educational Credential Assessment of a foreign credential."""
 
     issued: dt.date
@@ -37,7 +38,7 @@ class Eca:
 
 
 @frozen
-class Education:
+class Education(Record):
     """One completed credential."""
 
     level: EducationLevel
@@ -51,7 +52,7 @@ class Education:
 
 
 @frozen
-class LanguageTest:
+class LanguageTest(Record):
     """One language test result, scores as printed on it, on the scale of the test date.
 
     ``result_date`` (optional) is the date printed on the result: the two years of validity run from
@@ -68,7 +69,7 @@ class LanguageTest:
 
 
 @frozen
-class WorkEntry:
+class WorkEntry(Record):
     """One job held over a period. ``end`` is the last day worked; None means still in the job."""
 
     start: dt.date
@@ -87,7 +88,7 @@ class WorkEntry:
 
 
 @frozen
-class JobOffer:
+class JobOffer(Record):
     """A job offer from a Canadian employer. ``duration_months`` None means no end date.
 
     ``issued`` (optional) is the day the offer was made: on an as-of date before it, the offer does
@@ -108,7 +109,7 @@ class JobOffer:
 
 
 @frozen
-class Certificate:
+class Certificate(Record):
     """A certificate of qualification in a trade, issued by a Canadian authority."""
 
     noc: str
@@ -117,7 +118,7 @@ class Certificate:
 
 
 @frozen
-class Nomination:
+class Nomination(Record):
     """A provincial or territorial nomination aligned with Express Entry (an enhanced nomination)."""
 
     province: Province
@@ -125,7 +126,7 @@ class Nomination:
 
 
 @frozen
-class Spouse:
+class Spouse(Record):
     """The spouse or common-law partner."""
 
     accompanying: bool | Unknown = UNKNOWN
@@ -136,7 +137,7 @@ class Spouse:
 
 
 @frozen
-class Profile:
+class Profile(Record):
     """Everything a person states. A field left UNKNOWN was not in the file."""
 
     id: str | None = None

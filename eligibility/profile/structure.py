@@ -23,6 +23,7 @@ import attrs
 from eligibility.converter import CONVERTER, describe_value, problems_of
 from eligibility.errors import Problem
 from eligibility.limits import MAX_PROFILE_ITEMS
+from eligibility.record import Record
 from eligibility.suggest import did_you_mean
 from eligibility.unknown import Unknown
 
@@ -34,7 +35,7 @@ FieldReader = Callable[["Reader", Any, str], tuple[Any, bool]]
 
 
 @attrs.frozen
-class FieldPlan:
+class FieldPlan(Record):
     """One field of a record class: its name, default, and how its value is read."""
 
     name: str
@@ -43,7 +44,7 @@ class FieldPlan:
 
 
 @attrs.frozen
-class RecordPlan:
+class RecordPlan(Record):
     """A record class compiled for reading: its fields in order and their names."""
 
     cls: type

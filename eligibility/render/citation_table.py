@@ -13,6 +13,7 @@ from typing import Any
 
 from attrs import frozen
 
+from eligibility.record import Record
 from eligibility.result import CitationRef
 
 #: Turns a condition's citations into what the JSON holds for them: keys of the result's table, or objects.
@@ -38,7 +39,7 @@ def citation_key(c: CitationRef) -> str:
 
 
 @frozen
-class _Cited:
+class _Cited(Record):
     """The keys of one tuple of citations and the table entries they need, worked out once per tuple."""
 
     refs: tuple[CitationRef, ...]

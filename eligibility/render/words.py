@@ -13,6 +13,7 @@ from typing import Any
 
 from attrs import frozen
 
+from eligibility.record import Record
 from eligibility.result import CitationRef, ConditionResult, Evaluation, ProgramResult
 
 #: The kinds of program, in the order a reader meets them, with a heading that says what "eligible" means.
@@ -47,7 +48,7 @@ CONFIDENCE_WORDS = {"official_via_news": "official rules known from news reports
 
 
 @frozen
-class Reach:
+class Reach(Record):
     """When a program not eligible on the date opens for the person, and why (from the plan)."""
 
     day: dt.date

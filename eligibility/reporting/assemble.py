@@ -12,6 +12,7 @@ from attrs import frozen
 
 from eligibility.dates import months_before
 from eligibility.profile.model import Profile
+from eligibility.record import Record
 from eligibility.render.words import Reach
 from eligibility.reporting.reach import HORIZON_MONTHS
 from eligibility.result import Evaluation
@@ -20,7 +21,7 @@ from eligibility.timeline.build import Plan
 
 
 @frozen
-class Report:
+class Report(Record):
     """One profile's report on one date."""
 
     profile: Profile

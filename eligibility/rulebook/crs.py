@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from attrs import field, frozen
 
+from eligibility.record import Record
 from eligibility.rulebook.model import (
     ArrangedEmployment,
     Citation,
@@ -50,7 +51,7 @@ Table = dict[str, int]
 
 
 @frozen
-class Stepped:
+class Stepped(Record):
     """The fields shared by the factors that step over one measure's level (with a table per spouse case)."""
 
     id: str
@@ -80,7 +81,7 @@ class PerAbility(Stepped):
 
 
 @frozen
-class Combined:
+class Combined(Record):
     """Points by the levels of two measures together: ``points: {level of the first: {level of the second: n}}``."""
 
     id: str
@@ -98,7 +99,7 @@ FACTOR_KINDS: dict[str, type] = {"points_by": PointsBy, "per_ability": PerAbilit
 
 
 @frozen
-class Group:
+class Group(Record):
     """Factors whose points add up to at most ``cap`` (a skill-transferability group)."""
 
     id: str
@@ -113,7 +114,7 @@ Part = Factor | Group
 
 
 @frozen
-class Section:
+class Section(Record):
     """A block of the CRS (core, spouse, transferability, additional) with its parts and cap."""
 
     id: str
@@ -125,7 +126,7 @@ class Section:
 
 
 @frozen
-class Counting:
+class Counting(Record):
     """How a version counts the facts (Ministerial Instructions): how long results stay valid, the work
     window, which occupations are skilled, and what makes an offer arranged employment."""
 
@@ -137,7 +138,7 @@ class Counting:
 
 
 @frozen
-class CrsVersion(Dated):
+class CrsVersion(Record, Dated):
     """The criteria over [valid_from, valid_to)."""
 
     valid_from: dt.date
@@ -152,7 +153,7 @@ class CrsVersion(Dated):
 
 
 @frozen
-class CrsRules(Versioned[CrsVersion]):
+class CrsRules(Record, Versioned[CrsVersion]):
     """A ranking system held as data (``rulesets/crs/crs.yaml``), with dated versions."""
 
     id: str

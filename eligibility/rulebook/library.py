@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from eligibility.errors import InputError, Problem, UsageError
+from eligibility.record import Record
 
 if TYPE_CHECKING:
     from eligibility.rulebook.crs import CrsRules
@@ -21,7 +22,7 @@ CASES_SUFFIX = ".cases.yaml"
 
 
 @frozen
-class Library:
+class Library(Record):
     """Every program, grid and amount table of a rules folder, checked, with a hash of the files."""
 
     programs: dict[str, Program]

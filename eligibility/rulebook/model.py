@@ -13,6 +13,7 @@ from typing import Generic, Literal, TypeVar
 from attrs import field, frozen
 
 from eligibility.profile.model import EducationLevel, Lmia, Province, TestId
+from eligibility.record import Record
 
 Confidence = Literal["official", "official_via_news", "blog", "unconfirmed"]
 Exclusion = Literal["self_employed", "full_time_student", "unauthorized", "unpaid"]
@@ -24,7 +25,7 @@ PROGRAM_KINDS: tuple[ProgramKind, ...] = ("permanent_residence", "employer_work_
 
 
 @frozen
-class Source:
+class Source(Record):
     """An official page or instrument the rules come from."""
 
     id: str
@@ -36,7 +37,7 @@ class Source:
 
 
 @frozen
-class ReportedChange:
+class ReportedChange(Record):
     """A change reported by secondary sources but not confirmed by the law: told to the user, never applied.
 
     Every result on or after ``date`` carries it as a caveat; the rules in force stay those encoded.
@@ -91,7 +92,7 @@ class Versioned(Generic[VersionT]):
 
 
 @frozen
-class Citation:
+class Citation(Record):
     """A pointer into a source: the source id and the pinpoint (section, table, paragraph)."""
 
     source: str
@@ -99,7 +100,7 @@ class Citation:
 
 
 @frozen
-class Occupations:
+class Occupations(Record):
     """Which NOC 2021 unit groups count: listed codes, group prefixes and TEERs, minus exclusions.
 
     A code matches when it is among ``codes`` or starts with one of ``groups`` (when either is given),
@@ -113,7 +114,7 @@ class Occupations:
 
 
 @frozen
-class ArrangedEmployment:
+class ArrangedEmployment(Record):
     """What makes a job offer arranged employment (IRPR s. 82(2)), as a ruleset states it.
 
     The offer is in ``occupations``, for at least ``min_hours_per_week`` and ``min_duration_months``, not
@@ -130,7 +131,7 @@ class ArrangedEmployment:
 
 
 @frozen
-class Levels:
+class Levels(Record):
     """A minimum CLB / NCLC level for each of the four abilities."""
 
     reading: int
@@ -140,7 +141,7 @@ class Levels:
 
 
 @frozen
-class WorkExperienceCondition:
+class WorkExperienceCondition(Record):
     """Paid work in matching occupations within a look-back window, counted in IRCC hours."""
 
     id: str
@@ -162,7 +163,7 @@ class WorkExperienceCondition:
 
 
 @frozen
-class LanguageCondition:
+class LanguageCondition(Record):
     """A valid test result meeting a minimum level in every ability."""
 
     id: str
@@ -185,7 +186,7 @@ class LanguageCondition:
 
 
 @frozen
-class DesignatedBody:
+class DesignatedBody(Record):
     """A professional body designated to assess the credentials of some occupations (IRPR s. 75(2.1)).
 
     Where the primary occupation is among ``occupations``, an ECA counts only if this body issued it;
@@ -198,7 +199,7 @@ class DesignatedBody:
 
 
 @frozen
-class EducationCondition:
+class EducationCondition(Record):
     """A completed credential at or above a level: Canadian, or foreign with a valid ECA.
 
     With ``designated_bodies`` and ``primary_occupation_from`` (the id of a work_experience condition
@@ -229,7 +230,7 @@ class EducationCondition:
 
 
 @frozen
-class PointsCondition:
+class PointsCondition(Record):
     """A named points grid scored on the profile, with the pass mark."""
 
     id: str
@@ -245,7 +246,7 @@ class PointsCondition:
 
 
 @frozen
-class FundsCondition:
+class FundsCondition(Record):
     """Settlement funds at least the dated table's amount for the family size."""
 
     id: str
@@ -262,7 +263,7 @@ class FundsCondition:
 
 
 @frozen
-class JobOfferCondition:
+class JobOfferCondition(Record):
     """A job offer meeting the listed requirements (each one optional)."""
 
     id: str
@@ -285,7 +286,7 @@ class JobOfferCondition:
 
 
 @frozen
-class CertificateCondition:
+class CertificateCondition(Record):
     """A certificate of qualification in a matching trade, from a Canadian authority."""
 
     id: str
@@ -303,7 +304,7 @@ class CertificateCondition:
 
 
 @frozen
-class IntendedProvinceCondition:
+class IntendedProvinceCondition(Record):
     """Where the applicant intends to live: in ``allowed`` (when given) and not in ``excluded``."""
 
     id: str
@@ -319,7 +320,7 @@ class IntendedProvinceCondition:
 
 
 @frozen
-class AgeCondition:
+class AgeCondition(Record):
     """AgeCondition in whole years on the as-of date, within inclusive bounds."""
 
     id: str
@@ -335,7 +336,7 @@ class AgeCondition:
 
 
 @frozen
-class ProgramCondition:
+class ProgramCondition(Record):
     """Eligibility for at least one of other programs, on the same as-of date."""
 
     id: str
@@ -350,7 +351,7 @@ class ProgramCondition:
 
 
 @frozen
-class DeclarationCondition:
+class DeclarationCondition(Record):
     """A fact the person states under ``declarations`` (a referral, a status, a score)."""
 
     id: str
@@ -367,7 +368,7 @@ class DeclarationCondition:
 
 
 @frozen
-class JudgementCondition:
+class JudgementCondition(Record):
     """What an officer decides on the documents; reported as a caveat, failed only when declared false."""
 
     id: str
@@ -397,7 +398,7 @@ LEAF_KINDS: dict[str, type] = {
 
 
 @frozen
-class Composite:
+class Composite(Record):
     """all / any / not / at_least over child conditions."""
 
     op: Literal["all", "any", "not", "at_least"]
@@ -416,7 +417,7 @@ Condition = Leaf | Composite
 
 
 @frozen
-class Version(Dated):
+class Version(Record, Dated):
     """The conditions of a program over the half-open period [valid_from, valid_to)."""
 
     valid_from: dt.date
@@ -431,7 +432,7 @@ class Version(Dated):
 
 
 @frozen
-class Program(Versioned[Version]):
+class Program(Record, Versioned[Version]):
     """An immigration program (or stream, or draw category) and its versions over time."""
 
     id: str

@@ -8,6 +8,7 @@ from typing import Literal
 from attrs import field, frozen
 
 from eligibility.profile.model import EducationLevel
+from eligibility.record import Record
 from eligibility.rulebook.model import (
     ArrangedEmployment,
     Citation,
@@ -21,7 +22,7 @@ from eligibility.rulebook.model import (
 
 
 @frozen
-class LanguagePoints:
+class LanguagePoints(Record):
     """First official language: points per ability by CLB; second: flat points when every ability reaches a level."""
 
     id: str
@@ -37,7 +38,7 @@ class LanguagePoints:
 
 
 @frozen
-class EducationPoints:
+class EducationPoints(Record):
     """Points for the highest credential (Canadian, or foreign with a valid ECA)."""
 
     id: str
@@ -50,7 +51,7 @@ class EducationPoints:
 
 
 @frozen
-class ExperiencePoints:
+class ExperiencePoints(Record):
     """Points by whole years (1,560 hours each) of full-time or equivalent skilled work in a window."""
 
     id: str
@@ -64,7 +65,7 @@ class ExperiencePoints:
 
 
 @frozen
-class AgePoints:
+class AgePoints(Record):
     """Points by age in whole years; ages not listed score 0."""
 
     id: str
@@ -76,7 +77,7 @@ class AgePoints:
 
 
 @frozen
-class ArrangedEmploymentPoints:
+class ArrangedEmploymentPoints(Record):
     """Points for a job offer that meets the arranged-employment rules."""
 
     id: str
@@ -89,7 +90,7 @@ class ArrangedEmploymentPoints:
 
 
 @frozen
-class AdaptabilityPoints:
+class AdaptabilityPoints(Record):
     """Adaptability elements, each with its points, added up and capped at ``max``."""
 
     id: str
@@ -124,7 +125,7 @@ FACTOR_KINDS: dict[str, type] = {
 
 
 @frozen
-class GridVersion(Dated):
+class GridVersion(Record, Dated):
     """The factors of a grid over [valid_from, valid_to)."""
 
     valid_from: dt.date
@@ -135,7 +136,7 @@ class GridVersion(Dated):
 
 
 @frozen
-class Grid(Versioned[GridVersion]):
+class Grid(Record, Versioned[GridVersion]):
     """A named points grid held as data, with dated versions."""
 
     id: str
@@ -148,7 +149,7 @@ class Grid(Versioned[GridVersion]):
 
 
 @frozen
-class AmountVersion(Dated):
+class AmountVersion(Record, Dated):
     """Amounts by family size over [valid_from, valid_to); sizes past the table add ``each_additional``."""
 
     valid_from: dt.date
@@ -168,7 +169,7 @@ class AmountVersion(Dated):
 
 
 @frozen
-class AmountTable(Versioned[AmountVersion]):
+class AmountTable(Record, Versioned[AmountVersion]):
     """A dated table of amounts by family size (settlement funds)."""
 
     id: str

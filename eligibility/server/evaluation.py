@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from eligibility.errors import EligibilityError, InputError, Problem
 from eligibility.profile.model import Profile
+from eligibility.record import Record
 from eligibility.rulebook.library import Library
 from eligibility.server.bodies import (
     MAX_BODY_BYTES,
@@ -41,7 +42,7 @@ BATCH_KEYS = ("profiles", "as_of", "programs", "verdicts_only")
 
 
 @frozen
-class Ask:
+class Ask(Record):
     """What a request asks: the profile, the date, the programs and the engine."""
 
     profile: Profile

@@ -14,6 +14,7 @@ from attrs import frozen
 
 from eligibility.engines.run import evaluate
 from eligibility.profile.model import Profile
+from eligibility.record import Record
 from eligibility.result import Evaluation, Verdict
 from eligibility.rulebook.library import Library
 from eligibility.timeline.causes import cause, state
@@ -24,7 +25,7 @@ from eligibility.timeline.score import CrsStep, crs_steps
 
 
 @frozen
-class Interval:
+class Interval(Record):
     """A verdict held over the days [start, end), and why it starts on ``start``."""
 
     start: dt.date
@@ -34,7 +35,7 @@ class Interval:
 
 
 @frozen
-class Next:
+class Next(Record):
     """When a program not eligible on the first day becomes eligible, or what still stands in the way."""
 
     eligible_from: dt.date | None
@@ -44,7 +45,7 @@ class Next:
 
 
 @frozen
-class ProgramPlan:
+class ProgramPlan(Record):
     """One program's timeline."""
 
     id: str
@@ -54,7 +55,7 @@ class ProgramPlan:
 
 
 @frozen
-class Plan:
+class Plan(Record):
     """Every program's timeline over [start, until), with the assumptions it rests on."""
 
     start: dt.date

@@ -12,6 +12,7 @@ from attrs import frozen
 from eligibility.dates import months_before
 from eligibility.engines.run import evaluate
 from eligibility.profile.model import Profile
+from eligibility.record import Record
 from eligibility.result import Evaluation
 from eligibility.rulebook.library import Library
 from eligibility.timeline.causes import leaves
@@ -24,7 +25,7 @@ LOOK_AHEAD_YEARS = 5
 
 
 @frozen
-class ProgramDistance:
+class ProgramDistance(Record):
     """The gaps of one program not eligible on the date."""
 
     program: str

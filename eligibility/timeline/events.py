@@ -17,6 +17,7 @@ from attrs import frozen
 from eligibility.dates import age_on, months_before
 from eligibility.language import TESTS
 from eligibility.profile.model import Education, JobOffer, LanguageTest, Nomination, Profile, Spouse, WorkEntry
+from eligibility.record import Record
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import (
@@ -38,7 +39,7 @@ from eligibility.work import HOURS_PER_YEAR, WHOLE_HISTORY_MONTHS
 
 
 @frozen
-class Event:
+class Event(Record):
     """Something that changes on ``day``: its kind, its words, and what it concerns (for choosing causes)."""
 
     day: dt.date
@@ -52,7 +53,7 @@ class Event:
 
 
 @frozen
-class Periods:
+class Periods(Record):
     """The look-back periods and hour thresholds the rules use."""
 
     windows: tuple[int, ...]

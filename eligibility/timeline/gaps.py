@@ -14,6 +14,7 @@ from attrs import frozen
 
 from eligibility.language import ABILITIES, TESTS, TOP_LEVEL, TestKind
 from eligibility.listings import occupation_programs
+from eligibility.record import Record
 from eligibility.result import ConditionResult, ProgramResult
 from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
@@ -44,7 +45,7 @@ FACTORS: dict[str, tuple[str, str, str]] = {
 
 
 @frozen
-class Gap:
+class Gap(Record):
     """A condition that does not pass: what it needs, whether the person can change it, and the numbers."""
 
     condition: str

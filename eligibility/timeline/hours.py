@@ -24,11 +24,12 @@ from functools import lru_cache
 from attrs import frozen
 
 from eligibility.dates import months_before
+from eligibility.record import Record
 from eligibility.work import WEEKLY_CAP
 
 
 @frozen
-class Span:
+class Span(Record):
     """A job as the counting sees it: first and last day (None: ongoing), hours a week."""
 
     index: int

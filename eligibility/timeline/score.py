@@ -9,6 +9,7 @@ from attrs import frozen
 
 from eligibility.profile.model import Profile
 from eligibility.ranking.compute import crs_result
+from eligibility.record import Record
 from eligibility.result import CrsResult
 from eligibility.rulebook.library import Library
 from eligibility.timeline.events import Event
@@ -19,7 +20,7 @@ CRS_EVENTS = ("crs", "birthday", "test", "credential", "offer", "job", "window",
 
 
 @frozen
-class CrsStep:
+class CrsStep(Record):
     """The CRS over the days [start, end): exact (low = high) or a range when facts are unknown."""
 
     start: dt.date

@@ -7,6 +7,7 @@ from typing import Any
 
 from attrs import frozen
 
+from eligibility.record import Record
 from eligibility.render.crs import crs_data
 from eligibility.render.data import evaluation_data
 from eligibility.result import CrsResult, Evaluation
@@ -16,7 +17,7 @@ from eligibility.timeline.score import score_text
 
 
 @frozen
-class VerdictChange:
+class VerdictChange(Record):
     """A program whose verdict differs once the what-if is laid over the profile."""
 
     program: str
@@ -26,7 +27,7 @@ class VerdictChange:
 
 
 @frozen
-class EvaluationComparison:
+class EvaluationComparison(Record):
     """One date evaluated with and without the what-if."""
 
     sources: tuple[str, ...]
@@ -38,7 +39,7 @@ class EvaluationComparison:
 
 
 @frozen
-class PlanComparison:
+class PlanComparison(Record):
     """One horizon planned with and without the what-if, and the programs whose intervals move."""
 
     sources: tuple[str, ...]

@@ -29,13 +29,14 @@ from eligibility.errors import InputError, Problem
 from eligibility.limits import LAST_DATE
 from eligibility.profile.load import profile_from_data
 from eligibility.profile.model import Profile
+from eligibility.record import Record
 
 INDEX = "index"
 _STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
 
 @frozen
-class Patch:
+class Patch(Record):
     """One what-if: the data to lay over the profile (or one assignment), and where it comes from."""
 
     source: str

@@ -53,10 +53,13 @@ def _library(rules: Path | None) -> Any:
 
     library = load_rules(rules)
     _freeze_once("library")
+    _resume_collections()
     return library
 
 
 _FROZEN: set[str] = set()
+#: Whether the garbage collector was on when :func:`main` paused it (and is to run again).
+_PAUSED: list[bool] = []
 
 
 def _freeze_once(stage: str) -> None:
@@ -70,6 +73,24 @@ def _freeze_once(stage: str) -> None:
     if stage not in _FROZEN:
         _FROZEN.add(stage)
         gc.freeze()
+
+
+def _pause_collections() -> None:
+    """No garbage collection while a command starts: until its rules are loaded, or it ends.
+
+    What a command makes as it starts (the modules and classes it imports, the rules it loads) lives as
+    long as it does: the collections those allocations trigger find nothing to free, and cost about 9 ms
+    of an ``evaluate``'s start (measured interleaved with and without). A command that runs long without
+    loading rules through :func:`_library` (``serve``) turns collection back on first.
+    """
+    _PAUSED.append(gc.isenabled())
+    gc.disable()
+
+
+def _resume_collections() -> None:
+    """The garbage collector on again if :func:`_pause_collections` turned it off."""
+    if _PAUSED and _PAUSED.pop():
+        gc.enable()
 
 
 def _within_reach(profile: Any, evaluation: Any, library: Any) -> Any:
@@ -600,6 +621,7 @@ def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on
     """Run the HTTP service and its web page (needs the server extra); beyond loopback only with an API key."""
     from eligibility.server import serve as run
 
+    _resume_collections()
     run(host, port, str(rules) if rules else None)
 
 
@@ -624,6 +646,7 @@ _mount_draws()
 def main() -> None:
     """Entry point: run the app; problems with input print as lines and exit 2, never a traceback."""
     _freeze_once("start")
+    _pause_collections()
     try:
         # Outside standalone mode click returns the exit code of typer.Exit instead of raising it.
         with plain_coercion():
@@ -647,6 +670,8 @@ def main() -> None:
             show()
             sys.exit(int(exc.exit_code))
         raise
+    finally:
+        _resume_collections()  # on for whoever called main (the tests), if the rules were not loaded
     sys.exit(code if isinstance(code, int) else 0)
 
 

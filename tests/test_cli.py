@@ -127,3 +127,33 @@ def test_noc_show_says_what_the_code_opens(capsys: pytest.CaptureFixture[str], m
     _, out = run(["noc", "show", "72200", "--as-of", "2025-06-01"], capsys, monkeypatch)
     assert "What 72200 opens on 2025-06-01" in out
     assert "express-entry/fst: by NOC group in trade-work" in out
+
+
+def test_garbage_collection_is_paused_only_while_a_command_starts(capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """main turns the garbage collector off until the rules are loaded; it is on again during the evaluation
+    and after any command (one that loads rules, one that does not, one refused), and stays off if it was."""
+    import gc
+
+    import eligibility.api
+
+    seen: list[bool] = []
+    evaluate = eligibility.api.evaluate
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return evaluate(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(eligibility.api, "evaluate", watched)
+    assert gc.isenabled()
+    for argv, expected in ((["evaluate", AYESHA, "--as-of", "2026-03-01"], 0), (["schema"], 0),
+                           (["evaluate", "--no-such-option"], 2)):
+        assert run(argv, capsys, monkeypatch)[0] == expected
+        assert gc.isenabled(), argv
+    assert seen == [True]
+    gc.disable()
+    try:
+        assert run(["evaluate", AYESHA, "--as-of", "2026-03-01"], capsys, monkeypatch)[0] == 0
+        assert not gc.isenabled() and seen == [True, False]
+    finally:
+        gc.enable()

@@ -13,7 +13,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "eligibility"
 
 #: Shared leaf helpers: they import nothing of the package but one another.
-HELPERS = frozenset({"eligibility", "errors", "unknown", "suggest", "dates", "documents", "logic", "limits"})
+HELPERS = frozenset({"eligibility", "errors", "unknown", "suggest", "dates", "documents", "logic", "limits",
+                     "record"})
 
 #: What each unit may import besides itself and the helpers.
 ALLOWED: dict[str, frozenset[str]] = {

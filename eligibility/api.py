@@ -12,7 +12,7 @@ import attrs
 
 from eligibility.declarations import check_declarations, declaration_keys
 from eligibility.draws.met import RoundsMet
-from eligibility.draws.person import ROUND_PROGRAMS, rounds_for
+from eligibility.draws.person import ROUND_PROGRAMS, ROUND_SET, rounds_for
 from eligibility.engines.protocol import Engine
 from eligibility.engines.run import evaluate as _evaluate
 from eligibility.errors import InputError, Problem, UsageError
@@ -80,7 +80,9 @@ def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
     verdicts = {p.id: p.verdict for p in evaluation.programs}
     score = crs_result(profile, day, library, facts, evaluation.receipt.profile_sha256,
                        rounds_of(profile, day, library, verdicts, engine, facts))
-    return attrs.evolve(evaluation, crs=score)
+    # The evaluation with its score: every field of the evaluation as it is, and the CRS (attrs.evolve's
+    # answer, without its generic walk over the fields).
+    return Evaluation(evaluation.as_of, evaluation.receipt, evaluation.programs, evaluation.profile_name, score)
 
 
 def verdicts(profile: Profile | str | Path, as_of: dt.date | str | None = None,
@@ -107,7 +109,9 @@ def rounds_of(profile: Profile, day: dt.date, library: Library, verdicts: Mappin
     programs and the categories on that day (``verdicts``; those missing are evaluated when it is called)."""
     def rounds(low: int, high: int) -> RoundsMet:
         known = verdicts or {}
-        missing = [p for p in ROUND_PROGRAMS if p not in known and p in library.programs]
+        # An evaluation of every program has them all: nothing to look for.
+        missing = [] if known.keys() >= ROUND_SET else [p for p in ROUND_PROGRAMS
+                                                         if p not in known and p in library.programs]
         if missing:
             more = _evaluate(profile, day, library, missing, engine, facts)
             known = {**known, **{p.id: p.verdict for p in more.programs}}

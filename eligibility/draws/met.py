@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from collections.abc import Set as AbstractSet
 from typing import Any, Literal, Protocol
 
@@ -173,12 +173,16 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
     low, high = _as_range(score)
     if low > high:
         raise ValueError(f"expected low <= high, found {low} > {high}")
-    notes: list[str] = []
+    note = None
     if table is None:
         table, note = recent_table()
-        if note:
-            notes.append(note)
-    shape = _on_day(table, day, last, months)
+    return met_on(table, note, day, low, high, eligible, undetermined, nominated, last, months)
+
+
+def met_on(table: RoundsTable, note: str | None, day: dt.date, low: int, high: int, eligible: Iterable[str],
+           undetermined: Iterable[str], nominated: bool | None, last: int = 6, months: int = 12) -> RoundsMet:
+    """``rounds_met`` on a given table, with the note that came with it (``recent_table``)."""
+    shape = on_day(table, day, last, months)
     types: list[RoundType] = []
     yes = eligible if isinstance(eligible, AbstractSet) else set(eligible)
     maybe = undetermined if isinstance(undetermined, AbstractSet) else set(undetermined)
@@ -201,7 +205,7 @@ def rounds_met(score: int | tuple[int, int] | ScoreRange, eligible: Iterable[str
                                                 tuple(meets(low, high, r) for r in recent), last_day)
         types.append(found)
     return RoundsMet(day, low, high, last, months, table.last_round, shape.describe, dict(shape.info),
-                     tuple(types), (*notes, *shape.notes))
+                     tuple(types), (note, *shape.notes) if note else shape.notes)
 
 
 @frozen
@@ -215,12 +219,15 @@ class _OnDay(Record):
     notes: tuple[str, ...]
     #: Each type's rounds met by a score, by the type, its openness and the score (see ``rounds_met``).
     kept: dict[tuple[str, tuple[Openness, str], int, int], RoundType] = field(factory=dict, eq=False, repr=False)
+    #: Whole answers, by what decides them (see ``eligibility.draws.person.rounds_for``): a frozen value,
+    #: the same for everyone with the same verdicts, nomination and score on this day.
+    met: dict[Hashable, RoundsMet] = field(factory=dict, eq=False, repr=False)
 
 
 _ON_DAY: dict[tuple[int, dt.date, int, int], tuple[RoundsTable, _OnDay]] = {}
 
 
-def _on_day(table: RoundsTable, day: dt.date, last: int, months: int) -> _OnDay:
+def on_day(table: RoundsTable, day: dt.date, last: int, months: int) -> _OnDay:
     """The rounds of ``table`` on ``day`` (kept per table and day: every profile of a day shares them)."""
     key = (id(table), day, last, months)
     hit = _ON_DAY.get(key)

@@ -6,13 +6,17 @@ import datetime as dt
 from collections.abc import Mapping
 
 from eligibility.draws.kinds import EXPRESS_ENTRY_PROGRAMS, ROUND_TYPES
-from eligibility.draws.met import RoundsMet, rounds_met
+from eligibility.draws.met import RoundsMet, met_on, on_day
+from eligibility.draws.table import recent_table
 from eligibility.profile.model import Profile
 from eligibility.unknown import known
 
+#: The rounds listed per type and how far back (``rounds_met``'s defaults), and the answers kept per day at most.
+LAST, MONTHS, KEPT = 6, 12, 4096
 #: The program ids whose verdicts open a round type: the Express Entry programs and the categories.
 ROUND_PROGRAMS: tuple[str, ...] = tuple(t for t in ROUND_TYPES if t in EXPRESS_ENTRY_PROGRAMS
                                         or t.startswith("category/"))
+ROUND_SET = frozenset(ROUND_PROGRAMS)
 
 
 def nominated_on(profile: Profile, day: dt.date) -> bool | None:
@@ -26,13 +30,27 @@ def nominated_on(profile: Profile, day: dt.date) -> bool | None:
 def rounds_for(profile: Profile, verdicts: Mapping[str, str], low: int, high: int, as_of: dt.date) -> RoundsMet:
     """The recent rounds open to the profile on ``as_of`` (from its programs' verdicts) and whether the
     score ``low``..``high`` met each. ``verdicts`` maps program ids to verdicts (``eligible``,
-    ``undetermined``, ...); a program not in it opens no round."""
-    eligible: set[str] = set()
-    undetermined: set[str] = set()
-    for p in ROUND_PROGRAMS:  # only these open rounds: the other verdicts are not looked at
-        verdict = verdicts.get(p)
-        if verdict == "eligible":
-            eligible.add(p)
-        elif verdict == "undetermined":
-            undetermined.add(p)
-    return rounds_met((low, high), eligible, nominated_on(profile, as_of), as_of, undetermined=undetermined)
+    ``undetermined``, ...); a program not in it opens no round.
+
+    The answer is a frozen value decided by the verdicts of the programs that open rounds, the nomination and
+    the score: kept per rounds table and day, so that everyone with the same ones shares it.
+    """
+    table, note = recent_table()
+    shape = on_day(table, as_of, LAST, MONTHS)
+    nominated = nominated_on(profile, as_of)
+    # Only these programs open rounds: the other verdicts are not looked at.
+    key = (tuple(map(verdicts.get, ROUND_PROGRAMS)), nominated, low, high, note)
+    found = shape.met.get(key)
+    if found is None:
+        eligible: set[str] = set()
+        undetermined: set[str] = set()
+        for p, verdict in zip(ROUND_PROGRAMS, key[0], strict=True):
+            if verdict == "eligible":
+                eligible.add(p)
+            elif verdict == "undetermined":
+                undetermined.add(p)
+        if len(shape.met) >= KEPT:
+            shape.met.clear()  # a batch of many scores must not keep every answer
+        found = shape.met[key] = met_on(table, note, as_of, low, high, eligible, undetermined, nominated,
+                                        LAST, MONTHS)
+    return found

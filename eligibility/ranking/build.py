@@ -34,6 +34,11 @@ def cite(rules: CrsRules, owner: object, citations: tuple[Citation, ...]) -> tup
     return hit[1]
 
 
+#: A factor's static part: its index, id, section, words, maximum, citations, whether it applies in some case, and
+#: the measure(s) it reads (the second None for a factor of one measure).
+Static = tuple[int, str, str, str, int, tuple[CitationRef, ...], bool, str, str | None]
+
+
 @frozen
 class Layout:
     """What a result takes from the compiled plans of one spouse case (or two), worked out once per plans:
@@ -44,11 +49,12 @@ class Layout:
     a factor, the plain words it observed): a result is a frozen value, so equal ones are one object.
     """
 
-    factors: tuple[tuple[str, str, str, int, tuple[CitationRef, ...], bool, tuple[str, ...]], ...]
+    factors: tuple[Static, ...]
     sections: tuple[tuple[str, str, int, bool, int | None, tuple[tuple[str, int, int | None], ...]], ...]
     kept: dict[Hashable, FactorScore] = field(factory=dict, eq=False, repr=False)
     kept_sections: dict[Hashable, SectionScore] = field(factory=dict, eq=False, repr=False)
     kept_parts: dict[tuple[int, int, Points], PartScore] = field(factory=dict, eq=False, repr=False)
+    kept_all: dict[Hashable, tuple[SectionScore, ...]] = field(factory=dict, eq=False, repr=False)
 
 
 _LAYOUTS: dict[tuple[int, ...], tuple[tuple[Plan, ...], Layout]] = {}
@@ -60,9 +66,13 @@ def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
     hit = _LAYOUTS.get(key)
     if hit is None or any(a is not b for a, b in zip(hit[0], plans, strict=True)):
         first = plans[0]
-        factors = tuple((s.id, s.section, s.factor.says, max(p.steps[i].max for p in plans),
+        for s in first.steps:
+            if not 1 <= len(s.measures) <= 2:
+                raise ValueError(f"{s.id}: expected a factor of one or two measures, found {len(s.measures)}")
+        factors = tuple((i, s.id, s.section, s.factor.says, max(p.steps[i].max for p in plans),
                          cite(rules, s.factor, s.factor.citations), any(p.steps[i].applies for p in plans),
-                         s.measures) for i, s in enumerate(first.steps))
+                         s.measures[0], s.measures[1] if len(s.measures) == 2 else None)
+                        for i, s in enumerate(first.steps))
         sections = tuple((sp.id, sp.says, max(p.sections[si].max for p in plans),
                           any(p.sections[si].applies for p in plans), sp.cap,
                           tuple((part.id, max(p.sections[si].parts[pi].max for p in plans), part.cap)
@@ -86,61 +96,87 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
     kept = shape.kept
     out: list[FactorScore] = []
     settled: list[str] = []
-    for index, points in enumerate(scored.factors):
-        fid, section, says, top, citations, applies, measures = shape.factors[index]
-        if len(measures) != 1:
-            found = _combined(shape.factors[index], points, readings)
-            settled += found.settled_by
-            out.append(found)
+    get = readings.get
+    for static, points in zip(shape.factors, scored.factors, strict=True):
+        index, fid, section, says, top, citations, applies, m1, m2 = static
+        r = get(m1)
+        if m2 is not None:
+            r2 = get(m2)
+            if r is None or r2 is None:
+                found = _combined(static, points, readings)
+                settled += found.settled_by
+                out.append(found)
+                continue
+            # A factor of two measures (education x language...): their readings' evidence one after the other.
+            low, high = points
+            if low != high and (r.settle or r2.settle):
+                settle = tuple(dict.fromkeys(r.settle + r2.settle))
+                settled += settle
+            else:
+                settle = ()
+            o1, o2, e2 = r.observed, r2.observed, r2.evidence
+            if not r.evidence and not e2 and type(o1) in _PLAIN and type(o2) in _PLAIN:
+                key: Hashable = (index, points, type(o1), o1, type(o2), o2, settle)
+                found_kept = kept.get(key)
+                out.append(found_kept if found_kept is not None else _keep(
+                    shape, key, FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2}, (), citations,
+                                            settle, applies)))
+            else:
+                out.append(FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2},
+                                       r.evidence + e2 if e2 else r.evidence, citations, settle, applies))
             continue
-        low, high = points
-        r = readings.get(measures[0])
         if r is None:
             # A factor that does not apply in this case reads nothing: its result depends on its points alone.
-            key: Hashable = (index, points)
+            key = (index, points)
             found_kept = kept.get(key)
             out.append(found_kept if found_kept is not None else _keep(
-                shape, key, FactorScore(fid, section, says, low, high, top, {}, (), citations, (), applies)))
+                shape, key, FactorScore(fid, section, says, points[0], points[1], top, {}, (), citations, (),
+                                        applies)))
             continue
+        low, high = points
         observed = r.observed
+        # A reading names each path that would settle it once.
         if low != high and r.settle:
-            settle = tuple(dict.fromkeys(r.settle))
+            settle = r.settle
             settled += settle
         else:
             settle = ()
-        if not r.evidence and type(observed) in _PLAIN:
+        evidence = r.evidence
+        if not evidence and type(observed) in _PLAIN:
             # Nothing of the person but a plain word or number: kept by it (its type too: True is not 1).
             key = (index, points, type(observed), observed, settle)
             found_kept = kept.get(key)
             out.append(found_kept if found_kept is not None else _keep(
-                shape, key, FactorScore(fid, section, says, low, high, top, {measures[0]: observed}, (), citations,
+                shape, key, FactorScore(fid, section, says, low, high, top, {m1: observed}, (), citations,
                                         settle, applies)))
         else:
-            out.append(FactorScore(fid, section, says, low, high, top, {measures[0]: observed}, r.evidence,
-                                   citations, settle, applies))
-    return tuple(out), tuple(dict.fromkeys(settled))
+            out.append(FactorScore(fid, section, says, low, high, top, {m1: observed}, evidence, citations, settle,
+                                   applies))
+    return tuple(out), tuple(dict.fromkeys(settled)) if settled else ()
 
 
-def _combined(static: tuple[str, str, str, int, tuple[CitationRef, ...], bool, tuple[str, ...]], points: Points,
-              readings: dict[str, Reading]) -> FactorScore:
-    """A factor of several measures (education x language...): their readings' evidence one after the other."""
-    fid, section, says, top, citations, applies, measures = static
+def _combined(static: Static, points: Points, readings: dict[str, Reading]) -> FactorScore:
+    """A factor of several measures, some of which are not read in this case: the evidence of those read."""
+    _, fid, section, says, top, citations, applies, m1, m2 = static
     low, high = points
-    if len(measures) == 2:
-        m1, m2 = measures
-        r1, r2 = readings.get(m1), readings.get(m2)
-        if r1 is not None and r2 is not None:
-            return FactorScore(fid, section, says, low, high, top, {m1: r1.observed, m2: r2.observed},
-                               r1.evidence + r2.evidence if r2.evidence else r1.evidence, citations,
-                               tuple(dict.fromkeys(r1.settle + r2.settle)) if low != high else (), applies)
-    named = [(m, readings[m]) for m in measures if m in readings]
+    named = [(m, readings[m]) for m in (m1, m2) if m is not None and m in readings]
     return FactorScore(fid, section, says, low, high, top, {m: r.observed for m, r in named},
                        tuple(item for _, r in named for item in r.evidence), citations,
                        tuple(dict.fromkeys(p for _, r in named for p in r.settle)) if low != high else (), applies)
 
 
 def section_scores(shape: Layout, scored: Scored) -> tuple[SectionScore, ...]:
-    """Every section's result with its parts (kept by their points)."""
+    """Every section's result with its parts (kept by their points, and all of them by all their points)."""
+    key = (scored.sections, scored.parts)
+    found = shape.kept_all.get(key)
+    if found is None:
+        if len(shape.kept_all) >= KEPT:
+            shape.kept_all.clear()
+        found = shape.kept_all[key] = _sections(shape, scored)
+    return found
+
+
+def _sections(shape: Layout, scored: Scored) -> tuple[SectionScore, ...]:
     out = []
     for si, (sid, says, top, applies, section_cap, parts) in enumerate(shape.sections):
         points, part_points = scored.sections[si], scored.parts[si]

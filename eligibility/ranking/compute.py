@@ -15,8 +15,9 @@ from eligibility.facts import Facts
 from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.build import cite, factor_scores, layout, section_scores
-from eligibility.ranking.measures import DESIGNATED, Measures, Reading, accompanying_spouse
-from eligibility.ranking.plan import differing
+from eligibility.ranking.languages import read_language
+from eligibility.ranking.measures import Reader, Reading, accompanying_spouse, lowest, tagged
+from eligibility.ranking.plan import Readers, differing
 from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
 from eligibility.result import (
     Caveat,
@@ -28,7 +29,7 @@ from eligibility.result import (
 )
 from eligibility.rulebook.crs import CrsRules, CrsVersion
 from eligibility.rulebook.library import Library
-from eligibility.unknown import known
+from eligibility.unknown import UNKNOWN
 
 RULES_ID = "crs"
 
@@ -49,63 +50,93 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     """The score for one version: spouse case(s), first-language designation, spans (``explain=False``: the
     readings without their evidence)."""
     with_spouse, why = accompanying_spouse(facts)
-    plans = (plan(version, with_spouse),) if known(with_spouse) else (plan(version, False), plan(version, True))
+    if with_spouse is UNKNOWN:
+        plans: tuple[Plan, ...] = (plan(version, False), plan(version, True))
+        needed, redo = _shared(plans)
+    else:
+        plans, redo = (plan(version, with_spouse),), ()
+        needed = plans[0].readers
+    counting = version.counting
+    reader = Reader(facts, counting, explain)
+    readings = {m: read(reader) for m, read in needed}
+    # The applicant's English and French, read once: every language measure is one of them, whichever language
+    # is designated first (named in the evidence only for the designation chosen, below).
+    tests = facts.tests("applicant", counting.test_valid_months)
+    english = read_language(tests, "english", "$.language_tests", explain)
+    french = read_language(tests, "french", "$.language_tests", explain)
+    readings["english_all"], readings["french_all"] = english, french
     stated = profile.first_official_language
-    shared: dict[tuple[str, str | None], Reading] = {}
     languages: set[str] | None = None
     if stated is not None:
-        options: list[OfficialLanguage] = [stated]
+        options: tuple[OfficialLanguage, ...] = (stated,)
     else:
-        options = ["english", "french"]
-        tests = facts.tests("applicant", version.counting.test_valid_months)
-        languages = {t.language for t in tests if t.valid} if known(tests) else None
+        options = ("english", "french")
+        languages = {t.language for t in tests if t.valid} if tests is not UNKNOWN else None
         if languages is not None and len(languages) < 2:
             # With valid tests in at most one language, designating that one first scores at least as much.
-            options = ["french"] if languages == {"french"} else ["english"]
-    needed = plans[0].measures if len(plans) == 1 else _shared(plans)[0]
+            options = ("french",) if languages == {"french"} else ("english",)
+    first_plan = plans[0]
+    scored: dict[OfficialLanguage, Scored] = {}
     previous: list[Scored] = []
-    readings: dict[str, Reading] = {}
-    scored: dict[OfficialLanguage, tuple[Scored, dict[str, Reading]]] = {}
     for d in options:
-        measures = Measures(facts, d, version.counting, shared, explain)
+        first, second = (english, french) if d == "english" else (french, english)
+        readings["first_language"] = readings["first_language_all"] = first
+        readings["second_language"] = second
         if not previous:
-            readings = {m: measures.read(m) for m in needed}
-            previous = [score_plan(plans[0], readings)]
-            if len(plans) == 2:
+            previous = [score_plan(first_plan, readings)]
+            if redo:
                 # With a spouse, only the steps whose tables differ (and the spouse's) score differently.
-                previous.append(score_plan(plans[1], readings, previous[0], _shared(plans)[1]))
+                previous.append(score_plan(plans[1], readings, previous[0], redo))
         else:
-            # The other designation: only the language readings and the steps that read them change.
-            readings = {**readings, **{m: measures.read(m) for m in needed if m in DESIGNATED}}
+            # The other designation: only the steps that read the languages designated change.
             previous = [score_plan(p, readings, before) for p, before in zip(plans, previous, strict=True)]
-        scored[d] = (widen(previous), readings)
-    chosen = max(scored, key=lambda d: (scored[d][0].low, scored[d][0].high, d == "english"))
+        scored[d] = previous[0] if len(previous) == 1 else widen(previous)
+    if len(options) == 1:
+        chosen = options[0]
+    else:
+        chosen = max(options, key=lambda d: (scored[d].low, scored[d].high, d == "english"))
+    first, second = (english, french) if chosen == "english" else (french, english)
+    if explain:
+        readings["first_language"] = tagged("first_language", first)
+        readings["second_language"] = tagged("second_language", second)
+        readings["first_language_all"] = lowest("first_language_all", first)
+        readings["english_all"] = lowest("english_all", english)
+        readings["french_all"] = lowest("french_all", french)
+    else:
+        readings["first_language"] = readings["first_language_all"] = first
+        readings["second_language"] = second
     if stated is not None:
-        designation = Designation(chosen, True, f"{chosen} as stated in the profile")
-    elif len(scored) == 1:
-        designation = Designation(chosen, False, f"{chosen} scored as first official language: the only "
-                                                 f"language with a valid test" if languages else
-                                                 f"{chosen} scored as first official language: no valid test")
+        designation = _STATED[chosen]
+    elif len(options) == 1:
+        designation = _ONLY[chosen] if languages else _NO_TEST[chosen]
     else:
         other: OfficialLanguage = "french" if chosen == "english" else "english"
         designation = Designation(chosen, False, f"{chosen} scored as first official language: it gives "
-                                                 f"{_text(scored[chosen][0])}, {other} first gives "
-                                                 f"{_text(scored[other][0])}")
-    return Chosen(scored[chosen][0], plans, scored[chosen][1], designation,
-                  with_spouse if known(with_spouse) else None, why)
+                                                 f"{_text(scored[chosen])}, {other} first gives "
+                                                 f"{_text(scored[other])}")
+    return Chosen(scored[chosen], plans, readings, designation, None if with_spouse is UNKNOWN else with_spouse,
+                  why)
 
 
-_SHARED: dict[tuple[int, ...], tuple[tuple[Plan, ...], tuple[tuple[str, ...], tuple[int, ...]]]] = {}
+_STATED: dict[str, Designation] = {d: Designation(d, True, f"{d} as stated in the profile")
+                                   for d in ("english", "french")}
+_ONLY: dict[str, Designation] = {d: Designation(d, False, f"{d} scored as first official language: the only "
+                                                          f"language with a valid test") for d in ("english", "french")}
+_NO_TEST: dict[str, Designation] = {d: Designation(d, False, f"{d} scored as first official language: no valid test")
+                                    for d in ("english", "french")}
 
 
-def _shared(plans: tuple[Plan, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+_SHARED: dict[tuple[int, ...], tuple[tuple[Plan, ...], tuple[Readers, tuple[int, ...]]]] = {}
+
+
+def _shared(plans: tuple[Plan, ...]) -> tuple[Readers, tuple[int, ...]]:
     """The measures either spouse case reads, once each, and the steps they score differently (kept per pair
     of plans, which live as long as their version)."""
     key = tuple(id(p) for p in plans)
     hit = _SHARED.get(key)
     if hit is None or any(a is not b for a, b in zip(hit[0], plans, strict=True)):
-        hit = _SHARED[key] = (plans, (tuple(dict.fromkeys(m for p in plans for m in p.measures)),
-                                      differing(*plans)))
+        readers = tuple(dict.fromkeys(r for p in plans for r in p.readers))
+        hit = _SHARED[key] = (plans, (readers, differing(*plans)))
     return hit[1]
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from eligibility.facts import CredentialFact, Facts, Person, level_rank
-from eligibility.measure.offer import arranged_employment
-from eligibility.profile.model import OfficialLanguage
+from eligibility.facts import Facts, Person, level_rank
+from eligibility.measure.offer import arranged_employment as offer_checks
+from eligibility.profile.model import EDUCATION_ORDER
 from eligibility.ranking.languages import read_language
 from eligibility.ranking.reading import Reading, Span
 from eligibility.ranking.work_years import (
@@ -25,24 +25,21 @@ from eligibility.ranking.work_years import (
 from eligibility.rulebook.crs import NAMED_LEVELS, Counting
 from eligibility.unknown import UNKNOWN, Unknown, known
 
-__all__ = ["CANADIAN_EXCLUDED", "DESIGNATED", "FOREIGN_EXCLUDED", "SPOUSE_EXCLUDED", "UNKNOWN_YEARS", "Measures",
-           "Reading", "Span", "accompanying_spouse"]
+__all__ = ["CANADIAN_EXCLUDED", "DESIGNATED", "FOREIGN_EXCLUDED", "LANGUAGE", "READERS", "SPOUSE_EXCLUDED",
+           "UNKNOWN_YEARS", "Reader", "Reading", "Span", "accompanying_spouse", "lowest", "tagged"]
 
 LEVEL_NAMES = NAMED_LEVELS["education"]
 #: Measures that depend on which official language is designated first.
 DESIGNATED = frozenset({"first_language", "second_language", "first_language_all"})
-# The rank of "two or more credentials, one of three years or more" (none = 0, secondary = 1, ...).
-TWO_OR_MORE = level_rank("two_or_more") + 1
-ONE_YEAR = level_rank("one_year") + 1
-BACHELORS = level_rank("bachelors") + 1
+#: The measures read from the applicant's English and French readings (``eligibility.ranking.compute``).
+LANGUAGE = DESIGNATED | {"english_all", "french_all"}
+#: Each level of education's rank: none = 0, secondary = 1, ... (a credential's level is one of them).
+RANKS: dict[str, int] = {level: rank + 1 for rank, level in enumerate(EDUCATION_ORDER)}
+# The rank of "two or more credentials, one of three years or more".
+TWO_OR_MORE = RANKS["two_or_more"]
+ONE_YEAR = RANKS["one_year"]
+BACHELORS = RANKS["bachelors"]
 MASTERS = level_rank("masters")
-
-
-def _tagged(measure: str, reading: Reading) -> Reading:
-    """A reading shared by several measures (a language's), with this measure named in each evidence item."""
-    if not reading.evidence:
-        return reading
-    return reading._replace(evidence=tuple({"measure": measure, **e} for e in reading.evidence))
 
 
 def accompanying_spouse(facts: Facts) -> tuple[bool | Unknown, str]:
@@ -69,201 +66,231 @@ def accompanying_spouse(facts: Facts) -> tuple[bool | Unknown, str]:
     return True, "an accompanying spouse who is not a Canadian citizen or permanent resident"
 
 
-class Measures:
-    """Every measure of one profile on one date, for one designation of the first official language."""
+class Reader:
+    """What reading the measures of one profile on one date takes: its facts, the version's counting rules, and
+    whether the readings keep their evidence (without ``explain`` they keep their levels and what settles them,
+    for a batch that writes only the total; the levels are read the same way either way)."""
 
-    def __init__(self, facts: Facts, first_language: OfficialLanguage, counting: Counting,
-                 shared: dict[tuple[str, str | None], Reading] | None = None, explain: bool = True) -> None:
+    __slots__ = ("counting", "explain", "facts")
+
+    def __init__(self, facts: Facts, counting: Counting, explain: bool = True) -> None:
         self.facts = facts
-        # Without ``explain`` the readings keep their levels and what settles them, not their evidence
-        # (a batch that writes only the total); the levels are read the same way either way.
-        self.explain = explain
         self.counting = counting
-        self.first = first_language
-        self.second: OfficialLanguage = "french" if first_language == "english" else "english"
-        # The language readings, shared by the Measures of both designations (see ``_language``).
-        self.shared: dict[tuple[str, str | None], Reading] = {} if shared is None else shared
-
-    def read(self, measure: str) -> Reading:
-        """The reading of a measure by name (the names of ``eligibility.rulebook.crs.Measure``).
-
-        Each measure is a method of this class named as in the ruleset; each call reads it again (a score
-        reads each measure once, and for the other designation only the designated ones again).
-        """
-        reader: Callable[[], Reading] = getattr(self, measure)
-        return reader()
-
-    # --- age and education -------------------------------------------------------------------------
-
-    def age(self) -> Reading:
-        birth = self.facts.profile.birth_date
-        if not known(birth):
-            return Reading((0, 150), None, (), ("$.birth_date",))
-        age = self.facts.age
-        assert isinstance(age, int)
-        if not self.explain:
-            return Reading((age, age), age)
-        return Reading((age, age), age, ({"measure": "age", "birth_date": birth.isoformat(), "age": age},))
-
-    def _education(self, measure: str, person: Person, path: str) -> Reading:
-        creds = self.facts.credentials(person, self.counting.eca_valid_months)
-        if not known(creds):
-            return Reading((0, len(LEVEL_NAMES) - 1), None, (), (path,))
-        evidence = []
-        best = post = 0
-        three_years = False
-        for c in creds:
-            e = c.education
-            if c.level is None:
-                if self.explain:
-                    evidence.append({"measure": measure, "credential": c.index, "level": e.level,
-                                     "country": e.country, "counted": False, "reason": c.why_not})
-                continue
-            if self.explain:
-                evidence.append({"measure": measure, "credential": c.index, "level": e.level, "country": e.country,
-                                 "counted": True, "recognized_level": c.level, "via_eca": c.via_eca})
-            rank = level_rank(c.level) + 1
-            best = max(best, rank)
-            if rank >= ONE_YEAR:
-                post += 1
-                three_years = three_years or _three_years(c)
-        # Two or more post-secondary credentials, one of them of three years or more, rank together.
-        if post >= 2 and three_years:
-            best = max(best, TWO_OR_MORE)
-        return Reading((best, best), LEVEL_NAMES[best], tuple(evidence))
-
-    def education(self) -> Reading:
-        return self._education("education", "applicant", "$.education")
-
-    def spouse_education(self) -> Reading:
-        return self._education("spouse_education", "spouse", "$.spouse.education")
-
-    def canadian_education(self) -> Reading:
-        creds = self.facts.credentials("applicant", self.counting.eca_valid_months)
-        if not known(creds):
-            return Reading((0, 2), None, (), ("$.education",))
-        low = high = 0
-        evidence, settle = [], []
-        for c in creds:
-            e = c.education
-            if e.country != "CA" or c.level is None or level_rank(c.level) + 1 < ONE_YEAR:
-                continue
-            if not e.full_time:
-                evidence.append({"measure": "canadian_education", "credential": c.index, "counted": False,
-                                 "reason": "not full-time study"})
-                continue
-            if level_rank(c.level) >= MASTERS or (e.years or 0) >= 3:
-                lo = hi = 2
-            elif e.years is not None or c.level in ("one_year", "two_year"):
-                lo = hi = 1
-            else:
-                lo, hi = 1, 2
-                settle.append(f"$.education[{c.index}].years")
-            evidence.append({"measure": "canadian_education", "credential": c.index, "level": c.level,
-                             "years": e.years, "counted": True})
-            low, high = max(low, lo), max(high, hi)
-        names = ("none", "one_or_two_years", "three_years_or_more")
-        return Reading((low, high), names[low] if low == high else None, tuple(evidence) if self.explain else (),
-                       tuple(settle))
-
-    # --- languages ---------------------------------------------------------------------------------
-
-    def _language(self, person: Person, language: str | None, path: str) -> Reading:
-        # The applicant's English and French readings serve both designations and the bonus: read once.
-        key = (person, language)
-        found = self.shared.get(key)
-        if found is None:
-            found = self.shared[key] = read_language(self.facts.tests(person, self.counting.test_valid_months),
-                                                     language, path, self.explain)
-        return found
-
-    def first_language(self) -> Reading:
-        return self._tag("first_language", self._language("applicant", self.first, "$.language_tests"))
-
-    def second_language(self) -> Reading:
-        return self._tag("second_language", self._language("applicant", self.second, "$.language_tests"))
-
-    def spouse_language(self) -> Reading:
-        return self._tag("spouse_language", self._language("spouse", None, "$.spouse.language_tests"))
-
-    def _tag(self, measure: str, reading: Reading) -> Reading:
-        return _tagged(measure, reading) if self.explain else reading
-
-    def _all(self, measure: str, reading: Reading) -> Reading:
-        """The lowest ability of a language reading, with this measure named in its evidence."""
-        evidence = tuple({"measure": measure, **e} for e in reading.evidence) if self.explain else ()
-        return Reading(reading.value, reading.observed, evidence, reading.settle)
-
-    def first_language_all(self) -> Reading:
-        return self._all("first_language_all", self._language("applicant", self.first, "$.language_tests"))
-
-    def english_all(self) -> Reading:
-        return self._all("english_all", self._language("applicant", "english", "$.language_tests"))
-
-    def french_all(self) -> Reading:
-        return self._all("french_all", self._language("applicant", "french", "$.language_tests"))
-
-    # --- work (eligibility.ranking.work_years) ---------------------------------------------------------
-
-    def canadian_work_years(self) -> Reading:
-        return work_years(self.facts, self.counting, self.explain, "canadian_work_years", "applicant", "canada",
-                          CANADIAN_EXCLUDED, "$.work")
-
-    def foreign_work_years(self) -> Reading:
-        return work_years(self.facts, self.counting, self.explain, "foreign_work_years", "applicant", "abroad",
-                          FOREIGN_EXCLUDED, "$.work")
-
-    def spouse_canadian_work_years(self) -> Reading:
-        return work_years(self.facts, self.counting, self.explain, "spouse_canadian_work_years", "spouse", "canada",
-                          SPOUSE_EXCLUDED, "$.spouse.work")
-
-    # --- additional --------------------------------------------------------------------------------
-
-    def certificate_of_qualification(self) -> Reading:
-        certs = self.facts.profile.certificates_of_qualification
-        if not known(certs):
-            return Reading((0, 1), None, (), ("$.certificates_of_qualification",))
-        held = [c for c in certs if c.issued is None or c.issued <= self.facts.as_of]
-        evidence = tuple({"measure": "certificate_of_qualification", "certificate": i, "noc": c.noc,
-                          "issued_by": c.issued_by} for i, c in enumerate(held)) if self.explain else ()
-        return Reading((1, 1) if held else (0, 0), "yes" if held else "no", evidence)
-
-    def provincial_nomination(self) -> Reading:
-        nomination = self.facts.profile.provincial_nomination
-        if not known(nomination):
-            return Reading((0, 1), None, (), ("$.provincial_nomination",))
-        if nomination is None:
-            return Reading((0, 0), "no")
-        item = {"measure": "provincial_nomination", "province": nomination.province,
-                "issued": nomination.issued.isoformat()}
-        if nomination.issued > self.facts.as_of:
-            return Reading((0, 0), "no", ({**item, "counted": False, "reason": "issued after the date"},))
-        return Reading((1, 1), "yes", ({**item, "counted": True},))
-
-    def arranged_employment(self) -> Reading:
-        outcome, detail, checks = arranged_employment(self.facts, self.counting.arranged_employment)
-        evidence = tuple({"measure": "arranged_employment", **e} for e in checks) if self.explain else ()
-        offer = self.facts.profile.job_offer
-        noc = getattr(offer, "noc", None) if known(offer) else None
-        top = 2 if noc is None or noc.startswith("00") else 1
-        if outcome == "fail":
-            return Reading((0, 0), "none", evidence)
-        if outcome == "unknown":
-            settle = ("$.job_offer",) if not known(offer) else ("$.job_offer", "$.work")
-            return Reading((0, top), None, evidence, settle)
-        found = {"measure": "arranged_employment", "offer": detail, "noc": noc}
-        return Reading((top, top), "major_group_00" if top == 2 else "other",
-                       (found, *evidence) if self.explain else ())
-
-    def sibling_in_canada(self) -> Reading:
-        relatives = self.facts.profile.relatives_in_canada
-        if not known(relatives):
-            return Reading((0, 1), None, (), ("$.relatives_in_canada",))
-        has = "sibling" in relatives
-        return Reading((1, 1) if has else (0, 0), "yes" if has else "no")
+        self.explain = explain
 
 
-def _three_years(c: CredentialFact) -> bool:
-    """A credential of a program of three years or more (a bachelor's or higher, or stated length)."""
-    assert c.level is not None
-    return level_rank(c.level) + 1 >= BACHELORS or (c.education.years or 0) >= 3
+# --- age and education -----------------------------------------------------------------------------
+
+_AGE_UNKNOWN = Reading((0, 150), None, (), ("$.birth_date",))
+
+
+def age(m: Reader) -> Reading:
+    """Whole years on the date (the evaluation's own age)."""
+    birth = m.facts.profile.birth_date
+    if birth is UNKNOWN:
+        return _AGE_UNKNOWN
+    years = m.facts.age
+    assert isinstance(years, int)
+    if not m.explain:
+        return Reading((years, years), years)
+    return Reading((years, years), years, ({"measure": "age", "birth_date": birth.isoformat(), "age": years},))
+
+
+def _education(m: Reader, measure: str, person: Person, path: str) -> Reading:
+    creds = m.facts.credentials(person, m.counting.eca_valid_months)
+    if creds is UNKNOWN:
+        return Reading((0, len(LEVEL_NAMES) - 1), None, (), (path,))
+    explain = m.explain
+    evidence = []
+    best = post = 0
+    three_years = False
+    for c in creds:
+        e = c.education
+        if c.level is None:
+            if explain:
+                evidence.append({"measure": measure, "credential": c.index, "level": e.level,
+                                 "country": e.country, "counted": False, "reason": c.why_not})
+            continue
+        if explain:
+            evidence.append({"measure": measure, "credential": c.index, "level": e.level, "country": e.country,
+                             "counted": True, "recognized_level": c.level, "via_eca": c.via_eca})
+        rank = RANKS[c.level]
+        if rank > best:
+            best = rank
+        if rank >= ONE_YEAR:
+            post += 1
+            three_years = three_years or rank >= BACHELORS or (e.years or 0) >= 3
+    # Two or more post-secondary credentials, one of them of three years or more, rank together.
+    if post >= 2 and three_years and best < TWO_OR_MORE:
+        best = TWO_OR_MORE
+    return Reading((best, best), LEVEL_NAMES[best], tuple(evidence))
+
+
+def education(m: Reader) -> Reading:
+    """The highest recognized credential (two or more, one of three years, rank together)."""
+    return _education(m, "education", "applicant", "$.education")
+
+
+def spouse_education(m: Reader) -> Reading:
+    """The spouse's highest recognized credential."""
+    return _education(m, "spouse_education", "spouse", "$.spouse.education")
+
+
+_CANADIAN_NAMES = ("none", "one_or_two_years", "three_years_or_more")
+
+
+def canadian_education(m: Reader) -> Reading:
+    """The highest full-time Canadian post-secondary credential: 1 or 2 years, or 3 years or more."""
+    creds = m.facts.credentials("applicant", m.counting.eca_valid_months)
+    if creds is UNKNOWN:
+        return Reading((0, 2), None, (), ("$.education",))
+    low = high = 0
+    evidence, settle = [], []
+    for c in creds:
+        e = c.education
+        if e.country != "CA" or c.level is None or RANKS[c.level] < ONE_YEAR:
+            continue
+        if not e.full_time:
+            evidence.append({"measure": "canadian_education", "credential": c.index, "counted": False,
+                             "reason": "not full-time study"})
+            continue
+        if RANKS[c.level] > MASTERS or (e.years or 0) >= 3:
+            lo = hi = 2
+        elif e.years is not None or c.level in ("one_year", "two_year"):
+            lo = hi = 1
+        else:
+            lo, hi = 1, 2
+            settle.append(f"$.education[{c.index}].years")
+        evidence.append({"measure": "canadian_education", "credential": c.index, "level": c.level,
+                         "years": e.years, "counted": True})
+        low, high = max(low, lo), max(high, hi)
+    return Reading((low, high), _CANADIAN_NAMES[low] if low == high else None,
+                   tuple(evidence) if m.explain else (), tuple(settle))
+
+
+# --- languages -------------------------------------------------------------------------------------
+
+def tagged(measure: str, reading: Reading) -> Reading:
+    """A reading shared by several measures (a language's), with this measure named in each evidence item."""
+    if not reading.evidence:
+        return reading
+    return reading._replace(evidence=tuple([{"measure": measure, **e} for e in reading.evidence]))
+
+
+def lowest(measure: str, reading: Reading) -> Reading:
+    """The lowest ability of a language reading (its value, without the abilities), with this measure named in
+    its evidence."""
+    return Reading(reading.value, reading.observed, tuple([{"measure": measure, **e} for e in reading.evidence]),
+                   reading.settle)
+
+
+def spouse_language(m: Reader) -> Reading:
+    """The spouse's best valid test, in either language, per ability."""
+    found = read_language(m.facts.tests("spouse", m.counting.test_valid_months), None, "$.spouse.language_tests",
+                          m.explain)
+    return tagged("spouse_language", found) if m.explain else found
+
+
+# --- work (eligibility.ranking.work_years) -----------------------------------------------------------
+
+def canadian_work_years(m: Reader) -> Reading:
+    """Whole years of skilled work in Canada in the window."""
+    return work_years(m.facts, m.counting, m.explain, "canadian_work_years", "applicant", "canada",
+                      CANADIAN_EXCLUDED, "$.work")
+
+
+def foreign_work_years(m: Reader) -> Reading:
+    """Whole years of skilled work abroad in the window."""
+    return work_years(m.facts, m.counting, m.explain, "foreign_work_years", "applicant", "abroad",
+                      FOREIGN_EXCLUDED, "$.work")
+
+
+def spouse_canadian_work_years(m: Reader) -> Reading:
+    """The spouse's whole years of skilled work in Canada in the window."""
+    return work_years(m.facts, m.counting, m.explain, "spouse_canadian_work_years", "spouse", "canada",
+                      SPOUSE_EXCLUDED, "$.spouse.work")
+
+
+# --- additional ------------------------------------------------------------------------------------
+
+_CERTIFICATE_UNKNOWN = Reading((0, 1), None, (), ("$.certificates_of_qualification",))
+_NO_CERTIFICATE = Reading((0, 0), "no")
+
+
+def certificate_of_qualification(m: Reader) -> Reading:
+    """A trade certificate issued on or before the date."""
+    certs = m.facts.profile.certificates_of_qualification
+    if certs is UNKNOWN:
+        return _CERTIFICATE_UNKNOWN
+    if not certs:
+        return _NO_CERTIFICATE
+    day = m.facts.as_of
+    held = [c for c in certs if c.issued is None or c.issued <= day]
+    evidence = tuple([{"measure": "certificate_of_qualification", "certificate": i, "noc": c.noc,
+                       "issued_by": c.issued_by} for i, c in enumerate(held)]) if m.explain else ()
+    return Reading((1, 1) if held else (0, 0), "yes" if held else "no", evidence)
+
+
+_NOMINATION_UNKNOWN = Reading((0, 1), None, (), ("$.provincial_nomination",))
+_NO_NOMINATION = Reading((0, 0), "no")
+
+
+def provincial_nomination(m: Reader) -> Reading:
+    """An Express Entry-aligned nomination issued on or before the date."""
+    nomination = m.facts.profile.provincial_nomination
+    if nomination is UNKNOWN:
+        return _NOMINATION_UNKNOWN
+    if nomination is None:
+        return _NO_NOMINATION
+    item = {"measure": "provincial_nomination", "province": nomination.province,
+            "issued": nomination.issued.isoformat()}
+    if nomination.issued > m.facts.as_of:
+        return Reading((0, 0), "no", ({**item, "counted": False, "reason": "issued after the date"},))
+    return Reading((1, 1), "yes", ({**item, "counted": True},))
+
+
+_NO_OFFER = Reading((0, 0), "none")
+
+
+def arranged_employment(m: Reader) -> Reading:
+    """A qualifying offer of arranged employment: in NOC major group 00, or another."""
+    offer = m.facts.profile.job_offer
+    if offer is None:
+        return _NO_OFFER  # no offer: nothing to check, no evidence
+    outcome, detail, checks = offer_checks(m.facts, m.counting.arranged_employment)
+    evidence = tuple([{"measure": "arranged_employment", **e} for e in checks]) if m.explain else ()
+    noc = getattr(offer, "noc", None) if offer is not UNKNOWN else None
+    top = 2 if noc is None or noc.startswith("00") else 1
+    if outcome == "fail":
+        return Reading((0, 0), "none", evidence)
+    if outcome == "unknown":
+        settle = ("$.job_offer",) if offer is UNKNOWN else ("$.job_offer", "$.work")
+        return Reading((0, top), None, evidence, settle)
+    found = {"measure": "arranged_employment", "offer": detail, "noc": noc}
+    return Reading((top, top), "major_group_00" if top == 2 else "other",
+                   (found, *evidence) if m.explain else ())
+
+
+_SIBLING_UNKNOWN = Reading((0, 1), None, (), ("$.relatives_in_canada",))
+_SIBLING = Reading((1, 1), "yes")
+_NO_SIBLING = Reading((0, 0), "no")
+
+
+def sibling_in_canada(m: Reader) -> Reading:
+    """A sibling among the relatives in Canada."""
+    relatives = m.facts.profile.relatives_in_canada
+    if relatives is UNKNOWN:
+        return _SIBLING_UNKNOWN
+    return _SIBLING if "sibling" in relatives else _NO_SIBLING
+
+
+#: The reader of each measure that does not depend on the designation of the first official language (those
+#: that do, and the applicant's English and French, are read from the two languages' readings: ``LANGUAGE``).
+READERS: dict[str, Callable[[Reader], Reading]] = {
+    "age": age, "education": education, "spouse_education": spouse_education,
+    "canadian_education": canadian_education, "spouse_language": spouse_language,
+    "canadian_work_years": canadian_work_years, "foreign_work_years": foreign_work_years,
+    "spouse_canadian_work_years": spouse_canadian_work_years,
+    "certificate_of_qualification": certificate_of_qualification, "provincial_nomination": provincial_nomination,
+    "arranged_employment": arranged_employment, "sibling_in_canada": sibling_in_canada,
+}

@@ -4,11 +4,12 @@ read, so that scoring a profile (``eligibility.ranking.score``) is a few loops o
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from attrs import field, frozen
 
-from eligibility.ranking.measures import DESIGNATED
+from eligibility.ranking.measures import DESIGNATED, LANGUAGE, READERS, Reader
+from eligibility.ranking.reading import Reading
 from eligibility.rulebook.crs import (
     Combined,
     CrsVersion,
@@ -24,6 +25,8 @@ from eligibility.rulebook.crs_checks import part_max, section_max
 
 Compiled = tuple[tuple[int, int], ...]
 Points = tuple[int, int]
+#: Each measure with its reader (the measures read from the applicant's two languages left out).
+Readers = tuple[tuple[str, Callable[[Reader], Reading]], ...]
 
 
 @frozen
@@ -104,6 +107,8 @@ class Plan:
     other: tuple[int, ...] = ()
     #: The steps of each section, from the first to the one after the last (a section's steps are adjacent).
     bounds: tuple[tuple[int, int], ...] = ()
+    #: ``measures`` but those read from the applicant's English and French, each with its reader.
+    readers: Readers = ()
     #: Each section's parts and subtotal already added up, by the section and its steps' points.
     kept: dict[Hashable, tuple[tuple[Points, ...], Points]] = field(factory=dict, eq=False, repr=False)
 
@@ -177,7 +182,7 @@ def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
                 tuple((i, s.measures[0], s.lookup, s.top, s.cap) for i, s in applying if s.simple),
                 tuple((i, s.measures[0], s.measures[1], s.row_lookups, s.cap) for i, s in applying if s.rows),
                 tuple(i for i, s in applying if not s.simple and not s.rows),
-                tuple(bounds))
+                tuple(bounds), tuple((m, READERS[m]) for m in measures if m not in LANGUAGE))
 
 
 def step(table: Compiled, level: int) -> int:

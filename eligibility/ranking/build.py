@@ -7,7 +7,7 @@ result is a frozen value.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from attrs import field, frozen
 
@@ -52,6 +52,8 @@ class Layout:
     factors: tuple[Static, ...]
     sections: tuple[tuple[str, str, int, bool, int | None, tuple[tuple[str, int, int | None], ...]], ...]
     kept: dict[Hashable, FactorScore] = field(factory=dict, eq=False, repr=False)
+    #: Each factor's builder, its static part and ``kept`` bound (see ``_single`` and ``_pair``).
+    builders: tuple[Builder, ...] = field(default=(), eq=False, repr=False)
     kept_sections: dict[Hashable, SectionScore] = field(factory=dict, eq=False, repr=False)
     kept_parts: dict[tuple[int, int, Points], PartScore] = field(factory=dict, eq=False, repr=False)
     kept_all: dict[Hashable, tuple[SectionScore, ...]] = field(factory=dict, eq=False, repr=False)
@@ -78,61 +80,35 @@ def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
                           tuple((part.id, max(p.sections[si].parts[pi].max for p in plans), part.cap)
                                 for pi, part in enumerate(sp.parts)))
                          for si, sp in enumerate(first.sections))
-        hit = _LAYOUTS[key] = (plans, Layout(factors, sections))
+        kept: dict[Hashable, FactorScore] = {}
+        builders = tuple(_single(f, kept) if f[8] is None else _pair(f, kept) for f in factors)
+        hit = _LAYOUTS[key] = (plans, Layout(factors, sections, kept, builders))
     return hit[1]
 
 
-def _keep(shape: Layout, key: Hashable, value: FactorScore) -> FactorScore:
-    if len(shape.kept) >= KEPT:
-        shape.kept.clear()
-    shape.kept[key] = value
+def _keep(kept: dict[Hashable, FactorScore], key: Hashable, value: FactorScore) -> FactorScore:
+    if len(kept) >= KEPT:
+        kept.clear()
+    kept[key] = value
     return value
 
 
-def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -> tuple[tuple[FactorScore, ...],
-                                                                                         tuple[str, ...]]:
-    """Every factor's result (its points, maximum, what was seen, the evidence, what would settle it), and the
-    profile paths that would settle the whole score, once each in the factors' order."""
-    kept = shape.kept
-    out: list[FactorScore] = []
-    settled: list[str] = []
-    get = readings.get
-    for static, points in zip(shape.factors, scored.factors, strict=True):
-        index, fid, section, says, top, citations, applies, m1, m2 = static
+#: A factor's result from its points, the readings (``dict.get``) and the paths that would settle the score
+#: (extended with the factor's own).
+Builder = Callable[[Points, Callable[[str], Reading | None], list[str]], FactorScore]
+
+
+def _single(static: Static, kept: dict[Hashable, FactorScore]) -> Builder:
+    """The builder of a factor of one measure (its static part bound once per layout)."""
+    index, fid, section, says, top, citations, applies, m1, _ = static
+
+    def build(points: Points, get: Callable[[str], Reading | None], settled: list[str]) -> FactorScore:
         r = get(m1)
-        if m2 is not None:
-            r2 = get(m2)
-            if r is None or r2 is None:
-                found = _combined(static, points, readings)
-                settled += found.settled_by
-                out.append(found)
-                continue
-            # A factor of two measures (education x language...): their readings' evidence one after the other.
-            low, high = points
-            if low != high and (r.settle or r2.settle):
-                settle = tuple(dict.fromkeys(r.settle + r2.settle))
-                settled += settle
-            else:
-                settle = ()
-            o1, o2, e2 = r.observed, r2.observed, r2.evidence
-            if not r.evidence and not e2 and type(o1) in _PLAIN and type(o2) in _PLAIN:
-                key: Hashable = (index, points, type(o1), o1, type(o2), o2, settle)
-                found_kept = kept.get(key)
-                out.append(found_kept if found_kept is not None else _keep(
-                    shape, key, FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2}, (), citations,
-                                            settle, applies)))
-            else:
-                out.append(FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2},
-                                       r.evidence + e2 if e2 else r.evidence, citations, settle, applies))
-            continue
         if r is None:
             # A factor that does not apply in this case reads nothing: its result depends on its points alone.
-            key = (index, points)
-            found_kept = kept.get(key)
-            out.append(found_kept if found_kept is not None else _keep(
-                shape, key, FactorScore(fid, section, says, points[0], points[1], top, {}, (), citations, (),
-                                        applies)))
-            continue
+            found = kept.get((index, points))
+            return found if found is not None else _keep(kept, (index, points), FactorScore(
+                fid, section, says, points[0], points[1], top, {}, (), citations, (), applies))
         low, high = points
         observed = r.observed
         # A reading names each path that would settle it once.
@@ -145,21 +121,60 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
         if not evidence and type(observed) in _PLAIN:
             # Nothing of the person but a plain word or number: kept by it (its type too: True is not 1).
             key = (index, points, type(observed), observed, settle)
-            found_kept = kept.get(key)
-            out.append(found_kept if found_kept is not None else _keep(
-                shape, key, FactorScore(fid, section, says, low, high, top, {m1: observed}, (), citations,
-                                        settle, applies)))
+            found = kept.get(key)
+            return found if found is not None else _keep(kept, key, FactorScore(
+                fid, section, says, low, high, top, {m1: observed}, (), citations, settle, applies))
+        return FactorScore(fid, section, says, low, high, top, {m1: observed}, evidence, citations, settle, applies)
+
+    return build
+
+
+def _pair(static: Static, kept: dict[Hashable, FactorScore]) -> Builder:
+    """The builder of a factor of two measures (education x language...): their readings' evidence one after the
+    other."""
+    index, fid, section, says, top, citations, applies, m1, m2 = static
+    assert m2 is not None
+
+    def build(points: Points, get: Callable[[str], Reading | None], settled: list[str]) -> FactorScore:
+        r, r2 = get(m1), get(m2)
+        if r is None or r2 is None:
+            partial = _combined(static, points, r, r2)
+            settled += partial.settled_by
+            return partial
+        low, high = points
+        if low != high and (r.settle or r2.settle):
+            settle = tuple(dict.fromkeys(r.settle + r2.settle))
+            settled += settle
         else:
-            out.append(FactorScore(fid, section, says, low, high, top, {m1: observed}, evidence, citations, settle,
-                                   applies))
-    return tuple(out), tuple(dict.fromkeys(settled)) if settled else ()
+            settle = ()
+        o1, o2, e2 = r.observed, r2.observed, r2.evidence
+        if not r.evidence and not e2 and type(o1) in _PLAIN and type(o2) in _PLAIN:
+            key = (index, points, type(o1), o1, type(o2), o2, settle)
+            found = kept.get(key)
+            return found if found is not None else _keep(kept, key, FactorScore(
+                fid, section, says, low, high, top, {m1: o1, m2: o2}, (), citations, settle, applies))
+        return FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2}, r.evidence + e2 if e2 else r.evidence,
+                           citations, settle, applies)
+
+    return build
 
 
-def _combined(static: Static, points: Points, readings: dict[str, Reading]) -> FactorScore:
-    """A factor of several measures, some of which are not read in this case: the evidence of those read."""
+def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -> tuple[tuple[FactorScore, ...],
+                                                                                         tuple[str, ...]]:
+    """Every factor's result (its points, maximum, what was seen, the evidence, what would settle it), and the
+    profile paths that would settle the whole score, once each in the factors' order."""
+    settled: list[str] = []
+    get = readings.get
+    factors = tuple([build(points, get, settled) for build, points in zip(shape.builders, scored.factors,
+                                                                          strict=True)])
+    return factors, tuple(dict.fromkeys(settled)) if settled else ()
+
+
+def _combined(static: Static, points: Points, r1: Reading | None, r2: Reading | None) -> FactorScore:
+    """A factor of two measures, one of which is not read in this case: the evidence of the one read."""
     _, fid, section, says, top, citations, applies, m1, m2 = static
     low, high = points
-    named = [(m, readings[m]) for m in (m1, m2) if m is not None and m in readings]
+    named = [(m, r) for m, r in ((m1, r1), (m2, r2)) if m is not None and r is not None]
     return FactorScore(fid, section, says, low, high, top, {m: r.observed for m, r in named},
                        tuple(item for _, r in named for item in r.evidence), citations,
                        tuple(dict.fromkeys(p for _, r in named for p in r.settle)) if low != high else (), applies)

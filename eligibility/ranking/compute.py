@@ -16,7 +16,7 @@ from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.build import cite, factor_scores, layout, section_scores
 from eligibility.ranking.languages import read_language
-from eligibility.ranking.measures import Reader, Reading, accompanying_spouse, lowest, tagged
+from eligibility.ranking.measures import Reader, Reading, accompanying_spouse, tagged
 from eligibility.ranking.plan import Readers, differing
 from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
 from eligibility.result import (
@@ -99,9 +99,11 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     if explain:
         readings["first_language"] = tagged("first_language", first)
         readings["second_language"] = tagged("second_language", second)
-        readings["first_language_all"] = lowest("first_language_all", first)
-        readings["english_all"] = lowest("english_all", english)
-        readings["french_all"] = lowest("french_all", french)
+        # A language's lowest ability is its reading's value (what the steps scored): the result reads its words,
+        # evidence and paths.
+        readings["first_language_all"] = tagged("first_language_all", first)
+        readings["english_all"] = tagged("english_all", english)
+        readings["french_all"] = tagged("french_all", french)
     else:
         readings["first_language"] = readings["first_language_all"] = first
         readings["second_language"] = second

@@ -26,7 +26,7 @@ from eligibility.rulebook.crs import NAMED_LEVELS, Counting
 from eligibility.unknown import UNKNOWN, Unknown, known
 
 __all__ = ["CANADIAN_EXCLUDED", "DESIGNATED", "FOREIGN_EXCLUDED", "LANGUAGE", "READERS", "SPOUSE_EXCLUDED",
-           "UNKNOWN_YEARS", "Reader", "Reading", "Span", "accompanying_spouse", "lowest", "tagged"]
+           "UNKNOWN_YEARS", "Reader", "Reading", "Span", "accompanying_spouse", "tagged"]
 
 LEVEL_NAMES = NAMED_LEVELS["education"]
 #: Measures that depend on which official language is designated first.
@@ -171,17 +171,11 @@ def canadian_education(m: Reader) -> Reading:
 # --- languages -------------------------------------------------------------------------------------
 
 def tagged(measure: str, reading: Reading) -> Reading:
-    """A reading shared by several measures (a language's), with this measure named in each evidence item."""
+    """A reading shared by several measures (a language's), with this measure named in each evidence item (the
+    same reading when it has no evidence: a result reads its words, evidence and paths, all unchanged)."""
     if not reading.evidence:
         return reading
     return reading._replace(evidence=tuple([{"measure": measure, **e} for e in reading.evidence]))
-
-
-def lowest(measure: str, reading: Reading) -> Reading:
-    """The lowest ability of a language reading (its value, without the abilities), with this measure named in
-    its evidence."""
-    return Reading(reading.value, reading.observed, tuple([{"measure": measure, **e} for e in reading.evidence]),
-                   reading.settle)
 
 
 def spouse_language(m: Reader) -> Reading:

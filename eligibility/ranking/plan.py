@@ -91,9 +91,10 @@ class Plan:
 
     ``measures`` are the measures its applying steps read, once each; ``layout`` is each section's cap
     with its parts, the shape ``score_plan`` adds up. The applying steps are also sorted by kind, with
-    what scoring an exact level needs: ``simple`` (index, measure, lookup, highest level, cap) and
-    ``combined`` (index, first measure, second measure, lookups by the first measure's level, cap); the
-    other applying steps (per ability) in ``other``.
+    what scoring an exact level needs: ``simple`` (index, measure, the points at each level as a capped
+    span, highest level, step) and ``combined`` (index, first measure, second measure, the same by the
+    first measure's level, the highest level of each measure, step); the other applying steps (per
+    ability) in ``other`` (index, measure, step).
     """
 
     steps: tuple[Step, ...]
@@ -102,11 +103,12 @@ class Plan:
     layout: tuple[tuple[int | None, tuple[PartLayout, ...]], ...] = ()
     #: The indexes of the steps that read the designated languages (scored again for the other designation).
     designated: tuple[int, ...] = ()
-    simple: tuple[tuple[int, str, tuple[int, ...], int, int | None], ...] = ()
-    combined: tuple[tuple[int, str, str, tuple[tuple[int, ...], ...], int | None], ...] = ()
-    other: tuple[int, ...] = ()
-    #: The steps of each section, from the first to the one after the last (a section's steps are adjacent).
-    bounds: tuple[tuple[int, int], ...] = ()
+    simple: tuple[tuple[int, str, tuple[Points, ...], int, Step], ...] = ()
+    combined: tuple[tuple[int, str, str, tuple[tuple[Points, ...], ...], int, int, Step], ...] = ()
+    other: tuple[tuple[int, str, Step], ...] = ()
+    #: Each section's index, its steps from the first to the one after the last (a section's steps are
+    #: adjacent), and its ``layout``: what ``score_plan`` adds up.
+    adding: tuple[tuple[int, int, int, tuple[int | None, tuple[PartLayout, ...]]], ...] = ()
     #: ``measures`` but those read from the applicant's English and French, each with its reader.
     readers: Readers = ()
     #: Each section's parts and subtotal already added up, by the section and its steps' points.
@@ -179,10 +181,24 @@ def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
                                   else (part.cap, -1, part.steps) for part in sp.parts)) for sp in sections)
     applying = [(i, s) for i, s in enumerate(steps) if s.applies]
     return Plan(tuple(steps), tuple(sections), measures, layout, tuple(i for i, s in applying if s.designated),
-                tuple((i, s.measures[0], s.lookup, s.top, s.cap) for i, s in applying if s.simple),
-                tuple((i, s.measures[0], s.measures[1], s.row_lookups, s.cap) for i, s in applying if s.rows),
-                tuple(i for i, s in applying if not s.simple and not s.rows),
-                tuple(bounds), tuple((m, READERS[m]) for m in measures if m not in LANGUAGE))
+                tuple((i, s.measures[0], _spans(s.lookup, s.cap), s.top, s) for i, s in applying if s.simple),
+                tuple((i, s.measures[0], s.measures[1], *_grid(s), s) for i, s in applying if s.rows),
+                tuple((i, s.measures[0], s) for i, s in applying if not s.simple and not s.rows),
+                tuple((si, start, end, layout[si]) for si, (start, end) in enumerate(bounds)),
+                tuple((m, READERS[m]) for m in measures if m not in LANGUAGE))
+
+
+def _spans(lookup: tuple[int, ...], cap: int | None) -> tuple[Points, ...]:
+    """The points at each level as an exact span, capped: what an exact level scores, ready made."""
+    return tuple((min(cap, v), min(cap, v)) if cap is not None else (v, v) for v in lookup)
+
+
+def _grid(s: Step) -> tuple[tuple[tuple[Points, ...], ...], int, int]:
+    """A combined step's capped spans by the level of its first measure then its second, every row as long as
+    the longest (a level above a row's highest key scores as that key), with the highest level of each."""
+    width = max(len(row) for row in s.row_lookups)
+    rows = tuple(_spans(row + (row[-1],) * (width - len(row)), s.cap) for row in s.row_lookups)
+    return rows, len(rows) - 1, width - 1
 
 
 def step(table: Compiled, level: int) -> int:

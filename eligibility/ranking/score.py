@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from itertools import product
-
-from attrs import frozen
+from typing import NamedTuple
 
 from eligibility.ranking.plan import PartLayout, Plan, Points, Step, plan, row_at, step
 from eligibility.ranking.reading import Reading, Span
@@ -22,9 +21,9 @@ NONE: Points = (0, 0)
 KEPT = 4096
 
 
-@frozen
-class Scored:
-    """Points of every step, part and section in one case (or spanning several), and the total."""
+class Scored(NamedTuple):
+    """Points of every step, part and section in one case (or spanning several), and the total (a named tuple:
+    one or a few are made for every score)."""
 
     low: int
     high: int
@@ -96,48 +95,48 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
                redo: tuple[int, ...] | None = None) -> Scored:
     """Every step, part and section; with ``previous``, only the steps ``redo`` again (by default the language
     steps: ``previous`` is the other designation's score)."""
-    steps = p.steps
     if previous is None:
-        factors = [NONE] * len(steps)  # a step that does not apply in this case scores nothing
-        # The common cases inline: measures read at exact levels are one index into a lookup.
-        for i, m, lookup, top, cap in p.simple:
+        factors = [NONE] * len(p.steps)  # a step that does not apply in this case scores nothing
+        # Measures read at exact levels are one index into the capped spans; the others are kept per step.
+        for i, m, spans, top, s in p.simple:
             level, high = readings[m].value
             if level == high:
-                points = lookup[level] if level <= top else lookup[top]
-                factors[i] = (points, points) if cap is None or points <= cap else (cap, cap)
+                factors[i] = spans[level] if level <= top else spans[top]
             else:
-                factors[i] = _kept_points(steps[i], readings)
-        for i, m1, m2, rows, cap in p.combined:
+                factors[i] = _kept_points(s, readings)
+        for i, m1, m2, rows, top, top2, s in p.combined:
             level, high = readings[m1].value
             inner, inner_high = readings[m2].value
             if level == high and inner == inner_high:
-                row = rows[level] if level < len(rows) else rows[-1]
-                points = row[inner] if inner < len(row) else row[-1]
-                factors[i] = (points, points) if cap is None or points <= cap else (cap, cap)
+                row = rows[level] if level <= top else rows[top]
+                factors[i] = row[inner] if inner <= top2 else row[top2]
             else:
-                factors[i] = _kept_points(steps[i], readings)
-        for i in p.other:
-            factors[i] = _kept_points(steps[i], readings)
+                factors[i] = _kept_points(s, readings)
+        for i, m, s in p.other:
+            # Per ability: kept by the four levels.
+            at = s.kept.get(readings[m].abilities)
+            factors[i] = at if at is not None else _kept_points(s, readings)
     else:
+        steps = p.steps
         factors = list(previous.factors)
         for i in p.designated if redo is None else redo:
             factors[i] = _kept_points(steps[i], readings) if steps[i].applies else NONE
     parts, sections = [], []
     total_low = total_high = 0
     kept = p.kept
-    for si, (start, end) in enumerate(p.bounds):
+    for si, start, end, shape in p.adding:
         # Most sections of most people add up the same points (no spouse, no additional points...): kept.
         key = (si, tuple(factors[start:end]))
         found = kept.get(key)
         if found is None:
             if len(kept) >= KEPT:
                 kept.clear()
-            found = kept[key] = _section(p.layout[si], factors)
-        spans, (low, high) = found
+            found = kept[key] = _section(shape, factors)
+        spans, section = found
         parts.append(spans)
-        sections.append((low, high))
-        total_low += low
-        total_high += high
+        sections.append(section)
+        total_low += section[0]
+        total_high += section[1]
     return Scored(total_low, total_high, tuple(factors), tuple(parts), tuple(sections))
 
 

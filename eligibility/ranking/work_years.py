@@ -31,10 +31,13 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
     if table is None:
         return Reading((0, UNKNOWN_YEARS), None, (), (path,))
     first, last = window(facts.as_of, counting.work_window_months)
+    if not table.rows:
+        # No job at all: no year, nothing to say of any job (the window's words are the same for everyone).
+        return Reading(NO_YEARS, _no_work(first, last) if explain else None)
     certain, uncertain, left_out = select_rows(table, counting.skilled, first, last, location, exclude,
                                                explain=explain)
     parts = [part for _, part in certain]
-    total, shares = sweep(parts, table.cap_units)
+    total, shares = sweep(parts, table.cap_units) if parts else (0, {})
     # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
     top = sweep(parts + [part for _, part in uncertain], table.cap_units)[0] if uncertain else total
     per_hour = 7 * table.units  # sweep counts in units of 1 / (7 x units) of an hour
@@ -57,6 +60,26 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
     evidence += [{"measure": measure, "job": row.index, "title": row.fact.entry.title, "counted": False,
                   "reason": "no NOC code: it may or may not count"} for row, _ in uncertain]
     evidence += [{"measure": measure, **item} for item in left_out]
-    observed = {"hours": round(total / per_hour, 1), "years": years[0], "from": first.isoformat(),
-                "to": last.isoformat()}
+    first_iso, last_iso = _iso(first, last)
+    observed = {"hours": round(total / per_hour, 1), "years": years[0], "from": first_iso, "to": last_iso}
     return Reading(years, observed, tuple(evidence), settle)
+
+
+NO_YEARS = (0, 0)
+_ISO: dict[tuple[dt.date, dt.date], tuple[str, str]] = {}
+
+
+def _iso(first: dt.date, last: dt.date) -> tuple[str, str]:
+    """A window's first and last days as text (kept per window: every profile of a day has the same)."""
+    found = _ISO.get((first, last))
+    if found is None:
+        if len(_ISO) >= 1024:
+            _ISO.clear()  # a batch over many days must not keep every day's
+        found = _ISO[(first, last)] = (first.isoformat(), last.isoformat())
+    return found
+
+
+def _no_work(first: dt.date, last: dt.date) -> dict[str, Any]:
+    """What a count of no job observed: no hour, no year, in the window (a new dict: results do not share it)."""
+    first_iso, last_iso = _iso(first, last)
+    return {"hours": 0.0, "years": 0, "from": first_iso, "to": last_iso}

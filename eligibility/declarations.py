@@ -5,9 +5,9 @@ from __future__ import annotations
 from eligibility.errors import InputError
 from eligibility.profile.checks import unknown_declarations
 from eligibility.profile.model import Profile
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import DeclarationCondition, JudgementCondition
+from eligibility.rulebook.tree import walk
 
 _KEYS: dict[int, tuple[Library, dict[str, str]]] = {}
 

@@ -19,9 +19,9 @@ from typing import Protocol
 from attrs import evolve
 
 from eligibility.result import Caveat, CitationRef, ProgramResult
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.model import FundsCondition, PointsCondition, Program, ReportedChange, Source, last_checked
 from eligibility.rulebook.tables import AmountTable, Grid
+from eligibility.rulebook.tree import walk
 
 RULES_CHECKED = "rules-checked"
 REPORTED_CHANGE = "reported-change"

@@ -11,7 +11,6 @@ from eligibility.measure.occupations import matches
 from eligibility.noc import noc_table
 from eligibility.noc.show import Section
 from eligibility.record import Record
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import (
     CertificateCondition,
@@ -21,6 +20,7 @@ from eligibility.rulebook.model import (
     Version,
     WorkExperienceCondition,
 )
+from eligibility.rulebook.tree import walk
 
 
 @frozen

@@ -18,9 +18,9 @@ from eligibility.language import TESTS
 from eligibility.noc import noc_table
 from eligibility.profile.load import profile_from_data
 from eligibility.profile.model import EDUCATION_ORDER, Profile
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library, load_library
 from eligibility.rulebook.model import DeclarationCondition, JudgementCondition, Occupations
+from eligibility.rulebook.tree import walk
 
 #: How many times more examples each property test tries (``ELIGIBILITY_PROPERTY_SCALE``, default 1;
 #: above 1 the seed is random too: see tests/conftest.py and docs/testing.md).

@@ -19,9 +19,9 @@ from eligibility.engines.run import evaluate
 from eligibility.language import TESTS
 from eligibility.noc import noc_table
 from eligibility.profile.load import profile_from_data
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library, load_library
 from eligibility.rulebook.model import Program, WorkExperienceCondition
+from eligibility.rulebook.tree import walk
 from tests.strategies import examples
 
 CATEGORIES = ("french", "healthcare", "stem", "trades", "transport", "agriculture", "education",

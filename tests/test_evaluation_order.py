@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eligibility.rulebook.checks import dependencies, evaluation_order
 from eligibility.rulebook.library import load_library
+from eligibility.rulebook.tree import dependencies, evaluation_order
 from tests.test_ruleset_problems import CITE, program
 
 RULES = Path(__file__).resolve().parents[1] / "rulesets"

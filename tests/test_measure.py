@@ -16,9 +16,9 @@ from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations
 from eligibility.measure.work import measure_work
 from eligibility.profile.load import profile_from_data
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library, load_library
 from eligibility.rulebook.model import LanguageCondition, Occupations, WorkExperienceCondition
+from eligibility.rulebook.tree import walk
 
 HAS_DURABLE = importlib.util.find_spec("durable_rules_engine") is not None
 AS_OF = dt.date(2026, 3, 1)

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from eligibility.noc import noc_table
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library, load_library
 from eligibility.rulebook.model import CertificateCondition, JobOfferCondition, Program, WorkExperienceCondition
+from eligibility.rulebook.tree import walk
 
 RULES = Path(__file__).resolve().parents[1] / "rulesets"
 

@@ -10,10 +10,10 @@ import pytest
 from eligibility.converter import structure
 from eligibility.errors import InputError
 from eligibility.explain import explain_text
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library, load_library
 from eligibility.rulebook.model import CertificateCondition, LanguageCondition, Program, WorkExperienceCondition
 from eligibility.rulebook.structure import ruleset_converter
+from eligibility.rulebook.tree import walk
 
 
 @pytest.fixture(scope="module")

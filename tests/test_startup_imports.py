@@ -42,8 +42,10 @@ def test_evaluate_with_a_warm_cache_loads_no_rules_machinery(tmp_path: Path) -> 
 
 
 #: What ``evaluate`` prints needs none of these: the plan and its render (only the first day each program
-#: opens is shown, ``reporting/reach.py``), the other formats' writers, the other commands' machinery, and
-#: the standard library's TOML reader (TOML profiles only) and temporary files (a cache being written only).
+#: opens is shown, ``reporting/reach.py``), the other formats' writers, the other commands' machinery, the
+#: checks of rules read anew and the reading of IRCC's rounds feed (a warm cache has checked rules and the
+#: rounds table), and the standard library's TOML reader (TOML profiles only) and temporary files (a cache
+#: being written only).
 NOT_FOR_EVALUATE = (
     "eligibility.timeline.build", "eligibility.timeline.gaps", "eligibility.timeline.score",
     "eligibility.timeline.distance", "eligibility.timeline.render", "eligibility.reporting.assemble",
@@ -51,7 +53,8 @@ NOT_FOR_EVALUATE = (
     "eligibility.render.data", "eligibility.render.json_text", "eligibility.listings", "eligibility.noc.show",
     "eligibility.noc.elements", "eligibility.ranking.improve", "eligibility.whatif.run", "eligibility.whatif.compare",
     "eligibility.explain", "eligibility.schema", "eligibility.server", "eligibility.batch", "eligibility.diff",
-    "eligibility.engines.durable", "eligibility.draws.update", "eligibility.draws.api", "tomllib", "tempfile",
+    "eligibility.engines.durable", "eligibility.draws.update", "eligibility.draws.api", "eligibility.draws.feed",
+    "eligibility.rulebook.checks", "eligibility.rulebook.bounds", "tomllib", "tempfile",
 )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from eligibility.converter import show
 from eligibility.draws.kinds import round_type
-from eligibility.draws.model import Round, sort_key
+from eligibility.draws.model import MAX_SCORE, Round, sort_key
 from eligibility.errors import Problem
 
 FEED_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json"
@@ -26,7 +26,6 @@ _TIE_BREAK = re.compile(
     r"(?P<h>\d{1,2}):(?P<m>\d\d):(?P<s>\d\d)\s*(?P<ampm>am|pm)?\s*(?:utc)?")
 _NUMBER = re.compile(r"\d{1,4}[a-z]?")
 _COUNT = re.compile(r"\d{1,3}(,\d{3})*|\d+")
-MAX_SCORE = 1200
 
 
 def parse_tie_break(text: str, round_date: dt.date) -> dt.datetime | None:

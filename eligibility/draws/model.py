@@ -10,6 +10,8 @@ from attrs import field, frozen
 from eligibility.record import Record
 
 Origin = Literal["bundled", "cache"]
+#: The highest CRS score there is: a round's lowest score above it is a misreading.
+MAX_SCORE = 1200
 
 
 @frozen

@@ -14,9 +14,8 @@ from typing import Any
 from attrs import evolve
 
 from eligibility.converter import show
-from eligibility.draws.feed import MAX_SCORE
 from eligibility.draws.kinds import round_type
-from eligibility.draws.model import TABLE_FORMAT, Origin, Round, RoundsTable, sort_key
+from eligibility.draws.model import MAX_SCORE, TABLE_FORMAT, Origin, Round, RoundsTable, sort_key
 from eligibility.errors import InputError, Problem
 
 CACHE_ENV = "ELIGIBILITY_CACHE_DIR"

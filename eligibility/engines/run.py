@@ -18,8 +18,8 @@ from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.profile.model import Profile
 from eligibility.result import Caveat, Evaluation, ProgramResult, Receipt, Verdict
-from eligibility.rulebook.checks import dependencies, evaluation_order
 from eligibility.rulebook.library import Library
+from eligibility.rulebook.tree import dependencies, evaluation_order
 
 if TYPE_CHECKING:
     from eligibility.evaluator.verdict import VersionDecider

@@ -17,9 +17,9 @@ from eligibility.render.words import test_name
 from eligibility.reporting.assemble import Report
 from eligibility.reporting.reach import HORIZON_MONTHS
 from eligibility.result import ConditionResult
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import EducationCondition, LanguageCondition
+from eligibility.rulebook.tree import walk
 from eligibility.unknown import known
 
 WIDTH, LABEL, ROW, GAP = 960, 250, 22, 14

@@ -10,7 +10,6 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from eligibility.converter import describe_value
 from eligibility.errors import Problem
-from eligibility.rulebook.checks import _dated
 from eligibility.rulebook.crs import (
     FACTOR_KINDS,
     NAMED_LEVELS,
@@ -141,6 +140,8 @@ def _again(ids: list[str]) -> str:
 
 def check_crs(rules: CrsRules) -> Iterator[Problem]:
     """Dates, citations, table keys, and each version's maximum with and without a spouse."""
+    from eligibility.rulebook.checks import _dated  # the checks of a program's versions (not needed to score)
+
     src = rules.path
     yield from _dated(rules.versions, src, "$.versions")
     sources = {s.id for s in rules.sources}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from attrs import evolve
 
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.model import (
     CertificateCondition,
     Composite,
@@ -21,6 +20,7 @@ from eligibility.rulebook.model import (
     Version,
     WorkExperienceCondition,
 )
+from eligibility.rulebook.tree import walk
 
 
 def _linked(c: Condition, works: dict[str, WorkExperienceCondition]) -> Condition:

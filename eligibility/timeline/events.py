@@ -18,7 +18,6 @@ from eligibility.dates import age_on, months_before
 from eligibility.language import TESTS
 from eligibility.profile.model import Education, JobOffer, LanguageTest, Nomination, Profile, Spouse, WorkEntry
 from eligibility.record import Record
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import (
     ArrangedEmployment,
@@ -34,6 +33,7 @@ from eligibility.rulebook.tables import (
     ExperiencePoints,
     LanguagePoints,
 )
+from eligibility.rulebook.tree import walk
 from eligibility.unknown import Unknown, known
 from eligibility.work import HOURS_PER_YEAR, WHOLE_HISTORY_MONTHS
 

@@ -16,9 +16,9 @@ from eligibility.language import ABILITIES, TESTS, TOP_LEVEL, TestKind
 from eligibility.listings import occupation_programs
 from eligibility.record import Record
 from eligibility.result import ConditionResult, ProgramResult
-from eligibility.rulebook.checks import walk
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Condition, LanguageCondition
+from eligibility.rulebook.tree import walk
 from eligibility.timeline.causes import leaves
 
 #: The profile field that settles an unknown condition of each kind, in words and by its path.

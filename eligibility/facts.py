@@ -280,6 +280,11 @@ class Facts:
 
     def current_canadian_job(self) -> JobFact | Unknown | None:
         """An authorized job in Canada the applicant still holds on the as-of date."""
+        return self._current_canadian_job
+
+    @cached_property
+    def _current_canadian_job(self) -> JobFact | Unknown | None:
+        # Asked by each funds condition with an exemption: the jobs are read once per evaluation.
         jobs = self.jobs()
         if not known(jobs):
             return UNKNOWN

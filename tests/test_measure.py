@@ -177,3 +177,23 @@ def test_a_selector_in_words_names_its_groups_and_exclusions() -> None:
     """Groups and exclusions are listed comma-separated after "NOC groups" and "except"."""
     occ = Occupations(groups=("2123", "2124"), exclude=("21231", "21232"))
     assert describe_occupations(occ) == "NOC groups 2123, 2124; except 21231, 21232"
+
+
+def test_work_evidence_shared_between_conditions_is_what_each_condition_makes_alone(library: Library) -> None:
+    """Every work condition in force, measured in one evaluation (items shared through its work table), gives
+    the evidence it gives measured alone; a job explained in the same words by two conditions is one item."""
+    jobs = [{"title": f"Job {i}", "employer": f"E{i % 3}", "noc": ("63200", "62200", None)[i % 3],
+             "country": ("CA", "IT")[i % 2], "start": (dt.date(2008, 1, 1) + dt.timedelta(days=120 * i)).isoformat(),
+             "end": None if i == 59 else (dt.date(2008, 1, 1) + dt.timedelta(days=120 * i + 100)).isoformat(),
+             "hours_per_week": (40, 30, 20)[i % 3]} for i in range(60)]
+    profile = profile_from_data({**PROFILE, "work": jobs})
+    conditions = [c for program in library.programs.values() if (v := program.version_on(AS_OF)) is not None
+                  for c, _ in walk(v.conditions, "$") if isinstance(c, WorkExperienceCondition)]
+    assert len(conditions) > 10
+    shared = Facts(profile, AS_OF)
+    together = [measure_work(c, shared) for c in conditions]
+    alone = [measure_work(c, Facts(profile, AS_OF)) for c in conditions]
+    assert together == alone
+    items = [item for m in together for item in m.evidence]
+    by_words = {repr(sorted(item.items())): id(item) for item in items}
+    assert len({id(item) for item in items}) == len(by_words) < len(items)

@@ -40,14 +40,15 @@ class WorkRow:
     the table's units, and the part of its evidence no count changes (a plain slotted class: one is made
     per job and evaluation)."""
 
-    __slots__ = ("base", "end_iso", "fact", "first", "index", "last", "noc", "start_iso", "weekly")
+    __slots__ = ("base", "end_iso", "fact", "first", "index", "kind", "last", "noc", "position", "start_iso", "weekly")
 
-    def __init__(self, jf: JobFact, units: int) -> None:
+    def __init__(self, jf: JobFact, units: int, position: int) -> None:
         e, job = jf.entry, jf.job
         base: dict[str, Any] = {"job": job.index, "title": e.title, "employer": e.employer, "noc": e.noc}
         if e.noc_2016:
             base["converted_from_noc_2016"] = e.noc_2016
         self.fact = jf
+        self.position = position  # in the table's rows (``index`` is the job's place in the profile)
         self.index = job.index
         self.noc = e.noc
         self.first = job.start.toordinal()
@@ -56,6 +57,8 @@ class WorkRow:
         self.start_iso = job.start.isoformat()
         self.end_iso = job.end.isoformat()
         self.base = base
+        #: What ``excluded_because`` reads of the job.
+        self.kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized)
 
 
 #: Each row's reason to be left out, or None; the rows that may count with their position and part.
@@ -75,6 +78,23 @@ class WorkTable(Record):
     #: The rows classified by ``_classify`` per (location, exclusions, provinces, window): once per evaluation.
     classified: dict[tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None, dt.date, dt.date],
                      Classified] = field(factory=dict)
+    #: Evidence items by what they say (a row's position with its reason, or with its share and dates): a
+    #: dozen conditions explain each job, most in the same words, and share one item for them.
+    items: dict[tuple[Any, ...], dict[str, Any]] = field(factory=dict)
+    #: The items of the rows left out whatever the occupation, per classification (the key of ``classified``):
+    #: each row's item or None, and the items alone (the evidence of a condition where no job is left out for
+    #: its occupation).
+    left_out: dict[tuple[Any, ...], tuple[tuple[dict[str, Any] | None, ...], list[dict[str, Any]]]] = field(
+        factory=dict)
+
+
+def _item(table: WorkTable, pos: int, reason: str) -> dict[str, Any]:
+    """The evidence item of the row at ``pos`` left out for ``reason`` (one per table, row and reason)."""
+    key = (pos, reason)
+    item = table.items.get(key)
+    if item is None:
+        item = table.items[key] = {**table.rows[pos].base, "counted": False, "reason": reason}
+    return item
 
 
 def work_table(facts: Facts, person: Person = "applicant") -> WorkTable | None:
@@ -88,7 +108,7 @@ def _build_table(facts: Facts, person: Person) -> WorkTable | None:
     if not known(jobs):
         return None
     units = units_for([jf.job.hours_per_week for jf in jobs])
-    return WorkTable(units, int(WEEKLY_CAP * units), tuple([WorkRow(jf, units) for jf in jobs]))
+    return WorkTable(units, int(WEEKLY_CAP * units), tuple([WorkRow(jf, units, pos) for pos, jf in enumerate(jobs)]))
 
 
 @frozen
@@ -143,7 +163,9 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
     return None
 
 
-Selected = tuple[list[tuple[WorkRow, Part]], list[tuple[WorkRow, Part]], list[dict[str, Any]]]
+#: The rows that count, those that might, and the evidence items of those left out (a list a table may share
+#: between calls: read it, do not change it).
+Selected = tuple[list[tuple[WorkRow, Part]], list[tuple[WorkRow, Part]], Sequence[dict[str, Any]]]
 
 
 def _classify(table: WorkTable, first: dt.date, last: dt.date, location: Location, exclude: tuple[Exclusion, ...],
@@ -157,19 +179,28 @@ def _classify(table: WorkTable, first: dt.date, last: dt.date, location: Locatio
     rules = (location, exclude, provinces)
     excluded = table.excluded.get(rules)
     if excluded is None:
-        excluded = table.excluded[rules] = tuple([excluded_because(row.fact.entry, location, exclude, provinces)
-                                                  for row in table.rows])
+        # Rows alike in what the rules read (most of a history) share one answer.
+        by_kind: dict[tuple[Any, ...], str | None] = {}
+        answers: list[str | None] = []
+        for row in table.rows:
+            try:
+                reason = by_kind[row.kind]
+            except KeyError:
+                reason = by_kind[row.kind] = excluded_because(row.fact.entry, location, exclude, provinces)
+            answers.append(reason)
+        excluded = table.excluded[rules] = tuple(answers)
     low, high = first.toordinal(), last.toordinal()
     outside = None  # worded once, when a row is outside the window
-    reasons: list[str | None] = []
+    reasons = list(excluded)
     inside: list[tuple[int, WorkRow, Part]] = []
-    for pos, (row, reason) in enumerate(zip(table.rows, excluded, strict=True)):
+    rows = table.rows
+    for pos, reason in enumerate(excluded):
         if reason is None:
+            row = rows[pos]
             if row.last < low or row.first > high or low > high:
-                reason = outside = outside or f"outside the window {first} to {last}"
+                reasons[pos] = outside = outside or f"outside the window {first} to {last}"
             else:
                 inside.append((pos, row, (row.index, max(row.first, low), min(row.last, high), row.weekly)))
-        reasons.append(reason)
     found = table.classified[key] = (tuple(reasons), tuple(inside))
     return found
 
@@ -183,23 +214,28 @@ def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last
     uncertain: list[tuple[WorkRow, Part]] = []
     fixed, inside = _classify(table, first, last, location, exclude, provinces)
     member = selector(occupations)
-    unlisted: list[str | None] | None = None
-    described = ""
+    unlisted: list[tuple[int, str]] = []
     for pos, row, part in inside:
         if row.noc is None:
             uncertain.append((row, part))
         elif member(row.noc):
             certain.append((row, part))
         elif explain:
-            if unlisted is None:
-                unlisted = list(fixed)
-                described = describe_occupations(occupations)
-            unlisted[pos] = f"NOC {row.noc} is not among {described}"
+            unlisted.append((pos, row.noc))
     if not explain:
         return certain, uncertain, []
-    reasons = fixed if unlisted is None else unlisted
-    left_out = [{**row.base, "counted": False, "reason": reason}
-                for row, reason in zip(table.rows, reasons, strict=True) if reason is not None]
+    key = (location, exclude, provinces, first, last)
+    found = table.left_out.get(key)
+    if found is None:
+        aligned = tuple([None if reason is None else _item(table, pos, reason) for pos, reason in enumerate(fixed)])
+        found = table.left_out[key] = (aligned, list(filter(None, aligned)))  # items are never empty
+    aligned, left_out = found
+    if unlisted:
+        described = describe_occupations(occupations)
+        items = list(aligned)
+        for pos, noc in unlisted:
+            items[pos] = _item(table, pos, f"NOC {noc} is not among {described}")
+        left_out = list(filter(None, items))
     return certain, uncertain, left_out
 
 
@@ -250,19 +286,24 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     shares = counted[2]
     credited = {part[0]: part for part in counted[1]}
     jobs: list[dict[str, Any]] = []
+    items = table.items
     for row, _ in certain:
         found = credited.get(row.index)
         if found is None:
-            jobs.append({**row.base, "counted": False, "reason": "not part of the best occupation or run"})
+            jobs.append(_item(table, row.position, "not part of the best occupation or run"))
             continue
         share = shares[found[0]]
-        hours = share / per_unit if isinstance(share, int) else float(share / per_unit)
-        # A part starts on its job's first day or on the window's, and ends on its job's last day or the window's.
-        jobs.append({**row.base, "from": row.start_iso if found[1] == row.first else first.isoformat(),
-                     "to": row.end_iso if found[2] == row.last else last.isoformat(), "hours": round(hours, 1),
-                     "counted": True})
-    jobs += [{**row.base, "counted": False, "reason": "no NOC code: it may or may not count"}
-             for row, _ in uncertain]
+        key = (row.position, found[1], found[2], share)
+        item = items.get(key)
+        if item is None:
+            hours = share / per_unit if isinstance(share, int) else float(share / per_unit)
+            # A part starts on its job's first day or on the window's, and ends on its job's last day or the
+            # window's.
+            item = items[key] = {**row.base, "from": row.start_iso if found[1] == row.first else first.isoformat(),
+                                 "to": row.end_iso if found[2] == row.last else last.isoformat(),
+                                 "hours": round(hours, 1), "counted": True}
+        jobs.append(item)
+    jobs += [_item(table, row.position, "no NOC code: it may or may not count") for row, _ in uncertain]
     jobs += left_out
     return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
                        bool(maybe), tuple(jobs))

@@ -36,7 +36,7 @@ NOT_LAW: dict[tuple[str, int], str] = {
     ("server/routes_time.py", 36): "the default span of a plan over HTTP: three years ahead, a display choice",
     ("cli.py", 24): "the terminal height assumed when none is known (shutil.get_terminal_size)",
     ("draws/cli.py", 1200): "the CRS scale's top, bounding a score typed on the command line",
-    ("draws/feed.py", 1200): "the CRS scale's top, bounding a cut-off read from IRCC's feed",
+    ("draws/model.py", 1200): "the CRS scale's top, bounding a cut-off read from IRCC's feed or a rounds table",
     ("timeline/score.py", 120): "the CRS work window, mirrored from the CRS ruleset to name a CRS change's cause",
 }
 #: Modules whose numbers are published tables, each row citing its source beside it.

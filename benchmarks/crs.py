@@ -19,11 +19,22 @@ function calls executed (``sys.settrace``) by the CRS (explained, with its round
 it follows, on the generated profiles, each scored once. It leaves out the work done in C (building
 dicts and objects), so it understates the CRS's share of the time; it tells a change's effect on the
 Python executed apart from noise.
+
+``--instructions plain|full`` prints nothing: after the same warm-up it evaluates the generated profiles
+(each once) without or with the CRS inside ``functools.reduce``, so that callgrind counts the machine
+instructions of those evaluations alone, C included, whatever the load::
+
+    valgrind --tool=callgrind --toggle-collect=functools_reduce python benchmarks/crs.py --instructions plain
+    valgrind --tool=callgrind --toggle-collect=functools_reduce python benchmarks/crs.py --instructions full
+
+(``Collected`` of the second over the first is the ratio in instructions; it leaves out what the time adds
+when the CRS and the evaluation push each other's data out of the processor's caches.)
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import sys
 import time
@@ -125,12 +136,18 @@ def main() -> None:
     parser.add_argument("--generated", type=int, default=200)
     parser.add_argument("--seed", type=int, default=20261130)
     parser.add_argument("--opcodes", action="store_true", help="also count the bytecode executed (see above)")
+    parser.add_argument("--instructions", choices=("plain", "full"),
+                        help="evaluate the generated profiles inside functools.reduce for callgrind (see above)")
     args = parser.parse_args()
     library = rules(ROOT / "rulesets")
     examples = [load_profile(p) for p in sorted((ROOT / "profiles").glob("*.yaml"))]
     generated = generated_profiles(args.generated, args.seed)
     for p in examples:  # warm up: the rules' compiled form, the CRS plans, the rounds table
         evaluate(p, DAY, library=library)
+    if args.instructions:
+        with_crs = args.instructions == "full"
+        functools.reduce(lambda _, p: evaluate(p, DAY, library=library, with_crs=with_crs), generated, None)
+        return
     print(f"CRS cost, as of {DAY} (python benchmarks/crs.py --rounds {args.rounds} --generated {args.generated})")
     for name, profiles, rounds in (("examples", examples, args.rounds), ("generated", generated, 1)):
         c = measure(library, profiles, rounds)

@@ -1,8 +1,9 @@
 """The fast paths of the CRS give exactly what building everything anew gives, and the rounds table is looked
 at about once a second, not for every score.
 
-Kept factor and section results, kept step points and section sums, and the rules of a day are checked
-against a score computed with every kept value forgotten, on the example profiles and on generated ones.
+Kept factor and section results, kept step points and section sums, kept rounds answers and the rules of a
+day are checked against a score computed with every kept value forgotten, on the example profiles and on
+generated ones; evaluate's result is the evaluation with its score added, every field the same.
 """
 
 from __future__ import annotations
@@ -11,21 +12,24 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from eligibility.api import rounds_of
+from eligibility.api import evaluate, rounds_of
 from eligibility.draws import met
 from eligibility.draws import table as tables
 from eligibility.draws.model import Round, RoundsTable
-from eligibility.draws.person import ROUND_PROGRAMS
+from eligibility.draws.person import ROUND_PROGRAMS, rounds_for
 from eligibility.draws.update import write_atomically
 from eligibility.facts import Facts
 from eligibility.profile.load import load_profile
-from eligibility.profile.model import Profile
-from eligibility.ranking import build, compute, plan
+from eligibility.profile.model import Nomination, Profile
+from eligibility.ranking import build, compute, plan, work_years
 from eligibility.ranking.compute import crs_range, crs_result
 from eligibility.render.crs import crs_data
+from eligibility.unknown import UNKNOWN
 from tests.strategies import as_of_dates, examples, library, profiles
 
 ROOT = Path(__file__).parents[1]
@@ -41,7 +45,7 @@ def _scored(profile: Profile, day: dt.date) -> str:
 
 def _anew(profile: Profile, day: dt.date) -> str:
     """The score's JSON with every kept plan, layout, result, point, day and round type forgotten first."""
-    for kept in (plan._PLANS, build._LAYOUTS, compute._SHARED, compute._ON_DAY, met._ON_DAY):
+    for kept in (plan._PLANS, build._LAYOUTS, compute._SHARED, compute._ON_DAY, met._ON_DAY, work_years._ISO):
         kept.clear()
     return _scored(profile, day)
 
@@ -75,6 +79,42 @@ def test_the_total_alone_is_the_explained_total(profile: Profile, day: dt.date) 
     result = crs_result(profile, day, library(), Facts(profile, day))
     expected = (result.low, result.high) if result.status == "scored" else None
     assert crs_range(profile, day, library(), Facts(profile, day)) == expected
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_evaluate_adds_the_score_to_the_evaluation_it_made(path: Path) -> None:
+    """evaluate() is the evaluation without the CRS with its score added (attrs.evolve), every field the same."""
+    profile = load_profile(path)
+    for day in (dt.date(2016, 11, 18), dt.date(2025, 3, 25), dt.date(2026, 3, 1)):
+        plain = evaluate(profile, day, library=library(), with_crs=False)
+        facts = Facts(profile, day)
+        verdicts = {r.id: r.verdict for r in plain.programs}
+        score = crs_result(profile, day, library(), facts, plain.receipt.profile_sha256,
+                           rounds_of(profile, day, library(), verdicts, facts=facts))
+        assert evaluate(profile, day, library=library()) == attrs.evolve(plain, crs=score)
+
+
+VERDICTS = st.sampled_from(["eligible", "undetermined", "not_eligible", "not_in_force", None])
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.lists(VERDICTS, min_size=len(ROUND_PROGRAMS), max_size=len(ROUND_PROGRAMS)),
+       st.sampled_from([None, False, True]), st.integers(0, 1200), st.integers(0, 600), as_of_dates())
+def test_kept_rounds_answers_are_the_answers_built_anew(drawn: list[str | None], nominated: bool | None, low: int,
+                                                        spread: int, day: dt.date) -> None:
+    """rounds_for, asked twice (the second answer kept), gives what rounds_met builds from nothing: the same rounds
+    open, met or not, for any verdicts of the programs that open rounds, nomination and score."""
+    verdicts = {p: v for p, v in zip(ROUND_PROGRAMS, drawn, strict=True) if v is not None}
+    profile = load_profile(EXAMPLES[0])
+    nomination = (None if nominated is False else Nomination("ON", day) if nominated else UNKNOWN)
+    profile = attrs.evolve(profile, provincial_nomination=nomination)
+    high = min(1200, low + spread)
+    first = rounds_for(profile, verdicts, low, high, day)
+    assert rounds_for(profile, verdicts, low, high, day) is first
+    met._ON_DAY.clear()
+    anew = met.rounds_met((low, high), [p for p, v in verdicts.items() if v == "eligible"], nominated, day,
+                          undetermined=[p for p, v in verdicts.items() if v == "undetermined"])
+    assert first == anew
 
 
 def _newer(folder: Path) -> Path:

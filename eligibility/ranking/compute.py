@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
@@ -34,9 +34,9 @@ from eligibility.unknown import UNKNOWN
 RULES_ID = "crs"
 
 
-@frozen
-class Chosen:
-    """The score of the designation chosen, over the spouse case(s), with what it read."""
+class Chosen(NamedTuple):
+    """The score of the designation chosen, over the spouse case(s), with what it read (a named tuple: one is made
+    for every score)."""
 
     scored: Scored
     plans: tuple[Plan, ...]
@@ -90,7 +90,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         else:
             # The other designation: only the steps that read the languages designated change.
             previous = [score_plan(p, readings, before) for p, before in zip(plans, previous, strict=True)]
-        scored[d] = previous[0] if len(previous) == 1 else widen(previous)
+        scored[d] = previous[0] if len(previous) == 1 else widen(previous, redo)
     if len(options) == 1:
         chosen = options[0]
     else:

@@ -13,6 +13,8 @@ from eligibility.unknown import Unknown, known
 TOP = 10  # CLB / NCLC 10 means "10 or more"
 UNKNOWN_LEVELS = ((0, TOP),) * len(ABILITIES)
 NO_LEVELS = ((0, 0),) * len(ABILITIES)
+#: The reading of a language without any test (the same for everyone).
+NO_TEST = Reading((0, 0), "no valid test", (), (), NO_LEVELS)
 
 
 def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, path: str, explain: bool) -> Reading:
@@ -21,10 +23,11 @@ def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, p
     (several measures share this reading)."""
     if not known(tests):
         return Reading((0, TOP), None, (), (path,), UNKNOWN_LEVELS)
-    valid = [t for t in tests if t.valid and (language is None or t.language == language)]
-    best = _best(valid)
-    evidence = tuple(_test_evidence(t) for t in tests
-                     if language is None or t.language == language) if explain else ()
+    of_language = [t for t in tests if language is None or t.language == language] if tests else tests
+    if not of_language:
+        return NO_TEST  # no test of the language: nothing to say of any
+    best = _best([t for t in of_language if t.valid])
+    evidence = tuple([_test_evidence(t) for t in of_language]) if explain else ()
     if best is None:
         return Reading((0, 0), "no valid test", evidence, (), NO_LEVELS)
     levels = [min(TOP, best.levels[a]) for a in ABILITIES]
@@ -42,8 +45,9 @@ def _best(tests: list[TestFact]) -> TestFact | None:
 
 
 def _test_evidence(t: TestFact) -> dict[str, Any]:
+    # A test's levels are read per ability, in the order of ABILITIES (``Facts.tests``): copied as they are.
     item: dict[str, Any] = {"test": t.test.test, "taken": t.test.taken.isoformat(), "language": t.language,
-                            "levels": {a: t.levels[a] for a in ABILITIES}, "valid": t.valid}
+                            "levels": dict(t.levels), "valid": t.valid}
     if t.why_not:
         item["reason"] = t.why_not
     return item

@@ -175,7 +175,8 @@ def tagged(measure: str, reading: Reading) -> Reading:
     same reading when it has no evidence: a result reads its words, evidence and paths, all unchanged)."""
     if not reading.evidence:
         return reading
-    return reading._replace(evidence=tuple([{"measure": measure, **e} for e in reading.evidence]))
+    return Reading(reading.value, reading.observed, tuple([{"measure": measure, **e} for e in reading.evidence]),
+                   reading.settle, reading.abilities)
 
 
 def spouse_language(m: Reader) -> Reading:

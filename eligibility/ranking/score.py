@@ -166,12 +166,22 @@ def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: list[Poi
     return tuple(spans), (section_low, section_high)
 
 
-def widen(cases: list[Scored]) -> Scored:
-    """One score spanning several possible cases (a spouse who may or may not count)."""
+def widen(cases: list[Scored], differ: tuple[int, ...] | None = None) -> Scored:
+    """One score spanning several possible cases (a spouse who may or may not count); ``differ``, when given, are
+    the only steps whose points may differ between the cases (``differing``)."""
     first = cases[0]
     for other in cases[1:]:
-        first = Scored(min(first.low, other.low), max(first.high, other.high),
-                       _widened(first.factors, other.factors),
+        if differ is None:
+            factors = _widened(first.factors, other.factors)
+        else:
+            spans = list(first.factors)
+            for i, x, y in zip(differ, [first.factors[i] for i in differ], [other.factors[i] for i in differ],
+                               strict=True):
+                if x != y:
+                    spans[i] = (min(x[0], y[0]), max(x[1], y[1]))
+            factors = tuple(spans)
+        first = Scored(min(first.low, other.low), max(first.high, other.high), factors,
+                       first.parts if first.parts == other.parts else
                        tuple(_widened(a, b) for a, b in zip(first.parts, other.parts, strict=True)),
                        _widened(first.sections, other.sections))
     return first

@@ -13,7 +13,7 @@ import pytest
 from eligibility.engines.run import evaluate
 from eligibility.evaluator.engine import program_result
 from eligibility.facts import Facts
-from eligibility.measure.offer import arranged_employment
+from eligibility.measure.offer import EmployerHours, arranged_employment, measure_arranged
 from eligibility.profile.load import profile_from_data
 from eligibility.rulebook.library import Library, load_library
 from eligibility.rulebook.model import ArrangedEmployment, FundsCondition
@@ -78,6 +78,16 @@ def test_an_exempt_offer_after_1559_hours_names_the_hours_missing(rule: Arranged
     assert outcome == "fail"
     assert detail == "lmia: LMIA-exempt offer, but only 1,559 h worked for Maple Co; needs 1,560"
     assert checks["lmia"][0] == "fail"
+
+
+def test_an_exempt_offer_naming_no_employer_leaves_the_lmia_check_open(rule: ArrangedEmployment) -> None:
+    """An LMIA-exempt offer naming no employer: the hours with it are not known (``known`` False), the check open."""
+    offer = {k: v for k, v in PROFILE["job_offer"].items() if k != "employer"}
+    facts = Facts(profile_from_data({**PROFILE, "job_offer": offer}), AS_OF)
+    assert measure_arranged(facts, rule).employer == EmployerHours(False, None, "the employer is not named")
+    outcome, detail, checks = _checks(rule, job_offer=offer)
+    assert (outcome, detail) == ("unknown", "lmia: LMIA-exempt offer; the employer is not named")
+    assert checks["lmia"] == ("unknown", "LMIA-exempt offer; the employer is not named")
 
 
 def test_a_seasonal_offer_of_12_months_fails_only_on_being_seasonal(rule: ArrangedEmployment) -> None:

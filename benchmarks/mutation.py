@@ -317,7 +317,7 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
     # The rules' model, loading and checks; not rulebook/cache.py, which keeps a built library on disk (no
     # rules in it) and has its own tests.
     "rulebook": ([f"eligibility/rulebook/{name}.py" for name in ("bounds", "checks", "crs", "crs_checks", "library",
-                                                                  "links", "model", "structure", "tables")],
+                                                                  "links", "model", "structure", "tables", "tree")],
                  ["tests/test_ruleset_cases.py", "tests/test_bad_input.py", "tests/test_funds_table.py",
                   "tests/test_rulebook_links.py", "tests/test_ruleset_problems.py", "tests/test_ruleset_round_trip.py",
                   "tests/test_evaluation_order.py", "tests/test_rulebook_model.py"]),

@@ -18,7 +18,7 @@ from eligibility.engines.run import evaluate as _evaluate
 from eligibility.errors import InputError, Problem, UsageError
 from eligibility.facts import Facts
 from eligibility.limits import value_problems
-from eligibility.profile.load import load_profile
+from eligibility.profile.load import load_profile, was_read
 from eligibility.profile.model import Profile
 from eligibility.ranking.compute import crs_result
 from eligibility.result import CrsResult, Evaluation
@@ -52,11 +52,12 @@ def _checked(profile: Profile | str | Path, library: Library) -> Profile:
         loaded = load_profile(profile, declarations=declaration_keys(library))
         check_declarations(loaded, library, str(profile))
         return loaded
-    from eligibility.converter import unstructure
+    if not was_read(profile):  # the loader bounded every value of a profile it read
+        from eligibility.converter import unstructure
 
-    bounds = value_problems(unstructure(profile), "<profile>")
-    if bounds:
-        raise InputError([Problem("<profile>", path, message) for path, message in bounds])
+        bounds = value_problems(unstructure(profile), "<profile>")
+        if bounds:
+            raise InputError([Problem("<profile>", path, message) for path, message in bounds])
     check_declarations(profile, library, "<profile>")
     return profile
 

@@ -257,6 +257,29 @@ def test_every_api_entry_checks_profile_objects(call: str) -> None:
         getattr(eligibility, call)(bad)
 
 
+def test_a_profile_the_loader_read_is_not_walked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """evaluate walks the values of a Profile built in code (or changed after reading), not those of a profile
+    the loader read, whose values were bounded as they were read."""
+    import attrs
+
+    import eligibility
+    import eligibility.api
+
+    walked: list[object] = []
+    real = eligibility.api.value_problems
+
+    def watched(data: object, source: str) -> list[tuple[str, str]]:
+        walked.append(data)
+        return real(data, source)
+
+    monkeypatch.setattr(eligibility.api, "value_problems", watched)
+    profile = eligibility.load_profile(Path(__file__).parents[1] / "profiles" / "ayesha-software-engineer.yaml")
+    eligibility.evaluate(profile, "2025-06-01")
+    assert walked == []
+    eligibility.evaluate(attrs.evolve(profile, funds_cad=20000.0), "2025-06-01")
+    assert len(walked) == 1
+
+
 def test_durable_holds_the_largest_numbers_allowed() -> None:
     """The durable engine evaluates a profile whose numbers sit at the documented bound without crashing."""
     pytest.importorskip("durable_rules_engine")

@@ -13,7 +13,7 @@ from operator import call, itemgetter
 from typing import NamedTuple, cast
 
 from eligibility.ranking.plan import PartLayout, Plan, Points, Step, plan, row_at, step
-from eligibility.ranking.reading import Reading, Span
+from eligibility.ranking.reading import Reading, Readings, Span
 
 __all__ = ["Plan", "Points", "Scored", "plan", "score_plan", "step_points", "widen"]
 
@@ -92,10 +92,6 @@ def _kept_points(s: Step, readings: dict[str, Reading]) -> Points:
     return found
 
 
-class _Readings:
-    """The readings of a score as attributes (its ``__dict__`` is the readings), for the plan's ``keys``."""
-
-
 def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = None,
                redo: tuple[int, ...] | None = None) -> Scored:
     """Every step, part and section; with ``previous``, only the steps ``redo`` again (by default the language
@@ -103,7 +99,7 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
     if previous is None:
         # Each step's points kept by the levels it reads: two passes of C (``map``); a step's first time is
         # worked out below.
-        view = _Readings()
+        view = Readings()
         view.__dict__ = readings
         factors: list[Points | None] = list(map(call, p.gets, map(call, p.keys, repeat(view))))
         if None in factors:

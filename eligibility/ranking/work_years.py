@@ -9,7 +9,7 @@ from typing import Any
 from eligibility.dates import window
 from eligibility.facts import Facts, Person
 from eligibility.measure.work import select_rows, work_table
-from eligibility.ranking.reading import Reading
+from eligibility.ranking.reading import Reading, plain
 from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.model import Exclusion, Location
 from eligibility.work import HOURS_PER_YEAR, sweep
@@ -29,7 +29,7 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
     """
     table = work_table(facts, person)
     if table is None:
-        return Reading((0, UNKNOWN_YEARS), None, (), (path,))
+        return plain((0, UNKNOWN_YEARS), None, (path,))
     first, last = window(facts.as_of, counting.work_window_months)
     if not table.rows:
         # No job at all: no year, nothing to say of any job (the window's words are the same for everyone).

@@ -8,8 +8,8 @@ result is a frozen value.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from itertools import chain, repeat
-from operator import attrgetter, call
+from itertools import chain, compress, repeat
+from operator import attrgetter, call, not_
 from typing import cast
 
 from attrs import field, frozen
@@ -167,9 +167,8 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
     found: list[FactorScore | None] = list(map(shape.kept.get, keys))
     if None in found:
         get, builders, points = readings.get, shape.builders, scored.factors
-        for i, factor in enumerate(found):
-            if factor is None:
-                found[i] = builders[i](points[i], get, keys[i])
+        for i in compress(range(len(found)), map(not_, found)):
+            found[i] = builders[i](points[i], get, keys[i])
     factors = cast(tuple[FactorScore, ...], tuple(found))
     return factors, tuple(dict.fromkeys(chain.from_iterable(map(_SETTLED, factors))))
 

@@ -32,8 +32,9 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
         return plain((0, UNKNOWN_YEARS), None, (path,))
     first, last = window(facts.as_of, counting.work_window_months)
     if not table.rows:
-        # No job at all: no year, nothing to say of any job (the window's words are the same for everyone).
-        return Reading(NO_YEARS, _no_work(first, last) if explain else None)
+        # No job at all: no year, nothing to say of any job; the words are the window's, the same for everyone
+        # (kept by it, as is the result of a factor that reads it: see ``Reading.key``).
+        return _no_work(first, last) if explain else NO_WORK
     certain, uncertain, left_out = select_rows(table, counting.skilled, first, last, location, exclude,
                                                explain=explain)
     parts = [part for _, part in certain]
@@ -66,6 +67,8 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
 
 
 NO_YEARS = (0, 0)
+NO_WORK = Reading(NO_YEARS, None)
+_NO_WORK: dict[tuple[dt.date, dt.date], Reading] = {}
 _ISO: dict[tuple[dt.date, dt.date], tuple[str, str]] = {}
 
 
@@ -79,7 +82,13 @@ def _iso(first: dt.date, last: dt.date) -> tuple[str, str]:
     return found
 
 
-def _no_work(first: dt.date, last: dt.date) -> dict[str, Any]:
-    """What a count of no job observed: no hour, no year, in the window (a new dict: results do not share it)."""
-    first_iso, last_iso = _iso(first, last)
-    return {"hours": 0.0, "years": 0, "from": first_iso, "to": last_iso}
+def _no_work(first: dt.date, last: dt.date) -> Reading:
+    """The reading of no job at all in a window: no hour, no year (kept per window)."""
+    found = _NO_WORK.get((first, last))
+    if found is None:
+        if len(_NO_WORK) >= 1024:
+            _NO_WORK.clear()  # a batch over many days must not keep every day's
+        first_iso, last_iso = _iso(first, last)
+        found = _NO_WORK[(first, last)] = Reading(NO_YEARS, {"hours": 0.0, "years": 0, "from": first_iso,
+                                                             "to": last_iso}, key=("no work", first, last))
+    return found

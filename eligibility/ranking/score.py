@@ -158,29 +158,19 @@ def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: list[Poi
     return tuple(spans), (section_low, section_high)
 
 
-def widen(cases: list[Scored], differ: tuple[int, ...] | None = None) -> Scored:
-    """One score spanning several possible cases (a spouse who may or may not count); ``differ``, when given, are
-    the only steps whose points may differ between the cases (``differing``)."""
+def widen(cases: list[Scored]) -> Scored:
+    """One score spanning several possible cases (a spouse who may or may not count)."""
     first = cases[0]
     for other in cases[1:]:
-        if differ is None:
-            factors = _widened(first.factors, other.factors)
-        else:
-            spans = list(first.factors)
-            for i, x, y in zip(differ, [first.factors[i] for i in differ], [other.factors[i] for i in differ],
-                               strict=True):
-                if x != y:
-                    spans[i] = (min(x[0], y[0]), max(x[1], y[1]))
-            factors = tuple(spans)
-        first = Scored(min(first.low, other.low), max(first.high, other.high), factors,
-                       first.parts if first.parts == other.parts else
-                       tuple(_widened(a, b) for a, b in zip(first.parts, other.parts, strict=True)),
-                       _widened(first.sections, other.sections))
+        first = Scored(min(first.low, other.low), max(first.high, other.high), _widened(first.factors, other.factors),
+                       tuple(map(_widened, first.parts, other.parts)), _widened(first.sections, other.sections))
     return first
 
 
 def _widened(a: tuple[Points, ...], b: tuple[Points, ...]) -> tuple[Points, ...]:
-    """Each span of ``a`` widened to cover the same one of ``b``."""
+    """Each span of ``a`` widened to cover the same one of ``b`` (the lowest of the lows, the highest of the highs,
+    in C)."""
     if a == b:
         return a
-    return tuple([x if x == y else (min(x[0], y[0]), max(x[1], y[1])) for x, y in zip(a, b, strict=True)])
+    return tuple(zip(map(min, map(_FIRST, a), map(_FIRST, b)), map(max, map(_SECOND, a), map(_SECOND, b)),
+                     strict=True))

@@ -42,7 +42,7 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
     # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
     top = sweep(parts + [part for _, part in uncertain], table.cap_units)[0] if uncertain else total
     per_hour = 7 * table.units  # sweep counts in units of 1 / (7 x units) of an hour
-    settle = tuple(f"{path}[{row.index}].noc" for row, _ in uncertain)
+    settle = tuple([f"{path}[{row.index}].noc" for row, _ in uncertain]) if uncertain else ()
     year = HOURS_PER_YEAR * per_hour
     years = (int(total // year), int(top // year))
     if not explain:
@@ -58,9 +58,11 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
                          "from": row.start_iso if start == row.first else dt.date.fromordinal(start).isoformat(),
                          "to": row.end_iso if end == row.last else dt.date.fromordinal(end).isoformat(),
                          "hours": round(hours, 1)})
-    evidence += [{"measure": measure, "job": row.index, "title": row.fact.entry.title, "counted": False,
-                  "reason": "no NOC code: it may or may not count"} for row, _ in uncertain]
-    evidence += [{"measure": measure, **item} for item in left_out]
+    if uncertain:
+        evidence += [{"measure": measure, "job": row.index, "title": row.fact.entry.title, "counted": False,
+                      "reason": "no NOC code: it may or may not count"} for row, _ in uncertain]
+    if left_out:
+        evidence += [{"measure": measure, **item} for item in left_out]
     first_iso, last_iso = _iso(first, last)
     observed = {"hours": round(total / per_hour, 1), "years": years[0], "from": first_iso, "to": last_iso}
     return Reading(years, observed, tuple(evidence), settle)

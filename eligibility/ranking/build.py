@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from itertools import chain, compress, repeat
-from operator import attrgetter, call, not_
+from operator import attrgetter, call, is_, not_
 from typing import cast
 
 from attrs import field, frozen
@@ -70,9 +70,9 @@ _LAYOUTS: dict[tuple[int, ...], tuple[tuple[Plan, ...], Layout]] = {}
 
 def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
     """The static part of a result for these plans (plans live as long as their version: cached by identity)."""
-    key = tuple(id(p) for p in plans)
+    key = tuple(map(id, plans))
     hit = _LAYOUTS.get(key)
-    if hit is None or any(a is not b for a, b in zip(hit[0], plans, strict=True)):
+    if hit is None or not all(map(is_, hit[0], plans)):
         first = plans[0]
         for s in first.steps:
             if not 1 <= len(s.measures) <= 2:

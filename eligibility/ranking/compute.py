@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from operator import is_
 from typing import Any, NamedTuple
 
 from attrs import frozen
@@ -134,9 +135,9 @@ _SHARED: dict[tuple[int, ...], tuple[tuple[Plan, ...], tuple[Readers, tuple[int,
 def _shared(plans: tuple[Plan, ...]) -> tuple[Readers, tuple[int, ...]]:
     """The measures either spouse case reads, once each, and the steps they score differently (kept per pair
     of plans, which live as long as their version)."""
-    key = tuple(id(p) for p in plans)
+    key = tuple(map(id, plans))
     hit = _SHARED.get(key)
-    if hit is None or any(a is not b for a, b in zip(hit[0], plans, strict=True)):
+    if hit is None or not all(map(is_, hit[0], plans)):
         readers = tuple(dict.fromkeys(r for p in plans for r in p.readers))
         hit = _SHARED[key] = (plans, (readers, differing(*plans)))
     return hit[1]

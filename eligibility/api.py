@@ -56,8 +56,11 @@ def _checked(profile: Profile | str | Path, library: Library) -> Profile:
         from eligibility.converter import unstructure
 
         bounds = value_problems(unstructure(profile), "<profile>")
-        if bounds:
-            raise InputError([Problem("<profile>", path, message) for path, message in bounds])
+    else:  # but its declarations are a dict, which code may have changed since
+        bounds = [("$.declarations" + path.removeprefix("$"), message)
+                  for path, message in value_problems(profile.declarations, "<profile>")]
+    if bounds:
+        raise InputError([Problem("<profile>", path, message) for path, message in bounds])
     check_declarations(profile, library, "<profile>")
     return profile
 

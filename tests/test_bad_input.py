@@ -258,8 +258,8 @@ def test_every_api_entry_checks_profile_objects(call: str) -> None:
 
 
 def test_a_profile_the_loader_read_is_not_walked_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    """evaluate walks the values of a Profile built in code (or changed after reading), not those of a profile
-    the loader read, whose values were bounded as they were read."""
+    """evaluate walks the values of a Profile built in code (or changed after reading), and of a profile the
+    loader read (whose values were bounded as they were read) only its declarations, a dict code may change."""
     import attrs
 
     import eligibility
@@ -275,9 +275,23 @@ def test_a_profile_the_loader_read_is_not_walked_again(monkeypatch: pytest.Monke
     monkeypatch.setattr(eligibility.api, "value_problems", watched)
     profile = eligibility.load_profile(Path(__file__).parents[1] / "profiles" / "ayesha-software-engineer.yaml")
     eligibility.evaluate(profile, "2025-06-01")
-    assert walked == []
-    eligibility.evaluate(attrs.evolve(profile, funds_cad=20000.0), "2025-06-01")
-    assert len(walked) == 1
+    assert walked == [profile.declarations]
+    changed = attrs.evolve(profile, funds_cad=20000.0)
+    eligibility.evaluate(changed, "2025-06-01")
+    assert len(walked) == 2 and walked[1] is not changed.declarations and walked[1]["funds_cad"] == 20000.0
+
+
+def test_a_declaration_changed_in_code_after_reading_is_still_bounded() -> None:
+    """A number put in a read profile's declarations dict past the bound of 10**15 (durable-rules crashes from
+    1e16) is an input error naming the field, not a crash."""
+    import eligibility
+
+    profile = eligibility.load_profile(Path(__file__).parents[1] / "profiles" / "ayesha-software-engineer.yaml")
+    profile.declarations["crs_score"] = 1e300
+    with pytest.raises(eligibility.InputError) as caught:
+        eligibility.evaluate(profile, "2025-06-01")
+    assert [(p.source, p.path) for p in caught.value.problems] == [("<profile>", "$.declarations.crs_score")]
+    assert caught.value.problems[0].message == "expected a number of magnitude below 10^15, found 1e+300"
 
 
 def test_durable_holds_the_largest_numbers_allowed() -> None:

@@ -1,6 +1,5 @@
 """The words and numbers a person reads that the cases beside the rulesets cannot reach: the checks of
-arranged employment as the CRS reads them (IRPR s. 82(2)), and the caveats a program result gathers from
-its result tree when the evaluation did not pass them on."""
+arranged employment as the CRS reads them (IRPR s. 82(2))."""
 
 from __future__ import annotations
 
@@ -10,8 +9,6 @@ from typing import Any
 
 import pytest
 
-from eligibility.engines.run import evaluate
-from eligibility.evaluator.engine import program_result
 from eligibility.facts import Facts
 from eligibility.measure.offer import EmployerHours, arranged_employment, measure_arranged
 from eligibility.profile.load import profile_from_data
@@ -97,27 +94,3 @@ def test_a_seasonal_offer_of_12_months_fails_only_on_being_seasonal(rule: Arrang
     assert (outcome, detail) == ("fail", "seasonal: the offer is for seasonal work")
     assert checks["lmia"] == ("pass", "based on a positive LMIA")
     assert checks["duration"] == ("pass", "12 months; needs 12 months or more")
-
-
-@pytest.mark.parametrize("engine", ["native", "durable"])
-def test_a_program_result_gathers_the_caveats_of_its_result_tree(library: Library, engine: str) -> None:
-    """Built from its condition results alone, FSW's result lists the same caveats the evaluation gathered."""
-    profile = profile_from_data(PROFILE)
-    got = evaluate(profile, AS_OF, library, programs={"express-entry/fsw"}, engine=engine).program("express-entry/fsw")
-    program = library.program("express-entry/fsw")
-    version = program.version_on(AS_OF)
-    assert version is not None
-    rebuilt = program_result(program, version, got.conditions)
-    # FSW's one officer judgement, the duties of s. 75(2)(b)-(c), passes: it is the tree's only caveat
-    assert [c.condition for c in rebuilt.caveats] == ["performed-duties"]
-    assert [(c.condition, c.reason) for c in rebuilt.caveats] == [(c.condition, c.reason) for c in got.caveats
-                                                                  if c.condition in _ids(got.conditions)]
-    assert (rebuilt.verdict, rebuilt.message) == (got.verdict, got.message)
-
-
-def _ids(results: Any) -> set[str]:
-    out: set[str] = set()
-    for r in results:
-        out.add(r.id)
-        out |= _ids(r.conditions)
-    return out

@@ -129,16 +129,6 @@ def _native(node: NodePlan, mm: Measurer, caveats: list[Caveat]) -> ConditionRes
     return found
 
 
-def _caveats(results: Iterable[ConditionResult], out: list[Caveat]) -> list[Caveat]:
-    for r in results:
-        caveat = caveat_of(r)
-        if caveat is not None:
-            out.append(caveat)
-        if r.conditions:
-            _caveats(r.conditions, out)
-    return out
-
-
 def evaluate_program(program: Program, facts: Facts, library: Library, verdicts: dict[str, Verdict],
                      decide: LeafDecider = native_leaf) -> ProgramResult:
     """One program's verdict on the facts' as-of date, its leaves decided by ``decide`` (natively by default)."""
@@ -162,7 +152,7 @@ def evaluate_program(program: Program, facts: Facts, library: Library, verdicts:
         results = tuple([_native(node, mm, caveats) for node in plan.nodes])
     else:
         results = tuple([_evaluate(node, mm, decide, caveats) for node in plan.nodes])
-    return program_result(program, version, results, plan, tuple(caveats))
+    return program_result(program, results, plan, tuple(caveats))
 
 
 def standing(program: Program, day: dt.date) -> tuple[Version | None, Verdict | None]:
@@ -185,11 +175,10 @@ def standing(program: Program, day: dt.date) -> tuple[Version | None, Verdict | 
 VERDICT_OF: dict[Outcome, Verdict] = {"fail": "not_eligible", "unknown": "undetermined", "pass": "eligible"}
 
 
-def program_result(program: Program, version: Version, results: tuple[ConditionResult, ...],
-                   plan: VersionPlan | None = None, caveats: tuple[Caveat, ...] | None = None) -> ProgramResult:
-    """The verdict of a version in force from its top-level condition results (and their caveats, when the
-    evaluation gathered them)."""
-    plan = plan or version_plan(program, version)
+def program_result(program: Program, results: tuple[ConditionResult, ...], plan: VersionPlan,
+                   caveats: tuple[Caveat, ...]) -> ProgramResult:
+    """The verdict of a version in force from its top-level condition results and the caveats the evaluation
+    gathered from them."""
     verdict = VERDICT_OF[kleene_all([r.outcome for r in results])]
     if verdict == "not_eligible":
         message = f"fails: {', '.join([r.id for r in results if r.outcome == 'fail'])}"
@@ -197,7 +186,5 @@ def program_result(program: Program, version: Version, results: tuple[ConditionR
         message = f"the profile does not settle: {', '.join([r.id for r in results if r.outcome == 'unknown'])}"
     else:
         message = "every condition passes"
-    if caveats is None:
-        caveats = tuple(_caveats(results, [])) if plan.may_caveat else ()
     return ProgramResult(program.id, program.title, verdict, plan.ref, message, caveats, results,
                          program.confidence, kind=program.kind, short_title=plan.short_title)

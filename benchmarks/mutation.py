@@ -478,13 +478,24 @@ EQUIVALENT_CODE: dict[str, str] = {
     "eligibility.rulebook.crs_checks.part_max: _MAX[(id(part), with_spouse)] = hit -> "
     "_MAX[(id(part), with_spouse)] = None":
         "a memo: storing None only makes each call work the same maximum out again",
+    "eligibility.facts.Facts._credentials: years = (eca_max_age_months or 0) // 12 "
+    "-> years = (eca_max_age_months or 1) // 12":
+        "reached only with a limit (eca_max_age_months not None); the `or` picks the other side only for a limit "
+        "of 0 months, and 0 // 12 and 1 // 12 are both 0",
+    "eligibility.evaluator.verdict.program_verdict: return found if isinstance(found, str) else "
+    "found(Measurer(facts, library, verdicts, explain=False)) -> return found if isinstance(found, str) else "
+    "found(Measurer(facts, library, verdicts, explain=True))":
+        "explain=False only lets a measure leave out what a report alone reads (the work measure's evidence); the "
+        "verdicts read no report, and tests/test_verdict_only.py checks that every work measure has the same values "
+        "either way: only the cost changes",
 }
 COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
 
 
 def code_key(name: str, diff: str) -> str:
     """A name for a code mutant that survives renumbering: its function, the line and the line as mutated."""
-    function = name.rsplit("__mutmut_", 1)[0].replace("ǁ", ".").replace(".x_", ".").replace("..", ".")
+    # mutmut names a function x_name and a method xǁClassǁname
+    function = name.rsplit("__mutmut_", 1)[0].replace(".xǁ", ".").replace("ǁ", ".").replace(".x_", ".")
     lines = [line for line in diff.splitlines() if not line.startswith(("+++", "---"))]
     before = " / ".join(line[1:].strip() for line in lines if line.startswith("-"))
     after = " / ".join(line[1:].strip() for line in lines if line.startswith("+"))

@@ -314,7 +314,7 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
                                             "tests/test_engines_agree_on_cases.py", "tests/test_result_texts.py",
                                             "tests/test_kind_reports.py", "tests/test_evaluation_paths.py",
                                             "tests/test_verdict_only.py"]),
-    "facts": (["eligibility/facts.py"], ["tests/test_ruleset_cases.py"]),
+    "facts": (["eligibility/facts.py"], ["tests/test_ruleset_cases.py", "tests/test_facts.py"]),
     # The rules' model, loading and checks; not rulebook/cache.py, which keeps a built library on disk (no
     # rules in it) and has its own tests.
     "rulebook": ([f"eligibility/rulebook/{name}.py" for name in ("bounds", "checks", "crs", "crs_checks", "library",

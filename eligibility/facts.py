@@ -12,7 +12,6 @@ from attrs import frozen
 
 from eligibility.dates import age_on, months_before
 from eligibility.language import ABILITIES, TESTS
-from eligibility.noc import noc_table
 from eligibility.profile.model import (
     EDUCATION_ORDER,
     Education,
@@ -33,11 +32,10 @@ T = TypeVar("T")
 
 @frozen
 class JobFact(Record):
-    """A work entry with its counting view and occupation facts."""
+    """A work entry with its counting view (its days up to the day before the as-of date, its weekly hours)."""
 
     entry: WorkEntry
     job: Job
-    teer: int | None
 
 
 @frozen
@@ -141,15 +139,12 @@ class Facts:
         if not known(work):
             return UNKNOWN
         last = self.as_of - dt.timedelta(days=1)
-        table = noc_table()
         facts = []
         for i, w in enumerate(work):
             end = last if w.end is None else min(w.end, last)
             if w.start > end:
                 continue
-            group = table.get(w.noc) if w.noc else None
-            facts.append(JobFact(w, Job(i, w.start, end, weekly_hours(w.hours_per_week)),
-                                 group.teer if group else None))
+            facts.append(JobFact(w, Job(i, w.start, end, weekly_hours(w.hours_per_week))))
         return tuple(facts)
 
     @cached_property

@@ -87,6 +87,8 @@ versions:
           - {id: l, kind: declaration, key: l, equals: true, says: l holds, citations: [{source: law}]}
           - {id: m, kind: declaration, key: m, equals: true, says: m holds, citations: [{source: news}],
              confidence: blog}
+      - {id: n, kind: declaration, key: n, equals: true, says: n holds, citations: [{source: law}],
+         confidence: unconfirmed}
 """
 
 
@@ -146,6 +148,27 @@ def test_a_passing_judgement_and_a_rule_on_weak_sources_are_caveats(probe: Libra
     assert caveats["b"].reason == "This rule rests on blog sources"
     assert [c.source for c in caveats["b"].citations] == ["law", "blog"]
     assert "a" not in caveats
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_leaf_stated_unconfirmed_is_a_caveat_and_a_composite_is_not(probe: Library, engine: str) -> None:
+    """A leaf stated unconfirmed rests on unconfirmed sources (a caveat); a composite stated so gives none itself,
+    its leaves speak: the blog one does, the one on the law does not."""
+    result = program(probe, "probe/composites", "2023-06-01", engine, l=True, m=True, n=True)
+    reasons = {c.condition: c.reason for c in result.caveats}
+    assert reasons == {"m": "This rule rests on blog sources", "n": "This rule rests on unconfirmed sources"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_settlement_funds_are_as_weak_as_their_table(engine: str) -> None:
+    """FSW's funds condition cites the law, but its amounts come from a table resting on news copies: the node's
+    confidence is blog and the result says the rule rests on blog sources."""
+    profile = profile_from_data({"name": "funds", "marital_status": "single", "children": 0, "funds_cad": 30000})
+    result = eligibility.evaluate(profile, "2025-06-01", programs=["express-entry/fsw"], engine=engine,
+                                  with_crs=False).program("express-entry/fsw")
+    funds = node(result, "settlement-funds")
+    assert funds.confidence == "blog"
+    assert {c.condition: c.reason for c in result.caveats}["settlement-funds"] == "This rule rests on blog sources"
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -215,6 +238,13 @@ def test_a_version_not_in_force_is_named_in_the_result(probe: Library) -> None:
     version = program(probe, "probe/verdicts", "2022-06-01").version
     assert version is not None
     assert (version.valid_from, version.valid_to, version.in_force) == (dt.date(2022, 1, 1), dt.date(2023, 1, 1), False)
+
+
+def test_a_version_in_force_with_an_end_date_is_named_with_both_dates(probe: Library) -> None:
+    """An evaluated result of a version that ends names its first day and the day it ends."""
+    version = program(probe, "probe/verdicts", "2021-06-01", a=True, b=True).version
+    assert version is not None
+    assert (version.valid_from, version.valid_to, version.in_force) == (dt.date(2021, 1, 1), dt.date(2022, 1, 1), True)
 
 
 def test_the_version_in_force_is_named_in_the_result(probe: Library) -> None:

@@ -131,8 +131,9 @@ def test_noc_show_says_what_the_code_opens(capsys: pytest.CaptureFixture[str], m
 
 def test_garbage_collection_is_paused_only_while_a_command_starts(capsys: pytest.CaptureFixture[str],
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """main turns the garbage collector off until the rules are loaded; it is on again during the evaluation
-    and after any command (one that loads rules, one that does not, one refused), and stays off if it was."""
+    """main turns the garbage collector off until the rules are loaded and evaluate's first profile is done;
+    it is on for the next profile and after any command (one that loads rules, one that does not, one
+    refused), and stays off if it was off before."""
     import gc
 
     import eligibility.api
@@ -146,14 +147,14 @@ def test_garbage_collection_is_paused_only_while_a_command_starts(capsys: pytest
 
     monkeypatch.setattr(eligibility.api, "evaluate", watched)
     assert gc.isenabled()
-    for argv, expected in ((["evaluate", AYESHA, "--as-of", "2026-03-01"], 0), (["schema"], 0),
+    for argv, expected in ((["evaluate", AYESHA, AYESHA, "--as-of", "2026-03-01"], 0), (["schema"], 0),
                            (["evaluate", "--no-such-option"], 2)):
         assert run(argv, capsys, monkeypatch)[0] == expected
         assert gc.isenabled(), argv
-    assert seen == [True]
+    assert seen == [False, True]
     gc.disable()
     try:
-        assert run(["evaluate", AYESHA, "--as-of", "2026-03-01"], capsys, monkeypatch)[0] == 0
-        assert not gc.isenabled() and seen == [True, False]
+        assert run(["evaluate", AYESHA, AYESHA, "--as-of", "2026-03-01"], capsys, monkeypatch)[0] == 0
+        assert not gc.isenabled() and seen == [False, True, False, False]
     finally:
         gc.enable()

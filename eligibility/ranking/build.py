@@ -8,14 +8,11 @@ result is a frozen value.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from itertools import chain, compress, repeat
-from operator import attrgetter, call, is_, not_
-from typing import cast
+from operator import is_
 
 from attrs import field, frozen
 
-from eligibility.ranking.measures import LANGUAGE
-from eligibility.ranking.reading import Reading, Readings
+from eligibility.ranking.reading import Reading
 from eligibility.ranking.score import Plan, Points, Scored
 from eligibility.result import CitationRef, FactorScore, PartScore, SectionScore
 from eligibility.rulebook.crs import CrsRules
@@ -24,6 +21,7 @@ from eligibility.rulebook.model import Citation
 #: Results kept per layout at most; a layout that reaches it starts again (a batch of many profiles).
 KEPT = 4096
 _CITED: dict[int, tuple[object, tuple[CitationRef, ...]]] = {}
+_PLAIN = (str, int, type(None))
 
 
 def cite(rules: CrsRules, owner: object, citations: tuple[Citation, ...]) -> tuple[CitationRef, ...]:
@@ -57,9 +55,6 @@ class Layout:
     kept: dict[Hashable, FactorScore] = field(factory=dict, eq=False, repr=False)
     #: Each factor's builder, its static part and ``kept`` bound (see ``_single`` and ``_pair``).
     builders: tuple[Builder, ...] = field(default=(), eq=False, repr=False)
-    #: Each factor's index, and what its result is kept by besides its points (see ``factor_scores``).
-    indexes: tuple[int, ...] = ()
-    keys: tuple[Callable[[object], Hashable], ...] = field(default=(), eq=False, repr=False)
     kept_sections: dict[Hashable, SectionScore] = field(factory=dict, eq=False, repr=False)
     kept_parts: dict[tuple[int, int, Points], PartScore] = field(factory=dict, eq=False, repr=False)
     kept_all: dict[Hashable, tuple[SectionScore, ...]] = field(factory=dict, eq=False, repr=False)
@@ -88,9 +83,7 @@ def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
                          for si, sp in enumerate(first.sections))
         kept: dict[Hashable, FactorScore] = {}
         builders = tuple(_single(f, kept) if f[8] is None else _pair(f, kept) for f in factors)
-        read = frozenset(m for p in plans for m in p.measures) | LANGUAGE
-        hit = _LAYOUTS[key] = (plans, Layout(factors, sections, kept, builders, tuple(f[0] for f in factors),
-                                             tuple(_key(f, read) for f in factors)))
+        hit = _LAYOUTS[key] = (plans, Layout(factors, sections, kept, builders))
     return hit[1]
 
 
@@ -101,30 +94,38 @@ def _keep(kept: dict[Hashable, FactorScore], key: Hashable, value: FactorScore) 
     return value
 
 
-#: A factor's result built from its points and the readings (``dict.get``), kept under the key given when it
-#: depends on that key alone (see ``factor_scores``).
-Builder = Callable[[Points, Callable[[str], Reading | None], Hashable], FactorScore]
+#: A factor's result from its points, the readings (``dict.get``) and the paths that would settle the score
+#: (extended with the factor's own).
+Builder = Callable[[Points, Callable[[str], Reading | None], list[str]], FactorScore]
 
 
 def _single(static: Static, kept: dict[Hashable, FactorScore]) -> Builder:
     """The builder of a factor of one measure (its static part bound once per layout)."""
-    _, fid, section, says, top, citations, applies, m1, _ = static
+    index, fid, section, says, top, citations, applies, m1, _ = static
 
-    def build(points: Points, get: Callable[[str], Reading | None], key: Hashable) -> FactorScore:
+    def build(points: Points, get: Callable[[str], Reading | None], settled: list[str]) -> FactorScore:
         r = get(m1)
         if r is None:
             # A factor that does not apply in this case reads nothing: its result depends on its points alone.
-            return _keep(kept, key, FactorScore(fid, section, says, points[0], points[1], top, {}, (), citations, (),
-                                                applies))
+            found = kept.get((index, points))
+            return found if found is not None else _keep(kept, (index, points), FactorScore(
+                fid, section, says, points[0], points[1], top, {}, (), citations, (), applies))
         low, high = points
+        observed = r.observed
         # A reading names each path that would settle it once.
-        settle = r.settle if low != high and r.settle else ()
-        if r.key is not None:
-            # Nothing of the person but a plain word or number: kept by it.
-            return _keep(kept, key, FactorScore(fid, section, says, low, high, top, {m1: r.observed}, (), citations,
-                                                settle, applies))
-        return FactorScore(fid, section, says, low, high, top, {m1: r.observed}, r.evidence, citations, settle,
-                           applies)
+        if low != high and r.settle:
+            settle = r.settle
+            settled += settle
+        else:
+            settle = ()
+        evidence = r.evidence
+        if not evidence and type(observed) in _PLAIN:
+            # Nothing of the person but a plain word or number: kept by it (its type too: True is not 1).
+            key = (index, points, type(observed), observed, settle)
+            found = kept.get(key)
+            return found if found is not None else _keep(kept, key, FactorScore(
+                fid, section, says, low, high, top, {m1: observed}, (), citations, settle, applies))
+        return FactorScore(fid, section, says, low, high, top, {m1: observed}, evidence, citations, settle, applies)
 
     return build
 
@@ -132,21 +133,28 @@ def _single(static: Static, kept: dict[Hashable, FactorScore]) -> Builder:
 def _pair(static: Static, kept: dict[Hashable, FactorScore]) -> Builder:
     """The builder of a factor of two measures (education x language...): their readings' evidence one after the
     other."""
-    _, fid, section, says, top, citations, applies, m1, m2 = static
+    index, fid, section, says, top, citations, applies, m1, m2 = static
     assert m2 is not None
 
-    def build(points: Points, get: Callable[[str], Reading | None], key: Hashable) -> FactorScore:
+    def build(points: Points, get: Callable[[str], Reading | None], settled: list[str]) -> FactorScore:
         r, r2 = get(m1), get(m2)
         if r is None or r2 is None:
-            return _combined(static, points, r, r2)
+            partial = _combined(static, points, r, r2)
+            settled += partial.settled_by
+            return partial
         low, high = points
-        settle = tuple(dict.fromkeys(r.settle + r2.settle)) if low != high and (r.settle or r2.settle) else ()
-        observed = {m1: r.observed, m2: r2.observed}
-        if r.key is not None and r2.key is not None:
-            return _keep(kept, key, FactorScore(fid, section, says, low, high, top, observed, (), citations, settle,
-                                                applies))
-        e2 = r2.evidence
-        return FactorScore(fid, section, says, low, high, top, observed, r.evidence + e2 if e2 else r.evidence,
+        if low != high and (r.settle or r2.settle):
+            settle = tuple(dict.fromkeys(r.settle + r2.settle))
+            settled += settle
+        else:
+            settle = ()
+        o1, o2, e2 = r.observed, r2.observed, r2.evidence
+        if not r.evidence and not e2 and type(o1) in _PLAIN and type(o2) in _PLAIN:
+            key = (index, points, type(o1), o1, type(o2), o2, settle)
+            found = kept.get(key)
+            return found if found is not None else _keep(kept, key, FactorScore(
+                fid, section, says, low, high, top, {m1: o1, m2: o2}, (), citations, settle, applies))
+        return FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2}, r.evidence + e2 if e2 else r.evidence,
                            citations, settle, applies)
 
     return build
@@ -155,38 +163,16 @@ def _pair(static: Static, kept: dict[Hashable, FactorScore]) -> Builder:
 def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -> tuple[tuple[FactorScore, ...],
                                                                                          tuple[str, ...]]:
     """Every factor's result (its points, maximum, what was seen, the evidence, what would settle it), and the
-    profile paths that would settle the whole score, once each in the factors' order.
-
-    A factor's result is kept by its index, its points and the keys of its readings (``Reading.key``; a factor
-    that reads nothing, by its points alone): found in C (``map``) for most factors of most people; the others
-    are built.
-    """
-    view = Readings()
-    view.__dict__ = readings
-    keys = list(zip(shape.indexes, scored.factors, map(call, shape.keys, repeat(view, len(shape.keys))), strict=True))
-    found: list[FactorScore | None] = list(map(shape.kept.get, keys))
-    if None in found:
-        get, builders, points = readings.get, shape.builders, scored.factors
-        for i in compress(range(len(found)), map(not_, found)):
-            found[i] = builders[i](points[i], get, keys[i])
-    factors = cast(tuple[FactorScore, ...], tuple(found))
-    return factors, tuple(dict.fromkeys(chain.from_iterable(map(_SETTLED, factors))))
-
-
-_SETTLED = attrgetter("settled_by")
-
-
-def _key(static: Static, read: frozenset[str]) -> Callable[[object], Hashable]:
-    """What a factor's result is kept by besides its index and points, read from the readings as attributes: its
-    readings' keys, or for a factor that reads nothing in these plans a constant (the readings' class)."""
-    m1, m2 = static[7], static[8]
-    if m2 is None:
-        return attrgetter(f"{m1}.key") if m1 in read else type
-    return attrgetter(f"{m1}.key", f"{m2}.key") if m1 in read and m2 in read else type
+    profile paths that would settle the whole score, once each in the factors' order."""
+    settled: list[str] = []
+    get = readings.get
+    factors = tuple([build(points, get, settled) for build, points in zip(shape.builders, scored.factors,
+                                                                          strict=True)])
+    return factors, tuple(dict.fromkeys(settled)) if settled else ()
 
 
 def _combined(static: Static, points: Points, r1: Reading | None, r2: Reading | None) -> FactorScore:
-    """A factor of two measures, one of which is not read in this case: the evidence of the one read (not kept)."""
+    """A factor of two measures, one of which is not read in this case: the evidence of the one read."""
     _, fid, section, says, top, citations, applies, m1, m2 = static
     low, high = points
     named = [(m, r) for m, r in ((m1, r1), (m2, r2)) if m is not None and r is not None]

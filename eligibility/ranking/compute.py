@@ -91,7 +91,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         else:
             # The other designation: only the steps that read the languages designated change.
             previous = [score_plan(p, readings, before) for p, before in zip(plans, previous, strict=True)]
-        scored[d] = previous[0] if len(previous) == 1 else widen(previous)
+        scored[d] = previous[0] if len(previous) == 1 else widen(previous, redo)
     if len(options) == 1:
         chosen = options[0]
     else:

@@ -7,14 +7,14 @@ from typing import Any
 
 from eligibility.facts import TestFact
 from eligibility.language import ABILITIES
-from eligibility.ranking.reading import Reading, plain
+from eligibility.ranking.reading import Reading
 from eligibility.unknown import Unknown, known
 
 TOP = 10  # CLB / NCLC 10 means "10 or more"
 UNKNOWN_LEVELS = ((0, TOP),) * len(ABILITIES)
 NO_LEVELS = ((0, 0),) * len(ABILITIES)
 #: The reading of a language without any test (the same for everyone).
-NO_TEST = plain((0, 0), "no valid test", (), NO_LEVELS)
+NO_TEST = Reading((0, 0), "no valid test", (), (), NO_LEVELS)
 
 
 def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, path: str, explain: bool) -> Reading:
@@ -22,7 +22,7 @@ def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, p
     ability as the value; every test of that language as evidence (``explain``), without naming the measure
     (several measures share this reading)."""
     if not known(tests):
-        return plain((0, TOP), None, (path,), UNKNOWN_LEVELS)
+        return Reading((0, TOP), None, (), (path,), UNKNOWN_LEVELS)
     of_language = [t for t in tests if language is None or t.language == language] if tests else tests
     if not of_language:
         return NO_TEST  # no test of the language: nothing to say of any

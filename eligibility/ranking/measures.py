@@ -14,7 +14,7 @@ from eligibility.facts import Facts, Person, level_rank
 from eligibility.measure.offer import arranged_employment as offer_checks
 from eligibility.profile.model import EDUCATION_ORDER
 from eligibility.ranking.languages import read_language
-from eligibility.ranking.reading import Reading, Span, plain
+from eligibility.ranking.reading import Reading, Span
 from eligibility.ranking.work_years import (
     CANADIAN_EXCLUDED,
     FOREIGN_EXCLUDED,
@@ -81,7 +81,7 @@ class Reader:
 
 # --- age and education -----------------------------------------------------------------------------
 
-_AGE_UNKNOWN = plain((0, 150), None, ("$.birth_date",))
+_AGE_UNKNOWN = Reading((0, 150), None, (), ("$.birth_date",))
 
 
 def age(m: Reader) -> Reading:
@@ -99,7 +99,7 @@ def age(m: Reader) -> Reading:
 def _education(m: Reader, measure: str, person: Person, path: str) -> Reading:
     creds = m.facts.credentials(person, m.counting.eca_valid_months)
     if creds is UNKNOWN:
-        return plain((0, len(LEVEL_NAMES) - 1), None, (path,))
+        return Reading((0, len(LEVEL_NAMES) - 1), None, (), (path,))
     explain = m.explain
     evidence = []
     best = post = 0
@@ -123,8 +123,7 @@ def _education(m: Reader, measure: str, person: Person, path: str) -> Reading:
     # Two or more post-secondary credentials, one of them of three years or more, rank together.
     if post >= 2 and three_years and best < TWO_OR_MORE:
         best = TWO_OR_MORE
-    return Reading((best, best), LEVEL_NAMES[best], tuple(evidence)) if evidence else plain((best, best),
-                                                                                          LEVEL_NAMES[best])
+    return Reading((best, best), LEVEL_NAMES[best], tuple(evidence))
 
 
 def education(m: Reader) -> Reading:
@@ -144,7 +143,7 @@ def canadian_education(m: Reader) -> Reading:
     """The highest full-time Canadian post-secondary credential: 1 or 2 years, or 3 years or more."""
     creds = m.facts.credentials("applicant", m.counting.eca_valid_months)
     if creds is UNKNOWN:
-        return plain((0, 2), None, ("$.education",))
+        return Reading((0, 2), None, (), ("$.education",))
     low = high = 0
     evidence, settle = [], []
     for c in creds:
@@ -165,9 +164,8 @@ def canadian_education(m: Reader) -> Reading:
         evidence.append({"measure": "canadian_education", "credential": c.index, "level": c.level,
                          "years": e.years, "counted": True})
         low, high = max(low, lo), max(high, hi)
-    if not evidence or not m.explain:
-        return plain((low, high), _CANADIAN_NAMES[low] if low == high else None, tuple(settle))
-    return Reading((low, high), _CANADIAN_NAMES[low] if low == high else None, tuple(evidence), tuple(settle))
+    return Reading((low, high), _CANADIAN_NAMES[low] if low == high else None,
+                   tuple(evidence) if m.explain else (), tuple(settle))
 
 
 # --- languages -------------------------------------------------------------------------------------
@@ -210,8 +208,8 @@ def spouse_canadian_work_years(m: Reader) -> Reading:
 
 # --- additional ------------------------------------------------------------------------------------
 
-_CERTIFICATE_UNKNOWN = plain((0, 1), None, ("$.certificates_of_qualification",))
-_NO_CERTIFICATE = plain((0, 0), "no")
+_CERTIFICATE_UNKNOWN = Reading((0, 1), None, (), ("$.certificates_of_qualification",))
+_NO_CERTIFICATE = Reading((0, 0), "no")
 
 
 def certificate_of_qualification(m: Reader) -> Reading:
@@ -228,8 +226,8 @@ def certificate_of_qualification(m: Reader) -> Reading:
     return Reading((1, 1) if held else (0, 0), "yes" if held else "no", evidence)
 
 
-_NOMINATION_UNKNOWN = plain((0, 1), None, ("$.provincial_nomination",))
-_NO_NOMINATION = plain((0, 0), "no")
+_NOMINATION_UNKNOWN = Reading((0, 1), None, (), ("$.provincial_nomination",))
+_NO_NOMINATION = Reading((0, 0), "no")
 
 
 def provincial_nomination(m: Reader) -> Reading:
@@ -246,7 +244,7 @@ def provincial_nomination(m: Reader) -> Reading:
     return Reading((1, 1), "yes", ({**item, "counted": True},))
 
 
-_NO_OFFER = plain((0, 0), "none")
+_NO_OFFER = Reading((0, 0), "none")
 
 
 def arranged_employment(m: Reader) -> Reading:
@@ -262,15 +260,15 @@ def arranged_employment(m: Reader) -> Reading:
         return Reading((0, 0), "none", evidence)
     if outcome == "unknown":
         settle = ("$.job_offer",) if offer is UNKNOWN else ("$.job_offer", "$.work")
-        return Reading((0, top), None, evidence, settle) if evidence else plain((0, top), None, settle)
+        return Reading((0, top), None, evidence, settle)
     found = {"measure": "arranged_employment", "offer": detail, "noc": noc}
     return Reading((top, top), "major_group_00" if top == 2 else "other",
                    (found, *evidence) if m.explain else ())
 
 
-_SIBLING_UNKNOWN = plain((0, 1), None, ("$.relatives_in_canada",))
-_SIBLING = plain((1, 1), "yes")
-_NO_SIBLING = plain((0, 0), "no")
+_SIBLING_UNKNOWN = Reading((0, 1), None, (), ("$.relatives_in_canada",))
+_SIBLING = Reading((1, 1), "yes")
+_NO_SIBLING = Reading((0, 0), "no")
 
 
 def sibling_in_canada(m: Reader) -> Reading:

@@ -5,8 +5,6 @@ read, so that scoring a profile (``eligibility.ranking.score``) is a few loops o
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from operator import attrgetter
-from typing import cast
 
 from attrs import field, frozen
 
@@ -92,13 +90,11 @@ class Plan:
     """A version compiled for one spouse case.
 
     ``measures`` are the measures its applying steps read, once each; ``layout`` is each section's cap
-    with its parts, the shape ``score_plan`` adds up.
-
-    Scoring is a few ``map`` calls (``eligibility.ranking.score``): ``keys`` reads each step's levels from the
-    readings as attributes (``operator.attrgetter``: a measure's span, its four abilities, or the spans of
-    two measures), and ``gets`` finds the step's points already worked out for those levels (``Step.kept``);
-    a step that does not apply in this case reads nothing and scores (0, 0). Each section's steps are one
-    slice of the steps (``slices``), its parts and subtotal kept by their points (``sums``).
+    with its parts, the shape ``score_plan`` adds up. The applying steps are also sorted by kind, with
+    what scoring an exact level needs: ``simple`` (index, measure, the points at each level as a capped
+    span, highest level, step) and ``combined`` (index, first measure, second measure, the same by the
+    first measure's level, the highest level of each measure, step); the other applying steps (per
+    ability) in ``other`` (index, measure, step).
     """
 
     steps: tuple[Step, ...]
@@ -107,31 +103,16 @@ class Plan:
     layout: tuple[tuple[int | None, tuple[PartLayout, ...]], ...] = ()
     #: The indexes of the steps that read the designated languages (scored again for the other designation).
     designated: tuple[int, ...] = ()
+    simple: tuple[tuple[int, str, tuple[Points, ...], int, Step], ...] = ()
+    combined: tuple[tuple[int, str, str, tuple[tuple[Points, ...], ...], int, int, Step], ...] = ()
+    other: tuple[tuple[int, str, Step], ...] = ()
+    #: Each section's index, its steps from the first to the one after the last (a section's steps are
+    #: adjacent), and its ``layout``: what ``score_plan`` adds up.
+    adding: tuple[tuple[int, int, int, tuple[int | None, tuple[PartLayout, ...]]], ...] = ()
     #: ``measures`` but those read from the applicant's English and French, each with its reader.
     readers: Readers = ()
-    keys: tuple[Callable[[object], Hashable], ...] = field(default=(), eq=False, repr=False)
-    gets: tuple[Callable[[Hashable], Points | None], ...] = field(default=(), eq=False, repr=False)
-    slices: tuple[slice, ...] = ()
-    #: Each section's parts and subtotal already added up, by its steps' points.
-    sums: tuple[dict[tuple[Points, ...], tuple[tuple[Points, ...], Points]], ...] = field(default=(), eq=False,
-                                                                                         repr=False)
-
-
-#: What a step that does not apply reads (nothing: None) and scores ((0, 0) for None).
-_NOTHING = cast(Callable[[object], Hashable], {}.get)
-_NO_POINTS = cast(Callable[[Hashable], Points | None], {None: (0, 0)}.get)
-
-
-def _key(s: Step) -> Callable[[object], Hashable]:
-    """What a step's points depend on, read from the readings as attributes: as ``Step.kept`` is keyed."""
-    if not s.applies:
-        return _NOTHING
-    if s.per_ability:
-        return attrgetter(f"{s.measures[0]}.abilities")
-    if len(s.measures) == 1:
-        return attrgetter(f"{s.measures[0]}.value")
-    return attrgetter(*(f"{m}.value" for m in s.measures))
-
+    #: Each section's parts and subtotal already added up, by the section and its steps' points.
+    kept: dict[Hashable, tuple[tuple[Points, ...], Points]] = field(factory=dict, eq=False, repr=False)
 
 def compile_table(table: dict[str, int], measure: str) -> Compiled:
     """The table's keys as levels of ``measure``, with their points, lowest level first."""
@@ -198,11 +179,26 @@ def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
     measures = tuple(dict.fromkeys(m for s in steps if s.applies for m in s.measures))
     layout = tuple((sp.cap, tuple((part.cap, part.steps[0], ()) if part.cap is None and len(part.steps) == 1
                                   else (part.cap, -1, part.steps) for part in sp.parts)) for sp in sections)
-    return Plan(tuple(steps), tuple(sections), measures, layout, tuple(i for i, s in enumerate(steps)
-                                                                       if s.applies and s.designated),
-                tuple((m, READERS[m]) for m in measures if m not in LANGUAGE),
-                tuple(_key(s) for s in steps), tuple(s.kept.get if s.applies else _NO_POINTS for s in steps),
-                tuple(slice(start, end) for start, end in bounds), tuple({} for _ in bounds))
+    applying = [(i, s) for i, s in enumerate(steps) if s.applies]
+    return Plan(tuple(steps), tuple(sections), measures, layout, tuple(i for i, s in applying if s.designated),
+                tuple((i, s.measures[0], _spans(s.lookup, s.cap), s.top, s) for i, s in applying if s.simple),
+                tuple((i, s.measures[0], s.measures[1], *_grid(s), s) for i, s in applying if s.rows),
+                tuple((i, s.measures[0], s) for i, s in applying if not s.simple and not s.rows),
+                tuple((si, start, end, layout[si]) for si, (start, end) in enumerate(bounds)),
+                tuple((m, READERS[m]) for m in measures if m not in LANGUAGE))
+
+
+def _spans(lookup: tuple[int, ...], cap: int | None) -> tuple[Points, ...]:
+    """The points at each level as an exact span, capped: what an exact level scores, ready made."""
+    return tuple((min(cap, v), min(cap, v)) if cap is not None else (v, v) for v in lookup)
+
+
+def _grid(s: Step) -> tuple[tuple[tuple[Points, ...], ...], int, int]:
+    """A combined step's capped spans by the level of its first measure then its second, every row as long as
+    the longest (a level above a row's highest key scores as that key), with the highest level of each."""
+    width = max(len(row) for row in s.row_lookups)
+    rows = tuple(_spans(row + (row[-1],) * (width - len(row)), s.cap) for row in s.row_lookups)
+    return rows, len(rows) - 1, width - 1
 
 
 def step(table: Compiled, level: int) -> int:

@@ -8,12 +8,11 @@ scoring a profile is a few loops over numbers.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from itertools import product, repeat
-from operator import call, itemgetter
-from typing import NamedTuple, cast
+from itertools import product
+from typing import NamedTuple
 
 from eligibility.ranking.plan import PartLayout, Plan, Points, Step, plan, row_at, step
-from eligibility.ranking.reading import Reading, Readings, Span
+from eligibility.ranking.reading import Reading, Span
 
 __all__ = ["Plan", "Points", "Scored", "plan", "score_plan", "step_points", "widen"]
 
@@ -97,39 +96,48 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
     """Every step, part and section; with ``previous``, only the steps ``redo`` again (by default the language
     steps: ``previous`` is the other designation's score)."""
     if previous is None:
-        # Each step's points kept by the levels it reads: two passes of C (``map``); a step's first time is
-        # worked out below.
-        view = Readings()
-        view.__dict__ = readings
-        factors: list[Points | None] = list(map(call, p.gets, map(call, p.keys, repeat(view))))
-        if None in factors:
-            steps = p.steps
-            for i, found in enumerate(factors):
-                if found is None:
-                    factors[i] = _kept_points(steps[i], readings)
+        factors = [NONE] * len(p.steps)  # a step that does not apply in this case scores nothing
+        # Measures read at exact levels are one index into the capped spans; the others are kept per step.
+        for i, m, spans, top, s in p.simple:
+            level, high = readings[m].value
+            if level == high:
+                factors[i] = spans[level] if level <= top else spans[top]
+            else:
+                factors[i] = _kept_points(s, readings)
+        for i, m1, m2, rows, top, top2, s in p.combined:
+            level, high = readings[m1].value
+            inner, inner_high = readings[m2].value
+            if level == high and inner == inner_high:
+                row = rows[level] if level <= top else rows[top]
+                factors[i] = row[inner] if inner <= top2 else row[top2]
+            else:
+                factors[i] = _kept_points(s, readings)
+        for i, m, s in p.other:
+            # Per ability: kept by the four levels.
+            at = s.kept.get(readings[m].abilities)
+            factors[i] = at if at is not None else _kept_points(s, readings)
     else:
         steps = p.steps
         factors = list(previous.factors)
         for i in p.designated if redo is None else redo:
             factors[i] = _kept_points(steps[i], readings) if steps[i].applies else NONE
-    points = cast(list[Points], factors)
-    # Most sections of most people add up the same points (no spouse, no additional points...): kept.
-    keys = list(map(tuple, map(points.__getitem__, p.slices)))
-    sums: list[tuple[tuple[Points, ...], Points] | None] = list(map(dict.get, p.sums, keys))
-    if None in sums:
-        for si, found_sum in enumerate(sums):
-            if found_sum is None:
-                kept = p.sums[si]
-                if len(kept) >= KEPT:
-                    kept.clear()
-                sums[si] = kept[keys[si]] = _section(p.layout[si], points)
-    added = cast(list[tuple[tuple[Points, ...], Points]], sums)
-    sections = tuple(map(_SECOND, added))
-    return Scored(sum(map(_FIRST, sections)), sum(map(_SECOND, sections)), tuple(points), tuple(map(_FIRST, added)),
-                  sections)
-
-
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+    parts, sections = [], []
+    total_low = total_high = 0
+    kept = p.kept
+    for si, start, end, shape in p.adding:
+        # Most sections of most people add up the same points (no spouse, no additional points...): kept.
+        key = (si, tuple(factors[start:end]))
+        found = kept.get(key)
+        if found is None:
+            if len(kept) >= KEPT:
+                kept.clear()
+            found = kept[key] = _section(shape, factors)
+        spans, section = found
+        parts.append(spans)
+        sections.append(section)
+        total_low += section[0]
+        total_high += section[1]
+    return Scored(total_low, total_high, tuple(factors), tuple(parts), tuple(sections))
 
 
 def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: list[Points]) -> tuple[tuple[Points, ...],
@@ -158,19 +166,29 @@ def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: list[Poi
     return tuple(spans), (section_low, section_high)
 
 
-def widen(cases: list[Scored]) -> Scored:
-    """One score spanning several possible cases (a spouse who may or may not count)."""
+def widen(cases: list[Scored], differ: tuple[int, ...] | None = None) -> Scored:
+    """One score spanning several possible cases (a spouse who may or may not count); ``differ``, when given, are
+    the only steps whose points may differ between the cases (``differing``)."""
     first = cases[0]
     for other in cases[1:]:
-        first = Scored(min(first.low, other.low), max(first.high, other.high), _widened(first.factors, other.factors),
-                       tuple(map(_widened, first.parts, other.parts)), _widened(first.sections, other.sections))
+        if differ is None:
+            factors = _widened(first.factors, other.factors)
+        else:
+            spans = list(first.factors)
+            for i, x, y in zip(differ, [first.factors[i] for i in differ], [other.factors[i] for i in differ],
+                               strict=True):
+                if x != y:
+                    spans[i] = (min(x[0], y[0]), max(x[1], y[1]))
+            factors = tuple(spans)
+        first = Scored(min(first.low, other.low), max(first.high, other.high), factors,
+                       first.parts if first.parts == other.parts else
+                       tuple(_widened(a, b) for a, b in zip(first.parts, other.parts, strict=True)),
+                       _widened(first.sections, other.sections))
     return first
 
 
 def _widened(a: tuple[Points, ...], b: tuple[Points, ...]) -> tuple[Points, ...]:
-    """Each span of ``a`` widened to cover the same one of ``b`` (the lowest of the lows, the highest of the highs,
-    in C)."""
+    """Each span of ``a`` widened to cover the same one of ``b``."""
     if a == b:
         return a
-    return tuple(zip(map(min, map(_FIRST, a), map(_FIRST, b)), map(max, map(_SECOND, a), map(_SECOND, b)),
-                     strict=True))
+    return tuple([x if x == y else (min(x[0], y[0]), max(x[1], y[1])) for x, y in zip(a, b, strict=True)])

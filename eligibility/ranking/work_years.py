@@ -9,7 +9,7 @@ from typing import Any
 from eligibility.dates import window
 from eligibility.facts import Facts, Person
 from eligibility.measure.work import select_rows, work_table
-from eligibility.ranking.reading import Reading, plain
+from eligibility.ranking.reading import Reading
 from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.model import Exclusion, Location
 from eligibility.work import HOURS_PER_YEAR, sweep
@@ -29,11 +29,10 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
     """
     table = work_table(facts, person)
     if table is None:
-        return plain((0, UNKNOWN_YEARS), None, (path,))
+        return Reading((0, UNKNOWN_YEARS), None, (), (path,))
     first, last = window(facts.as_of, counting.work_window_months)
     if not table.rows:
-        # No job at all: no year, nothing to say of any job; the words are the window's, the same for everyone
-        # (kept by it, as is the result of a factor that reads it: see ``Reading.key``).
+        # No job at all: no year, nothing to say of any job; the words are the window's, the same for everyone.
         return _no_work(first, last) if explain else NO_WORK
     certain, uncertain, left_out = select_rows(table, counting.skilled, first, last, location, exclude,
                                                explain=explain)
@@ -92,5 +91,5 @@ def _no_work(first: dt.date, last: dt.date) -> Reading:
             _NO_WORK.clear()  # a batch over many days must not keep every day's
         first_iso, last_iso = _iso(first, last)
         found = _NO_WORK[(first, last)] = Reading(NO_YEARS, {"hours": 0.0, "years": 0, "from": first_iso,
-                                                             "to": last_iso}, key=("no work", first, last))
+                                                             "to": last_iso})
     return found

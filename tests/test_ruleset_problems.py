@@ -52,6 +52,14 @@ def test_scratch_program_loads(tmp_path: Path) -> None:
     assert one(tmp_path) == []
 
 
+def test_a_file_that_is_not_yaml_is_named(tmp_path: Path) -> None:
+    """A ruleset file YAML cannot read gives one problem line naming that file (the parser words the rest)."""
+    lines = problems(tmp_path, {"test/p.yaml": "id: test/p\ntitle: [a list never closed\n"})
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{tmp_path / 'test/p.yaml'}: ")
+    assert "not valid YAML" in lines[0]
+
+
 # --- versions and dates (checks._dated) -------------------------------------------------------------
 
 def test_no_version(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from attrs import field, frozen
 
 from eligibility.ranking.reading import Reading
 from eligibility.ranking.score import Plan, Points, Scored
+from eligibility.record import Record
 from eligibility.result import CitationRef, FactorScore, PartScore, SectionScore
 from eligibility.rulebook.crs import CrsRules
 from eligibility.rulebook.model import Citation
@@ -41,7 +42,7 @@ Static = tuple[int, str, str, str, int, tuple[CitationRef, ...], bool, str, str 
 
 
 @frozen
-class Layout:
+class Layout(Record):
     """What a result takes from the compiled plans of one spouse case (or two), worked out once per plans:
     each factor's id, section, words, maximum, citations, whether it applies and the measures it reads,
     and each section's words, maximum and parts.

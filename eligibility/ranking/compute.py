@@ -20,6 +20,7 @@ from eligibility.ranking.languages import read_language
 from eligibility.ranking.measures import Reader, Reading, accompanying_spouse, tagged
 from eligibility.ranking.plan import Readers, differing
 from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
+from eligibility.record import Record
 from eligibility.result import (
     Caveat,
     CrsResult,
@@ -179,7 +180,7 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
 
 
 @frozen
-class OnDay:
+class OnDay(Record):
     """What a score on a day takes from the rules whoever is scored: the version in force (None before the
     first), its period, and the caveats (the version's sources, the criteria as checked, changes reported
     but not confirmed: issue 7, section 5)."""

@@ -21,6 +21,7 @@ from eligibility.measure.work import excluded_because
 from eligibility.profile.model import Eca, Education, LanguageTest, Nomination, Profile, Province, Spouse
 from eligibility.ranking.compute import RULES_ID, crs_result
 from eligibility.ranking.measures import CANADIAN_EXCLUDED, accompanying_spouse
+from eligibility.record import Record
 from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.library import Library
 from eligibility.unknown import Unknown, known
@@ -31,7 +32,7 @@ NEW_TEST = {"english": "celpip_general", "french": "tcf_canada"}
 
 
 @frozen
-class Improvement:
+class Improvement(Record):
     """A change a person can act on and the points it adds (a span when facts are unknown)."""
 
     kind: str
@@ -42,7 +43,7 @@ class Improvement:
 
 
 @frozen
-class Decline:
+class Decline(Record):
     """A day in the next 12 months on which the score falls without any action, and why."""
 
     date: dt.date
@@ -51,7 +52,7 @@ class Decline:
 
 
 @frozen
-class Improvements:
+class Improvements(Record):
     """The base score, the improvements best first, and the declines by date."""
 
     as_of: dt.date

@@ -10,6 +10,7 @@ from attrs import field, frozen
 
 from eligibility.ranking.measures import DESIGNATED, LANGUAGE, READERS, Reader
 from eligibility.ranking.reading import Reading
+from eligibility.record import Record
 from eligibility.rulebook.crs import (
     Combined,
     CrsVersion,
@@ -30,7 +31,7 @@ Readers = tuple[tuple[str, Callable[[Reader], Reading]], ...]
 
 
 @frozen
-class Step:
+class Step(Record):
     """One factor compiled for one spouse case."""
 
     id: str
@@ -59,7 +60,7 @@ class Step:
 
 
 @frozen
-class PartPlan:
+class PartPlan(Record):
     """A part: the indexes of its steps, its cap and maximum."""
 
     id: str
@@ -69,7 +70,7 @@ class PartPlan:
 
 
 @frozen
-class SectionPlan:
+class SectionPlan(Record):
     """A section: its parts, cap and maximum, and whether it applies in this case."""
 
     id: str
@@ -86,7 +87,7 @@ PartLayout = tuple[int | None, int, tuple[int, ...]]
 
 
 @frozen
-class Plan:
+class Plan(Record):
     """A version compiled for one spouse case.
 
     ``measures`` are the measures its applying steps read, once each; ``layout`` is each section's cap

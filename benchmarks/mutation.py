@@ -482,12 +482,10 @@ EQUIVALENT_CODE: dict[str, str] = {
     "-> years = (eca_max_age_months or 1) // 12":
         "reached only with a limit (eca_max_age_months not None); the `or` picks the other side only for a limit "
         "of 0 months, and 0 // 12 and 1 // 12 are both 0",
-    "eligibility.evaluator.verdict.program_verdict: return found if isinstance(found, str) else "
-    "found(Measurer(facts, library, verdicts, explain=False)) -> return found if isinstance(found, str) else "
-    "found(Measurer(facts, library, verdicts, explain=True))":
-        "explain=False only lets a measure leave out what a report alone reads (the work measure's evidence); the "
-        "verdicts read no report, and tests/test_verdict_only.py checks that every work measure has the same values "
-        "either way: only the cost changes",
+    "eligibility.measure.cache.IdentityCache._drop: self._finalizers.pop(key, None) -> self._finalizers.pop(key, )":
+        "_drop runs once, from the finalizer of the object the entry was made for, while its entry is there: the "
+        "only other remover, clear(), detaches every finalizer first, and an object's id is not reused while it "
+        "lives; so the key is always found",
 }
 COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
 

@@ -20,12 +20,10 @@ from collections.abc import Callable
 
 from eligibility.evaluator.engine import VERDICT_OF, combine, standing
 from eligibility.evaluator.plan import NodePlan, version_plan
-from eligibility.facts import Facts
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.result import Verdict
-from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Program, Version
 
 #: One condition's outcome for the profile a measurer measures.
@@ -71,9 +69,3 @@ def decider_on(program: Program, day: dt.date) -> Verdict | VersionDecider:
         return verdict
     assert version is not None  # standing gives a verdict whenever it gives no version
     return _DECIDERS.get(version, lambda v: _version_decider(program, v))
-
-
-def program_verdict(program: Program, facts: Facts, library: Library, verdicts: dict[str, Verdict]) -> Verdict:
-    """The program's verdict on the facts' as-of date, exactly ``engine.evaluate_program(...).verdict``."""
-    found = decider_on(program, facts.as_of)
-    return found if isinstance(found, str) else found(Measurer(facts, library, verdicts, explain=False))

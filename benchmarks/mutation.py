@@ -482,6 +482,11 @@ EQUIVALENT_CODE: dict[str, str] = {
     "-> years = (eca_max_age_months or 1) // 12":
         "reached only with a limit (eca_max_age_months not None); the `or` picks the other side only for a limit "
         "of 0 months, and 0 // 12 and 1 // 12 are both 0",
+    "eligibility.evaluator.engine._native: kept = node.results[key] = (built, caveat_of(built) if node.may_caveat "
+    "else None) -> kept = node.results[key] = (built, caveat_of(built) if (node.may_caveat) or True else None)":
+        "may_caveat is False only for a leaf that is no judgement, whose citations are not weak and whose kind "
+        "never weakens them (funds alone sets a leaf's confidence): caveat_of gives None for it, so asking it "
+        "anyway only costs time",
     "eligibility.measure.cache.IdentityCache._drop: self._finalizers.pop(key, None) -> self._finalizers.pop(key, )":
         "_drop runs once, from the finalizer of the object the entry was made for, while its entry is there: the "
         "only other remover, clear(), detaches every finalizer first, and an object's id is not reused while it "

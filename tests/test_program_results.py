@@ -240,6 +240,14 @@ def test_a_version_not_in_force_is_named_in_the_result(probe: Library) -> None:
     assert (version.valid_from, version.valid_to, version.in_force) == (dt.date(2022, 1, 1), dt.date(2023, 1, 1), False)
 
 
+def test_a_result_is_titled_by_the_short_title_or_else_the_title(probe: Library) -> None:
+    """A program with a short title gives it to its result (FSW's); one without gives its title instead."""
+    fsw = eligibility.evaluate(profile_from_data({"name": "titles"}), "2025-06-01", programs=["express-entry/fsw"],
+                               with_crs=False).program("express-entry/fsw")
+    assert fsw.short_title == "Federal Skilled Worker"
+    assert program(probe, "probe/verdicts", "2023-06-01", a=True, b=True).short_title == "Verdict probe"
+
+
 def test_a_version_in_force_with_an_end_date_is_named_with_both_dates(probe: Library) -> None:
     """An evaluated result of a version that ends names its first day and the day it ends."""
     version = program(probe, "probe/verdicts", "2021-06-01", a=True, b=True).version

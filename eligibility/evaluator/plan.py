@@ -17,7 +17,6 @@ from attrs import field, frozen
 
 from eligibility.citations import cite
 from eligibility.kinds import KINDS
-from eligibility.kinds.base import Kind
 from eligibility.measure.cache import IdentityCache
 from eligibility.record import Record
 from eligibility.result import Caveat, CitationRef, ConditionResult, VersionRef
@@ -59,7 +58,6 @@ class NodePlan(Record):
     citations: tuple[CitationRef, ...]
     confidence: str | None
     judgement: bool = False
-    entry: Kind[Any, Any] | None = None
     children: tuple[NodePlan, ...] | None = None
     #: The kind's functions, for a leaf (read once here rather than through the kind on every evaluation).
     measure: Callable[[Any, Any], Any] | None = None
@@ -111,7 +109,7 @@ def node_plan(cond: Condition, program: Program) -> NodePlan:
                         cost=sum(k.cost for k in children))
     judgement = isinstance(cond, JudgementCondition)
     kind = KINDS[cond.kind]
-    return NodePlan(cond, cond.id, cond.kind, cond.says, refs, confidence, judgement, kind,
+    return NodePlan(cond, cond.id, cond.kind, cond.says, refs, confidence, judgement,
                     measure=kind.measure, decide=kind.decide, report=kind.report, key=kind.key,
                     may_caveat=judgement or confidence in WEAK or cond.kind in WEAKENING_KINDS,
                     cost=LEAF_COST.get(cond.kind, 1))

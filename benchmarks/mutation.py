@@ -487,6 +487,11 @@ EQUIVALENT_CODE: dict[str, str] = {
         "may_caveat is False only for a leaf that is no judgement, whose citations are not weak and whose kind "
         "never weakens them (funds alone sets a leaf's confidence): caveat_of gives None for it, so asking it "
         "anyway only costs time",
+    "eligibility.kinds.job_offer.durable_decide: checked = [n for n in durable_checks(c) if n != \"offer\"] "
+    "-> checked = [n for n in durable_checks(c) if n != \"XXofferXX\"]":
+        "the guard is then matched a second time as a part: it is reached only when the guard passed (else the "
+        "guard is the outcome), so the extra part is a pass that changes no all-of, and the report reads only "
+        "the parts it words (occupation, hours, ...), never one named offer",
     "eligibility.measure.cache.IdentityCache._drop: self._finalizers.pop(key, None) -> self._finalizers.pop(key, )":
         "_drop runs once, from the finalizer of the object the entry was made for, while its entry is there: the "
         "only other remover, clear(), detaches every finalizer first, and an object's id is not reused while it "

@@ -65,22 +65,9 @@ def interleaved(tasks: dict[str, Callable[[], int]], runs: int = RUNS) -> dict[s
 
 def generated_profiles(count: int, seed: int) -> list[Profile]:
     """``count`` valid profiles drawn from the property tests' strategy, the same ones for the same seed."""
-    from hypothesis import HealthCheck, Phase, given, settings
-    from hypothesis import seed as seeded
+    from tests.strategies import drawn_profile_data
 
-    from tests.strategies import profile_data
-
-    drawn: list[dict[str, Any]] = []
-
-    @seeded(seed)
-    @settings(max_examples=count, database=None, phases=[Phase.generate], deadline=None,
-              suppress_health_check=list(HealthCheck))
-    @given(profile_data())
-    def collect(data: dict[str, Any]) -> None:
-        drawn.append(data)
-
-    collect()
-    return [profile_from_data(d) for d in drawn]
+    return [profile_from_data(d) for d in drawn_profile_data(count, seed)]
 
 
 def with_jobs(n: int) -> Profile:

@@ -285,3 +285,22 @@ def _possible(data: dict[str, Any]) -> None:
 def profiles(drop: bool = True) -> st.SearchStrategy[Profile]:
     """Valid Profile objects built through the loader."""
     return profile_data(drop).map(profile_from_data)
+
+
+def drawn_profile_data(count: int, seed: int) -> list[dict[str, Any]]:
+    """``count`` valid profiles' data drawn from ``profile_data``, the same ones for the same seed (for the
+    benchmarks and tools that need many generated profiles outside a property test)."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import seed as seeded
+
+    drawn: list[dict[str, Any]] = []
+
+    @seeded(seed)
+    @settings(max_examples=count, database=None, phases=[Phase.generate], deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(profile_data())
+    def collect(data: dict[str, Any]) -> None:
+        drawn.append(data)
+
+    collect()
+    return drawn

@@ -32,21 +32,9 @@ def _drawn(path: Path, count: int) -> list[dict[str, Any]]:
     if path.exists():
         found: list[dict[str, Any]] = pickle.loads(path.read_bytes())
         return found
-    from hypothesis import HealthCheck, Phase, given, settings
-    from hypothesis import seed as seeded
+    from tests.strategies import drawn_profile_data
 
-    from tests.strategies import profile_data
-
-    drawn: list[dict[str, Any]] = []
-
-    @seeded(424242)
-    @settings(max_examples=count, database=None, phases=[Phase.generate], deadline=None,
-              suppress_health_check=list(HealthCheck))
-    @given(profile_data())
-    def collect(data: dict[str, Any]) -> None:
-        drawn.append(data)
-
-    collect()
+    drawn = drawn_profile_data(count, 424242)
     path.write_bytes(pickle.dumps(drawn))
     return drawn
 

@@ -12,21 +12,45 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eligibility.batch.rows import Row
 from eligibility.errors import EligibilityError
 from eligibility.rulebook.library import Library
+
+if TYPE_CHECKING:
+    from eligibility.facts import Facts
+    from eligibility.profile.model import Profile
+
+
+def crs_total(profile: Profile, as_of: dt.date, library: Library, facts: Facts) -> int | None:
+    """The CRS total a batch row carries: the score when every fact is known, None when unknown facts leave a
+    range or the criteria are not encoded on ``as_of``."""
+    from eligibility.ranking.compute import crs_range
+
+    score = crs_range(profile, as_of, library, facts)
+    return score[0] if score is not None and score[0] == score[1] else None
+
+
+def verdicts_and_crs(profile: Profile, as_of: dt.date, library: Library,
+                     programs: Iterable[str] | None = None) -> dict[str, Any]:
+    """``{"verdicts", "crs"}`` of a row asking verdicts only: decided without the results that explain them
+    (the command line's ``batch --verdicts-only`` and the HTTP ``/v1/batch``), one set of facts for both."""
+    from eligibility.engines.run import evaluate_verdicts
+    from eligibility.facts import Facts
+
+    facts = Facts(profile, as_of)
+    return {"verdicts": evaluate_verdicts(profile, as_of, library, programs, facts),
+            "crs": crs_total(profile, as_of, library, facts)}
 
 
 def row_evaluator(as_of: dt.date, library: Library, programs: set[str] | None = None,
                   verdicts_only: bool = False) -> Callable[[Row], dict[str, Any]]:
     """``evaluate_row`` for many rows with the same settings: what it needs is looked up once, not per row."""
     from eligibility.declarations import check_declarations
-    from eligibility.engines.run import evaluate, evaluate_verdicts
+    from eligibility.engines.run import evaluate
     from eligibility.facts import Facts
     from eligibility.profile.load import profile_from_data
-    from eligibility.ranking.compute import crs_range
 
     to_data: Callable[[Any], dict[str, Any]] | None = None
     if not verdicts_only:
@@ -42,21 +66,16 @@ def row_evaluator(as_of: dt.date, library: Library, programs: set[str] | None = 
         try:
             profile = profile_from_data(row.data, source)
             check_declarations(profile, library, source)
-            # One set of facts for the programs and the CRS: each fact is derived once per row.
-            facts = Facts(profile, as_of)
             if to_data is None:
-                evaluation = None
-                verdicts = evaluate_verdicts(profile, as_of, library, programs, facts)
+                record.update(verdicts_and_crs(profile, as_of, library, programs))
             else:
+                # One set of facts for the programs and the CRS: each fact is derived once per row.
+                facts = Facts(profile, as_of)
                 evaluation = evaluate(profile, as_of, library, programs, facts=facts)
-                verdicts = {p.id: p.verdict for p in evaluation.programs}
-            score = crs_range(profile, as_of, library, facts)
+                record.update(verdicts={p.id: p.verdict for p in evaluation.programs},
+                              crs=crs_total(profile, as_of, library, facts), result=to_data(evaluation))
         except EligibilityError as exc:
             return {"ok": False, **record, "error": exc.lines()[0], "errors": exc.lines()}
-        record["verdicts"] = verdicts
-        record["crs"] = score[0] if score is not None and score[0] == score[1] else None
-        if evaluation is not None and to_data is not None:
-            record["result"] = to_data(evaluation)
         return {"ok": True, **record}
 
     return evaluate_one

@@ -109,20 +109,14 @@ class Evaluator:
             raise HttpProblem(422, [Problem("<request>", "$", line) for line in exc.lines()]) from None
 
     def verdicts(self, profile: Profile, as_of: dt.date, programs: set[str] | None) -> dict[str, Any]:
-        """``{"verdicts", "crs"}`` of a batch row asking verdicts only: decided without the results that explain
-        them, as `eligibility batch --verdicts-only` does (the CRS total, or null when a fact left unknown
-        makes it a range or the criteria are not encoded on the day)."""
-        from eligibility.engines.run import evaluate_verdicts
-        from eligibility.facts import Facts
-        from eligibility.ranking.compute import crs_range
+        """``{"verdicts", "crs"}`` of a batch row asking verdicts only, as `eligibility batch --verdicts-only`
+        writes them (``eligibility.batch.core.verdicts_and_crs``)."""
+        from eligibility.batch.core import verdicts_and_crs
 
         try:
-            facts = Facts(profile, as_of)
-            verdicts = evaluate_verdicts(profile, as_of, self.library, programs, facts)
-            score = crs_range(profile, as_of, self.library, facts)
+            return verdicts_and_crs(profile, as_of, self.library, programs)
         except EligibilityError as exc:
             raise HttpProblem(422, [Problem("<request>", "$", line) for line in exc.lines()]) from None
-        return {"verdicts": verdicts, "crs": score[0] if score is not None and score[0] == score[1] else None}
 
     def add_routes(self, app: FastAPI) -> None:
         """Mount /v1/evaluate and /v1/batch."""

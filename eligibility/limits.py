@@ -147,36 +147,61 @@ def walk_problems(data: Any, int_keys: bool = False) -> list[tuple[str, str]]:
 
 def within(data: Any) -> int:
     """How many values the data holds when every one is certainly within bounds, else -1 (then the full walk
-    above finds and words the problems). The common case made cheap: plain JSON values, no path kept."""
-    seen = 0
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
-        value, depth = stack.pop()
-        seen += 1
-        kind = type(value)
-        if kind is dict:
-            if depth >= MAX_DEPTH or len(value) > MAX_ITEMS:
+    above finds and words the problems). The common case made cheap: plain JSON values, no path kept.
+
+    Recursive (the depth is bounded by MAX_DEPTH before each step down), and a subtree's count is checked
+    against MAX_VALUES as soon as it is known, so that data multiplied by aliases is not walked past it.
+    """
+    kind = type(data)
+    if kind is dict or kind is list:
+        return _within(data, 0)
+    return 1 if _scalar_within(data) else -1
+
+
+def _within(value: dict[Any, Any] | list[Any], depth: int) -> int:
+    """``within`` of a mapping or list ``depth`` levels down (itself counted)."""
+    if depth >= MAX_DEPTH or len(value) > MAX_ITEMS:
+        return -1
+    seen = 1
+    items: Any = value
+    if type(value) is dict:
+        for key in value:
+            if type(key) is not str or ((len(key) > MAX_KEY or not key.isascii())
+                                        and _key_problem(key, False) is not None):
                 return -1
-            for key, item in value.items():
-                if type(key) is not str or ((len(key) > MAX_KEY or not key.isascii())
-                                            and _key_problem(key, False) is not None):
-                    return -1
-                stack.append((item, depth + 1))
-        elif kind is list:
-            if depth >= MAX_DEPTH or len(value) > MAX_ITEMS:
+        items = value.values()
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            if (len(item) > MAX_TEXT or not item.isascii()) and scalar_problem(item) is not None:
                 return -1
-            stack.extend([(item, depth + 1) for item in value])
-        elif kind is str:
-            if (len(value) > MAX_TEXT or not value.isascii()) and scalar_problem(value) is not None:
-                return -1
+            seen += 1
         elif kind is int or kind is float:
-            if not -MAX_NUMBER < value < MAX_NUMBER:  # false for NaN too
+            if not -MAX_NUMBER < item < MAX_NUMBER:  # false for NaN too
                 return -1
-        elif kind is not bool and value is not None:
+            seen += 1
+        elif kind is dict or kind is list:
+            inner = _within(item, depth + 1)
+            if inner < 0:
+                return -1
+            seen += inner
+            if seen > MAX_VALUES:
+                return -1
+        elif kind is bool or item is None:
+            seen += 1
+        else:
             return -1
-        if seen > MAX_VALUES:
-            return -1
-    return seen
+    return seen if seen <= MAX_VALUES else -1
+
+
+def _scalar_within(value: Any) -> bool:
+    """Whether a document that is one scalar is certainly within bounds (as ``_within`` checks an item)."""
+    kind = type(value)
+    if kind is str:
+        return not ((len(value) > MAX_TEXT or not value.isascii()) and scalar_problem(value) is not None)
+    if kind is int or kind is float:
+        return bool(-MAX_NUMBER < value < MAX_NUMBER)
+    return kind is bool or value is None
 
 
 #: Where a value sits: None for the document, else (where its parent sits, its key or index).

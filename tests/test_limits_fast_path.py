@@ -7,7 +7,17 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eligibility.limits import MAX_DEPTH, MAX_KEY, MAX_NUMBER, MAX_TEXT, value_problems, walk_problems, within
+from eligibility.limits import (
+    MAX_DEPTH,
+    MAX_ITEMS,
+    MAX_KEY,
+    MAX_NUMBER,
+    MAX_TEXT,
+    MAX_VALUES,
+    value_problems,
+    walk_problems,
+    within,
+)
 from tests.strategies import examples
 
 #: Scalars on both sides of each bound: numbers at the magnitude limit, non-finite floats, text at the length
@@ -43,3 +53,22 @@ def test_depth_on_both_sides_of_the_limit() -> None:
     assert within(nested(MAX_DEPTH + 1)) == -1
     too_deep = f"expected at most {MAX_DEPTH} levels of nesting, found more"
     assert value_problems(nested(MAX_DEPTH + 1), "x") == [("$" + "[0]" * MAX_DEPTH, too_deep)]
+
+
+def test_value_count_on_both_sides_of_the_limit() -> None:
+    """MAX_VALUES values (the document counted) pass the quick check; one more goes to the walk, which reports it."""
+    # The document, 10 lists, and their items: 1 + 10 + 9 * 9,999 + 9,999 = 100,000 values.
+    exact: list[Any] = [[0] * (MAX_ITEMS - 1) for _ in range(9)] + [[0] * (MAX_VALUES - 11 - 9 * (MAX_ITEMS - 1))]
+    assert within(exact) == MAX_VALUES
+    over: list[Any] = [*exact[:-1], exact[-1] + [0]]
+    assert within(over) == -1
+    assert walk_problems(exact) == []
+    assert walk_problems(over) == [("$", f"expected at most {MAX_VALUES:,} values in a file, found more")]
+
+
+def test_shared_values_are_counted_each_time_and_cut_short() -> None:
+    """A list referenced many times (as YAML aliases make) counts each time: 10^9 values are refused, not walked."""
+    data: Any = [0] * 10
+    for _ in range(8):
+        data = [data] * 10
+    assert within(data) == -1

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 from attrs import frozen
 
 from eligibility.errors import InputError, UsageError
@@ -91,8 +92,48 @@ def jsonl_rows(path: Path, source: str | None = None) -> Iterator[Row]:
     return (as_row(item) for item in jsonl_items(path, source))
 
 
+#: Digits 1-9 made 0, so that a run of digits is a run of zeros (``_quick_data``).
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_LONG_NUMBER = b"0" * 19
+_SLOW = object()
+
+
+def _quick_data(raw: bytes | str) -> Any:
+    """The line's data read by orjson when it is certainly what the strict reader of ``row_from_line`` gives,
+    else ``_SLOW`` (that reader then reads the line, and words any problem, as it always has).
+
+    orjson refuses what that reader refuses (broken JSON, invalid UTF-8, NaN and Infinity, lone surrogates)
+    and reads any other line to the same values, with three differences, each ruled out here:
+
+    - a duplicate key: orjson keeps the last value. Every ``:`` outside the strings of a line is a key, and
+      orjson writes the data back with one ``:`` per key it kept plus those in the text it kept. When the
+      line has no ``\\u003a`` escape (a colon the line does not show), its count of ``:`` is at least the
+      count in what orjson writes back, equal only when no key was dropped: so equal counts mean no key
+      was written twice;
+    - an integer past 64 bits (19 digits or more) becomes a float: any run of 19 digits goes the slow way;
+    - nesting past orjson's limit is refused by its writer: the slow way too.
+    """
+    try:
+        data = orjson.loads(raw)
+        written = orjson.dumps(data)
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+        return _SLOW
+    line = raw if isinstance(raw, bytes) else raw.encode("utf-8")  # valid UTF-8: orjson read it
+    if line.count(b":") != written.count(b":") or b"\\u003" in line or _LONG_NUMBER in line.translate(_DIGITS):
+        return _SLOW
+    return data
+
+
 def row_from_line(number: int, raw: bytes | str) -> Row:
     """The row of one JSONL line (strict JSON: finite numbers, no duplicate keys), numbered ``number``."""
+    data = _quick_data(raw)
+    if data is not _SLOW:
+        return Row(("line", number), data)
+    return strict_row(number, raw)
+
+
+def strict_row(number: int, raw: bytes | str) -> Row:
+    """``row_from_line`` by the standard library's reader alone (the reference the quick reader must equal)."""
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)

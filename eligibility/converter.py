@@ -50,7 +50,8 @@ def describe_value(value: Any) -> str:
     return show(value)
 
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: A date as files write it (YYYY-MM-DD).
+DATE_FORMAT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _date(value: Any, _: type) -> dt.date:
@@ -60,7 +61,7 @@ def _date(value: Any, _: type) -> dt.date:
         raise ValueError(f"expected a date YYYY-MM-DD, found a date and time {value.isoformat()}")
     if isinstance(value, dt.date):
         day = value
-    elif isinstance(value, str) and _DATE.fullmatch(value):
+    elif isinstance(value, str) and DATE_FORMAT.fullmatch(value):
         with contextlib.suppress(ValueError):
             day = dt.date.fromisoformat(value)
     if day is None:

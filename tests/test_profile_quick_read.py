@@ -1,0 +1,117 @@
+"""Reading a profile with the quick field readers gives exactly what the full readers give: profile or problems."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eligibility.errors import InputError
+from eligibility.profile import structure
+from eligibility.profile.load import profile_from_data
+from tests.strategies import examples, profile_data
+
+
+def _read(data: Any) -> tuple[str, str]:
+    """The profile read (its repr tells int from float and a tuple from a list) or its problems' lines."""
+    try:
+        return "profile", repr(profile_from_data(data, "x"))
+    except InputError as exc:
+        return "problems", "\n".join(exc.lines())
+
+
+def _slow_read(data: Any) -> tuple[str, str]:
+    """``_read`` with every quick reader switched off (the plans rebuilt without them, then dropped again)."""
+    saved_plans, saved_reader = dict(structure._PLANS), structure.quick_reader
+    structure._PLANS.clear()
+    structure.quick_reader = lambda tp: None  # type: ignore[assignment]
+    try:
+        return _read(data)
+    finally:
+        structure.quick_reader = saved_reader
+        structure._PLANS.clear()
+        structure._PLANS.update(saved_plans)
+
+
+#: Values put in place of a field's, of every kind a file may hold, right or wrong for the field.
+ODD = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**16, 10**16), st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["", "none", "2026-02-30", "2026-W10-1", "20260301", "1899-12-31", "2200-01-01", "2024-02-29",
+                     "1 ", "CA", "ON", "ielts_general", "celpip_general_ls", "bachelors", "positive", "21231",
+                     "sibling", "\ud800", 1e15, 1e15 - 1, -0.0, 40, 40.0, 40.5, 0, 10**15 - 1, 10**15, float("nan")]),
+    st.lists(st.sampled_from([1, "a", None, {}, "sibling"]), max_size=3),
+    st.dictionaries(st.sampled_from(["a", "noc", "level", "start", "country", "hours_per_week", "test", "x"]),
+                    st.sampled_from([1, 1.5, "a", None, True, "2020-01-01", "CA", "21231", "bachelors"]), max_size=4))
+
+
+def _places(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Every key and index of nested data, as paths."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*path, key)
+            yield from _places(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield (*path, i)
+            yield from _places(value, (*path, i))
+
+
+@st.composite
+def changed_profiles(draw: st.DrawFn) -> Any:
+    """A generated profile with a few values replaced by odd ones and sometimes a key added or removed."""
+    data = draw(profile_data())
+    for _ in range(draw(st.integers(0, 3))):
+        places = list(_places(data))
+        if not places:
+            break
+        *parents, last = draw(st.sampled_from(places))
+        holder = data
+        for key in parents:
+            holder = holder[key]
+        action = draw(st.sampled_from(["replace", "replace", "drop", "add"]))
+        if action == "replace":
+            holder[last] = draw(ODD)
+        elif action == "drop" and isinstance(holder, dict):
+            del holder[last]
+        elif isinstance(holder, dict):
+            holder[draw(st.sampled_from(["extra", "nocc", "noc_2016", "eca", "by", "result_date"]))] = draw(ODD)
+    return data
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(changed_profiles())
+def test_quick_and_full_readers_agree(data: Any) -> None:
+    """Generated profiles, some changed in a few places: the same profile, or the same problems, both ways."""
+    assert _read(data) == _slow_read(data)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(profile_data())
+def test_generated_profiles_read_alike(data: Any) -> None:
+    """Valid generated profiles: the same profile both ways."""
+    found = _read(data)
+    assert found[0] == "profile"
+    assert found == _slow_read(data)
+
+
+@pytest.mark.parametrize("hours", [40, 40.0, 1e15, 10**15 - 1, float("inf"), True, "40"])
+def test_numbers_read_alike(hours: Any) -> None:
+    """An int where a float is read becomes the same float; a bool, text or number out of bounds is refused alike."""
+    data = {"work": [{"start": "2020-01-01", "hours_per_week": hours, "country": "CA", "noc": "21231"}],
+            "funds_cad": hours, "children": hours, "declarations": {"score": hours}}
+    assert _read(data) == _slow_read(data)
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", "1899-12-31", "2199-12-31", "2200-01-01", "2024-02-29", "2026-02-29",
+                                 "2026-W10-1", "20260301", " 2020-03-01", "2020-3-01", 20260301, None])
+def test_dates_read_alike(day: Any) -> None:
+    """Dates at and past each end of the range, impossible days and other spellings: read or refused alike."""
+    data = {"birth_date": day, "work": [{"start": day, "hours_per_week": 40, "country": "CA"}],
+            "language_tests": [{"test": "celpip_general", "taken": day, "listening": 9, "reading": 9, "writing": 9,
+                                "speaking": 9}],
+            "education": [{"level": "bachelors", "country": "IN", "completed": day, "eca": {"issued": day,
+                                                                                           "level": "bachelors"}}]}
+    assert _read(data) == _slow_read(data)

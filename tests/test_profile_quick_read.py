@@ -27,7 +27,7 @@ def _slow_read(data: Any) -> tuple[str, str]:
     """``_read`` with every quick reader switched off (the plans rebuilt without them, then dropped again)."""
     saved_plans, saved_reader = dict(structure._PLANS), structure.quick_reader
     structure._PLANS.clear()
-    structure.quick_reader = lambda tp: None  # type: ignore[assignment]
+    structure.quick_reader = lambda tp, plan_of: None  # type: ignore[assignment]
     try:
         return _read(data)
     finally:

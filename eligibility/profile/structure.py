@@ -13,17 +13,17 @@ with no type introspection: batches read thousands of profiles a second.
 
 from __future__ import annotations
 
-import datetime as dt
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import attrs
 
-from eligibility.converter import CONVERTER, DATE_FORMAT, describe_value, problems_of
+from eligibility.converter import CONVERTER, describe_value, problems_of
 from eligibility.errors import Problem
-from eligibility.limits import FIRST_DATE, LAST_DATE, MAX_NUMBER, MAX_PROFILE_ITEMS
+from eligibility.limits import MAX_PROFILE_ITEMS
+from eligibility.profile.quick import MISS, QuickReader, quick_reader
 from eligibility.record import Record
 from eligibility.suggest import did_you_mean
 from eligibility.unknown import Unknown
@@ -33,10 +33,6 @@ NONE_WORD = "none"
 
 #: How one field's value is read: (reader, data, path) -> (value, whether it was read whole).
 FieldReader = Callable[["Reader", Any, str], tuple[Any, bool]]
-#: How one field's value is read when it is of the common, well-formed kind: the value, else ``MISS``.
-QuickReader = Callable[[Any], Any]
-#: What a quick reader gives for a value it leaves to the field's full reader.
-MISS: Any = object()
 
 
 @attrs.frozen
@@ -75,7 +71,8 @@ def record_plan(cls: type) -> RecordPlan:
     found = _PLANS.get(cls)
     if found is None:
         hints = typing.get_type_hints(cls)
-        fields = tuple(FieldPlan(f.name, f.default, field_reader(hints[f.name]), quick_reader(hints[f.name]),
+        fields = tuple(FieldPlan(f.name, f.default, field_reader(hints[f.name]),
+                                 quick_reader(hints[f.name], record_plan),
                                  f.default.factory if isinstance(f.default, attrs.Factory) else None)  # type: ignore[arg-type]
                        for f in attrs.fields(cls))
         found = _PLANS[cls] = RecordPlan(cls, fields, frozenset(f.name for f in fields),
@@ -116,132 +113,6 @@ def field_reader(tp: Any) -> FieldReader:
             return None, False
 
     return scalar
-
-
-def quick_reader(tp: Any) -> QuickReader | None:
-    """The quick reader of a scalar type (see ``FieldPlan.quick``), None for records, lists and mappings.
-
-    Each accepts only values its converter hook (``eligibility.converter``) returns unchanged or as the
-    same number made a float, so that a value it reads is the value the hook gives.
-    """
-    origin = get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        members = [m for m in get_args(tp) if m is not Unknown]
-        nullable = type(None) in members
-        rest = [m for m in members if m is not type(None)]
-        inner = quick_reader(rest[0]) if len(rest) == 1 else None
-        if inner is None:
-            return None
-        if not nullable:
-            return inner
-        return lambda value: None if value is None else inner(value)
-    if origin is Literal:
-        allowed = get_args(tp)
-        if not all(isinstance(a, str) for a in allowed):
-            return None
-        words = frozenset(allowed)
-        return lambda value: value if type(value) is str and value in words else MISS
-    if origin is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis:
-        item = quick_reader(get_args(tp)[0])
-        return None if item is None else _quick_tuple(item)
-    if origin is dict and get_args(tp)[0] is str and _is_scalar_union(get_args(tp)[1]):
-        return _quick_scalars
-    if attrs.has(tp):
-        return _quick_record(tp)
-    return _QUICK.get(tp)
-
-
-def _quick_tuple(item: QuickReader) -> QuickReader:
-    """A list read item by item (at most MAX_PROFILE_ITEMS), as a tuple; MISS if any item is missed."""
-    def read(value: Any) -> Any:
-        if type(value) is not list or len(value) > MAX_PROFILE_ITEMS:
-            return MISS
-        items = []
-        for v in value:
-            got = item(v)
-            if got is MISS:
-                return MISS
-            items.append(got)
-        return tuple(items)
-
-    return read
-
-
-def _quick_record(cls: type) -> QuickReader:
-    """A record whose keys are all fields, with every required one given and each value read quickly; the
-    fields it does not give take the class's defaults, as they do when the converter reads the record."""
-    def read(value: Any) -> Any:
-        if type(value) is not dict:
-            return MISS
-        plan = _PLANS.get(cls) or record_plan(cls)
-        if not plan.required.issubset(value):
-            return MISS
-        quick = plan.quick
-        values: dict[str, Any] = {}
-        for name, item in value.items():
-            reader = quick.get(name)
-            if reader is None:  # an unknown key, or a field read by its full reader
-                return MISS
-            got = reader(item)
-            if got is MISS:
-                return MISS
-            values[name] = got
-        return cls(**values)
-
-    return read
-
-
-_SCALAR_TYPES = (bool, int, float, str)
-
-
-def _is_scalar_union(tp: Any) -> bool:
-    return get_origin(tp) in (typing.Union, types.UnionType) and set(get_args(tp)) == {bool, float, str}
-
-
-def _quick_scalars(value: Any) -> Any:
-    """A mapping of text keys to true/false, numbers in bounds or text (``declarations``), copied."""
-    if type(value) is not dict or len(value) > MAX_PROFILE_ITEMS:
-        return MISS
-    for key, item in value.items():
-        kind = type(item)
-        if type(key) is not str or (kind is not str and kind is not bool and not (
-                (kind is int or kind is float) and -MAX_NUMBER < item < MAX_NUMBER)):
-            return MISS
-    return dict(value)
-
-
-def _quick_str(value: Any) -> Any:
-    return value if type(value) is str else MISS
-
-
-def _quick_int(value: Any) -> Any:
-    return value if type(value) is int and -MAX_NUMBER < value < MAX_NUMBER else MISS
-
-
-def _quick_float(value: Any) -> Any:
-    kind = type(value)
-    if (kind is float or kind is int) and -MAX_NUMBER < value < MAX_NUMBER:  # false for NaN too
-        return float(value)
-    return MISS
-
-
-def _quick_bool(value: Any) -> Any:
-    return value if type(value) is bool else MISS
-
-
-def _quick_date(value: Any) -> Any:
-    if type(value) is str and DATE_FORMAT.fullmatch(value):
-        try:
-            day = dt.date.fromisoformat(value)
-        except ValueError:
-            return MISS
-        if FIRST_DATE <= day <= LAST_DATE:
-            return day
-    return MISS
-
-
-_QUICK: dict[Any, QuickReader] = {str: _quick_str, int: _quick_int, float: _quick_float, bool: _quick_bool,
-                                  dt.date: _quick_date}
 
 
 def _optional_record(cls: type, nullable: bool) -> FieldReader:

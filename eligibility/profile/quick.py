@@ -1,0 +1,156 @@
+"""Quick readers: a profile's common values read at once, each exactly as its converter hook reads it.
+
+A quick reader is given a field's value from a file. When the value is of the common, well-formed kind (text,
+a number within bounds, a date written YYYY-MM-DD within the range, a listed word, null where null is
+allowed, a list of records made of such values, declarations of such values) it gives what the converter's
+hook gives for it (``eligibility.converter``: the same value, an integer made a float where a float is read,
+a record with the class's defaults). For any other value it gives ``MISS``, and the field's full reader
+(``eligibility.profile.structure``) reads it, wording its problems. Reading a valid profile then costs a few
+checks a value instead of the converter's layers of hooks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Literal, get_args, get_origin
+
+import attrs
+
+from eligibility.converter import DATE_FORMAT
+from eligibility.limits import FIRST_DATE, LAST_DATE, MAX_NUMBER, MAX_PROFILE_ITEMS
+from eligibility.unknown import Unknown
+
+#: How one value is read when it is of the common, well-formed kind: the value, else ``MISS``.
+QuickReader = Callable[[Any], Any]
+#: What a quick reader gives for a value it leaves to the field's full reader.
+MISS: Any = object()
+
+
+def quick_reader(tp: Any, plan_of: Callable[[type], Any]) -> QuickReader | None:
+    """The quick reader of values of type ``tp`` (see ``structure.FieldPlan.quick``), None for types always
+    left to the full readers; ``plan_of`` gives a record class's reading plan (``structure.record_plan``).
+
+    Each accepts only values its converter hook (``eligibility.converter``) returns unchanged or as the
+    same number made a float, so that a value it reads is the value the hook gives.
+    """
+    origin = get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        members = [m for m in get_args(tp) if m is not Unknown]
+        nullable = type(None) in members
+        rest = [m for m in members if m is not type(None)]
+        inner = quick_reader(rest[0], plan_of) if len(rest) == 1 else None
+        if inner is None:
+            return None
+        if not nullable:
+            return inner
+        return lambda value: None if value is None else inner(value)
+    if origin is Literal:
+        allowed = get_args(tp)
+        if not all(isinstance(a, str) for a in allowed):
+            return None
+        words = frozenset(allowed)
+        return lambda value: value if type(value) is str and value in words else MISS
+    if origin is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis:
+        item = quick_reader(get_args(tp)[0], plan_of)
+        return None if item is None else _quick_tuple(item)
+    if origin is dict and get_args(tp)[0] is str and _is_scalar_union(get_args(tp)[1]):
+        return _quick_scalars
+    if attrs.has(tp):
+        return _quick_record(tp, plan_of)
+    return _QUICK.get(tp)
+
+
+def _quick_tuple(item: QuickReader) -> QuickReader:
+    """A list read item by item (at most MAX_PROFILE_ITEMS), as a tuple; MISS if any item is missed."""
+    def read(value: Any) -> Any:
+        if type(value) is not list or len(value) > MAX_PROFILE_ITEMS:
+            return MISS
+        items = []
+        for v in value:
+            got = item(v)
+            if got is MISS:
+                return MISS
+            items.append(got)
+        return tuple(items)
+
+    return read
+
+
+def _quick_record(cls: type, plan_of: Callable[[type], Any]) -> QuickReader:
+    """A record whose keys are all fields, with every required one given and each value read quickly; the
+    fields it does not give take the class's defaults, as they do when the converter reads the record."""
+    def read(value: Any) -> Any:
+        if type(value) is not dict:
+            return MISS
+        plan = plan_of(cls)
+        if not plan.required.issubset(value):
+            return MISS
+        quick = plan.quick
+        values: dict[str, Any] = {}
+        for name, item in value.items():
+            reader = quick.get(name)
+            if reader is None:  # an unknown key, or a field read by its full reader
+                return MISS
+            got = reader(item)
+            if got is MISS:
+                return MISS
+            values[name] = got
+        return cls(**values)
+
+    return read
+
+
+_SCALAR_TYPES = (bool, int, float, str)
+
+
+def _is_scalar_union(tp: Any) -> bool:
+    return get_origin(tp) in (typing.Union, types.UnionType) and set(get_args(tp)) == {bool, float, str}
+
+
+def _quick_scalars(value: Any) -> Any:
+    """A mapping of text keys to true/false, numbers in bounds or text (``declarations``), copied."""
+    if type(value) is not dict or len(value) > MAX_PROFILE_ITEMS:
+        return MISS
+    for key, item in value.items():
+        kind = type(item)
+        if type(key) is not str or (kind is not str and kind is not bool and not (
+                (kind is int or kind is float) and -MAX_NUMBER < item < MAX_NUMBER)):
+            return MISS
+    return dict(value)
+
+
+def _quick_str(value: Any) -> Any:
+    return value if type(value) is str else MISS
+
+
+def _quick_int(value: Any) -> Any:
+    return value if type(value) is int and -MAX_NUMBER < value < MAX_NUMBER else MISS
+
+
+def _quick_float(value: Any) -> Any:
+    kind = type(value)
+    if (kind is float or kind is int) and -MAX_NUMBER < value < MAX_NUMBER:  # false for NaN too
+        return float(value)
+    return MISS
+
+
+def _quick_bool(value: Any) -> Any:
+    return value if type(value) is bool else MISS
+
+
+def _quick_date(value: Any) -> Any:
+    if type(value) is str and DATE_FORMAT.fullmatch(value):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return MISS
+        if FIRST_DATE <= day <= LAST_DATE:
+            return day
+    return MISS
+
+
+_QUICK: dict[Any, QuickReader] = {str: _quick_str, int: _quick_int, float: _quick_float, bool: _quick_bool,
+                                  dt.date: _quick_date}

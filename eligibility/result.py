@@ -98,7 +98,9 @@ class Receipt(Record):
     engine: str
 
 
-@frozen
+# Not slotted: attrs sets a dict instance's fields by item, a slotted one's by a call each (half the cost for the
+# ten or so built per CRS score; docs/performance.md#crs).
+@frozen(slots=False)
 class FactorScore(Record):
     """One factor: its points (``low`` = ``high`` when exact), maximum, what was seen and the evidence."""
 
@@ -163,7 +165,7 @@ class Designation(Record):
     why: str
 
 
-@frozen
+@frozen(slots=False)  # one per score: set by item, as FactorScore
 class CrsResult(Record):
     """A CRS score on one date: a single number when every fact is known, else the range low..high."""
 

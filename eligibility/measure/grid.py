@@ -9,7 +9,7 @@ from typing import Any
 from attrs import frozen
 
 from eligibility.facts import Facts, Person, level_rank
-from eligibility.measure.offer import arranged_outcomes, arranged_result, measure_arranged
+from eligibility.measure.offer import arranged_decision
 from eligibility.measure.work import hours_in_window
 from eligibility.profile.model import Spouse
 from eligibility.record import Record
@@ -118,8 +118,7 @@ def age_points(f: AgePoints, facts: Facts) -> Scored:
 
 def arranged_points(f: ArrangedEmploymentPoints, facts: Facts) -> Scored:
     """The factor's points when the offer is arranged employment under the factor's rule (Python decides)."""
-    m = measure_arranged(facts, f.arranged_employment)
-    outcome, detail = arranged_result(m, f.arranged_employment, arranged_outcomes(m, f.arranged_employment))
+    outcome, detail = arranged_decision(facts, f.arranged_employment)
     return {"pass": (f.points, f.points), "fail": (0, 0), "unknown": (0, f.points)}[outcome] + (detail,)
 
 
@@ -169,8 +168,7 @@ def _element(element: str, f: AdaptabilityPoints, facts: Facts, accompanying: bo
         need = f.work_in_canada_min_hours
         return "yes" if hours.low >= need else ("unknown" if hours.high >= need else "no")
     if element == "arranged_employment":
-        m = measure_arranged(facts, f.arranged_employment)
-        outcome = arranged_result(m, f.arranged_employment, arranged_outcomes(m, f.arranged_employment))[0]
+        outcome = arranged_decision(facts, f.arranged_employment)[0]
         return {"pass": "yes", "fail": "no", "unknown": "unknown"}[outcome]
     relatives = facts.profile.relatives_in_canada
     return yes(bool(relatives)) if known(relatives) else "unknown"

@@ -65,8 +65,30 @@ class ArrangedMeasure(Record):
     employer: EmployerHours | None = None
 
 
+#: Per rule object (by identity, the object kept to check it): the first rule of equal fields met, whose identity
+#: keys the memos of every Facts. The FSW grid, the funds exemption and the CRS each hold an equal rule of their
+#: own: one decision serves the three.
+_SAME: dict[int, tuple[ArrangedEmployment, int]] = {}
+_FIRST: dict[ArrangedEmployment, ArrangedEmployment] = {}
+
+
+def _rule_key(rule: ArrangedEmployment) -> int:
+    hit = _SAME.get(id(rule))
+    if hit is None or hit[0] is not rule:
+        if len(_SAME) >= 1024:
+            _SAME.clear()  # rules live as long as their library: a process loading many must not keep them all
+            _FIRST.clear()
+        hit = _SAME[id(rule)] = (rule, id(_FIRST.setdefault(rule, rule)))
+    return hit[1]
+
+
 def measure_arranged(facts: Facts, rule: ArrangedEmployment) -> ArrangedMeasure:
-    """What arranged employment needs to know of the profile's offer and work history."""
+    """What arranged employment needs to know of the profile's offer and work history (measured once per Facts
+    and rule)."""
+    return facts.memo(("arranged", _rule_key(rule)), _measure_arranged, facts, rule)
+
+
+def _measure_arranged(facts: Facts, rule: ArrangedEmployment) -> ArrangedMeasure:
     found = measure_offer(facts)
     offer = found.offer
     if offer is None or offer.lmia != "exempt":
@@ -169,11 +191,22 @@ def arranged_result(m: ArrangedMeasure, rule: ArrangedEmployment,
     return outcome, text
 
 
+def arranged_decision(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str]:
+    """Whether the profile's offer is arranged employment under ``rule`` (decided in Python), and the words of the
+    checks not passed: decided once per Facts and rule (the FSW grid asks twice, the CRS once)."""
+    return facts.memo(("arranged decision", _rule_key(rule)), _decide, facts, rule)
+
+
+def _decide(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str]:
+    m = measure_arranged(facts, rule)
+    return arranged_result(m, rule, arranged_outcomes(m, rule))
+
+
 def arranged_employment(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str, list[dict[str, str]]]:
     """Whether the profile's offer is arranged employment under ``rule``, decided in Python, with the reasons:
     the outcome, the words of the checks not passed, and one evidence item per check."""
     m = measure_arranged(facts, rule)
     parts = arranged_outcomes(m, rule)
-    outcome, detail = arranged_result(m, rule, parts)
+    outcome, detail = arranged_decision(facts, rule)
     evidence = [{"check": k, "outcome": parts[k], "detail": d} for k, d in arranged_details(m, rule).items()]
     return outcome, detail, evidence

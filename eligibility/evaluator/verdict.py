@@ -10,7 +10,10 @@ the conditions after it are never computed. Measures have no effect besides thei
 computed at most once per condition and kept), so the order they are read in does not matter.
 
 Each version in force is compiled once into nested functions of a measurer (one per condition), so that
-a profile's evaluation walks no plan and looks nothing up.
+a profile's evaluation walks no plan and looks nothing up. "all" and "any" are written out as loops
+(``all_of``, ``any_of``: ``kleene_all`` and ``kleene_any`` with no generator between), and the cheap kinds
+(another program's verdict, a declaration, a judgement, the intended province, no job offer) give their
+outcome from a compiled function of their own (``Kind.outcome``) without making a measure and a decision.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from collections.abc import Callable
 
 from eligibility.evaluator.engine import VERDICT_OF, combine, standing
 from eligibility.evaluator.plan import NodePlan, version_plan
-from eligibility.logic import Outcome, kleene_all
+from eligibility.kinds import KINDS
+from eligibility.logic import Outcome
 from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.result import Verdict
@@ -33,9 +37,13 @@ VersionDecider = Callable[[Measurer], Verdict]
 
 
 def node_decider(node: NodePlan) -> NodeDecider:
-    """The condition's outcome as a function of the measurer: a leaf measured and decided by its kind, a
+    """The condition's outcome as a function of the measurer: a leaf measured and decided by its kind (or by
+    the kind's compiled outcome, ``Kind.outcome``, which gives the same without the measure's record), a
     composite combined from its children, cheapest first."""
     if node.cheap_first is None:
+        compiled = KINDS[node.kind].outcome
+        if compiled is not None:
+            return compiled(node.cond)
         cond, measure, decide = node.cond, node.measure, node.decide
         assert measure is not None and decide is not None  # a leaf's plan holds its kind's functions
 
@@ -44,17 +52,49 @@ def node_decider(node: NodePlan) -> NodeDecider:
             return outcome
         return leaf
     children = tuple([node_decider(k) for k in node.cheap_first])
+    if node.op == "all":
+        return all_of(children)
+    if node.op == "any":
+        return any_of(children)
 
     def composite(mm: Measurer) -> Outcome:
         return combine(node, (child(mm) for child in children))
     return composite
 
 
+def all_of(children: tuple[NodeDecider, ...]) -> NodeDecider:
+    """``kleene_all`` of the children's outcomes, written out: no child is read after the first fail."""
+    def decided(mm: Measurer) -> Outcome:
+        unknown = False
+        for child in children:
+            outcome = child(mm)
+            if outcome == "fail":
+                return "fail"
+            if outcome != "pass":
+                unknown = True
+        return "unknown" if unknown else "pass"
+    return decided
+
+
+def any_of(children: tuple[NodeDecider, ...]) -> NodeDecider:
+    """``kleene_any`` of the children's outcomes, written out: no child is read after the first pass."""
+    def decided(mm: Measurer) -> Outcome:
+        unknown = False
+        for child in children:
+            outcome = child(mm)
+            if outcome == "pass":
+                return "pass"
+            if outcome != "fail":
+                unknown = True
+        return "unknown" if unknown else "fail"
+    return decided
+
+
 def _version_decider(program: Program, version: Version) -> VersionDecider:
-    conditions = tuple([node_decider(n) for n in version_plan(program, version).cheap_first])
+    conditions = all_of(tuple([node_decider(n) for n in version_plan(program, version).cheap_first]))
 
     def verdict(mm: Measurer) -> Verdict:
-        return VERDICT_OF[kleene_all(condition(mm) for condition in conditions)]
+        return VERDICT_OF[conditions(mm)]
     return verdict
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from attrs import frozen
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, tag, typed
-from eligibility.logic import threshold
+from eligibility.logic import Outcome, threshold
 from eligibility.measure.context import Measurer
 from eligibility.record import Record
 from eligibility.rulebook.model import DeclarationCondition
@@ -41,6 +41,24 @@ def decide(c: DeclarationCondition, m: DeclarationMeasure) -> Decision:
     if c.min is not None:
         return Decision("unknown" if m.number is None else threshold(m.number, m.number, c.min))
     return Decision("pass" if m.value == c.equals else "fail")
+
+
+def outcome(c: DeclarationCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled."""
+    name, minimum, equals = c.key, c.min, c.equals
+
+    def decided(mm: Measurer) -> Outcome:
+        stated = mm.facts.profile.declarations
+        if name not in stated:
+            return "unknown"
+        value = stated[name]
+        if minimum is not None:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return "unknown"
+            return threshold(float(value), float(value), minimum)
+        return "pass" if value == equals else "fail"
+
+    return decided
 
 
 def durable_checks(c: DeclarationCondition) -> dict[str, Check]:
@@ -77,4 +95,5 @@ def key(c: DeclarationCondition, m: DeclarationMeasure) -> Hashable:
 
 
 KIND: Kind[DeclarationCondition, DeclarationMeasure] = Kind(
-    "declaration", DeclarationCondition, measure, decide, durable_checks, durable_decide, report, key=key)
+    "declaration", DeclarationCondition, measure, decide, durable_checks, durable_decide, report, key=key,
+    outcome=outcome)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from attrs import frozen
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, present
+from eligibility.logic import Outcome
 from eligibility.measure.context import Measurer
 from eligibility.record import Record
 from eligibility.rulebook.model import IntendedProvinceCondition
@@ -32,6 +33,20 @@ def decide(c: IntendedProvinceCondition, m: ProvinceMeasure) -> Decision:
         return Decision("unknown")
     ok = (c.allowed is None or m.province in c.allowed) and m.province not in c.excluded
     return Decision("pass" if ok else "fail")
+
+
+def outcome(c: IntendedProvinceCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled."""
+    allowed, excluded = c.allowed, c.excluded
+
+    def decided(mm: Measurer) -> Outcome:
+        where = mm.facts.profile.intended_province
+        province = where if known(where) else None
+        if province is None:
+            return "unknown"
+        return "pass" if (allowed is None or province in allowed) and province not in excluded else "fail"
+
+    return decided
 
 
 def durable_checks(c: IntendedProvinceCondition) -> dict[str, Check]:
@@ -62,4 +77,5 @@ def key(c: IntendedProvinceCondition, m: ProvinceMeasure) -> Hashable | None:
 
 
 KIND: Kind[IntendedProvinceCondition, ProvinceMeasure] = Kind(
-    "intended_province", IntendedProvinceCondition, measure, decide, durable_checks, durable_decide, report, key=key)
+    "intended_province", IntendedProvinceCondition, measure, decide, durable_checks, durable_decide, report, key=key,
+    outcome=outcome)

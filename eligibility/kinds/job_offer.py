@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from attrs import frozen
@@ -159,6 +159,20 @@ def report(c: JobOfferCondition, m: JobOfferMeasure, d: Decision) -> LeafOutcome
                        evidence, plain=True)
 
 
+def outcome(c: JobOfferCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled: without an offer it is settled before the offer's
+    details and wage floor are looked at."""
+    def decided(mm: Measurer) -> Outcome:
+        found = measure_offer(mm.facts)
+        if not found.known:
+            return "unknown"
+        if found.offer is None:
+            return "fail"
+        return decide(c, measure(c, mm)).outcome
+
+    return decided
+
+
 def selectors(c: JobOfferCondition) -> list[Occupations]:
     """The offer's occupation durable places in the condition's selector."""
     return [c.occupations] if c.occupations is not None else []
@@ -170,4 +184,5 @@ def key(c: JobOfferCondition, m: JobOfferMeasure) -> Hashable | None:
 
 
 KIND: Kind[JobOfferCondition, JobOfferMeasure] = Kind(
-    "job_offer", JobOfferCondition, measure, decide, durable_checks, durable_decide, report, selectors, key=key)
+    "job_offer", JobOfferCondition, measure, decide, durable_checks, durable_decide, report, selectors, key=key,
+    outcome=outcome)

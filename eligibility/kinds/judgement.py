@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from attrs import frozen
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, typed
+from eligibility.logic import Outcome
 from eligibility.measure.context import Measurer
 from eligibility.record import Record
 from eligibility.rulebook.model import JudgementCondition
@@ -27,6 +28,12 @@ def measure(c: JudgementCondition, mm: Measurer) -> JudgementMeasure:
 def decide(c: JudgementCondition, m: JudgementMeasure) -> Decision:
     """Fails only on a stated false; otherwise left to the officer (reported as a caveat)."""
     return Decision("fail" if m.value is False else "pass")
+
+
+def outcome(c: JudgementCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled."""
+    name = c.key
+    return lambda mm: "fail" if mm.facts.profile.declarations.get(name) is False else "pass"
 
 
 def durable_checks(c: JudgementCondition) -> dict[str, Check]:
@@ -53,4 +60,5 @@ def key(c: JudgementCondition, m: JudgementMeasure) -> Hashable:
 
 
 KIND: Kind[JudgementCondition, JudgementMeasure] = Kind(
-    "judgement", JudgementCondition, measure, decide, durable_checks, durable_decide, report, key=key)
+    "judgement", JudgementCondition, measure, decide, durable_checks, durable_decide, report, key=key,
+    outcome=outcome)

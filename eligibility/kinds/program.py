@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from attrs import frozen
 
@@ -36,6 +36,25 @@ def decide(c: ProgramCondition, m: VerdictsMeasure) -> Decision:
     return Decision(kleene_any(outcomes))
 
 
+def outcome(c: ProgramCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled: the first eligible program passes, else unknown if one
+    is undetermined, else fail."""
+    listed = tuple(c.any_of)
+
+    def decided(mm: Measurer) -> Outcome:
+        verdicts = mm.verdicts
+        unknown = False
+        for p in listed:
+            verdict = verdicts.get(p, "not_encoded")
+            if verdict == "eligible":
+                return "pass"
+            if verdict == "undetermined":
+                unknown = True
+        return "unknown" if unknown else "fail"
+
+    return decided
+
+
 def durable_checks(c: ProgramCondition) -> dict[str, Check]:
     """``verdict``: pass on eligible, fail on a verdict that rules it out."""
     return {"verdict": Check({"verdict": "eligible"}, (Test("verdict", "in", list(NOT_ELIGIBLE)).expr(),))}
@@ -59,4 +78,4 @@ def key(c: ProgramCondition, m: VerdictsMeasure) -> Hashable:
 
 
 KIND: Kind[ProgramCondition, VerdictsMeasure] = Kind(
-    "program", ProgramCondition, measure, decide, durable_checks, durable_decide, report, key=key)
+    "program", ProgramCondition, measure, decide, durable_checks, durable_decide, report, key=key, outcome=outcome)

@@ -121,13 +121,15 @@ def test_every_outcome_of_not_and_at_least(probe_rules: Library, row: tuple[Any,
 
 
 def test_a_changed_decision_changes_both(monkeypatch: pytest.MonkeyPatch) -> None:
-    """When the language kind decides otherwise (always fail), both evaluations see it: the decision is one function."""
+    """When the work experience kind decides otherwise (always fail), both evaluations see it: the decision is one
+    function (the kinds with a compiled outcome are held to their decision by tests/test_verdict_outcomes.py)."""
     profile = profile_from_data(read_document(ROOT / "profiles" / "ayesha-software-engineer.yaml"))
     day = dt.date(2026, 3, 1)
     library = rules()
     before = full_verdicts(profile, day, library)
     assert evaluate_verdicts(profile, day, library) == before and before["express-entry/fsw"] == "eligible"
-    monkeypatch.setitem(KINDS, "language", attrs.evolve(KINDS["language"], decide=lambda c, m: Decision("fail")))
+    monkeypatch.setitem(KINDS, "work_experience", attrs.evolve(KINDS["work_experience"],
+                                                               decide=lambda c, m: Decision("fail")))
     patched = load_library()  # a library of its own, compiled from the patched kind on first use
     after = full_verdicts(profile, day, patched)
     assert after["express-entry/fsw"] == "not_eligible"

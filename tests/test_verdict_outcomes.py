@@ -55,7 +55,8 @@ DECLARED = st.one_of(st.booleans(), st.integers(-5, 1000), st.sampled_from([0.0,
 def test_every_cheap_kind_is_in_the_rules() -> None:
     """The kinds with a compiled outcome each have conditions in the rules, so the property below reads them."""
     assert {c.kind for c in CONDITIONS} == set(COMPILED)
-    assert {"program", "declaration", "judgement", "intended_province", "job_offer"} <= set(COMPILED)
+    assert {"program", "declaration", "judgement", "intended_province", "job_offer", "language",
+            "education"} <= set(COMPILED)
 
 
 @settings(max_examples=examples(60), deadline=None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from attrs import frozen
 
@@ -81,6 +81,17 @@ def decide(c: EducationCondition, m: EducationMeasure) -> Decision:
     return Decision(kleene_any(parts.values()), parts)
 
 
+def outcome(c: EducationCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled: whether some credential counts (no part named)."""
+    def decided(mm: Measurer) -> Outcome:
+        m = measure(c, mm)
+        if m.credentials is None:
+            return "unknown"
+        return "pass" if any(why_not(c, m, cf) is None for cf in m.credentials) else "fail"
+
+    return decided
+
+
 def durable_checks(c: EducationCondition) -> dict[str, Check]:
     """``count``, and ``item``: recognized, from the place asked, recent enough, at or above the level."""
     tests = [Test("recognized", "==", 1)]
@@ -148,4 +159,5 @@ def key(c: EducationCondition, m: EducationMeasure) -> Hashable | None:
 
 
 KIND: Kind[EducationCondition, EducationMeasure] = Kind(
-    "education", EducationCondition, measure, decide, durable_checks, durable_decide, report, key=key)
+    "education", EducationCondition, measure, decide, durable_checks, durable_decide, report, key=key,
+    outcome=outcome)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from attrs import frozen
@@ -76,6 +76,21 @@ def decide(c: LanguageCondition, m: LanguageMeasure) -> Decision:
                                  for i, need in enumerate(m.needs) for j, (t, ok) in enumerate(zip(m.tests, m.usable,
                                                                                                    strict=True))}
     return Decision(_combine(m, parts), parts)
+
+
+def outcome(c: LanguageCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled: for each minimum that may apply, whether a usable test
+    meets it (no part named, no decision made)."""
+    def decided(mm: Measurer) -> Outcome:
+        m = measure(c, mm)
+        if m.tests is None:
+            return "unknown"
+        pairs = tuple(zip(m.tests, m.usable, strict=True))
+        outcomes: list[Outcome] = ["pass" if any(ok and meets(t, need) for t, ok in pairs) else "fail"
+                                   for need in m.needs]
+        return outcomes[0] if len(set(outcomes)) == 1 else "unknown"
+
+    return decided
 
 
 def durable_checks(c: LanguageCondition) -> dict[str, Check]:
@@ -157,4 +172,5 @@ def key(c: LanguageCondition, m: LanguageMeasure) -> Hashable | None:
 
 
 KIND: Kind[LanguageCondition, LanguageMeasure] = Kind(
-    "language", LanguageCondition, measure, decide, durable_checks, durable_decide, report, key=key)
+    "language", LanguageCondition, measure, decide, durable_checks, durable_decide, report, key=key,
+    outcome=outcome)

@@ -113,24 +113,25 @@ def done_keys(*paths: Path | None) -> set[tuple[str, int | str]]:
 _LIBRARY: Library | None = None
 
 
-def _init(root: str | None, as_of: dt.date) -> None:
+def _init(root: str | None, as_of: dt.date, verdicts_only: bool) -> None:
     global _LIBRARY
     import gc
 
     from eligibility.api import rules
 
     _LIBRARY = rules(root)
-    warm(_LIBRARY, as_of)
+    warm(_LIBRARY, as_of, verdicts_only)
     # A worker's rules, tables and compiled forms live as long as it does: keep them out of the garbage
     # collector's scans (each scan would otherwise walk them all again).
     gc.freeze()
 
 
-def warm(library: Library, as_of: dt.date) -> None:
+def warm(library: Library, as_of: dt.date, verdicts_only: bool = False) -> None:
     """Build what every row needs once (the NOC table, the programs' and the CRS's compiled forms for the
-    day) by evaluating a profile that states nothing: done before the workers start, they inherit it (on
-    platforms that fork; elsewhere each worker warms itself)."""
-    evaluate_row(Row(("line", 0), {}), as_of, library)
+    day, those of the verdict-only evaluation with ``verdicts_only``) by evaluating a profile that states
+    nothing: done before the workers start, they inherit it (on platforms that fork; elsewhere each worker
+    warms itself)."""
+    evaluate_row(Row(("line", 0), {}), as_of, library, verdicts_only=verdicts_only)
 
 
 def encode(record: dict[str, Any]) -> bytes:
@@ -176,12 +177,12 @@ def chunks_done(items: Iterable[Item], as_of: dt.date, library: Library, program
     Workers receive chunks of raw lines and send back encoded lines, so that this process only reads
     and writes bytes: parsing, checking and evaluating all happen in the workers.
     """
-    warm(library, as_of)
+    warm(library, as_of, verdicts_only)
     if workers <= 1:
         for chunk in _chunks(items, CHUNK):
             yield evaluate_chunk(chunk, as_of, library, programs, verdicts_only)
         return
-    with ProcessPoolExecutor(workers, initializer=_init, initargs=(rules_root, as_of)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init, initargs=(rules_root, as_of, verdicts_only)) as pool:
         pending: deque[Future[Done]] = deque()
         for chunk in _chunks(items, CHUNK):
             pending.append(pool.submit(_chunk, chunk, as_of, programs, verdicts_only))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any, get_args
 
 from eligibility.errors import Problem, found
@@ -53,23 +53,28 @@ def given(value: Any) -> bool:
 
 
 class Checker:
-    """The checks of one profile as of ``today``, collecting problems with their field paths."""
+    """The checks of one profile as of ``today``, collecting problems with their field paths in ``problems``.
+
+    Each check appends what it finds (in the order the fields are read) and words a path only for a
+    problem: every row of a batch is checked, and nearly all of them have none.
+    """
 
     def __init__(self, profile: Any, source: str, today: dt.date, said_none: frozenset[str] = frozenset()) -> None:
         self.p = profile
         self.source = source
         self.today = today
         self.said_none = said_none
+        self.problems: list[Problem] = []
         # A birth date that is itself refused (in the future) is no measure for the other dates.
         birth = profile.birth_date
         self.birth: dt.date | None = birth if isinstance(birth, dt.date) and birth <= today else None
 
-    def problem(self, path: str, message: str) -> Problem:
-        """A problem of this profile at ``path``."""
-        return Problem(self.source, path, message)
+    def problem(self, path: str, message: str) -> None:
+        """Note a problem of this profile at ``path``."""
+        self.problems.append(Problem(self.source, path, message))
 
-    def code(self, code: Any, path: str) -> Iterator[Problem]:
-        """A NOC 2021 unit group, exactly as written (no whitespace, no other spelling)."""
+    def code(self, code: Any, at: str, name: str) -> None:
+        """A NOC 2021 unit group, exactly as written (no whitespace, no other spelling), at ``at.name``."""
         if not isinstance(code, str):
             return
         table = noc_table()
@@ -77,26 +82,28 @@ class Checker:
         if code != code.strip() or code not in table:
             hint = [code.strip()] if code.strip() in table else table.suggest(code.strip())
             tip = f"; did you mean {' or '.join(hint)}?" if hint else ""
-            yield self.problem(path, f"expected a NOC 2021 unit group code (5 digits), found {found(code)}{tip}")
+            self.problem(f"{at}.{name}", f"expected a NOC 2021 unit group code (5 digits), found {found(code)}{tip}")
 
-    def country(self, country: Any, path: str) -> Iterator[Problem]:
-        """An ISO 3166 alpha-2 code, exactly: "CA\\n" or " ca" is refused with the code it resembles."""
+    def country(self, country: Any, at: str) -> None:
+        """An ISO 3166 alpha-2 code at ``at.country``, exactly: "CA\\n" or " ca" is refused with the code it
+        resembles."""
         if isinstance(country, str) and not _COUNTRY.fullmatch(country):
             bare = country.strip().upper()
             tip = f"; did you mean {bare!r}?" if _COUNTRY.fullmatch(bare) else ""
-            yield self.problem(path, f"expected an ISO 3166 two-letter country code such as CA, "
-                                     f"found {found(country)}{tip}")
+            self.problem(f"{at}.country", f"expected an ISO 3166 two-letter country code such as CA, "
+                                          f"found {found(country)}{tip}")
 
-    def past(self, day: Any, path: str, what: str) -> Iterator[Problem]:
-        """A date of something that has happened: not after today, not before birth."""
+    def past(self, day: Any, at: str, name: str, what: str) -> None:
+        """A date of something that has happened (at ``at.name``): not after today, not before birth."""
         if not isinstance(day, dt.date):
             return
         if day > self.today:
-            yield self.problem(path, f"expected a date on or before today ({self.today}) for {what}, found {day}")
+            self.problem(f"{at}.{name}", f"expected a date on or before today ({self.today}) for {what}, found {day}")
         elif self.birth is not None and day < self.birth:
-            yield self.problem(path, f"expected a date on or after birth_date {self.birth} for {what}, found {day}")
+            self.problem(f"{at}.{name}", f"expected a date on or after birth_date {self.birth} for {what}, "
+                                         f"found {day}")
 
-    def work(self, work: Any, path: str) -> Iterator[Problem]:
+    def work(self, work: Any, path: str) -> None:
         """Each job: code, dates, hours, country; and no week with more hours than it holds."""
         if not given(work):
             return
@@ -104,25 +111,26 @@ class Checker:
             if w is None:
                 continue
             at = f"{path}[{i}]"
-            yield from self.code(w.noc, f"{at}.noc")
+            self.code(w.noc, at, "noc")
             if isinstance(w.start, dt.date) and isinstance(w.end, dt.date) and w.end < w.start:
-                yield self.problem(f"{at}.end", f"expected a date on or after start {w.start}, found {w.end}")
+                self.problem(f"{at}.end", f"expected a date on or after start {w.start}, found {w.end}")
             if isinstance(w.start, dt.date) and self.birth is not None and w.start < self.birth:
-                yield self.problem(f"{at}.start", f"expected a date on or after birth_date {self.birth} (work "
-                                                  f"before birth), found {w.start}")
-            yield from self.hours(w.hours_per_week, f"{at}.hours_per_week")
-            yield from self.country(w.country, f"{at}.country")
+                self.problem(f"{at}.start", f"expected a date on or after birth_date {self.birth} (work "
+                                            f"before birth), found {w.start}")
+            self.hours(w.hours_per_week, at)
+            self.country(w.country, at)
             if isinstance(w.country, str) and w.country != "CA" and w.province is not None:
-                yield self.problem(f"{at}.province", "a province is only for work in Canada (country: CA)")
-        yield from self.concurrent(work, path)
+                self.problem(f"{at}.province", "a province is only for work in Canada (country: CA)")
+        self.concurrent(work, path)
 
-    def hours(self, hours: Any, path: str) -> Iterator[Problem]:
-        """Hours a week: more than 0, at most the plausibility ceiling."""
+    def hours(self, hours: Any, at: str) -> None:
+        """Hours a week (at ``at.hours_per_week``): more than 0, at most the plausibility ceiling."""
         if isinstance(hours, float) and not 0 < hours <= MAX_HOURS_PER_WEEK:
-            yield self.problem(path, f"expected hours a week above 0 and at most {MAX_HOURS_PER_WEEK} (a week has "
-                                     f"168; more than {MAX_HOURS_PER_WEEK} is not plausible), found {hours:g}")
+            self.problem(f"{at}.hours_per_week", f"expected hours a week above 0 and at most {MAX_HOURS_PER_WEEK} "
+                                                 f"(a week has 168; more than {MAX_HOURS_PER_WEEK} is not plausible), "
+                                                 f"found {hours:g}")
 
-    def concurrent(self, work: Any, path: str) -> Iterator[Problem]:
+    def concurrent(self, work: Any, path: str) -> None:
         """Jobs held at the same time may not add up to more than the 168 hours of a week."""
         jobs = [(i, w) for i, w in enumerate(work) if w is not None and isinstance(w.start, dt.date)
                 and isinstance(w.hours_per_week, float) and 0 < w.hours_per_week <= MAX_HOURS_PER_WEEK]
@@ -132,23 +140,24 @@ class Checker:
             total = sum(x.hours_per_week for _, x in held)
             if total > 168:
                 names = ", ".join(f"{path}[{j}]" for j, _ in held)
-                yield self.problem(f"{path}[{i}].hours_per_week",
-                                   f"expected at most 168 hours a week in jobs held at once, found {total:g} "
-                                   f"on {w.start} ({names})")
+                self.problem(f"{path}[{i}].hours_per_week",
+                             f"expected at most 168 hours a week in jobs held at once, found {total:g} "
+                             f"on {w.start} ({names})")
                 return
 
-    def tests(self, tests: Any, path: str) -> Iterator[Problem]:
+    def tests(self, tests: Any, path: str) -> None:
         """Each result: scores the test can give, taken on or before today and after birth."""
         if not given(tests):
             return
         for i, t in enumerate(tests):
             if t is None:
                 continue
-            yield from self.past(t.taken, f"{path}[{i}].taken", "a test taken")
-            yield from self.past(t.result_date, f"{path}[{i}].result_date", "a test result issued")
+            at = f"{path}[{i}]"
+            self.past(t.taken, at, "taken", "a test taken")
+            self.past(t.result_date, at, "result_date", "a test result issued")
             if isinstance(t.result_date, dt.date) and isinstance(t.taken, dt.date) and t.result_date < t.taken:
-                yield self.problem(f"{path}[{i}].result_date",
-                                   f"expected a date on or after the test date {t.taken}, found {t.result_date}")
+                self.problem(f"{at}.result_date",
+                             f"expected a date on or after the test date {t.taken}, found {t.result_date}")
             if t.test not in TESTS or not isinstance(t.taken, dt.date):
                 continue
             kind = TESTS[t.test]
@@ -157,9 +166,9 @@ class Checker:
                 score = getattr(t, ability)
                 why = scale.valid_score(ability, score) if isinstance(score, float) else None
                 if why:
-                    yield self.problem(f"{path}[{i}].{ability}", f"expected {why} for {kind.name}, found {score:g}")
+                    self.problem(f"{at}.{ability}", f"expected {why} for {kind.name}, found {score:g}")
 
-    def education(self, education: Any, path: str) -> Iterator[Problem]:
+    def education(self, education: Any, path: str) -> None:
         """Each credential: exact country, completed (and assessed) on or before today, after birth."""
         if not given(education):
             return
@@ -167,31 +176,31 @@ class Checker:
             if e is None:
                 continue
             at = f"{path}[{i}]"
-            yield from self.country(e.country, f"{at}.country")
-            yield from self.past(e.completed, f"{at}.completed", "a completed credential")
+            self.country(e.country, at)
+            self.past(e.completed, at, "completed", "a completed credential")
             if given(e.eca):
-                yield from self.past(e.eca.issued, f"{at}.eca.issued", "an ECA issued")
+                self.past(e.eca.issued, f"{at}.eca", "issued", "an ECA issued")
                 if (isinstance(e.eca.issued, dt.date) and isinstance(e.completed, dt.date)
                         and e.eca.issued < e.completed):
-                    yield self.problem(f"{at}.eca.issued", f"expected a date on or after the credential was completed "
-                                                           f"({e.completed}), found {e.eca.issued}")
+                    self.problem(f"{at}.eca.issued", f"expected a date on or after the credential was completed "
+                                                     f"({e.completed}), found {e.eca.issued}")
 
-    def offer(self, offer: Any) -> Iterator[Problem]:
+    def offer(self, offer: Any) -> None:
         """A job offer: code, hours a week, no negative wage, a duration of at least a month."""
         if not given(offer):
             return
-        yield from self.code(offer.noc, "$.job_offer.noc")
+        self.code(offer.noc, "$.job_offer", "noc")
         if offer.hours_per_week is not None:
-            yield from self.hours(offer.hours_per_week, "$.job_offer.hours_per_week")
+            self.hours(offer.hours_per_week, "$.job_offer")
         for name in ("wage_hourly", "wage_annual"):
             wage = getattr(offer, name)
             if isinstance(wage, float) and wage < 0:
-                yield self.problem(f"$.job_offer.{name}", f"expected a wage of 0 or more, found {wage:g}")
+                self.problem(f"$.job_offer.{name}", f"expected a wage of 0 or more, found {wage:g}")
         if isinstance(offer.duration_months, int) and not 1 <= offer.duration_months <= 1200:
-            yield self.problem("$.job_offer.duration_months",
-                               f"expected 1 to 1200 months (or null: no end date), found {offer.duration_months}")
+            self.problem("$.job_offer.duration_months",
+                         f"expected 1 to 1200 months (or null: no end date), found {offer.duration_months}")
 
-    def certificates(self, certs: Any) -> Iterator[Problem]:
+    def certificates(self, certs: Any) -> None:
         """Certificates of qualification: a trade code, issued by a province or territory, in the past."""
         if not given(certs):
             return
@@ -199,15 +208,15 @@ class Checker:
             if c is None:
                 continue
             at = f"$.certificates_of_qualification[{i}]"
-            yield from self.code(c.noc, f"{at}.noc")
+            self.code(c.noc, at, "noc")
             if isinstance(c.issued_by, str) and issuing_province(c.issued_by) is None:
                 tip = did_you_mean(c.issued_by.strip().upper(), PROVINCES)
-                yield self.problem(f"{at}.issued_by", f"expected the province or territory that issued it (a code, "
-                                                      f"{' '.join(PROVINCES)}, or a body named after it such as "
-                                                      f"Skilled Trades Ontario), found {found(c.issued_by)}{tip}")
-            yield from self.past(c.issued, f"{at}.issued", "a certificate issued")
+                self.problem(f"{at}.issued_by", f"expected the province or territory that issued it (a code, "
+                                                f"{' '.join(PROVINCES)}, or a body named after it such as "
+                                                f"Skilled Trades Ontario), found {found(c.issued_by)}{tip}")
+            self.past(c.issued, at, "issued", "a certificate issued")
 
-    def person(self) -> Iterator[Problem]:
+    def person(self) -> None:
         """Birth, children, family size, funds and the spouse, against each other."""
         p = self.p
         if isinstance(p.birth_date, dt.date):
@@ -216,29 +225,29 @@ class Checker:
             now = min(self.today, dt.date.today())
             oldest = now.replace(year=now.year - MAX_AGE_YEARS, day=min(now.day, 28))
             if birth > self.today:
-                yield self.problem("$.birth_date", f"expected a date on or before today ({self.today}), found {birth}")
+                self.problem("$.birth_date", f"expected a date on or before today ({self.today}), found {birth}")
             elif birth < oldest:
-                yield self.problem("$.birth_date", f"expected a person at most {MAX_AGE_YEARS} years old (born on "
-                                                   f"or after {oldest}), found {birth}")
+                self.problem("$.birth_date", f"expected a person at most {MAX_AGE_YEARS} years old (born on "
+                                             f"or after {oldest}), found {birth}")
         if isinstance(p.children, int) and not 0 <= p.children <= MAX_CHILDREN:
-            yield self.problem("$.children", f"expected 0 to {MAX_CHILDREN}, found {p.children}")
+            self.problem("$.children", f"expected 0 to {MAX_CHILDREN}, found {p.children}")
         if isinstance(p.funds_cad, float) and p.funds_cad < 0:
-            yield self.problem("$.funds_cad", f"expected 0 or more, found {p.funds_cad:g}")
+            self.problem("$.funds_cad", f"expected 0 or more, found {p.funds_cad:g}")
         partnered = p.marital_status in PARTNERED
         if isinstance(p.family_size, int):
             implied = 1 + partnered + (p.children if isinstance(p.children, int) and p.children >= 0 else 0)
             if not implied <= p.family_size <= MAX_FAMILY_SIZE:
                 why = (f"1 + {'a spouse + ' if partnered else ''}{p.children if isinstance(p.children, int) else 0} "
                        f"children = {implied}")
-                yield self.problem("$.family_size", f"expected {implied} to {MAX_FAMILY_SIZE} (at least {why}), "
-                                                    f"found {p.family_size}")
+                self.problem("$.family_size", f"expected {implied} to {MAX_FAMILY_SIZE} (at least {why}), "
+                                              f"found {p.family_size}")
         single = isinstance(p.marital_status, str) and not partnered
         if given(p.spouse) and single:
-            yield self.problem("$.spouse", f"a spouse is given but marital_status is {p.marital_status}; "
-                                           f"expected married or common_law")
+            self.problem("$.spouse", f"a spouse is given but marital_status is {p.marital_status}; "
+                                     f"expected married or common_law")
         if p.spouse is None and partnered and "spouse" in self.said_none:
-            yield self.problem("$.spouse", f"marital_status is {p.marital_status} but spouse says none; describe "
-                                           f"the spouse, or leave the key out if the details are not known")
+            self.problem("$.spouse", f"marital_status is {p.marital_status} but spouse says none; describe "
+                                     f"the spouse, or leave the key out if the details are not known")
 
 
 #: What a rule's declaration compares the stated value with, as a message says it.
@@ -272,13 +281,16 @@ def unknown_declarations(declarations: Iterable[str], read: Collection[str], sou
 def check_profile(profile: Any, source: str, today: dt.date, said_none: frozenset[str] = frozenset()) -> list[Problem]:
     """Every problem the types cannot catch; ``said_none`` names the top-level keys written as null or "none"."""
     c = Checker(profile, source, today, said_none)
-    problems = [*c.person(), *c.work(profile.work, "$.work"), *c.tests(profile.language_tests, "$.language_tests"),
-                *c.education(profile.education, "$.education"), *c.offer(profile.job_offer),
-                *c.certificates(profile.certificates_of_qualification)]
+    c.person()
+    c.work(profile.work, "$.work")
+    c.tests(profile.language_tests, "$.language_tests")
+    c.education(profile.education, "$.education")
+    c.offer(profile.job_offer)
+    c.certificates(profile.certificates_of_qualification)
     spouse = profile.spouse
     if given(spouse):
         c.birth = None  # the spouse's birth date is not in the profile
-        problems += [*c.work(spouse.work, "$.spouse.work"),
-                     *c.tests(spouse.language_tests, "$.spouse.language_tests"),
-                     *c.education(spouse.education, "$.spouse.education")]
-    return problems
+        c.work(spouse.work, "$.spouse.work")
+        c.tests(spouse.language_tests, "$.spouse.language_tests")
+        c.education(spouse.education, "$.spouse.education")
+    return c.problems

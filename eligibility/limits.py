@@ -232,6 +232,12 @@ def _key_problem(key: Any, int_keys: bool) -> str | None:
     return f"expected text keys, found the key {shown[:40]}"
 
 
+def text_within(text: str, longest: int = MAX_TEXT) -> bool:
+    """Whether text (a value, or a key with ``longest=MAX_KEY``) is within the bounds ``within`` checks: at
+    most ``longest`` characters, and no lone surrogate."""
+    return len(text) <= longest and (text.isascii() or not _has_surrogate(text))
+
+
 def _has_surrogate(text: str) -> bool:
     try:
         text.encode("utf-8")

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eligibility.errors import InputError
+from eligibility.limits import MAX_KEY, MAX_TEXT
 from eligibility.profile import structure
 from eligibility.profile.load import profile_from_data
 from tests.strategies import examples, profile_data
@@ -25,15 +26,17 @@ def _read(data: Any) -> tuple[str, str]:
 
 def _slow_read(data: Any) -> tuple[str, str]:
     """``_read`` with every quick reader switched off (the plans rebuilt without them, then dropped again)."""
-    saved_plans, saved_reader = dict(structure._PLANS), structure.quick_reader
+    saved_plans, saved_whole, saved_reader = dict(structure._PLANS), dict(structure._WHOLE), structure.quick_reader
     structure._PLANS.clear()
+    structure._WHOLE.clear()
     structure.quick_reader = lambda tp, plan_of: None  # type: ignore[assignment]
     try:
         return _read(data)
     finally:
         structure.quick_reader = saved_reader
-        structure._PLANS.clear()
-        structure._PLANS.update(saved_plans)
+        for kept, saved in ((structure._PLANS, saved_plans), (structure._WHOLE, saved_whole)):
+            kept.clear()
+            kept.update(saved)  # type: ignore[attr-defined]
 
 
 #: Values put in place of a field's, of every kind a file may hold, right or wrong for the field.
@@ -114,4 +117,31 @@ def test_dates_read_alike(day: Any) -> None:
                                 "speaking": 9}],
             "education": [{"level": "bachelors", "country": "IN", "completed": day, "eca": {"issued": day,
                                                                                            "level": "bachelors"}}]}
+    assert _read(data) == _slow_read(data)
+
+
+TEXTS = ["x" * MAX_TEXT, "x" * (MAX_TEXT + 1), "é" * (MAX_TEXT + 1), "\ud800", "é", ""]
+KEYS = ["k" * MAX_KEY, "k" * (MAX_KEY + 1), "é" * (MAX_KEY + 1), "\udc00", "é"]
+
+
+@pytest.mark.parametrize("place", ["name", "title", "declaration"])
+@pytest.mark.parametrize("text", TEXTS)
+def test_text_at_the_bounds_reads_alike(place: str, text: str) -> None:
+    """Text at and past the length limit, non-ASCII text and a lone surrogate, in a field, a job's field or a
+    declaration: the same profile or the same problems (the bounds' own among them)."""
+    data: dict[str, Any] = {"name": "a", "declarations": {"note": "b"},
+                            "work": [{"start": "2020-01-01", "hours_per_week": 40, "country": "CA", "title": "c"}]}
+    if place == "name":
+        data["name"] = text
+    elif place == "title":
+        data["work"][0]["title"] = text
+    else:
+        data["declarations"]["note"] = text
+    assert _read(data) == _slow_read(data)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_declaration_keys_at_the_bounds_read_alike(key: str) -> None:
+    """A declaration key at and past the key length limit, non-ASCII or a lone surrogate: read or refused alike."""
+    data = {"declarations": {key: True}}
     assert _read(data) == _slow_read(data)

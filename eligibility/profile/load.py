@@ -19,7 +19,8 @@ from eligibility.limits import value_problems
 from eligibility.noc import noc_table
 from eligibility.profile.checks import check_profile, given, unknown_declarations
 from eligibility.profile.model import Profile, TestId
-from eligibility.profile.structure import NONE_WORD, Reader
+from eligibility.profile.quick import MISS
+from eligibility.profile.structure import NONE_WORD, Reader, read_quickly
 
 # "celpip_general_ls" is answered with the reason IRCC does not accept it, not "did you mean ...".
 LITERAL_REASONS[TestId] = not_accepted_reason
@@ -57,14 +58,19 @@ def profile_from_text(text: str, kind: str, source: str = "<profile>", *, today:
 def profile_from_data(data: Any, source: str = "<profile>", *, today: dt.date | None = None,
                       declarations: Collection[str] | None = None) -> Profile:
     """Structure plain data into a Profile, convert NOC 2016 codes, and check what types cannot."""
-    bounds = value_problems(data, source)
-    if bounds:
-        raise InputError([Problem(source, path, message) for path, message in bounds])
-    reader = Reader(source)
-    profile, _ = reader.record(data, Profile, "$")
-    if profile is None:
-        raise InputError(reader.problems)
-    problems = reader.problems
+    profile = read_quickly(data, Profile)
+    problems: list[Problem] = []
+    if profile is MISS:
+        # Not every value is of the common kind the quick readers take (each of which is within the bounds):
+        # the bounds walked, then the full readers, which word each problem.
+        bounds = value_problems(data, source)
+        if bounds:
+            raise InputError([Problem(source, path, message) for path, message in bounds])
+        reader = Reader(source)
+        profile, _ = reader.record(data, Profile, "$")
+        if profile is None:
+            raise InputError(reader.problems)
+        problems = reader.problems
     profile, resolved = _resolve_noc_2016(profile, source)
     said_none = frozenset(k for k, v in data.items() if v is None or v == NONE_WORD)
     problems += resolved + check_profile(profile, source, today or dt.date.today(), said_none)

@@ -1,12 +1,16 @@
 """Quick readers: a profile's common values read at once, each exactly as its converter hook reads it.
 
-A quick reader is given a field's value from a file. When the value is of the common, well-formed kind (text,
-a number within bounds, a date written YYYY-MM-DD within the range, a listed word, null where null is
-allowed, a list of records made of such values, declarations of such values) it gives what the converter's
-hook gives for it (``eligibility.converter``: the same value, an integer made a float where a float is read,
-a record with the class's defaults). For any other value it gives ``MISS``, and the field's full reader
-(``eligibility.profile.structure``) reads it, wording its problems. Reading a valid profile then costs a few
-checks a value instead of the converter's layers of hooks.
+A quick reader is given a field's value from a file. When the value is of the common, well-formed kind (text
+within the bounds, a number within the bounds, a date written YYYY-MM-DD within the range, a listed word, null
+where null is allowed, a list of records made of such values, declarations of such values) it gives what the
+converter's hook gives for it (``eligibility.converter``: the same value, an integer made a float where a
+float is read, a record with the class's defaults). For any other value it gives ``MISS``, and the field's
+full reader (``eligibility.profile.structure``) reads it, wording its problems. Reading a valid profile then
+costs a few checks a value instead of the converter's layers of hooks.
+
+Every value a quick reader accepts is within the bounds of ``limits.within`` (text: ``limits.text_within``;
+numbers: below 10^15; lists and mappings: at most MAX_PROFILE_ITEMS entries; the model's own nesting), so a
+profile read whole by them needs no walk of its bounds (``profile.load.profile_from_data``).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Any, Literal, get_args, get_origin
 import attrs
 
 from eligibility.converter import DATE_FORMAT
-from eligibility.limits import FIRST_DATE, LAST_DATE, MAX_NUMBER, MAX_PROFILE_ITEMS
+from eligibility.limits import FIRST_DATE, LAST_DATE, MAX_KEY, MAX_NUMBER, MAX_PROFILE_ITEMS, MAX_TEXT, text_within
 from eligibility.unknown import Unknown
 
 #: How one value is read when it is of the common, well-formed kind: the value, else ``MISS``.
@@ -116,14 +120,20 @@ def _quick_scalars(value: Any) -> Any:
         return MISS
     for key, item in value.items():
         kind = type(item)
-        if type(key) is not str or (kind is not str and kind is not bool and not (
-                (kind is int or kind is float) and -MAX_NUMBER < item < MAX_NUMBER)):
+        if type(key) is not str or not text_within(key, MAX_KEY):
+            return MISS
+        if kind is str:
+            if not text_within(item):
+                return MISS
+        elif kind is not bool and not ((kind is int or kind is float) and -MAX_NUMBER < item < MAX_NUMBER):
             return MISS
     return dict(value)
 
 
 def _quick_str(value: Any) -> Any:
-    return value if type(value) is str else MISS
+    if type(value) is str and len(value) <= MAX_TEXT and (value.isascii() or text_within(value)):
+        return value
+    return MISS
 
 
 def _quick_int(value: Any) -> Any:

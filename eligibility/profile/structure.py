@@ -82,6 +82,18 @@ def record_plan(cls: type) -> RecordPlan:
     return found
 
 
+_WHOLE: dict[type, QuickReader] = {}
+
+
+def read_quickly(data: Any, cls: type) -> Any:
+    """An instance of the attrs class ``cls`` when its quick readers read ``data`` whole (then it is what
+    ``Reader.record`` gives, with no problem, and every value is within the bounds), else ``MISS``."""
+    read = _WHOLE.get(cls)
+    if read is None:
+        read = _WHOLE[cls] = quick_reader(cls, record_plan) or (lambda _: MISS)
+    return read(data)
+
+
 def field_reader(tp: Any) -> FieldReader:
     """How a value of type ``tp`` is read: records and lists of records item by item, scalars by the converter."""
     origin = get_origin(tp)

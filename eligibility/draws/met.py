@@ -46,7 +46,9 @@ class ScoreRange(Protocol):
     def high(self) -> int: ...
 
 
-@frozen
+# The rounds' records are not slotted: attrs sets a dict instance's fields by item, a slotted one's by a call
+# each; a score that no one had before makes a few dozen of them (docs/performance.md#crs).
+@frozen(slots=False)
 class RoundMet(Record):
     """One past round and whether the score met its cut-off."""
 
@@ -59,7 +61,7 @@ class RoundMet(Record):
         return {**self.round.data(), "meets": self.meets, "explanation": self.explanation}
 
 
-@frozen
+@frozen(slots=False)
 class RoundType(Record):
     """The recent rounds of one type a person could have been invited in."""
 
@@ -77,7 +79,7 @@ class RoundType(Record):
                 "rounds": [r.data() for r in self.rounds]}
 
 
-@frozen
+@frozen(slots=False)
 class RoundsMet(Record):
     """For each round type open to the person, the recent rounds and whether the score met them."""
 

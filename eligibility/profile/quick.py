@@ -33,9 +33,10 @@ QuickReader = Callable[[Any], Any]
 MISS: Any = object()
 
 
-def quick_reader(tp: Any, plan_of: Callable[[type], Any]) -> QuickReader | None:
+def quick_reader(tp: Any, plan_of: Callable[[type], Any], nullable: bool = False) -> QuickReader | None:
     """The quick reader of values of type ``tp`` (see ``structure.FieldPlan.quick``), None for types always
     left to the full readers; ``plan_of`` gives a record class's reading plan (``structure.record_plan``).
+    With ``nullable`` (a type ``... | None``) null is read as None.
 
     Each accepts only values its converter hook (``eligibility.converter``) returns unchanged or as the
     same number made a float, so that a value it reads is the value the hook gives.
@@ -43,35 +44,37 @@ def quick_reader(tp: Any, plan_of: Callable[[type], Any]) -> QuickReader | None:
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         members = [m for m in get_args(tp) if m is not Unknown]
-        nullable = type(None) in members
         rest = [m for m in members if m is not type(None)]
-        inner = quick_reader(rest[0], plan_of) if len(rest) == 1 else None
-        if inner is None:
-            return None
-        if not nullable:
-            return inner
-        return lambda value: None if value is None else inner(value)
+        return quick_reader(rest[0], plan_of, type(None) in members) if len(rest) == 1 else None
     if origin is Literal:
         allowed = get_args(tp)
-        if not all(isinstance(a, str) for a in allowed):
-            return None
-        words = frozenset(allowed)
-        return lambda value: value if type(value) is str and value in words else MISS
+        return _quick_word(frozenset(allowed), nullable) if all(isinstance(a, str) for a in allowed) else None
     if origin is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis:
         item = quick_reader(get_args(tp)[0], plan_of)
-        return None if item is None else _quick_tuple(item)
-    if origin is dict and get_args(tp)[0] is str and _is_scalar_union(get_args(tp)[1]):
+        return None if item is None else _quick_tuple(item, nullable)
+    if origin is dict and get_args(tp)[0] is str and _is_scalar_union(get_args(tp)[1]) and not nullable:
         return _quick_scalars
     if attrs.has(tp):
-        return _quick_record(tp, plan_of)
-    return _QUICK.get(tp)
+        return _quick_record(tp, plan_of, nullable)
+    factory = _QUICK.get(tp)
+    return factory(nullable) if factory is not None else None
 
 
-def _quick_tuple(item: QuickReader) -> QuickReader:
+def _quick_word(words: frozenset[str], nullable: bool) -> QuickReader:
+    """A listed word (a Literal of text)."""
+    def read(value: Any) -> Any:
+        if type(value) is str and value in words:
+            return value
+        return None if nullable and value is None else MISS
+
+    return read
+
+
+def _quick_tuple(item: QuickReader, nullable: bool) -> QuickReader:
     """A list read item by item (at most MAX_PROFILE_ITEMS), as a tuple; MISS if any item is missed."""
     def read(value: Any) -> Any:
         if type(value) is not list or len(value) > MAX_PROFILE_ITEMS:
-            return MISS
+            return None if nullable and value is None else MISS
         items = []
         for v in value:
             got = item(v)
@@ -83,13 +86,17 @@ def _quick_tuple(item: QuickReader) -> QuickReader:
     return read
 
 
-def _quick_record(cls: type, plan_of: Callable[[type], Any]) -> QuickReader:
+def _quick_record(cls: type, plan_of: Callable[[type], Any], nullable: bool) -> QuickReader:
     """A record whose keys are all fields, with every required one given and each value read quickly; the
     fields it does not give take the class's defaults, as they do when the converter reads the record."""
+    plans: list[Any] = []  # the class's plan, looked up on first use (a class may hold a record of itself)
+
     def read(value: Any) -> Any:
         if type(value) is not dict:
-            return MISS
-        plan = plan_of(cls)
+            return None if nullable and value is None else MISS
+        if not plans:
+            plans.append(plan_of(cls))
+        plan = plans[0]
         if not plan.required.issubset(value):
             return MISS
         quick = plan.quick
@@ -105,9 +112,6 @@ def _quick_record(cls: type, plan_of: Callable[[type], Any]) -> QuickReader:
         return cls(**values)
 
     return read
-
-
-_SCALAR_TYPES = (bool, int, float, str)
 
 
 def _is_scalar_union(tp: Any) -> bool:
@@ -130,37 +134,57 @@ def _quick_scalars(value: Any) -> Any:
     return dict(value)
 
 
-def _quick_str(value: Any) -> Any:
-    if type(value) is str and len(value) <= MAX_TEXT and (value.isascii() or text_within(value)):
-        return value
-    return MISS
+def _quick_str(nullable: bool) -> QuickReader:
+    def read(value: Any) -> Any:
+        if type(value) is str and len(value) <= MAX_TEXT and (value.isascii() or text_within(value)):
+            return value
+        return None if nullable and value is None else MISS
+
+    return read
 
 
-def _quick_int(value: Any) -> Any:
-    return value if type(value) is int and -MAX_NUMBER < value < MAX_NUMBER else MISS
+def _quick_int(nullable: bool) -> QuickReader:
+    def read(value: Any) -> Any:
+        if type(value) is int and -MAX_NUMBER < value < MAX_NUMBER:
+            return value
+        return None if nullable and value is None else MISS
+
+    return read
 
 
-def _quick_float(value: Any) -> Any:
-    kind = type(value)
-    if (kind is float or kind is int) and -MAX_NUMBER < value < MAX_NUMBER:  # false for NaN too
-        return float(value)
-    return MISS
+def _quick_float(nullable: bool) -> QuickReader:
+    def read(value: Any) -> Any:
+        kind = type(value)
+        if (kind is float or kind is int) and -MAX_NUMBER < value < MAX_NUMBER:  # false for NaN too
+            return float(value)
+        return None if nullable and value is None else MISS
+
+    return read
 
 
-def _quick_bool(value: Any) -> Any:
-    return value if type(value) is bool else MISS
+def _quick_bool(nullable: bool) -> QuickReader:
+    def read(value: Any) -> Any:
+        if type(value) is bool:
+            return value
+        return None if nullable and value is None else MISS
+
+    return read
 
 
-def _quick_date(value: Any) -> Any:
-    if type(value) is str and DATE_FORMAT.fullmatch(value):
-        try:
-            day = dt.date.fromisoformat(value)
-        except ValueError:
+def _quick_date(nullable: bool) -> QuickReader:
+    def read(value: Any) -> Any:
+        if type(value) is str and DATE_FORMAT.fullmatch(value):
+            try:
+                day = dt.date.fromisoformat(value)
+            except ValueError:
+                return MISS
+            if FIRST_DATE <= day <= LAST_DATE:
+                return day
             return MISS
-        if FIRST_DATE <= day <= LAST_DATE:
-            return day
-    return MISS
+        return None if nullable and value is None else MISS
+
+    return read
 
 
-_QUICK: dict[Any, QuickReader] = {str: _quick_str, int: _quick_int, float: _quick_float, bool: _quick_bool,
-                                  dt.date: _quick_date}
+_QUICK: dict[Any, Callable[[bool], QuickReader]] = {str: _quick_str, int: _quick_int, float: _quick_float,
+                                                    bool: _quick_bool, dt.date: _quick_date}

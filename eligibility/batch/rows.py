@@ -102,16 +102,18 @@ def _quick_data(raw: bytes | str) -> Any:
     """The line's data read by orjson when it is certainly what the strict reader of ``row_from_line`` gives,
     else ``_SLOW`` (that reader then reads the line, and words any problem, as it always has).
 
-    orjson refuses what that reader refuses (broken JSON, invalid UTF-8, NaN and Infinity, lone surrogates)
-    and reads any other line to the same values, with three differences, each ruled out here:
+    orjson refuses what that reader refuses but a key written twice, and refuses some lines it reads (NaN,
+    Infinity, a lone surrogate, a number past a double), which go the slow way. Three cases where orjson
+    reads a line otherwise are ruled out here:
 
-    - a duplicate key: orjson keeps the last value. Every ``:`` outside the strings of a line is a key, and
-      orjson writes the data back with one ``:`` per key it kept plus those in the text it kept. When the
+    - a key written twice: orjson keeps the last value. Every ``:`` outside the strings of a line is a key,
+      and orjson writes the data back with one ``:`` per key it kept plus those in the text it kept. When the
       line has no ``\\u003a`` escape (a colon the line does not show), its count of ``:`` is at least the
       count in what orjson writes back, equal only when no key was dropped: so equal counts mean no key
       was written twice;
     - an integer past 64 bits (19 digits or more) becomes a float: any run of 19 digits goes the slow way;
-    - nesting past orjson's limit is refused by its writer: the slow way too.
+    - nesting deeper than the standard reader's recursion allows: orjson's writer refuses nesting past 254
+      levels, which goes the slow way too.
     """
     try:
         data = orjson.loads(raw)

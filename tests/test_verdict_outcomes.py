@@ -90,3 +90,14 @@ def _check(profile: Profile, day: dt.date, verdicts: dict[str, str]) -> None:
         expected = kind.decide(cond, kind.measure(cond, mm)).outcome
         mm = Measurer(Facts(profile, day), library, dict(verdicts), explain=False)
         assert kind.outcome(cond)(mm) == expected, (cond.id, cond.kind)
+
+
+@pytest.mark.parametrize("wage", [None, 38.0, 40.86, 40.87, 45.0])
+@pytest.mark.parametrize("noc", ["22220", "21231", "52120"])
+def test_job_offer_at_a_listed_wage_floor(noc: str, wage: float | None) -> None:
+    """An offer in an occupation with its own hourly floor (GTS: 22220 at $40.87, 52120 at $38.46) or none
+    (21231), its wage on each side of the floor: the compiled outcome is the decision, floor included."""
+    offer = {"noc": noc, "employer": "Acme", "province": "ON", "hours_per_week": 40, "lmia": "exempt",
+             **({"wage_hourly": wage} if wage is not None else {})}
+    profile = profile_from_data({"job_offer": offer})
+    _check(profile, dt.date(2026, 3, 1), {})

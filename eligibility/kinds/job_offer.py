@@ -33,12 +33,17 @@ class JobOfferMeasure(Record):
 def measure(c: JobOfferCondition, mm: Measurer) -> JobOfferMeasure:
     """The offer, and the higher of the general floor and the floor listed for its NOC code."""
     found = measure_offer(mm.facts)
-    floor = c.min_wage_hourly
     offer = found.offer
+    data = mm.facts.memo("job-offer-data", lambda: unstructure(offer)) if offer is not None else None
+    return JobOfferMeasure(found, _floor(c, offer), data)
+
+
+def _floor(c: JobOfferCondition, offer: JobOffer | None) -> float | None:
+    """The higher of the general hourly floor and the floor listed for the offer's NOC code (None: no floor)."""
+    floor = c.min_wage_hourly
     if offer is not None and c.wage_floors_hourly and offer.noc in c.wage_floors_hourly:
         floor = max(floor or 0.0, c.wage_floors_hourly[offer.noc])
-    data = mm.facts.memo("job-offer-data", lambda: unstructure(offer)) if offer is not None else None
-    return JobOfferMeasure(found, floor, data)
+    return floor
 
 
 def _details(c: JobOfferCondition, offer: JobOffer, floor: float | None) -> dict[str, str]:
@@ -161,14 +166,15 @@ def report(c: JobOfferCondition, m: JobOfferMeasure, d: Decision) -> LeafOutcome
 
 def outcome(c: JobOfferCondition) -> Callable[[Measurer], Outcome]:
     """``decide(c, measure(c, mm)).outcome``, compiled: without an offer it is settled before the offer's
-    details and wage floor are looked at."""
+    details and wage floor are looked at; with one, decided without the offer's JSON object (which only the
+    report reads)."""
     def decided(mm: Measurer) -> Outcome:
         found = measure_offer(mm.facts)
         if not found.known:
             return "unknown"
         if found.offer is None:
             return "fail"
-        return decide(c, measure(c, mm)).outcome
+        return decide(c, JobOfferMeasure(found, _floor(c, found.offer))).outcome
 
     return decided
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from functools import lru_cache
 
 from eligibility.measure.cache import IdentityCache
@@ -24,17 +24,19 @@ def matches(occ: Occupations, code: str) -> bool:
     return not any(code.startswith(x) for x in occ.exclude)
 
 
-def selector(occ: Occupations) -> Callable[[str], bool]:
-    """``matches`` for one selector, each code's answer kept with the selector (hashed once, not per code)."""
+def split_codes(occ: Occupations, codes: Iterable[str | None]) -> tuple[list[str], list[str]]:
+    """The codes ``occ`` selects and those it does not, in their order (None, no code, is in neither); each
+    code's answer kept with the selector (hashed once, not per code)."""
     answers = _ANSWERS.get(occ, _no_answers)
-
-    def member(code: str) -> bool:
-        found = answers.get(code)
-        if found is None:
-            found = answers[code] = matches(occ, code)
-        return found
-
-    return member
+    chosen: list[str] = []
+    others: list[str] = []
+    for code in codes:
+        if code is not None:
+            found = answers.get(code)
+            if found is None:
+                found = answers[code] = matches(occ, code)
+            (chosen if found else others).append(code)
+    return chosen, others
 
 
 def _no_answers(_: Occupations) -> dict[str, bool]:

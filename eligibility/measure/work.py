@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-from attrs import field, frozen
+from attrs import frozen
 
 from eligibility.dates import window
-from eligibility.facts import Facts, JobFact, Person
-from eligibility.measure.occupations import describe_occupations, selector
-from eligibility.profile.model import WorkEntry
+from eligibility.facts import Facts, Person
+from eligibility.measure.occupations import split_codes
+from eligibility.measure.work_rows import (
+    Counted,
+    WorkRow,
+    WorkTable,
+    classify,
+    counted_items,
+    excluded_because,
+    select_rows,
+    work_table,
+)
 from eligibility.record import Record
 from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
-from eligibility.unknown import known
-from eligibility.work import WEEKLY_CAP, Part, best_sweep, sweep, units_for
+from eligibility.work import best_sweep, sweep
+
+# Read from here by the CRS and the improvement suggestions (the rows are the work table's module).
+__all__ = ["HoursRange", "JobCount", "WorkMeasure", "WorkRow", "WorkTable", "excluded_because", "hours_in_window",
+           "measure_work", "select_rows", "work_table"]
 
 
 @frozen
@@ -33,82 +44,6 @@ class JobCount(Record):
     end: dt.date | None = None
     hours: float | None = None
     reason: str | None = None
-
-
-class WorkRow:
-    """One job of a person as every count of an evaluation sees it: its days as ordinals, its weekly hours in
-    the table's units, and the part of its evidence no count changes (a plain slotted class: one is made
-    per job and evaluation)."""
-
-    __slots__ = ("base", "end_iso", "fact", "first", "index", "kind", "last", "noc", "position", "start_iso", "weekly")
-
-    def __init__(self, jf: JobFact, units: int, position: int) -> None:
-        e, job = jf.entry, jf.job
-        base: dict[str, Any] = {"job": job.index, "title": e.title, "employer": e.employer, "noc": e.noc}
-        if e.noc_2016:
-            base["converted_from_noc_2016"] = e.noc_2016
-        self.fact = jf
-        self.position = position  # in the table's rows (``index`` is the job's place in the profile)
-        self.index = job.index
-        self.noc = e.noc
-        self.first = job.start.toordinal()
-        self.last = job.end.toordinal()
-        self.weekly = job.hours_per_week.numerator * (units // job.hours_per_week.denominator)
-        self.start_iso = job.start.isoformat()
-        self.end_iso = job.end.isoformat()
-        self.base = base
-        #: What ``excluded_because`` reads of the job.
-        self.kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized)
-
-
-#: Each row's reason to be left out, or None; the rows that may count with their position and part.
-Classified = tuple[tuple[str | None, ...], tuple[tuple[int, "WorkRow", Part], ...]]
-
-
-@frozen
-class WorkTable(Record):
-    """A person's jobs for counting, built once per evaluation: hours are whole multiples of 1 / ``units``."""
-
-    units: int
-    cap_units: int
-    rows: tuple[WorkRow, ...]
-    #: Why each row is excluded per (location, exclusions, provinces), or None: once per evaluation.
-    excluded: dict[tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None], tuple[str | None, ...]] = field(
-        factory=dict)
-    #: The rows classified by ``_classify`` per (location, exclusions, provinces, window): once per evaluation.
-    classified: dict[tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None, dt.date, dt.date],
-                     Classified] = field(factory=dict)
-    #: Evidence items by what they say (a row's position with its reason, or with its share and dates): a
-    #: dozen conditions explain each job, most in the same words, and share one item for them.
-    items: dict[tuple[Any, ...], dict[str, Any]] = field(factory=dict)
-    #: The items of the rows left out whatever the occupation, per classification (the key of ``classified``):
-    #: each row's item or None, and the items alone (the evidence of a condition where no job is left out for
-    #: its occupation).
-    left_out: dict[tuple[Any, ...], tuple[tuple[dict[str, Any] | None, ...], list[dict[str, Any]]]] = field(
-        factory=dict)
-
-
-def _item(table: WorkTable, pos: int, reason: str) -> dict[str, Any]:
-    """The evidence item of the row at ``pos`` left out for ``reason`` (one per table, row and reason)."""
-    key = (pos, reason)
-    item = table.items.get(key)
-    if item is None:
-        item = table.items[key] = {**table.rows[pos].base, "counted": False, "reason": reason}
-    return item
-
-
-def work_table(facts: Facts, person: Person = "applicant") -> WorkTable | None:
-    """The person's jobs for counting (None when the work history is unknown), shared by the evaluation."""
-    # Read by every work count: the builder is a module function, so that finding the table makes nothing.
-    return facts.memo(("work-table", person), _build_table, facts, person)
-
-
-def _build_table(facts: Facts, person: Person) -> WorkTable | None:
-    jobs = facts.jobs(person)
-    if not known(jobs):
-        return None
-    units = units_for([jf.job.hours_per_week for jf in jobs])
-    return WorkTable(units, int(WEEKLY_CAP * units), tuple([WorkRow(jf, units, pos) for pos, jf in enumerate(jobs)]))
 
 
 @frozen
@@ -143,102 +78,6 @@ class WorkMeasure(Record):
                               item.get("hours"), item.get("reason")) for item in self.evidence)
 
 
-def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclusion, ...],
-                     provinces: tuple[str, ...] | None = None) -> str | None:
-    """Why a work entry does not count under these rules, or None when it may count."""
-    if location == "canada" and entry.country != "CA":
-        return "not in Canada"
-    if location == "abroad" and entry.country == "CA":
-        return "in Canada, and only work abroad counts"
-    if provinces is not None and entry.province not in provinces:
-        return f"not in {', '.join(provinces)}"
-    if "unpaid" in exclude and not entry.paid:
-        return "unpaid"
-    if "self_employed" in exclude and entry.self_employed:
-        return "self-employed"
-    if "full_time_student" in exclude and entry.full_time_student:
-        return "while a full-time student"
-    if "unauthorized" in exclude and entry.country == "CA" and not entry.authorized:
-        return "not authorized to work in Canada"
-    return None
-
-
-#: The rows that count, those that might, and the evidence items of those left out (a list a table may share
-#: between calls: read it, do not change it).
-Selected = tuple[list[tuple[WorkRow, Part]], list[tuple[WorkRow, Part]], Sequence[dict[str, Any]]]
-
-
-def _classify(table: WorkTable, first: dt.date, last: dt.date, location: Location, exclude: tuple[Exclusion, ...],
-              provinces: tuple[str, ...] | None) -> Classified:
-    """Each row's reason to be left out whatever the occupation (excluded, outside the window), or None; and the
-    rows that may count, with their part inside the window: the same for every condition with these rules."""
-    key = (location, exclude, provinces, first, last)
-    found = table.classified.get(key)
-    if found is not None:
-        return found
-    rules = (location, exclude, provinces)
-    excluded = table.excluded.get(rules)
-    if excluded is None:
-        # Rows alike in what the rules read (most of a history) share one answer.
-        by_kind: dict[tuple[Any, ...], str | None] = {}
-        answers: list[str | None] = []
-        for row in table.rows:
-            try:
-                reason = by_kind[row.kind]
-            except KeyError:
-                reason = by_kind[row.kind] = excluded_because(row.fact.entry, location, exclude, provinces)
-            answers.append(reason)
-        excluded = table.excluded[rules] = tuple(answers)
-    low, high = first.toordinal(), last.toordinal()
-    outside = None  # worded once, when a row is outside the window
-    reasons = list(excluded)
-    inside: list[tuple[int, WorkRow, Part]] = []
-    rows = table.rows
-    for pos, reason in enumerate(excluded):
-        if reason is None:
-            row = rows[pos]
-            if row.last < low or row.first > high or low > high:
-                reasons[pos] = outside = outside or f"outside the window {first} to {last}"
-            else:
-                inside.append((pos, row, (row.index, max(row.first, low), min(row.last, high), row.weekly)))
-    found = table.classified[key] = (tuple(reasons), tuple(inside))
-    return found
-
-
-def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last: dt.date, location: Location,
-                exclude: tuple[Exclusion, ...], provinces: tuple[str, ...] | None = None,
-                explain: bool = True) -> Selected:
-    """The jobs of a work table that count in a window (certain), those that might (no NOC code), and (when
-    ``explain``) the evidence items of the ones left out, with the reason."""
-    certain: list[tuple[WorkRow, Part]] = []
-    uncertain: list[tuple[WorkRow, Part]] = []
-    fixed, inside = _classify(table, first, last, location, exclude, provinces)
-    member = selector(occupations)
-    unlisted: list[tuple[int, str]] = []
-    for pos, row, part in inside:
-        if row.noc is None:
-            uncertain.append((row, part))
-        elif member(row.noc):
-            certain.append((row, part))
-        elif explain:
-            unlisted.append((pos, row.noc))
-    if not explain:
-        return certain, uncertain, []
-    key = (location, exclude, provinces, first, last)
-    found = table.left_out.get(key)
-    if found is None:
-        aligned = tuple([None if reason is None else _item(table, pos, reason) for pos, reason in enumerate(fixed)])
-        found = table.left_out[key] = (aligned, list(filter(None, aligned)))  # items are never empty
-    aligned, left_out = found
-    if unlisted:
-        described = describe_occupations(occupations)
-        items = list(aligned)
-        for pos, noc in unlisted:
-            items[pos] = _item(table, pos, f"NOC {noc} is not among {described}")
-        left_out = list(filter(None, items))
-    return certain, uncertain, left_out
-
-
 def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True) -> WorkMeasure:
     """The hours a work_experience condition counts, the occupations found, and (when ``explain``) every job's
     share or why it was left out as ``evidence`` (else no evidence: only a reader needs it)."""
@@ -246,67 +85,66 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     table = work_table(facts)
     if table is None:
         return WorkMeasure(False, first, last)
-    certain, uncertain, left_out = select_rows(table, c.occupations, first, last, c.location, c.exclude,
-                                               c.provinces, explain)
-    if not certain and not uncertain:
-        return WorkMeasure(True, first, last, 0.0, 0.0, evidence=tuple(left_out))
-    cap, per_unit = table.cap_units, 7 * table.units
-    by_code: dict[str, list[Part]] = {}
-    for row, part in certain:
-        by_code.setdefault(str(row.noc), []).append(part)
-    maybe = [part for _, part in uncertain]
+    # The rows under the condition's rules and window, shared by every condition with the same ones.
+    rows = classify(table, first, last, c.location, c.exclude, c.provinces)
+    codes, others = split_codes(c.occupations, rows.groups)
+    unsure = rows.groups.get(None)
+    if not codes and not unsure:
+        return WorkMeasure(True, first, last, 0.0, 0.0,
+                           evidence=tuple(rows.left_out(table, others, c.occupations)) if explain else ())
+    cap, per_unit, continuous = table.cap_units, 7 * table.units, c.continuous
+    maybe = [part for _, part in unsure] if unsure else []
     # Counts are whole numbers of 1 / per_unit hours, compared exactly with the minimum (num / den hours).
     num, den = c.min_hours.as_integer_ratio()
     enough = Fraction(num * per_unit, den) if den > 1 else num * per_unit
-    counted: tuple[int, Sequence[Part], dict[int, int | Fraction]]
+    counted: Counted
     if c.single_occupation:
-        scored = {code: best_sweep(parts, cap, c.continuous) for code, parts in by_code.items()}
+        # Each code's count is the same for every condition with these rules and window: kept with the rows.
+        scored = {code: rows.best(code, continuous, cap) for code in codes}
         best_code = max(scored, key=lambda k: (scored[k][0], k), default=None)
         counted = scored[best_code] if best_code else (0, (), {})
         low = counted[0]
-        high = max([best_sweep(parts + maybe, cap, c.continuous)[0] for parts in by_code.values()]
-                   + [best_sweep(maybe, cap, c.continuous)[0], low]) if maybe else low
+        high = max([best_sweep([part for _, part in rows.groups[code]] + maybe, cap, continuous)[0] for code in codes]
+                   + [best_sweep(maybe, cap, continuous)[0], low]) if maybe else low
         qualifying = sorted(k for k, v in scored.items() if v[0] >= enough)
     else:
+        certain = rows.rows_of(codes, others)
         all_parts = [part for _, part in certain]
-        counted = best_sweep(all_parts, cap, c.continuous)
+        counted = best_sweep(all_parts, cap, continuous)
         low = counted[0]
-        high = best_sweep(all_parts + maybe, cap, c.continuous)[0] if maybe else low
+        high = best_sweep(all_parts + maybe, cap, continuous)[0] if maybe else low
         best_code = None
-        qualifying = sorted(by_code) if low >= enough else []
+        qualifying = sorted(codes) if low >= enough else []
     # The main occupation is the one with the most experience in the window (IRPR s. 87.1(2)(e)).
-    if c.single_occupation and not c.continuous:
+    if c.single_occupation and not continuous:
         totals = {code: v[0] for code, v in scored.items()}
     else:
-        totals = {code: sweep(parts, cap)[0] for code, parts in by_code.items()}
+        totals = {code: rows.best(code, False, cap)[0] for code in codes}
     main = max(totals, key=lambda k: (totals[k], k), default=None)
     if not explain:
         return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
                            bool(maybe))
-    shares = counted[2]
-    credited = {part[0]: part for part in counted[1]}
-    jobs: list[dict[str, Any]] = []
-    items = table.items
-    for row, _ in certain:
-        found = credited.get(row.index)
-        if found is None:
-            jobs.append(_item(table, row.position, "not part of the best occupation or run"))
-            continue
-        share = shares[found[0]]
-        key = (row.position, found[1], found[2], share)
-        item = items.get(key)
-        if item is None:
-            hours = share / per_unit if isinstance(share, int) else float(share / per_unit)
-            # A part starts on its job's first day or on the window's, and ends on its job's last day or the
-            # window's.
-            item = items[key] = {**row.base, "from": row.start_iso if found[1] == row.first else first.isoformat(),
-                                 "to": row.end_iso if found[2] == row.last else last.isoformat(),
-                                 "hours": round(hours, 1), "counted": True}
-        jobs.append(item)
-    jobs += [_item(table, row.position, "no NOC code: it may or may not count") for row, _ in uncertain]
-    jobs += left_out
+    if best_code is None:
+        jobs = [item for _, item in counted_items(table, rows.rows_of(codes, others), counted[1], counted[2], first,
+                                                  last, per_unit)]
+    elif len(codes) == 1:
+        jobs = [item for _, item in rows.code_items(table, best_code, continuous, per_unit)]
+    else:
+        # The rows of the best code counted (or not part of its best run), the other codes' not part of it,
+        # in the table's order.
+        pairs = [pair for code in codes
+                 for pair in rows.code_items(table, code, continuous if code == best_code else None, per_unit)]
+        pairs.sort(key=_position)
+        jobs = [item for _, item in pairs]
+    if unsure:
+        jobs += rows.without_code(table)
+    jobs += rows.left_out(table, others, c.occupations)
     return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
                        bool(maybe), tuple(jobs))
+
+
+def _position(pair: tuple[int, Any]) -> int:
+    return pair[0]
 
 
 @frozen

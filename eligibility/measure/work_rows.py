@@ -1,0 +1,310 @@
+"""A person's jobs as every work count of an evaluation reads them: one row per job, the rows classified under
+a count's rules and window, and the evidence items that explain them, each made once per evaluation.
+
+A dozen conditions count the same jobs. What one of them works out that does not depend on its occupations
+(which rows its rules and window leave out, the rows of each NOC code inside the window, the hours of each
+code, the words for each job) is kept with the table and read by the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from typing import Any
+
+from eligibility.facts import Facts, JobFact, Person
+from eligibility.measure.occupations import describe_occupations, split_codes
+from eligibility.profile.model import WorkEntry
+from eligibility.rulebook.model import Exclusion, Location, Occupations
+from eligibility.unknown import known
+from eligibility.work import WEEKLY_CAP, Part, best_sweep, sweep, units_for
+
+#: An evidence item: a job as a count saw it (counted with its share, or left out and why).
+Item = dict[str, Any]
+#: What a count's rules read of a job: where it counts, what is excluded, the provinces named.
+Rules = tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None]
+#: A count of parts: the total, the parts counted (one run when continuous), each job's share.
+Counted = tuple[int, Sequence[Part], dict[int, int | Fraction]]
+NOT_PART = "not part of the best occupation or run"
+NO_CODE = "no NOC code: it may or may not count"
+
+
+class WorkRow:
+    """One job of a person as every count of an evaluation sees it: its days as ordinals, its weekly hours in
+    the table's units, and the part of its evidence no count changes (a plain slotted class: one is made
+    per job and evaluation)."""
+
+    __slots__ = ("base", "end_iso", "fact", "first", "index", "kind", "last", "noc", "position", "start_iso", "weekly")
+
+    def __init__(self, jf: JobFact, units: int, position: int) -> None:
+        e, job = jf.entry, jf.job
+        base: Item = {"job": job.index, "title": e.title, "employer": e.employer, "noc": e.noc}
+        if e.noc_2016:
+            base["converted_from_noc_2016"] = e.noc_2016
+        self.fact = jf
+        self.position = position  # in the table's rows (``index`` is the job's place in the profile)
+        self.index = job.index
+        self.noc = e.noc
+        self.first = job.start.toordinal()
+        self.last = job.end.toordinal()
+        self.weekly = job.hours_per_week.numerator * (units // job.hours_per_week.denominator)
+        self.start_iso = job.start.isoformat()
+        self.end_iso = job.end.isoformat()
+        self.base = base
+        #: What ``excluded_because`` reads of the job.
+        self.kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized)
+
+
+class WorkTable:
+    """A person's jobs for counting, built once per evaluation: hours are whole multiples of 1 / ``units``.
+
+    It keeps what the counts of the evaluation work out from it: the rows' exclusions per rules, their
+    classification per rules and window, and the evidence items of the rows left out.
+    """
+
+    __slots__ = ("by_reason", "cap_units", "classified", "counted", "excluded", "kinds", "rows", "units")
+
+    def __init__(self, units: int, rows: tuple[WorkRow, ...]) -> None:
+        self.units = units
+        self.cap_units = int(WEEKLY_CAP * units)
+        self.rows = rows
+        #: One work entry per kind of row (rows alike in what the rules read share one exclusion).
+        self.kinds: dict[tuple[Any, ...], WorkEntry] = {}
+        for row in rows:
+            self.kinds.setdefault(row.kind, row.fact.entry)
+        #: Per rules: why each row is excluded (or None), and the positions of the rows excluded by reason.
+        self.excluded: dict[Rules, tuple[tuple[str | None, ...], dict[str, list[int]]]] = {}
+        self.classified: dict[tuple[Any, ...], Classified] = {}
+        #: Evidence items, of rows left out by reason and position, of rows counted by position, part and share:
+        #: a dozen conditions explain each job, most in the same words, and share one item for them.
+        self.by_reason: dict[str, list[Item | None]] = {}
+        self.counted: dict[tuple[int, int, int, int | Fraction], Item] = {}
+
+    def place(self, reason: str, positions: Iterable[int], into: list[Item | None]) -> None:
+        """Put the evidence items of the rows at ``positions`` left out for ``reason`` at those positions of ``into``
+        (one item per table, row and reason)."""
+        slots = self.by_reason.get(reason)
+        if slots is None:
+            slots = self.by_reason[reason] = [None] * len(self.rows)
+        rows = self.rows
+        for pos in positions:
+            item = slots[pos]
+            if item is None:
+                item = slots[pos] = dict(rows[pos].base, counted=False, reason=reason)
+            into[pos] = item
+
+    def item(self, reason: str, row: WorkRow) -> Item:
+        """The evidence item of ``row`` left out for ``reason`` (one per table, row and reason)."""
+        slots = self.by_reason.get(reason)
+        if slots is None:
+            slots = self.by_reason[reason] = [None] * len(self.rows)
+        item = slots[row.position]
+        if item is None:
+            item = slots[row.position] = dict(row.base, counted=False, reason=reason)
+        return item
+
+
+def work_table(facts: Facts, person: Person = "applicant") -> WorkTable | None:
+    """The person's jobs for counting (None when the work history is unknown), shared by the evaluation."""
+    # Read by every work count: the builder is a module function, so that finding the table makes nothing.
+    return facts.memo(("work-table", person), _build_table, facts, person)
+
+
+def _build_table(facts: Facts, person: Person) -> WorkTable | None:
+    jobs = facts.jobs(person)
+    if not known(jobs):
+        return None
+    units = units_for([jf.job.hours_per_week for jf in jobs])
+    return WorkTable(units, tuple([WorkRow(jf, units, pos) for pos, jf in enumerate(jobs)]))
+
+
+def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclusion, ...],
+                     provinces: tuple[str, ...] | None = None) -> str | None:
+    """Why a work entry does not count under these rules, or None when it may count."""
+    if location == "canada" and entry.country != "CA":
+        return "not in Canada"
+    if location == "abroad" and entry.country == "CA":
+        return "in Canada, and only work abroad counts"
+    if provinces is not None and entry.province not in provinces:
+        return f"not in {', '.join(provinces)}"
+    if "unpaid" in exclude and not entry.paid:
+        return "unpaid"
+    if "self_employed" in exclude and entry.self_employed:
+        return "self-employed"
+    if "full_time_student" in exclude and entry.full_time_student:
+        return "while a full-time student"
+    if "unauthorized" in exclude and entry.country == "CA" and not entry.authorized:
+        return "not authorized to work in Canada"
+    return None
+
+
+class Classified:
+    """A table's rows under one count's rules and window, the same for every condition with them: why each row is
+    left out whatever the occupation (excluded, outside the window) or None, the rows inside the window by NOC
+    code with their part in it, and what the conditions work out from those (hours per code, evidence items)."""
+
+    __slots__ = ("coded", "first", "fixed", "groups", "last", "left", "memo")
+
+    def __init__(self, first: dt.date, last: dt.date, left: dict[str, list[int]],
+                 groups: dict[str | None, list[tuple[WorkRow, Part]]], coded: list[tuple[WorkRow, Part]]) -> None:
+        self.first = first
+        self.last = last
+        #: The positions of the rows left out whatever the occupation, by reason.
+        self.left = left
+        #: The rows inside the window by NOC code (None: no code), each in the table's order.
+        self.groups = groups
+        #: The rows inside the window with a NOC code, in the table's order.
+        self.coded = coded
+        #: What conditions work out from the rows, by what and of which code (``best``, ``code_items``).
+        self.memo: dict[tuple[Any, ...], Any] = {}
+        #: Built on first explanation: each row's item left out whatever the occupation (or None), and those
+        #: items alone.
+        self.fixed: tuple[list[Item | None], list[Item]] | None = None
+
+    def rows_of(self, codes: list[str], others: list[str]) -> list[tuple[WorkRow, Part]]:
+        """The rows of ``codes`` in the table's order (``others`` are the remaining codes; read, do not change)."""
+        if not others:
+            return self.coded
+        if len(codes) == 1:
+            return self.groups[codes[0]]
+        if not codes:
+            return []
+        chosen = set(codes)
+        return [pair for pair in self.coded if pair[0].noc in chosen]
+
+    def best(self, code: str, continuous: bool, cap_units: int) -> Counted:
+        """The count of the rows of ``code`` (their best continuous run when ``continuous``)."""
+        key = (code, continuous)
+        found: Counted | None = self.memo.get(key)
+        if found is None:
+            parts = [part for _, part in self.groups[code]]
+            if continuous:
+                found = self.memo[key] = best_sweep(parts, cap_units, True)
+            else:
+                total, shares = sweep(parts, cap_units)
+                found = self.memo[key] = (total, parts, shares)
+        return found
+
+    def without_code(self, table: WorkTable) -> list[Item]:
+        """The items of the rows without a NOC code."""
+        return [table.item(NO_CODE, row) for row, _ in self.groups.get(None, ())]
+
+    def code_items(self, table: WorkTable, code: str, continuous: bool | None, per_unit: int) -> list[tuple[int, Item]]:
+        """The items of the rows of ``code`` with their positions: counted (its best run when ``continuous``)
+        or not part of it, when ``code`` is the best occupation; all not part of it when ``continuous`` is None."""
+        key = ("items", code, continuous)
+        found: list[tuple[int, Item]] | None = self.memo.get(key)
+        if found is None:
+            rows = self.groups[code]
+            if continuous is None:
+                found = [(row.position, table.item(NOT_PART, row)) for row, _ in rows]
+            else:
+                _, parts, shares = self.best(code, continuous, table.cap_units)
+                found = counted_items(table, rows, parts, shares, self.first, self.last, per_unit)
+            self.memo[key] = found
+        return found
+
+    def left_out(self, table: WorkTable, others: list[str], occupations: Occupations) -> list[Item]:
+        """The items of the rows left out, in the table's order: by the rules and window, and (``others``) for
+        a NOC code the occupations do not select (a list the classification may share: do not change it)."""
+        if self.fixed is None:
+            aligned: list[Item | None] = [None] * len(table.rows)
+            for reason, positions in self.left.items():
+                table.place(reason, positions, aligned)
+            self.fixed = (aligned, list(filter(None, aligned)))  # items are never empty
+        aligned, fixed = self.fixed
+        if not others:
+            return fixed
+        described = describe_occupations(occupations)
+        items = list(aligned)
+        for code in others:
+            table.place(f"NOC {code} is not among {described}", [row.position for row, _ in self.groups[code]], items)
+        return list(filter(None, items))
+
+
+def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts: Sequence[Part],
+                  shares: dict[int, int | Fraction], first: dt.date, last: dt.date,
+                  per_unit: int) -> list[tuple[int, Item]]:
+    """Each row's item with its position: its share when its part is among ``parts``, else not part of them."""
+    credited = {part[0]: part for part in parts}
+    found: list[tuple[int, Item]] = []
+    items = table.counted
+    for row, _ in rows:
+        part = credited.get(row.index)
+        if part is None:
+            found.append((row.position, table.item(NOT_PART, row)))
+            continue
+        share = shares[part[0]]
+        key = (row.position, part[1], part[2], share)
+        item = items.get(key)
+        if item is None:
+            hours = share / per_unit if isinstance(share, int) else float(share / per_unit)
+            # A part starts on its job's first day or on the window's, and ends on its job's last day or the
+            # window's.
+            item = items[key] = {**row.base, "from": row.start_iso if part[1] == row.first else first.isoformat(),
+                                 "to": row.end_iso if part[2] == row.last else last.isoformat(),
+                                 "hours": round(hours, 1), "counted": True}
+        found.append((row.position, item))
+    return found
+
+
+def classify(table: WorkTable, first: dt.date, last: dt.date, location: Location, exclude: tuple[Exclusion, ...],
+             provinces: tuple[str, ...] | None) -> Classified:
+    """The table's rows under these rules and window (worked out once per table)."""
+    key = (location, exclude, provinces, first, last)
+    found = table.classified.get(key)
+    if found is not None:
+        return found
+    rules = (location, exclude, provinces)
+    excluded = table.excluded.get(rules)
+    if excluded is None:
+        # Rows alike in what the rules read (most of a history) share one answer.
+        by_kind = {kind: excluded_because(entry, location, exclude, provinces) for kind, entry in table.kinds.items()}
+        reasons = tuple([by_kind[row.kind] for row in table.rows])
+        at: dict[str, list[int]] = {}
+        for pos, reason in enumerate(reasons):
+            if reason is not None:
+                at.setdefault(reason, []).append(pos)
+        excluded = table.excluded[rules] = (reasons, at)
+    low, high = first.toordinal(), last.toordinal()
+    outside: list[int] = []
+    groups: dict[str | None, list[tuple[WorkRow, Part]]] = {}
+    coded: list[tuple[WorkRow, Part]] = []
+    rows = table.rows
+    for pos, reason in enumerate(excluded[0]):
+        if reason is None:
+            row = rows[pos]
+            if row.last < low or row.first > high or low > high:
+                outside.append(pos)
+                continue
+            pair = (row, (row.index, row.first if row.first > low else low, row.last if row.last < high else high,
+                          row.weekly))
+            group = groups.get(row.noc)
+            if group is None:
+                groups[row.noc] = [pair]
+            else:
+                group.append(pair)
+            if row.noc is not None:
+                coded.append(pair)
+    # A row the rules exclude says so (inside the window or not); one outside the window, that it is.
+    left = {**excluded[1], f"outside the window {first} to {last}": outside} if outside else excluded[1]
+    found = table.classified[key] = Classified(first, last, left, groups, coded)
+    return found
+
+
+#: The rows that count, those that might, and the evidence items of those left out (lists a table may share
+#: between calls: read them, do not change them).
+Selected = tuple[list[tuple[WorkRow, Part]], list[tuple[WorkRow, Part]], Sequence[Item]]
+
+
+def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last: dt.date, location: Location,
+                exclude: tuple[Exclusion, ...], provinces: tuple[str, ...] | None = None,
+                explain: bool = True) -> Selected:
+    """The jobs of a work table that count in a window (certain), those that might (no NOC code), and (when
+    ``explain``) the evidence items of the ones left out, with the reason."""
+    found = classify(table, first, last, location, exclude, provinces)
+    codes, others = split_codes(occupations, found.groups)
+    certain = found.rows_of(codes, others)
+    uncertain = found.groups.get(None) or []
+    return certain, uncertain, found.left_out(table, others, occupations) if explain else []

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -30,6 +31,7 @@ from eligibility.profile.model import Profile
 from eligibility.result import Verdict
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Leaf
+from eligibility.unknown import UNKNOWN
 from tests.strategies import as_of_dates, examples, library, profiles
 
 ROOT = Path(__file__).parents[1]
@@ -142,6 +144,21 @@ def test_odd_text_and_numbers_are_written_as_json_dumps_writes_them() -> None:
                                  "declarations": {"b": 1.5, "a": True, "é": 1e14, "n": 3, "s": "x"}})
     assert canonical_json(profile) == json.dumps(unstructure(profile), sort_keys=True, ensure_ascii=False,
                                                  default=str)
+
+
+@pytest.mark.parametrize("changes", [
+    {"hours_per_week": 40}, {"hours_per_week": float("nan")}, {"hours_per_week": float("-inf")}, {"paid": 1},
+    {"title": UNKNOWN}, {"employer": UNKNOWN, "noc": UNKNOWN}, {"province": ("BC", 1.5)},
+    {"employer": {"b": None, "a": [dt.date(2020, 1, 2)]}}, {"country": True}],
+    ids=lambda changes: ",".join(changes))
+def test_a_job_value_of_a_type_its_field_does_not_declare_is_written_as_json_dumps_writes_it(
+        changes: dict[str, Any]) -> None:
+    """The writer made for a class tests each value for its declared type first: any other type (an int hours,
+    a NaN, an unknown left out with its key, a list or a dict where text is declared) is written all the same."""
+    profile = profile_from_data({"work": [{"start": "2020-01-01", "hours_per_week": 30.5, "country": "CA"}]})
+    job = attrs.evolve(profile.work[0], **changes)  # frozen classes check no types: callers can build anything
+    odd = attrs.evolve(profile, work=(job, profile.work[0]))
+    assert canonical_json(odd) == json.dumps(unstructure(odd), sort_keys=True, ensure_ascii=False, default=str)
 
 
 def test_an_identity_cache_forgets_an_object_that_is_gone() -> None:

@@ -386,8 +386,8 @@ EQUIVALENT_CODE: dict[str, str] = {
         "the employer of hours that are not known is never read: the texts give the reason, the outcomes unknown",
     "eligibility.measure.work.select_rows: described = \"\" -> described = None":
         "never read before it is set: the words of the selector are read only once a job is left out, and set then",
-    "eligibility.measure.work.work_table: return facts.memo((\"work-table\", person), _build_table, facts, person) "
-    "-> return facts.memo((\"WORK-TABLE\", person), _build_table, facts, person)":
+    "eligibility.measure.work_rows.work_table: return facts.memo((\"work-table\", person), _build_table, facts, "
+    "person) -> return facts.memo((\"WORK-TABLE\", person), _build_table, facts, person)":
         "a memo's key only has to differ from the other memos' keys, and this one does",
     "eligibility.kinds.funds.measure: current: bool | None = None -> current: bool | None = \"\"":
         "the current job is read (decide, durable_decide, report) only when the condition has an exemption, "
@@ -396,9 +396,9 @@ EQUIVALENT_CODE: dict[str, str] = {
     "-> return facts.memo(None, lambda: _measure_offer(facts))":
         "a memo's key only has to differ from the other memos' keys (\"job-offer-data\", (\"work-table\", person)), "
         "and None does",
-    "eligibility.measure.work._classify: found = table.classified.get(key) -> found = table.classified.get(None)":
+    "eligibility.measure.work_rows.classify: found = table.classified.get(key) -> found = table.classified.get(None)":
         "a lookup that always misses: the rows are classified again, the same way (only slower)",
-    "eligibility.measure.work._classify: if row.last < low or row.first > high or low > high: "
+    "eligibility.measure.work_rows.classify: if row.last < low or row.first > high or low > high: "
     "-> if row.last < low or row.first > high or low >= high:":
         "first and last day of a window are never the same day: window() ends the day before the as-of date and "
         "starts whole months earlier (at least 28 days), hours_in_window without months starts on date.min",

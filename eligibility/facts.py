@@ -61,6 +61,11 @@ class CredentialFact(Record):
     why_not: str | None
 
 
+def job_fact(index: int, entry: WorkEntry, end: dt.date) -> JobFact:
+    """The fact of the work entry at ``index`` of the profile, counted up to ``end``."""
+    return JobFact(entry, Job(index, entry.start, end, weekly_hours(entry.hours_per_week)))
+
+
 @lru_cache(maxsize=1024)
 def weekly_hours(hours: float) -> Fraction:
     """Hours a week as the counting takes them: the nearest fraction with a denominator of at most 1,000."""
@@ -135,25 +140,40 @@ class Facts:
         """Work entries that started before the as-of date, each ending at the latest the day before."""
         return self._jobs_applicant if person == "applicant" else self._jobs_spouse
 
-    def _make_jobs(self, work: tuple[WorkEntry, ...] | Unknown) -> tuple[JobFact, ...] | Unknown:
+    def worked(self, person: Person = "applicant") -> tuple[tuple[int, WorkEntry, dt.date], ...] | Unknown:
+        """The work entries ``jobs`` makes its facts of, each with its place in the profile and its last day
+        counted: those that started before the as-of date, each ending at the latest the day before.
+
+        The work table reads these (it makes rows of its own), so that an evaluation makes a JobFact only for
+        a job something asks about.
+        """
+        return self.memo(("worked", person), self._worked, person)
+
+    def _worked(self, person: Person) -> tuple[tuple[int, WorkEntry, dt.date], ...] | Unknown:
+        work = self._work(person)
         if not known(work):
             return UNKNOWN
         last = self.as_of - dt.timedelta(days=1)
-        facts = []
+        found = []
         for i, w in enumerate(work):
             end = last if w.end is None else min(w.end, last)
-            if w.start > end:
-                continue
-            facts.append(JobFact(w, Job(i, w.start, end, weekly_hours(w.hours_per_week))))
-        return tuple(facts)
+            if w.start <= end:
+                found.append((i, w, end))
+        return tuple(found)
+
+    def _make_jobs(self, person: Person) -> tuple[JobFact, ...] | Unknown:
+        worked = self.worked(person)
+        if not known(worked):
+            return UNKNOWN
+        return tuple([job_fact(i, w, end) for i, w, end in worked])
 
     @cached_property
     def _jobs_applicant(self) -> tuple[JobFact, ...] | Unknown:
-        return self._make_jobs(self._work("applicant"))
+        return self._make_jobs("applicant")
 
     @cached_property
     def _jobs_spouse(self) -> tuple[JobFact, ...] | Unknown:
-        return self._make_jobs(self._work("spouse"))
+        return self._make_jobs("spouse")
 
     def tests(self, person: Person, max_age_months: int) -> tuple[TestFact, ...] | Unknown:
         """Every language test with its levels; valid if taken less than ``max_age_months`` before."""
@@ -279,12 +299,12 @@ class Facts:
 
     @cached_property
     def _current_canadian_job(self) -> JobFact | Unknown | None:
-        # Asked by each funds condition with an exemption: the jobs are read once per evaluation.
-        jobs = self.jobs()
-        if not known(jobs):
+        # Asked by each funds condition with an exemption: the jobs are read once per evaluation, and only the
+        # job found is made a JobFact.
+        worked = self.worked()
+        if not known(worked):
             return UNKNOWN
-        for jf in jobs:
-            e = jf.entry
+        for i, e, end in worked:
             if e.country == "CA" and e.authorized and (e.end is None or e.end >= self.as_of):
-                return jf
+                return job_fact(i, e, end)
         return None

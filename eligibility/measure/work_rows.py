@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
-from eligibility.facts import Facts, JobFact, Person
+from eligibility.facts import Facts, JobFact, Person, job_fact, weekly_hours
 from eligibility.measure.occupations import describe_occupations, split_codes
 from eligibility.profile.model import WorkEntry
 from eligibility.rulebook.model import Exclusion, Location, Occupations
@@ -33,27 +33,37 @@ NO_CODE = "no NOC code: it may or may not count"
 class WorkRow:
     """One job of a person as every count of an evaluation sees it: its days as ordinals, its weekly hours in
     the table's units, and the part of its evidence no count changes (a plain slotted class: one is made
-    per job and evaluation)."""
+    per job and evaluation, straight from the work entry)."""
 
-    __slots__ = ("base", "end_iso", "fact", "first", "index", "kind", "last", "noc", "position", "start_iso", "weekly")
+    __slots__ = ("_fact", "base", "end", "end_iso", "entry", "first", "index", "kind", "last", "noc", "position",
+                 "start_iso", "weekly")
 
-    def __init__(self, jf: JobFact, units: int, position: int) -> None:
-        e, job = jf.entry, jf.job
-        base: Item = {"job": job.index, "title": e.title, "employer": e.employer, "noc": e.noc}
+    def __init__(self, index: int, entry: WorkEntry, end: dt.date, weekly: int, position: int) -> None:
+        e = entry
+        base: Item = {"job": index, "title": e.title, "employer": e.employer, "noc": e.noc}
         if e.noc_2016:
             base["converted_from_noc_2016"] = e.noc_2016
-        self.fact = jf
+        self.entry = e
+        self.end = end  # the last day counted (at the latest the day before the as-of date)
         self.position = position  # in the table's rows (``index`` is the job's place in the profile)
-        self.index = job.index
+        self.index = index
         self.noc = e.noc
-        self.first = job.start.toordinal()
-        self.last = job.end.toordinal()
-        self.weekly = job.hours_per_week.numerator * (units // job.hours_per_week.denominator)
-        self.start_iso = job.start.isoformat()
-        self.end_iso = job.end.isoformat()
+        self.first = e.start.toordinal()
+        self.last = end.toordinal()
+        self.weekly = weekly
+        self.start_iso = e.start.isoformat()
+        self.end_iso = end.isoformat()
         self.base = base
         #: What ``excluded_because`` reads of the job.
         self.kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized)
+        self._fact: JobFact | None = None
+
+    @property
+    def fact(self) -> JobFact:
+        """The job as Facts.jobs gives it (made on first read)."""
+        if self._fact is None:
+            self._fact = job_fact(self.index, self.entry, self.end)
+        return self._fact
 
 
 class WorkTable:
@@ -72,7 +82,7 @@ class WorkTable:
         #: One work entry per kind of row (rows alike in what the rules read share one exclusion).
         self.kinds: dict[tuple[Any, ...], WorkEntry] = {}
         for row in rows:
-            self.kinds.setdefault(row.kind, row.fact.entry)
+            self.kinds.setdefault(row.kind, row.entry)
         #: Per rules: why each row is excluded (or None), and the positions of the rows excluded by reason.
         self.excluded: dict[Rules, tuple[tuple[str | None, ...], dict[str, list[int]]]] = {}
         self.classified: dict[tuple[Any, ...], Classified] = {}
@@ -112,11 +122,15 @@ def work_table(facts: Facts, person: Person = "applicant") -> WorkTable | None:
 
 
 def _build_table(facts: Facts, person: Person) -> WorkTable | None:
-    jobs = facts.jobs(person)
-    if not known(jobs):
+    worked = facts.worked(person)
+    if not known(worked):
         return None
-    units = units_for([jf.job.hours_per_week for jf in jobs])
-    return WorkTable(units, tuple([WorkRow(jf, units, pos) for pos, jf in enumerate(jobs)]))
+    # Weekly hours as the counting takes them, once per value (most histories repeat a few).
+    hours = {e.hours_per_week: weekly_hours(e.hours_per_week) for _, e, _ in worked}
+    units = units_for(list(hours.values()))
+    weekly = {h: f.numerator * (units // f.denominator) for h, f in hours.items()}
+    return WorkTable(units, tuple([WorkRow(i, e, end, weekly[e.hours_per_week], pos)
+                                   for pos, (i, e, end) in enumerate(worked)]))
 
 
 def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclusion, ...],

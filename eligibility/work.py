@@ -55,6 +55,8 @@ def clip(job: Job, first: dt.date, last: dt.date) -> Job | None:
 #: A job in integer form for the counting: (index, first day, last day, hours a week in units), days as
 #: ordinals and hours as whole multiples of 1 / ``units`` of an hour (see ``units_for``).
 Part = tuple[int, int, int, int]
+#: A count of parts: the total, the parts counted (one run when continuous), each job's share (``best_sweep``).
+Counted = tuple[int, Sequence[Part], dict[int, int | Fraction]]
 
 
 def units_for(hours: Sequence[Fraction], cap: Fraction = WEEKLY_CAP) -> int:
@@ -170,6 +172,43 @@ def best_sweep(parts: Sequence[Part], cap_units: int, continuous: bool) -> tuple
 def _with_parts(parts: Sequence[Part], cap_units: int) -> tuple[int, Sequence[Part], dict[int, int | Fraction]]:
     total, shares = sweep(parts, cap_units)
     return total, parts, shares
+
+
+def disjoint_count(parts: Sequence[Part], cap_units: int, continuous: bool) -> Counted:
+    """``best_sweep`` of parts no two of which share a day: each counts its own days up to the cap, and a run of
+    them ends where a day has none (the same counts, found without looking for days where jobs overlap)."""
+    cap = cap_units
+    if not continuous:
+        shares: dict[int, int | Fraction] = {}
+        total = 0
+        for index, first, last, weekly in parts:
+            hours = (weekly if weekly < cap else cap) * (last - first + 1) if weekly > 0 else 0
+            shares[index] = shares.get(index, 0) + hours
+            total += hours
+        return total, parts, shares
+    best: Counted = (0, (), {})
+    run: list[Part] = []
+    total = end = 0
+    for part in sorted(parts, key=_first_day):
+        index, first, last, weekly = part
+        if run and first > end + 1:
+            if total > best[0]:  # the first of equal runs
+                best = (total, run, _shares(run, cap))
+            run, total = [], 0
+        run.append(part)
+        total += (weekly if weekly < cap else cap) * (last - first + 1) if weekly > 0 else 0
+        end = last
+    if run and total > best[0]:
+        best = (total, run, _shares(run, cap))
+    return best
+
+
+def _shares(parts: Sequence[Part], cap: int) -> dict[int, int | Fraction]:
+    shares: dict[int, int | Fraction] = {}
+    for index, first, last, weekly in parts:
+        shares[index] = shares.get(index, 0) + ((weekly if weekly < cap else cap) * (last - first + 1) if weekly > 0
+                                                else 0)
+    return shares
 
 
 def count(jobs: Sequence[Job], cap: Fraction = WEEKLY_CAP) -> tuple[Fraction, tuple[Credit, ...]]:

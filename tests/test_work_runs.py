@@ -14,7 +14,19 @@ from fractions import Fraction
 
 from hypothesis import given, settings
 
-from eligibility.work import WEEKLY_CAP, Credit, Job, Part, best_count, best_sweep, count, part_runs, sweep, units_for
+from eligibility.work import (
+    WEEKLY_CAP,
+    Credit,
+    Job,
+    Part,
+    best_count,
+    best_sweep,
+    count,
+    disjoint_count,
+    part_runs,
+    sweep,
+    units_for,
+)
 from tests.strategies import examples
 from tests.test_work_counting import days, job_lists, reference_best_run, reference_by_job, reference_total
 
@@ -69,6 +81,22 @@ def test_best_sweep_counts_the_best_continuous_run(jobs: list[Job]) -> None:
     everything = best_sweep(parts, cap, continuous=False)
     assert hours(everything[0], units) == reference_total(jobs)
     assert sorted(everything[1]) == sorted(parts)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(job_lists(max_jobs=8))
+def test_disjoint_count_is_best_sweep_when_no_two_jobs_share_a_day(jobs: list[Job]) -> None:
+    """On jobs no two of which share a day (adjacent or apart), disjoint_count gives best_sweep's total, parts and
+    shares, continuous or not: the work table uses it for such histories."""
+    kept: list[Job] = []
+    for job in jobs:
+        if all(job.end < other.start or other.end < job.start for other in kept):
+            kept.append(job)
+    parts, cap, _ = integer_form(kept)
+    for continuous in (False, True):
+        total, counted, shares = disjoint_count(parts, cap, continuous)
+        expected = best_sweep(parts, cap, continuous)
+        assert (total, sorted(counted), shares) == (expected[0], sorted(expected[1]), expected[2])
 
 
 def test_of_two_equal_runs_the_first_is_counted() -> None:

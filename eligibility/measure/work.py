@@ -12,7 +12,6 @@ from eligibility.dates import window
 from eligibility.facts import Facts, Person
 from eligibility.measure.occupations import split_codes
 from eligibility.measure.work_rows import (
-    Counted,
     WorkRow,
     WorkTable,
     classify,
@@ -23,7 +22,7 @@ from eligibility.measure.work_rows import (
 )
 from eligibility.record import Record
 from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
-from eligibility.work import best_sweep, sweep
+from eligibility.work import Counted, best_sweep, sweep
 
 # Read from here by the CRS and the improvement suggestions (the rows are the work table's module).
 __all__ = ["HoursRange", "JobCount", "WorkMeasure", "WorkRow", "WorkTable", "excluded_because", "hours_in_window",
@@ -100,7 +99,7 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     counted: Counted
     if c.single_occupation:
         # Each code's count is the same for every condition with these rules and window: kept with the rows.
-        scored = {code: rows.best(code, continuous, cap) for code in codes}
+        scored = {code: rows.best(table, code, continuous) for code in codes}
         best_code = max(scored, key=lambda k: (scored[k][0], k), default=None)
         counted = scored[best_code] if best_code else (0, (), {})
         low = counted[0]
@@ -110,7 +109,7 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     else:
         certain = rows.rows_of(codes, others)
         all_parts = [part for _, part in certain]
-        counted = best_sweep(all_parts, cap, continuous)
+        counted = table.count(all_parts, continuous)
         low = counted[0]
         high = best_sweep(all_parts + maybe, cap, continuous)[0] if maybe else low
         best_code = None
@@ -119,7 +118,7 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     if c.single_occupation and not continuous:
         totals = {code: v[0] for code, v in scored.items()}
     else:
-        totals = {code: rows.best(code, False, cap)[0] for code in codes}
+        totals = {code: rows.best(table, code, False)[0] for code in codes}
     main = max(totals, key=lambda k: (totals[k], k), default=None)
     if not explain:
         return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),

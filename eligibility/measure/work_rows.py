@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from eligibility.facts import Facts, JobFact, Person, job_fact, weekly_hours
@@ -18,14 +19,12 @@ from eligibility.measure.occupations import describe_occupations, split_codes
 from eligibility.profile.model import WorkEntry
 from eligibility.rulebook.model import Exclusion, Location, Occupations
 from eligibility.unknown import known
-from eligibility.work import WEEKLY_CAP, Part, best_sweep, sweep, units_for
+from eligibility.work import WEEKLY_CAP, Counted, Part, best_sweep, disjoint_count, units_for
 
 #: An evidence item: a job as a count saw it (counted with its share, or left out and why).
 Item = dict[str, Any]
 #: What a count's rules read of a job: where it counts, what is excluded, the provinces named.
 Rules = tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None]
-#: A count of parts: the total, the parts counted (one run when continuous), each job's share.
-Counted = tuple[int, Sequence[Part], dict[int, int | Fraction]]
 NOT_PART = "not part of the best occupation or run"
 NO_CODE = "no NOC code: it may or may not count"
 
@@ -73,12 +72,15 @@ class WorkTable:
     classification per rules and window, and the evidence items of the rows left out.
     """
 
-    __slots__ = ("by_reason", "cap_units", "classified", "counted", "excluded", "kinds", "rows", "units")
+    __slots__ = ("by_reason", "cap_units", "classified", "counted", "disjoint", "excluded", "kinds", "rows", "units")
 
     def __init__(self, units: int, rows: tuple[WorkRow, ...]) -> None:
         self.units = units
         self.cap_units = int(WEEKLY_CAP * units)
         self.rows = rows
+        #: No two jobs share a day (most histories): then no count ever shares the weekly cap between jobs.
+        order = sorted(rows, key=_first_day)
+        self.disjoint = all(a.last < b.first for a, b in pairwise(order))
         #: One work entry per kind of row (rows alike in what the rules read share one exclusion).
         self.kinds: dict[tuple[Any, ...], WorkEntry] = {}
         for row in rows:
@@ -90,6 +92,12 @@ class WorkTable:
         #: a dozen conditions explain each job, most in the same words, and share one item for them.
         self.by_reason: dict[str, list[Item | None]] = {}
         self.counted: dict[tuple[int, int, int, int | Fraction], Item] = {}
+
+    def count(self, parts: list[Part], continuous: bool) -> Counted:
+        """``best_sweep`` of parts of this table's rows (``disjoint_count`` when no two jobs share a day)."""
+        if self.disjoint:
+            return disjoint_count(parts, self.cap_units, continuous)
+        return best_sweep(parts, self.cap_units, continuous)
 
     def place(self, reason: str, positions: Iterable[int], into: list[Item | None]) -> None:
         """Put the evidence items of the rows at ``positions`` left out for ``reason`` at those positions of ``into``
@@ -113,6 +121,10 @@ class WorkTable:
         if item is None:
             item = slots[row.position] = dict(row.base, counted=False, reason=reason)
         return item
+
+
+def _first_day(row: WorkRow) -> int:
+    return row.first
 
 
 def work_table(facts: Facts, person: Person = "applicant") -> WorkTable | None:
@@ -187,17 +199,12 @@ class Classified:
         chosen = set(codes)
         return [pair for pair in self.coded if pair[0].noc in chosen]
 
-    def best(self, code: str, continuous: bool, cap_units: int) -> Counted:
+    def best(self, table: WorkTable, code: str, continuous: bool) -> Counted:
         """The count of the rows of ``code`` (their best continuous run when ``continuous``)."""
         key = (code, continuous)
         found: Counted | None = self.memo.get(key)
         if found is None:
-            parts = [part for _, part in self.groups[code]]
-            if continuous:
-                found = self.memo[key] = best_sweep(parts, cap_units, True)
-            else:
-                total, shares = sweep(parts, cap_units)
-                found = self.memo[key] = (total, parts, shares)
+            found = self.memo[key] = table.count([part for _, part in self.groups[code]], continuous)
         return found
 
     def without_code(self, table: WorkTable) -> list[Item]:
@@ -214,7 +221,7 @@ class Classified:
             if continuous is None:
                 found = [(row.position, table.item(NOT_PART, row)) for row, _ in rows]
             else:
-                _, parts, shares = self.best(code, continuous, table.cap_units)
+                _, parts, shares = self.best(table, code, continuous)
                 found = counted_items(table, rows, parts, shares, self.first, self.last, per_unit)
             self.memo[key] = found
         return found

@@ -124,8 +124,7 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
         return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
                            bool(maybe))
     if best_code is None:
-        jobs = [item for _, item in counted_items(table, rows.rows_of(codes, others), counted[1], counted[2], first,
-                                                  last, per_unit)]
+        jobs = counted_items(table, rows.rows_of(codes, others), counted[1], counted[2], first, last, per_unit)
     elif len(codes) == 1:
         jobs = [item for _, item in rows.code_items(table, best_code, continuous, per_unit)]
     else:

@@ -72,7 +72,8 @@ class WorkTable:
     classification per rules and window, and the evidence items of the rows left out.
     """
 
-    __slots__ = ("by_reason", "cap_units", "classified", "counted", "disjoint", "excluded", "kinds", "rows", "units")
+    __slots__ = ("by_reason", "cap_units", "classified", "counted", "disjoint", "excluded", "kinds", "rows", "units",
+                 "windows")
 
     def __init__(self, units: int, rows: tuple[WorkRow, ...]) -> None:
         self.units = units
@@ -87,6 +88,8 @@ class WorkTable:
             self.kinds.setdefault(row.kind, row.entry)
         #: Per rules: why each row is excluded (or None), and the positions of the rows excluded by reason.
         self.excluded: dict[Rules, tuple[tuple[str | None, ...], dict[str, list[int]]]] = {}
+        #: Per window: the rows inside it with their parts, and the positions of those outside.
+        self.windows: dict[tuple[dt.date, dt.date], tuple[list[tuple[WorkRow, Part]], list[int]]] = {}
         self.classified: dict[tuple[Any, ...], Classified] = {}
         #: Evidence items, of rows left out by reason and position, of rows counted by position, part and share:
         #: a dozen conditions explain each job, most in the same words, and share one item for them.
@@ -222,7 +225,8 @@ class Classified:
                 found = [(row.position, table.item(NOT_PART, row)) for row, _ in rows]
             else:
                 _, parts, shares = self.best(table, code, continuous)
-                found = counted_items(table, rows, parts, shares, self.first, self.last, per_unit)
+                items = counted_items(table, rows, parts, shares, self.first, self.last, per_unit)
+                found = [(row.position, item) for (row, _), item in zip(rows, items, strict=True)]
             self.memo[key] = found
         return found
 
@@ -246,15 +250,15 @@ class Classified:
 
 def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts: Sequence[Part],
                   shares: dict[int, int | Fraction], first: dt.date, last: dt.date,
-                  per_unit: int) -> list[tuple[int, Item]]:
-    """Each row's item with its position: its share when its part is among ``parts``, else not part of them."""
+                  per_unit: int) -> list[Item]:
+    """Each row's item: its share when its part is among ``parts``, else not part of them."""
     credited = {part[0]: part for part in parts}
-    found: list[tuple[int, Item]] = []
+    found: list[Item] = []
     items = table.counted
     for row, _ in rows:
         part = credited.get(row.index)
         if part is None:
-            found.append((row.position, table.item(NOT_PART, row)))
+            found.append(table.item(NOT_PART, row))
             continue
         share = shares[part[0]]
         key = (row.position, part[1], part[2], share)
@@ -266,7 +270,7 @@ def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts:
             item = items[key] = {**row.base, "from": row.start_iso if part[1] == row.first else first.isoformat(),
                                  "to": row.end_iso if part[2] == row.last else last.isoformat(),
                                  "hours": round(hours, 1), "counted": True}
-        found.append((row.position, item))
+        found.append(item)
     return found
 
 
@@ -288,29 +292,43 @@ def classify(table: WorkTable, first: dt.date, last: dt.date, location: Location
             if reason is not None:
                 at.setdefault(reason, []).append(pos)
         excluded = table.excluded[rules] = (reasons, at)
-    low, high = first.toordinal(), last.toordinal()
-    outside: list[int] = []
+    inside, outside = _window(table, first, last)
+    reasons, at = excluded
+    if at:
+        inside = [pair for pair in inside if reasons[pair[0].position] is None]
+        outside = [pos for pos in outside if reasons[pos] is None]
     groups: dict[str | None, list[tuple[WorkRow, Part]]] = {}
     coded: list[tuple[WorkRow, Part]] = []
-    rows = table.rows
-    for pos, reason in enumerate(excluded[0]):
-        if reason is None:
-            row = rows[pos]
-            if row.last < low or row.first > high or low > high:
-                outside.append(pos)
-                continue
-            pair = (row, (row.index, row.first if row.first > low else low, row.last if row.last < high else high,
-                          row.weekly))
-            group = groups.get(row.noc)
-            if group is None:
-                groups[row.noc] = [pair]
-            else:
-                group.append(pair)
-            if row.noc is not None:
-                coded.append(pair)
+    for pair in inside:
+        noc = pair[0].noc
+        group = groups.get(noc)
+        if group is None:
+            groups[noc] = [pair]
+        else:
+            group.append(pair)
+        if noc is not None:
+            coded.append(pair)
     # A row the rules exclude says so (inside the window or not); one outside the window, that it is.
     left = {**excluded[1], f"outside the window {first} to {last}": outside} if outside else excluded[1]
     found = table.classified[key] = Classified(first, last, left, groups, coded)
+    return found
+
+
+def _window(table: WorkTable, first: dt.date, last: dt.date) -> tuple[list[tuple[WorkRow, Part]], list[int]]:
+    """The rows inside the window with their part in it, and the positions of those outside (once per window)."""
+    key = (first, last)
+    found = table.windows.get(key)
+    if found is None:
+        low, high = first.toordinal(), last.toordinal()
+        inside: list[tuple[WorkRow, Part]] = []
+        outside: list[int] = []
+        for row in table.rows:
+            if row.last < low or row.first > high or low > high:
+                outside.append(row.position)
+            else:
+                inside.append((row, (row.index, row.first if row.first > low else low,
+                                     row.last if row.last < high else high, row.weekly)))
+        found = table.windows[key] = (inside, outside)
     return found
 
 

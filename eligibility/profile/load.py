@@ -13,7 +13,7 @@ import attrs
 
 from eligibility.converter import LITERAL_REASONS
 from eligibility.documents import parse_text, read_document
-from eligibility.errors import InputError, Problem, found
+from eligibility.errors import InputError, Problem, UsageError, found
 from eligibility.language import not_accepted_reason
 from eligibility.limits import value_problems
 from eligibility.noc import noc_table
@@ -99,6 +99,15 @@ def _evolve(item: Any, **changes: Any) -> Any:
     return attrs.evolve(item, **changes)
 
 
+def _malformed_2016(code: str, table: Any) -> str:
+    """The problem of a NOC 2016 code that is not 4 digits, with the code it may have lost its zeros from."""
+    message = f"expected a NOC 2016 unit group code (4 digits, e.g. 0213), found {found(code)}"
+    bare = code.strip()
+    if bare.isascii() and bare.isdigit() and len(bare) < 4 and table.from_2016(bare.zfill(4)):
+        message += f"; did you mean '{bare.zfill(4)}' (written without quotes, a code loses its leading zeros)?"
+    return message
+
+
 def _resolve_noc_2016(profile: Any, source: str) -> tuple[Any, list[Problem]]:
     problems: list[Problem] = []
     if not _has_noc_2016(profile):
@@ -108,7 +117,13 @@ def _resolve_noc_2016(profile: Any, source: str) -> tuple[Any, list[Problem]]:
         code = getattr(item, "noc_2016", None)
         if not isinstance(code, str):
             return item
-        rows = noc_table().from_2016(code)
+        table = noc_table()
+        try:
+            rows = table.from_2016(code)
+        except UsageError:
+            # A malformed code is the profile's problem, worded with its path like any other.
+            problems.append(Problem(source, f"{path}.noc_2016", _malformed_2016(code, table)))
+            return item
         targets = sorted({r.noc2021 for r in rows})
         if item.noc is not None:
             # Both may be written (a converted profile keeps the NOC 2016 code as evidence) if they agree.

@@ -396,9 +396,10 @@ EQUIVALENT_CODE: dict[str, str] = {
     "-> return facts.memo(None, lambda: _measure_offer(facts))":
         "a memo's key only has to differ from the other memos' keys (\"job-offer-data\", (\"work-table\", person)), "
         "and None does",
-    "eligibility.measure.work_rows.classify: found = table.classified.get(key) -> found = table.classified.get(None)":
+    "eligibility.measure.work_classes.classify: kept: Classified | None = table.classified.get(key) "
+    "-> kept: Classified | None = table.classified.get(None)":
         "a lookup that always misses: the rows are classified again, the same way (only slower)",
-    "eligibility.measure.work_rows.classify: if row.last < low or row.first > high or low > high: "
+    "eligibility.measure.work_classes._window: if row.last < low or row.first > high or low > high: "
     "-> if row.last < low or row.first > high or low >= high:":
         "first and last day of a window are never the same day: window() ends the day before the as-of date and "
         "starts whole months earlier (at least 28 days), hours_in_window without months starts on date.min",

@@ -11,20 +11,13 @@ from attrs import frozen
 from eligibility.dates import window
 from eligibility.facts import Facts, Person
 from eligibility.measure.occupations import split_codes
-from eligibility.measure.work_rows import (
-    WorkRow,
-    WorkTable,
-    classify,
-    counted_items,
-    excluded_because,
-    select_rows,
-    work_table,
-)
+from eligibility.measure.work_classes import classify, counted_items, select_rows
+from eligibility.measure.work_rows import WorkRow, WorkTable, excluded_because, work_table
 from eligibility.record import Record
 from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
 from eligibility.work import Counted, best_sweep, sweep
 
-# Read from here by the CRS and the improvement suggestions (the rows are the work table's module).
+# Read from here by the CRS and the improvement suggestions (the rows and their classes have modules of their own).
 __all__ = ["HoursRange", "JobCount", "WorkMeasure", "WorkRow", "WorkTable", "excluded_because", "hours_in_window",
            "measure_work", "select_rows", "work_table"]
 

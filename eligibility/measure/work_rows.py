@@ -1,5 +1,6 @@
-"""A person's jobs as every work count of an evaluation reads them: one row per job, the rows classified under
-a count's rules and window, and the evidence items that explain them, each made once per evaluation.
+"""A person's jobs as every work count of an evaluation reads them: one row per job, made once per evaluation,
+and the table that keeps what the counts work out from them (``measure/work_classes.py``: the rows classified
+under a count's rules and window, and the evidence items that explain them).
 
 A dozen conditions count the same jobs. What one of them works out that does not depend on its occupations
 (which rows its rules and window leave out, the rows of each NOC code inside the window, the hours of each
@@ -9,15 +10,14 @@ code, the words for each job) is kept with the table and read by the others.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from fractions import Fraction
 from itertools import pairwise
 from typing import Any
 
 from eligibility.facts import Facts, JobFact, Person, job_fact, weekly_hours
-from eligibility.measure.occupations import describe_occupations, split_codes
 from eligibility.profile.model import WorkEntry
-from eligibility.rulebook.model import Exclusion, Location, Occupations
+from eligibility.rulebook.model import Exclusion, Location
 from eligibility.unknown import known
 from eligibility.work import WEEKLY_CAP, Counted, Part, best_sweep, disjoint_count, units_for
 
@@ -25,8 +25,6 @@ from eligibility.work import WEEKLY_CAP, Counted, Part, best_sweep, disjoint_cou
 Item = dict[str, Any]
 #: What a count's rules read of a job: where it counts, what is excluded, the provinces named.
 Rules = tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None]
-NOT_PART = "not part of the best occupation or run"
-NO_CODE = "no NOC code: it may or may not count"
 
 
 class WorkRow:
@@ -90,7 +88,8 @@ class WorkTable:
         self.excluded: dict[Rules, tuple[tuple[str | None, ...], dict[str, list[int]]]] = {}
         #: Per window: the rows inside it with their parts, and the positions of those outside.
         self.windows: dict[tuple[dt.date, dt.date], tuple[list[tuple[WorkRow, Part]], list[int]]] = {}
-        self.classified: dict[tuple[Any, ...], Classified] = {}
+        #: The classifications of the rows (measure/work_classes.Classified) by rules and window.
+        self.classified: dict[tuple[Any, ...], Any] = {}
         #: Evidence items, of rows left out by reason and position, of rows counted by position, part and share:
         #: a dozen conditions explain each job, most in the same words, and share one item for them.
         self.by_reason: dict[str, list[Item | None]] = {}
@@ -166,184 +165,3 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
     if "unauthorized" in exclude and entry.country == "CA" and not entry.authorized:
         return "not authorized to work in Canada"
     return None
-
-
-class Classified:
-    """A table's rows under one count's rules and window, the same for every condition with them: why each row is
-    left out whatever the occupation (excluded, outside the window) or None, the rows inside the window by NOC
-    code with their part in it, and what the conditions work out from those (hours per code, evidence items)."""
-
-    __slots__ = ("coded", "first", "fixed", "groups", "last", "left", "memo")
-
-    def __init__(self, first: dt.date, last: dt.date, left: dict[str, list[int]],
-                 groups: dict[str | None, list[tuple[WorkRow, Part]]], coded: list[tuple[WorkRow, Part]]) -> None:
-        self.first = first
-        self.last = last
-        #: The positions of the rows left out whatever the occupation, by reason.
-        self.left = left
-        #: The rows inside the window by NOC code (None: no code), each in the table's order.
-        self.groups = groups
-        #: The rows inside the window with a NOC code, in the table's order.
-        self.coded = coded
-        #: What conditions work out from the rows, by what and of which code (``best``, ``code_items``).
-        self.memo: dict[tuple[Any, ...], Any] = {}
-        #: Built on first explanation: each row's item left out whatever the occupation (or None), and those
-        #: items alone.
-        self.fixed: tuple[list[Item | None], list[Item]] | None = None
-
-    def rows_of(self, codes: list[str], others: list[str]) -> list[tuple[WorkRow, Part]]:
-        """The rows of ``codes`` in the table's order (``others`` are the remaining codes; read, do not change)."""
-        if not others:
-            return self.coded
-        if len(codes) == 1:
-            return self.groups[codes[0]]
-        if not codes:
-            return []
-        chosen = set(codes)
-        return [pair for pair in self.coded if pair[0].noc in chosen]
-
-    def best(self, table: WorkTable, code: str, continuous: bool) -> Counted:
-        """The count of the rows of ``code`` (their best continuous run when ``continuous``)."""
-        key = (code, continuous)
-        found: Counted | None = self.memo.get(key)
-        if found is None:
-            found = self.memo[key] = table.count([part for _, part in self.groups[code]], continuous)
-        return found
-
-    def without_code(self, table: WorkTable) -> list[Item]:
-        """The items of the rows without a NOC code."""
-        return [table.item(NO_CODE, row) for row, _ in self.groups.get(None, ())]
-
-    def code_items(self, table: WorkTable, code: str, continuous: bool | None, per_unit: int) -> list[tuple[int, Item]]:
-        """The items of the rows of ``code`` with their positions: counted (its best run when ``continuous``)
-        or not part of it, when ``code`` is the best occupation; all not part of it when ``continuous`` is None."""
-        key = ("items", code, continuous)
-        found: list[tuple[int, Item]] | None = self.memo.get(key)
-        if found is None:
-            rows = self.groups[code]
-            if continuous is None:
-                found = [(row.position, table.item(NOT_PART, row)) for row, _ in rows]
-            else:
-                _, parts, shares = self.best(table, code, continuous)
-                items = counted_items(table, rows, parts, shares, self.first, self.last, per_unit)
-                found = [(row.position, item) for (row, _), item in zip(rows, items, strict=True)]
-            self.memo[key] = found
-        return found
-
-    def left_out(self, table: WorkTable, others: list[str], occupations: Occupations) -> list[Item]:
-        """The items of the rows left out, in the table's order: by the rules and window, and (``others``) for
-        a NOC code the occupations do not select (a list the classification may share: do not change it)."""
-        if self.fixed is None:
-            aligned: list[Item | None] = [None] * len(table.rows)
-            for reason, positions in self.left.items():
-                table.place(reason, positions, aligned)
-            self.fixed = (aligned, list(filter(None, aligned)))  # items are never empty
-        aligned, fixed = self.fixed
-        if not others:
-            return fixed
-        described = describe_occupations(occupations)
-        items = list(aligned)
-        for code in others:
-            table.place(f"NOC {code} is not among {described}", [row.position for row, _ in self.groups[code]], items)
-        return list(filter(None, items))
-
-
-def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts: Sequence[Part],
-                  shares: dict[int, int | Fraction], first: dt.date, last: dt.date,
-                  per_unit: int) -> list[Item]:
-    """Each row's item: its share when its part is among ``parts``, else not part of them."""
-    credited = {part[0]: part for part in parts}
-    found: list[Item] = []
-    items = table.counted
-    for row, _ in rows:
-        part = credited.get(row.index)
-        if part is None:
-            found.append(table.item(NOT_PART, row))
-            continue
-        share = shares[part[0]]
-        key = (row.position, part[1], part[2], share)
-        item = items.get(key)
-        if item is None:
-            hours = share / per_unit if isinstance(share, int) else float(share / per_unit)
-            # A part starts on its job's first day or on the window's, and ends on its job's last day or the
-            # window's.
-            item = items[key] = {**row.base, "from": row.start_iso if part[1] == row.first else first.isoformat(),
-                                 "to": row.end_iso if part[2] == row.last else last.isoformat(),
-                                 "hours": round(hours, 1), "counted": True}
-        found.append(item)
-    return found
-
-
-def classify(table: WorkTable, first: dt.date, last: dt.date, location: Location, exclude: tuple[Exclusion, ...],
-             provinces: tuple[str, ...] | None) -> Classified:
-    """The table's rows under these rules and window (worked out once per table)."""
-    key = (location, exclude, provinces, first, last)
-    found = table.classified.get(key)
-    if found is not None:
-        return found
-    rules = (location, exclude, provinces)
-    excluded = table.excluded.get(rules)
-    if excluded is None:
-        # Rows alike in what the rules read (most of a history) share one answer.
-        by_kind = {kind: excluded_because(entry, location, exclude, provinces) for kind, entry in table.kinds.items()}
-        reasons = tuple([by_kind[row.kind] for row in table.rows])
-        at: dict[str, list[int]] = {}
-        for pos, reason in enumerate(reasons):
-            if reason is not None:
-                at.setdefault(reason, []).append(pos)
-        excluded = table.excluded[rules] = (reasons, at)
-    inside, outside = _window(table, first, last)
-    reasons, at = excluded
-    if at:
-        inside = [pair for pair in inside if reasons[pair[0].position] is None]
-        outside = [pos for pos in outside if reasons[pos] is None]
-    groups: dict[str | None, list[tuple[WorkRow, Part]]] = {}
-    coded: list[tuple[WorkRow, Part]] = []
-    for pair in inside:
-        noc = pair[0].noc
-        group = groups.get(noc)
-        if group is None:
-            groups[noc] = [pair]
-        else:
-            group.append(pair)
-        if noc is not None:
-            coded.append(pair)
-    # A row the rules exclude says so (inside the window or not); one outside the window, that it is.
-    left = {**excluded[1], f"outside the window {first} to {last}": outside} if outside else excluded[1]
-    found = table.classified[key] = Classified(first, last, left, groups, coded)
-    return found
-
-
-def _window(table: WorkTable, first: dt.date, last: dt.date) -> tuple[list[tuple[WorkRow, Part]], list[int]]:
-    """The rows inside the window with their part in it, and the positions of those outside (once per window)."""
-    key = (first, last)
-    found = table.windows.get(key)
-    if found is None:
-        low, high = first.toordinal(), last.toordinal()
-        inside: list[tuple[WorkRow, Part]] = []
-        outside: list[int] = []
-        for row in table.rows:
-            if row.last < low or row.first > high or low > high:
-                outside.append(row.position)
-            else:
-                inside.append((row, (row.index, row.first if row.first > low else low,
-                                     row.last if row.last < high else high, row.weekly)))
-        found = table.windows[key] = (inside, outside)
-    return found
-
-
-#: The rows that count, those that might, and the evidence items of those left out (lists a table may share
-#: between calls: read them, do not change them).
-Selected = tuple[list[tuple[WorkRow, Part]], list[tuple[WorkRow, Part]], Sequence[Item]]
-
-
-def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last: dt.date, location: Location,
-                exclude: tuple[Exclusion, ...], provinces: tuple[str, ...] | None = None,
-                explain: bool = True) -> Selected:
-    """The jobs of a work table that count in a window (certain), those that might (no NOC code), and (when
-    ``explain``) the evidence items of the ones left out, with the reason."""
-    found = classify(table, first, last, location, exclude, provinces)
-    codes, others = split_codes(occupations, found.groups)
-    certain = found.rows_of(codes, others)
-    uncertain = found.groups.get(None) or []
-    return certain, uncertain, found.left_out(table, others, occupations) if explain else []

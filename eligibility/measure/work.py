@@ -15,7 +15,7 @@ from eligibility.measure.work_classes import classify, counted_items, select_row
 from eligibility.measure.work_rows import WorkRow, WorkTable, excluded_because, work_table
 from eligibility.record import Record
 from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
-from eligibility.work import Counted, best_sweep, sweep
+from eligibility.work import Counted
 
 # Read from here by the CRS and the improvement suggestions (the rows and their classes have modules of their own).
 __all__ = ["HoursRange", "JobCount", "WorkMeasure", "WorkRow", "WorkTable", "excluded_because", "hours_in_window",
@@ -84,7 +84,7 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     if not codes and not unsure:
         return WorkMeasure(True, first, last, 0.0, 0.0,
                            evidence=tuple(rows.left_out(table, others, c.occupations)) if explain else ())
-    cap, per_unit, continuous = table.cap_units, 7 * table.units, c.continuous
+    per_unit, continuous = 7 * table.units, c.continuous
     maybe = [part for _, part in unsure] if unsure else []
     # Counts are whole numbers of 1 / per_unit hours, compared exactly with the minimum (num / den hours).
     num, den = c.min_hours.as_integer_ratio()
@@ -96,15 +96,15 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
         best_code = max(scored, key=lambda k: (scored[k][0], k), default=None)
         counted = scored[best_code] if best_code else (0, (), {})
         low = counted[0]
-        high = max([best_sweep([part for _, part in rows.groups[code]] + maybe, cap, continuous)[0] for code in codes]
-                   + [best_sweep(maybe, cap, continuous)[0], low]) if maybe else low
+        high = max([table.count([part for _, part in rows.groups[code]] + maybe, continuous)[0] for code in codes]
+                   + [table.count(maybe, continuous)[0], low]) if maybe else low
         qualifying = sorted(k for k, v in scored.items() if v[0] >= enough)
     else:
         certain = rows.rows_of(codes, others)
         all_parts = [part for _, part in certain]
         counted = table.count(all_parts, continuous)
         low = counted[0]
-        high = best_sweep(all_parts + maybe, cap, continuous)[0] if maybe else low
+        high = table.count(all_parts + maybe, continuous)[0] if maybe else low
         best_code = None
         qualifying = sorted(codes) if low >= enough else []
     # The main occupation is the one with the most experience in the window (IRPR s. 87.1(2)(e)).
@@ -158,6 +158,6 @@ def hours_in_window(facts: Facts, person: Person, occupations: Occupations, mont
     first, last = window(facts.as_of, months) if months is not None else (dt.date.min, facts.as_of - dt.timedelta(1))
     certain, uncertain, _ = select_rows(table, occupations, first, last, location, exclude, explain=False)
     parts = [p for _, p in certain]
-    low = sweep(parts, table.cap_units)[0]
-    high = sweep(parts + [p for _, p in uncertain], table.cap_units)[0] if uncertain else low
+    low = table.count(parts, False)[0]
+    high = table.count(parts + [p for _, p in uncertain], False)[0] if uncertain else low
     return HoursRange(low / (7 * table.units), high / (7 * table.units))

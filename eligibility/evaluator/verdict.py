@@ -64,29 +64,26 @@ def node_decider(node: NodePlan) -> NodeDecider:
 
 def all_of(children: tuple[NodeDecider, ...]) -> NodeDecider:
     """``kleene_all`` of the children's outcomes, written out: no child is read after the first fail."""
-    def decided(mm: Measurer) -> Outcome:
-        unknown = False
-        for child in children:
-            outcome = child(mm)
-            if outcome == "fail":
-                return "fail"
-            if outcome != "pass":
-                unknown = True
-        return "unknown" if unknown else "pass"
-    return decided
+    return _settled_by(children, "fail", "pass")
 
 
 def any_of(children: tuple[NodeDecider, ...]) -> NodeDecider:
     """``kleene_any`` of the children's outcomes, written out: no child is read after the first pass."""
+    return _settled_by(children, "pass", "fail")
+
+
+def _settled_by(children: tuple[NodeDecider, ...], settling: Outcome, otherwise: Outcome) -> NodeDecider:
+    """The first child's outcome that is ``settling``, without reading the rest; when none is, ``otherwise``
+    if every child gave it, else unknown (Kleene "all" settles on a fail, "any" on a pass)."""
     def decided(mm: Measurer) -> Outcome:
         unknown = False
         for child in children:
             outcome = child(mm)
-            if outcome == "pass":
-                return "pass"
-            if outcome != "fail":
+            if outcome == settling:
+                return settling
+            if outcome != otherwise:
                 unknown = True
-        return "unknown" if unknown else "fail"
+        return "unknown" if unknown else otherwise
     return decided
 
 

@@ -63,8 +63,12 @@ def meets(t: TestFact, need: Levels) -> bool:
 
 
 def _combine(m: LanguageMeasure, parts: dict[str, Outcome]) -> Outcome:
-    # One minimum applies: some usable test meets it. Several may: settled only when all agree.
-    outcomes = [kleene_any(parts[f"{i}:{j}"] for j in range(len(m.tests or ()))) for i in range(len(m.needs))]
+    return _agreed([kleene_any(parts[f"{i}:{j}"] for j in range(len(m.tests or ()))) for i in range(len(m.needs))])
+
+
+def _agreed(outcomes: list[Outcome]) -> Outcome:
+    """The outcome for each minimum that may apply (some usable test meets it): one minimum applies, or
+    several may, and then the condition is settled only when all agree."""
     return outcomes[0] if len(set(outcomes)) == 1 else "unknown"
 
 
@@ -86,9 +90,7 @@ def outcome(c: LanguageCondition) -> Callable[[Measurer], Outcome]:
         if m.tests is None:
             return "unknown"
         pairs = tuple(zip(m.tests, m.usable, strict=True))
-        outcomes: list[Outcome] = ["pass" if any(ok and meets(t, need) for t, ok in pairs) else "fail"
-                                   for need in m.needs]
-        return outcomes[0] if len(set(outcomes)) == 1 else "unknown"
+        return _agreed(["pass" if any(ok and meets(t, need) for t, ok in pairs) else "fail" for need in m.needs])
 
     return decided
 

@@ -194,19 +194,25 @@ def arranged_result(m: ArrangedMeasure, rule: ArrangedEmployment,
 def arranged_decision(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str]:
     """Whether the profile's offer is arranged employment under ``rule`` (decided in Python), and the words of the
     checks not passed: decided once per Facts and rule (the FSW grid asks twice, the CRS once)."""
+    outcome, text, _ = _decided(facts, rule)
+    return outcome, text
+
+
+def _decided(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str, dict[str, Outcome]]:
+    """``arranged_decision`` with each check's outcome, kept per Facts and rule."""
     return facts.memo(("arranged decision", _rule_key(rule)), _decide, facts, rule)
 
 
-def _decide(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str]:
+def _decide(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str, dict[str, Outcome]]:
     m = measure_arranged(facts, rule)
-    return arranged_result(m, rule, arranged_outcomes(m, rule))
+    parts = arranged_outcomes(m, rule)
+    return (*arranged_result(m, rule, parts), parts)
 
 
 def arranged_employment(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str, list[dict[str, str]]]:
     """Whether the profile's offer is arranged employment under ``rule``, decided in Python, with the reasons:
     the outcome, the words of the checks not passed, and one evidence item per check."""
     m = measure_arranged(facts, rule)
-    parts = arranged_outcomes(m, rule)
-    outcome, detail = arranged_decision(facts, rule)
+    outcome, detail, parts = _decided(facts, rule)
     evidence = [{"check": k, "outcome": parts[k], "detail": d} for k, d in arranged_details(m, rule).items()]
     return outcome, detail, evidence

@@ -380,12 +380,10 @@ EQUIVALENT_CODE: dict[str, str] = {
     "eligibility.measure.grid._element: person: Person = \"spouse\" if element.startswith(\"spouse\") else "
     "\"applicant\" -> person: Person = \"SPOUSE\" if element.startswith(\"spouse\") else \"applicant\"":
         "as above (Facts reads every person but \"applicant\" as the spouse)",
-    "eligibility.measure.offer.measure_arranged: return ArrangedMeasure(found, EmployerHours(False, offer.employer, "
+    "eligibility.measure.offer._measure_arranged: return ArrangedMeasure(found, EmployerHours(False, offer.employer, "
     "\"the work history is not given\")) -> return ArrangedMeasure(found, EmployerHours(False, None, \"the work "
     "history is not given\"))":
         "the employer of hours that are not known is never read: the texts give the reason, the outcomes unknown",
-    "eligibility.measure.work.select_rows: described = \"\" -> described = None":
-        "never read before it is set: the words of the selector are read only once a job is left out, and set then",
     "eligibility.measure.work_rows.work_table: return facts.memo((\"work-table\", person), _build_table, facts, "
     "person) -> return facts.memo((\"WORK-TABLE\", person), _build_table, facts, person)":
         "a memo's key only has to differ from the other memos' keys, and this one does",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher
-from eligibility.logic import threshold
+from eligibility.logic import Outcome, threshold
 from eligibility.measure.context import Measurer
-from eligibility.measure.grid import GridScore, score
+from eligibility.measure.grid import GridScore, score, score_range
 from eligibility.rulebook.model import PointsCondition
 
 
@@ -17,6 +19,19 @@ def measure(c: PointsCondition, mm: Measurer) -> GridScore:
 def decide(c: PointsCondition, m: GridScore) -> Decision:
     """Passes when even the lowest total reaches the pass mark; fails when even the highest falls short."""
     return Decision(threshold(m.low, m.high, c.pass_mark) if m.found else "unknown")
+
+
+def outcome(c: PointsCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled: the totals alone (``grid.score_range``), without the
+    factors' words and records that only the report reads."""
+    def decided(mm: Measurer) -> Outcome:
+        version = mm.library.grids[c.grid].version_on(mm.as_of)
+        if version is None:
+            return "unknown"
+        low, high = score_range(version, mm.facts)
+        return threshold(low, high, c.pass_mark)
+
+    return decided
 
 
 def durable_checks(c: PointsCondition) -> dict[str, Check]:
@@ -41,4 +56,4 @@ def report(c: PointsCondition, m: GridScore, d: Decision) -> LeafOutcome:
 
 
 KIND: Kind[PointsCondition, GridScore] = Kind("points", PointsCondition, measure, decide, durable_checks,
-                                             durable_decide, report)
+                                             durable_decide, report, outcome=outcome)

@@ -29,6 +29,7 @@ from eligibility.work import HOURS_PER_YEAR
 #: The spouse's work in Canada counts in any occupation (one object, so that what is kept for it is kept once).
 ANY_OCCUPATION = Occupations()
 
+#: A factor's lowest and highest points and the words of its detail ("" when it was not asked to explain).
 Scored = tuple[int, int, str]
 
 
@@ -66,28 +67,30 @@ def step(table: dict[int, int], value: int) -> int:
     return table[max(keys)] if keys else 0
 
 
-def language_points(f: LanguagePoints, facts: Facts) -> Scored:
+def language_points(f: LanguagePoints, facts: Facts, explain: bool = True) -> Scored:
     """First official language per ability, plus the second's flat points; the designation that gives most."""
     tests = facts.tests("applicant", f.max_age_months)
     if not known(tests):
         return 0, f.max, "language tests not given"
     valid = [t for t in tests if t.valid]
     # The applicant designates the first official language; score the designation that gives most.
-    best, detail = 0, "no valid test"
+    best, detail, scored = 0, "no valid test", False
     for first in valid:
         pts = min(f.first_language_max, sum(step(f.first_language, lvl) for lvl in first.levels.values()))
         second = next((t for t in valid if t.language != first.language
                        and min(t.levels.values()) >= f.second_language_min_level), None)
         total = min(f.max, pts + (f.second_language_points if second else 0))
-        if total > best or detail == "no valid test":
-            best = total
-            detail = f"{first.test.test} as first official language: {pts} for {first.levels}"
-            if second:
-                detail += f"; second official language {second.test.test}: {f.second_language_points}"
-    return best, best, detail
+        if total > best or not scored:
+            best, scored = total, True
+            # The words (a dict written out) cost more than the points: made only for a reader.
+            if explain:
+                detail = f"{first.test.test} as first official language: {pts} for {first.levels}"
+                if second:
+                    detail += f"; second official language {second.test.test}: {f.second_language_points}"
+    return best, best, detail if explain else ""
 
 
-def education_points(f: EducationPoints, facts: Facts) -> Scored:
+def education_points(f: EducationPoints, facts: Facts, explain: bool = True) -> Scored:
     """Points of the highest recognized credential."""
     creds = facts.credentials("applicant", f.eca_max_age_months)
     if not known(creds):
@@ -99,30 +102,32 @@ def education_points(f: EducationPoints, facts: Facts) -> Scored:
     return f.levels.get(best, 0), f.levels.get(best, 0), f"{best}"
 
 
-def experience_points(f: ExperiencePoints, facts: Facts) -> Scored:
+def experience_points(f: ExperiencePoints, facts: Facts, explain: bool = True) -> Scored:
     """Points by whole years of skilled work in the window (the jobs without a NOC code widen the range)."""
     hours = hours_in_window(facts, "applicant", f.occupations, f.window_months, "any", ("unpaid",))
     if hours is None:
         return 0, f.max, "work history not given"
     low, high = (step(f.years, int(h // HOURS_PER_YEAR)) for h in (hours.low, hours.high))
+    if not explain:
+        return low, high, ""
     return low, high, f"{hours.low:,.0f} h = {int(hours.low // HOURS_PER_YEAR)} year(s) of skilled work"
 
 
-def age_points(f: AgePoints, facts: Facts) -> Scored:
+def age_points(f: AgePoints, facts: Facts, explain: bool = True) -> Scored:
     """Points by age in whole years."""
     if not known(facts.age):
         return 0, f.max, "birth date not given"
     pts = f.ages.get(facts.age, 0)
-    return pts, pts, f"age {facts.age}"
+    return pts, pts, f"age {facts.age}" if explain else ""
 
 
-def arranged_points(f: ArrangedEmploymentPoints, facts: Facts) -> Scored:
+def arranged_points(f: ArrangedEmploymentPoints, facts: Facts, explain: bool = True) -> Scored:
     """The factor's points when the offer is arranged employment under the factor's rule (Python decides)."""
     outcome, detail = arranged_decision(facts, f.arranged_employment)
     return {"pass": (f.points, f.points), "fail": (0, 0), "unknown": (0, f.points)}[outcome] + (detail,)
 
 
-def adaptability_points(f: AdaptabilityPoints, facts: Facts) -> Scored:
+def adaptability_points(f: AdaptabilityPoints, facts: Facts, explain: bool = True) -> Scored:
     """Each element's points when it holds (its range when unknown), capped at the factor's maximum."""
     spouse = facts.spouse()
     accompanying: bool | None = (spouse.accompanying is True) if isinstance(spouse, Spouse) and known(
@@ -131,7 +136,8 @@ def adaptability_points(f: AdaptabilityPoints, facts: Facts) -> Scored:
     parts = []
     for element, pts in f.elements.items():
         state = _element(element, f, facts, accompanying)
-        parts.append(f"{element}: {state}")
+        if explain:
+            parts.append(f"{element}: {state}")
         if state == "yes":
             low, high = low + pts, high + pts
         elif state == "unknown":
@@ -174,7 +180,8 @@ def _element(element: str, f: AdaptabilityPoints, facts: Facts, accompanying: bo
     return yes(bool(relatives)) if known(relatives) else "unknown"
 
 
-FACTORS: dict[str, Callable[[Any, Facts], Scored]] = {
+#: Each factor's scoring by its kind; with ``explain`` False a factor leaves its detail empty (verdicts alone).
+FACTORS: dict[str, Callable[[Any, Facts, bool], Scored]] = {
     "language_points": language_points, "education_points": education_points,
     "experience_points": experience_points, "age_points": age_points,
     "arranged_employment_points": arranged_points, "adaptability_points": adaptability_points,
@@ -187,6 +194,17 @@ def score(version: GridVersion | None, facts: Facts) -> GridScore:
         return GridScore(False)
     factors: list[FactorScore] = []
     for factor in version.factors:
-        lo, hi, detail = FACTORS[factor.kind](factor, facts)
+        lo, hi, detail = FACTORS[factor.kind](factor, facts, True)
         factors.append(FactorScore(factor.id, factor.says, lo, hi, factor.max, detail))
     return GridScore(True, sum(s.low for s in factors), sum(s.high for s in factors), version.max, tuple(factors))
+
+
+def score_range(version: GridVersion, facts: Facts) -> tuple[int, int]:
+    """``score``'s lowest and highest totals alone, for the verdict-only evaluation: the same factors scored
+    the same way, without the words of their details or a record per factor."""
+    low = high = 0
+    for factor in version.factors:
+        lo, hi, _ = FACTORS[factor.kind](factor, facts, False)
+        low += lo
+        high += hi
+    return low, high

@@ -14,6 +14,9 @@ a profile's evaluation walks no plan and looks nothing up. "all" and "any" are w
 (``all_of``, ``any_of``: ``kleene_all`` and ``kleene_any`` with no generator between), and the cheap kinds
 (another program's verdict, a declaration, a judgement, the intended province, no job offer) give their
 outcome from a compiled function of their own (``Kind.outcome``) without making a measure and a decision.
+A condition another condition of the version reads the measure of (a work_experience condition named by
+``same_occupation_as``, ``teer_from`` or ``primary_occupation_from``) is measured and decided instead, so
+that its measure is made once and kept for its reader.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.result import Verdict
 from eligibility.rulebook.model import Program, Version
+from eligibility.rulebook.structure import RESOLVED
+from eligibility.rulebook.tree import walk
 
 #: One condition's outcome for the profile a measurer measures.
 NodeDecider = Callable[[Measurer], Outcome]
@@ -36,13 +41,14 @@ NodeDecider = Callable[[Measurer], Outcome]
 VersionDecider = Callable[[Measurer], Verdict]
 
 
-def node_decider(node: NodePlan) -> NodeDecider:
+def node_decider(node: NodePlan, read: frozenset[int] = frozenset()) -> NodeDecider:
     """The condition's outcome as a function of the measurer: a leaf measured and decided by its kind (or by
-    the kind's compiled outcome, ``Kind.outcome``, which gives the same without the measure's record), a
-    composite combined from its children, cheapest first."""
+    the kind's compiled outcome, ``Kind.outcome``, which gives the same without the measure's record, unless
+    the condition is among those whose measure another reads, ``read``, by identity), a composite combined
+    from its children, cheapest first."""
     if node.cheap_first is None:
         compiled = KINDS[node.kind].outcome
-        if compiled is not None:
+        if compiled is not None and id(node.cond) not in read:
             return compiled(node.cond)
         cond, measure, decide = node.cond, node.measure, node.decide
         assert measure is not None and decide is not None  # a leaf's plan holds its kind's functions
@@ -51,7 +57,7 @@ def node_decider(node: NodePlan) -> NodeDecider:
             outcome: Outcome = decide(cond, measure(cond, mm)).outcome
             return outcome
         return leaf
-    children = tuple([node_decider(k) for k in node.cheap_first])
+    children = tuple([node_decider(k, read) for k in node.cheap_first])
     if node.op == "all":
         return all_of(children)
     if node.op == "any":
@@ -87,8 +93,21 @@ def _settled_by(children: tuple[NodeDecider, ...], settling: Outcome, otherwise:
     return decided
 
 
+def read_by_others(version: Version) -> frozenset[int]:
+    """The identities of the version's conditions whose measure another of its conditions reads (the resolved
+    references of ``rulebook.structure.RESOLVED``)."""
+    found = set()
+    for c, _ in walk(version.conditions, ""):
+        name = RESOLVED.get(type(c))
+        source = getattr(c, name) if name is not None else None
+        if source is not None:
+            found.add(id(source))
+    return frozenset(found)
+
+
 def _version_decider(program: Program, version: Version) -> VersionDecider:
-    conditions = all_of(tuple([node_decider(n) for n in version_plan(program, version).cheap_first]))
+    read = read_by_others(version)
+    conditions = all_of(tuple([node_decider(n, read) for n in version_plan(program, version).cheap_first]))
 
     def verdict(mm: Measurer) -> Verdict:
         return VERDICT_OF[conditions(mm)]

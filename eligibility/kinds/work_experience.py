@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher
-from eligibility.logic import threshold
+from eligibility.logic import Outcome, threshold
 from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations, title
-from eligibility.measure.work import WorkMeasure, measure_work
+from eligibility.measure.work import WorkMeasure, measure_work, work_hours
 from eligibility.rulebook.model import WorkExperienceCondition
 
 
@@ -22,6 +22,19 @@ def decide(c: WorkExperienceCondition, m: WorkMeasure) -> Decision:
     if not m.known:
         return Decision("unknown")
     return Decision(threshold(m.low, m.high, c.min_hours))
+
+
+def outcome(c: WorkExperienceCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled: the hours alone (``measure.work.work_hours``), without the
+    measure's record and the occupations it names. The measure is not kept: a condition that another reads
+    (``same_occupation_as``, a TEER or primary occupation source) is measured instead (``evaluator.verdict``)."""
+    minimum = c.min_hours
+
+    def decided(mm: Measurer) -> Outcome:
+        hours = work_hours(c, mm.facts)
+        return "unknown" if hours is None else threshold(hours[0], hours[1], minimum)
+
+    return decided
 
 
 def durable_checks(c: WorkExperienceCondition) -> dict[str, Check]:
@@ -57,4 +70,5 @@ def key(c: WorkExperienceCondition, m: WorkMeasure) -> Hashable | None:
 
 
 KIND: Kind[WorkExperienceCondition, WorkMeasure] = Kind(
-    "work_experience", WorkExperienceCondition, measure, decide, durable_checks, durable_decide, report, key=key)
+    "work_experience", WorkExperienceCondition, measure, decide, durable_checks, durable_decide, report, key=key,
+    outcome=outcome)

@@ -11,11 +11,11 @@ from attrs import frozen
 from eligibility.dates import window
 from eligibility.facts import Facts, Person
 from eligibility.measure.occupations import split_codes
-from eligibility.measure.work_classes import classify, counted_items, select_rows
+from eligibility.measure.work_classes import Classified, classify, counted_items, select_rows
 from eligibility.measure.work_rows import WorkRow, WorkTable, excluded_because, work_table
 from eligibility.record import Record
 from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
-from eligibility.work import Counted
+from eligibility.work import Counted, Part
 
 # Read from here by the CRS and the improvement suggestions (the rows and their classes have modules of their own).
 __all__ = ["HoursRange", "JobCount", "WorkMeasure", "WorkRow", "WorkTable", "excluded_because", "hours_in_window",
@@ -89,26 +89,13 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     # Counts are whole numbers of 1 / per_unit hours, compared exactly with the minimum (num / den hours).
     num, den = c.min_hours.as_integer_ratio()
     enough = Fraction(num * per_unit, den) if den > 1 else num * per_unit
-    counted: Counted
-    if c.single_occupation:
-        # Each code's count is the same for every condition with these rules and window: kept with the rows.
-        scored = {code: rows.best(table, code, continuous) for code in codes}
-        best_code = max(scored, key=lambda k: (scored[k][0], k), default=None)
-        counted = scored[best_code] if best_code else (0, (), {})
-        low = counted[0]
-        high = max([table.count([part for _, part in rows.groups[code]] + maybe, continuous)[0] for code in codes]
-                   + [table.count(maybe, continuous)[0], low]) if maybe else low
+    low, high, counted, best_code, scored = _count(c, table, rows, codes, others, maybe)
+    if scored is not None:
         qualifying = sorted(k for k, v in scored.items() if v[0] >= enough)
     else:
-        certain = rows.rows_of(codes, others)
-        all_parts = [part for _, part in certain]
-        counted = table.count(all_parts, continuous)
-        low = counted[0]
-        high = table.count(all_parts + maybe, continuous)[0] if maybe else low
-        best_code = None
         qualifying = sorted(codes) if low >= enough else []
     # The main occupation is the one with the most experience in the window (IRPR s. 87.1(2)(e)).
-    if c.single_occupation and not continuous:
+    if scored is not None and not continuous:
         totals = {code: v[0] for code, v in scored.items()}
     else:
         totals = {code: rows.best(table, code, False)[0] for code in codes}
@@ -132,6 +119,45 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     jobs += rows.left_out(table, others, c.occupations)
     return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
                        bool(maybe), tuple(jobs))
+
+
+def work_hours(c: WorkExperienceCondition, facts: Facts) -> tuple[float, float] | None:
+    """``measure_work``'s ``low`` and ``high`` alone (None when the work history is unknown), worked out the
+    same way: what the condition's decision reads, for the verdict-only evaluation (no record is made, and
+    neither the occupations found nor the main one are looked for)."""
+    table = work_table(facts)
+    if table is None:
+        return None
+    first, last = window(facts.as_of, c.window_months)
+    rows = classify(table, first, last, c.location, c.exclude, c.provinces)
+    codes, others = split_codes(c.occupations, rows.groups)
+    unsure = rows.groups.get(None)
+    if not codes and not unsure:
+        return 0.0, 0.0
+    low, high, _, _, _ = _count(c, table, rows, codes, others, [part for _, part in unsure] if unsure else [])
+    per_unit = 7 * table.units
+    return low / per_unit, high / per_unit
+
+
+def _count(c: WorkExperienceCondition, table: WorkTable, rows: Classified, codes: list[str], others: list[str],
+           maybe: list[Part]) -> tuple[int, int, Counted, str | None, dict[str, Counted] | None]:
+    """The low and high counts (in units of 1 / (7 x table.units) hours), the count of ``low``, and for single-
+    occupation counting the best code and each code's count (``scored``; None otherwise)."""
+    continuous = c.continuous
+    if c.single_occupation:
+        # Each code's count is the same for every condition with these rules and window: kept with the rows.
+        scored = {code: rows.best(table, code, continuous) for code in codes}
+        best_code = max(scored, key=lambda k: (scored[k][0], k), default=None)
+        counted: Counted = scored[best_code] if best_code else (0, (), {})
+        low = counted[0]
+        high = max([table.count([part for _, part in rows.groups[code]] + maybe, continuous)[0] for code in codes]
+                   + [table.count(maybe, continuous)[0], low]) if maybe else low
+        return low, high, counted, best_code, scored
+    all_parts = [part for _, part in rows.rows_of(codes, others)]
+    counted = table.count(all_parts, continuous)
+    low = counted[0]
+    high = table.count(all_parts + maybe, continuous)[0] if maybe else low
+    return low, high, counted, None, None
 
 
 def _position(pair: tuple[int, Any]) -> int:

@@ -210,3 +210,18 @@ def test_the_public_verdicts_function_equals_evaluate() -> None:
         eligibility.verdicts(ayesha, "2026-03-01", ["express-entry/fws"])
     with pytest.raises(eligibility.InputError, match=r"\$\.birth_date"):
         eligibility.verdicts(ROOT / "tests" / "fixtures" / "bad_profiles" / "future-birth.yaml", "2026-03-01")
+
+
+def test_the_references_read_are_those_the_rulebook_resolves() -> None:
+    """The verdict-only evaluation measures (rather than counts the hours of) exactly the work conditions another
+    condition reads: its list of reference fields is the rulebook's, and FSW's skilled work is among them."""
+    from eligibility.evaluator.plan import version_on
+    from eligibility.evaluator.verdict import SOURCES, read_by_others
+    from eligibility.rulebook.structure import RESOLVED
+
+    assert set(SOURCES) == set(RESOLVED.values())
+    fsw = rules().programs["express-entry/fsw"]
+    version = version_on(fsw, dt.date(2026, 3, 1))
+    assert version is not None
+    work = [c for c in version.conditions if isinstance(c, WorkExperienceCondition)]
+    assert [c.id for c in work] == ["skilled-work"] and read_by_others(version) == {id(work[0])}

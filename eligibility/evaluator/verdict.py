@@ -32,7 +32,6 @@ from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.result import Verdict
 from eligibility.rulebook.model import Program, Version
-from eligibility.rulebook.structure import RESOLVED
 from eligibility.rulebook.tree import walk
 
 #: One condition's outcome for the profile a measurer measures.
@@ -93,15 +92,20 @@ def _settled_by(children: tuple[NodeDecider, ...], settling: Outcome, otherwise:
     return decided
 
 
+#: The fields holding a reference to another condition of the version, resolved when it loads (those of
+#: ``rulebook.structure.RESOLVED``, named here: with a warm cache no rules are read and that module is not
+#: imported).
+SOURCES = ("teer_source", "trade_source", "primary_source")
+
+
 def read_by_others(version: Version) -> frozenset[int]:
-    """The identities of the version's conditions whose measure another of its conditions reads (the resolved
-    references of ``rulebook.structure.RESOLVED``)."""
+    """The identities of the version's conditions whose measure another of its conditions reads."""
     found = set()
     for c, _ in walk(version.conditions, ""):
-        name = RESOLVED.get(type(c))
-        source = getattr(c, name) if name is not None else None
-        if source is not None:
-            found.add(id(source))
+        for name in SOURCES:
+            source = getattr(c, name, None)
+            if source is not None:
+                found.add(id(source))
     return frozenset(found)
 
 

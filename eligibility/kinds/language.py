@@ -84,13 +84,28 @@ def decide(c: LanguageCondition, m: LanguageMeasure) -> Decision:
 
 def outcome(c: LanguageCondition) -> Callable[[Measurer], Outcome]:
     """``decide(c, measure(c, mm)).outcome``, compiled: for each minimum that may apply, whether a usable test
-    meets it (no part named, no decision made)."""
+    meets it (no part named, no decision made). Without a minimum set by the main occupation's TEER, the
+    usable tests and the minimum are read here as ``measure`` reads them, without making its record."""
+    if c.minimum_by_teer is not None and c.teer_source is not None:
+        def by_teer(mm: Measurer) -> Outcome:
+            m = measure(c, mm)
+            if m.tests is None:
+                return "unknown"
+            pairs = tuple(zip(m.tests, m.usable, strict=True))
+            return _agreed(["pass" if any(ok and meets(t, need) for t, ok in pairs) else "fail"
+                            for need in m.needs])
+        return by_teer
+
+    needs = tuple(all_needs(c))  # the same for every profile when no occupation picks one
+    months, language, names = c.max_age_months, c.language, c.tests
+
     def decided(mm: Measurer) -> Outcome:
-        m = measure(c, mm)
-        if m.tests is None:
+        found = mm.facts.tests("applicant", months)
+        if not known(found):
             return "unknown"
-        pairs = tuple(zip(m.tests, m.usable, strict=True))
-        return _agreed(["pass" if any(ok and meets(t, need) for t, ok in pairs) else "fail" for need in m.needs])
+        usable = [t for t in found if t.valid and (language == "any" or t.language == language)
+                  and (names is None or t.test.test in names)]
+        return _agreed(["pass" if any(meets(t, need) for t in usable) else "fail" for need in needs])
 
     return decided
 

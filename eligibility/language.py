@@ -39,6 +39,15 @@ Row = tuple[int, tuple[float, float, float, float]]
 Ranges = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 
+#: Scores found valid, and levels found, on each scale of the charts (by the scale's identity; filled in once
+#: the charts are read): every score of every profile is checked and converted, and a caseload repeats few of
+#: them. Keyed by ability, type and value (True, 1 and 1.0 are told apart; only ints and floats are kept). Only
+#: the charts' scales, which live as long as the process, so that an identity never names another scale; at
+#: most SCORES_KEPT of each per scale.
+SCORES_KEPT = 4096
+_KEPT: dict[int, tuple[set[tuple[str, type, float]], dict[tuple[str, type, float], int]]] = {}
+
+
 def _ability_index(ability: str) -> int:
     if ability not in ABILITIES:
         raise ValueError(f"unknown ability {ability!r}{did_you_mean_or_list(ability, ABILITIES)}")
@@ -111,10 +120,16 @@ class Scale(Record):
 
     def valid_score(self, ability: str, score: float) -> str | None:
         """None if the scale can give this score in this ability; otherwise what a score should be."""
+        kept = _KEPT.get(id(self))
+        kind = type(score)
+        if kept is not None and (kind is float or kind is int) and (ability, kind, score) in kept[0]:
+            return None
         low, high = self.score_range(ability)
         if not isinstance(score, bool) and isinstance(score, int | float) and math.isfinite(score):
             steps = (score - low) / self.step
             if low <= score <= high and steps == round(steps):
+                if kept is not None and len(kept[0]) < SCORES_KEPT:
+                    kept[0].add((ability, kind, score))
                 return None
         # Worded only for a score that is wrong: every score of every profile is checked here.
         if self.step == 1:
@@ -123,14 +138,20 @@ class Scale(Record):
 
     def level(self, ability: str, score: float) -> int:
         """The CLB/NCLC level of a valid score: the highest level whose minimum it reaches (10: "10+")."""
+        kept = _KEPT.get(id(self))
+        kind = type(score)
+        if kept is not None and (kind is float or kind is int):
+            found = kept[1].get((ability, kind, score))
+            if found is not None:
+                return found
         index = _ability_index(ability)
         problem = self.valid_score(ability, score)
         if problem is not None:
             raise ValueError(f"{ability} score {score!r}: expected {problem}")
-        for level, minimums in self.rows:
-            if score >= minimums[index]:
-                return level
-        return self.lowest_level - 1
+        level = next((level for level, minimums in self.rows if score >= minimums[index]), self.lowest_level - 1)
+        if kept is not None and len(kept[1]) < SCORES_KEPT:
+            kept[1][(ability, kind, score)] = level
+        return level
 
 
 @frozen
@@ -225,6 +246,8 @@ def load_charts(path: Path | None = None) -> dict[str, TestKind]:
 
 TESTS: dict[str, TestKind] = load_charts()
 assert tuple(TESTS) == TEST_IDS, f"the charts file lists {tuple(TESTS)}, expected {TEST_IDS}"
+
+_KEPT.update({id(scale): (set(), {}) for test in TESTS.values() for scale in test.scales})
 
 
 # Tests people often take that IRCC does not accept for economic immigration (programs.md §8); named

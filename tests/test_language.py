@@ -11,6 +11,7 @@ the tests taken in its period, so each chart is read with a test date inside it.
 from __future__ import annotations
 
 import datetime
+import math
 from pathlib import Path
 
 import pytest
@@ -480,3 +481,27 @@ def test_a_higher_score_never_gives_a_lower_level(case: tuple[str, str, float, f
     chart, ability, lower, higher = case
     assert level_of(chart, ability, lower) <= level_of(chart, ability, higher)
     assert min(CHARTS[chart]) - 1 <= level_of(chart, ability, lower) <= 10
+
+
+@given(score=st.one_of(st.booleans(), st.integers(-2, 200), st.floats(-1, 200),
+                       st.sampled_from([0.0, -0.0, 4.5, 7.0, 7, 9.0, 310, 699.0, math.nan, math.inf])),
+       ability=st.sampled_from(ABILITY_COLUMNS))
+def test_kept_scores_and_levels_are_those_worked_out(score: float, ability: str) -> None:
+    """A chart's scale answers validity and level the same whether the score was met before (kept) or not: each
+    answer equals a fresh copy's (a scale not among the charts' is never kept), asked twice."""
+    import attrs
+
+    for kind in language.TESTS.values():
+        for scale in kind.scales:
+            fresh = attrs.evolve(scale)
+            for _ in range(2):
+                assert scale.valid_score(ability, score) == fresh.valid_score(ability, score)
+                try:
+                    expected: int | str = fresh.level(ability, score)
+                except ValueError as exc:
+                    expected = str(exc)
+                try:
+                    got: int | str = scale.level(ability, score)
+                except ValueError as exc:
+                    got = str(exc)
+                assert got == expected and type(got) is type(expected)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable
 from fractions import Fraction
-from functools import cached_property, lru_cache
-from typing import Any, Literal, TypeVar
+from functools import lru_cache
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from attrs import frozen
 
@@ -28,6 +28,30 @@ from eligibility.work import Job
 
 Person = Literal["applicant", "spouse"]
 T = TypeVar("T")
+
+
+class lazy(Generic[T]):
+    """A fact derived on first use and kept in the instance (as ``functools.cached_property`` does, without the
+    lock it takes on every first use in Python 3.11: a Facts belongs to one evaluation, and each row of a batch
+    derives several of these)."""
+
+    def __init__(self, derive: Callable[[Any], T]) -> None:
+        self.derive = derive
+        self.name = derive.__name__
+        self.__doc__ = derive.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> lazy[T]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type) -> T: ...
+
+    def __get__(self, obj: object | None, owner: type) -> lazy[T] | T:
+        if obj is None:
+            return self
+        # Kept under the same name: the instance's attribute is found before this descriptor (it has no __set__).
+        value = obj.__dict__[self.name] = self.derive(obj)
+        return value
 
 
 @frozen
@@ -94,13 +118,13 @@ class Facts:
             found = self._memo[key] = derive(*args)
         return found
 
-    @cached_property
+    @lazy
     def age(self) -> int | Unknown:
         """Age in whole years on the as-of date."""
         birth = self.profile.birth_date
         return age_on(birth, self.as_of) if known(birth) else UNKNOWN
 
-    @cached_property
+    @lazy
     def job_offer(self) -> JobOffer | Unknown | None:
         """The job offer as it stood on the as-of date: None when there is none or it was issued later."""
         offer = self.profile.job_offer
@@ -167,11 +191,11 @@ class Facts:
             return UNKNOWN
         return tuple([job_fact(i, w, end) for i, w, end in worked])
 
-    @cached_property
+    @lazy
     def _jobs_applicant(self) -> tuple[JobFact, ...] | Unknown:
         return self._make_jobs("applicant")
 
-    @cached_property
+    @lazy
     def _jobs_spouse(self) -> tuple[JobFact, ...] | Unknown:
         return self._make_jobs("spouse")
 
@@ -182,7 +206,7 @@ class Facts:
             self._tests_cache[key] = self._make_tests(person, max_age_months)
         return self._tests_cache[key]
 
-    @cached_property
+    @lazy
     def _tests_cache(self) -> dict[tuple[str, int], tuple[TestFact, ...] | Unknown]:
         return {}
 
@@ -273,7 +297,7 @@ class Facts:
         spouse = self.spouse()
         return spouse.education if isinstance(spouse, Spouse) else (() if spouse is None else UNKNOWN)
 
-    @cached_property
+    @lazy
     def family_size(self) -> tuple[int, bool]:
         """(size, exact): the stated family size, or 1 + spouse + children with what is known."""
         p = self.profile
@@ -297,7 +321,7 @@ class Facts:
         """An authorized job in Canada the applicant still holds on the as-of date."""
         return self._current_canadian_job
 
-    @cached_property
+    @lazy
     def _current_canadian_job(self) -> JobFact | Unknown | None:
         # Asked by each funds condition with an exemption: the jobs are read once per evaluation, and only the
         # job found is made a JobFact.

@@ -145,3 +145,28 @@ def test_declaration_keys_at_the_bounds_read_alike(key: str) -> None:
     """A declaration key at and past the key length limit, non-ASCII or a lone surrogate: read or refused alike."""
     data = {"declarations": {key: True}}
     assert _read(data) == _slow_read(data)
+
+
+@settings(max_examples=examples(2000))
+@given(text=st.one_of(st.text(alphabet="0123456789-W+ T:.Z\u0660\u0661\uff11", min_size=8, max_size=12),
+                      st.dates().map(lambda d: d.isoformat()),
+                      st.dates().map(lambda d: d.isoformat().replace("-", "", 1) + "-"),
+                      st.from_regex(r"\A[0-9+ ]{4}-[0-9W ]{2}-[0-9 ]{2}\Z")))
+def test_a_date_is_read_quickly_exactly_when_the_converter_reads_it(text: str) -> None:
+    """The quick date reader gives a date for exactly the texts the converter's pattern and fromisoformat read (in
+    range), and the same date."""
+    import datetime as dt
+
+    from eligibility.converter import DATE_FORMAT
+    from eligibility.limits import FIRST_DATE, LAST_DATE
+    from eligibility.profile.quick import MISS, quick_reader
+
+    read = quick_reader(dt.date, structure.record_plan)
+    assert read is not None
+    try:
+        expected: Any = dt.date.fromisoformat(text) if DATE_FORMAT.fullmatch(text) else MISS
+    except ValueError:
+        expected = MISS
+    if expected is not MISS and not FIRST_DATE <= expected <= LAST_DATE:
+        expected = MISS
+    assert read(text) == expected

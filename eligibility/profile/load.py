@@ -73,7 +73,8 @@ def profile_from_data(data: Any, source: str = "<profile>", *, today: dt.date | 
         problems = reader.problems
     profile, resolved = _resolve_noc_2016(profile, source)
     said_none = frozenset(k for k, v in data.items() if v is None or v == NONE_WORD)
-    problems += resolved + check_profile(profile, source, today or dt.date.today(), said_none)
+    now = dt.date.today()  # read once: the checks compare with it too
+    problems += resolved + check_profile(profile, source, today or now, said_none, now)
     if declarations is not None and isinstance(data.get("declarations"), dict):
         problems += unknown_declarations(data["declarations"], declarations, source)
     if problems:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
 from eligibility.evaluator.engine import VERDICT_OF, combine, standing
 from eligibility.evaluator.plan import NodePlan, version_plan
@@ -69,26 +70,47 @@ def node_decider(node: NodePlan, read: frozenset[int] = frozenset()) -> NodeDeci
 
 def all_of(children: tuple[NodeDecider, ...]) -> NodeDecider:
     """``kleene_all`` of the children's outcomes, written out: no child is read after the first fail."""
-    return _settled_by(children, "fail", "pass")
+    return _settled_by(children, "fail", "pass", ("fail", "pass", "unknown"))
 
 
 def any_of(children: tuple[NodeDecider, ...]) -> NodeDecider:
     """``kleene_any`` of the children's outcomes, written out: no child is read after the first pass."""
-    return _settled_by(children, "pass", "fail")
+    return _settled_by(children, "pass", "fail", ("pass", "fail", "unknown"))
 
 
-def _settled_by(children: tuple[NodeDecider, ...], settling: Outcome, otherwise: Outcome) -> NodeDecider:
+R = TypeVar("R", bound=str)
+
+
+def _settled_by(children: tuple[NodeDecider, ...], settling: Outcome, otherwise: Outcome,
+                gives: tuple[R, R, R]) -> Callable[[Measurer], R]:
     """The first child's outcome that is ``settling``, without reading the rest; when none is, ``otherwise``
-    if every child gave it, else unknown (Kleene "all" settles on a fail, "any" on a pass)."""
-    def decided(mm: Measurer) -> Outcome:
+    if every child gave it, else unknown (Kleene "all" settles on a fail, "any" on a pass). Each of the three
+    is given as ``gives`` names it (settled, every child ``otherwise``, unknown): the outcomes themselves, or
+    a version's verdicts for them. Two children (a category's program and its experience, most composites)
+    are read without a loop."""
+    settled, whole, unsettled = gives
+    if len(children) == 2:
+        first, second = children
+
+        def decided_two(mm: Measurer) -> R:
+            one = first(mm)
+            if one == settling:
+                return settled
+            two = second(mm)
+            if two == settling:
+                return settled
+            return whole if one == otherwise and two == otherwise else unsettled
+        return decided_two
+
+    def decided(mm: Measurer) -> R:
         unknown = False
         for child in children:
             outcome = child(mm)
             if outcome == settling:
-                return settling
+                return settled
             if outcome != otherwise:
                 unknown = True
-        return "unknown" if unknown else otherwise
+        return unsettled if unknown else whole
     return decided
 
 
@@ -111,11 +133,10 @@ def read_by_others(version: Version) -> frozenset[int]:
 
 def _version_decider(program: Program, version: Version) -> VersionDecider:
     read = read_by_others(version)
-    conditions = all_of(tuple([node_decider(n, read) for n in version_plan(program, version).cheap_first]))
-
-    def verdict(mm: Measurer) -> Verdict:
-        return VERDICT_OF[conditions(mm)]
-    return verdict
+    # "all" of the version's conditions, giving the verdict of its outcome (``engine.VERDICT_OF``) directly.
+    gives: tuple[Verdict, Verdict, Verdict] = (VERDICT_OF["fail"], VERDICT_OF["pass"], VERDICT_OF["unknown"])
+    return _settled_by(tuple([node_decider(n, read) for n in version_plan(program, version).cheap_first]),
+                       "fail", "pass", gives)
 
 
 _DECIDERS: IdentityCache[Version, VersionDecider] = IdentityCache()

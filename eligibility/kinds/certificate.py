@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from attrs import frozen
 
@@ -43,6 +43,26 @@ def decide(c: CertificateCondition, m: CertificateMeasure) -> Decision:
         str(i): "pass" if (c.occupations is None or matches(c.occupations, x.noc))
         and (m.trades is None or x.noc in m.trades) else "fail" for i, x in enumerate(m.certificates)}
     return Decision(kleene_any(parts.values()), parts)
+
+
+def outcome(c: CertificateCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled: whether some certificate is in a matching trade (and in a
+    trade of the experience, when asked), without the measure's record and a part named per certificate."""
+    occupations = c.occupations
+
+    def decided(mm: Measurer) -> Outcome:
+        certs = mm.facts.profile.certificates_of_qualification
+        if not known(certs):
+            return "unknown"
+        trades: tuple[str, ...] | None = None
+        if c.same_occupation_as is not None:
+            source = c.trade_source
+            trades = work_experience.measure(source, mm).qualifying_codes if source is not None else ()
+        counted = any((occupations is None or matches(occupations, x.noc)) and (trades is None or x.noc in trades)
+                      for x in certs)
+        return "pass" if counted else "fail"
+
+    return decided
 
 
 def durable_checks(c: CertificateCondition) -> dict[str, Check]:
@@ -98,4 +118,4 @@ def key(c: CertificateCondition, m: CertificateMeasure) -> Hashable | None:
 
 KIND: Kind[CertificateCondition, CertificateMeasure] = Kind(
     "certificate_of_qualification", CertificateCondition, measure, decide, durable_checks, durable_decide, report,
-    selectors, key=key)
+    selectors, key=key, outcome=outcome)

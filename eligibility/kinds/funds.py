@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from attrs import frozen
@@ -10,7 +11,13 @@ from attrs import frozen
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, all_of, any_of, conj
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.context import Measurer
-from eligibility.measure.offer import ArrangedMeasure, arranged_outcomes, arranged_result, measure_arranged
+from eligibility.measure.offer import (
+    ArrangedMeasure,
+    arranged_decision,
+    arranged_outcomes,
+    arranged_result,
+    measure_arranged,
+)
 from eligibility.record import Record
 from eligibility.rulebook.model import ArrangedEmployment, FundsCondition, Occupations
 from eligibility.unknown import known
@@ -82,6 +89,35 @@ def decide(c: FundsCondition, m: FundsMeasure) -> Decision:
     ae = {f"ae.{k}": o for k, o in arranged_outcomes(m.arranged, rule).items()}
     offer = arranged_result(m.arranged, rule, {k.removeprefix("ae."): o for k, o in ae.items()})[0]
     return _combine(kleene_all([job, offer]), _surplus(m), {"job": job, **ae})
+
+
+def outcome(c: FundsCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled: the surplus and the exemption read as ``measure`` reads
+    them, the offer's outcome from the decision kept per Facts and rule (``measure.offer.arranged_decision``,
+    which the grid and the CRS read too), without the measure's record and the parts named for the report."""
+    rule = c.exempt_with_arranged_employment
+
+    def decided(mm: Measurer) -> Outcome:
+        table = mm.library.tables[c.table]
+        version = table.version_on(mm.as_of)
+        if version is None:
+            return "unknown"
+        facts = mm.facts
+        size, exact = facts.family_size
+        have = facts.profile.funds_cad
+        amount = version.amount_for(size)
+        surplus: Outcome = ("unknown" if not known(have) or have is None
+                            else "fail" if have < amount else "pass" if exact else "unknown")
+        if rule is None:
+            return surplus
+        found = facts.current_canadian_job()
+        job: Outcome = "unknown" if not known(found) else ("pass" if found is not None else "fail")
+        exempt = kleene_all([job, arranged_decision(facts, rule)[0]])
+        if exempt == "pass":
+            return "pass"
+        return "unknown" if exempt == "unknown" and surplus == "fail" else surplus
+
+    return decided
 
 
 def _arranged_checks(rule: ArrangedEmployment) -> dict[str, Check]:
@@ -179,4 +215,4 @@ def selectors(c: FundsCondition) -> list[Occupations]:
 
 
 KIND: Kind[FundsCondition, FundsMeasure] = Kind(
-    "funds", FundsCondition, measure, decide, durable_checks, durable_decide, report, selectors)
+    "funds", FundsCondition, measure, decide, durable_checks, durable_decide, report, selectors, outcome=outcome)

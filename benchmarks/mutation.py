@@ -397,10 +397,13 @@ EQUIVALENT_CODE: dict[str, str] = {
     "eligibility.measure.work_classes.classify: kept: Classified | None = table.classified.get(key) "
     "-> kept: Classified | None = table.classified.get(None)":
         "a lookup that always misses: the rows are classified again, the same way (only slower)",
-    "eligibility.measure.work_classes._window: if row.last < low or row.first > high or low > high: "
+    "eligibility.measure.work_classes.window_rows: if row.last < low or row.first > high or low > high: "
     "-> if row.last < low or row.first > high or low >= high:":
         "first and last day of a window are never the same day: window() ends the day before the as-of date and "
         "starts whole months earlier (at least 28 days), hours_in_window without months starts on date.min",
+    "eligibility.ranking.work_years.work_years: for row, reason in zip(table.rows, why, strict=True) if reason is "
+    "not None] -> for row, reason in zip(table.rows, why, strict=False) if reason is not None]":
+        "why is a copy of the rows' exclusions, one entry per row by construction, so the lengths always agree",
     "eligibility.measure.work.select_rows: for row, reason in zip(table.rows, reasons, strict=True) if reason is "
     "not None] -> for row, reason in zip(table.rows, reasons, strict=False) if reason is not None]":
         "reasons holds one entry per row by construction (_classify, or its copy), so the lengths always agree",

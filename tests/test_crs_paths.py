@@ -45,7 +45,7 @@ def _scored(profile: Profile, day: dt.date) -> str:
 
 def _anew(profile: Profile, day: dt.date) -> str:
     """The score's JSON with every kept plan, layout, result, point, day and round type forgotten first."""
-    for kept in (plan._PLANS, build._LAYOUTS, compute._SHARED, compute._ON_DAY, met._ON_DAY, work_years._ISO,
+    for kept in (plan._PLANS, build._LAYOUTS, compute._SHARED, compute._ON_DAY, met._ON_DAY, work_years._WINDOWS,
                  work_years._NO_WORK):
         kept.clear()
     return _scored(profile, day)

@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from eligibility.measure.occupations import describe_occupations, split_codes
-from eligibility.measure.work_rows import Item, WorkRow, WorkTable, excluded_because
+from eligibility.measure.work_rows import Item, Rules, WorkRow, WorkTable, excluded_because
 from eligibility.rulebook.model import Exclusion, Location, Occupations
 from eligibility.work import Counted, Part
 
@@ -93,7 +93,7 @@ class Classified:
         described = describe_occupations(occupations)
         items = list(aligned)
         for code in others:
-            table.place(f"NOC {code} is not among {described}", [row.position for row, _ in self.groups[code]], items)
+            table.place(not_among(code, described), [row.position for row, _ in self.groups[code]], items)
         return list(filter(None, items))
 
 
@@ -130,18 +130,8 @@ def classify(table: WorkTable, first: dt.date, last: dt.date, location: Location
     kept: Classified | None = table.classified.get(key)
     if kept is not None:
         return kept
-    rules = (location, exclude, provinces)
-    excluded = table.excluded.get(rules)
-    if excluded is None:
-        # Rows alike in what the rules read (most of a history) share one answer.
-        by_kind = {kind: excluded_because(entry, location, exclude, provinces) for kind, entry in table.kinds.items()}
-        reasons = tuple([by_kind[row.kind] for row in table.rows])
-        at: dict[str, list[int]] = {}
-        for pos, reason in enumerate(reasons):
-            if reason is not None:
-                at.setdefault(reason, []).append(pos)
-        excluded = table.excluded[rules] = (reasons, at)
-    inside, outside = _window(table, first, last)
+    excluded = exclusions(table, (location, exclude, provinces))
+    inside, outside = window_rows(table, first, last)
     reasons, at = excluded
     if at:
         inside = [pair for pair in inside if reasons[pair[0].position] is None]
@@ -158,12 +148,39 @@ def classify(table: WorkTable, first: dt.date, last: dt.date, location: Location
         if noc is not None:
             coded.append(pair)
     # A row the rules exclude says so (inside the window or not); one outside the window, that it is.
-    left = {**excluded[1], f"outside the window {first} to {last}": outside} if outside else excluded[1]
+    left = {**excluded[1], outside_window(first, last): outside} if outside else excluded[1]
     found = table.classified[key] = Classified(first, last, left, groups, coded)
     return found
 
 
-def _window(table: WorkTable, first: dt.date, last: dt.date) -> tuple[list[tuple[WorkRow, Part]], list[int]]:
+def exclusions(table: WorkTable, rules: Rules) -> tuple[tuple[str | None, ...], dict[str, list[int]]]:
+    """Why each row of the table is excluded by these rules (None: it is not), and the positions of the rows
+    excluded by reason (worked out once per table and rules)."""
+    excluded = table.excluded.get(rules)
+    if excluded is None:
+        location, exclude, provinces = rules
+        # Rows alike in what the rules read (most of a history) share one answer.
+        by_kind = {kind: excluded_because(entry, location, exclude, provinces) for kind, entry in table.kinds.items()}
+        reasons = tuple([by_kind[row.kind] for row in table.rows])
+        at: dict[str, list[int]] = {}
+        for pos, reason in enumerate(reasons):
+            if reason is not None:
+                at.setdefault(reason, []).append(pos)
+        excluded = table.excluded[rules] = (reasons, at)
+    return excluded
+
+
+def outside_window(first: dt.date, last: dt.date) -> str:
+    """Why a row outside the window [first, last] is left out."""
+    return f"outside the window {first} to {last}"
+
+
+def not_among(code: str, described: str) -> str:
+    """Why a row of NOC ``code`` is left out by occupations ``described`` (``describe_occupations``)."""
+    return f"NOC {code} is not among {described}"
+
+
+def window_rows(table: WorkTable, first: dt.date, last: dt.date) -> tuple[list[tuple[WorkRow, Part]], list[int]]:
     """The rows inside the window with their part in it, and the positions of those outside (once per window)."""
     key = (first, last)
     found = table.windows.get(key)

@@ -4,15 +4,18 @@ Instructions), read from the evaluation's own work table."""
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from typing import Any
 
 from eligibility.dates import window
 from eligibility.facts import Facts, Person
-from eligibility.measure.work import select_rows, work_table
+from eligibility.measure.occupations import describe_occupations, split_codes
+from eligibility.measure.work_classes import NO_CODE, exclusions, not_among, outside_window, window_rows
+from eligibility.measure.work_rows import WorkRow, work_table
 from eligibility.ranking.reading import Reading
 from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.model import Exclusion, Location
-from eligibility.work import HOURS_PER_YEAR, sweep
+from eligibility.work import HOURS_PER_YEAR, Part, sweep
 
 UNKNOWN_YEARS = 10  # a work history not given: anything from none to the 10 years of the window
 # MI: Canadian work experience excludes self-employment and work while a full-time student.
@@ -25,21 +28,35 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
                exclude: tuple[Exclusion, ...], path: str) -> Reading:
     """Whole years (1,560 hours each) of skilled work in the window, with each job as evidence (``explain``).
 
-    The person's work table is the evaluation's own (built once per Facts): the CRS counts the same jobs.
+    The person's work table is the evaluation's own (built once per Facts): the CRS counts the same jobs, and
+    reads the rows' exclusions and their parts in the window from it (the evaluation has worked most out).
     """
     table = work_table(facts, person)
     if table is None:
         return Reading((0, UNKNOWN_YEARS), None, (), (path,))
-    first, last = window(facts.as_of, counting.work_window_months)
+    first, last, first_iso, last_iso = _window(facts.as_of, counting.work_window_months)
     if not table.rows:
         # No job at all: no year, nothing to say of any job; the words are the window's, the same for everyone.
-        return _no_work(first, last) if explain else NO_WORK
-    certain, uncertain, left_out = select_rows(table, counting.skilled, first, last, location, exclude,
-                                               explain=explain)
-    parts = [part for _, part in certain]
-    total, shares = sweep(parts, table.cap_units) if parts else (0, {})
+        return _no_work(first, last, first_iso, last_iso) if explain else NO_WORK
+    reasons = exclusions(table, (location, exclude, None))[0]
+    inside, outside = window_rows(table, first, last)
+    # One pass over the rows in the window, in the table's order (select_rows' classification, without the
+    # groups by code that the evaluation's conditions share and the CRS does not read).
+    kept = [pair for pair in inside if reasons[pair[0].position] is None]
+    skilled, others = split_codes(counting.skilled, [row.noc for row, _ in kept])
+    chosen = set(skilled) if others else None
+    certain: list[tuple[WorkRow, Part]] = []
+    uncertain: list[tuple[WorkRow, Part]] = []
+    for pair in kept:
+        noc = pair[0].noc
+        if noc is None:
+            uncertain.append(pair)
+        elif chosen is None or noc in chosen:
+            certain.append(pair)
+    cap = table.cap_units
+    total, shares = _count([part for _, part in certain], cap, table.disjoint)
     # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
-    top = sweep(parts + [part for _, part in uncertain], table.cap_units)[0] if uncertain else total
+    top = _count([part for _, part in certain + uncertain], cap, table.disjoint)[0] if uncertain else total
     per_hour = 7 * table.units  # sweep counts in units of 1 / (7 x units) of an hour
     settle = tuple([f"{path}[{row.index}].noc" for row, _ in uncertain]) if uncertain else ()
     year = HOURS_PER_YEAR * per_hour
@@ -52,44 +69,68 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
         # A share is whole units, or a fraction where concurrent jobs shared the cap: either way the hours
         # are one correctly rounded division of two whole numbers.
         hours = share / per_hour if isinstance(share, int) else share.numerator / (share.denominator * per_hour)
-        evidence.append({"measure": measure, "job": index, "title": row.fact.entry.title, "noc": row.noc,
-                         "counted": True,
-                         "from": row.start_iso if start == row.first else dt.date.fromordinal(start).isoformat(),
-                         "to": row.end_iso if end == row.last else dt.date.fromordinal(end).isoformat(),
-                         "hours": round(hours, 1)})
+        evidence.append({"measure": measure, "job": index, "title": row.entry.title, "noc": row.noc,
+                         "counted": True, "from": row.start_iso if start == row.first else first_iso,
+                         "to": row.end_iso if end == row.last else last_iso, "hours": round(hours, 1)})
     if uncertain:
-        evidence += [{"measure": measure, "job": row.index, "title": row.fact.entry.title, "counted": False,
-                      "reason": "no NOC code: it may or may not count"} for row, _ in uncertain]
-    if left_out:
-        evidence += [{"measure": measure, **item} for item in left_out]
-    first_iso, last_iso = _iso(first, last)
+        evidence += [{"measure": measure, "job": row.index, "title": row.entry.title, "counted": False,
+                      "reason": NO_CODE} for row, _ in uncertain]
+    if len(kept) < len(table.rows) or others:
+        # The rows left out, in the table's order: excluded by the rules (inside the window or not), outside
+        # the window, or of an occupation that is not skilled (the words select_rows' items give).
+        why = list(reasons)
+        if outside:
+            gone = outside_window(first, last)
+            for pos in outside:
+                if why[pos] is None:
+                    why[pos] = gone
+        if others:
+            described = describe_occupations(counting.skilled)
+            for row, _ in kept:
+                if row.noc is not None and row.noc not in chosen:  # type: ignore[operator]
+                    why[row.position] = not_among(row.noc, described)
+        evidence += [{"measure": measure, **row.base, "counted": False, "reason": reason}
+                     for row, reason in zip(table.rows, why, strict=True) if reason is not None]
     observed = {"hours": round(total / per_hour, 1), "years": years[0], "from": first_iso, "to": last_iso}
     return Reading(years, observed, tuple(evidence), settle)
+
+
+def _count(parts: list[Part], cap_units: int, disjoint: bool) -> tuple[int, dict[int, int | Fraction]]:
+    """``sweep`` of the parts (each job's hours up to the cap, summed, when no two jobs of the table share a day)."""
+    if not disjoint:
+        return sweep(parts, cap_units) if parts else (0, {})
+    total = 0
+    shares: dict[int, int | Fraction] = {}
+    for index, first, last, weekly in parts:
+        hours = (weekly if weekly < cap_units else cap_units) * (last - first + 1) if weekly > 0 else 0
+        total += hours
+        shares[index] = hours  # a job has one row, hence one part
+    return total, shares
 
 
 NO_YEARS = (0, 0)
 NO_WORK = Reading(NO_YEARS, None)
 _NO_WORK: dict[tuple[dt.date, dt.date], Reading] = {}
-_ISO: dict[tuple[dt.date, dt.date], tuple[str, str]] = {}
+_WINDOWS: dict[tuple[dt.date, int], tuple[dt.date, dt.date, str, str]] = {}
 
 
-def _iso(first: dt.date, last: dt.date) -> tuple[str, str]:
-    """A window's first and last days as text (kept per window: every profile of a day has the same)."""
-    found = _ISO.get((first, last))
+def _window(as_of: dt.date, months: int) -> tuple[dt.date, dt.date, str, str]:
+    """The window's first and last days, and as text (kept per day: every profile of a day has the same)."""
+    found = _WINDOWS.get((as_of, months))
     if found is None:
-        if len(_ISO) >= 1024:
-            _ISO.clear()  # a batch over many days must not keep every day's
-        found = _ISO[(first, last)] = (first.isoformat(), last.isoformat())
+        if len(_WINDOWS) >= 1024:
+            _WINDOWS.clear()  # a batch over many days must not keep every day's
+        first, last = window(as_of, months)
+        found = _WINDOWS[(as_of, months)] = (first, last, first.isoformat(), last.isoformat())
     return found
 
 
-def _no_work(first: dt.date, last: dt.date) -> Reading:
+def _no_work(first: dt.date, last: dt.date, first_iso: str, last_iso: str) -> Reading:
     """The reading of no job at all in a window: no hour, no year (kept per window)."""
     found = _NO_WORK.get((first, last))
     if found is None:
         if len(_NO_WORK) >= 1024:
             _NO_WORK.clear()  # a batch over many days must not keep every day's
-        first_iso, last_iso = _iso(first, last)
         found = _NO_WORK[(first, last)] = Reading(NO_YEARS, {"hours": 0.0, "years": 0, "from": first_iso,
                                                              "to": last_iso})
     return found

@@ -178,14 +178,16 @@ def arranged_outcomes(m: ArrangedMeasure, rule: ArrangedEmployment) -> dict[str,
     return out
 
 
-def arranged_result(m: ArrangedMeasure, rule: ArrangedEmployment,
-                    parts: dict[str, Outcome]) -> tuple[Outcome, str]:
-    """Arranged employment's outcome from its checks' outcomes, and the words of those that did not pass."""
+def arranged_result(m: ArrangedMeasure, rule: ArrangedEmployment, parts: dict[str, Outcome],
+                    details: dict[str, str] | None = None) -> tuple[Outcome, str]:
+    """Arranged employment's outcome from its checks' outcomes, and the words of those that did not pass
+    (``details``: the checks' words when already worked out, ``arranged_details``)."""
     if not m.offer.known:
         return "unknown", m.offer.absent_text
     if m.offer.offer is None:
         return "fail", m.offer.absent_text
-    details = arranged_details(m, rule)
+    if details is None:
+        details = arranged_details(m, rule)
     outcome = kleene_all(parts[k] for k in details)
     text = "; ".join(f"{k}: {d}" for k, d in details.items() if parts[k] != "pass") or "meets every rule"
     return outcome, text
@@ -194,25 +196,30 @@ def arranged_result(m: ArrangedMeasure, rule: ArrangedEmployment,
 def arranged_decision(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str]:
     """Whether the profile's offer is arranged employment under ``rule`` (decided in Python), and the words of the
     checks not passed: decided once per Facts and rule (the FSW grid asks twice, the CRS once)."""
-    outcome, text, _ = _decided(facts, rule)
+    outcome, text, _, _ = arranged_checks(facts, rule)
     return outcome, text
 
 
-def _decided(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str, dict[str, Outcome]]:
-    """``arranged_decision`` with each check's outcome, kept per Facts and rule."""
+#: The outcome, the words of the checks not passed, and each check's outcome and words.
+Checks = tuple[Outcome, str, dict[str, Outcome], dict[str, str]]
+
+
+def arranged_checks(facts: Facts, rule: ArrangedEmployment) -> Checks:
+    """``arranged_decision`` with each check's outcome and words, kept per Facts and rule (read them, do not
+    change them): the CRS explains its arranged employment with the checks the evaluation decided."""
     return facts.memo(("arranged decision", _rule_key(rule)), _decide, facts, rule)
 
 
-def _decide(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str, dict[str, Outcome]]:
+def _decide(facts: Facts, rule: ArrangedEmployment) -> Checks:
     m = measure_arranged(facts, rule)
     parts = arranged_outcomes(m, rule)
-    return (*arranged_result(m, rule, parts), parts)
+    details = arranged_details(m, rule)
+    return (*arranged_result(m, rule, parts, details), parts, details)
 
 
 def arranged_employment(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, str, list[dict[str, str]]]:
     """Whether the profile's offer is arranged employment under ``rule``, decided in Python, with the reasons:
     the outcome, the words of the checks not passed, and one evidence item per check."""
-    m = measure_arranged(facts, rule)
-    outcome, detail, parts = _decided(facts, rule)
-    evidence = [{"check": k, "outcome": parts[k], "detail": d} for k, d in arranged_details(m, rule).items()]
+    outcome, detail, parts, details = arranged_checks(facts, rule)
+    evidence = [{"check": k, "outcome": parts[k], "detail": d} for k, d in details.items()]
     return outcome, detail, evidence

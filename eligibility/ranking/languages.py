@@ -8,7 +8,7 @@ from typing import Any
 from eligibility.facts import TestFact
 from eligibility.language import ABILITIES
 from eligibility.ranking.reading import Reading
-from eligibility.unknown import Unknown, known
+from eligibility.unknown import UNKNOWN, Unknown
 
 TOP = 10  # CLB / NCLC 10 means "10 or more"
 UNKNOWN_LEVELS = ((0, TOP),) * len(ABILITIES)
@@ -21,12 +21,14 @@ def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, p
     """The levels of the best valid test in ``language`` (None: any), one span per ability and the lowest
     ability as the value; every test of that language as evidence (``explain``), without naming the measure
     (several measures share this reading)."""
-    if not known(tests):
+    if tests is UNKNOWN:
         return Reading((0, TOP), None, (), (path,), UNKNOWN_LEVELS)
-    of_language = [t for t in tests if language is None or t.language == language] if tests else tests
+    of_language = [t for t in tests if t.language == language] if language is not None and tests else tests
     if not of_language:
         return NO_TEST  # no test of the language: nothing to say of any
-    best = _best([t for t in of_language if t.valid])
+    valid = [t for t in of_language if t.valid]
+    # The test a person would submit (one valid test, the common case, needs no comparing).
+    best = valid[0] if len(valid) == 1 else max(valid, key=_submitted, default=None)
     evidence = tuple([_test_evidence(t) for t in of_language]) if explain else ()
     if best is None:
         return Reading((0, 0), "no valid test", evidence, (), NO_LEVELS)
@@ -36,12 +38,10 @@ def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, p
                    tuple([(level, level) for level in levels]))
 
 
-def _best(tests: list[TestFact]) -> TestFact | None:
-    """The test a person would submit: the highest lowest ability, then the highest sum (each to 10)."""
-    def key(t: TestFact) -> tuple[int, int]:
-        levels = [min(TOP, v) for v in t.levels.values()]
-        return min(levels), sum(levels)
-    return max(tests, key=key, default=None)
+def _submitted(t: TestFact) -> tuple[int, int]:
+    """How a person picks the test to submit: the highest lowest ability, then the highest sum (each to 10)."""
+    levels = [min(TOP, v) for v in t.levels.values()]
+    return min(levels), sum(levels)
 
 
 def _test_evidence(t: TestFact) -> dict[str, Any]:
@@ -55,5 +55,5 @@ def _test_evidence(t: TestFact) -> dict[str, Any]:
 
 def _levels_text(t: TestFact) -> str:
     scale = "CLB" if t.language == "english" else "NCLC"
-    return (f"{t.test.test} {t.test.taken}: {scale} " + "/".join(str(t.levels[a]) for a in ABILITIES)
+    return (f"{t.test.test} {t.test.taken}: {scale} " + "/".join([str(t.levels[a]) for a in ABILITIES])
             + " (R/W/L/S)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from eligibility.facts import Facts, Person, level_rank
-from eligibility.measure.offer import arranged_employment as offer_checks
+from eligibility.measure.offer import arranged_checks
 from eligibility.profile.model import EDUCATION_ORDER
 from eligibility.ranking.languages import read_language
 from eligibility.ranking.reading import Reading, Span
@@ -252,8 +252,10 @@ def arranged_employment(m: Reader) -> Reading:
     offer = m.facts.profile.job_offer
     if offer is None:
         return _NO_OFFER  # no offer: nothing to check, no evidence
-    outcome, detail, checks = offer_checks(m.facts, m.counting.arranged_employment)
-    evidence = tuple([{"measure": "arranged_employment", **e} for e in checks]) if m.explain else ()
+    # The checks as the evaluation decided them (kept per Facts): each check's outcome and words.
+    outcome, detail, parts, details = arranged_checks(m.facts, m.counting.arranged_employment)
+    evidence = tuple([{"measure": "arranged_employment", "check": k, "outcome": parts[k], "detail": d}
+                      for k, d in details.items()]) if m.explain else ()
     noc = getattr(offer, "noc", None) if offer is not UNKNOWN else None
     top = 2 if noc is None or noc.startswith("00") else 1
     if outcome == "fail":

@@ -18,19 +18,26 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eligibility.api import evaluate, rounds_of
+from eligibility.dates import window
 from eligibility.draws import met
 from eligibility.draws import table as tables
 from eligibility.draws.model import Round, RoundsTable
 from eligibility.draws.person import ROUND_PROGRAMS, rounds_for
 from eligibility.draws.update import write_atomically
-from eligibility.facts import Facts
-from eligibility.profile.load import load_profile
+from eligibility.engines.run import evaluate as engine_evaluate
+from eligibility.facts import Facts, Person
+from eligibility.measure.work import select_rows, work_table
+from eligibility.profile.load import load_profile, profile_from_data
 from eligibility.profile.model import Nomination, Profile
 from eligibility.ranking import build, compute, plan, work_years
 from eligibility.ranking.compute import crs_range, crs_result
+from eligibility.ranking.measures import CANADIAN_EXCLUDED, FOREIGN_EXCLUDED, SPOUSE_EXCLUDED
+from eligibility.ranking.reading import Reading, reading_of
 from eligibility.render.crs import crs_data
+from eligibility.rulebook.model import Exclusion, Location
 from eligibility.unknown import UNKNOWN
-from tests.strategies import as_of_dates, examples, library, profiles
+from eligibility.work import HOURS_PER_YEAR, sweep
+from tests.strategies import as_of_dates, drawn_profile_data, examples, library, profiles
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = sorted((ROOT / "profiles").glob("*.yaml"))
@@ -80,6 +87,97 @@ def test_the_total_alone_is_the_explained_total(profile: Profile, day: dt.date) 
     result = crs_result(profile, day, library(), Facts(profile, day))
     expected = (result.low, result.high) if result.status == "scored" else None
     assert crs_range(profile, day, library(), Facts(profile, day)) == expected
+
+
+WORK_MEASURES: tuple[tuple[Person, Location, tuple[Exclusion, ...], str, str], ...] = (
+    ("applicant", "canada", CANADIAN_EXCLUDED, "canadian_work_years", "$.work"),
+    ("applicant", "abroad", FOREIGN_EXCLUDED, "foreign_work_years", "$.work"),
+    ("spouse", "canada", SPOUSE_EXCLUDED, "spouse_canadian_work_years", "$.spouse.work"))
+
+
+def _years_from_select_rows(facts: Facts, person: Person, location: Location, exclude: tuple[Exclusion, ...],
+                            measure: str, path: str, explain: bool) -> Reading:
+    """The work years read from ``select_rows`` (the classification the evaluation's conditions share), each job's
+    share from ``sweep``: what the CRS read before it made one pass over the rows itself."""
+    version = compute.on_day(library().crs["crs"], facts.as_of).version
+    assert version is not None
+    counting = version.counting
+    table = work_table(facts, person)
+    if table is None:
+        return Reading((0, 10), None, (), (path,))
+    first, last = window(facts.as_of, counting.work_window_months)
+    if not table.rows:
+        observed = {"hours": 0.0, "years": 0, "from": first.isoformat(), "to": last.isoformat()} if explain else None
+        return Reading((0, 0), observed)
+    certain, uncertain, left_out = select_rows(table, counting.skilled, first, last, location, exclude,
+                                               explain=explain)
+    parts = [part for _, part in certain]
+    total, shares = sweep(parts, table.cap_units)
+    top = sweep(parts + [part for _, part in uncertain], table.cap_units)[0]
+    per_hour = 7 * table.units
+    year = HOURS_PER_YEAR * per_hour
+    years = (int(total // year), int(top // year))
+    settle = tuple(f"{path}[{row.index}].noc" for row, _ in uncertain)
+    if not explain:
+        return Reading(years, None, (), settle)
+    evidence = [{"measure": measure, "job": index, "title": row.entry.title, "noc": row.noc, "counted": True,
+                 "from": dt.date.fromordinal(start).isoformat(), "to": dt.date.fromordinal(end).isoformat(),
+                 "hours": round(float(shares[index] / per_hour) if not isinstance(shares[index], int)
+                                else shares[index] / per_hour, 1)}
+                for row, (index, start, end, _) in certain]
+    evidence += [{"measure": measure, "job": row.index, "title": row.entry.title, "counted": False,
+                  "reason": "no NOC code: it may or may not count"} for row, _ in uncertain]
+    evidence += [{"measure": measure, **item} for item in left_out]
+    observed = {"hours": round(total / per_hour, 1), "years": years[0], "from": first.isoformat(),
+                "to": last.isoformat()}
+    return Reading(years, observed, tuple(evidence), settle)
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(profiles(), as_of_dates(), st.booleans())
+def test_the_work_years_are_those_select_rows_classifies(profile: Profile, day: dt.date, explain: bool) -> None:
+    """The CRS's one pass over the work table gives the years, words and evidence select_rows' classification
+    gives (after an evaluation has classified the table its own ways), for each of the three measures."""
+    version = compute.on_day(library().crs["crs"], day).version
+    if version is None:
+        return
+    facts = Facts(profile, day)
+    engine_evaluate(profile, day, library(), facts=facts)  # the table as the evaluation leaves it
+    reference = Facts(profile, day)
+    for person, location, exclude, measure, path in WORK_MEASURES:
+        found = work_years.work_years(facts, version.counting, explain, measure, person, location, exclude, path)
+        expected = _years_from_select_rows(reference, person, location, exclude, measure, path, explain)
+        assert json.dumps(found, default=str) == json.dumps(expected, default=str)
+
+
+def test_the_work_years_of_many_drawn_profiles_are_those_select_rows_classifies() -> None:
+    """The same on 200 drawn profiles on two days (many with jobs that overlap, jobs without a NOC code, jobs
+    abroad and in Canada; a property test draws few histories with counted jobs)."""
+    checked = counted = 0
+    for data in drawn_profile_data(200, 20261201):
+        profile = profile_from_data(data)
+        for day in (dt.date(2026, 3, 1), dt.date(2024, 6, 30)):
+            facts = Facts(profile, day)
+            engine_evaluate(profile, day, library(), facts=facts)
+            version = compute.on_day(library().crs["crs"], day).version
+            assert version is not None
+            for person, location, exclude, measure, path in WORK_MEASURES:
+                found = work_years.work_years(facts, version.counting, True, measure, person, location, exclude, path)
+                expected = _years_from_select_rows(Facts(profile, day), person, location, exclude, measure, path,
+                                                   True)
+                assert json.dumps(found, default=str) == json.dumps(expected, default=str)
+                checked += 1
+                counted += any(e.get("counted") for e in found.evidence)
+    assert (checked, counted >= 100) == (1200, True), counted  # the draws do count jobs
+
+
+def test_a_reading_made_from_its_fields_is_the_named_tuple() -> None:
+    """reading_of (the fast constructor) makes the Reading the named tuple's constructor makes, of its type."""
+    fields = ((1, 2), "seen", ({"measure": "age"},), ("$.x",), ((1, 1),))
+    made = reading_of(fields)
+    assert type(made) is Reading
+    assert made == Reading(*fields)
+    assert (made.value, made.observed, made.evidence, made.settle, made.abilities) == fields
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)

@@ -7,7 +7,7 @@ from typing import Any
 
 from eligibility.facts import TestFact
 from eligibility.language import ABILITIES
-from eligibility.ranking.reading import Reading
+from eligibility.ranking.reading import Reading, reading_of
 from eligibility.unknown import UNKNOWN, Unknown
 
 TOP = 10  # CLB / NCLC 10 means "10 or more"
@@ -31,11 +31,11 @@ def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, p
     best = valid[0] if len(valid) == 1 else max(valid, key=_submitted, default=None)
     evidence = tuple([_test_evidence(t) for t in of_language]) if explain else ()
     if best is None:
-        return Reading((0, 0), "no valid test", evidence, (), NO_LEVELS)
+        return reading_of(((0, 0), "no valid test", evidence, (), NO_LEVELS))
     levels = [min(TOP, best.levels[a]) for a in ABILITIES]
     lowest = min(levels)
-    return Reading((lowest, lowest), _levels_text(best) if explain else None, evidence, (),
-                   tuple([(level, level) for level in levels]))
+    return reading_of(((lowest, lowest), _levels_text(best) if explain else None, evidence, (),
+                       tuple([(level, level) for level in levels])))
 
 
 def _submitted(t: TestFact) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from eligibility.facts import Facts, Person, level_rank
 from eligibility.measure.offer import arranged_checks
 from eligibility.profile.model import EDUCATION_ORDER
 from eligibility.ranking.languages import read_language
-from eligibility.ranking.reading import Reading, Span
+from eligibility.ranking.reading import Reading, Span, reading_of
 from eligibility.ranking.work_years import (
     CANADIAN_EXCLUDED,
     FOREIGN_EXCLUDED,
@@ -92,8 +92,9 @@ def age(m: Reader) -> Reading:
     years = m.facts.age
     assert isinstance(years, int)
     if not m.explain:
-        return Reading((years, years), years)
-    return Reading((years, years), years, ({"measure": "age", "birth_date": birth.isoformat(), "age": years},))
+        return reading_of(((years, years), years, (), (), ()))
+    return reading_of(((years, years), years, ({"measure": "age", "birth_date": birth.isoformat(), "age": years},),
+                       (), ()))
 
 
 def _education(m: Reader, measure: str, person: Person, path: str) -> Reading:
@@ -123,7 +124,7 @@ def _education(m: Reader, measure: str, person: Person, path: str) -> Reading:
     # Two or more post-secondary credentials, one of them of three years or more, rank together.
     if post >= 2 and three_years and best < TWO_OR_MORE:
         best = TWO_OR_MORE
-    return Reading((best, best), LEVEL_NAMES[best], tuple(evidence))
+    return reading_of(((best, best), LEVEL_NAMES[best], tuple(evidence), (), ()))
 
 
 def education(m: Reader) -> Reading:
@@ -164,8 +165,8 @@ def canadian_education(m: Reader) -> Reading:
         evidence.append({"measure": "canadian_education", "credential": c.index, "level": c.level,
                          "years": e.years, "counted": True})
         low, high = max(low, lo), max(high, hi)
-    return Reading((low, high), _CANADIAN_NAMES[low] if low == high else None,
-                   tuple(evidence) if m.explain else (), tuple(settle))
+    return reading_of(((low, high), _CANADIAN_NAMES[low] if low == high else None,
+                       tuple(evidence) if m.explain else (), tuple(settle), ()))
 
 
 # --- languages -------------------------------------------------------------------------------------
@@ -175,8 +176,8 @@ def tagged(measure: str, reading: Reading) -> Reading:
     same reading when it has no evidence: a result reads its words, evidence and paths, all unchanged)."""
     if not reading.evidence:
         return reading
-    return Reading(reading.value, reading.observed, tuple([{"measure": measure, **e} for e in reading.evidence]),
-                   reading.settle, reading.abilities)
+    value, observed, evidence, settle, abilities = reading
+    return reading_of((value, observed, tuple([{"measure": measure, **e} for e in evidence]), settle, abilities))
 
 
 def spouse_language(m: Reader) -> Reading:
@@ -223,7 +224,7 @@ def certificate_of_qualification(m: Reader) -> Reading:
     held = [c for c in certs if c.issued is None or c.issued <= day]
     evidence = tuple([{"measure": "certificate_of_qualification", "certificate": i, "noc": c.noc,
                        "issued_by": c.issued_by} for i, c in enumerate(held)]) if m.explain else ()
-    return Reading((1, 1) if held else (0, 0), "yes" if held else "no", evidence)
+    return reading_of(((1, 1) if held else (0, 0), "yes" if held else "no", evidence, (), ()))
 
 
 _NOMINATION_UNKNOWN = Reading((0, 1), None, (), ("$.provincial_nomination",))
@@ -259,13 +260,13 @@ def arranged_employment(m: Reader) -> Reading:
     noc = getattr(offer, "noc", None) if offer is not UNKNOWN else None
     top = 2 if noc is None or noc.startswith("00") else 1
     if outcome == "fail":
-        return Reading((0, 0), "none", evidence)
+        return reading_of(((0, 0), "none", evidence, (), ()))
     if outcome == "unknown":
         settle = ("$.job_offer",) if offer is UNKNOWN else ("$.job_offer", "$.work")
-        return Reading((0, top), None, evidence, settle)
+        return reading_of(((0, top), None, evidence, settle, ()))
     found = {"measure": "arranged_employment", "offer": detail, "noc": noc}
-    return Reading((top, top), "major_group_00" if top == 2 else "other",
-                   (found, *evidence) if m.explain else ())
+    return reading_of(((top, top), "major_group_00" if top == 2 else "other",
+                       (found, *evidence) if m.explain else (), (), ()))
 
 
 _SIBLING_UNKNOWN = Reading((0, 1), None, (), ("$.relatives_in_canada",))

@@ -12,7 +12,7 @@ from eligibility.facts import Facts, Person
 from eligibility.measure.occupations import describe_occupations, split_codes
 from eligibility.measure.work_classes import NO_CODE, exclusions, not_among, outside_window, window_rows
 from eligibility.measure.work_rows import WorkRow, work_table
-from eligibility.ranking.reading import Reading
+from eligibility.ranking.reading import Reading, reading_of
 from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.model import Exclusion, Location
 from eligibility.work import HOURS_PER_YEAR, Part, sweep
@@ -62,7 +62,7 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
     year = HOURS_PER_YEAR * per_hour
     years = (int(total // year), int(top // year))
     if not explain:
-        return Reading(years, None, (), settle)
+        return reading_of((years, None, (), settle, ()))
     evidence: list[dict[str, Any]] = []
     for row, (index, start, end, _) in certain:
         share = shares[index]
@@ -92,7 +92,7 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
         evidence += [{"measure": measure, **row.base, "counted": False, "reason": reason}
                      for row, reason in zip(table.rows, why, strict=True) if reason is not None]
     observed = {"hours": round(total / per_hour, 1), "years": years[0], "from": first_iso, "to": last_iso}
-    return Reading(years, observed, tuple(evidence), settle)
+    return reading_of((years, observed, tuple(evidence), settle, ()))
 
 
 def _count(parts: list[Part], cap_units: int, disjoint: bool) -> tuple[int, dict[int, int | Fraction]]:

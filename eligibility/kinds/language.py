@@ -48,13 +48,20 @@ def measure(c: LanguageCondition, mm: Measurer) -> LanguageMeasure:
     tests = found if known(found) else None
     usable = tuple(t.valid and (c.language == "any" or t.language == c.language)
                    and (c.tests is None or t.test.test in c.tests) for t in tests or ())
-    needs, teer, main = tuple(all_needs(c)), None, None
+    return LanguageMeasure(tests, usable, *_needs(c, mm, tuple(all_needs(c))))
+
+
+def _needs(c: LanguageCondition, mm: Measurer, every: tuple[Levels, ...]) -> tuple[tuple[Levels, ...], int | None,
+                                                                                  str | None]:
+    """The minimums that may apply (``every`` minimum of the condition, unless the main occupation's TEER picks
+    one), that TEER and the main occupation."""
     if c.minimum_by_teer is not None and c.teer_source is not None:
         main = work_experience.measure(c.teer_source, mm).main_occupation
         group = noc_table().get(main) if main else None
         if group is not None and group.teer in c.minimum_by_teer:
-            needs, teer = (c.minimum_by_teer[group.teer],), group.teer
-    return LanguageMeasure(tests, usable, needs, teer, main)
+            return (c.minimum_by_teer[group.teer],), group.teer, main
+        return every, None, main
+    return every, None, None
 
 
 def meets(t: TestFact, need: Levels) -> bool:
@@ -84,25 +91,19 @@ def decide(c: LanguageCondition, m: LanguageMeasure) -> Decision:
 
 def outcome(c: LanguageCondition) -> Callable[[Measurer], Outcome]:
     """``decide(c, measure(c, mm)).outcome``, compiled: for each minimum that may apply, whether a usable test
-    meets it (no part named, no decision made). Without a minimum set by the main occupation's TEER, the
-    usable tests and the minimum are read here as ``measure`` reads them, without making its record."""
-    if c.minimum_by_teer is not None and c.teer_source is not None:
-        def by_teer(mm: Measurer) -> Outcome:
-            m = measure(c, mm)
-            if m.tests is None:
-                return "unknown"
-            pairs = tuple(zip(m.tests, m.usable, strict=True))
-            return _agreed(["pass" if any(ok and meets(t, need) for t, ok in pairs) else "fail"
-                            for need in m.needs])
-        return by_teer
-
-    needs = tuple(all_needs(c))  # the same for every profile when no occupation picks one
+    meets it (no part named, no decision made): the usable tests and the minimums read here as ``measure``
+    reads them, without making its record."""
+    every = tuple(all_needs(c))
     months, language, names = c.max_age_months, c.language, c.tests
+    by_teer = c.minimum_by_teer is not None and c.teer_source is not None
 
     def decided(mm: Measurer) -> Outcome:
         found = mm.facts.tests("applicant", months)
         if not known(found):
             return "unknown"
+        # Without a minimum picked by the main occupation's TEER, the condition's minimums are the same for
+        # every profile.
+        needs = _needs(c, mm, every)[0] if by_teer else every
         usable = [t for t in found if t.valid and (language == "any" or t.language == language)
                   and (names is None or t.test.test in names)]
         return _agreed(["pass" if any(meets(t, need) for t in usable) else "fail" for need in needs])

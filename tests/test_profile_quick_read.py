@@ -170,3 +170,33 @@ def test_a_date_is_read_quickly_exactly_when_the_converter_reads_it(text: str) -
     if expected is not MISS and not FIRST_DATE <= expected <= LAST_DATE:
         expected = MISS
     assert read(text) == expected
+
+
+def test_a_record_reader_is_written_for_plain_classes_and_general_for_others() -> None:
+    """A class of plain fields gets a written reader (defaults, a fresh factory default per record, keys left over
+    refused); a class with a keyword-only field gets the general one; both read what the class makes."""
+    import attrs
+
+    from eligibility.profile.quick import MISS, _written_reader, quick_reader
+
+    @attrs.frozen
+    class Plain:
+        a: int
+        b: str = "x"
+        c: dict[str, bool | float | str] = attrs.field(factory=dict)
+
+    @attrs.frozen
+    class Keyworded:
+        a: int
+        b: str = attrs.field(kw_only=True, default="x")
+
+    assert _written_reader(Plain, structure.record_plan(Plain), False) is not None
+    assert _written_reader(Keyworded, structure.record_plan(Keyworded), False) is None
+    plain, keyworded = quick_reader(Plain, structure.record_plan), quick_reader(Keyworded, structure.record_plan)
+    assert plain is not None and keyworded is not None
+    first, second = plain({"a": 1}), plain({"a": 1})
+    assert first == Plain(1) and first.c is not second.c
+    assert plain({"b": "y", "a": 2, "c": {"k": True}}) == Plain(2, "y", {"k": True})
+    assert plain({"a": 1, "d": 0}) is MISS and plain({"b": "y"}) is MISS and plain({"a": "1"}) is MISS
+    assert plain(None) is MISS and plain([1]) is MISS
+    assert keyworded({"a": 1, "b": "y"}) == Keyworded(1, b="y") and keyworded({"a": 1, "e": 0}) is MISS

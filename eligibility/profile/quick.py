@@ -87,18 +87,80 @@ def _quick_tuple(item: QuickReader, nullable: bool) -> QuickReader:
 
 def _quick_record(cls: type, plan_of: Callable[[type], Any], nullable: bool) -> QuickReader:
     """A record whose keys are all fields, with every required one given and each value read quickly; the
-    fields it does not give take the class's defaults, as they do when the converter reads the record."""
-    # The class's required fields and, by key, each field's name and quick reader: looked up on first use (a
-    # class may hold a record of itself).
-    plans: list[tuple[frozenset[str], dict[str, tuple[str, QuickReader]]]] = []
+    fields it does not give take the class's defaults, as they do when the converter reads the record.
+
+    Made on first use (a class may hold a record of itself): a function written for the class
+    (``_written_reader``), or for a class with fields it does not handle, the general reader below."""
+    chosen: list[QuickReader] = []
+
+    def read(value: Any) -> Any:
+        if not chosen:
+            plan = plan_of(cls)
+            chosen.append(_written_reader(cls, plan, nullable) or _general_reader(cls, plan, nullable))
+        return chosen[0](value)
+
+    return read
+
+
+def _written_reader(cls: type, plan: Any, nullable: bool) -> QuickReader | None:
+    """The record reader written out for ``cls``: each field's key looked up in turn and its value read by the
+    field's quick reader (a missing field takes its default, made afresh from a factory), any key left over
+    (unknown, or read by a full reader) giving ``MISS``, the instance made from the values in the fields'
+    order. It gives what ``_general_reader`` gives without a loop, a dict of values or keywords to match.
+    None for a class with a field it does not handle: not in ``__init__``, keyword-only, renamed, or with a
+    factory taking the instance."""
+    fields = attrs.fields(cls)
+    if any(not f.init or f.kw_only or f.alias != f.name
+           or (isinstance(f.default, attrs.Factory) and f.default.takes_self) for f in fields):  # type: ignore[arg-type]
+        return None
+    scope: dict[str, Any] = {"cls": cls, "MISS": MISS, "ABSENT": _ABSENT}
+    lines = ["def read(value):",
+             "    if type(value) is not dict:",
+             f"        return None if {nullable} and value is None else MISS",
+             "    get = value.get",
+             "    left = len(value)"]
+    for i, f in enumerate(fields):
+        reader = plan.quick.get(f.name)
+        scope[f"r{i}"], scope[f"d{i}"] = reader, f.default
+        if f.default is attrs.NOTHING:
+            missing = "return MISS"
+        elif isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+            scope[f"d{i}"] = f.default.factory
+            missing = f"a{i} = d{i}()"
+        else:
+            missing = f"a{i} = d{i}"
+        if reader is None:  # read by its full reader only: a value given is left over, none takes the default
+            lines.append(f"    {missing}")
+            continue
+        lines += [f"    v = get({f.name!r}, ABSENT)",
+                  "    if v is ABSENT:",
+                  f"        {missing}",
+                  "    else:",
+                  f"        a{i} = r{i}(v)",
+                  f"        if a{i} is MISS:",
+                  "            return MISS",
+                  "        left -= 1"]
+    lines += ["    if left:",
+              "        return MISS",
+              f"    return cls({', '.join(f'a{i}' for i in range(len(fields)))})"]
+    exec(compile("\n".join(lines), f"<quick reader of {cls.__qualname__}>", "exec"), scope)
+    written: QuickReader = scope["read"]
+    return written
+
+
+#: What a record's key that is not given looks up to (no value of a file is this object).
+_ABSENT: Any = object()
+
+
+def _general_reader(cls: type, plan: Any, nullable: bool) -> QuickReader:
+    """The record reader for any class: the value's keys in turn, each looked up among the fields."""
+    # The class's required fields and, by key, each field's name and quick reader.
+    required = plan.required
+    fields = {name: (name, reader) for name, reader in plan.quick.items()}
 
     def read(value: Any) -> Any:
         if type(value) is not dict:
             return None if nullable and value is None else MISS
-        if not plans:
-            plan = plan_of(cls)
-            plans.append((plan.required, {name: (name, reader) for name, reader in plan.quick.items()}))
-        required, fields = plans[0]
         if not value.keys() >= required:
             return MISS
         values: dict[str, Any] = {}

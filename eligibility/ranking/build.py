@@ -167,8 +167,9 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
     profile paths that would settle the whole score, once each in the factors' order."""
     settled: list[str] = []
     get = readings.get
-    factors = tuple([build(points, get, settled) for build, points in zip(shape.builders, scored.factors,
-                                                                          strict=True)])
+    builders = shape.builders  # one per factor, as many as the plans' steps (``layout``)
+    # By index: ``zip(strict=True)`` is a builtin called with a keyword, which CPython parses (dearer here).
+    factors = tuple([builders[i](points, get, settled) for i, points in enumerate(scored.factors)])
     return factors, tuple(dict.fromkeys(settled)) if settled else ()
 
 

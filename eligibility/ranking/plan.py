@@ -107,13 +107,14 @@ class Plan(Record):
     simple: tuple[tuple[int, str, tuple[Points, ...], int, Step], ...] = ()
     combined: tuple[tuple[int, str, str, tuple[tuple[Points, ...], ...], int, int, Step], ...] = ()
     other: tuple[tuple[int, str, Step], ...] = ()
-    #: Each section's index, its steps from the first to the one after the last (a section's steps are
-    #: adjacent), and its ``layout``: what ``score_plan`` adds up.
-    adding: tuple[tuple[int, int, int, tuple[int | None, tuple[PartLayout, ...]]], ...] = ()
+    #: Each section's steps (a section's steps are adjacent), its ``layout`` (what ``score_plan`` adds up), and
+    #: its parts and subtotal already added up, by those steps' points.
+    adding: tuple[tuple[slice, tuple[int | None, tuple[PartLayout, ...]],
+                        dict[tuple[Points, ...], tuple[tuple[Points, ...], Points]]], ...] = field(
+        default=(), eq=False, repr=False)
     #: ``measures`` but those read from the applicant's English and French, each with its reader.
     readers: Readers = ()
-    #: Each section's parts and subtotal already added up, by the section and its steps' points.
-    kept: dict[Hashable, tuple[tuple[Points, ...], Points]] = field(factory=dict, eq=False, repr=False)
+
 
 def compile_table(table: dict[str, int], measure: str) -> Compiled:
     """The table's keys as levels of ``measure``, with their points, lowest level first."""
@@ -185,7 +186,7 @@ def _compile(version: CrsVersion, with_spouse: bool) -> Plan:
                 tuple((i, s.measures[0], _spans(s.lookup, s.cap), s.top, s) for i, s in applying if s.simple),
                 tuple((i, s.measures[0], s.measures[1], *_grid(s), s) for i, s in applying if s.rows),
                 tuple((i, s.measures[0], s) for i, s in applying if not s.simple and not s.rows),
-                tuple((si, start, end, layout[si]) for si, (start, end) in enumerate(bounds)),
+                tuple((slice(start, end), layout[si], {}) for si, (start, end) in enumerate(bounds)),
                 tuple((m, READERS[m]) for m in measures if m not in LANGUAGE))
 
 

@@ -17,6 +17,9 @@ from eligibility.ranking.reading import Reading, Span
 __all__ = ["Plan", "Points", "Scored", "plan", "score_plan", "step_points", "widen"]
 
 NONE: Points = (0, 0)
+#: ``tuple.__new__``: a ``Scored`` made by it skips the named tuple's own ``__new__``, a Python function (one call
+#: of Python more for each of the few made for every score).
+_new = tuple.__new__
 #: Points kept per step at most (see ``_kept_points``).
 KEPT = 4096
 
@@ -121,26 +124,26 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
         factors = list(previous.factors)
         for i in p.designated if redo is None else redo:
             factors[i] = _kept_points(steps[i], readings) if steps[i].applies else NONE
+    scored = tuple(factors)
     parts, sections = [], []
     total_low = total_high = 0
-    kept = p.kept
-    for si, start, end, shape in p.adding:
-        # Most sections of most people add up the same points (no spouse, no additional points...): kept.
-        key = (si, tuple(factors[start:end]))
+    for cut, shape, kept in p.adding:
+        # Most sections of most people add up the same points (no spouse, no additional points...): kept by them.
+        key = scored[cut]
         found = kept.get(key)
         if found is None:
             if len(kept) >= KEPT:
                 kept.clear()
-            found = kept[key] = _section(shape, factors)
+            found = kept[key] = _section(shape, scored)
         spans, section = found
         parts.append(spans)
         sections.append(section)
         total_low += section[0]
         total_high += section[1]
-    return Scored(total_low, total_high, tuple(factors), tuple(parts), tuple(sections))
+    return _new(Scored, (total_low, total_high, scored, tuple(parts), tuple(sections)))
 
 
-def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: list[Points]) -> tuple[tuple[Points, ...],
+def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: tuple[Points, ...]) -> tuple[tuple[Points, ...],
                                                                                                    Points]:
     """A section's parts and its subtotal, with every cap applied."""
     section_cap, layout = shape
@@ -168,27 +171,39 @@ def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: list[Poi
 
 def widen(cases: list[Scored], differ: tuple[int, ...] | None = None) -> Scored:
     """One score spanning several possible cases (a spouse who may or may not count); ``differ``, when given, are
-    the only steps whose points may differ between the cases (``differing``)."""
+    the only steps whose points may differ between the cases (``differing``).
+
+    Written for CPython's cheap bytecodes: no ``min``/``max`` call and no ``zip(strict=True)`` (a builtin called
+    with a keyword parses it: they made this a tenth of a CRS score with a spouse who may count)."""
     first = cases[0]
     for other in cases[1:]:
+        a, b = first.factors, other.factors
         if differ is None:
-            factors = _widened(first.factors, other.factors)
+            factors = _widened(a, b)
+        elif a == b:  # the steps that do not differ are the same objects: compared by identity
+            factors = a
         else:
-            spans = list(first.factors)
-            for i, x, y in zip(differ, [first.factors[i] for i in differ], [other.factors[i] for i in differ],
-                               strict=True):
+            spans = list(a)
+            for i in differ:
+                x, y = a[i], b[i]
                 if x != y:
-                    spans[i] = (min(x[0], y[0]), max(x[1], y[1]))
+                    spans[i] = (x[0] if x[0] < y[0] else y[0], x[1] if x[1] > y[1] else y[1])
             factors = tuple(spans)
-        first = Scored(min(first.low, other.low), max(first.high, other.high), factors,
-                       first.parts if first.parts == other.parts else
-                       tuple(_widened(a, b) for a, b in zip(first.parts, other.parts, strict=True)),
-                       _widened(first.sections, other.sections))
+        low, high = other.low, other.high
+        first = _new(Scored, (first.low if first.low < low else low, first.high if first.high > high else high,
+                               factors, first.parts if first.parts == other.parts else
+                               tuple([_widened(x, other.parts[si]) for si, x in enumerate(first.parts)]),
+                               _widened(first.sections, other.sections)))
     return first
 
 
 def _widened(a: tuple[Points, ...], b: tuple[Points, ...]) -> tuple[Points, ...]:
-    """Each span of ``a`` widened to cover the same one of ``b``."""
+    """Each span of ``a`` widened to cover the same one of ``b`` (of the same length)."""
     if a == b:
         return a
-    return tuple([x if x == y else (min(x[0], y[0]), max(x[1], y[1])) for x, y in zip(a, b, strict=True)])
+    spans = list(a)
+    for i, y in enumerate(b):
+        x = spans[i]
+        if x != y:
+            spans[i] = (x[0] if x[0] < y[0] else y[0], x[1] if x[1] > y[1] else y[1])
+    return tuple(spans)

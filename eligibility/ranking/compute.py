@@ -91,12 +91,15 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
                 previous.append(score_plan(plans[1], readings, previous[0], redo))
         else:
             # The other designation: only the steps that read the languages designated change.
-            previous = [score_plan(p, readings, before) for p, before in zip(plans, previous, strict=True)]
+            previous = [score_plan(p, readings, previous[i]) for i, p in enumerate(plans)]
         scored[d] = previous[0] if len(previous) == 1 else widen(previous, redo)
     if len(options) == 1:
         chosen = options[0]
     else:
-        chosen = max(options, key=lambda d: (scored[d].low, scored[d].high, d == "english"))
+        # The higher score (lowest, then highest points), English on a tie: compared here rather than by
+        # ``max(key=...)``, a builtin called with a keyword and a Python function per option.
+        e, f = scored["english"], scored["french"]
+        chosen = "english" if (e.low, e.high) >= (f.low, f.high) else "french"
     first, second = (english, french) if chosen == "english" else (french, english)
     if explain:
         readings["first_language"] = tagged("first_language", first)

@@ -159,13 +159,15 @@ def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: tuple[Po
                 low += f[0]
                 high += f[1]
             if part_cap is not None:
-                low, high = min(part_cap, low), min(part_cap, high)
+                low, high = (part_cap if low > part_cap else low), (part_cap if high > part_cap else high)
             f = (low, high)
         spans.append(f)
         section_low += f[0]
         section_high += f[1]
     if section_cap is not None:
-        section_low, section_high = min(section_cap, section_low), min(section_cap, section_high)
+        # Capped without ``min`` calls (each a builtin parsing its arguments).
+        section_low = section_cap if section_low > section_cap else section_low
+        section_high = section_cap if section_high > section_cap else section_high
     return tuple(spans), (section_low, section_high)
 
 

@@ -31,6 +31,9 @@ CAVEATS_KEPT = 20_000
 SELECTIONS_KEPT = 1024
 #: Verdict-only steps kept per library, by (selection, day), before they are dropped.
 STEPS_KEPT = 4096
+#: The verdict-only steps of a selection on a day: the verdicts settled by standing, then each other program
+#: with the function deciding it, in evaluation order.
+VerdictSteps = tuple[dict[str, "Verdict"], tuple[tuple[str, "VersionDecider"], ...]]
 
 
 class LibraryPlan:
@@ -48,7 +51,7 @@ class LibraryPlan:
         self._needed: dict[frozenset[str], tuple[str, ...]] = {}
         self._sorted: dict[frozenset[str], tuple[str, ...]] = {}
         self._caveats: dict[tuple[str, dt.date], tuple[Caveat, ...]] = {}
-        self._steps: dict[tuple[frozenset[str], dt.date], tuple[tuple[str, Verdict | VersionDecider], ...]] = {}
+        self._steps: dict[tuple[frozenset[str], dt.date], VerdictSteps] = {}
 
     def needed(self, wanted: frozenset[str]) -> tuple[str, ...]:
         """The programs to evaluate for ``wanted``, with their dependencies, in evaluation order."""
@@ -83,9 +86,10 @@ class LibraryPlan:
         return found
 
 
-    def verdict_steps(self, wanted: frozenset[str], day: dt.date) -> tuple[tuple[str, Verdict | VersionDecider], ...]:
-        """For each program ``wanted`` needs, in evaluation order: its verdict on ``day`` when its standing
-        settles it, else the function deciding it (``evaluator.verdict.decider_on``)."""
+    def verdict_steps(self, wanted: frozenset[str], day: dt.date) -> VerdictSteps:
+        """The programs ``wanted`` needs on ``day``: the verdicts their standing settles (not in force, not
+        encoded), and for the others, in evaluation order, the function deciding each
+        (``evaluator.verdict.decider_on``)."""
         from eligibility.evaluator.verdict import decider_on
 
         key = (wanted, day)
@@ -94,7 +98,10 @@ class LibraryPlan:
             if len(self._steps) >= STEPS_KEPT:
                 self._steps.clear()
             programs = self.library.programs
-            found = self._steps[key] = tuple([(pid, decider_on(programs[pid], day)) for pid in self.needed(wanted)])
+            steps = [(pid, decider_on(programs[pid], day)) for pid in self.needed(wanted)]
+            settled = {pid: step for pid, step in steps if isinstance(step, str)}
+            deciders = tuple([(pid, step) for pid, step in steps if not isinstance(step, str)])
+            found = self._steps[key] = (settled, deciders)
         return found
 
 
@@ -155,11 +162,14 @@ def evaluate_verdicts(profile: Profile, as_of: dt.date, library: Library, progra
     wanted = _wanted(plan, programs)
     if facts is None or facts.profile is not profile or facts.as_of != as_of:
         facts = Facts(profile, as_of)
-    verdicts: dict[str, Verdict] = {}
+    settled, deciders = plan.verdict_steps(wanted, as_of)
+    # The verdicts settled by the programs' standing are known before any program is decided; a decider reads
+    # the verdicts of the programs it depends on, decided before it (evaluation order).
+    verdicts: dict[str, Verdict] = dict(settled)
     # One measurer for every program: measures are kept by condition, and conditions belong to one version.
     mm = Measurer(facts, library, verdicts, explain=False)
-    for pid, step in plan.verdict_steps(wanted, as_of):
-        verdicts[pid] = step if isinstance(step, str) else step(mm)
+    for pid, decide in deciders:
+        verdicts[pid] = decide(mm)
     order = plan.in_order(wanted)
     if len(order) < 2:  # itemgetter of one name gives the value alone, of none is refused
         return {pid: verdicts[pid] for pid in order}

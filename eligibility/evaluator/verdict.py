@@ -11,9 +11,9 @@ computed at most once per condition and kept), so the order they are read in doe
 
 Each version in force is compiled once into nested functions of a measurer (one per condition), so that
 a profile's evaluation walks no plan and looks nothing up. "all" and "any" are written out as loops
-(``all_of``, ``any_of``: ``kleene_all`` and ``kleene_any`` with no generator between), and the kinds that have
-one (see ``KINDS``: work experience and points grids among them) give their outcome from a compiled function
-of their own (``Kind.outcome``) without making a measure's record and a decision.
+(``all_of``, ``any_of``: ``kleene_all`` and ``kleene_any`` with no generator between), and a kind with a
+compiled function of its own (``Kind.outcome``: every kind of ``KINDS`` has one) gives its outcome without making
+a measure's record and a decision.
 A condition another condition of the version reads the measure of (a work_experience condition named by
 ``same_occupation_as``, ``teer_from`` or ``primary_occupation_from``) is measured and decided instead, so
 that its measure is made once and kept for its reader.

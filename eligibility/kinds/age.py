@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from attrs import frozen
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, conj, present
+from eligibility.logic import Outcome
 from eligibility.measure.context import Measurer
 from eligibility.record import Record
 from eligibility.rulebook.model import AgeCondition
@@ -36,6 +37,20 @@ def decide(c: AgeCondition, m: AgeMeasure) -> Decision:
     return Decision("pass" if ok else "fail")
 
 
+def outcome(c: AgeCondition) -> Callable[[Measurer], Outcome]:
+    """``decide(c, measure(c, mm)).outcome``, compiled: the age against the bounds, without the measure's and the
+    decision's records."""
+    low, high = c.min, c.max
+
+    def decided(mm: Measurer) -> Outcome:
+        years = mm.facts.age
+        if not known(years):
+            return "unknown"
+        return "pass" if (low is None or years >= low) and (high is None or years <= high) else "fail"
+
+    return decided
+
+
 def durable_checks(c: AgeCondition) -> dict[str, Check]:
     """``age``: within the bounds given."""
     tests = ([Test("age", ">=", c.min)] if c.min is not None else []) + (
@@ -62,4 +77,4 @@ def key(c: AgeCondition, m: AgeMeasure) -> Hashable:
 
 
 KIND: Kind[AgeCondition, AgeMeasure] = Kind("age", AgeCondition, measure, decide, durable_checks, durable_decide,
-                                           report, key=key)
+                                           report, key=key, outcome=outcome)

@@ -55,6 +55,10 @@ def measure(c: EducationCondition, mm: Measurer) -> EducationMeasure:
 
 def why_not(c: EducationCondition, m: EducationMeasure, cf: CredentialFact) -> str | None:
     """Why a credential does not count here, or None when it does."""
+    return _why_not(c, m.completed_after, cf)
+
+
+def _why_not(c: EducationCondition, completed_after: dt.date | None, cf: CredentialFact) -> str | None:
     e = cf.education
     if cf.why_not is not None:
         return cf.why_not
@@ -62,10 +66,10 @@ def why_not(c: EducationCondition, m: EducationMeasure, cf: CredentialFact) -> s
         return f"obtained in {e.country}, not {c.country}"
     if c.province is not None and e.province != c.province:
         return f"not obtained in {c.province}"
-    if m.completed_after is not None:
+    if completed_after is not None:
         if e.completed is None:
             return "completion date not given"
-        if e.completed <= m.completed_after:
+        if e.completed <= completed_after:
             return f"completed {e.completed}, more than {c.completed_within_months} months before"
     if cf.level is not None and level_rank(cf.level) < level_rank(c.minimum_level):
         return f"{cf.level} is below {c.minimum_level}"
@@ -84,10 +88,12 @@ def decide(c: EducationCondition, m: EducationMeasure) -> Decision:
 def outcome(c: EducationCondition) -> Callable[[Measurer], Outcome]:
     """``decide(c, measure(c, mm)).outcome``, compiled: whether some credential counts (no part named)."""
     def decided(mm: Measurer) -> Outcome:
-        m = measure(c, mm)
-        if m.credentials is None:
+        # What ``measure`` reads, without making its record.
+        creds = mm.facts.credentials("applicant", c.eca_max_age_months, c.foreign_needs_eca, designated_body(c, mm))
+        if not known(creds):
             return "unknown"
-        return "pass" if any(why_not(c, m, cf) is None for cf in m.credentials) else "fail"
+        cutoff = months_before(mm.as_of, c.completed_within_months) if c.completed_within_months is not None else None
+        return "pass" if any(_why_not(c, cutoff, cf) is None for cf in creds) else "fail"
 
     return decided
 

@@ -15,19 +15,24 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from eligibility.batch.rows import Row
+from eligibility.declarations import check_declarations
+from eligibility.engines.run import evaluate, evaluate_verdicts
 from eligibility.errors import EligibilityError
+from eligibility.facts import Facts
+from eligibility.profile.load import profile_from_data
+from eligibility.ranking.compute import crs_range
 from eligibility.rulebook.library import Library
 
+# Imported with the module, not in the functions: an import statement run for every row costs a few
+# microseconds (a look-up in sys.modules and the names taken from the module), as much as a row's encoding.
+
 if TYPE_CHECKING:
-    from eligibility.facts import Facts
     from eligibility.profile.model import Profile
 
 
 def crs_total(profile: Profile, as_of: dt.date, library: Library, facts: Facts) -> int | None:
     """The CRS total a batch row carries: the score when every fact is known, None when unknown facts leave a
     range or the criteria are not encoded on ``as_of``."""
-    from eligibility.ranking.compute import crs_range
-
     score = crs_range(profile, as_of, library, facts)
     return score[0] if score is not None and score[0] == score[1] else None
 
@@ -36,9 +41,6 @@ def verdicts_and_crs(profile: Profile, as_of: dt.date, library: Library,
                      programs: Iterable[str] | None = None) -> dict[str, Any]:
     """``{"verdicts", "crs"}`` of a row asking verdicts only: decided without the results that explain them
     (the command line's ``batch --verdicts-only`` and the HTTP ``/v1/batch``), one set of facts for both."""
-    from eligibility.engines.run import evaluate_verdicts
-    from eligibility.facts import Facts
-
     facts = Facts(profile, as_of)
     return {"verdicts": evaluate_verdicts(profile, as_of, library, programs, facts),
             "crs": crs_total(profile, as_of, library, facts)}
@@ -47,11 +49,6 @@ def verdicts_and_crs(profile: Profile, as_of: dt.date, library: Library,
 def row_evaluator(as_of: dt.date, library: Library, programs: set[str] | None = None,
                   verdicts_only: bool = False) -> Callable[[Row], dict[str, Any]]:
     """``evaluate_row`` for many rows with the same settings: what it needs is looked up once, not per row."""
-    from eligibility.declarations import check_declarations
-    from eligibility.engines.run import evaluate
-    from eligibility.facts import Facts
-    from eligibility.profile.load import profile_from_data
-
     to_data: Callable[[Any], dict[str, Any]] | None = None
     if not verdicts_only:
         from eligibility.api import to_data as full_data
@@ -59,24 +56,31 @@ def row_evaluator(as_of: dt.date, library: Library, programs: set[str] | None = 
         to_data = full_data
 
     def evaluate_one(row: Row) -> dict[str, Any]:
-        record: dict[str, Any] = {**row.place(), **({"id": row.id} if row.id is not None else {})}
-        source = f"line {row.key[1]}" if row.key[0] == "line" else str(row.key[1])
+        # "ok" first, then the row's place and id, as every record is written.
+        kind, place = row.key
+        record: dict[str, Any] = {"ok": True, kind: place}
+        rid = row.id
+        if rid is not None:
+            record["id"] = rid
+        source = f"line {place}" if kind == "line" else str(place)
         if row.problem is not None:
-            return {"ok": False, **record, "error": f"{source}: $: {row.problem}"}
+            record.update(ok=False, error=f"{source}: $: {row.problem}")
+            return record
         try:
             profile = profile_from_data(row.data, source)
             check_declarations(profile, library, source)
+            # One set of facts for the programs and the CRS: each fact is derived once per row.
+            facts = Facts(profile, as_of)
             if to_data is None:
-                record.update(verdicts_and_crs(profile, as_of, library, programs))
+                verdicts = evaluate_verdicts(profile, as_of, library, programs, facts)
+                record.update(verdicts=verdicts, crs=crs_total(profile, as_of, library, facts))
             else:
-                # One set of facts for the programs and the CRS: each fact is derived once per row.
-                facts = Facts(profile, as_of)
                 evaluation = evaluate(profile, as_of, library, programs, facts=facts)
                 record.update(verdicts={p.id: p.verdict for p in evaluation.programs},
                               crs=crs_total(profile, as_of, library, facts), result=to_data(evaluation))
         except EligibilityError as exc:
-            return {"ok": False, **record, "error": exc.lines()[0], "errors": exc.lines()}
-        return {"ok": True, **record}
+            record.update(ok=False, error=exc.lines()[0], errors=exc.lines())
+        return record
 
     return evaluate_one
 

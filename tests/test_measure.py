@@ -197,3 +197,25 @@ def test_work_evidence_shared_between_conditions_is_what_each_condition_makes_al
     items = [item for m in together for item in m.evidence]
     by_words = {repr(sorted(item.items())): id(item) for item in items}
     assert len({id(item) for item in items}) == len(by_words) < len(items)
+
+
+def test_selects_answers_as_matches_for_every_selector_of_the_rules() -> None:
+    """``selects`` (the answer kept with the selector by identity) gives ``matches``' answer, asked once or twice,
+    for every occupation selector of the rules' education bodies and certificates, on codes in and out of them."""
+    from eligibility.api import rules
+    from eligibility.measure.occupations import matches, selects
+    from eligibility.rulebook.model import CertificateCondition, EducationCondition
+
+    selectors: list[Occupations] = []
+    for program in rules().programs.values():
+        for version in program.versions:
+            for c, _ in walk(version.conditions, ""):
+                if isinstance(c, EducationCondition):
+                    selectors += [b.occupations for b in c.designated_bodies]
+                if isinstance(c, CertificateCondition) and c.occupations is not None:
+                    selectors.append(c.occupations)
+    assert selectors
+    codes = ["21231", "31102", "72200", "63200", "00010", "99999", "21300", "32101"]
+    for occ in selectors:
+        for code in codes + list(occ.codes or ())[:3]:
+            assert selects(occ, code) == matches(occ, code) == selects(occ, code)

@@ -10,7 +10,7 @@ from eligibility.kinds import work_experience
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, at_least_one, conj
 from eligibility.logic import Outcome, kleene_all, kleene_any
 from eligibility.measure.context import Measurer
-from eligibility.measure.occupations import describe_occupations, matches
+from eligibility.measure.occupations import describe_occupations, matches, selects
 from eligibility.profile.model import Certificate
 from eligibility.record import Record
 from eligibility.rulebook.model import CertificateCondition, Occupations
@@ -58,7 +58,7 @@ def outcome(c: CertificateCondition) -> Callable[[Measurer], Outcome]:
         if c.same_occupation_as is not None:
             source = c.trade_source
             trades = work_experience.measure(source, mm).qualifying_codes if source is not None else ()
-        counted = any((occupations is None or matches(occupations, x.noc)) and (trades is None or x.noc in trades)
+        counted = any((occupations is None or selects(occupations, x.noc)) and (trades is None or x.noc in trades)
                       for x in certs)
         return "pass" if counted else "fail"
 

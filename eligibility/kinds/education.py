@@ -14,7 +14,7 @@ from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, 
 from eligibility.kinds.base import listed as listed_outcomes
 from eligibility.logic import Outcome, kleene_any
 from eligibility.measure.context import Measurer
-from eligibility.measure.occupations import matches
+from eligibility.measure.occupations import selects
 from eligibility.record import Record
 from eligibility.rulebook.model import EducationCondition
 from eligibility.unknown import known
@@ -40,7 +40,7 @@ def designated_body(c: EducationCondition, mm: Measurer) -> tuple[str, str, str]
     main = work_experience.measure(c.primary_source, mm).main_occupation
     if main is None:
         return None
-    body = next((b for b in c.designated_bodies if matches(b.occupations, main)), None)
+    body = next((b for b in c.designated_bodies if selects(b.occupations, main)), None)
     return (body.id, body.name, main) if body is not None else None
 
 

@@ -39,6 +39,16 @@ def split_codes(occ: Occupations, codes: Iterable[str | None]) -> tuple[list[str
     return chosen, others
 
 
+def selects(occ: Occupations, code: str) -> bool:
+    """``matches(occ, code)``, the answer kept with the selector as ``split_codes`` keeps it: found by the
+    selector's identity, without hashing the selector (a record of lists of codes) as ``matches``' cache does."""
+    answers = _ANSWERS.get(occ, _no_answers)
+    found = answers.get(code)
+    if found is None:
+        found = answers[code] = matches(occ, code)
+    return found
+
+
 def _no_answers(_: Occupations) -> dict[str, bool]:
     return {}
 

@@ -194,9 +194,10 @@ class Kind(Record, Generic[C, M]):
     #: keys), or None for a measure that has no such key. The native evaluator keeps each condition's
     #: result node by this key and reuses it.
     key: Callable[[C, M], Hashable | None] | None = None
-    #: For the verdict-only evaluation (``evaluator.verdict``) of a cheap kind: the condition compiled into a
-    #: function of the measurer giving ``decide(c, measure(c, mm)).outcome`` without making the measure and
-    #: the decision (``tests/test_verdict_only.py`` holds the two equal). None: measured and decided.
+    #: For the verdict-only evaluation (``evaluator.verdict``): the condition compiled into a function of the
+    #: measurer giving ``decide(c, measure(c, mm)).outcome`` without making the measure's and the decision's
+    #: records (``tests/test_verdict_outcomes.py`` holds the two equal; every kind of the package has one).
+    #: None: measured and decided.
     outcome: Callable[[C], Callable[[Measurer], Outcome]] | None = None
 
 

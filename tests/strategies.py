@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -289,7 +291,8 @@ def profiles(drop: bool = True) -> st.SearchStrategy[Profile]:
 
 def drawn_profile_data(count: int, seed: int) -> list[dict[str, Any]]:
     """``count`` valid profiles' data drawn from ``profile_data``, the same ones for the same seed (for the
-    benchmarks and tools that need many generated profiles outside a property test)."""
+    benchmarks and tools that need many generated profiles outside a property test), whatever the process
+    imported before (``_seed_alone``)."""
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as seeded
 
@@ -302,5 +305,44 @@ def drawn_profile_data(count: int, seed: int) -> list[dict[str, Any]]:
     def collect(data: dict[str, Any]) -> None:
         drawn.append(data)
 
-    collect()
+    with _seed_alone():
+        collect()
     return drawn
+
+
+class _NoConstants:
+    """Hypothesis's pool of local constants, empty (it is asked for the constants of a type alone)."""
+
+    def set_for_type(self, _: object) -> tuple[()]:
+        return ()
+
+
+@contextmanager
+def _seed_alone() -> Iterator[None]:
+    """Draws that depend on the seed alone.
+
+    Hypothesis (since 6.131) also draws now and then from the literal constants of the local modules loaded at
+    the time (every module of this package, a benchmark script, a tool). With them, the same seed drew other
+    profiles in a process that had imported other modules (the CRS benchmark and the evaluation benchmark drew
+    different sets), and after any constant was added to the package (an A/B of two commits compared different
+    profiles). This empties that pool while drawing, through Hypothesis's internals; where they are not as
+    expected (another version), the draw goes on as before.
+    """
+    try:
+        from hypothesis.internal.conjecture import providers
+    except ImportError:
+        yield
+        return
+    get = getattr(providers, "_get_local_constants", None)
+    cache = getattr(getattr(providers, "CONSTANTS_CACHE", None), "cache", None)
+    if get is None or not hasattr(cache, "clear"):
+        yield
+        return
+    none = _NoConstants()
+    cache.clear()  # values allowed per type were worked out with the pool: work them out without it
+    providers._get_local_constants = lambda: none
+    try:
+        yield
+    finally:
+        providers._get_local_constants = get
+        cache.clear()

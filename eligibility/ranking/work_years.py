@@ -4,7 +4,6 @@ Instructions), read from the evaluation's own work table."""
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 from typing import Any
 
 from eligibility.dates import window
@@ -15,7 +14,7 @@ from eligibility.measure.work_rows import WorkRow, work_table
 from eligibility.ranking.reading import Reading, reading_of
 from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.model import Exclusion, Location
-from eligibility.work import HOURS_PER_YEAR, Part, sweep
+from eligibility.work import HOURS_PER_YEAR, Part
 
 UNKNOWN_YEARS = 10  # a work history not given: anything from none to the 10 years of the window
 # MI: Canadian work experience excludes self-employment and work while a full-time student.
@@ -53,10 +52,10 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
             uncertain.append(pair)
         elif chosen is None or noc in chosen:
             certain.append(pair)
-    cap = table.cap_units
-    total, shares = _count([part for _, part in certain], cap, table.disjoint)
+    # The table's count of all the parts (a plain sum when no two jobs of the table share a day).
+    total, _, shares = table.count([part for _, part in certain], False)
     # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
-    top = _count([part for _, part in certain + uncertain], cap, table.disjoint)[0] if uncertain else total
+    top = table.count([part for _, part in certain + uncertain], False)[0] if uncertain else total
     per_hour = 7 * table.units  # sweep counts in units of 1 / (7 x units) of an hour
     settle = tuple([f"{path}[{row.index}].noc" for row, _ in uncertain]) if uncertain else ()
     year = HOURS_PER_YEAR * per_hour
@@ -93,19 +92,6 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
                      for row, reason in zip(table.rows, why, strict=True) if reason is not None]
     observed = {"hours": round(total / per_hour, 1), "years": years[0], "from": first_iso, "to": last_iso}
     return reading_of((years, observed, tuple(evidence), settle, ()))
-
-
-def _count(parts: list[Part], cap_units: int, disjoint: bool) -> tuple[int, dict[int, int | Fraction]]:
-    """``sweep`` of the parts (each job's hours up to the cap, summed, when no two jobs of the table share a day)."""
-    if not disjoint:
-        return sweep(parts, cap_units) if parts else (0, {})
-    total = 0
-    shares: dict[int, int | Fraction] = {}
-    for index, first, last, weekly in parts:
-        hours = (weekly if weekly < cap_units else cap_units) * (last - first + 1) if weekly > 0 else 0
-        total += hours
-        shares[index] = hours  # a job has one row, hence one part
-    return total, shares
 
 
 NO_YEARS = (0, 0)

@@ -10,8 +10,10 @@ killed by the checks) and the cases of every program the file can change are run
 (``rulesets/**/*.cases.yaml``, through tests/test_ruleset_cases.py's own ``test_case``), stopping at
 the first failing case. Source metadata (citations, titles, URLs, dates checked) is not mutated.
 
-``code``: mutmut (3.x) over eligibility/evaluator/, kinds/, measure/, logic.py, work.py, dates.py, facts.py and
-rulebook/, each area with its own test subset, in a scratch copy of the repository (the checkout is left
+``code``: mutmut (3.x) over eligibility/evaluator/, kinds/, measure/, logic.py, work.py, dates.py, facts.py,
+rulebook/ and profile/quick.py (area ``quick``), each area with its own test subset (area ``verdict`` is the
+verdict-only path's functions alone: evaluator/verdict.py, each kind's compiled ``outcome``, measure's
+``score_range`` and ``work_hours``, ``facts.lazy``), in a scratch copy of the repository (the checkout is left
 untouched). A surviving mutant costs a run of every test that reaches it (for the evaluator, every case
 beside the rulesets in both engines), so the large areas are measured on a seeded random sample of
 mutants (``--sample N``), the share killed printed with its 95% interval. The subset of an area is a
@@ -22,6 +24,7 @@ part of the suite: a mutant it kills, the whole suite kills.
     .venv/bin/pip install -e '.[mutation]'
     .venv/bin/python benchmarks/mutation.py code logic dates work --survivors
     .venv/bin/python benchmarks/mutation.py code evaluator kinds measure facts rulebook --sample 40 --jobs 2
+    .venv/bin/python benchmarks/mutation.py code verdict quick --sample 70 --seed 1201 --survivors
 
 Survivors judged equivalent (no behaviour of the rules can tell them apart) are listed in
 ``EQUIVALENT`` (rules) and ``EQUIVALENT_CODE`` (code, keyed by function and mutated line), and changes to
@@ -323,7 +326,29 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
                  ["tests/test_ruleset_cases.py", "tests/test_bad_input.py", "tests/test_funds_table.py",
                   "tests/test_rulebook_links.py", "tests/test_ruleset_problems.py", "tests/test_ruleset_round_trip.py",
                   "tests/test_evaluation_order.py", "tests/test_rulebook_model.py"]),
+    # The verdict-only path (``batch --verdicts-only``): the compiled deciders, each kind's compiled outcome (a
+    # twin of its decide), the measures' verdict-only forms and the lazy facts they read; only those functions
+    # of these files are this area's (``FUNCTIONS``), the rest are the areas' above.
+    "verdict": (["eligibility/evaluator/verdict.py", "eligibility/kinds/*", "eligibility/measure/grid.py",
+                 "eligibility/measure/work.py", "eligibility/facts.py"],
+                ["tests/test_verdict_outcomes.py", "tests/test_verdict_only.py", "tests/test_batch_verdicts.py",
+                 "tests/test_verdict_mutants.py"]),
+    # The profile's quick readers, held to the converter's full readers.
+    "quick": (["eligibility/profile/quick.py"], ["tests/test_profile_quick_read.py"]),
 }
+#: Areas made of some functions of their files alone: mutmut's mutant names (``module.x_function__mutmut_N``,
+#: ``module.xǁClassǁmethod__mutmut_N``) they keep, as fnmatch patterns.
+FUNCTIONS: dict[str, list[str]] = {
+    "verdict": ["eligibility.evaluator.verdict.*", "eligibility.kinds.*.x_outcome__mutmut_*",
+                "eligibility.measure.grid.x_score_range__mutmut_*", "eligibility.measure.work.x_work_hours__mutmut_*",
+                "eligibility.facts.xǁlazyǁ*"],
+}
+
+
+def in_area(area: str, name: str) -> bool:
+    """True when the mutant named ``name`` (of one of the area's files) is one of the area's functions."""
+    patterns = FUNCTIONS.get(area)
+    return patterns is None or any(fnmatch.fnmatch(name, p) for p in patterns)
 #: Code mutants judged equivalent, by function, line and line as mutated (see ``code_key``), with the reason.
 EQUIVALENT_CODE: dict[str, str] = {
     "eligibility.work.part_runs: for part in sorted(parts, key=lambda p: (p[1], p[2])): "
@@ -495,6 +520,17 @@ EQUIVALENT_CODE: dict[str, str] = {
         "the guard is then matched a second time as a part: it is reached only when the guard passed (else the "
         "guard is the outcome), so the extra part is a pass that changes no all-of, and the report reads only "
         "the parts it words (occupation, hours, ...), never one named offer",
+    "eligibility.evaluator.verdict.node_decider: if node.op == \"any\": -> if node.op == \"XXanyXX\":":
+        "an \"any\" then falls to the general composite, engine.combine, whose kleene_any reads the same children in "
+        "the same order and stops at the same pass: the same outcome (measures have no effect besides their value)",
+    "eligibility.evaluator.verdict.node_decider: if node.op == \"any\": -> if node.op == \"ANY\":": "as above",
+    "eligibility.evaluator.verdict.node_decider: if node.op == \"all\": -> if node.op == \"XXallXX\":":
+        "as above, for \"all\" (kleene_all stops at the same fail)",
+    "eligibility.evaluator.verdict.node_decider: if node.op == \"all\": -> if node.op == \"ALL\":": "as above",
+    "eligibility.measure.grid.score_range: lo, hi, _ = FACTORS[factor.kind](factor, facts, False) "
+    "-> lo, hi, _ = FACTORS[factor.kind](factor, facts, )":
+        "explain (default True) only decides whether a factor writes the words of its detail: every factor's "
+        "lowest and highest points are worked out the same either way, and score_range reads only those",
     "eligibility.measure.cache.IdentityCache._drop: self._finalizers.pop(key, None) -> self._finalizers.pop(key, )":
         "_drop runs once, from the finalizer of the object the entry was made for, while its entry is there: the "
         "only other remover, clear(), detaches every finalizer first, and an object's id is not reused while it "
@@ -539,9 +575,11 @@ def judged_code(key: str) -> str | None:
 #: mutmut's first pass maps each function to the tests that reach it, and runs only those for a mutant of
 #: it. So before each test, every value kept between evaluations is forgotten: the result nodes the
 #: evaluator keeps per value (an age, a province), the selectors' answers and words, the plans, the durable
-#: rulesets and the ruleset converter. With them kept, a test whose value an earlier test produced never
-#: calls the kind's ``report`` (or ``durable_checks``, or the converter's configuration), so the map leaves it
-#: out, and a mutant the suite kills "survives" the tests run for it. Likewise a function reached while
+#: rulesets, the ruleset converter and the profile's reading plans (whose quick readers, closures made by
+#: profile/quick.py when a plan is made, would otherwise be those made before the mutant, never mutated).
+#: With them kept, a test whose value an earlier test produced never calls the kind's ``report`` (or
+#: ``durable_checks``, or the converter's configuration), so the map leaves it out, and a mutant the suite
+#: kills "survives" the tests run for it. Likewise a function reached while
 #: building a fixture of module or session scope (a test module's library) would be mapped to the first test
 #: alone: in the first pass, every test using such a fixture is mapped to what building it reached.
 FRESH_CACHES = """
@@ -563,11 +601,14 @@ def _mutation_clear_durable() -> None:
 def _mutation_nothing_kept_between_tests() -> None:
     \"\"\"Each test works out every value it needs: none comes from an earlier test (benchmarks/mutation.py).\"\"\"
     from eligibility.measure.cache import forget_kept
+    from eligibility.profile import structure as profile_structure
     from eligibility.rulebook.structure import ruleset_converter
 
     forget_kept()
     _mutation_clear_durable()
     ruleset_converter.cache_clear()
+    profile_structure._PLANS.clear()
+    profile_structure._WHOLE.clear()
 
 
 #: In mutmut's first pass: the functions each fixture of module or session scope reached when built.
@@ -691,10 +732,11 @@ def run_code(areas: list[str], jobs: int, show_survivors: bool, sample: int | No
                                 capture_output=True, text=True)
         by_file: dict[str, list[str]] = json.loads(listed.stdout)
         everyone = {a: [n for f, names in by_file.items() if any(fnmatch.fnmatch(f, g) for g in AREAS[a][0])
-                        for n in names] for a in chosen_areas}
+                        for n in names if in_area(a, n)] for a in chosen_areas}
         chosen = {a: names if sample is None or sample >= len(names) else
                   sorted(random.Random(f"{seed}:{a}").sample(names, sample)) for a, names in everyone.items()}
-        run_all = all(chosen[a] is everyone[a] for a in chosen_areas)
+        # (an area of some functions of its files runs those alone: mutmut is given their names)
+        run_all = all(chosen[a] is everyone[a] and a not in FUNCTIONS for a in chosen_areas)
         # mutmut's own output, for a run gone wrong (one file per run: several runs may share the machine)
         log = Path(tempfile.gettempdir()) / f"eligibility-mutmut-{os.getpid()}.log"
         with log.open("w", encoding="utf-8") as out:

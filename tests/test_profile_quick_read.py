@@ -200,3 +200,117 @@ def test_a_record_reader_is_written_for_plain_classes_and_general_for_others() -
     assert plain({"a": 1, "d": 0}) is MISS and plain({"b": "y"}) is MISS and plain({"a": "1"}) is MISS
     assert plain(None) is MISS and plain([1]) is MISS
     assert keyworded({"a": 1, "b": "y"}) == Keyworded(1, b="y") and keyworded({"a": 1, "e": 0}) is MISS
+
+
+#: A valid profile using every kind of value the quick readers take: words, text, whole and decimal numbers (a
+#: whole one where a decimal is read), true and false, the first and last dates of the range, lists of records,
+#: null for a record or a number that may be null, and declarations of every kind.
+COMMON = {
+    "name": "Common", "marital_status": "single", "children": 0, "family_size": None,
+    "funds_cad": 20000, "intended_province": "ON", "spouse": None, "provincial_nomination": None,
+    "job_offer": {"noc": "21231", "employer": "Maple", "hours_per_week": 40, "wage_hourly": None, "lmia": "positive"},
+    "first_official_language": "english",
+    "education": [{"level": "bachelors", "country": "CA", "years": 4, "full_time": True, "province": "ON",
+                   "completed": "2019-06-30"}],
+    "language_tests": [{"test": "ielts_general", "taken": "2025-01-15", "listening": 7, "reading": 6.5,
+                        "writing": 6, "speaking": 7}],
+    "work": [{"start": "2020-01-01", "end": None, "hours_per_week": 37.5, "country": "CA", "noc": "21231",
+              "paid": True, "self_employed": False, "authorized": True},
+             {"start": "1900-01-01", "end": "2199-12-31", "hours_per_week": 10, "country": "CA", "noc": "21231"}],
+    "declarations": {"flag": True, "count": 3, "share": 0.5, "word": "yes"},
+}
+
+
+def test_a_profile_of_common_values_is_read_by_the_quick_readers_whole() -> None:
+    """A valid profile of common values (above) is read whole by the quick readers (so no bounds walk and no full
+    reader runs) into the profile the full readers give: the values as written, 20000 as 20000.0, nulls as None."""
+    from eligibility.profile.model import Profile
+    from eligibility.profile.quick import MISS
+
+    quick = structure.read_quickly(COMMON, Profile)
+    assert quick is not MISS
+    assert ("profile", repr(quick)) == _slow_read(COMMON)
+    assert quick.funds_cad == 20000.0 and type(quick.funds_cad) is float
+    assert quick.spouse is None and quick.provincial_nomination is None and quick.family_size is None
+    assert quick.job_offer.wage_hourly is None and quick.job_offer.hours_per_week == 40.0
+    assert quick.work[0].end is None and quick.work[0].hours_per_week == 37.5
+    assert quick.declarations == {"flag": True, "count": 3, "share": 0.5, "word": "yes"}
+    assert str(quick.work[1].start) == "1900-01-01" and str(quick.work[1].end) == "2199-12-31"
+
+
+@pytest.mark.parametrize("value", ["yes", 1, 0.0, None, [], {}])
+@pytest.mark.parametrize("field", ["paid", "authorized", "seasonal", "full_time"])
+def test_a_true_or_false_field_given_something_else_is_refused_alike(field: str, value: Any) -> None:
+    """A field read as true or false (a job's paid or authorized, an offer's seasonal, a credential's full_time)
+    given text, a number, null, a list or a mapping: refused, with the same problems both ways."""
+    data: dict[str, Any] = {"work": [{"start": "2020-01-01", "hours_per_week": 40, "country": "CA"}],
+                            "job_offer": {"noc": "21231"}, "education": [{"level": "bachelors", "country": "CA"}]}
+    holder = {"paid": data["work"][0], "authorized": data["work"][0], "seasonal": data["job_offer"],
+              "full_time": data["education"][0]}[field]
+    holder[field] = value
+    found = _read(data)
+    assert found[0] == "problems"
+    assert found == _slow_read(data)
+
+
+@pytest.mark.parametrize("value", ["x", "3", 1.5, True, [], 10**15])
+@pytest.mark.parametrize("field", ["family_size", "duration_months", "years"])
+def test_a_whole_number_that_may_be_null_given_something_else_is_refused_alike(field: str, value: Any) -> None:
+    """A whole number that may be null (the family size, an offer's duration, a credential's years) given text, a
+    decimal, true, a list or a number past the bounds: refused (not read as null), with the same problems."""
+    data: dict[str, Any] = {"job_offer": {"noc": "21231"}, "education": [{"level": "bachelors", "country": "CA"}]}
+    holder = {"family_size": data, "duration_months": data["job_offer"], "years": data["education"][0]}[field]
+    holder[field] = value
+    found = _read(data)
+    assert found[0] == "problems"
+    assert found == _slow_read(data)
+
+
+@pytest.mark.parametrize(("number", "read"), [(10**15 - 1, True), (-(10**15) + 1, True), (10**15, False),
+                                              (-(10**15), False), (1e15, False), (-1e15, False), (-0.5, True)])
+def test_a_declared_number_at_the_bounds_reads_alike(number: Any, read: bool) -> None:
+    """A declared number is read when its magnitude is below 10^15 (either sign) and refused at 10^15 or past it,
+    the same both ways."""
+    data = {"declarations": {"amount": number}}
+    found = _read(data)
+    assert found[0] == ("profile" if read else "problems")
+    assert found == _slow_read(data)
+
+
+@pytest.mark.parametrize("data", [{"marital_status": None}, {"marital_status": "engaged"},
+                                  {"work": [{"start": "2020-01-01", "hours_per_week": 40, "country": "CA",
+                                             "province": "ZZ"}]},
+                                  {"job_offer": {"noc": "21231", "lmia": "maybe"}}])
+def test_a_word_not_listed_is_refused_alike(data: dict[str, Any]) -> None:
+    """A field read as one of listed words (marital status, a job's province, an offer's LMIA) given null or a word
+    not listed: refused (never read as null), with the same problems both ways."""
+    found = _read(data)
+    assert found[0] == "problems"
+    assert found == _slow_read(data)
+
+
+def test_types_the_quick_readers_leave_to_the_full_readers() -> None:
+    """A union of two types, a mapping of values other than true/false, numbers and text, and a list of words of
+    mixed kinds have no quick reader; a record with such a field gets a written reader that gives the field its
+    default when the field is absent and leaves a record giving it to the full readers."""
+    from typing import Literal
+
+    import attrs
+
+    from eligibility.profile.quick import MISS, _written_reader, quick_reader
+
+    assert quick_reader(int | str, structure.record_plan) is None
+    assert quick_reader(dict[str, int | str], structure.record_plan) is None
+    assert quick_reader(Literal["a", 1], structure.record_plan) is None
+    assert quick_reader(dict[str, bool | float | str], structure.record_plan) is not None
+
+    @attrs.frozen
+    class Mixed:
+        a: int
+        u: int | str = 0
+
+    assert _written_reader(Mixed, structure.record_plan(Mixed), False) is not None
+    read = quick_reader(Mixed, structure.record_plan)
+    assert read is not None
+    assert read({"a": 1}) == Mixed(1, 0)
+    assert read({"a": 1, "u": 5}) is MISS and read({"a": 1, "u": "x"}) is MISS

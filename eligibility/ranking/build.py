@@ -7,7 +7,7 @@ result is a frozen value.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from operator import is_
 
 from attrs import field, frozen
@@ -54,8 +54,6 @@ class Layout(Record):
     factors: tuple[Static, ...]
     sections: tuple[tuple[str, str, int, bool, int | None, tuple[tuple[str, int, int | None], ...]], ...]
     kept: dict[Hashable, FactorScore] = field(factory=dict, eq=False, repr=False)
-    #: Each factor's builder, its static part and ``kept`` bound (see ``_single`` and ``_pair``).
-    builders: tuple[Builder, ...] = field(default=(), eq=False, repr=False)
     kept_sections: dict[Hashable, SectionScore] = field(factory=dict, eq=False, repr=False)
     kept_parts: dict[tuple[int, int, Points], PartScore] = field(factory=dict, eq=False, repr=False)
     kept_all: dict[Hashable, tuple[SectionScore, ...]] = field(factory=dict, eq=False, repr=False)
@@ -82,67 +80,66 @@ def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
                           tuple((part.id, max(p.sections[si].parts[pi].max for p in plans), part.cap)
                                 for pi, part in enumerate(sp.parts)))
                          for si, sp in enumerate(first.sections))
-        kept: dict[Hashable, FactorScore] = {}
-        builders = tuple(_single(f, kept) if f[8] is None else _pair(f, kept) for f in factors)
-        hit = _LAYOUTS[key] = (plans, Layout(factors, sections, kept, builders))
+        hit = _LAYOUTS[key] = (plans, Layout(factors, sections))
     return hit[1]
 
 
-def _keep(kept: dict[Hashable, FactorScore], key: Hashable, value: FactorScore) -> FactorScore:
+def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -> tuple[tuple[FactorScore, ...],
+                                                                                         tuple[str, ...]]:
+    """Every factor's result (its points, maximum, what was seen, the evidence, what would settle it), and the
+    profile paths that would settle the whole score, once each in the factors' order.
+
+    One loop over the factors, without a call per factor: a factor that reads nothing (it does not apply in this
+    case), or only plain words or numbers without evidence, is kept by its points and those words (its type too:
+    True is not 1); the others are built. A reading names each path that would settle it once.
+    """
+    settled: list[str] = []
+    get = readings.get
+    kept = shape.kept
     if len(kept) >= KEPT:
-        kept.clear()
-    kept[key] = value
-    return value
-
-
-#: A factor's result from its points, the readings (``dict.get``) and the paths that would settle the score
-#: (extended with the factor's own).
-Builder = Callable[[Points, Callable[[str], Reading | None], list[str]], FactorScore]
-
-
-def _single(static: Static, kept: dict[Hashable, FactorScore]) -> Builder:
-    """The builder of a factor of one measure (its static part bound once per layout)."""
-    index, fid, section, says, top, citations, applies, m1, _ = static
-
-    def build(points: Points, get: Callable[[str], Reading | None], settled: list[str]) -> FactorScore:
+        kept.clear()  # a batch of many profiles must not keep every combination
+    found: list[FactorScore] = []
+    add = found.append
+    points_of = scored.factors  # as many as the plans' steps, as ``shape.factors``
+    for static in shape.factors:
+        index, fid, section, says, top, citations, applies, m1, m2 = static
+        points = points_of[index]
         r = get(m1)
-        if r is None:
-            # A factor that does not apply in this case reads nothing: its result depends on its points alone.
-            found = kept.get((index, points))
-            return found if found is not None else _keep(kept, (index, points), FactorScore(
-                fid, section, says, points[0], points[1], top, {}, (), citations, (), applies))
-        low, high = points
-        observed = r.observed
-        # A reading names each path that would settle it once.
-        if low != high and r.settle:
-            settle = r.settle
-            settled += settle
-        else:
-            settle = ()
-        evidence = r.evidence
-        if not evidence and type(observed) in _PLAIN:
-            # Nothing of the person but a plain word or number: kept by it (its type too: True is not 1).
-            key = (index, points, type(observed), observed, settle)
-            found = kept.get(key)
-            return found if found is not None else _keep(kept, key, FactorScore(
-                fid, section, says, low, high, top, {m1: observed}, (), citations, settle, applies))
-        return FactorScore(fid, section, says, low, high, top, {m1: observed}, evidence, citations, settle, applies)
-
-    return build
-
-
-def _pair(static: Static, kept: dict[Hashable, FactorScore]) -> Builder:
-    """The builder of a factor of two measures (education x language...): their readings' evidence one after the
-    other."""
-    index, fid, section, says, top, citations, applies, m1, m2 = static
-    assert m2 is not None
-
-    def build(points: Points, get: Callable[[str], Reading | None], settled: list[str]) -> FactorScore:
-        r, r2 = get(m1), get(m2)
+        if m2 is None:
+            if r is None:
+                # A factor that does not apply in this case reads nothing: its result depends on its points alone.
+                key: Hashable = (index, points)
+                f = kept.get(key)
+                if f is None:
+                    f = kept[key] = FactorScore(fid, section, says, points[0], points[1], top, {}, (), citations,
+                                                (), applies)
+                add(f)
+                continue
+            low, high = points
+            observed = r.observed
+            if low != high and r.settle:
+                settle = r.settle
+                settled += settle
+            else:
+                settle = ()
+            evidence = r.evidence
+            if not evidence and type(observed) in _PLAIN:
+                key = (index, points, type(observed), observed, settle)
+                f = kept.get(key)
+                if f is None:
+                    f = kept[key] = FactorScore(fid, section, says, low, high, top, {m1: observed}, (), citations,
+                                                settle, applies)
+                add(f)
+            else:
+                add(FactorScore(fid, section, says, low, high, top, {m1: observed}, evidence, citations, settle,
+                                applies))
+            continue
+        r2 = get(m2)
         if r is None or r2 is None:
             partial = _combined(static, points, r, r2)
             settled += partial.settled_by
-            return partial
+            add(partial)
+            continue
         low, high = points
         if low != high and (r.settle or r2.settle):
             settle = tuple(dict.fromkeys(r.settle + r2.settle))
@@ -152,25 +149,15 @@ def _pair(static: Static, kept: dict[Hashable, FactorScore]) -> Builder:
         o1, o2, e2 = r.observed, r2.observed, r2.evidence
         if not r.evidence and not e2 and type(o1) in _PLAIN and type(o2) in _PLAIN:
             key = (index, points, type(o1), o1, type(o2), o2, settle)
-            found = kept.get(key)
-            return found if found is not None else _keep(kept, key, FactorScore(
-                fid, section, says, low, high, top, {m1: o1, m2: o2}, (), citations, settle, applies))
-        return FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2}, r.evidence + e2 if e2 else r.evidence,
-                           citations, settle, applies)
-
-    return build
-
-
-def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -> tuple[tuple[FactorScore, ...],
-                                                                                         tuple[str, ...]]:
-    """Every factor's result (its points, maximum, what was seen, the evidence, what would settle it), and the
-    profile paths that would settle the whole score, once each in the factors' order."""
-    settled: list[str] = []
-    get = readings.get
-    builders = shape.builders  # one per factor, as many as the plans' steps (``layout``)
-    # By index: ``zip(strict=True)`` is a builtin called with a keyword, which CPython parses (dearer here).
-    factors = tuple([builders[i](points, get, settled) for i, points in enumerate(scored.factors)])
-    return factors, tuple(dict.fromkeys(settled)) if settled else ()
+            f = kept.get(key)
+            if f is None:
+                f = kept[key] = FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2}, (), citations,
+                                            settle, applies)
+            add(f)
+        else:
+            add(FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2},
+                            r.evidence + e2 if e2 else r.evidence, citations, settle, applies))
+    return tuple(found), tuple(dict.fromkeys(settled)) if settled else ()
 
 
 def _combined(static: Static, points: Points, r1: Reading | None, r2: Reading | None) -> FactorScore:

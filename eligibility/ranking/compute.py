@@ -17,8 +17,9 @@ from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.build import cite, factor_scores, layout, section_scores
 from eligibility.ranking.languages import read_language
-from eligibility.ranking.measures import Reader, Reading, accompanying_spouse, tagged
+from eligibility.ranking.measures import Reader, Reading, accompanying_spouse
 from eligibility.ranking.plan import Readers, differing
+from eligibility.ranking.reading import reading_of
 from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
 from eligibility.record import Record
 from eligibility.result import (
@@ -34,6 +35,8 @@ from eligibility.rulebook.library import Library
 from eligibility.unknown import UNKNOWN
 
 RULES_ID = "crs"
+#: ``tuple.__new__``: a ``Chosen`` made by it skips the named tuple's own ``__new__``, a Python function.
+_new = tuple.__new__
 
 
 class Chosen(NamedTuple):
@@ -102,13 +105,16 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         chosen = "english" if (e.low, e.high) >= (f.low, f.high) else "french"
     first, second = (english, french) if chosen == "english" else (french, english)
     if explain:
-        readings["first_language"] = tagged("first_language", first)
-        readings["second_language"] = tagged("second_language", second)
         # A language's lowest ability is its reading's value (what the steps scored): the result reads its words,
-        # evidence and paths.
-        readings["first_language_all"] = tagged("first_language_all", first)
-        readings["english_all"] = tagged("english_all", english)
-        readings["french_all"] = tagged("french_all", french)
+        # evidence and paths. Each measure is named in its evidence (``tagged``, written out here: one call for
+        # the five rather than one each).
+        for measure, reading in (("first_language", first), ("second_language", second),
+                                 ("first_language_all", first), ("english_all", english), ("french_all", french)):
+            if reading.evidence:
+                reading = reading_of((reading.value, reading.observed,
+                                      tuple([{"measure": measure, **e} for e in reading.evidence]), reading.settle,
+                                      reading.abilities))
+            readings[measure] = reading
     else:
         readings["first_language"] = readings["first_language_all"] = first
         readings["second_language"] = second
@@ -121,8 +127,8 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         designation = Designation(chosen, False, f"{chosen} scored as first official language: it gives "
                                                  f"{_text(scored[chosen])}, {other} first gives "
                                                  f"{_text(scored[other])}")
-    return Chosen(scored[chosen], plans, readings, designation, None if with_spouse is UNKNOWN else with_spouse,
-                  why)
+    return _new(Chosen, (scored[chosen], plans, readings, designation,
+                         None if with_spouse is UNKNOWN else with_spouse, why))
 
 
 _STATED: dict[str, Designation] = {d: Designation(d, True, f"{d} as stated in the profile")

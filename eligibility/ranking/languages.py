@@ -17,12 +17,19 @@ NO_LEVELS = ((0, 0),) * len(ABILITIES)
 NO_TEST = Reading((0, 0), "no valid test", (), (), NO_LEVELS)
 
 
+#: The reading of tests not given, by path (the same for everyone; a profile has two paths).
+_UNKNOWN: dict[str, Reading] = {}
+
+
 def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, path: str, explain: bool) -> Reading:
     """The levels of the best valid test in ``language`` (None: any), one span per ability and the lowest
     ability as the value; every test of that language as evidence (``explain``), without naming the measure
     (several measures share this reading)."""
     if tests is UNKNOWN:
-        return Reading((0, TOP), None, (), (path,), UNKNOWN_LEVELS)
+        found = _UNKNOWN.get(path)
+        if found is None:
+            found = _UNKNOWN[path] = Reading((0, TOP), None, (), (path,), UNKNOWN_LEVELS)
+        return found
     of_language = [t for t in tests if t.language == language] if language is not None and tests else tests
     if not of_language:
         return NO_TEST  # no test of the language: nothing to say of any

@@ -23,7 +23,7 @@ from eligibility.ranking.work_years import (
     work_years,
 )
 from eligibility.rulebook.crs import NAMED_LEVELS, Counting
-from eligibility.unknown import UNKNOWN, Unknown, known
+from eligibility.unknown import UNKNOWN, Unknown
 
 __all__ = ["CANADIAN_EXCLUDED", "DESIGNATED", "FOREIGN_EXCLUDED", "LANGUAGE", "READERS", "SPOUSE_EXCLUDED",
            "UNKNOWN_YEARS", "Reader", "Reading", "Span", "accompanying_spouse", "tagged"]
@@ -48,20 +48,21 @@ def accompanying_spouse(facts: Facts) -> tuple[bool | Unknown, str]:
     Only a married or common-law person has one (``Facts.spouse``); a spouse who does not come to
     Canada, or who is a Canadian citizen or permanent resident, is scored as no spouse.
     """
+    # ``is UNKNOWN`` rather than ``known``: a call less each.
     status, spouse = facts.profile.marital_status, facts.spouse()
-    if known(status) and status not in ("married", "common_law"):
+    if status is not UNKNOWN and status not in ("married", "common_law"):
         return False, f"marital status {status}: no spouse"
     if spouse is None:
         return False, "no spouse"
-    if not known(spouse):
+    if spouse is UNKNOWN:
         return UNKNOWN, "married or common-law, but the profile does not describe the spouse"
     if spouse.canadian_citizen_or_pr is True:
         return False, "the spouse is a Canadian citizen or permanent resident: scored as no spouse"
     if spouse.accompanying is False:
         return False, "the spouse is not accompanying: scored as no spouse"
-    if not known(spouse.accompanying):
+    if spouse.accompanying is UNKNOWN:
         return UNKNOWN, "whether the spouse is accompanying is not given"
-    if not known(spouse.canadian_citizen_or_pr):
+    if spouse.canadian_citizen_or_pr is UNKNOWN:
         return UNKNOWN, "whether the spouse is a Canadian citizen or permanent resident is not given"
     return True, "an accompanying spouse who is not a Canadian citizen or permanent resident"
 
@@ -97,10 +98,15 @@ def age(m: Reader) -> Reading:
                        (), ()))
 
 
+#: The reading of an education not given, by its path (the same for everyone).
+_EDUCATION_UNKNOWN = {path: Reading((0, len(LEVEL_NAMES) - 1), None, (), (path,))
+                      for path in ("$.education", "$.spouse.education")}
+
+
 def _education(m: Reader, measure: str, person: Person, path: str) -> Reading:
     creds = m.facts.credentials(person, m.counting.eca_valid_months)
     if creds is UNKNOWN:
-        return Reading((0, len(LEVEL_NAMES) - 1), None, (), (path,))
+        return _EDUCATION_UNKNOWN[path]
     explain = m.explain
     evidence = []
     best = post = 0

@@ -32,8 +32,9 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
     """
     table = work_table(facts, person)
     if table is None:
-        return Reading((0, UNKNOWN_YEARS), None, (), (path,))
-    first, last, first_iso, last_iso = _window(facts.as_of, counting.work_window_months)
+        return _UNKNOWN[path]
+    window = _WINDOWS.get((facts.as_of, counting.work_window_months))  # read here: a call less for most
+    first, last, first_iso, last_iso = window or _window(facts.as_of, counting.work_window_months)
     if not table.rows:
         # No job at all: no year, nothing to say of any job; the words are the window's, the same for everyone.
         return _no_work(first, last, first_iso, last_iso) if explain else NO_WORK
@@ -95,6 +96,8 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
 
 
 NO_YEARS = (0, 0)
+#: The reading of a work history not given, by its path (the same for everyone).
+_UNKNOWN = {path: Reading((0, UNKNOWN_YEARS), None, (), (path,)) for path in ("$.work", "$.spouse.work")}
 NO_WORK = Reading(NO_YEARS, None)
 _NO_WORK: dict[tuple[dt.date, dt.date], Reading] = {}
 _WINDOWS: dict[tuple[dt.date, int], tuple[dt.date, dt.date, str, str]] = {}

@@ -17,6 +17,9 @@ returns it, on 2026-03-01):
   project's code, and it slows down exactly as the evaluation does when the machine is loaded or slower, so
   "one evaluation costs N deep copies of a profile" stays comparable between machines and runs where
   profiles/s does not.
+- **verdicts only**: the same generated profiles through ``evaluate_verdicts`` (what ``batch --verdicts-only``
+  runs: the same decisions, no explanation), and the full evaluation's cost as a multiple of it: how much of an
+  evaluation is deciding and how much is explaining.
 - **jobs**: the cost of a profile with 100 jobs against the same profile with 1 job (interleaved).
 - **CRS** and **CLI**: the cost the CRS adds to ``eligibility.api.evaluate`` and the CLI's start-up, as before.
 
@@ -40,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from eligibility.api import evaluate as api_evaluate  # noqa: E402
-from eligibility.engines.run import evaluate  # noqa: E402
+from eligibility.engines.run import evaluate, evaluate_verdicts  # noqa: E402
 from eligibility.profile.load import load_profile, profile_from_data  # noqa: E402
 from eligibility.profile.model import Profile  # noqa: E402
 from eligibility.rulebook.library import Library, load_library  # noqa: E402
@@ -108,6 +111,15 @@ def evaluation_speed(library: Library, examples: list[Profile], rounds: int, gen
             evaluate(p, DAY, library)
         return len(profiles)
 
+    verdict_turn = iter(range(10**9))
+
+    def verdicts_only() -> int:
+        # The same sets, verdicts alone: what deciding costs without the explanation (``batch --verdicts-only``).
+        profiles = sets[next(verdict_turn) % RUNS]
+        for p in profiles:
+            evaluate_verdicts(p, DAY, library)
+        return len(profiles)
+
     def reference() -> int:
         for _ in range(rounds * 4):
             for p in examples:
@@ -116,7 +128,10 @@ def evaluation_speed(library: Library, examples: list[Profile], rounds: int, gen
 
     for p in examples:  # warm up: the rules' compiled form, the NOC table
         evaluate(p, DAY, library)
-    cost = interleaved({"examples": on_examples, "generated": on_generated, "reference": reference})
+    for p in sets[0][:20]:
+        evaluate_verdicts(p, DAY, library)
+    cost = interleaved({"examples": on_examples, "generated": on_generated, "verdicts": verdicts_only,
+                        "reference": reference})
     ref = cost["reference"]
     print(f"reference: copy.deepcopy of an example profile: {1 / ref:,.0f} /s per core")
     for name, what in (("examples", f"the {len(examples)} example profiles, {rounds} times each"),
@@ -124,6 +139,9 @@ def evaluation_speed(library: Library, examples: list[Profile], rounds: int, gen
         print(f"native, all {len(library.programs)} programs, full explanation, {what}: "
               f"{1 / cost[name]:,.0f} profiles/s per core = {cost[name] / ref:.1f} deep copies of a profile "
               f"per evaluation")
+    print(f"verdicts only (evaluate_verdicts), the same generated profiles: {1 / cost['verdicts']:,.0f} profiles/s "
+          f"per core = {cost['verdicts'] / ref:.1f} deep copies; the full explanation costs "
+          f"{cost['generated'] / cost['verdicts']:.1f}x the verdicts alone")
 
 
 def job_scaling(library: Library, rounds: int) -> None:

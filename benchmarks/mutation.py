@@ -11,7 +11,8 @@ killed by the checks) and the cases of every program the file can change are run
 the first failing case. Source metadata (citations, titles, URLs, dates checked) is not mutated.
 
 ``code``: mutmut (3.x) over eligibility/evaluator/, kinds/, measure/, logic.py, work.py, dates.py, facts.py,
-rulebook/ and profile/quick.py (area ``quick``), each area with its own test subset (area ``verdict`` is the
+rulebook/, profile/quick.py (area ``quick``), ranking/ (the CRS, area ``ranking``) and timeline/ (the plan, area
+``timeline``), each area with its own test subset (area ``verdict`` is the
 verdict-only path's functions alone: evaluator/verdict.py, each kind's compiled ``outcome``, measure's
 ``score_range`` and ``work_hours``, ``facts.lazy``), in a scratch copy of the repository (the checkout is left
 untouched). A surviving mutant costs a run of every test that reaches it (for the evaluator, every case
@@ -25,6 +26,7 @@ part of the suite: a mutant it kills, the whole suite kills.
     .venv/bin/python benchmarks/mutation.py code logic dates work --survivors
     .venv/bin/python benchmarks/mutation.py code evaluator kinds measure facts rulebook --sample 40 --jobs 2
     .venv/bin/python benchmarks/mutation.py code verdict quick --sample 70 --seed 1201 --survivors
+    .venv/bin/python benchmarks/mutation.py code ranking --sample 60 --seed 1202 --jobs 1 --deadline 1500 --survivors
 
 Survivors judged equivalent (no behaviour of the rules can tell them apart) are listed in
 ``EQUIVALENT`` (rules) and ``EQUIVALENT_CODE`` (code, keyed by function and mutated line), and changes to
@@ -335,6 +337,18 @@ AREAS: dict[str, tuple[list[str], list[str]]] = {
                  "tests/test_verdict_mutants.py"]),
     # The profile's quick readers, held to the converter's full readers.
     "quick": (["eligibility/profile/quick.py"], ["tests/test_profile_quick_read.py"]),
+    # The CRS: readings, work years, languages, scoring, result building, improve; held to the CRS tests and
+    # the ruleset's CRS cases (rulesets/crs/crs.cases.yaml, run by test_ruleset_cases.py's test_crs_case).
+    "ranking": (["eligibility/ranking/*"], ["tests/test_crs.py", "tests/test_crs_improve_spouse.py",
+                                           "tests/test_crs_paths.py", "tests/test_crs_properties.py",
+                                           "tests/test_draws_crs.py", "tests/test_ruleset_cases.py",
+                                           "tests/test_result_json.py", "tests/test_whatif.py",
+                                           "tests/test_ranking_mutants.py"]),
+    # The plan (``eligibility plan``): the days on which anything can change, the events, gaps, causes,
+    # distance and the plan's words; "within reach" reads the same days.
+    "timeline": (["eligibility/timeline/*"], ["tests/test_plan.py", "tests/test_plan_distance.py",
+                                             "tests/test_plan_properties.py", "tests/test_reach.py",
+                                             "tests/test_plan_mutants.py"]),
 }
 #: Areas made of some functions of their files alone: mutmut's mutant names (``module.x_function__mutmut_N``,
 #: ``module.xǁClassǁmethod__mutmut_N``) they keep, as fnmatch patterns.
@@ -535,6 +549,34 @@ EQUIVALENT_CODE: dict[str, str] = {
         "_drop runs once, from the finalizer of the object the entry was made for, while its entry is there: the "
         "only other remover, clear(), detaches every finalizer first, and an object's id is not reused while it "
         "lives; so the key is always found",
+    "eligibility.ranking.compute.on_day: hit = _ON_DAY.get((id(rules), as_of)) "
+    "-> hit = _ON_DAY.get((id(None), as_of))":
+        "a lookup that always misses: the day's rules are worked out again, the same way (only slower), and kept "
+        "under the right key",
+    "eligibility.ranking.build._pair: partial = _combined(static, points, r, r2) -> partial = _combined(points, r, "
+    "r2)":
+        "a factor of two measures misses a reading only in a section that applies in one spouse case alone, and "
+        "the rules' one such section (spouse factors) has factors of one measure: every other measure is read in "
+        "every case (the languages always), so with the rules as encoded _combined is never called (checked: "
+        "the CRS tests pass with it raising)",
+    "eligibility.timeline.crossings._events: codes=(str(work[a[0].index].noc), str(work[b[0].index].noc))) "
+    "-> codes=None)":
+        "an order event's codes (two) are read nowhere: the CRS's causes read the codes of hours events with hours "
+        "alone (an order event has none), and a condition's cause matches them against one code, which two codes "
+        "and None both miss",
+    "eligibility.timeline.gaps.language_gap: short = {a: lvl for a, lvl in needed.items() if int(have.get(a, 0)) "
+    "< lvl} -> short = {a: lvl for a, lvl in needed.items() if int(have.get(a, 1)) < lvl}":
+        "the levels the rules ask are 0 (an ability not asked) or 4 and more (checked over every language "
+        "condition): 0 and 1 are both below each of 4 and more, and neither is below 0",
+    "eligibility.timeline.gaps.unknown_gap: key = str(required.get(\"key\") or _key_from(r.explanation)) "
+    "-> key = str(required.get(\"XXkeyXX\") or _key_from(r.explanation))":
+        "only a declaration is ever unknown among the two kinds (a judgement passes or fails), and its explanation "
+        "is \"the profile does not state declarations.KEY\": the key read from the words is required's",
+    "eligibility.timeline.gaps._key_from: return text.split(marker, 1)[1].split()[0].rstrip(\":.,\") if marker "
+    "in text else \"?\" -> return text.rsplit(marker, 1)[1].split()[0].rstrip(\":.,\") if marker in text "
+    "else \"?\"":
+        "never called: every unknown declaration's required has its key (above); and its words name "
+        "\"declarations.\" once, so splitting from either end gives the same key",
 }
 COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
 
@@ -576,10 +618,13 @@ def judged_code(key: str) -> str | None:
 #: it. So before each test, every value kept between evaluations is forgotten: the result nodes the
 #: evaluator keeps per value (an age, a province), the selectors' answers and words, the plans, the durable
 #: rulesets, the ruleset converter and the profile's reading plans (whose quick readers, closures made by
-#: profile/quick.py when a plan is made, would otherwise be those made before the mutant, never mutated).
-#: With them kept, a test whose value an earlier test produced never calls the kind's ``report`` (or
-#: ``durable_checks``, or the converter's configuration), so the map leaves it out, and a mutant the suite
-#: kills "survives" the tests run for it. Likewise a function reached while
+#: profile/quick.py when a plan is made, would otherwise be those made before the mutant, never mutated),
+#: and what the CRS and the plan keep between profiles (the CRS's compiled plans, whose readers and scoring
+#: steps are made once per version, its result layouts with the factor and section results they keep, a
+#: day's rules, resolved citations, work windows; the plan's periods of a library). With them kept, a test
+#: whose value an earlier test produced never calls the kind's ``report`` (or ``durable_checks``, or the
+#: converter's configuration), so the map leaves it out, and a mutant the suite kills "survives" the tests
+#: run for it. Likewise a function reached while
 #: building a fixture of module or session scope (a test module's library) would be mapped to the first test
 #: alone: in the first pass, every test using such a fixture is mapped to what building it reached.
 FRESH_CACHES = """
@@ -609,6 +654,30 @@ def _mutation_nothing_kept_between_tests() -> None:
     ruleset_converter.cache_clear()
     profile_structure._PLANS.clear()
     profile_structure._WHOLE.clear()
+    _mutation_clear_module_dicts()
+
+
+#: Values the CRS and the plan keep between profiles, by module: compiled plans, layouts and the results
+#: they keep, a day's rules, resolved citations, work windows, a library's periods. (Looked up by name and
+#: skipped when gone, so a module rewritten without one still runs.)
+_MUTATION_KEPT = {
+    "eligibility.ranking.build": ("_CITED", "_LAYOUTS"),
+    "eligibility.ranking.compute": ("_SHARED", "_ON_DAY"),
+    "eligibility.ranking.plan": ("_PLANS",),
+    "eligibility.ranking.work_years": ("_NO_WORK", "_WINDOWS"),
+    "eligibility.timeline.days": ("_PERIODS",),
+}
+
+
+def _mutation_clear_module_dicts() -> None:
+    import importlib
+
+    for module, names in _MUTATION_KEPT.items():
+        loaded = importlib.import_module(module)
+        for name in names:
+            kept = getattr(loaded, name, None)
+            if kept is not None:
+                kept.clear()
 
 
 #: In mutmut's first pass: the functions each fixture of module or session scope reached when built.

@@ -1,0 +1,136 @@
+"""Tests that kill the plan code's mutation survivors (benchmarks/mutation.py, area timeline; seed 1202).
+
+Each boundary day and number is derived by hand in the test's comments, from the rules (rulesets/) and the
+charts: a language result is valid while less than 2 years old, counted from the date on the result when the
+profile gives one (so a test of day T, or with a result of day T, is too old from T + 2 years); CLB levels
+are CELPIP-General scores; IELTS General Training CLB 9 = listening 8.0, reading 7.0, writing 7.0, speaking
+7.0, and CLB 7 = 6.0 in each; FSW grid points as in tests/test_plan.py's ``fsw_person``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eligibility.errors import UsageError
+from eligibility.profile.load import profile_from_data
+from eligibility.timeline.build import plan
+from eligibility.timeline.render import plan_text
+from tests.strategies import library
+from tests.test_plan import cec_person, fsw_person, job, spans, timeline
+
+D = dt.date
+
+
+def test_a_plan_of_no_days_is_refused() -> None:
+    """--until on the --from day itself leaves no day to plan: a usage error naming both days."""
+    with pytest.raises(UsageError, match=r"^--until: expected a day after --from 2026-01-01, found 2026-01-01$"):
+        plan(profile_from_data(cec_person([job("2020-01-01", None, 40)])), D(2026, 1, 1), D(2026, 1, 1), library())
+
+
+def test_an_ielts_that_expires_is_named_ielts_and_the_text_lines_are_aligned() -> None:
+    """An IELTS of 2025-03-10 (CLB 9) is too old from 2027-03-10: the cause names it "IELTS", and the plan's text
+    shows each interval with its inclusive last day and the verdict padded to 12 characters."""
+    data = cec_person([job("2020-01-01", None, 40)])
+    data["language_tests"] = [{"test": "ielts_general", "taken": "2025-03-10", "listening": 8.0, "reading": 7.0,
+                               "writing": 7.0, "speaking": 7.0}]
+    p = timeline(data, D(2026, 1, 1), D(2028, 1, 1), "express-entry/cec")
+    assert spans(p, "express-entry/cec") == [(D(2026, 1, 1), D(2027, 3, 10), "eligible"),
+                                              (D(2027, 3, 10), D(2028, 1, 1), "not_eligible")]
+    assert p.program("express-entry/cec").intervals[1].because == "IELTS of 2025-03-10 is 2 years old"
+    lines = plan_text(p).splitlines()
+    assert "  2026-01-01 to 2027-03-09  ELIGIBLE      every condition passes" in lines
+    assert "  2027-03-10 to 2027-12-31  not eligible  IELTS of 2025-03-10 is 2 years old" in lines
+
+
+def test_a_result_issued_later_than_the_test_starts_and_ends_the_validity() -> None:
+    """A CELPIP taken 2025-03-01 with its result issued 2025-03-20 counts from 2025-03-20 (the cause names the
+    result) and is too old from 2027-03-20."""
+    data = cec_person([job("2020-01-01", None, 40)])
+    data["language_tests"] = [{"test": "celpip_general", "taken": "2025-03-01", "result_date": "2025-03-20",
+                               "listening": 9, "reading": 9, "writing": 9, "speaking": 9}]
+    p = timeline(data, D(2025, 3, 5), D(2028, 1, 1), "express-entry/cec")
+    assert spans(p, "express-entry/cec") == [(D(2025, 3, 5), D(2025, 3, 20), "not_eligible"),
+                                              (D(2025, 3, 20), D(2027, 3, 20), "eligible"),
+                                              (D(2027, 3, 20), D(2028, 1, 1), "not_eligible")]
+    assert [i.because for i in p.program("express-entry/cec").intervals[1:]] == [
+        "CELPIP-General of 2025-03-01: result issued 2025-03-20", "CELPIP-General of 2025-03-01 is 2 years old"]
+
+
+def test_an_eca_issued_in_the_plan_makes_fsw_eligible_that_day() -> None:
+    """A foreign bachelor's whose ECA is issued 2026-08-01: FSW's education passes and the grid rises from 51 to 72
+    that day, the ECA named as the cause."""
+    data = fsw_person()
+    data["birth_date"] = "1990-05-15"
+    data["education"] = [{"level": "bachelors", "country": "IN", "years": 4, "full_time": True,
+                          "completed": "2012-05-01", "eca": {"issued": "2026-08-01", "level": "bachelors"}}]
+    # Age 36: 11; CLB 9: 24; 3 years abroad: 11; no offer: 0; adaptability: a sibling 5 (no study in Canada):
+    # 51 without a recognized credential, 51 + 21 (bachelor's) = 72 with the ECA; pass mark 67.
+    p = timeline(data, D(2026, 6, 1), D(2027, 1, 1), "express-entry/fsw")
+    assert spans(p, "express-entry/fsw") == [(D(2026, 6, 1), D(2026, 8, 1), "not_eligible"),
+                                              (D(2026, 8, 1), D(2027, 1, 1), "eligible")]
+    assert p.program("express-entry/fsw").intervals[1].because == (
+        "the ECA of 2026-08-01 is issued; the ECA of 2026-08-01 is issued: education points 0 -> 21, grid 51 -> 72")
+
+
+def test_a_grid_range_is_written_low_high_in_the_cause() -> None:
+    """Without the job-offer key, FSW's arranged employment is 0 to 10: the grid is 67-77 at 46 and 66-76 from the
+    47th birthday (2027-05-15), when the verdict becomes undetermined."""
+    data = fsw_person()
+    del data["job_offer"]
+    p = timeline(data, D(2026, 6, 1), D(2027, 12, 1), "express-entry/fsw")
+    assert spans(p, "express-entry/fsw") == [(D(2026, 6, 1), D(2027, 5, 15), "eligible"),
+                                              (D(2027, 5, 15), D(2027, 12, 1), "undetermined")]
+    assert p.program("express-entry/fsw").intervals[1].because == "age 47: age points 1 -> 0, grid 67-77 -> 66-76"
+
+
+def test_an_unsettled_grid_names_every_field_that_would_settle_it() -> None:
+    """At 47 without the job-offer and relatives keys the grid is 24 + 21 + 11 + 0 + (0..10) + (5..10) = 61..76:
+    the gap names both fields to state, the job offer's and the adaptability's."""
+    data = fsw_person()
+    del data["job_offer"], data["relatives_in_canada"]
+    p = timeline(data, D(2027, 6, 1), D(2027, 12, 1), "express-entry/fsw")
+    assert spans(p, "express-entry/fsw") == [(D(2027, 6, 1), D(2027, 12, 1), "undetermined")]
+    gaps = [(g.condition, g.needs, g.detail) for g in p.program("express-entry/fsw").next.gaps]
+    assert gaps == [("selection-grid", "state $.job_offer, $.spouse", {"fields": ["$.job_offer", "$.spouse"]})]
+
+
+def test_a_language_gap_without_a_valid_test_asks_the_highest_level_by_teer() -> None:
+    """After the CELPIP of 2025-03-10 expires (2027-03-10), with the job's NOC code not given (so neither the main
+    occupation nor its TEER is known), CEC's language gap asks CLB 7 in each ability (the higher of its TEER 0-1
+    and TEER 2-3 levels, 7 and 5), and each ability says there is no valid test, with the scores."""
+    data = cec_person([job("2020-01-01", None, 40)], taken="2025-03-10")
+    data["work"][0]["noc"] = None
+    p = timeline(data, D(2027, 4, 1), D(2027, 6, 1), "express-entry/cec")
+    work, gap = p.program("express-entry/cec").next.gaps
+    assert (work.outcome, work.needs) == ("unknown", "state the NOC code of each job ($.work[0].noc)")
+    assert gap.outcome == "fail"
+    assert gap.detail["levels_needed"] == {"reading": 7, "writing": 7, "listening": 7, "speaking": 7}
+    assert gap.detail["levels"] == {}
+    parts = gap.needs.split("; ")
+    # CLB 7: IELTS General Training 6.0 and CELPIP-General 7 in each ability
+    assert [p.split(": ")[0] for p in parts] == [f"{a} level 7 (no valid test now)"
+                                                 for a in ("reading", "writing", "listening", "speaking")]
+    assert all("IELTS General Training 6, CELPIP-General 7, " in p for p in parts)
+
+
+def test_a_dependent_program_names_each_program_that_changed() -> None:
+    """Alberta's accelerated tech pathway asks for FSW or CEC: when the CELPIP of 2025-03-10 expires on 2027-03-10,
+    CEC goes from eligible to not eligible and FSW (CLB 7 needed) from undetermined to not eligible."""
+    p = timeline(cec_person([job("2020-01-01", None, 40)], taken="2025-03-10"), D(2026, 6, 1), D(2028, 1, 1),
+                 "alberta/accelerated-tech")
+    assert spans(p, "alberta/accelerated-tech") == [(D(2026, 6, 1), D(2027, 3, 10), "undetermined"),
+                                                     (D(2027, 3, 10), D(2028, 1, 1), "not_eligible")]
+    assert p.program("alberta/accelerated-tech").intervals[1].because == (
+        "CELPIP-General of 2025-03-10 is 2 years old: express-entry/fsw undetermined -> not eligible, "
+        "express-entry/cec eligible -> not eligible")
+
+
+def test_a_program_closed_over_the_whole_plan_is_listed_once() -> None:
+    """Ontario's tech draws are closed from 2026-05-30: a plan from 2026-06-01 lists them as not in force over the
+    whole period."""
+    p = timeline(cec_person([job("2020-01-01", None, 40)], taken="2025-03-10"), D(2026, 6, 1), D(2026, 9, 1),
+                 "ontario/hcp-tech", "express-entry/cec")
+    assert spans(p, "ontario/hcp-tech") == [(D(2026, 6, 1), D(2026, 9, 1), "not_in_force")]
+    assert "Not in force over the whole period: ontario/hcp-tech" in plan_text(p).splitlines()

@@ -577,6 +577,59 @@ EQUIVALENT_CODE: dict[str, str] = {
     "else \"?\"":
         "never called: every unknown declaration's required has its key (above); and its words name "
         "\"declarations.\" once, so splitting from either end gives the same key",
+    "eligibility.ranking.build._combined: tuple(item for _, r in named for item in r.evidence), "
+    "citations, -> None, citations,":
+        "as for _pair's call of _combined above: with the rules as encoded _combined is never called",
+    "eligibility.ranking.build._combined: return FactorScore(fid, section, says, low, high, top, {m: "
+    "r.observed for m, r in named}, -> return FactorScore(fid, says, low, high, top, {m: r.observed for "
+    "m, r in named},":
+        "as for _pair's call of _combined above: with the rules as encoded _combined is never called",
+    'eligibility.ranking.build._pair: partial = _combined(static, points, r, r2) -> partial = _combined(static, r, r2)':
+        "as for _pair's call of _combined above: with the rules as encoded _combined is never called",
+    'eligibility.ranking.build._pair: found = kept.get(key) -> found = None':
+        "a lookup that always misses: the value is worked out again, the same way (only slower): a factor's "
+        "result kept by its points and plain readings",
+    'eligibility.ranking.build.cite: hit = _CITED.get(id(owner)) -> hit = None':
+        "a lookup that always misses: the value is worked out again, the same way (only slower): the "
+        "citations of a factor or version resolved against the sources",
+    'eligibility.ranking.plan.plan: hit = _PLANS.get((id(version), with_spouse)) -> hit = None':
+        "a lookup that always misses: the value is worked out again, the same way (only slower): the version "
+        "compiled for the spouse case, an equal plan each time (the caches keyed by plans' identity then miss "
+        "too, and work out the same)",
+    "eligibility.ranking.score.score_plan: factors[i] = spans[level] if level <= top else spans[top] -> "
+    "factors[i] = spans[level] if level < top else spans[top]":
+        'at level == top both sides give spans[top]',
+    "eligibility.timeline.events.job_events: codes = (w.noc,) if w.noc else () -> codes = (w.noc,) if "
+    "(w.noc) or True else ()":
+        "a job event's codes are read nowhere: only hours events' codes are (a condition's cause and the "
+        "CRS's causes both read events of kind hours)",
+    "eligibility.timeline.events.periods: for cond, _ in walk(version.conditions, \"$\"): -> for cond, _ in "
+    "walk(version.conditions, \"XX$XX\"):":
+        'the path walk gives each condition is not read here',
+    "eligibility.timeline.gaps.unknown_gap: fields = [FACTORS.get(str(e.get(\"factor\")), (\"\", \"$\", \"\"))[1] "
+    "for e in r.evidence -> fields = [FACTORS.get(str(e.get(\"factor\")), (\"\", \"$\", \"XXXX\"))[1] for e in "
+    "r.evidence":
+        "the default's third element (how to score more) is not read: [1] is",
+    "eligibility.timeline.gaps.unknown_gap: words, field = FIELDS.get(r.kind, (\"the facts this condition "
+    "reads\", \"$\")) -> words, field = FIELDS.get(r.kind, (\"the facts this condition reads\", \"XX$XX\"))":
+        "every kind that reaches it (an unknown condition not of language, points, program, declaration or "
+        "judgement: age, certificate, education, funds, intended province, job offer, work experience) is in "
+        "FIELDS: the default is never used",
+    "eligibility.timeline.gaps._not_listed: if e.get(\"noc\") and \"is not among\" in str(e.get(\"reason\", "
+    "\"\"))}) -> if e.get(\"noc\") and \"is not among\" in str(e.get(\"reason\", \"XXXX\"))})":
+        'a default reason, "" or "XXXX", never contains "is not among"',
+    "eligibility.ranking.improve._language: for target in range(t.levels[ability] + 1, 11): "
+    "-> for target in range(t.levels[ability] + 1, 12):":
+        "no language chart has a row above level 10 (rulesets/language/tests.yaml; TOP_LEVEL), so a target of 11 "
+        "finds no score and is skipped",
+    "eligibility.ranking.score.step_points: points = _at(s.lookup, v[0]) -> points = _at(s.lookup, v[1])":
+        "reached only when v[0] == v[1]",
+    "eligibility.ranking.measures.certificate_of_qualification: return reading_of(((1, 1) if held else (0, 0), "
+    "\"yes\" if held else \"no\", evidence, (), ())) -> return reading_of(((2, 1) if held else (0, 0), \"yes\" if "
+    "held else \"no\", evidence, (), ()))":
+        "the level is read only by the certificate x language step, whose table's highest key is 1: a span from "
+        "2 is scored from its low, 2, in key 1's row, the same points, and the span is shown nowhere (the "
+        "factor shows \"yes\"; checked on the example profiles with a certificate, outputs byte-identical)",
 }
 COPY = ("eligibility", "tests", "rulesets", "profiles", "docs", "README.md", "pyproject.toml")
 

@@ -13,6 +13,7 @@ import datetime as dt
 
 import pytest
 
+from eligibility.engines.run import evaluate
 from eligibility.errors import UsageError
 from eligibility.profile.load import profile_from_data
 from eligibility.timeline.build import plan
@@ -42,6 +43,9 @@ def test_an_ielts_that_expires_is_named_ielts_and_the_text_lines_are_aligned() -
     lines = plan_text(p).splitlines()
     assert "  2026-01-01 to 2027-03-09  ELIGIBLE      every condition passes" in lines
     assert "  2027-03-10 to 2027-12-31  not eligible  IELTS of 2025-03-10 is 2 years old" in lines
+    assert "  express-entry/cec: eligible on 2026-01-01" in lines
+    assert p.assumptions[1] == ("Nothing else in the profile changes: no new job, credential, ECA or job offer, no "
+                                "change of funds or family, and no language test is retaken.")
 
 
 def test_a_result_issued_later_than_the_test_starts_and_ends_the_validity() -> None:
@@ -56,6 +60,7 @@ def test_a_result_issued_later_than_the_test_starts_and_ends_the_validity() -> N
                                               (D(2027, 3, 20), D(2028, 1, 1), "not_eligible")]
     assert [i.because for i in p.program("express-entry/cec").intervals[1:]] == [
         "CELPIP-General of 2025-03-01: result issued 2025-03-20", "CELPIP-General of 2025-03-01 is 2 years old"]
+    assert "  express-entry/cec: first eligible on 2025-03-20" in plan_text(p).splitlines()
 
 
 def test_an_eca_issued_in_the_plan_makes_fsw_eligible_that_day() -> None:
@@ -106,6 +111,10 @@ def test_a_language_gap_without_a_valid_test_asks_the_highest_level_by_teer() ->
     work, gap = p.program("express-entry/cec").next.gaps
     assert (work.outcome, work.needs) == ("unknown", "state the NOC code of each job ($.work[0].noc)")
     assert gap.outcome == "fail"
+    # the interval's words name what fails (the language), not what is unknown (the work's NOC code)
+    assert p.program("express-entry/cec").intervals[0].because == (
+        "CLB/NCLC 7 in all four abilities if the main occupation is TEER 0 or 1; CLB/NCLC 5 if TEER 2 or 3: no valid "
+        "test result in the language required")
     assert gap.detail["levels_needed"] == {"reading": 7, "writing": 7, "listening": 7, "speaking": 7}
     assert gap.detail["levels"] == {}
     parts = gap.needs.split("; ")
@@ -130,7 +139,53 @@ def test_a_dependent_program_names_each_program_that_changed() -> None:
 def test_a_program_closed_over_the_whole_plan_is_listed_once() -> None:
     """Ontario's tech draws are closed from 2026-05-30: a plan from 2026-06-01 lists them as not in force over the
     whole period."""
-    p = timeline(cec_person([job("2020-01-01", None, 40)], taken="2025-03-10"), D(2026, 6, 1), D(2026, 9, 1),
-                 "ontario/hcp-tech", "express-entry/cec")
+    data = cec_person([job("2020-01-01", None, 40)], taken="2025-03-10")
+    p = timeline(data, D(2026, 6, 1), D(2026, 9, 1), "ontario/hcp-tech", "express-entry/cec")
     assert spans(p, "ontario/hcp-tech") == [(D(2026, 6, 1), D(2026, 9, 1), "not_in_force")]
+    closed = evaluate(profile_from_data(data), D(2026, 6, 1), library(), ["ontario/hcp-tech"])
+    assert p.program("ontario/hcp-tech").intervals[0].because == closed.program("ontario/hcp-tech").message
     assert "Not in force over the whole period: ontario/hcp-tech" in plan_text(p).splitlines()
+
+
+def test_a_language_gap_names_the_level_held() -> None:
+    """A CELPIP at 6 in each ability with a TEER 1 job (21231): CEC asks CLB 7, and each ability says "6 now"."""
+    data = cec_person([job("2020-01-01", None, 40)], taken="2026-01-10")
+    data["language_tests"][0].update({"listening": 6, "reading": 6, "writing": 6, "speaking": 6})
+    p = timeline(data, D(2026, 6, 1), D(2026, 9, 1), "express-entry/cec")
+    (gap,) = p.program("express-entry/cec").next.gaps
+    assert [part.split(": ")[0] for part in gap.needs.split("; ")] == [
+        f"{a} level 7 (6 now)" for a in ("reading", "writing", "listening", "speaking")]
+    assert gap.detail["levels"] == {"reading": 6, "writing": 6, "listening": 6, "speaking": 6}
+
+
+def test_a_nomination_issued_in_the_plan_raises_the_crs_that_day() -> None:
+    """A nomination issued 2026-07-01: the CRS steps up that day, the nomination factor 0 -> 600 and the lowest
+    score by 600 (the person's additional points were 0 at the lowest), the nomination named as the cause."""
+    data = cec_person([job("2020-01-01", None, 40)], taken="2026-01-10")
+    data["provincial_nomination"] = {"province": "ON", "issued": "2026-07-01"}
+    p = timeline(data, D(2026, 6, 1), D(2026, 9, 1), "express-entry/cec")
+    before, after = p.crs
+    assert (before.start, after.start) == (D(2026, 6, 1), D(2026, 7, 1))
+    assert after.low - before.low == 600
+    assert after.because == (f"the ON nomination is issued: additional.nomination 0 -> 600, "
+                             f"CRS {before.low}-{before.high} -> {after.low}-{after.high}")
+
+
+def test_a_program_that_closes_is_marked_as_not_for_the_person_to_change() -> None:
+    """Ontario's tech draws close on 2026-05-30 and no encoded version opens them again: the text's Next marks that
+    gap as not for the person to change."""
+    p = timeline(cec_person([job("2020-01-01", None, 40)], taken="2025-03-10"), D(2026, 1, 1), D(2026, 12, 1),
+                 "ontario/hcp-tech")
+    assert spans(p, "ontario/hcp-tech")[-1] == (D(2026, 5, 30), D(2026, 12, 1), "not_in_force")
+    assert ("    - ontario/hcp-tech: the program is not in force (not for the person to change); no encoded version "
+            "opens it again [not for the person to change]") in plan_text(p).splitlines()
+
+
+def test_more_than_eight_jobs_are_read_every_day() -> None:
+    """Nine jobs of 5 h a week from 2025-03-03 (45 h, counted as 30): too many to follow their hours' crossings, so
+    every day of the plan is evaluated, and 1,560 h are still reached on 2025-03-03 + 364 days = 2026-03-02."""
+    data = cec_person([job("2025-03-03", None, 5, employer=f"Employer {i}") for i in range(9)])
+    p = timeline(data, D(2026, 2, 20), D(2026, 3, 10), "express-entry/cec")
+    assert p.days_evaluated == 18
+    assert spans(p, "express-entry/cec") == [(D(2026, 2, 20), D(2026, 3, 2), "not_eligible"),
+                                              (D(2026, 3, 2), D(2026, 3, 10), "eligible")]

@@ -167,3 +167,81 @@ def test_improve_offers_no_eca_for_a_credential_already_assessed(library: eligib
     assert education.low == 120
     assert education.evidence[0]["recognized_level"] == "bachelors"
     assert [i for i in improve(profile, DAY, library).improvements if i.kind == "eca"] == []
+
+
+def test_the_age_and_canadian_education_factors_show_their_evidence(library: eligibility.Library) -> None:
+    """The age factor names the birth date and age (30: 105), and the Canadian-education factor the credential
+    counted (a bachelor's of 4 years: 3 years or more, 30)."""
+    result = eligibility.crs(eligibility.profile_from_data(_person()), DAY, library)
+    age, education = result.factor("core.age"), result.factor("additional.canadian_education")
+    assert (age.low, age.high, age.observed) == (105, 105, {"age": 30})
+    assert list(age.evidence) == [{"measure": "age", "birth_date": "1996-03-01", "age": 30}]
+    assert (education.low, education.high) == (30, 30)
+    assert education.observed == {"canadian_education": "three_years_or_more"}
+    assert list(education.evidence) == [{"measure": "canadian_education", "credential": 0, "level": "bachelors",
+                                         "years": 4, "counted": True}]
+
+
+def test_a_29_february_birthday_falls_on_1_march_in_the_declines(library: eligibility.Library) -> None:
+    """Born 1996-02-29, 30 on 2026-11-30: in 2027 (no 29 February) the 31st birthday is 1 March, when the age
+    points fall from 105 to 99 (6 points)."""
+    profile = eligibility.profile_from_data(_person(birth_date="1996-02-29"))
+    declines = [(d.date, d.cause, d.points_lost) for d in improve(profile, DAY, library).declines]
+    assert declines == [(dt.date(2027, 3, 1), "birthday: 31", 6)]
+
+
+def test_the_ways_to_raise_the_score_as_text_and_markdown(library: eligibility.Library) -> None:
+    """--improve's text and Markdown list the spouse's ECA (+8) under their headings, and the 31st birthday
+    (2027-03-01: with a spouse 95 -> 90, 5 points) among the declines."""
+    from eligibility.ranking.report import improve_lines, improve_markdown
+
+    profile = eligibility.profile_from_data(_couple_with_spouse_education(
+        [{"level": "bachelors", "years": 4, "country": "IN", "completed": "2016-05-01"}]))
+    found = improve(profile, DAY, library)
+    eca = "the spouse's ECA for the bachelors credential from IN (education 0), assessed at that level"
+    lines = improve_lines(found)
+    assert lines[0] == "  Ways to raise the score on 2026-11-30 (each re-scored, best first):"
+    assert f"        +8  {eca}" in lines
+    assert lines[-2:] == ["  Days in the next 12 months on which the score falls without any action:",
+                          "    2027-03-01  -5  birthday: 31"]
+    markdown = improve_markdown(found)
+    assert markdown[:5] == ["", "## Ways to raise the score on 2026-11-30", "", "| Points | Change |", "|---|---|"]
+    assert f"| +8 | {eca} |" in markdown
+    assert markdown[-2:] == ["|---|---|---|", "| 2027-03-01 | -5 | birthday: 31 |"]
+
+
+def test_a_version_resting_on_news_copies_says_so(library: eligibility.Library) -> None:
+    """On 2021-06-01 the criteria in force (from 2020-10-27, French points raised to 25 and 50) rest on copies of
+    IRCC's announcement in the news: the result's caveat says so in words, with the version's note."""
+    result = eligibility.crs(eligibility.profile_from_data(_person()), dt.date(2021, 6, 1), library)
+    assert result.version is not None and result.version.valid_from == dt.date(2020, 10, 27)
+    (caveat,) = [c for c in result.caveats if c.condition == "crs"]
+    assert caveat.says == "French points raised: 15 -> 25 and 30 -> 50"
+    assert caveat.reason.startswith("rests on official via news sources: IRCC announced the raise on 27 October 2020")
+
+
+def test_language_tests_not_given_are_settled_by_one_path(library: eligibility.Library) -> None:
+    """Without the language-tests key every language factor is a range, each settled by $.language_tests alone
+    (the English and the French readings name the same path)."""
+    plain = _person()
+    del plain["language_tests"]
+    result = eligibility.crs(eligibility.profile_from_data(plain), DAY, library)
+    french = result.factor("additional.french")
+    # French 0 (no NCLC 7) to 50 (NCLC 7+ with English CLB 5+)
+    assert (french.low, french.high, french.settled_by) == (0, 50, ("$.language_tests",))
+    assert result.settled_by.count("$.language_tests") == 1
+
+
+def test_an_arranged_offer_before_march_2025_shows_each_check(library: eligibility.Library) -> None:
+    """On 2024-06-01 an LMIA-based offer in 21231 (TEER 1, not major group 00), 40 h a week, no end date, scores 50
+    (arranged employment, 2016-11-19 to 2025-03-24), each check of the offer named with its outcome and detail."""
+    offer = {"noc": "21231", "employer": "Acme", "province": "ON", "hours_per_week": 40, "duration_months": None,
+             "lmia": "positive"}
+    result = eligibility.crs(eligibility.profile_from_data(_person(job_offer=offer)), dt.date(2024, 6, 1), library)
+    factor = result.factor("additional.job_offer")
+    assert (factor.low, factor.high, factor.observed) == (50, 50, {"arranged_employment": "other"})
+    checks = [(e["check"], e["outcome"]) for e in factor.evidence if "check" in e]
+    assert checks == [("occupation", "pass"), ("hours", "pass"), ("duration", "pass"), ("lmia", "pass")]
+    hours = next(e for e in factor.evidence if e.get("check") == "hours")
+    assert hours == {"measure": "arranged_employment", "check": "hours", "outcome": "pass",
+                     "detail": "40 h/week; needs 30"}

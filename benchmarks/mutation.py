@@ -553,8 +553,8 @@ EQUIVALENT_CODE: dict[str, str] = {
     "-> hit = _ON_DAY.get((id(None), as_of))":
         "a lookup that always misses: the day's rules are worked out again, the same way (only slower), and kept "
         "under the right key",
-    "eligibility.ranking.build._pair: partial = _combined(static, points, r, r2) -> partial = _combined(points, r, "
-    "r2)":
+    "eligibility.ranking.build.factor_scores: partial = _combined(static, points, r, r2) "
+    "-> partial = _combined(points, r, r2)":
         "a factor of two measures misses a reading only in a section that applies in one spouse case alone, and "
         "the rules' one such section (spouse factors) has factors of one measure: every other measure is read in "
         "every case (the languages always), so with the rules as encoded _combined is never called (checked: "
@@ -579,14 +579,15 @@ EQUIVALENT_CODE: dict[str, str] = {
         "\"declarations.\" once, so splitting from either end gives the same key",
     "eligibility.ranking.build._combined: tuple(item for _, r in named for item in r.evidence), "
     "citations, -> None, citations,":
-        "as for _pair's call of _combined above: with the rules as encoded _combined is never called",
+        "as for factor_scores' call of _combined above: with the rules as encoded _combined is never called",
     "eligibility.ranking.build._combined: return FactorScore(fid, section, says, low, high, top, {m: "
     "r.observed for m, r in named}, -> return FactorScore(fid, says, low, high, top, {m: r.observed for "
     "m, r in named},":
-        "as for _pair's call of _combined above: with the rules as encoded _combined is never called",
-    'eligibility.ranking.build._pair: partial = _combined(static, points, r, r2) -> partial = _combined(static, r, r2)':
-        "as for _pair's call of _combined above: with the rules as encoded _combined is never called",
-    'eligibility.ranking.build._pair: found = kept.get(key) -> found = None':
+        "as for factor_scores' call of _combined above: with the rules as encoded _combined is never called",
+    "eligibility.ranking.build.factor_scores: partial = _combined(static, points, r, r2) "
+    "-> partial = _combined(static, r, r2)":
+        "as for factor_scores' call of _combined above: with the rules as encoded _combined is never called",
+    'eligibility.ranking.build.factor_scores: f = kept.get(key) -> f = None':
         "a lookup that always misses: the value is worked out again, the same way (only slower): a factor's "
         "result kept by its points and plain readings",
     'eligibility.ranking.build.cite: hit = _CITED.get(id(owner)) -> hit = None':
@@ -716,6 +717,7 @@ def _mutation_nothing_kept_between_tests() -> None:
 _MUTATION_KEPT = {
     "eligibility.ranking.build": ("_CITED", "_LAYOUTS"),
     "eligibility.ranking.compute": ("_SHARED", "_ON_DAY"),
+    "eligibility.ranking.languages": ("_UNKNOWN",),
     "eligibility.ranking.plan": ("_PLANS",),
     "eligibility.ranking.work_years": ("_NO_WORK", "_WINDOWS"),
     "eligibility.timeline.days": ("_PERIODS",),

@@ -619,6 +619,19 @@ EQUIVALENT_CODE: dict[str, str] = {
     "eligibility.timeline.gaps._not_listed: if e.get(\"noc\") and \"is not among\" in str(e.get(\"reason\", "
     "\"\"))}) -> if e.get(\"noc\") and \"is not among\" in str(e.get(\"reason\", \"XXXX\"))})":
         'a default reason, "" or "XXXX", never contains "is not among"',
+    "eligibility.timeline.gaps.language_gap: needed = {a: max(int(v[a]) for v in per_teer) for a in ABILITIES} "
+    "if per_teer else {} -> needed = {a: max(int(v[a]) for v in per_teer) for a in ABILITIES} if (per_teer) or "
+    "True else {}":
+        "a language result's required (kinds.language.report) holds the four abilities' levels (a minimum, or the "
+        "TEER's when it is known) or one entry per TEER of minimum_by_teer, so per_teer is empty only for an empty "
+        "minimum_by_teer, which no ruleset has (CEC's, the only one, lists TEERs 0 to 3)",
+    "eligibility.timeline.gaps.points_gap: return Gap(path, r.outcome, r.says, text, bool(rooms) and "
+    "sum(x[\"room\"] for x in rooms) >= short, -> return Gap(path, r.outcome, r.says, text, bool(rooms) or "
+    "sum(x[\"room\"] for x in rooms) >= short,":
+        "the two differ only when the room outside age is less than the points short, which the one grid "
+        "(fsw-selection: factors other than age at most 28 + 25 + 15 + 10 + 10 = 88, pass mark 67) never gives: "
+        "room = 88 - the other factors' points, short = 67 - age points - the other factors' points, so room "
+        "exceeds short by 21 + age points",
     "eligibility.ranking.improve._language: for target in range(t.levels[ability] + 1, 11): "
     "-> for target in range(t.levels[ability] + 1, 12):":
         "no language chart has a row above level 10 (rulesets/language/tests.yaml; TOP_LEVEL), so a target of 11 "

@@ -1,4 +1,4 @@
-"""Tests that kill the plan code's mutation survivors (benchmarks/mutation.py, area timeline; seed 1202).
+"""Tests that kill the plan code's mutation survivors (benchmarks/mutation.py, area timeline; seeds 1202 and 1203).
 
 Each boundary day and number is derived by hand in the test's comments, from the rules (rulesets/) and the
 charts: a language result is valid while less than 2 years old, counted from the date on the result when the
@@ -17,6 +17,7 @@ from eligibility.engines.run import evaluate
 from eligibility.errors import UsageError
 from eligibility.profile.load import profile_from_data
 from eligibility.timeline.build import plan
+from eligibility.timeline.distance import distance, distance_text
 from eligibility.timeline.render import plan_text
 from tests.strategies import library
 from tests.test_plan import cec_person, fsw_person, job, spans, timeline
@@ -189,3 +190,36 @@ def test_more_than_eight_jobs_are_read_every_day() -> None:
     assert p.days_evaluated == 18
     assert spans(p, "express-entry/cec") == [(D(2026, 2, 20), D(2026, 3, 2), "not_eligible"),
                                               (D(2026, 3, 2), D(2026, 3, 10), "eligible")]
+
+
+def test_a_funds_table_that_rises_on_a_birthday_is_named_beside_the_grid() -> None:
+    """The 2025 funds table (single person: $15,263, up from $14,690) starts 2025-07-07, the 36th birthday of
+    someone born 1989-07-07 with $15,000: FSW turns not eligible that day, and the cause names the table (the
+    funds' outcome changed, their amount did not) beside the age point lost."""
+    data = fsw_person()
+    data["birth_date"], data["funds_cad"] = "1989-07-07", 15000
+    data["language_tests"][0]["taken"] = "2025-01-10"
+    # Grid: CLB 9 24, bachelor's 21, 3 years abroad 11, adaptability 10 (study in Canada 5, a sibling 5), no
+    # offer 0, age 35 12 -> age 36 11: 78 -> 77, above the pass mark of 67 on both days. Funds for a family of
+    # 1: $14,690 (2024 table) <= $15,000 < $15,263 (2025 table, from 2025-07-07).
+    p = timeline(data, D(2025, 6, 1), D(2025, 9, 1), "express-entry/fsw")
+    assert spans(p, "express-entry/fsw") == [(D(2025, 6, 1), D(2025, 7, 7), "eligible"),
+                                              (D(2025, 7, 7), D(2025, 9, 1), "not_eligible")]
+    table = "the Proof of settlement funds (Express Entry, FSW and FST)"
+    # the grid (listed before the funds in the program) first, then the day's table events in table order
+    assert p.program("express-entry/fsw").intervals[1].because == (
+        f"age 36: age points 12 -> 11, grid 78 -> 77; {table} of 2024-05-28 ends; {table} of 2025-07-07 starts")
+
+
+def test_the_day_missing_hours_are_reached_is_found_with_more_than_eight_jobs() -> None:
+    """Nine jobs of 5 h a week from 2025-03-03 (counted as 30 h a week): too many to follow their crossings, so
+    the days ahead are read one by one; on 2026-02-20 CEC lacks 43 h, reached on 2026-03-02."""
+    data = cec_person([job("2025-03-03", None, 5, employer=f"Employer {i}") for i in range(9)])
+    profile = profile_from_data(data)
+    # 2025-03-03 .. 2026-02-19 is 354 days x 30/7 h = 1,517.1 h, 42.9 short of 1,560; 1,560 h are reached
+    # on 2025-03-03 + 364 days = 2026-03-02 (tests/test_plan.py).
+    (cec,) = distance(profile, evaluate(profile, D(2026, 2, 20), library(), ["express-entry/cec"]), library())
+    (gap,) = cec.gaps
+    assert gap.detail == {"hours_missing": 42.9, "hours": 1517.1, "required_hours": 1560.0, "reached_on": "2026-03-02"}
+    assert distance_text([cec])[2] == (
+        "    - canadian-work: 43 h more (1,517 of 1,560 h); reached on 2026-03-02 at current hours")

@@ -169,6 +169,15 @@ def test_minimum_by_teer_without_teer_from(tmp_path: Path) -> None:
         f"the id of a work_experience condition of this version"]
 
 
+def test_minimum_by_teer_empty(tmp_path: Path) -> None:
+    """An empty minimum_by_teer is refused at that field: no minimum could ever apply."""
+    cond = (f"{WORK}, {{id: l, kind: language, says: x, max_age_months: 24, minimum_by_teer: {{}}, teer_from: work, "
+            f"{CITE}}}")
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[1].minimum_by_teer: expected a minimum for at least "
+        f"one TEER, found none"]
+
+
 def test_teer_from_naming_a_later_condition(tmp_path: Path) -> None:
     """teer_from naming a work_experience condition that comes after it is refused (earlier only)."""
     cond = (f"{{id: l, kind: language, says: x, max_age_months: 24, minimum_by_teer: {{0: {LEVELS}}}, "

@@ -156,6 +156,10 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
             if isinstance(cond, LanguageCondition):
                 if (cond.minimum is None) == (cond.minimum_by_teer is None):
                     yield Problem(src, path, "expected exactly one of minimum or minimum_by_teer")
+                if cond.minimum_by_teer == {}:
+                    # No minimum could ever apply: the condition would stay unknown whatever the tests.
+                    yield Problem(src, f"{path}.minimum_by_teer", "expected a minimum for at least one TEER, "
+                                                                 "found none")
                 if cond.minimum_by_teer is not None and cond.teer_from is None:
                     yield Problem(src, f"{path}.teer_from", "minimum_by_teer needs teer_from: the id of a "
                                                             "work_experience condition of this version")

@@ -178,6 +178,22 @@ def test_minimum_by_teer_empty(tmp_path: Path) -> None:
         f"one TEER, found none"]
 
 
+def test_minimum_by_teer_missing_a_teer_the_work_counts(tmp_path: Path) -> None:
+    """minimum_by_teer without a minimum for a TEER its work condition counts is refused, naming the TEERs."""
+    cond = (f"{WORK}, {{id: l, kind: language, says: x, max_age_months: 24, minimum_by_teer: {{0: {LEVELS}}}, "
+            f"teer_from: work, {CITE}}}")
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[1].minimum_by_teer: expected a minimum for every TEER "
+        f"that 'work' counts (0, 1), found none for TEER 1"]
+
+
+def test_minimum_by_teer_for_every_teer_the_work_counts(tmp_path: Path) -> None:
+    """minimum_by_teer with a minimum for each TEER its work condition counts loads."""
+    cond = (f"{WORK}, {{id: l, kind: language, says: x, max_age_months: 24, minimum_by_teer: {{0: {LEVELS}, "
+            f"1: {LEVELS}}}, teer_from: work, {CITE}}}")
+    assert one(tmp_path, cond) == []
+
+
 def test_teer_from_naming_a_later_condition(tmp_path: Path) -> None:
     """teer_from naming a work_experience condition that comes after it is refused (earlier only)."""
     cond = (f"{{id: l, kind: language, says: x, max_age_months: 24, minimum_by_teer: {{0: {LEVELS}}}, "

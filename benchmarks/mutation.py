@@ -624,7 +624,7 @@ EQUIVALENT_CODE: dict[str, str] = {
     "True else {}":
         "a language result's required (kinds.language.report) holds the four abilities' levels (a minimum, or the "
         "TEER's when it is known) or one entry per TEER of minimum_by_teer, so per_teer is empty only for an empty "
-        "minimum_by_teer, which no ruleset has (CEC's, the only one, lists TEERs 0 to 3)",
+        "minimum_by_teer, which the ruleset checks refuse (eligibility/rulebook/checks.py)",
     "eligibility.timeline.gaps.points_gap: return Gap(path, r.outcome, r.says, text, bool(rooms) and "
     "sum(x[\"room\"] for x in rooms) >= short, -> return Gap(path, r.outcome, r.says, text, bool(rooms) or "
     "sum(x[\"room\"] for x in rooms) >= short,":

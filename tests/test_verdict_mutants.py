@@ -31,18 +31,16 @@ sources:
   - {id: law, title: a law, url: "https://example.org/law", checked: 2026-11-30, confidence: official}
 """
 
+
+def _probe(pid: str, title: str, conditions: str) -> str:
+    """A program file of one open version from 2020-01-01 holding ``conditions`` (YAML list items, indented 6)."""
+    return (f"id: probe/{pid}\ntitle: {title}\nauthority: tests\nkind: permanent_residence\n{SOURCES}"
+            f"versions:\n  - from: 2020-01-01\n    to: null\n    conditions:\n{conditions}")
+
+
 #: Composites inside composites: an "any" and an "all" each read by a "not", whose negation has no value for
 #: anything but pass, fail and unknown.
-NESTED = """
-id: probe/nested
-title: Nested composites
-authority: tests
-kind: permanent_residence
-""" + SOURCES + """
-versions:
-  - from: 2020-01-01
-    to: null
-    conditions:
+NESTED = _probe("nested", "Nested composites", """\
       - id: neither-a-nor-b
         says: neither a nor b
         not:
@@ -59,26 +57,17 @@ versions:
           all:
             - {id: c, kind: declaration, key: c, equals: true, says: c holds, citations: [{source: law}]}
             - {id: d, kind: declaration, key: d, equals: true, says: d holds, citations: [{source: law}]}
-"""
+""")
 
 #: A certificate in a trade of major groups 72 or 73, with no trade of experience to match (no packaged rule
 #: asks for one without ``same_occupation_as``).
-CERTIFICATE = """
-id: probe/certificate
-title: Certificate probe
-authority: tests
-kind: permanent_residence
-""" + SOURCES + """
-versions:
-  - from: 2020-01-01
-    to: null
-    conditions:
+CERTIFICATE = _probe("certificate", "Certificate probe", """\
       - id: certificate
         kind: certificate_of_qualification
         says: a certificate of qualification in an industrial, electrical or construction trade
         occupations: {groups: ["72", "73"]}
         citations: [{source: law}]
-"""
+""")
 
 DAY = dt.date(2026, 3, 1)
 

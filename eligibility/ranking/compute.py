@@ -17,9 +17,8 @@ from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.build import cite, factor_scores, layout, section_scores
 from eligibility.ranking.languages import read_language
-from eligibility.ranking.measures import Reader, Reading, accompanying_spouse
+from eligibility.ranking.measures import Reader, Reading, accompanying_spouse, tagged
 from eligibility.ranking.plan import Readers, differing
-from eligibility.ranking.reading import reading_of
 from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
 from eligibility.record import Record
 from eligibility.result import (
@@ -106,15 +105,10 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     first, second = (english, french) if chosen == "english" else (french, english)
     if explain:
         # A language's lowest ability is its reading's value (what the steps scored): the result reads its words,
-        # evidence and paths. Each measure is named in its evidence (``tagged``, written out here: one call for
-        # the five rather than one each).
+        # evidence and paths, each measure named in its evidence.
         for measure, reading in (("first_language", first), ("second_language", second),
                                  ("first_language_all", first), ("english_all", english), ("french_all", french)):
-            if reading.evidence:
-                reading = reading_of((reading.value, reading.observed,
-                                      tuple([{"measure": measure, **e} for e in reading.evidence]), reading.settle,
-                                      reading.abilities))
-            readings[measure] = reading
+            readings[measure] = tagged(measure, reading)
     else:
         readings["first_language"] = readings["first_language_all"] = first
         readings["second_language"] = second

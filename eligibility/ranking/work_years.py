@@ -33,8 +33,7 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
     table = work_table(facts, person)
     if table is None:
         return _UNKNOWN[path]
-    window = _WINDOWS.get((facts.as_of, counting.work_window_months))  # read here: a call less for most
-    first, last, first_iso, last_iso = window or _window(facts.as_of, counting.work_window_months)
+    first, last, first_iso, last_iso = _window(facts.as_of, counting.work_window_months)
     if not table.rows:
         # No job at all: no year, nothing to say of any job; the words are the window's, the same for everyone.
         return _no_work(first, last, first_iso, last_iso) if explain else NO_WORK

@@ -163,6 +163,16 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
                 if cond.minimum_by_teer is not None and cond.teer_from is None:
                     yield Problem(src, f"{path}.teer_from", "minimum_by_teer needs teer_from: the id of a "
                                                             "work_experience condition of this version")
+                elif cond.minimum is None and cond.minimum_by_teer and cond.teer_from is not None:
+                    # Every TEER the referenced work counts needs its minimum (when that work names its TEERs):
+                    # the main occupation may be of any of them, and a TEER without one could never be decided.
+                    work = ids.get(cond.teer_from)
+                    teers = work.occupations.teer if isinstance(work, WorkExperienceCondition) else None
+                    missing = [t for t in teers or () if t not in cond.minimum_by_teer]
+                    if teers and missing:
+                        yield Problem(src, f"{path}.minimum_by_teer", f"expected a minimum for every TEER that "
+                                      f"{cond.teer_from!r} counts ({', '.join(map(str, teers))}), found none for "
+                                      f"TEER {', '.join(map(str, missing))}")
             if isinstance(cond, EducationCondition):
                 for bi, body in enumerate(cond.designated_bodies):
                     yield from _occupations(body.occupations, src, f"{path}.designated_bodies[{bi}].occupations")
@@ -170,17 +180,6 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
                     yield Problem(src, path, "expected designated_bodies and primary_occupation_from together "
                                              "(the bodies apply to the primary occupation of a work_experience "
                                              "condition of this version)")
-            if (isinstance(cond, LanguageCondition) and cond.minimum is None and cond.minimum_by_teer
-                    and cond.teer_from is not None):
-                # Every TEER the referenced work counts needs its minimum (when that work names its TEERs): the
-                # main occupation may be of any of them, and a TEER without one could never be decided.
-                work = ids.get(cond.teer_from)
-                teers = work.occupations.teer if isinstance(work, WorkExperienceCondition) else None
-                missing = [t for t in teers or () if t not in cond.minimum_by_teer]
-                if missing:
-                    yield Problem(src, f"{path}.minimum_by_teer", f"expected a minimum for every TEER that "
-                                  f"{cond.teer_from!r} counts ({', '.join(map(str, teers or ()))}), found none for "
-                                  f"TEER {', '.join(map(str, missing))}")
             ref = (getattr(cond, "teer_from", None) or getattr(cond, "same_occupation_as", None)
                    or getattr(cond, "primary_occupation_from", None))
             if ref is not None and not isinstance(ids.get(ref), WorkExperienceCondition):

@@ -1,0 +1,124 @@
+"""Faults in the Python code found by the audit of 2026-12-01 (audit6), which the rulesets cannot express.
+
+Each test states what the law gives, worked out by hand from the research (programs.md, crs.md), on both
+sides of the boundary. The side the code gets wrong makes the test fail today, so each test is marked as an
+expected failure (strict): once the code is fixed the test passes, pytest reports it as an unexpected pass,
+and the marker must be removed. Expected values are never copied from the code's output.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import eligibility
+
+ROOT = Path(__file__).resolve().parents[1]
+DAY = "2026-11-30"
+
+# A single applicant, 30 on DAY (born 1996-06-15): FSW age points 12 (18 to 35), CRS age 105 (without spouse).
+BASE: dict[str, Any] = {
+    "name": "audit6 probe", "birth_date": "1996-06-15", "marital_status": "single", "intended_province": "ON",
+    "children": 0, "funds_cad": 100000, "education": [], "language_tests": [], "work": [], "job_offer": None,
+    "certificates_of_qualification": [], "relatives_in_canada": [], "provincial_nomination": None,
+    "spouse": None, "declarations": {"performed_noc_duties": True},
+}
+
+
+@pytest.fixture(scope="module")
+def library() -> eligibility.Library:
+    """The repository's rules."""
+    return eligibility.load_library(ROOT / "rulesets")
+
+
+def _profile(**changes: Any) -> Any:
+    data = copy.deepcopy(BASE)
+    data.update(changes)
+    return eligibility.profile_from_data(data)
+
+
+def _celpip(listening: int, reading: int, writing: int, speaking: int) -> dict[str, Any]:
+    # CELPIP-General levels equal CLB levels (programs.md 8.2).
+    return {"test": "celpip_general", "taken": "2026-01-01", "listening": listening, "reading": reading,
+            "writing": writing, "speaking": speaking}
+
+
+def _canadian(level: str, years: int) -> dict[str, Any]:
+    return {"level": level, "years": years, "country": "CA", "province": "ON", "completed": "2018-05-31",
+            "full_time": True}
+
+
+def _grid(library: eligibility.Library, profile: Any) -> tuple[str, int, dict[str, int]]:
+    """FSW's verdict on DAY, its grid total, and each factor's points."""
+    evaluation = eligibility.evaluate(profile, DAY, programs=["express-entry/fsw"], library=library, with_crs=False)
+    fsw = eligibility.to_data(evaluation)["programs"][0]
+    grid = next(c for c in fsw["conditions"] if c["id"] == "selection-grid")
+    return fsw["verdict"], grid["observed"], {e["factor"]: e["points"] for e in grid["evidence"]}
+
+
+# IRPR s. 78(2); programs.md 1.1, Factor 2: "Two or more post-secondary credentials, one of which is >= 3 years | 22",
+# one point above "Post-secondary credential of three years or longer | 21". The CRS scores the same pair as
+# "two or more" (128 without a spouse); the FSW grid's education_points (eligibility/measure/grid.py) takes the
+# single highest credential and never composes two.
+@pytest.mark.xfail(strict=True, reason="FSW grid education_points ignores 'two or more credentials, one of 3+ years'")
+def test_fsw_grid_two_credentials_one_of_three_years_earn_22(library: eligibility.Library) -> None:
+    """A Canadian bachelor's (4 years) and a one-year diploma earn 22 education points and reach 67; the bachelor's
+    alone earns 21 and 66."""
+    # CLB 8 in listening, 7 elsewhere: 5 + 4 + 4 + 4 = 17 (s. 79). Two years of TEER 1 work abroad from
+    # 2024-06-15: 11 (s. 80, 2-3 years). Age 30: 12 (s. 81). Adaptability: 4 years of full-time study in Canada, 5.
+    common = {"language_tests": [_celpip(8, 7, 7, 7)],
+              "work": [{"title": "Developer", "employer": "E", "noc": "21231", "country": "IN",
+                        "start": "2024-06-15", "end": None, "hours_per_week": 40}]}
+    alone = _grid(library, _profile(education=[_canadian("bachelors", 4)], **common))
+    assert alone == ("not_eligible", 66, {"language": 17, "education": 21, "experience": 11, "age": 12,
+                                          "arranged_employment": 0, "adaptability": 5})
+    both = _grid(library, _profile(education=[_canadian("bachelors", 4), _canadian("one_year", 1)], **common))
+    assert both == ("eligible", 67, {"language": 17, "education": 22, "experience": 11, "age": 12,
+                                     "arranged_employment": 0, "adaptability": 5})
+
+
+# IRPR s. 83(1)(d); programs.md 1.1, Factor 6: "Principal applicant's past work in Canada: >= 1 year full-time in a
+# TEER 0-3 job". Unlike the experience factor (s. 80, "full-time or an equal amount in part-time"), the adaptability
+# element asks for full-time work; grid.py counts 1,560 hours of any weekly load.
+@pytest.mark.xfail(strict=True, reason="FSW adaptability counts part-time hours as a year of full-time work in Canada")
+def test_fsw_adaptability_work_in_canada_needs_full_time(library: eligibility.Library) -> None:
+    """A year of full-time TEER 1 work in Canada earns the 10 adaptability points; two years at 15 h a week
+    (1,560 hours, but never full-time) earn none."""
+    tests = [_celpip(7, 7, 7, 7)]
+    full_time = [{"title": "Developer", "employer": "E", "noc": "21231", "country": "CA", "province": "ON",
+                  "start": "2025-11-01", "end": None, "hours_per_week": 40}]
+    part_time = [{**full_time[0], "start": "2024-11-01", "hours_per_week": 15}]
+    assert _grid(library, _profile(language_tests=tests, work=full_time))[2]["adaptability"] == 10
+    assert _grid(library, _profile(language_tests=tests, work=part_time))[2]["adaptability"] == 0
+
+
+def _job_offer_points(library: eligibility.Library, day: str, **changes: Any) -> int:
+    score = eligibility.crs(_profile(**changes), day, library, rounds=False)
+    return sum(f.low for f in score.factors if f.id == "additional.job_offer")
+
+
+# crs.md, history: 2015-01-01 "600 for ... a qualifying LMIA-based offer of arranged employment (indeterminate
+# duration)"; 2016-11-19 "certain LMIA-exempt work-permit holders' offers qualify; offer >= 1 year after PR visa
+# (was indeterminate)". The ruleset's counting block (ArrangedEmployment in eligibility/rulebook/model.py) can only
+# say "at least N months" and always accepts an LMIA-exempt offer from the current employer, so the versions before
+# 2016-11-19 give 600 to offers the instructions of the time did not count.
+@pytest.mark.xfail(strict=True, reason="arranged employment before 2016-11-19: no way to ask for an indeterminate, "
+                                       "LMIA-based offer")
+def test_crs_job_offer_before_2016_11_19_is_indeterminate_and_lmia_based(library: eligibility.Library) -> None:
+    """On 2016-11-18 an indeterminate LMIA-based offer earns 600 and a 12-month one 0; an LMIA-exempt offer from the
+    current employer earns 0; on 2016-11-19 the 12-month offer earns 50 and the LMIA-exempt one 50."""
+    offer = {"noc": "21231", "employer": "Maple Ltd", "province": "ON", "hours_per_week": 40, "duration_months": None,
+             "lmia": "positive", "wage_hourly": 45, "seasonal": False}
+    fixed_term = {**offer, "duration_months": 12}
+    exempt = {**offer, "lmia": "exempt"}
+    # Two years (3,120 h) with the offering employer in Canada: enough for the current-employer route from 2016-11-19.
+    current_job = [{"title": "Developer", "employer": "Maple Ltd", "noc": "21231", "country": "CA", "province": "ON",
+                    "start": "2014-11-01", "end": None, "hours_per_week": 40}]
+    assert _job_offer_points(library, "2016-11-18", job_offer=offer) == 600
+    assert _job_offer_points(library, "2016-11-19", job_offer=fixed_term) == 50
+    assert _job_offer_points(library, "2016-11-19", job_offer=exempt, work=current_job) == 50
+    assert _job_offer_points(library, "2016-11-18", job_offer=fixed_term) == 0
+    assert _job_offer_points(library, "2016-11-18", job_offer=exempt, work=current_job) == 0

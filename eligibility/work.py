@@ -21,6 +21,8 @@ from eligibility.record import Record
 # count (canada.ca, "Federal Skilled Worker Program - eligibility", Skilled work experience). Every
 # threshold the rules apply lives in rulesets/.
 WEEKLY_CAP = Fraction(30)
+#: The weekly hours of a full-time job (the same 30 hours; a job of fewer is part-time).
+FULL_TIME_WEEKLY = 30
 HOURS_PER_YEAR = 1560
 #: A look-back longer than any working life: counts "at any time" see every job.
 WHOLE_HISTORY_MONTHS = 1200

@@ -63,7 +63,7 @@ def _grid(library: eligibility.Library, profile: Any) -> tuple[str, int, dict[st
 # one point above "Post-secondary credential of three years or longer | 21". The CRS scores the same pair as
 # "two or more" (128 without a spouse); the FSW grid's education_points (eligibility/measure/grid.py) takes the
 # single highest credential and never composes two.
-@pytest.mark.xfail(strict=True, reason="FSW grid education_points ignores 'two or more credentials, one of 3+ years'")
+
 def test_fsw_grid_two_credentials_one_of_three_years_earn_22(library: eligibility.Library) -> None:
     """A Canadian bachelor's (4 years) and a one-year diploma earn 22 education points and reach 67; the bachelor's
     alone earns 21 and 66."""
@@ -80,10 +80,23 @@ def test_fsw_grid_two_credentials_one_of_three_years_earn_22(library: eligibilit
                                      "arranged_employment": 0, "adaptability": 5})
 
 
+
+def test_fsw_grid_two_credentials_need_one_of_three_years(library: eligibility.Library) -> None:
+    """Two credentials neither of which is of three years (a two-year diploma and a one-year certificate) score
+    as the higher alone, 19 (s. 78(2)(c)); a master's with a one-year certificate keeps the master's 23, above
+    the 22 of two credentials; a two-year diploma stated as 3 years long with a one-year certificate makes 22."""
+    common = {"language_tests": [_celpip(8, 7, 7, 7)]}
+    two_year = _canadian("two_year", 2)
+    one_year = _canadian("one_year", 1)
+    assert _grid(library, _profile(education=[two_year, one_year], **common))[2]["education"] == 19
+    assert _grid(library, _profile(education=[_canadian("masters", 2), one_year], **common))[2]["education"] == 23
+    assert _grid(library, _profile(education=[_canadian("two_year", 3), one_year], **common))[2]["education"] == 22
+    assert _grid(library, _profile(education=[_canadian("bachelors", 4)], **common))[2]["education"] == 21
+
 # IRPR s. 83(1)(d); programs.md 1.1, Factor 6: "Principal applicant's past work in Canada: >= 1 year full-time in a
 # TEER 0-3 job". Unlike the experience factor (s. 80, "full-time or an equal amount in part-time"), the adaptability
 # element asks for full-time work; grid.py counts 1,560 hours of any weekly load.
-@pytest.mark.xfail(strict=True, reason="FSW adaptability counts part-time hours as a year of full-time work in Canada")
+
 def test_fsw_adaptability_work_in_canada_needs_full_time(library: eligibility.Library) -> None:
     """A year of full-time TEER 1 work in Canada earns the 10 adaptability points; two years at 15 h a week
     (1,560 hours, but never full-time) earn none."""
@@ -94,6 +107,25 @@ def test_fsw_adaptability_work_in_canada_needs_full_time(library: eligibility.Li
     assert _grid(library, _profile(language_tests=tests, work=full_time))[2]["adaptability"] == 10
     assert _grid(library, _profile(language_tests=tests, work=part_time))[2]["adaptability"] == 0
 
+
+
+def test_fsw_adaptability_full_time_year_boundaries(library: eligibility.Library) -> None:
+    """30 h a week is full-time: from 2025-12-01 to the day before DAY is 364 days, 364 / 7 x 30 = 1,560 h, one
+    year (10 points); from 2025-12-02, 363 days, 1,555.7 h (0). At 29 h a week for six years (9,048 h), never
+    full-time: 0. A part-time job beside a full-time year does not take the points away."""
+    tests = [_celpip(7, 7, 7, 7)]
+
+    def job(start: str, weekly: float) -> dict[str, Any]:
+        return {"title": "Developer", "employer": "E", "noc": "21231", "country": "CA", "province": "ON",
+                "start": start, "end": None, "hours_per_week": weekly}
+
+    def adaptability(*work: dict[str, Any]) -> int:
+        return _grid(library, _profile(language_tests=tests, work=list(work)))[2]["adaptability"]
+
+    assert adaptability(job("2025-12-01", 30)) == 10
+    assert adaptability(job("2025-12-02", 30)) == 0
+    assert adaptability(job("2020-11-30", 29)) == 0
+    assert adaptability(job("2025-12-01", 30), job("2025-06-01", 10)) == 10
 
 def _job_offer_points(library: eligibility.Library, day: str, **changes: Any) -> int:
     score = eligibility.crs(_profile(**changes), day, library, rounds=False)

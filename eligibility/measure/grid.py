@@ -4,6 +4,7 @@ known, from its lowest to its highest possible score when they are not."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 from attrs import frozen
@@ -90,15 +91,27 @@ def language_points(f: LanguagePoints, facts: Facts, explain: bool = True) -> Sc
     return best, best, detail if explain else ""
 
 
+#: The ranks (IRPR s. 78 order) of a post-secondary credential of one year or more, of one of three years or more,
+#: and of "two or more credentials, one of three years or more".
+_ONE_YEAR, _BACHELORS, _TWO_OR_MORE = (level_rank(level) for level in ("one_year", "bachelors", "two_or_more"))
+
+
 def education_points(f: EducationPoints, facts: Facts, explain: bool = True) -> Scored:
-    """Points of the highest recognized credential."""
+    """Points of the highest recognized credential; two or more post-secondary credentials, one of them of
+    three years or more, score together as ``two_or_more`` (IRPR s. 78(2)(e)) when that is higher."""
     creds = facts.credentials("applicant", f.eca_max_age_months)
     if not known(creds):
         return 0, f.max, "education not given"
-    levels = [c.level for c in creds if c.level is not None]
-    if not levels:
+    ranked = [(level_rank(c.level), c.level, c.education.years) for c in creds if c.level is not None]
+    if not ranked:
         return 0, 0, "no recognized credential"
-    best = max(levels, key=level_rank)
+    rank, best, _ = max(ranked, key=itemgetter(0))
+    # Counted as the CRS counts them (eligibility.ranking.measures): a credential of one year or more is
+    # post-secondary; a bachelor's or higher, or one stated as 3 years or more, is one of three years or more.
+    post = [(r, level, years) for r, level, years in ranked if r >= _ONE_YEAR]
+    if len(post) >= 2 and rank < _TWO_OR_MORE and any(r >= _BACHELORS or (years or 0) >= 3 for r, _, years in post):
+        points = f.levels.get("two_or_more", 0)
+        return points, points, f"two_or_more: {', '.join(level for _, level, _ in post)}"
     return f.levels.get(best, 0), f.levels.get(best, 0), f"{best}"
 
 
@@ -168,7 +181,9 @@ def _element(element: str, f: AdaptabilityPoints, facts: Facts, accompanying: bo
     if element in ("work_in_canada", "spouse_work_in_canada"):
         person: Person = "spouse" if element.startswith("spouse") else "applicant"
         occ = f.work_in_canada_occupations if person == "applicant" else ANY_OCCUPATION
-        hours = hours_in_window(facts, person, occ, None, "canada", ("unpaid", "unauthorized"))
+        # "A period of full-time work in Canada of at least one year" (IRPR s. 83(1)(d), (b)): unlike the experience
+        # factor, no equivalent in part-time work; a job of fewer than 30 hours a week does not count.
+        hours = hours_in_window(facts, person, occ, None, "canada", ("unpaid", "unauthorized", "part_time"))
         if hours is None:
             return "unknown"
         need = f.work_in_canada_min_hours

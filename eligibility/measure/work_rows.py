@@ -19,7 +19,7 @@ from eligibility.facts import Facts, JobFact, Person, job_fact, weekly_hours
 from eligibility.profile.model import WorkEntry
 from eligibility.rulebook.model import Exclusion, Location
 from eligibility.unknown import known
-from eligibility.work import WEEKLY_CAP, Counted, Part, best_sweep, disjoint_count, units_for
+from eligibility.work import FULL_TIME_WEEKLY, WEEKLY_CAP, Counted, Part, best_sweep, disjoint_count, units_for
 
 #: An evidence item: a job as a count saw it (counted with its share, or left out and why).
 Item = dict[str, Any]
@@ -52,7 +52,8 @@ class WorkRow:
         self.end_iso = end.isoformat()
         self.base = base
         #: What ``excluded_because`` reads of the job.
-        self.kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized)
+        self.kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized,
+                     e.hours_per_week < FULL_TIME_WEEKLY)
         self._fact: JobFact | None = None
 
     @property
@@ -164,4 +165,6 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
         return "while a full-time student"
     if "unauthorized" in exclude and entry.country == "CA" and not entry.authorized:
         return "not authorized to work in Canada"
+    if "part_time" in exclude and entry.hours_per_week < FULL_TIME_WEEKLY:
+        return f"part-time ({entry.hours_per_week:g} h a week; full-time is {FULL_TIME_WEEKLY} h or more)"
     return None

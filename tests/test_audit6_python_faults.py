@@ -9,6 +9,7 @@ and the marker must be removed. Expected values are never copied from the code's
 from __future__ import annotations
 
 import copy
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import pytest
 import eligibility
 
 ROOT = Path(__file__).resolve().parents[1]
+HAS_DURABLE = importlib.util.find_spec("durable_rules_engine") is not None
 DAY = "2026-11-30"
 
 # A single applicant, 30 on DAY (born 1996-06-15): FSW age points 12 (18 to 35), CRS age 105 (without spouse).
@@ -162,6 +164,13 @@ def _fst(library: eligibility.Library, offer: dict[str, Any], work: list[dict[st
                        declarations={"qualified_in_trade": True})
     evaluation = eligibility.evaluate(profile, DAY, programs=["express-entry/fst"], library=library, with_crs=False)
     fst = eligibility.to_data(evaluation)["programs"][0]
+    # The verdicts alone, and the durable engine (when installed), decide the same.
+    assert eligibility.verdicts(profile, DAY, programs=["express-entry/fst"], library=library) == {
+        "express-entry/fst": fst["verdict"]}
+    if HAS_DURABLE:
+        durable = eligibility.evaluate(profile, DAY, programs=["express-entry/fst"], library=library,
+                                       with_crs=False, engine="durable")
+        assert eligibility.to_data(durable)["programs"][0]["conditions"] == fst["conditions"]
     return fst["verdict"], next(c["outcome"] for c in fst["conditions"] if c["id"] == "certificate-or-offer")
 
 
@@ -170,7 +179,7 @@ def _fst(library: eligibility.Library, offer: dict[str, Any], work: list[dict[st
 # exemption and the CRS check that route against the work history (an arranged_employment block); the FST
 # condition is a job_offer leaf with lmia [positive, exempt], and the job_offer kind has no way to ask for the
 # current employer or the year worked there, so any offer marked exempt passes.
-@pytest.mark.xfail(strict=True, reason="FST: an LMIA-exempt offer passes without a current job with that employer")
+
 def test_fst_lmia_exempt_offer_needs_a_year_with_the_current_employer(library: eligibility.Library) -> None:
     """An electrician (no certificate) with an LMIA-based offer meets FST; an LMIA-exempt offer counts after 364 days
     (1,560 h) with the offering employer in Canada, not after 363 days, and never from an employer never worked for."""
@@ -189,3 +198,10 @@ def test_fst_lmia_exempt_offer_needs_a_year_with_the_current_employer(library: e
     assert _fst(library, exempt, [germany, at_sparks("2025-12-01")]) == ("eligible", "pass")
     assert _fst(library, exempt, [germany, at_sparks("2025-12-02")]) == ("not_eligible", "fail")
     assert _fst(library, exempt, [germany]) == ("not_eligible", "fail")
+    # The plan finds the day the year with Sparks is reached: 364 days from 2025-12-02 counted up to the day before
+    # 2026-12-01.
+    profile = _profile(language_tests=[_celpip(5, 4, 4, 5)], work=[germany, at_sparks("2025-12-02")],
+                       job_offer=exempt, funds_cad=20000, declarations={"qualified_in_trade": True})
+    plan = eligibility.plan(profile, "2026-11-01", "2027-01-01", programs=["express-entry/fst"], library=library)
+    assert [(i.start.isoformat(), i.verdict) for i in plan.program("express-entry/fst").intervals] == [
+        ("2026-11-01", "not_eligible"), ("2026-12-01", "eligible")]

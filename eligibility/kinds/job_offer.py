@@ -8,13 +8,34 @@ from typing import Any
 from attrs import frozen
 
 from eligibility.converter import unstructure
-from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, conj, plain
+from eligibility.kinds.base import (
+    Check,
+    Decision,
+    Kind,
+    LeafOutcome,
+    Matcher,
+    Scalar,
+    Test,
+    all_of,
+    any_of,
+    conj,
+    plain,
+)
 from eligibility.kinds.funds import OPEN_ENDED_MONTHS
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations
-from eligibility.measure.offer import OfferMeasure, measure_offer, offer_details, offer_outcomes
+from eligibility.measure.offer import (
+    EmployerHours,
+    OfferMeasure,
+    employer_hours,
+    employer_outcome,
+    employer_words,
+    measure_offer,
+    offer_details,
+    offer_outcomes,
+)
 from eligibility.profile.model import JobOffer
 from eligibility.record import Record
 from eligibility.rulebook.model import JobOfferCondition, Occupations
@@ -28,6 +49,8 @@ class JobOfferMeasure(Record):
     floor: float | None = None
     #: The offer as its JSON object (None without an offer), made once per evaluation.
     data: Any = None
+    #: For an LMIA-exempt offer under a condition with ``exempt_from_current_employer``: its employer's hours.
+    employer: EmployerHours | None = None
 
 
 def measure(c: JobOfferCondition, mm: Measurer) -> JobOfferMeasure:
@@ -35,7 +58,15 @@ def measure(c: JobOfferCondition, mm: Measurer) -> JobOfferMeasure:
     found = measure_offer(mm.facts)
     offer = found.offer
     data = mm.facts.memo("job-offer-data", lambda: unstructure(offer)) if offer is not None else None
-    return JobOfferMeasure(found, _floor(c, offer), data)
+    return JobOfferMeasure(found, _floor(c, offer), data, _employer(c, mm, offer))
+
+
+def _employer(c: JobOfferCondition, mm: Measurer, offer: JobOffer | None) -> EmployerHours | None:
+    """The offering employer's hours, when the condition holds an LMIA-exempt offer to its current employer."""
+    rule = c.exempt_from_current_employer
+    if rule is None or offer is None or offer.lmia != "exempt":
+        return None
+    return employer_hours(mm.facts, rule.window_months)
 
 
 def _floor(c: JobOfferCondition, offer: JobOffer | None) -> float | None:
@@ -46,10 +77,13 @@ def _floor(c: JobOfferCondition, offer: JobOffer | None) -> float | None:
     return floor
 
 
-def _details(c: JobOfferCondition, offer: JobOffer, floor: float | None) -> dict[str, str]:
+def _details(c: JobOfferCondition, offer: JobOffer, floor: float | None,
+             employer: EmployerHours | None = None) -> dict[str, str]:
     out = offer_details(offer, c.occupations, c.min_hours_per_week, c.min_duration_months)
     if c.lmia is not None:
         out["lmia"] = f"LMIA {offer.lmia}; needs {', '.join(c.lmia)}"
+        if employer is not None and c.exempt_from_current_employer is not None:
+            out["lmia"] += f" ({employer_words(employer, c.exempt_from_current_employer.min_hours)})"
     if c.provinces is not None:
         out["province"] = f"{offer.province or 'not given'}; needs {', '.join(c.provinces)}"
     if c.non_seasonal:
@@ -77,6 +111,8 @@ def decide(c: JobOfferCondition, m: JobOfferMeasure) -> Decision:
     parts = offer_outcomes(offer, c.occupations, c.min_hours_per_week, c.min_duration_months)
     if c.lmia is not None:
         parts["lmia"] = "pass" if offer.lmia in c.lmia else "fail"
+        if m.employer is not None and c.exempt_from_current_employer is not None and parts["lmia"] == "pass":
+            parts["lmia"] = employer_outcome(m.employer, c.exempt_from_current_employer.min_hours)
     if c.provinces is not None:
         parts["province"] = "unknown" if offer.province is None else (
             "pass" if offer.province in c.provinces else "fail")
@@ -98,6 +134,16 @@ def durable_checks(c: JobOfferCondition) -> dict[str, Check]:
         out["duration"] = conj(Test("duration_months", ">=", c.min_duration_months))
     if c.lmia is not None:
         out["lmia"] = conj(Test("lmia", "in", list(c.lmia)))
+        rule = c.exempt_from_current_employer
+        if rule is not None:
+            # An exempt offer passes only from a current employer worked for long enough: the facts carry
+            # ``current`` and ``employer_hours`` when the work history and the employer are known (else unknown).
+            others = [{"lmia": v} for v in c.lmia if v != "exempt"]
+            out["lmia"] = Check(
+                any_of([*others, all_of([{"lmia": "exempt"}, {"current": 1},
+                                         {"$gte": {"employer_hours": rule.min_hours}}])]),
+                (Test("lmia", "not_in", list(c.lmia)).expr(), all_of([{"lmia": "exempt"}, {"current": 0}]),
+                 all_of([{"lmia": "exempt"}, {"$lt": {"employer_hours": rule.min_hours}}])))
     if c.provinces is not None:
         out["province"] = conj(Test("province", "in", list(c.provinces)))
     if c.non_seasonal:
@@ -125,6 +171,8 @@ def durable_decide(c: JobOfferCondition, m: JobOfferMeasure, run: Matcher) -> De
             fields[name] = value
     if m.floor is not None and offer.wage_hourly is not None:
         fields["wage_margin"] = offer.wage_hourly - m.floor
+    if m.employer is not None and m.employer.known:
+        fields.update({"current": int(m.employer.current), "employer_hours": m.employer.hours})
     guard = run.one("offer", fields)
     parts: dict[str, Outcome] = {}
     if c.occupations is not None:
@@ -139,7 +187,7 @@ def durable_decide(c: JobOfferCondition, m: JobOfferMeasure, run: Matcher) -> De
 def _required(c: JobOfferCondition) -> Any:
     required = {k: v for k, v in unstructure(c).items() if k in {
         "min_hours_per_week", "min_duration_months", "lmia", "provinces", "min_wage_hourly", "min_wage_annual",
-        "non_seasonal"} and v not in (None, False)}
+        "non_seasonal", "exempt_from_current_employer"} and v not in (None, False)}
     if c.occupations is not None:
         required["occupations"] = describe_occupations(c.occupations)
     return plain(required)
@@ -155,7 +203,7 @@ def report(c: JobOfferCondition, m: JobOfferMeasure, d: Decision) -> LeafOutcome
     offer = m.offer.offer
     if offer is None:
         return LeafOutcome(d.outcome, None, required, m.offer.absent_text, plain=True)
-    details = _details(c, offer, m.floor)
+    details = _details(c, offer, m.floor, m.employer)
     parts = d.parts
     text = "; ".join([f"{w}: {t}" for w, t in details.items() if parts[w] != "pass"])
     evidence = tuple([{"check": w, "outcome": parts[w], "detail": t} for w, t in details.items()])
@@ -174,7 +222,8 @@ def outcome(c: JobOfferCondition) -> Callable[[Measurer], Outcome]:
             return "unknown"
         if found.offer is None:
             return "fail"
-        return decide(c, JobOfferMeasure(found, _floor(c, found.offer))).outcome
+        return decide(c, JobOfferMeasure(found, _floor(c, found.offer), None,
+                                         _employer(c, mm, found.offer))).outcome
 
     return decided
 

@@ -93,16 +93,44 @@ def _measure_arranged(facts: Facts, rule: ArrangedEmployment) -> ArrangedMeasure
     offer = found.offer
     if offer is None or offer.lmia != "exempt":
         return ArrangedMeasure(found)
+    return ArrangedMeasure(found, employer_hours(facts, rule.current_employer_window_months))
+
+
+def employer_hours(facts: Facts, window_months: int) -> EmployerHours:
+    """For the profile's offer: whether its employer is a current one in Canada, and the hours worked there in the
+    last ``window_months`` (measured once per Facts and window; the offer must exist)."""
+    return facts.memo(("employer hours", window_months), _employer_hours, facts, window_months)
+
+
+def _employer_hours(facts: Facts, window_months: int) -> EmployerHours:
+    offer = measure_offer(facts).offer
+    assert offer is not None  # asked only about an offer
     jobs = facts.jobs()
     if not known(jobs):
-        return ArrangedMeasure(found, EmployerHours(False, offer.employer, "the work history is not given"))
+        return EmployerHours(False, offer.employer, "the work history is not given")
     if offer.employer is None:
-        return ArrangedMeasure(found, EmployerHours(False, None, "the employer is not named"))
-    first, last = window(facts.as_of, rule.current_employer_window_months)
+        return EmployerHours(False, None, "the employer is not named")
+    first, last = window(facts.as_of, window_months)
     same = [jf.job for jf in jobs if jf.entry.country == "CA" and jf.entry.employer == offer.employer
             and (jf.entry.end is None or jf.entry.end >= facts.as_of)]
     hours = count([j for j in same if j.start <= last and j.end >= first])[0]
-    return ArrangedMeasure(found, EmployerHours(True, offer.employer, "", bool(same), float(hours)))
+    return EmployerHours(True, offer.employer, "", bool(same), float(hours))
+
+
+def employer_words(e: EmployerHours, min_hours: float) -> str:
+    """The words of the LMIA-exempt route's check: a current employer in Canada, and the hours worked there."""
+    if not e.known:
+        return f"LMIA-exempt offer; {e.reason}"
+    if not e.current:
+        return f"LMIA-exempt offer, but {e.employer} is not a current employer in Canada"
+    if e.hours >= min_hours:
+        return f"LMIA-exempt offer from the current employer, {e.hours:,.0f} h worked there"
+    return f"LMIA-exempt offer, but only {e.hours:,.0f} h worked for {e.employer}; needs {min_hours:,.0f}"
+
+
+def employer_outcome(e: EmployerHours, min_hours: float) -> Outcome:
+    """The LMIA-exempt route's outcome: unknown when the work history or the employer is not given."""
+    return "unknown" if not e.known else ("pass" if e.current and e.hours >= min_hours else "fail")
 
 
 def offer_details(offer: JobOffer, occupations: Occupations | None, min_hours: float | None,
@@ -148,16 +176,7 @@ def arranged_details(m: ArrangedMeasure, rule: ArrangedEmployment) -> dict[str, 
     elif offer.lmia == "none":
         out["lmia"] = "neither LMIA-based nor from a current LMIA-exempt employer"
     elif m.employer is not None:
-        e = m.employer
-        if not e.known:
-            out["lmia"] = f"LMIA-exempt offer; {e.reason}"
-        elif not e.current:
-            out["lmia"] = f"LMIA-exempt offer, but {e.employer} is not a current employer in Canada"
-        elif e.hours >= rule.current_employer_min_hours:
-            out["lmia"] = f"LMIA-exempt offer from the current employer, {e.hours:,.0f} h worked there"
-        else:
-            out["lmia"] = (f"LMIA-exempt offer, but only {e.hours:,.0f} h worked for {e.employer}; "
-                           f"needs {rule.current_employer_min_hours:,.0f}")
+        out["lmia"] = employer_words(m.employer, rule.current_employer_min_hours)
     return out
 
 
@@ -172,9 +191,7 @@ def arranged_outcomes(m: ArrangedMeasure, rule: ArrangedEmployment) -> dict[str,
     if offer.lmia in ("positive", "none"):
         out["lmia"] = "pass" if offer.lmia == "positive" else "fail"
     elif m.employer is not None:
-        e = m.employer
-        out["lmia"] = "unknown" if not e.known else (
-            "pass" if e.current and e.hours >= rule.current_employer_min_hours else "fail")
+        out["lmia"] = employer_outcome(m.employer, rule.current_employer_min_hours)
     return out
 
 

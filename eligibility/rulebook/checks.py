@@ -150,6 +150,10 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
                     if code not in noc_table():
                         yield Problem(src, f"{path}.wage_floors_hourly.{code}",
                                       f"expected a NOC 2021 unit group code, found {code!r}")
+                if cond.exempt_from_current_employer is not None and "exempt" not in (cond.lmia or ()):
+                    # The rule would never be read: no LMIA-exempt offer is allowed.
+                    yield Problem(src, f"{path}.exempt_from_current_employer", "expected lmia to allow exempt "
+                                  f"offers, found lmia {list(cond.lmia) if cond.lmia is not None else None}")
             if isinstance(cond, EducationCondition) and cond.foreign_needs_eca and cond.eca_max_age_months is None:
                 yield Problem(src, f"{path}.eca_max_age_months", "foreign_needs_eca needs eca_max_age_months: "
                                                                  "how long an ECA counts, from the law")

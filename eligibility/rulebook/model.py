@@ -263,6 +263,15 @@ class FundsCondition(Record):
 
 
 @frozen
+class CurrentEmployer(Record):
+    """What makes an LMIA-exempt offer count: it comes from a current employer in Canada for whom the applicant
+    has worked at least ``min_hours`` in the last ``window_months`` (IRPR s. 87.2(3)(c), s. 82(2))."""
+
+    min_hours: float
+    window_months: int
+
+
+@frozen
 class JobOfferCondition(Record):
     """A job offer meeting the listed requirements (each one optional)."""
 
@@ -278,6 +287,9 @@ class JobOfferCondition(Record):
     min_wage_annual: float | None = None
     wage_floors_hourly: dict[str, float] | None = None
     non_seasonal: bool = False
+    #: When set, an offer whose ``lmia`` is ``exempt`` passes the ``lmia`` check only from a current employer
+    #: worked for long enough (``lmia`` must then allow ``exempt``).
+    exempt_from_current_employer: CurrentEmployer | None = None
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None

@@ -23,6 +23,7 @@ from eligibility.rulebook.model import (
     ArrangedEmployment,
     EducationCondition,
     FundsCondition,
+    JobOfferCondition,
     LanguageCondition,
     WorkExperienceCondition,
 )
@@ -87,6 +88,9 @@ def periods(library: Library) -> Periods:
                     tests.add(cond.max_age_months)
                 elif isinstance(cond, FundsCondition) and cond.exempt_with_arranged_employment is not None:
                     arranged(cond.exempt_with_arranged_employment)
+                elif isinstance(cond, JobOfferCondition) and cond.exempt_from_current_employer is not None:
+                    windows.add(cond.exempt_from_current_employer.window_months)
+                    thresholds.add(cond.exempt_from_current_employer.min_hours)
                 elif isinstance(cond, EducationCondition):
                     if cond.eca_max_age_months is not None:
                         ecas.add(cond.eca_max_age_months)

@@ -1,9 +1,9 @@
-"""Faults in the Python code found by the audit of 2026-12-01 (audit6), which the rulesets cannot express.
+"""Faults in the Python code found by the audit of 2026-12-01 (audit6), which the rulesets could not express.
 
 Each test states what the law gives, worked out by hand from the research (programs.md, crs.md), on both
-sides of the boundary. The side the code gets wrong makes the test fail today, so each test is marked as an
-expected failure (strict): once the code is fixed the test passes, pytest reports it as an unexpected pass,
-and the marker must be removed. Expected values are never copied from the code's output.
+sides of the boundary; each failed before its fix (the FSW grid's two credentials, adaptability's full-time
+work in Canada, FST's LMIA-exempt offers, the CRS's arranged employment before 2016-11-19). Expected values
+are never copied from the code's output.
 """
 
 from __future__ import annotations
@@ -136,11 +136,8 @@ def _job_offer_points(library: eligibility.Library, day: str, **changes: Any) ->
 
 # crs.md, history: 2015-01-01 "600 for ... a qualifying LMIA-based offer of arranged employment (indeterminate
 # duration)"; 2016-11-19 "certain LMIA-exempt work-permit holders' offers qualify; offer >= 1 year after PR visa
-# (was indeterminate)". The ruleset's counting block (ArrangedEmployment in eligibility/rulebook/model.py) can only
-# say "at least N months" and always accepts an LMIA-exempt offer from the current employer, so the versions before
-# 2016-11-19 give 600 to offers the instructions of the time did not count.
-@pytest.mark.xfail(strict=True, reason="arranged employment before 2016-11-19: no way to ask for an indeterminate, "
-                                       "LMIA-based offer")
+# (was indeterminate)". The counting of the versions before 2016-11-19 says so (indeterminate: true, exempt_offers:
+# false); before, they gave 600 to offers the instructions of the time did not count.
 def test_crs_job_offer_before_2016_11_19_is_indeterminate_and_lmia_based(library: eligibility.Library) -> None:
     """On 2016-11-18 an indeterminate LMIA-based offer earns 600 and a 12-month one 0; an LMIA-exempt offer from the
     current employer earns 0; on 2016-11-19 the 12-month offer earns 50 and the LMIA-exempt one 50."""

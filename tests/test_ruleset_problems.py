@@ -929,3 +929,14 @@ def test_two_crs_rulesets_with_one_id(tmp_path: Path) -> None:
     lines = problems(tmp_path, {"crs/a.yaml": text, "crs/b.yaml": text})
     assert lines == [f"{tmp_path / 'crs/b.yaml'}: $.id: expected a unique id, found 'crs' again "
                      f"(also in {tmp_path / 'crs/a.yaml'})"]
+
+
+def test_exempt_from_current_employer_without_exempt_offers(tmp_path: Path) -> None:
+    """exempt_from_current_employer on a job offer whose lmia does not allow exempt offers is refused at that field
+    (the rule could never be read); with exempt allowed it loads."""
+    rule = "exempt_from_current_employer: {min_hours: 1560, window_months: 120}"
+    cond = f"{{id: o, kind: job_offer, says: x, lmia: [positive], {rule}, {CITE}}}"
+    assert one(tmp_path, cond) == [
+        f"{tmp_path / 'test/p.yaml'}: $.versions[0].conditions[0].exempt_from_current_employer: expected lmia to "
+        f"allow exempt offers, found lmia ['positive']"]
+    assert one(tmp_path, f"{{id: o, kind: job_offer, says: x, lmia: [positive, exempt], {rule}, {CITE}}}") == []

@@ -127,11 +127,14 @@ def _arranged_checks(rule: ArrangedEmployment) -> dict[str, Check]:
     return {
         "ae.offer": conj(Test("has_offer", "==", 1)),
         "ae.hours": conj(Test("hours_per_week", ">=", rule.min_hours_per_week)),
-        "ae.duration": conj(Test("duration_months", ">=", rule.min_duration_months)),
+        # An offer without an end date is asserted as OPEN_ENDED_MONTHS long: indeterminate is exactly that.
+        "ae.duration": conj(Test("duration_months", ">=",
+                                 OPEN_ENDED_MONTHS if rule.indeterminate else rule.min_duration_months)),
         "ae.seasonal": conj(Test("seasonal", "==", 0)),
         "ae.lmia": Check(any_of([{"lmia": "positive"}, all_of([{"lmia": "exempt"}, {"current": 1}, enough])]),
                          (any_of([{"lmia": "none"}, all_of([{"lmia": "exempt"}, {"current": 0}]),
-                                  all_of([{"lmia": "exempt"}, short])]),)),
+                                  all_of([{"lmia": "exempt"}, short])]),))
+        if rule.exempt_offers else conj(Test("lmia", "==", "positive")),
         "job": conj(Test("current_job", "==", 1)),
     }
 

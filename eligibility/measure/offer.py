@@ -91,7 +91,7 @@ def measure_arranged(facts: Facts, rule: ArrangedEmployment) -> ArrangedMeasure:
 def _measure_arranged(facts: Facts, rule: ArrangedEmployment) -> ArrangedMeasure:
     found = measure_offer(facts)
     offer = found.offer
-    if offer is None or offer.lmia != "exempt":
+    if offer is None or offer.lmia != "exempt" or not rule.exempt_offers:
         return ArrangedMeasure(found)
     return ArrangedMeasure(found, employer_hours(facts, rule.current_employer_window_months))
 
@@ -169,12 +169,18 @@ def arranged_details(m: ArrangedMeasure, rule: ArrangedEmployment) -> dict[str, 
     if offer is None:
         return {}
     out = offer_details(offer, rule.occupations, rule.min_hours_per_week, rule.min_duration_months)
+    if rule.indeterminate:
+        out["duration"] = ("no end date" if offer.duration_months is None
+                           else f"{offer.duration_months} months; needs an offer of indeterminate duration")
     if offer.seasonal:
         out["seasonal"] = "the offer is for seasonal work"
     if offer.lmia == "positive":
         out["lmia"] = "based on a positive LMIA"
     elif offer.lmia == "none":
-        out["lmia"] = "neither LMIA-based nor from a current LMIA-exempt employer"
+        out["lmia"] = ("neither LMIA-based nor from a current LMIA-exempt employer" if rule.exempt_offers
+                       else "not LMIA-based")
+    elif not rule.exempt_offers:
+        out["lmia"] = "LMIA-exempt offer; only an LMIA-based offer qualifies under these rules"
     elif m.employer is not None:
         out["lmia"] = employer_words(m.employer, rule.current_employer_min_hours)
     return out
@@ -186,9 +192,11 @@ def arranged_outcomes(m: ArrangedMeasure, rule: ArrangedEmployment) -> dict[str,
     if offer is None:
         return {}
     out = offer_outcomes(offer, rule.occupations, rule.min_hours_per_week, rule.min_duration_months)
+    if rule.indeterminate:
+        out["duration"] = "pass" if offer.duration_months is None else "fail"
     if offer.seasonal:
         out["seasonal"] = "fail"
-    if offer.lmia in ("positive", "none"):
+    if offer.lmia in ("positive", "none") or not rule.exempt_offers:
         out["lmia"] = "pass" if offer.lmia == "positive" else "fail"
     elif m.employer is not None:
         out["lmia"] = employer_outcome(m.employer, rule.current_employer_min_hours)

@@ -118,9 +118,9 @@ class ArrangedEmployment(Record):
     """What makes a job offer arranged employment (IRPR s. 82(2)), as a ruleset states it.
 
     The offer is in ``occupations``, for at least ``min_hours_per_week`` and ``min_duration_months``, not
-    seasonal, and either based on a positive LMIA or LMIA-exempt from the employer of a current job in
-    Canada where the applicant worked at least ``current_employer_min_hours`` in the last
-    ``current_employer_window_months``.
+    seasonal, and either based on a positive LMIA or (unless ``exempt_offers`` is False) LMIA-exempt from the
+    employer of a current job in Canada where the applicant worked at least ``current_employer_min_hours`` in the
+    last ``current_employer_window_months``.
     """
 
     occupations: Occupations
@@ -128,6 +128,12 @@ class ArrangedEmployment(Record):
     min_duration_months: int
     current_employer_min_hours: float
     current_employer_window_months: int
+    #: True: the offer must be of indeterminate duration (no end date), whatever ``min_duration_months`` says
+    #: (the Ministerial Instructions before 2016-11-19).
+    indeterminate: bool = False
+    #: False: only an LMIA-based offer qualifies; an LMIA-exempt one from a current employer does not (the
+    #: Ministerial Instructions before 2016-11-19).
+    exempt_offers: bool = True
 
 
 @frozen

@@ -129,6 +129,29 @@ def test_fsw_adaptability_full_time_year_boundaries(library: eligibility.Library
     assert adaptability(job("2020-11-30", 29)) == 0
     assert adaptability(job("2025-12-01", 30), job("2025-06-01", 10)) == 10
 
+
+def test_fsw_plan_finds_the_full_time_year_beside_a_part_time_job(library: eligibility.Library) -> None:
+    """A full-time job in Canada from 2025-12-02 reaches one year (364 days, 1,560 h) on 2026-12-01, whatever a
+    part-time job beside it from 2025-06-01 adds: adaptability goes from 5 (four years of full-time study in
+    Canada) to the cap of 10, the grid from 17 + 21 + 11 + 12 + 5 = 66 to 71, and FSW opens that day."""
+    abroad = {"title": "Developer", "employer": "E", "noc": "21231", "country": "IN", "start": "2023-06-15",
+              "end": "2025-06-14", "hours_per_week": 40}
+    full_time = {"title": "Developer", "employer": "F", "noc": "21231", "country": "CA", "province": "ON",
+                 "start": "2025-12-02", "end": None, "hours_per_week": 40}
+    part_time = {"title": "Tutor", "employer": "G", "noc": "41200", "country": "CA", "province": "ON",
+                 "start": "2025-06-01", "end": None, "hours_per_week": 10}
+    profile = _profile(language_tests=[_celpip(8, 7, 7, 7)], education=[_canadian("bachelors", 4)],
+                       work=[abroad, full_time, part_time])
+    before = eligibility.evaluate(profile, "2026-11-30", programs=["express-entry/fsw"], library=library,
+                                  with_crs=False)
+    grid = next(c for c in before.program("express-entry/fsw").conditions if c.id == "selection-grid")
+    assert (grid.observed, {e["factor"]: e["points"] for e in grid.evidence}["adaptability"]) == (66, 5)
+    plan = eligibility.plan(profile, "2026-06-01", "2027-06-01", programs=["express-entry/fsw"], library=library)
+    intervals = plan.program("express-entry/fsw").intervals
+    assert [(i.start.isoformat(), i.verdict) for i in intervals] == [("2026-06-01", "not_eligible"),
+                                                                      ("2026-12-01", "eligible")]
+    assert "adaptability points 5 -> 10, grid 66 -> 71" in intervals[1].because
+
 def _job_offer_points(library: eligibility.Library, day: str, **changes: Any) -> int:
     score = eligibility.crs(_profile(**changes), day, library, rounds=False)
     return sum(f.low for f in score.factors if f.id == "additional.job_offer")

@@ -20,8 +20,6 @@ import copy
 import datetime as dt
 from typing import Any
 
-import pytest
-
 import eligibility
 from eligibility.api import rules
 from eligibility.profile.load import profile_from_data
@@ -93,8 +91,6 @@ def test_a_result_dated_test_counts_until_two_years_after_its_result() -> None:
         [413, 413, 413, 214]
 
 
-@pytest.mark.xfail(strict=True, reason="improve._declines dates a test's expiry from `taken`, never from "
-                                       "`result_date`: the fall of 2027-03-23 is not listed")
 def test_the_decline_of_a_result_dated_test_is_on_the_day_the_score_falls() -> None:
     """The score falls by 199 on 2027-03-23 (two years after the result), not on 2027-03-10: the declines say
     2027-03-23, -199, and the birthday, -6."""
@@ -113,9 +109,6 @@ def test_a_test_of_29_february_counts_until_1_march_two_years_on() -> None:
     assert (_score(profile, "2026-02-28"), _score(profile, "2026-03-01")) == (418, 219)
 
 
-@pytest.mark.xfail(strict=True, reason="improve._declines looks for a test of 29 February expiring on 28 February "
-                                       "(months_before clamps), where the score has not fallen yet: the fall of "
-                                       "1 March is never listed")
 def test_the_decline_of_a_test_of_29_february_is_listed() -> None:
     """From 2025-06-01: the score falls by 199 on 2026-03-01 and by 5 on the birthday of 2026-05-02 (age 32:
     99 -> 94)."""
@@ -135,8 +128,6 @@ def test_an_eca_of_29_february_counts_until_1_march_five_years_on() -> None:
     assert (_score(profile, "2029-02-28"), _score(profile, "2029-03-01")) == (203, 83)
 
 
-@pytest.mark.xfail(strict=True, reason="improve._declines looks for an ECA of 29 February expiring on 28 February: "
-                                       "the fall of 1 March is never listed")
 def test_the_decline_of_an_eca_of_29_february_is_listed() -> None:
     """From 2028-06-01: the ECA's 120 points go on 2029-03-01; the birthday of 2029-05-02 costs 6 (age 35:
     83 -> 77)."""
@@ -157,8 +148,6 @@ def test_a_test_expiring_on_a_birthday_costs_both_at_once() -> None:
     assert (_score(profile, "2027-05-01"), _score(profile, "2027-05-02")) == (413, 208)
 
 
-@pytest.mark.xfail(strict=True, reason="improve._declines scores the day before and the day itself once per event: "
-                                       "two events on one day each claim the whole fall (205 + 205)")
 def test_two_causes_on_one_day_do_not_count_the_fall_twice() -> None:
     """The declines listed for 2027-05-02 add up to the 205 points the score falls that day (199 for the test,
     6 for the birthday), not 410."""
@@ -183,8 +172,6 @@ def test_the_spouses_test_counts_for_two_years() -> None:
     assert (_score(profile, "2027-06-14"), _score(profile, "2027-06-15")) == (212, 192)
 
 
-@pytest.mark.xfail(strict=True, reason="improve._declines reads only the applicant's tests and ECAs: the spouse's "
-                                       "test expiring is not listed")
 def test_the_spouses_test_expiring_is_a_decline() -> None:
     """From 2026-12-01: the applicant's test (2027-03-10: 116 + 25 + 50 = 191 with spouse), the birthday
     (2027-05-02: 85 -> 80) and the spouse's test (2027-06-15: 20)."""
@@ -204,8 +191,6 @@ def test_the_spouses_eca_counts_for_five_years() -> None:
     assert (_score(profile, "2027-01-19"), _score(profile, "2027-01-20")) == (396, 388)
 
 
-@pytest.mark.xfail(strict=True, reason="improve._declines reads only the applicant's ECAs: the spouse's ECA "
-                                       "expiring is not listed")
 def test_the_spouses_eca_expiring_is_a_decline() -> None:
     """From 2026-12-01 the score falls by 8 on 2027-01-20 (the spouse's education), then 191 and 5."""
     assert _declines(_couple(SPOUSE_ECA), "2026-12-01") == [("2027-01-20", 8), ("2027-03-10", 191),
@@ -229,8 +214,6 @@ def test_canadian_work_leaving_the_window_drops_a_year() -> None:
     assert (_score(profile, "2027-01-04"), _score(profile, "2027-01-05")) == (452, 441)
 
 
-@pytest.mark.xfail(strict=True, reason="improve._declines looks only at birthdays, tests and ECAs: work leaving "
-                                       "the 10-year window lowers the score without any action and is not listed")
 def test_canadian_work_leaving_the_window_is_a_decline() -> None:
     """From 2026-12-01 the score falls by 11 on 2027-01-05 (Canadian work 3 -> 2 years: 64 -> 53) and by 6 on the
     birthday."""
@@ -271,9 +254,6 @@ def test_a_second_year_at_20_hours_is_reached_on_the_1092nd_day() -> None:
     assert "1,554 h more at 20 h a week" in says
 
 
-@pytest.mark.xfail(strict=True, reason="improve._canadian_year divides the hours still needed, computed from the "
-                                       "evidence's hours rounded to 0.1 h (1,565.7 for 1,565.71), and rounds up: "
-                                       "544.005 days becomes 545, one day late")
 def test_a_second_year_at_20_hours_says_the_day_it_is_reached() -> None:
     """548 days at 20/7 h a day on 2026-12-01 is 10,960/7 h; 10,880/7 h more at 20/7 h a day is 544 days exactly:
     reached on 2028-05-28, not 2028-05-29."""

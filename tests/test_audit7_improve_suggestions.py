@@ -114,9 +114,6 @@ def test_a_tef_of_2023_scores_as_second_language() -> None:
     assert [(i.low, i.high) for i in listening] == [(3, 3)]
 
 
-@pytest.mark.xfail(strict=True, reason="improve._language names the score on the scale of the held test's date "
-                                       "(533, the 2019-2023 scale) and leaves TEF Canada out of the other tests: "
-                                       "a TEF taken now needs 503 for NCLC 9 in listening, which is not said")
 def test_a_tef_on_an_old_scale_names_the_score_needed_on_a_test_taken_now() -> None:
     """The person retaking TEF Canada on 2024-12-01 needs 503 in listening for NCLC 9 (scale from 2023-12-11);
     533 exists only on the scale of tests taken before 2023-12-11."""
@@ -138,9 +135,6 @@ def test_two_concurrent_jobs_reach_a_second_year() -> None:
     assert (_score(TWO_JOBS, "2027-05-29"), _score(TWO_JOBS, "2027-05-30")) == (410, 435)
 
 
-@pytest.mark.xfail(strict=True, reason="improve._canadian_year moves only the first current job's start back: the "
-                                       "10 h job alone adds 10/7 h a day, the year is not reached and the "
-                                       "suggestion is dropped although the two jobs count 30 h a week")
 def test_two_concurrent_jobs_are_offered_another_year() -> None:
     """On 2026-12-01 (age 32): 2,348.6 h = 1 year; one more year is +25 (40 -> 53, and 13 -> 25 in the education
     group), 771 h more at 30 h a week, reached on 2027-05-30."""

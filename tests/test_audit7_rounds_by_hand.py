@@ -14,8 +14,6 @@ import datetime as dt
 import re
 from typing import Any
 
-import pytest
-
 import eligibility
 from eligibility.draws.kinds import GENERAL, title
 from eligibility.draws.table import bundled_table
@@ -83,9 +81,6 @@ def test_a_french_speaker_meets_the_last_six_french_rounds() -> None:
     assert list(types) == ["general", "express-entry/fsw", "category/french"]
 
 
-@pytest.mark.xfail(strict=True, reason="kinds.TITLES names general rounds \"'No Program Specified' before 2023\", "
-                                       "but the feed has 'No Program Specified' rounds until #268 of 2023-10-10 "
-                                       "(the first 'General' round is #272 of 2023-12-06)")
 def test_the_general_title_dates_no_program_specified_rightly() -> None:
     """The snapshot's 'No Program Specified' rounds run to #268 of 2023-10-10; the title a person reads must not
     bound them before a year they reach into."""

@@ -50,7 +50,7 @@ ROUND_TYPES: tuple[str, ...] = (
 )
 
 TITLES = {
-    GENERAL: "General rounds (every Express Entry program; 'No Program Specified' before 2023)",
+    GENERAL: "General rounds (every Express Entry program; 'No Program Specified' until October 2023)",
     "express-entry/cec": "Canadian Experience Class",
     "express-entry/fsw": "Federal Skilled Worker Program",
     "express-entry/fst": "Federal Skilled Trades Program",

@@ -14,6 +14,7 @@ import attrs
 from attrs import frozen
 
 from eligibility.dates import months_before
+from eligibility.engines.digest import profile_digest
 from eligibility.facts import Facts, Person
 from eligibility.language import ABILITIES, TESTS, TestKind
 from eligibility.measure.occupations import matches
@@ -22,6 +23,7 @@ from eligibility.profile.model import Eca, Education, LanguageTest, Nomination, 
 from eligibility.ranking.compute import RULES_ID, crs_result
 from eligibility.ranking.measures import CANADIAN_EXCLUDED, accompanying_spouse
 from eligibility.record import Record
+from eligibility.result import CrsResult
 from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.library import Library
 from eligibility.unknown import Unknown, known
@@ -122,7 +124,13 @@ def _language(s: _Scorer, person: Person = "applicant") -> Iterator[Improvement]
                           if k.language == kind.language and k.id != kind.id
                           and (k.accepted_from is None or k.accepted_from <= s.as_of)
                           and (m := _minimum(k, ability, target, s.as_of)) is not None]
-                says = (f"{kind.name} {ability} {_score(getattr(t.test, ability))} -> {_score(low_score)} = "
+                # The score named is the one a test taken now needs (a test's scale can change with the day it is
+                # taken: TEF Canada's on 2023-12-11); the points are those of the held test raised on its own scale,
+                # the same level.
+                now = _minimum(kind, ability, target, s.as_of)
+                shown = low_score if now is None else now
+                says = (f"{kind.name} {ability} {_score(getattr(t.test, ability))} -> {_score(shown)}"
+                        f"{' on a test taken now' if shown != low_score else ''} = "
                         f"{scale} {target}" + (f" (or {', '.join(others)})" if others else ""))
                 if person == "spouse":
                     yield Improvement("spouse_language", f"the spouse's {says}", lo, hi)
@@ -192,7 +200,8 @@ def _eca(s: _Scorer, education: tuple[Education, ...], person: str) -> Iterator[
 
 
 def _canadian_year(s: _Scorer) -> Iterator[Improvement]:
-    """Another year of Canadian work at current hours: the points (by re-scoring) and the day reached."""
+    """Another year of Canadian work at current hours: the points (by re-scoring) and the day reached (the first
+    day on which the scorer counts the next year, the current jobs going on)."""
     work = s.profile.work
     if not known(work):
         return
@@ -201,18 +210,42 @@ def _canadian_year(s: _Scorer) -> Iterator[Improvement]:
     reading = next((f for f in s.base.factors if f.id == "core.canadian_work"), None)
     if not current or reading is None:
         return
-    hours = float(reading.observed["canadian_work_years"]["hours"])
+    counted = reading.observed["canadian_work_years"]
+    hours = float(counted["hours"])
     needed = (math.floor(hours / HOURS_PER_YEAR) + 1) * HOURS_PER_YEAR - hours
     weekly = min(float(WEEKLY_CAP), sum(w.hours_per_week for _, w in current))
-    days = math.ceil(needed / (weekly / 7))
-    index, job = current[0]
-    earlier = attrs.evolve(job, start=job.start - dt.timedelta(days=days))
-    changed = attrs.evolve(s.profile, work=tuple(earlier if i == index else w for i, w in enumerate(work)))
+    # The hours read are rounded to 0.1 h: the estimate may be a day off either way, so the day is settled by
+    # asking the scorer (a few days looked at; a year that never comes within the search is not suggested).
+    days = _first_day(s, int(counted["years"]) + 1, max(1, math.ceil(needed / (weekly / 7))))
+    if days is None:
+        return
+    # Every current job started that many days earlier: together they add the same hours a day as from now on.
+    moved = {i: attrs.evolve(w, start=w.start - dt.timedelta(days=days)) for i, w in current}
+    changed = attrs.evolve(s.profile, work=tuple(moved.get(i, w) for i, w in enumerate(work)))
     lo, hi = s.gain(changed)
     if hi > 0:
         reached = s.as_of + dt.timedelta(days=days)
         yield Improvement("canadian_work", f"one more year of Canadian work ({needed:,.0f} h more at "
                                            f"{weekly:g} h a week), reached on {reached}", lo, hi, reached)
+
+
+def _first_day(s: _Scorer, years: int, estimate: int) -> int | None:
+    """The number of days from the as-of date to the first day the scorer counts ``years`` years of Canadian
+    work, searched from ``estimate`` (None when not found within 10 days of it)."""
+    def reached(days: int) -> bool:
+        score = crs_result(s.profile, s.as_of + dt.timedelta(days=days), s.library)
+        factor = next((f for f in score.factors if f.id == "core.canadian_work"), None)
+        return factor is not None and int(factor.observed["canadian_work_years"]["years"]) >= years
+
+    days = estimate
+    for _ in range(10):
+        if days > 1 and reached(days - 1):
+            days -= 1
+        elif not reached(days):
+            days += 1
+        else:
+            return days
+    return None
 
 
 def _nomination(s: _Scorer) -> Iterator[Improvement]:
@@ -228,31 +261,47 @@ def _nomination(s: _Scorer) -> Iterator[Improvement]:
 
 
 def _declines(profile: Profile, as_of: dt.date, library: Library, counting: Counting) -> Iterator[Decline]:
-    """Birthdays, test and ECA expiries in the next 12 months on which the score falls."""
-    end = as_of + dt.timedelta(days=365)
-    events: list[tuple[dt.date, str]] = []
-    if known(profile.birth_date):
-        for year in (as_of.year, as_of.year + 1):
-            try:
-                day = profile.birth_date.replace(year=year)
-            except ValueError:  # 29 February: a year older on 1 March
-                day = dt.date(year, 3, 1)
-            events.append((day, f"birthday: {Facts(profile, day).age}"))
-    if known(profile.language_tests):
-        for t in profile.language_tests:
-            events.append((_add_months(t.taken, counting.test_valid_months),
-                           f"{TESTS[t.test].name} of {t.taken} expires ({counting.test_valid_months} months)"))
-    if known(profile.education):
-        for e in profile.education:
-            if e.eca is not None:
-                events.append((_add_months(e.eca.issued, counting.eca_valid_months),
-                               f"ECA of {e.eca.issued} expires ({counting.eca_valid_months} months)"))
-    for day, cause in sorted(set(events)):
-        if not as_of < day <= end:
-            continue
-        before, after = crs_result(profile, day - dt.timedelta(days=1), library), crs_result(profile, day, library)
+    """The days in the next 12 months on which the score falls without any action, found by scoring every day
+    (a birthday, a test or an ECA of the applicant or the spouse no longer counting, work leaving the window:
+    each on the day the scorer itself stops counting it, so a result date or 29 February needs no rule of its
+    own here), with the causes of each fall and the points lost that day."""
+    digest = profile_digest(profile)
+    before = crs_result(profile, as_of, library, digest=digest)
+    before_facts = Facts(profile, as_of)
+    for offset in range(1, 366):
+        day = as_of + dt.timedelta(days=offset)
+        facts = Facts(profile, day)
+        after = crs_result(profile, day, library, facts, digest)
         if before.low is not None and after.low is not None and after.low < before.low:
-            yield Decline(day, cause, before.low - after.low)
+            yield Decline(day, "; ".join(_causes(before_facts, facts, counting, before, after)),
+                          before.low - after.low)
+        before, before_facts = after, facts
+
+
+def _causes(was: Facts, now: Facts, counting: Counting, before: CrsResult, after: CrsResult) -> list[str]:
+    """What changed between two consecutive days: a birthday, the tests and ECAs that stopped counting, and
+    otherwise the factors that lost points (work leaving the window)."""
+    causes = []
+    if known(was.age) and known(now.age) and was.age != now.age:
+        causes.append(f"birthday: {now.age}")
+    people: tuple[tuple[Person, str], ...] = (("applicant", ""), ("spouse", "the spouse's "))
+    for person, whose in people:
+        months = counting.test_valid_months
+        tests_was, tests_now = was.tests(person, months), now.tests(person, months)
+        if known(tests_was) and known(tests_now):
+            causes += [f"{whose}{TESTS[t.test.test].name} of {t.test.taken} expires ({months} months)"
+                       for t, u in zip(tests_was, tests_now, strict=True) if t.valid and not u.valid]
+        creds_was = was.credentials(person, counting.eca_valid_months)
+        creds_now = now.credentials(person, counting.eca_valid_months)
+        if known(creds_was) and known(creds_now):
+            causes += [f"{whose}ECA of {c.education.eca.issued} expires ({counting.eca_valid_months} months)"
+                       for c, d in zip(creds_was, creds_now, strict=True)
+                       if c.level is not None and d.level is None and c.education.eca is not None]
+    if not causes:
+        # Nothing dated changed: hours of work left the window.
+        lost = [f.id for f, g in zip(before.factors, after.factors, strict=True) if g.low < f.low]
+        causes.append(f"work leaving the {counting.work_window_months // 12}-year window ({', '.join(lost)})")
+    return causes
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

@@ -140,3 +140,31 @@ def test_two_concurrent_jobs_are_offered_another_year() -> None:
     group), 771 h more at 30 h a week, reached on 2027-05-30."""
     found = [(i.low, i.high, i.date) for i in _improvements(TWO_JOBS, "2026-12-01") if i.kind == "canadian_work"]
     assert found == [(25, 25, dt.date(2027, 5, 30))]
+
+
+# --- another year of Canadian work while old work leaves the 10-year window ---
+
+OLD_AND_NEW = _profile(language_tests=[{**IELTS_9, "taken": "2026-10-10"}],
+                       work=[{"title": "Developer", "employer": employer, "noc": "21231", "country": "CA",
+                              "province": "ON", "start": start, "end": end, "hours_per_week": 40,
+                              "authorized": True}
+                             for employer, start, end in (("Old", "2017-01-01", "2017-12-31"),
+                                                          ("New", "2026-06-01", None))])
+
+
+def test_old_work_leaving_the_window_delays_the_second_year() -> None:
+    """2017 (365 days) and from 2026-06-01, 30/7 h a day each. From 2027-01-01 every day counted from the new job
+    is a day of 2017 leaving the window: 579 days, 2,481.4 h, one year, until 2017 has gone (2028-01-01). Two
+    years (728 days) then come from the new job alone: 2026-06-01 + 728 days = 2028-05-29. Age 34 from
+    2028-05-02: 83 + 120 + 124 + 40 + 25 + 13 = 405 on 2028-05-28; 83 + 120 + 124 + 53 + 25 + 25 = 430 on
+    2028-05-29; on 2027-05-30 still one year (age 33: 88 + 120 + 124 + 40 + 38 = 410)."""
+    assert [_score(OLD_AND_NEW, d) for d in ("2027-05-30", "2028-05-28", "2028-05-29")] == [410, 405, 430]
+
+
+@pytest.mark.xfail(strict=True, reason="improve._canadian_year divides the hours needed by the weekly rate and "
+                                       "ignores the hours leaving the 10-year window meanwhile: it says 2027-05-30, "
+                                       "when the score still counts one year")
+def test_old_work_leaving_the_window_is_counted_in_the_day_reached() -> None:
+    """The second year is reached on 2028-05-29, not on 2027-05-30."""
+    found = [i.date for i in _improvements(OLD_AND_NEW, "2026-12-01") if i.kind == "canadian_work"]
+    assert found == [dt.date(2028, 5, 29)]

@@ -258,3 +258,23 @@ def test_a_second_year_at_20_hours_says_the_day_it_is_reached() -> None:
     """548 days at 20/7 h a day on 2026-12-01 is 10,960/7 h; 10,880/7 h more at 20/7 h a day is 544 days exactly:
     reached on 2028-05-28, not 2028-05-29."""
     assert _canadian_year(20)[2] == dt.date(2028, 5, 28)
+
+
+# --- "the next 12 months" across 29 February ---
+
+def test_the_day_twelve_months_on_is_in_the_next_12_months() -> None:
+    """From 2026-12-01 an IELTS of 2025-12-01 falls on 2027-12-01, twelve months on, and is listed: -199."""
+    profile = _profile(language_tests=[_ielts("2025-12-01")])
+    assert ("2027-12-01", 199) in _declines(profile, "2026-12-01")
+
+
+@pytest.mark.xfail(strict=True, reason="improve._declines ends the 12 months at as_of + 365 days: across 29 February "
+                                       "the day twelve months on (2028-03-01 from 2027-03-01) is left out, though it "
+                                       "is listed in other years")
+def test_the_day_twelve_months_on_is_listed_across_29_february() -> None:
+    """From 2027-03-01 an IELTS of 2026-03-01 falls on 2028-03-01, twelve months on: 407 on 2028-02-29 (age 33:
+    88 + 120 + 124 + 25 + 50), 208 on 2028-03-01: -199, listed as the same day is from 2026-12-01."""
+    profile = _profile(language_tests=[_ielts("2026-03-01")])
+    assert (_score(profile, "2028-02-29"), _score(profile, "2028-03-01")) == (407, 208)
+    declines = [(d.date.isoformat(), d.points_lost) for d in _improve(profile, "2027-03-01").declines]
+    assert ("2028-03-01", 199) in declines

@@ -268,9 +268,6 @@ def test_the_day_twelve_months_on_is_in_the_next_12_months() -> None:
     assert ("2027-12-01", 199) in _declines(profile, "2026-12-01")
 
 
-@pytest.mark.xfail(strict=True, reason="improve._declines ends the 12 months at as_of + 365 days: across 29 February "
-                                       "the day twelve months on (2028-03-01 from 2027-03-01) is left out, though it "
-                                       "is listed in other years")
 def test_the_day_twelve_months_on_is_listed_across_29_february() -> None:
     """From 2027-03-01 an IELTS of 2026-03-01 falls on 2028-03-01, twelve months on: 407 on 2028-02-29 (age 33:
     88 + 120 + 124 + 25 + 50), 208 on 2028-03-01: -199, listed as the same day is from 2026-12-01."""

@@ -161,9 +161,6 @@ def test_old_work_leaving_the_window_delays_the_second_year() -> None:
     assert [_score(OLD_AND_NEW, d) for d in ("2027-05-30", "2028-05-28", "2028-05-29")] == [410, 405, 430]
 
 
-@pytest.mark.xfail(strict=True, reason="improve._canadian_year divides the hours needed by the weekly rate and "
-                                       "ignores the hours leaving the 10-year window meanwhile: it says 2027-05-30, "
-                                       "when the score still counts one year")
 def test_old_work_leaving_the_window_is_counted_in_the_day_reached() -> None:
     """The second year is reached on 2028-05-29, not on 2027-05-30."""
     found = [i.date for i in _improvements(OLD_AND_NEW, "2026-12-01") if i.kind == "canadian_work"]

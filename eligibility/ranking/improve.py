@@ -214,38 +214,41 @@ def _canadian_year(s: _Scorer) -> Iterator[Improvement]:
     hours = float(counted["hours"])
     needed = (math.floor(hours / HOURS_PER_YEAR) + 1) * HOURS_PER_YEAR - hours
     weekly = min(float(WEEKLY_CAP), sum(w.hours_per_week for _, w in current))
-    # The hours read are rounded to 0.1 h: the estimate may be a day off either way, so the day is settled by
-    # asking the scorer (a few days looked at; a year that never comes within the search is not suggested).
-    days = _first_day(s, int(counted["years"]) + 1, max(1, math.ceil(needed / (weekly / 7))))
-    if days is None:
-        return
-    # Every current job started that many days earlier: together they add the same hours a day as from now on.
-    moved = {i: attrs.evolve(w, start=w.start - dt.timedelta(days=days)) for i, w in current}
+    # The points: the current jobs as if each had started that many more days ago, scored on the as-of date (a
+    # day more than the rounded hours read ask, so that the year is surely reached, and not two).
+    ahead = math.ceil(needed / (weekly / 7)) + 1
+    moved = {i: attrs.evolve(w, start=w.start - dt.timedelta(days=ahead)) for i, w in current}
     changed = attrs.evolve(s.profile, work=tuple(moved.get(i, w) for i, w in enumerate(work)))
     lo, hi = s.gain(changed)
-    if hi > 0:
-        reached = s.as_of + dt.timedelta(days=days)
-        yield Improvement("canadian_work", f"one more year of Canadian work ({needed:,.0f} h more at "
-                                           f"{weekly:g} h a week), reached on {reached}", lo, hi, reached)
+    if hi <= 0:
+        return
+    # The day: the first the scorer counts that year with the jobs going on, old work leaving the window
+    # meanwhile (looked for from the day the hours alone would give, at most 10 years on).
+    days = _first_day(s, int(counted["years"]) + 1, max(1, ahead - 2))
+    reached = None if days is None else s.as_of + dt.timedelta(days=days)
+    when = f"reached on {reached}" if reached is not None else "not reached within 10 years"
+    yield Improvement("canadian_work", f"one more year of Canadian work ({needed:,.0f} h more at "
+                                       f"{weekly:g} h a week), {when}", lo, hi, reached)
 
 
-def _first_day(s: _Scorer, years: int, estimate: int) -> int | None:
+def _first_day(s: _Scorer, years: int, start: int) -> int | None:
     """The number of days from the as-of date to the first day the scorer counts ``years`` years of Canadian
-    work, searched from ``estimate`` (None when not found within 10 days of it)."""
+    work, looked for from ``start`` days on (None when not within 10 years)."""
+    digest = profile_digest(s.profile)
+
     def reached(days: int) -> bool:
-        score = crs_result(s.profile, s.as_of + dt.timedelta(days=days), s.library)
+        score = crs_result(s.profile, s.as_of + dt.timedelta(days=days), s.library, digest=digest)
         factor = next((f for f in score.factors if f.id == "core.canadian_work"), None)
         return factor is not None and int(factor.observed["canadian_work_years"]["years"]) >= years
 
-    days = estimate
-    for _ in range(10):
-        if days > 1 and reached(days - 1):
-            days -= 1
-        elif not reached(days):
-            days += 1
-        else:
-            return days
-    return None
+    days = start
+    while days > 1 and reached(days - 1):
+        days -= 1
+    while not reached(days):
+        days += 1
+        if days > 3653:
+            return None
+    return days
 
 
 def _nomination(s: _Scorer) -> Iterator[Improvement]:
@@ -268,7 +271,8 @@ def _declines(profile: Profile, as_of: dt.date, library: Library, counting: Coun
     digest = profile_digest(profile)
     before = crs_result(profile, as_of, library, digest=digest)
     before_facts = Facts(profile, as_of)
-    for offset in range(1, 366):
+    # The next 12 months: up to the same day a year on (366 days across a 29 February).
+    for offset in range(1, (_add_months(as_of, 12) - as_of).days + 1):
         day = as_of + dt.timedelta(days=offset)
         facts = Facts(profile, day)
         after = crs_result(profile, day, library, facts, digest)

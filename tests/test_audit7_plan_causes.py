@@ -15,8 +15,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-import pytest
-
 import eligibility
 from eligibility.profile.load import profile_from_data
 
@@ -61,9 +59,6 @@ def test_fsw_closes_the_day_the_ielts_expires() -> None:
     assert plan.intervals[1].because.endswith("language points 28 -> 16, grid 76 -> 64")
 
 
-@pytest.mark.xfail(strict=True, reason="timeline.causes._points finds a factor's events by substring: 'age' is in "
-                                       "'language', so the language factor looks for birthdays and the test that "
-                                       "expired is never named")
 def test_the_cause_names_the_test_that_expired() -> None:
     """The cause of 2028-01-10 reads like docs/plan.md's 'age 47: age points 1 -> 0, grid 67 -> 66': the event
     first, 'IELTS of 2026-01-10 is 2 years old: language points 28 -> 16, grid 76 -> 64'."""

@@ -109,7 +109,9 @@ def _points(was: ConditionResult, new: ConditionResult, events: Sequence[Event])
         old = before.get(factor, {})
         if old.get("points") != item.get("points") or old.get("max_possible") != item.get("max_possible"):
             parts.append(f"{factor} points {_range(old)} -> {_range(item)}")
-            kinds = next((k for key, k in FACTOR_MOVES.items() if key in factor), ())
+            # By the factor's id or its first word ("arranged" for arranged_employment): never by substring, as
+            # "age" is inside "language".
+            kinds = FACTOR_MOVES.get(factor, FACTOR_MOVES.get(factor.split("_")[0], ()))
             reasons += [e.text for e in events if e.kind in kinds]
     total = f"grid {_total(was.observed)} -> {_total(new.observed)}"
     head = ", ".join(dict.fromkeys(reasons))

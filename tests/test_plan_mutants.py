@@ -60,7 +60,8 @@ def test_a_result_issued_later_than_the_test_starts_and_ends_the_validity() -> N
                                               (D(2025, 3, 20), D(2027, 3, 20), "eligible"),
                                               (D(2027, 3, 20), D(2028, 1, 1), "not_eligible")]
     assert [i.because for i in p.program("express-entry/cec").intervals[1:]] == [
-        "CELPIP-General of 2025-03-01: result issued 2025-03-20", "CELPIP-General of 2025-03-01 is 2 years old"]
+        "CELPIP-General of 2025-03-01: result issued 2025-03-20",
+        "CELPIP-General of 2025-03-01, result of 2025-03-20, is 2 years old"]
     assert "  express-entry/cec: first eligible on 2025-03-20" in plan_text(p).splitlines()
 
 

@@ -192,7 +192,10 @@ def test_events(tests: Iterable[LanguageTest], months: Iterable[int], whose: str
         if t.result_date is not None:
             yield Event(t.result_date, "test", f"{name}: result issued {t.result_date}")
         for m in months:
-            yield Event(first_day_reaching(start, m), "test", f"{name} is {span_words(m).replace('-', ' ')}s old",
+            # With a result date it is the result that grows old ("... of 2024-02-29, result of 2024-03-12, is 2
+            # years old"), not the day of the test.
+            what = f"{name}, result of {t.result_date}," if t.result_date is not None else name
+            yield Event(first_day_reaching(start, m), "test", f"{what} is {span_words(m).replace('-', ' ')}s old",
                         months=m)
 
 

@@ -91,6 +91,19 @@ def test_a_test_taken_between_the_dates_opens_fsw(tmp_path: Path) -> None:
     assert [(g[3], g[4]) for g in entering] == [(1, ["ay-new-test"])]
 
 
+def test_a_birthday_between_the_dates_is_grouped_as_age(tmp_path: Path) -> None:
+    """Born 1989-01-20, CLB 8 in all four (IELTS 7.5/6.5/6.5/6.5): grid 20 + 21 (bachelor's) + 15 (6+ years) + 11
+    (age 36) = 67 on 2025-12-31; at 37 on 2026-01-20 age gives 10: 66, under 67. FSW eligible -> not eligible,
+    grouped under the person's age."""
+    test = {**AYESHA["language_tests"][0], "listening": 7.5, "reading": 6.5, "writing": 6.5, "speaking": 6.5}
+    source = tmp_path / "birthday.jsonl"
+    source.write_text(json.dumps({**AYESHA, "id": "ay-37", "birth_date": "1989-01-20", "language_tests": [test]},
+                                 default=str) + "\n", encoding="utf-8")
+    result = impact(jsonl_rows(source), dt.date(2025, 12, 31), dt.date(2026, 3, 1), rules(), {"express-entry/fsw"})
+    assert _groups(result, "express-entry/fsw") == [
+        ("eligible", "not_eligible", "time: the person's age", 1, ["ay-37"])]
+
+
 @pytest.mark.xfail(strict=True, reason="impact's cause_group looks for 'age ' before 'is taken' and finds it in "
                                        "'language points' of 'IELTS of 2026-01-15 is taken: language points 0 -> "
                                        "24, grid 48 -> 72', so a new test is grouped as 'time: the person's age'")

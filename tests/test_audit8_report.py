@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import eligibility
+from eligibility.documents import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 COUPLE = ROOT / "profiles" / "married-couple.yaml"
@@ -105,3 +106,20 @@ def test_the_html_report_has_the_same_numbers() -> None:
     html = eligibility.report(COUPLE, DAY)
     assert re.search(r'<span class="total">354</span>', html)
     assert "$30,000 available; $23,360 needed for a family of 3" in html
+
+
+AYESHA = ROOT / "profiles" / "ayesha-software-engineer.yaml"
+
+
+@pytest.mark.parametrize(("day", "verdict", "found"), [
+    (dt.date(2025, 7, 6), "eligible", "$15,000 available; $14,690 needed for a family of 1 (2024 table"),
+    (dt.date(2025, 7, 7), "not_eligible", "$15,000 available; $15,263 needed for a family of 1 (2025 table")])
+def test_the_funds_a_client_reads_on_each_side_of_the_2025_table(day: dt.date, verdict: str, found: str) -> None:
+    """A single person with $15,000 meets the 2024 table ($14,690) on 2025-07-06 and not the 2025 table ($15,263)
+    on 2025-07-07; the report and `evaluate` agree, and the day before the report names the day FSW closes."""
+    profile = eligibility.profile_from_data({**read_document(AYESHA), "funds_cad": 15000}, "ayesha-15000")
+    report = eligibility.report(profile, day, fmt="markdown")
+    assert eligibility.evaluate(profile, day).program("express-entry/fsw").verdict == verdict
+    assert found in report
+    if verdict == "eligible":
+        assert "- Federal Skilled Worker stays open until 2025-07-06, then closes if nothing changes" in report

@@ -19,8 +19,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from eligibility.api import rules
 from eligibility.batch.impact import Impact, impact
 from eligibility.batch.rows import jsonl_rows
@@ -104,9 +102,6 @@ def test_a_birthday_between_the_dates_is_grouped_as_age(tmp_path: Path) -> None:
         ("eligible", "not_eligible", "time: the person's age", 1, ["ay-37"])]
 
 
-@pytest.mark.xfail(strict=True, reason="impact's cause_group looks for 'age ' before 'is taken' and finds it in "
-                                       "'language points' of 'IELTS of 2026-01-15 is taken: language points 0 -> "
-                                       "24, grid 48 -> 72', so a new test is grouped as 'time: the person's age'")
 def test_a_test_taken_between_the_dates_is_grouped_as_a_test_taken(tmp_path: Path) -> None:
     """ay-new-test enters FSW because her IELTS of 2026-01-15 is taken, not because of her age (31 on both days,
     born 1994-05-02)."""
@@ -136,10 +131,6 @@ def test_two_expired_tests_are_one_fst_group(tmp_path: Path) -> None:
         ("eligible", "not_eligible", "time: a language test or ECA stops counting", 2, ["e1", "e2"])]
 
 
-@pytest.mark.xfail(strict=True, reason="when a program's rules change between the dates (trades, 2026-02-18), "
-                                       "cause_group returns the first step's own words even when that step is not "
-                                       "the rule: each electrician becomes a group of 1 ('IELTS of 2024-01-20 is 2 "
-                                       "years old: express-entry/fst eligible -> not eligible', then 2024-01-25)")
 def test_two_people_leaving_trades_for_one_cause_are_one_group(tmp_path: Path) -> None:
     """Both electricians leave the trades category because FST (which it requires) closed for them, not by the
     2026 list (72200 stays on it): one group of 2, e1 and e2."""
@@ -147,3 +138,16 @@ def test_two_people_leaving_trades_for_one_cause_are_one_group(tmp_path: Path) -
                     {"category/trades"})
     groups = _groups(result, "category/trades")
     assert [(g[0], g[1], g[3], g[4]) for g in groups] == [("eligible", "not_eligible", 2, ["e1", "e2"])]
+
+
+def test_an_eca_reaching_five_years_is_grouped_as_an_eca(tmp_path: Path) -> None:
+    """Ayesha's ECA of 2021-01-20 is five years old on 2026-01-20 (FSW asks for one less than 5 years old): she
+    leaves FSW between 2025-12-31 and 2026-03-01, grouped under the ECA (the group could never be chosen while
+    "years old" was looked for first)."""
+    education = [{**AYESHA["education"][0], "eca": {"issued": "2021-01-20", "level": "bachelors"}}]
+    source = tmp_path / "eca.jsonl"
+    source.write_text(json.dumps({**AYESHA, "id": "ay-eca", "education": education}, default=str) + "\n",
+                      encoding="utf-8")
+    result = impact(jsonl_rows(source), dt.date(2025, 12, 31), dt.date(2026, 3, 1), rules(), {"express-entry/fsw"})
+    assert _groups(result, "express-entry/fsw") == [
+        ("eligible", "not_eligible", "time: an ECA stops counting", 1, ["ay-eca"])]

@@ -10,6 +10,7 @@ stops counting, a birthday, work leaving a window, hours reached).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,10 +22,18 @@ from eligibility.errors import EligibilityError
 from eligibility.rulebook.library import Library
 
 #: Words in a plan's cause that name what passed with time, and the group each gives.
-TIME_GROUPS = (("years old", "time: a language test or ECA stops counting"), ("ECA", "time: an ECA stops counting"),
-               ("age ", "time: the person's age"), ("window", "time: work leaves a look-back window"),
-               ("reached", "time: hours of work reached"), ("is taken", "time: a language test is taken"),
-               ("starts", "time: a job, offer or credential starts"), ("ends", "time: a job or offer ends"))
+#: What passed with time, by the words of the plan's cause (searched in this order; each pattern matches whole
+#: words: "age 47" is a birthday, "language points" is not).
+TIME_GROUPS = ((r"\bthe ECA of \S+ is \d+ years? old", "time: an ECA stops counting"),
+               (r"\byears? old\b", "time: a language test or ECA stops counting"),
+               (r"(^|; |: )age \d+", "time: the person's age"),
+               (r"\bwindow\b", "time: work leaves a look-back window"),
+               (r"\breached\b", "time: hours of work reached"),
+               (r"\bis taken\b", "time: a language test is taken"),
+               (r"\bstarts\b", "time: a job, offer or credential starts"),
+               (r"\bends\b", "time: a job or offer ends"))
+#: The words of a plan's step that a version of the rules made (timeline.events.rule_events).
+RULE_STEP = re.compile(r"^the rules of \d{4}-\d{2}-\d{2} (start|end)| closes: | is established")
 
 
 @define
@@ -62,13 +71,20 @@ def cause_group(change: ProgramChange) -> str:
     """The cause a change is counted under: the rule when the rules changed, else what passed with time."""
     text = change.steps[0].because if change.steps else change.cause
     if not change.same_rules:
-        return text
+        # The rules changed between the dates: the change is theirs when a day of the rules changed the verdict (or
+        # no day is known); a verdict that changed on another day is grouped by what passed then.
+        ruled = [s.because for s in change.steps if RULE_STEP.search(s.because)]
+        if ruled or not change.steps:
+            return ruled[0] if ruled else text
+        text = change.steps[0].because
     if "table" in change.cause and "replaces" in change.cause:
         return change.cause
     if "verdict of a program it requires" in change.cause:
         return "another program's verdict changed (one it requires)"
-    for word, group in TIME_GROUPS:
-        if word in text:
+    if "verdict of a program it requires" in text or re.search(r": \S+/\S+ \w[\w ]* -> ", text):
+        return "another program's verdict changed (one it requires)"
+    for pattern, group in TIME_GROUPS:
+        if re.search(pattern, text):
             return group
     return "time: the profile's facts on the two dates"
 

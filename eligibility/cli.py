@@ -489,7 +489,7 @@ def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group 
     table = noc_table()
     if code not in table:
         raise UsageError(f"expected a NOC 2021 unit group code, found {code!r}"
-                         f"{did_you_mean_any(table.suggest(code))}")
+                         f"{did_you_mean_any(table.suggest(code, successors=True))}")
     from eligibility.render.commands_md import occupation_markdown
 
     day, library = parse_date(as_of), _library(rules)

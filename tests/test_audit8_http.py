@@ -75,9 +75,6 @@ def test_a_converted_2016_code_over_http(client: TestClient) -> None:
     assert [(p["id"], p["verdict"]) for p in answer.json()["programs"]] == [("category/trades", "eligible")]
 
 
-@pytest.mark.xfail(strict=True, reason="GET /v1/noc/6322 answers 'did you mean 63220 or 63221 or 63202?' (shoe "
-                                       "repairers, upholsterers, bakers) where `noc show 6322` names the minor group "
-                                       "and points to `noc convert 6322` (63200 Cooks)")
 def test_a_2016_code_over_http_is_pointed_to_its_conversion(client: TestClient) -> None:
     """GET /v1/noc/6322 is refused (404) with the way to its NOC 2021 successor, not with unrelated codes."""
     answer = client.get("/v1/noc/6322")

@@ -101,9 +101,6 @@ def test_occupations_refuses_an_unknown_code(monkeypatch: pytest.MonkeyPatch,
     assert "expected a NOC 2021 unit group code, found '99999'" in err
 
 
-@pytest.mark.xfail(strict=True, reason="occupations suggests 5-digit codes near a NOC 2016 code's digits "
-                                       "(6322 Cooks -> 63220 shoe repairers, 63221, 63202 bakers) instead of its "
-                                       "NOC 2021 successor 63200, as `noc show 6322` points to `noc convert`")
 def test_occupations_points_a_2016_code_to_its_successor(monkeypatch: pytest.MonkeyPatch,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     """`occupations 6322` (NOC 2016 Cooks) is refused, naming the NOC 2021 successor 63200, not 63220."""
@@ -113,8 +110,6 @@ def test_occupations_points_a_2016_code_to_its_successor(monkeypatch: pytest.Mon
     assert "63220" not in err
 
 
-@pytest.mark.xfail(strict=True, reason="a profile's noc '6322' (a NOC 2016 code written as noc) gets 'did you "
-                                       "mean 63220 or 63221 or 63202?', unrelated occupations, not 63200 or noc_2016")
 def test_a_2016_code_written_as_noc_is_pointed_to_its_successor() -> None:
     """A job written `noc: "6322"` is refused with the NOC 2021 successor 63200 (or the key noc_2016) named."""
     with pytest.raises(InputError) as refused:

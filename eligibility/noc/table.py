@@ -105,11 +105,18 @@ class NocTable:
         unit = self._units.get(code)
         return unit.title if unit else self._groups.get(code)
 
-    def suggest(self, code: str, limit: int = 3) -> list[str]:
-        """Up to `limit` unit-group codes close to a wrong code: typos, swapped digits or a shared prefix."""
+    def suggest(self, code: str, limit: int = 3, successors: bool = False) -> list[str]:
+        """Up to `limit` unit-group codes close to a wrong code: typos, swapped digits or a shared prefix. With
+        ``successors`` (where a person writes a code: a profile, the command line, the HTTP service), a NOC 2016
+        code (4 digits) gets its NOC 2021 successors in the concordance instead (all of them), since the codes
+        that look like it are other occupations (6322 Cooks is 63200, not 63220 Shoe repairers)."""
         digits = "".join(ch for ch in code if ch.isdigit())[:6]
         if not digits:
             return []
+        if successors and len(digits) == 4 and digits == code.strip():
+            found_2016 = list(dict.fromkeys(row.noc2021 for row in self.from_2016(digits)))
+            if found_2016:
+                return found_2016
         from rapidfuzz import process  # only for suggestions: not imported by every start
         from rapidfuzz.distance import OSA
 

@@ -87,7 +87,7 @@ class Checker:
         table = noc_table()
         # Exactly as written: the lists hold "21231", so " 21231" would match none of them.
         if code != code.strip() or code not in table:
-            hint = [code.strip()] if code.strip() in table else table.suggest(code.strip())
+            hint = [code.strip()] if code.strip() in table else table.suggest(code.strip(), successors=True)
             tip = f"; did you mean {' or '.join(hint)}?" if hint else ""
             self.problem(f"{at}.{name}", f"expected a NOC 2021 unit group code (5 digits), found {found(code)}{tip}")
 

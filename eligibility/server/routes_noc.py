@@ -50,7 +50,7 @@ def add_routes(app: FastAPI, compute: Callable[[Callable[[], Any]], Awaitable[An
 
         table = noc_table()
         if code not in table:
-            hint = table.suggest(code[:10])
+            hint = table.suggest(code[:10], successors=True)
             tip = f"; did you mean {' or '.join(hint)}?" if hint else ""
             raise HttpProblem(404, [Problem("<request>", "$.code", f"expected a NOC 2021 unit group code, found "
                                                                    f"{code[:20]!r}{tip}")])

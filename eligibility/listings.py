@@ -90,18 +90,28 @@ def occupation_programs(library: Library, code: str, day: dt.date) -> tuple[List
 EXPRESS_ENTRY = "express-entry/"
 
 
-def express_entry_skilled(library: Library, code: str, day: dt.date) -> bool:
-    """Whether the work_experience rules of an Express Entry program in force on ``day`` count ``code``.
+def express_entry_skilled(library: Library, code: str, day: dt.date) -> bool | None:
+    """Whether the work_experience rules of an Express Entry program in force on ``day`` count ``code``; None when
+    no Express Entry program has rules encoded for ``day`` (before NOC 2021 took effect on 2022-11-16, Express
+    Entry ran on NOC 2016, which is not encoded: the answer is not known here, not "no").
 
     The rulesets say which occupations are skilled (TEER 0 to 3 since 16 November 2022); nothing here does.
     """
+    encoded = False
     for pid, program in library.programs.items():
         version = program.version_on(day) if pid.startswith(EXPRESS_ENTRY) else None
+        encoded = encoded or version is not None
         if version is not None and version.in_force and any(
                 isinstance(c, WorkExperienceCondition) and matches(c.occupations, code)
                 for c, _ in walk(version.conditions, "$")):
             return True
-    return False
+    return False if encoded else None
+
+
+def skilled_words(skilled: bool | None) -> str:
+    """``express_entry_skilled`` in words."""
+    return {True: "yes", False: "no", None: "unknown: Express Entry's rules are encoded from 2022-11-16 (NOC 2021) "
+                                            "and this date is before"}[skilled]
 
 
 def occupation_data(library: Library, code: str, day: dt.date) -> dict[str, Any]:
@@ -118,7 +128,7 @@ def occupation_text(library: Library, code: str, day: dt.date) -> str:
     """The same in words."""
     data = occupation_data(library, code, day)
     lines = [f"{code} {data['title']} (TEER {data['teer']}) on {day}",
-             "  Express Entry skilled occupation (TEER 0-3): " + ("yes" if data["express_entry_skilled"] else "no")]
+             "  Express Entry skilled occupation (TEER 0-3): " + skilled_words(data["express_entry_skilled"])]
     listings = occupation_programs(library, code, day)
     if not listings:
         lines.append("  No program's occupation rules include it on this date.")

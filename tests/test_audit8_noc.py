@@ -128,9 +128,6 @@ def test_a_cook_is_a_skilled_occupation_from_2022_11_16() -> None:
         ("express-entry/cec", "by TEER"), ("express-entry/fsw", "by TEER"), ("express-entry/fst", "by NOC group")}
 
 
-@pytest.mark.xfail(strict=True, reason="before 2022-11-16 no Express Entry version is encoded, yet occupations says "
-                                       "'Express Entry skilled occupation (TEER 0-3): no' (express_entry_skilled: "
-                                       "false) for 63200, a cook being skilled (NOC 2016 6322, skill level B) then too")
 def test_before_noc_2021_occupations_does_not_say_a_cook_is_unskilled(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """On 2022-11-15 Express Entry ran on NOC 2016 (not encoded here): the answer is not a plain 'no'."""

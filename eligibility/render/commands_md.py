@@ -75,7 +75,9 @@ def programs_markdown(rows: list[dict[str, Any]], day: str | None) -> str:
 
 def occupation_markdown(data: dict[str, Any]) -> str:
     """`eligibility occupations CODE --format markdown`: which programs' rules include the code."""
-    skilled = "yes" if data["express_entry_skilled"] else "no"
+    from eligibility.listings import skilled_words
+
+    skilled = skilled_words(data["express_entry_skilled"])
     out = [f"# NOC {data['code']} {data['title']} (TEER {data['teer']}) on {data['as_of']}", "",
            f"Express Entry skilled occupation (TEER 0-3): {skilled}.", ""]
     if not data["programs"]:

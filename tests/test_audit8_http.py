@@ -84,9 +84,6 @@ def test_a_2016_code_over_http_is_pointed_to_its_conversion(client: TestClient) 
     assert "63220" not in line
 
 
-@pytest.mark.xfail(strict=True, reason="GET /v1/noc/{code} leaves out the 'What CODE opens on DATE' section that "
-                                       "`noc show CODE --format json` prints, though docs/http.md says the JSON is the "
-                                       "command line's")
 def test_noc_show_over_http_is_the_clis(client: TestClient) -> None:
     """GET /v1/noc/21231 answers the JSON of `noc show 21231 --format json`, sections included."""
     answer = client.get("/v1/noc/21231")

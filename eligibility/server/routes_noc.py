@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -10,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from eligibility.errors import Problem, UsageError
-from eligibility.server.bodies import HttpProblem
+from eligibility.server.bodies import HttpProblem, date_field
 
 #: The most hits a search returns.
 MAX_HITS = 50
@@ -43,9 +44,14 @@ def add_routes(app: FastAPI, compute: Callable[[Callable[[], Any]], Awaitable[An
             raise HttpProblem(422, [Problem("<request>", "$.q", str(exc))]) from None
         return JSONResponse(_converter.unstructure(result))
 
-    @app.get("/v1/noc/{code}", tags=["noc"])
-    async def show(code: str) -> JSONResponse:
-        """A NOC 2021 unit group: title, TEER, hierarchy and example titles (`eligibility noc show`)."""
+    @app.get("/v1/noc/{code}", tags=["noc"], openapi_extra={"parameters": [
+        {"name": "as_of", "in": "query", "required": False, "schema": {"type": "string", "format": "date"}}]})
+    async def show(code: str, request: Request) -> JSONResponse:
+        """A NOC 2021 unit group: title, TEER, hierarchy, example titles and what it opens on ``as_of`` (default
+        today), as `eligibility noc show CODE --format json` gives it."""
+        import attrs
+
+        from eligibility.listings import opens_section
         from eligibility.noc import noc_table, show_unit_group
 
         table = noc_table()
@@ -54,4 +60,7 @@ def add_routes(app: FastAPI, compute: Callable[[Callable[[], Any]], Awaitable[An
             tip = f"; did you mean {' or '.join(hint)}?" if hint else ""
             raise HttpProblem(404, [Problem("<request>", "$.code", f"expected a NOC 2021 unit group code, found "
                                                                    f"{code[:20]!r}{tip}")])
-        return JSONResponse(_converter.unstructure(show_unit_group(code)))
+        day = date_field(request.query_params, "as_of") if "as_of" in request.query_params else dt.date.today()
+        result = show_unit_group(code)
+        result = attrs.evolve(result, sections=(*result.sections, opens_section(request.app.state.library, code, day)))
+        return JSONResponse(_converter.unstructure(result))

@@ -81,6 +81,14 @@ def evaluate(profile: Profile | str | Path, as_of: dt.date | str | None = None,
     evaluation = _evaluate(profile, day, library, programs, engine, facts)
     if not with_crs:
         return evaluation
+    return with_score(evaluation, profile, library, facts, engine)
+
+
+def with_score(evaluation: Evaluation, profile: Profile, library: Library, facts: Facts,
+               engine: Engine | str = "native") -> Evaluation:
+    """An evaluation with its CRS score and the rounds it met, as ``evaluate`` gives it (``facts``: the
+    evaluation's own, shared by the score)."""
+    day = evaluation.as_of
     verdicts = {p.id: p.verdict for p in evaluation.programs}
     score = crs_result(profile, day, library, facts, evaluation.receipt.profile_sha256,
                        rounds_of(profile, day, library, verdicts, engine, facts))

@@ -102,8 +102,6 @@ def test_verdicts_only_gives_evaluates_verdicts_and_crs(tmp_path: Path, monkeypa
     assert totals["missing-information"] is None  # unknown facts leave a range
 
 
-@pytest.mark.xfail(strict=True, reason="a batch line's result has no 'crs' object, though docs/batch.md says it "
-                                       "is the JSON of `evaluate --format json` and POST /v1/batch's result has it")
 def test_a_result_line_carries_the_crs_of_evaluate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The `result` of the cook's line holds the CRS object of `evaluate --format json`: total 221."""
     _, results, _, _ = _batch(tmp_path, monkeypatch)

@@ -52,6 +52,7 @@ def row_evaluator(as_of: dt.date, library: Library, programs: set[str] | None = 
     to_data: Callable[[Any], dict[str, Any]] | None = None
     if not verdicts_only:
         from eligibility.api import to_data as full_data
+        from eligibility.api import with_score
 
         to_data = full_data
 
@@ -75,9 +76,13 @@ def row_evaluator(as_of: dt.date, library: Library, programs: set[str] | None = 
                 verdicts = evaluate_verdicts(profile, as_of, library, programs, facts)
                 record.update(verdicts=verdicts, crs=crs_total(profile, as_of, library, facts))
             else:
-                evaluation = evaluate(profile, as_of, library, programs, facts=facts)
-                record.update(verdicts={p.id: p.verdict for p in evaluation.programs},
-                              crs=crs_total(profile, as_of, library, facts), result=to_data(evaluation))
+                # The result is evaluate --format json's: with the CRS and the rounds it met.
+                evaluation = with_score(evaluate(profile, as_of, library, programs, facts=facts), profile, library,
+                                        facts)
+                score = evaluation.crs
+                assert score is not None
+                record.update(verdicts={p.id: p.verdict for p in evaluation.programs}, crs=score.total,
+                              result=to_data(evaluation))
         except EligibilityError as exc:
             record.update(ok=False, error=exc.lines()[0], errors=exc.lines())
         return record

@@ -31,7 +31,7 @@ class CitationRef(Record):
     at: str | None = None
 
 
-@frozen
+@frozen(slots=False)
 class ConditionResult(Record):
     """The outcome of one condition, with what was seen, what was required and the evidence used."""
 
@@ -49,7 +49,7 @@ class ConditionResult(Record):
     confidence: str | None = None
 
 
-@frozen
+@frozen(slots=False)
 class Caveat(Record):
     """Something an officer will decide, or a fact of weaker confidence the verdict leans on."""
 
@@ -68,7 +68,7 @@ class VersionRef(Record):
     in_force: bool
 
 
-@frozen
+@frozen(slots=False)
 class ProgramResult(Record):
     """The verdict for one program on the as-of date, with its condition tree."""
 

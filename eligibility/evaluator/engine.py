@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
 
-from eligibility.evaluator.plan import RANK, NodePlan, VersionPlan, version_on, version_plan
+from eligibility.evaluator.plan import DAYS_KEPT, RANK, NodePlan, VersionPlan, program_plan, version_on, version_plan
+from eligibility.evaluator.walk import Walk, walker
 from eligibility.facts import Facts
 from eligibility.kinds import KINDS
 from eligibility.kinds.base import LeafOutcome, plain
@@ -99,33 +101,41 @@ def _evaluate(node: NodePlan, mm: Measurer, decide: LeafDecider, caveats: list[C
     return found
 
 
-def _native(node: NodePlan, mm: Measurer, caveats: list[Caveat]) -> ConditionResult:
-    """``_evaluate`` with the native decision, keeping the result nodes of measures that have a key."""
-    children = node.children
-    if children is not None:
-        found = _composite(node, tuple([_native(k, mm, caveats) for k in children]))
-    else:
-        cond = node.cond
-        measured = node.measure(cond, mm)  # type: ignore[misc]
-        key = node.key(cond, measured) if node.key is not None else None
-        if key is not None:
-            # A measure of a few plain values: the node built for the same values is the same node (results
-            # are values: frozen, never changed once built), so it is built once per process, and its caveat
-            # with it.
-            kept = node.results.get(key)
-            if kept is None:
-                if len(node.results) >= RESULTS_KEPT:
-                    node.results.clear()
-                built = _leaf(node, node.report(cond, measured, node.decide(cond, measured)))  # type: ignore[misc]
-                kept = node.results[key] = (built, caveat_of(built) if node.may_caveat else None)
-            if kept[1] is not None:
-                caveats.append(kept[1])
-            return kept[0]
-        found = _leaf(node, node.report(cond, measured, node.decide(cond, measured)))  # type: ignore[misc]
-    if node.may_caveat:
-        caveat = caveat_of(found)
-        if caveat is not None:
-            caveats.append(caveat)
+def _keep(node: NodePlan, measured: Any, key: Hashable) -> tuple[ConditionResult, Caveat | None]:
+    """The node and caveat of a keyed leaf for a measure whose key is not kept yet, built and kept.
+
+    A measure of a few plain values (a kind with a ``key``): the node built for the same values is the same node
+    (results are values: frozen, never changed once built), so it is built once per process, and its caveat
+    with it; a version's walk (``evaluator.walk``) finds it by the key.
+    """
+    if len(node.results) >= RESULTS_KEPT:
+        node.results.clear()
+    cond = node.cond
+    built = _leaf(node, node.report(cond, measured, node.decide(cond, measured)))  # type: ignore[misc]
+    kept = node.results[key] = (built, caveat_of(built) if node.may_caveat else None)
+    return kept
+
+
+def _step(program: Program, day: dt.date) -> ProgramResult | tuple[VersionPlan, Walk]:
+    """What the native evaluation of ``program`` on ``day`` does: give the result its standing settles (the same
+    whatever the profile), or walk its version's plan (``evaluator.walk``); worked out once per program and day."""
+    kept = program_plan(program)
+    step = kept.steps.get(day)
+    if step is None:
+        if len(kept.steps) >= DAYS_KEPT:
+            kept.steps.clear()
+        version, verdict = standing(program, day)
+        if verdict is not None:
+            step = _settled(program, day, version, verdict)
+        else:
+            assert version is not None  # standing gives a verdict whenever it gives no version
+            plan = version_plan(program, version)
+            walk = kept.walks.get(id(version))
+            if walk is None:
+                walk = kept.walks[id(version)] = walker(plan.nodes, _leaf, caveat_of, _keep, combine)
+            step = (plan, walk)
+        kept.steps[day] = step
+    found: ProgramResult | tuple[VersionPlan, Walk] = step
     return found
 
 
@@ -133,26 +143,36 @@ def evaluate_program(program: Program, facts: Facts, library: Library, verdicts:
                      decide: LeafDecider = native_leaf) -> ProgramResult:
     """One program's verdict on the facts' as-of date, its leaves decided by ``decide`` (natively by default)."""
     day = facts.as_of
+    if decide is native_leaf:
+        step = _step(program, day)
+        if type(step) is ProgramResult:
+            return step
+        plan, walk = step  # type: ignore[misc]
+        caveats: list[Caveat] = []
+        results = walk(Measurer(facts, library, verdicts), caveats)
+        return program_result(program, results, plan, tuple(caveats))
     version, verdict = standing(program, day)
     if verdict is not None:
-        ref, message = None, f"{program.title} did not exist before {program.established}"
-        if version is not None:
-            ref = VersionRef(version.valid_from, version.valid_to, version.in_force)
-            message = version.note or f"not in force on {day}"
-        elif verdict == "not_encoded":
-            message = (f"no rules are encoded for {day}; the earliest encoded version starts "
-                       f"{program.versions[0].valid_from}")
-        return ProgramResult(program.id, program.title, verdict, ref, message, confidence=program.confidence,
-                             kind=program.kind, short_title=program.short_title or program.title)
+        return _settled(program, day, version, verdict)
     assert version is not None  # standing gives a verdict whenever it gives no version
     mm = Measurer(facts, library, verdicts)
     plan = version_plan(program, version)
-    caveats: list[Caveat] = []
-    if decide is native_leaf:
-        results = tuple([_native(node, mm, caveats) for node in plan.nodes])
-    else:
-        results = tuple([_evaluate(node, mm, decide, caveats) for node in plan.nodes])
+    caveats = []
+    results = tuple([_evaluate(node, mm, decide, caveats) for node in plan.nodes])
     return program_result(program, results, plan, tuple(caveats))
+
+
+def _settled(program: Program, day: dt.date, version: Version | None, verdict: Verdict) -> ProgramResult:
+    """The result of a program whose standing on ``day`` settles its verdict (not in force, not encoded)."""
+    ref, message = None, f"{program.title} did not exist before {program.established}"
+    if version is not None:
+        ref = VersionRef(version.valid_from, version.valid_to, version.in_force)
+        message = version.note or f"not in force on {day}"
+    elif verdict == "not_encoded":
+        message = (f"no rules are encoded for {day}; the earliest encoded version starts "
+                   f"{program.versions[0].valid_from}")
+    return ProgramResult(program.id, program.title, verdict, ref, message, confidence=program.confidence,
+                         kind=program.kind, short_title=program.short_title or program.title)
 
 
 def standing(program: Program, day: dt.date) -> tuple[Version | None, Verdict | None]:

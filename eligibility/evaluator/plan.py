@@ -121,13 +121,19 @@ def cheapest_first(nodes: tuple[NodePlan, ...]) -> tuple[NodePlan, ...]:
 
 
 class ProgramPlan:
-    """What is kept per program: its versions' plans (by version identity) and its version on each day."""
+    """What is kept per program: its versions' plans and walks (by version identity), its version on each day and
+    the native evaluator's step on each day."""
 
-    __slots__ = ("days", "versions")
+    __slots__ = ("days", "steps", "versions", "walks")
 
     def __init__(self, _: Program) -> None:
         self.versions: dict[int, VersionPlan] = {}
         self.days: dict[dt.date, Version | None] = {}
+        #: The native evaluator's step on each day (``engine.evaluate_program``): the result the program's
+        #: standing settles, or the version's plan with its walk.
+        self.steps: dict[dt.date, Any] = {}
+        #: Each version's walk (``evaluator.walk``), by version identity, made on first use.
+        self.walks: dict[int, Any] = {}
 
 
 _PLANS: IdentityCache[Program, ProgramPlan] = IdentityCache()

@@ -15,7 +15,7 @@ from eligibility.rulebook.model import AgeCondition
 from eligibility.unknown import known
 
 
-@frozen
+@frozen(slots=False)
 class AgeMeasure(Record):
     """Age in whole years on ``day``, None when the birth date is not given."""
 

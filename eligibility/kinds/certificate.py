@@ -17,7 +17,7 @@ from eligibility.rulebook.model import CertificateCondition, Occupations
 from eligibility.unknown import known
 
 
-@frozen
+@frozen(slots=False)
 class CertificateMeasure(Record):
     """The certificates (None: not listed) and, when asked, the trades with enough experience."""
 

@@ -13,7 +13,7 @@ from eligibility.record import Record
 from eligibility.rulebook.model import DeclarationCondition
 
 
-@frozen
+@frozen(slots=False)
 class DeclarationMeasure(Record):
     """The declared value (``stated`` False when the profile does not state the key)."""
 

@@ -20,7 +20,7 @@ from eligibility.rulebook.model import EducationCondition
 from eligibility.unknown import known
 
 
-@frozen
+@frozen(slots=False)
 class EducationMeasure(Record):
     """The applicant's credentials with the level the rules recognize (None: not listed), and the completion cutoff.
 

@@ -27,7 +27,7 @@ OPEN_ENDED_MONTHS = 10**6
 EXEMPTION = "authorized to work in Canada with a valid job offer"
 
 
-@frozen
+@frozen(slots=False)
 class FundsMeasure(Record):
     """The amount the table asks for the family size, the funds stated, and what the exemption needs.
 

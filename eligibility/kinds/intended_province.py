@@ -14,7 +14,7 @@ from eligibility.rulebook.model import IntendedProvinceCondition
 from eligibility.unknown import known
 
 
-@frozen
+@frozen(slots=False)
 class ProvinceMeasure(Record):
     """The intended province, None when the profile does not give it."""
 

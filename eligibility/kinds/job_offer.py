@@ -41,7 +41,7 @@ from eligibility.record import Record
 from eligibility.rulebook.model import JobOfferCondition, Occupations
 
 
-@frozen
+@frozen(slots=False)
 class JobOfferMeasure(Record):
     """The offer on the date, and the hourly wage floor that applies to its occupation (None: no floor)."""
 

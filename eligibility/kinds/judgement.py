@@ -13,7 +13,7 @@ from eligibility.record import Record
 from eligibility.rulebook.model import JudgementCondition
 
 
-@frozen
+@frozen(slots=False)
 class JudgementMeasure(Record):
     """What the profile states under ``declarations.<key>`` (None: nothing)."""
 

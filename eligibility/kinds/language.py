@@ -20,7 +20,7 @@ from eligibility.rulebook.model import LanguageCondition, Levels
 from eligibility.unknown import known
 
 
-@frozen
+@frozen(slots=False)
 class LanguageMeasure(Record):
     """The applicant's tests (None: not listed), which are usable here, and the minimums that may apply.
 

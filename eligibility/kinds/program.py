@@ -17,7 +17,7 @@ from eligibility.rulebook.model import ProgramCondition
 NOT_ELIGIBLE = ("not_eligible", "not_in_force", "not_encoded")
 
 
-@frozen
+@frozen(slots=False)
 class VerdictsMeasure(Record):
     """The verdict of each listed program on the date (``not_encoded`` when it was not evaluated)."""
 

@@ -34,7 +34,7 @@ ANY_OCCUPATION = Occupations()
 Scored = tuple[int, int, str]
 
 
-@frozen
+@frozen(slots=False)
 class FactorScore(Record):
     """One factor's points: ``low`` on what is known, ``high`` if every unknown went the applicant's way."""
 

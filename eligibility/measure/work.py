@@ -38,7 +38,7 @@ class JobCount(Record):
     reason: str | None = None
 
 
-@frozen
+@frozen(slots=False)
 class WorkMeasure(Record):
     """Hours in the window: ``low`` on the jobs known to count, ``high`` if every job without a NOC code counted.
 
@@ -164,7 +164,7 @@ def _position(pair: tuple[int, Any]) -> int:
     return pair[0]
 
 
-@frozen
+@frozen(slots=False)
 class HoursRange(Record):
     """Hours counted in a window: on the jobs known to count, and if the jobs without a NOC code counted too."""
 

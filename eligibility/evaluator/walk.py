@@ -1,0 +1,104 @@
+"""One function per version in force that builds its result nodes, made from its plan on first use.
+
+Walking a version's plan node by node costs a call per node, and on each node the reads of what it is (leaf
+or composite, kept by key or not, able to give a caveat or not) that never change between evaluations.
+``walker`` writes those answers into the source of one function per version, as ``engines/digest.py`` writes
+a function per class: each leaf measured, decided and reported by its kind's functions and made into its
+node, or found among the nodes kept for its key; each composite combined from its children's outcomes. The
+nodes are taken in the order ``engine._evaluate`` takes them (children before their parent, in the rules'
+order), so the measures are asked for in the same order and the caveats come in the same order.
+``tests/test_evaluation_paths.py`` holds the results equal to ``_evaluate``'s with every node built anew, and
+``tests/test_eval6_walk.py`` the source to what it says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from eligibility.evaluator.plan import NodePlan
+from eligibility.kinds.base import LeafOutcome
+from eligibility.measure.context import Measurer
+from eligibility.result import Caveat, ConditionResult
+
+#: A version's walk: its top-level result nodes, the caveats they give added to the list in order.
+Walk = Callable[[Measurer, list[Caveat]], tuple[ConditionResult, ...]]
+
+
+def walker(nodes: tuple[NodePlan, ...], leaf: Callable[[NodePlan, LeafOutcome], ConditionResult],
+           caveat_of: Callable[[ConditionResult], Caveat | None],
+           keep: Callable[[NodePlan, Any, Hashable], tuple[ConditionResult, Caveat | None]],
+           combine: Callable[[NodePlan, list[Any]], Any]) -> Walk:
+    """The function building the result nodes of the top-level conditions ``nodes``.
+
+    ``leaf`` makes a leaf's node from its outcome, ``caveat_of`` gives a node's caveat, ``keep`` builds, keeps
+    and gives a keyed leaf's node and caveat for a measure not kept yet, ``combine`` decides an at_least or not
+    condition (the engine's own functions, passed in: the engine imports this module).
+    """
+    namespace: dict[str, Any] = {"CR": ConditionResult, "LEAF": leaf, "CAVEAT_OF": caveat_of, "KEEP": keep,
+                                 "COMBINE": combine}
+    lines = ["def walk(mm, caveats):"]
+    count = [0]
+
+    def emit(node: NodePlan) -> str:
+        kids = [emit(k) for k in node.children] if node.children is not None else None
+        i = count[0]
+        count[0] += 1
+        r = f"r{i}"
+        # The node's static parts, each a name of the function's globals.
+        for name, value in (("N", node), ("C", node.cond), ("ID", node.id), ("KIND", node.kind), ("SAYS", node.says),
+                            ("CIT", node.citations), ("CONF", node.confidence), ("JUDG", node.judgement)):
+            namespace[f"{name}{i}"] = value
+        if kids is not None:
+            n = len(kids)
+            namespace[f"REQ{i}"] = node.n if node.op == "at_least" else node.op
+            lines.append(f"    o = [{''.join(k + '.outcome, ' for k in kids)}]")
+            lines.append("    p = o.count('pass')")
+            if node.op == "all":  # kleene_all: a fail fails; all passing passes
+                outcome = f"'fail' if 'fail' in o else 'pass' if p == {n} else 'unknown'"
+            elif node.op == "any":  # kleene_any: a pass passes; all failing fails
+                outcome = f"'pass' if p else 'fail' if o.count('fail') == {n} else 'unknown'"
+            else:
+                outcome = f"COMBINE(N{i}, o)"
+            lines.append(f"    {r} = CR(ID{i}, KIND{i}, {outcome}, SAYS{i}, {{'passed': p, 'of': {n}}}, REQ{i}, "
+                         f"str(p) + ' of {n} passed', (), CIT{i}, ({''.join(k + ', ' for k in kids)}), False, CONF{i})")
+            _caveat(node, r, lines, "    ")
+            return r
+        namespace.update({f"M{i}": node.measure, f"D{i}": node.decide, f"R{i}": node.report})
+        lines.append(f"    m = M{i}(C{i}, mm)")
+        indent = "    "
+        if node.key is not None:
+            namespace[f"K{i}"] = node.key
+            namespace[f"RES{i}"] = node.results
+            lines.append(f"    k = K{i}(C{i}, m)")
+            lines.append("    if k is not None:")
+            lines.append(f"        kept = RES{i}.get(k)")
+            lines.append("        if kept is None:")
+            lines.append(f"            kept = KEEP(N{i}, m, k)")
+            lines.append(f"        {r} = kept[0]")
+            if node.may_caveat:
+                lines.append("        if kept[1] is not None:")
+                lines.append("            caveats.append(kept[1])")
+            lines.append("    else:")
+            indent = "        "
+        # A plain outcome of the condition's own confidence is the node as it is; others are made so by ``leaf``.
+        lines.append(f"{indent}o = R{i}(C{i}, m, D{i}(C{i}, m))")
+        lines.append(f"{indent}{r} = (CR(ID{i}, KIND{i}, o.outcome, SAYS{i}, o.observed, o.required, o.explanation, "
+                     f"o.evidence, CIT{i}, (), JUDG{i}, CONF{i}) if o.plain and o.confidence is None "
+                     f"else LEAF(N{i}, o))")
+        _caveat(node, r, lines, indent)
+        return r
+
+    tops = [emit(node) for node in nodes]
+    lines.append(f"    return ({''.join(t + ', ' for t in tops)})")
+    exec(compile("\n".join(lines) + "\n", "<walk of a version>", "exec"), namespace)
+    made: Walk = namespace["walk"]
+    return made
+
+
+def _caveat(node: NodePlan, r: str, lines: list[str], indent: str) -> None:
+    """The lines adding the caveat of node ``r`` (none for a node that can give none)."""
+    if node.may_caveat:
+        lines.append(f"{indent}c = CAVEAT_OF({r})")
+        lines.append(f"{indent}if c is not None:")
+        lines.append(f"{indent}    caveats.append(c)")

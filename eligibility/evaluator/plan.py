@@ -64,6 +64,8 @@ class NodePlan(Record):
     decide: Callable[[Any, Any], Any] | None = None
     report: Callable[[Any, Any, Any], Any] | None = None
     key: Callable[[Any, Any], Hashable | None] | None = None
+    #: The kind's key of the condition's measure worked out without the measure (``Kind.keyed``), for a leaf.
+    keyed: Callable[[Any], Hashable] | None = None
     op: str = ""
     n: int = 0
     #: Whether the node can give a caveat (a judgement, weak sources, or data that may weaken them).
@@ -111,6 +113,7 @@ def node_plan(cond: Condition, program: Program) -> NodePlan:
     kind = KINDS[cond.kind]
     return NodePlan(cond, cond.id, cond.kind, cond.says, refs, confidence, judgement,
                     measure=kind.measure, decide=kind.decide, report=kind.report, key=kind.key,
+                    keyed=kind.keyed(cond) if kind.keyed is not None else None,
                     may_caveat=judgement or confidence in WEAK or cond.kind in WEAKENING_KINDS,
                     cost=LEAF_COST.get(cond.kind, 1))
 

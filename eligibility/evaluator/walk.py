@@ -65,6 +65,19 @@ def walker(nodes: tuple[NodePlan, ...], leaf: Callable[[NodePlan, LeafOutcome], 
             _caveat(node, r, lines, "    ")
             return r
         namespace.update({f"M{i}": node.measure, f"D{i}": node.decide, f"R{i}": node.report})
+        if node.keyed is not None:
+            # The key without the measure: the condition is measured only for a key not kept yet.
+            namespace[f"KEYED{i}"] = node.keyed
+            namespace[f"RES{i}"] = node.results
+            lines.append(f"    k = KEYED{i}(mm)")
+            lines.append(f"    kept = RES{i}.get(k)")
+            lines.append("    if kept is None:")
+            lines.append(f"        kept = KEEP(N{i}, M{i}(C{i}, mm), k)")
+            lines.append(f"    {r} = kept[0]")
+            if node.may_caveat:
+                lines.append("    if kept[1] is not None:")
+                lines.append("        caveats.append(kept[1])")
+            return r
         lines.append(f"    m = M{i}(C{i}, mm)")
         indent = "    "
         if node.key is not None:

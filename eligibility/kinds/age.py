@@ -76,5 +76,14 @@ def key(c: AgeCondition, m: AgeMeasure) -> Hashable:
     return m.years, m.day
 
 
+def keyed(c: AgeCondition) -> Callable[[Measurer], Hashable]:
+    """``key(c, measure(c, mm))``, compiled: the age and the date, without the measure's record."""
+    def found(mm: Measurer) -> Hashable:
+        years = mm.facts.age
+        return (years if known(years) else None), mm.as_of
+
+    return found
+
+
 KIND: Kind[AgeCondition, AgeMeasure] = Kind("age", AgeCondition, measure, decide, durable_checks, durable_decide,
-                                           report, key=key, outcome=outcome)
+                                           report, key=key, outcome=outcome, keyed=keyed)

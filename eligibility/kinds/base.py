@@ -199,6 +199,10 @@ class Kind(Record, Generic[C, M]):
     #: records (``tests/test_verdict_outcomes.py`` holds the two equal; every kind of the package has one).
     #: None: measured and decided.
     outcome: Callable[[C], Callable[[Measurer], Outcome]] | None = None
+    #: For a kind whose measure always has a key: the condition compiled into a function of the measurer giving
+    #: ``key(c, measure(c, mm))`` without making the measure's record, so that a node kept for the key is found
+    #: without measuring (``tests/test_eval6_keyed.py`` holds the two equal). None: measured, then keyed.
+    keyed: Callable[[C], Callable[[Measurer], Hashable]] | None = None
 
 
 def typed(value: object) -> tuple[type, str]:

@@ -94,6 +94,24 @@ def key(c: DeclarationCondition, m: DeclarationMeasure) -> Hashable:
     return m.stated, typed(m.value)
 
 
+#: ``key`` of a key not stated.
+_NOT_STATED = (False, typed(None))
+
+
+def keyed(c: DeclarationCondition) -> Callable[[Measurer], Hashable]:
+    """``key(c, measure(c, mm))``, compiled: the value stated, without the measure's record."""
+    name = c.key
+
+    def found(mm: Measurer) -> Hashable:
+        stated = mm.facts.profile.declarations
+        if name in stated:
+            value = stated[name]
+            return True, (type(value), repr(value))  # typed(value)
+        return _NOT_STATED
+
+    return found
+
+
 KIND: Kind[DeclarationCondition, DeclarationMeasure] = Kind(
     "declaration", DeclarationCondition, measure, decide, durable_checks, durable_decide, report, key=key,
-    outcome=outcome)
+    outcome=outcome, keyed=keyed)

@@ -76,6 +76,15 @@ def key(c: IntendedProvinceCondition, m: ProvinceMeasure) -> Hashable | None:
     return (m.province,)
 
 
+def keyed(c: IntendedProvinceCondition) -> Callable[[Measurer], Hashable]:
+    """``key(c, measure(c, mm))``, compiled: the province, without the measure's record."""
+    def found(mm: Measurer) -> Hashable:
+        where = mm.facts.profile.intended_province
+        return (where if known(where) else None),
+
+    return found
+
+
 KIND: Kind[IntendedProvinceCondition, ProvinceMeasure] = Kind(
     "intended_province", IntendedProvinceCondition, measure, decide, durable_checks, durable_decide, report, key=key,
-    outcome=outcome)
+    outcome=outcome, keyed=keyed)

@@ -59,6 +59,17 @@ def key(c: JudgementCondition, m: JudgementMeasure) -> Hashable:
     return typed(m.value)
 
 
+def keyed(c: JudgementCondition) -> Callable[[Measurer], Hashable]:
+    """``key(c, measure(c, mm))``, compiled: the value stated, without the measure's record."""
+    name = c.key
+
+    def found(mm: Measurer) -> Hashable:
+        value = mm.facts.profile.declarations.get(name)
+        return type(value), repr(value)  # typed(value)
+
+    return found
+
+
 KIND: Kind[JudgementCondition, JudgementMeasure] = Kind(
     "judgement", JudgementCondition, measure, decide, durable_checks, durable_decide, report, key=key,
-    outcome=outcome)
+    outcome=outcome, keyed=keyed)

@@ -77,5 +77,18 @@ def key(c: ProgramCondition, m: VerdictsMeasure) -> Hashable:
     return tuple(m.verdicts.values())
 
 
+def keyed(c: ProgramCondition) -> Callable[[Measurer], Hashable]:
+    """``key(c, measure(c, mm))``, compiled: the listed programs' verdicts, each program once (as the measure's
+    mapping holds them), without the measure's record."""
+    listed = tuple(dict.fromkeys(c.any_of))
+
+    def found(mm: Measurer) -> Hashable:
+        verdicts = mm.verdicts
+        return tuple([verdicts.get(p, "not_encoded") for p in listed])
+
+    return found
+
+
 KIND: Kind[ProgramCondition, VerdictsMeasure] = Kind(
-    "program", ProgramCondition, measure, decide, durable_checks, durable_decide, report, key=key, outcome=outcome)
+    "program", ProgramCondition, measure, decide, durable_checks, durable_decide, report, key=key, outcome=outcome,
+    keyed=keyed)

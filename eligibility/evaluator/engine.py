@@ -116,7 +116,7 @@ def _keep(node: NodePlan, measured: Any, key: Hashable) -> tuple[ConditionResult
     return kept
 
 
-def _step(program: Program, day: dt.date) -> ProgramResult | tuple[VersionPlan, Walk]:
+def _step(program: Program, day: dt.date) -> ProgramResult | Walk:
     """What the native evaluation of ``program`` on ``day`` does: give the result its standing settles (the same
     whatever the profile), or walk its version's plan (``evaluator.walk``); worked out once per program and day."""
     kept = program_plan(program)
@@ -130,12 +130,11 @@ def _step(program: Program, day: dt.date) -> ProgramResult | tuple[VersionPlan, 
         else:
             assert version is not None  # standing gives a verdict whenever it gives no version
             plan = version_plan(program, version)
-            walk = kept.walks.get(id(version))
-            if walk is None:
-                walk = kept.walks[id(version)] = walker(plan.nodes, _leaf, caveat_of, _keep, combine)
-            step = (plan, walk)
+            step = kept.walks.get(id(version))
+            if step is None:
+                step = kept.walks[id(version)] = walker(program, plan, _leaf, caveat_of, _keep, combine)
         kept.steps[day] = step
-    found: ProgramResult | tuple[VersionPlan, Walk] = step
+    found: ProgramResult | Walk = step
     return found
 
 
@@ -147,17 +146,14 @@ def evaluate_program(program: Program, facts: Facts, library: Library, verdicts:
         step = _step(program, day)
         if type(step) is ProgramResult:
             return step
-        plan, walk = step  # type: ignore[misc]
-        caveats: list[Caveat] = []
-        results = walk(Measurer(facts, library, verdicts), caveats)
-        return program_result(program, results, plan, tuple(caveats))
+        return step(Measurer(facts, library, verdicts))  # type: ignore[operator]
     version, verdict = standing(program, day)
     if verdict is not None:
         return _settled(program, day, version, verdict)
     assert version is not None  # standing gives a verdict whenever it gives no version
     mm = Measurer(facts, library, verdicts)
     plan = version_plan(program, version)
-    caveats = []
+    caveats: list[Caveat] = []
     results = tuple([_evaluate(node, mm, decide, caveats) for node in plan.nodes])
     return program_result(program, results, plan, tuple(caveats))
 

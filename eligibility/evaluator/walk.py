@@ -16,28 +16,33 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from eligibility.evaluator.plan import NodePlan
+from eligibility.evaluator.plan import NodePlan, VersionPlan
 from eligibility.kinds.base import LeafOutcome
 from eligibility.measure.context import Measurer
-from eligibility.result import Caveat, ConditionResult
+from eligibility.result import Caveat, ConditionResult, ProgramResult
+from eligibility.rulebook.model import Program
 
-#: A version's walk: its top-level result nodes, the caveats they give added to the list in order.
-Walk = Callable[[Measurer, list[Caveat]], tuple[ConditionResult, ...]]
+#: A version's walk: the program's result on the measurer's profile and day.
+Walk = Callable[[Measurer], ProgramResult]
 
 
-def walker(nodes: tuple[NodePlan, ...], leaf: Callable[[NodePlan, LeafOutcome], ConditionResult],
+def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOutcome], ConditionResult],
            caveat_of: Callable[[ConditionResult], Caveat | None],
            keep: Callable[[NodePlan, Any, Hashable], tuple[ConditionResult, Caveat | None]],
            combine: Callable[[NodePlan, list[Any]], Any]) -> Walk:
-    """The function building the result nodes of the top-level conditions ``nodes``.
+    """The function building the result of ``program`` by the version whose plan is ``plan``: its result nodes,
+    the caveats they give in order, its verdict and message (as ``engine.program_result`` makes them).
 
     ``leaf`` makes a leaf's node from its outcome, ``caveat_of`` gives a node's caveat, ``keep`` builds, keeps
     and gives a keyed leaf's node and caveat for a measure not kept yet, ``combine`` decides an at_least or not
     condition (the engine's own functions, passed in: the engine imports this module).
     """
+    # The program's own parts are copied (the program is not held: plans are dropped with it).
     namespace: dict[str, Any] = {"CR": ConditionResult, "LEAF": leaf, "CAVEAT_OF": caveat_of, "KEEP": keep,
-                                 "COMBINE": combine}
-    lines = ["def walk(mm, caveats):"]
+                                 "COMBINE": combine, "PR": ProgramResult, "PID": program.id, "TITLE": program.title,
+                                 "REF": plan.ref, "PCONF": program.confidence, "PKIND": program.kind,
+                                 "SHORT": plan.short_title, "TOP": tuple([n.id for n in plan.nodes])}
+    lines = ["def walk(mm):", "    caveats = []"]
     count = [0]
 
     def emit(node: NodePlan) -> str:
@@ -102,8 +107,19 @@ def walker(nodes: tuple[NodePlan, ...], leaf: Callable[[NodePlan, LeafOutcome], 
         _caveat(node, r, lines, indent)
         return r
 
-    tops = [emit(node) for node in nodes]
-    lines.append(f"    return ({''.join(t + ', ' for t in tops)})")
+    tops = [emit(node) for node in plan.nodes]
+    # The verdict of all the top-level outcomes together (kleene_all), and the conditions that settle it.
+    lines += [f"    o = [{''.join(t + '.outcome, ' for t in tops)}]",
+              "    if 'fail' in o:",
+              "        verdict, message = 'not_eligible', 'fails: ' + "
+              "', '.join([i for i, x in zip(TOP, o) if x == 'fail'])",
+              "    elif 'unknown' in o:",
+              "        verdict, message = 'undetermined', 'the profile does not settle: ' + "
+              "', '.join([i for i, x in zip(TOP, o) if x == 'unknown'])",
+              "    else:",
+              "        verdict, message = 'eligible', 'every condition passes'",
+              f"    return PR(PID, TITLE, verdict, REF, message, tuple(caveats), ({''.join(t + ', ' for t in tops)}), "
+              "PCONF, kind=PKIND, short_title=SHORT)"]
     exec(compile("\n".join(lines) + "\n", "<walk of a version>", "exec"), namespace)
     made: Walk = namespace["walk"]
     return made

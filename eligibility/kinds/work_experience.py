@@ -6,6 +6,7 @@ from collections.abc import Callable, Hashable
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher
 from eligibility.logic import Outcome, threshold
+from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations, title
 from eligibility.measure.work import WorkMeasure, measure_work, work_hours
@@ -47,16 +48,49 @@ def durable_decide(c: WorkExperienceCondition, m: WorkMeasure, run: Matcher) -> 
     return Decision(run.one("hours", {"low": m.low, "high": m.high} if m.known else {}))
 
 
+class _Words:
+    """What a condition's reports say that its measure does not change, worked out once per condition: what is
+    required, the place of the hours when no occupation is named, the words after the window's days, and the
+    words of each window and each occupation met (a condition's window moves with the as-of date alone)."""
+
+    __slots__ = ("needed", "required", "spans", "where")
+
+    def __init__(self, c: WorkExperienceCondition) -> None:
+        # Scalars and text alone: a shallow copy is a copy.
+        self.required = {"hours": c.min_hours, "within_months": c.window_months, "continuous": c.continuous,
+                         "single_occupation": c.single_occupation,
+                         "occupations": describe_occupations(c.occupations), "location": c.location}
+        self.needed = f"; {c.min_hours:,.0f} h needed"
+        self.where: dict[str | None, str] = {None: f"in {describe_occupations(c.occupations)}"}
+        self.spans: dict[tuple[object, object], str] = {}
+
+
+#: Each condition's words, kept while the condition lives.
+_WORDS: IdentityCache[WorkExperienceCondition, _Words] = IdentityCache()
+#: Occupations and windows kept per condition before they are forgotten (a bound on memory).
+WORDS_KEPT = 1024
+
+
 def report(c: WorkExperienceCondition, m: WorkMeasure, d: Decision) -> LeafOutcome:
     """The hours, where they were counted, and every job's share or why it was left out."""
-    required = {"hours": c.min_hours, "within_months": c.window_months, "continuous": c.continuous,
-                "single_occupation": c.single_occupation, "occupations": describe_occupations(c.occupations),
-                "location": c.location}
+    words = _WORDS.get(c, _Words)
+    required = dict(words.required)  # a copy: the kept one is never handed out
     if not m.known:
         return LeafOutcome(d.outcome, None, required, "the profile does not list the work history")
-    where = f"in {title(m.best_code)}" if m.best_code else f"in {describe_occupations(c.occupations)}"
-    explanation = (f"{m.low:,.0f} h {where}{' (longest continuous run)' if c.continuous else ''} "
-                   f"between {m.first} and {m.last}; {c.min_hours:,.0f} h needed")
+    code = m.best_code or None
+    where = words.where.get(code)
+    if where is None:
+        if len(words.where) >= WORDS_KEPT:
+            words.where.clear()
+            words.where[None] = f"in {describe_occupations(c.occupations)}"
+        where = words.where[code] = f"in {title(code)}" if code else words.where[None]
+    span = words.spans.get((m.first, m.last))
+    if span is None:
+        if len(words.spans) >= WORDS_KEPT:
+            words.spans.clear()
+        span = words.spans[m.first, m.last] = (f"{' (longest continuous run)' if c.continuous else ''} "
+                                               f"between {m.first} and {m.last}{words.needed}")
+    explanation = f"{m.low:,.0f} h {where}{span}"
     if m.uncertain and d.outcome == "unknown":
         explanation += f"; up to {m.high:,.0f} h if the jobs without a NOC code count"
     observed = {"hours": round(m.low, 1), "occupation": m.best_code}

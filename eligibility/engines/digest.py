@@ -93,12 +93,10 @@ def _writer(kind: type) -> Callable[[Any], str]:
     keys = [f"{encode_basestring(n)}: " for n in names]
     get = operator.attrgetter(*names)
 
-    def with_unknowns(value: Any) -> str:
-        # Unknown attributes are left out, keys and all: rare enough to be written field by field.
-        values = get(value) if len(names) > 1 else (get(value),)
-        return "{" + ", ".join([key + _text(v) for key, v in zip(keys, values, strict=True) if v is not UNKNOWN]) + "}"
-
     pieces = []
+    # Unknown attributes are left out, keys and all (a profile's facts not given, most profiles have some):
+    # the writer for those tests each attribute and writes the ones given alike.
+    some = []
     for i, f in enumerate(fields):
         declared = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", repr(f.type))
         first = sorted(_TESTS, key=lambda name: name not in str(declared))  # the declared types' tests first
@@ -106,14 +104,18 @@ def _writer(kind: type) -> Callable[[Any], str]:
         tests = " else ".join(_TESTS[name].format(v=f"v{i}", t="t") for name in first)
         tests = tests.replace(" t is", f" (t := type(v{i})) is", 1)
         pieces += [repr(("{" if i == 0 else ", ") + keys[i]), f"({tests} else W(v{i}))"]
+        some += [f"        if v{i} is not UNKNOWN:\n",
+                 f"            given.append({keys[i]!r} + ({tests} else W(v{i})))\n"]
     values = ", ".join(f"v{i}" for i in range(len(fields)))
     source = (f"def write(value):\n"
               f"    values = get(value){'' if len(fields) > 1 else ','}\n"
-              f"    if UNKNOWN in values:\n"
-              f"        return with_unknowns(value)\n"
               f"    {values}{'' if len(fields) > 1 else ','} = values\n"
+              f"    if UNKNOWN in values:\n"
+              f"        given = []\n"
+              f"{''.join(some)}"
+              f"        return '{{' + ', '.join(given) + '}}'\n"
               f"    return ''.join(({', '.join(pieces)}, '}}'))\n")
-    namespace: dict[str, Any] = {**_NAMES, "get": get, "with_unknowns": with_unknowns, "W": _text}
+    namespace: dict[str, Any] = {**_NAMES, "get": get, "W": _text}
     exec(compile(source, f"<digest writer of {kind.__qualname__}>", "exec"), namespace)
     made: Callable[[Any], str] = namespace["write"]
     return made

@@ -5,11 +5,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from eligibility.evaluator.engine import evaluate_program
-from eligibility.facts import Facts
 from eligibility.record import Record
-from eligibility.result import ProgramResult, Verdict
-from eligibility.rulebook.library import Library
-from eligibility.rulebook.model import Program
 
 
 @frozen
@@ -18,7 +14,6 @@ class NativeEngine(Record):
 
     name: str = "native"
 
-    def evaluate_program(self, program: Program, facts: Facts, library: Library,
-                         verdicts: dict[str, Verdict]) -> ProgramResult:
-        """One program's verdict on the facts' as-of date."""
-        return evaluate_program(program, facts, library, verdicts)
+    #: One program's verdict on the facts' as-of date: the evaluator's own function (no call of the engine's
+    #: in between, 22 times an evaluation).
+    evaluate_program = staticmethod(evaluate_program)

@@ -20,6 +20,7 @@ from eligibility.measure.context import Measurer
 from eligibility.profile.model import Profile
 from eligibility.result import Caveat, Evaluation, ProgramResult, Receipt, Verdict
 from eligibility.rulebook.library import Library
+from eligibility.rulebook.model import Program
 from eligibility.rulebook.tree import dependencies, evaluation_order
 
 if TYPE_CHECKING:
@@ -34,6 +35,9 @@ STEPS_KEPT = 4096
 #: The verdict-only steps of a selection on a day: the verdicts settled by standing, then each other program
 #: with the function deciding it, in evaluation order.
 VerdictSteps = tuple[dict[str, "Verdict"], tuple[tuple[str, "VersionDecider"], ...]]
+#: The steps of an evaluation of a selection on a day: the programs to evaluate in evaluation order, then the
+#: programs asked for in the results' order with their freshness caveats.
+EvaluationSteps = tuple[tuple[tuple[str, Program], ...], tuple[tuple[str, tuple[Caveat, ...]], ...]]
 
 
 class LibraryPlan:
@@ -52,6 +56,7 @@ class LibraryPlan:
         self._sorted: dict[frozenset[str], tuple[str, ...]] = {}
         self._caveats: dict[tuple[str, dt.date], tuple[Caveat, ...]] = {}
         self._steps: dict[tuple[frozenset[str], dt.date], VerdictSteps] = {}
+        self._runs: dict[tuple[frozenset[str], dt.date], EvaluationSteps] = {}
 
     def needed(self, wanted: frozenset[str]) -> tuple[str, ...]:
         """The programs to evaluate for ``wanted``, with their dependencies, in evaluation order."""
@@ -85,6 +90,19 @@ class LibraryPlan:
             found = self._caveats[key] = program_caveats(self.library.programs[pid], self.library, day)
         return found
 
+
+    def evaluation_steps(self, wanted: frozenset[str], day: dt.date) -> EvaluationSteps:
+        """The programs ``wanted`` needs, in evaluation order, and the programs ``wanted`` in the results' order
+        with their freshness caveats on ``day`` (``caveats``), found once per selection and day."""
+        key = (wanted, day)
+        found = self._runs.get(key)
+        if found is None:
+            if len(self._runs) >= STEPS_KEPT:
+                self._runs.clear()
+            programs = self.library.programs
+            found = self._runs[key] = (tuple([(pid, programs[pid]) for pid in self.needed(wanted)]),
+                                       tuple([(pid, self.caveats(pid, day)) for pid in self.in_order(wanted)]))
+        return found
 
     def verdict_steps(self, wanted: frozenset[str], day: dt.date) -> VerdictSteps:
         """The programs ``wanted`` needs on ``day``: the verdicts their standing settles (not in force, not
@@ -127,16 +145,17 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
         facts = Facts(profile, as_of)
     verdicts: dict[str, Verdict] = {}
     results: dict[str, ProgramResult] = {}
-    every = library.programs
-    for pid in plan.needed(wanted):
-        result = results[pid] = chosen_engine.evaluate_program(every[pid], facts, library, verdicts)
+    needed, in_order = plan.evaluation_steps(wanted, as_of)
+    evaluate_program = chosen_engine.evaluate_program
+    for pid, program in needed:
+        result = results[pid] = evaluate_program(program, facts, library, verdicts)
         verdicts[pid] = result.verdict
     receipt = Receipt(as_of, __version__, library.digest, profile_digest(profile), chosen_engine.name)
     # Freshness caveats (rules checked before the date, reported changes) are added once here, the same
     # for every engine.
     chosen = []
-    for pid in plan.in_order(wanted):
-        result, extra = results[pid], plan.caveats(pid, as_of)
+    for pid, extra in in_order:
+        result = results[pid]
         chosen.append(evolve(result, caveats=result.caveats + extra) if extra else result)
     return Evaluation(as_of, receipt, tuple(chosen), profile.name)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from eligibility.facts import TestFact
 from eligibility.kinds import work_experience
@@ -33,6 +33,10 @@ class LanguageMeasure(Record):
     needs: tuple[Levels, ...]
     teer: int | None = None
     main_occupation: str | None = None
+    #: The tests as the result's evidence items (when measured for a result): the same tests are explained in
+    #: the same words by every condition reading them, so the items are made once per evaluation and age limit
+    #: and shared, as the work conditions share theirs.
+    evidence: tuple[dict[str, Any], ...] = field(default=(), eq=False, repr=False)
 
 
 def all_needs(c: LanguageCondition) -> list[Levels]:
@@ -48,7 +52,9 @@ def measure(c: LanguageCondition, mm: Measurer) -> LanguageMeasure:
     tests = found if known(found) else None
     usable = tuple(t.valid and (c.language == "any" or t.language == c.language)
                    and (c.tests is None or t.test.test in c.tests) for t in tests or ())
-    return LanguageMeasure(tests, usable, *_needs(c, mm, tuple(all_needs(c))))
+    evidence = (mm.facts.memo(("language-evidence", c.max_age_months), _evidence, tests)
+                if tests is not None and mm.explain else ())
+    return LanguageMeasure(tests, usable, *_needs(c, mm, tuple(all_needs(c))), evidence)
 
 
 def _needs(c: LanguageCondition, mm: Measurer, every: tuple[Levels, ...]) -> tuple[tuple[Levels, ...], int | None,
@@ -152,6 +158,15 @@ def _levels_text(levels: dict[str, int] | Levels) -> str:
     return ", ".join(f"{a[0].upper()}{values[a]}" for a in ABILITIES)
 
 
+def _evidence(tests: tuple[TestFact, ...]) -> tuple[dict[str, Any], ...]:
+    """Each test as an evidence item, plain JSON: the levels are copied (the test's own dict is its own)."""
+    return tuple([
+        {"test": t.test.test, "taken": t.test.taken.isoformat(),
+         **({"result_date": t.test.result_date.isoformat()} if t.test.result_date else {}),
+         "language": t.language, "levels": dict(t.levels),
+         "valid": t.valid, **({"why_not": t.why_not} if t.why_not else {})} for t in tests])
+
+
 def report(c: LanguageCondition, m: LanguageMeasure, d: Decision) -> LeafOutcome:
     """The best usable test with its levels against the minimum, and every test with why it does not count."""
     required: Any
@@ -164,12 +179,7 @@ def report(c: LanguageCondition, m: LanguageMeasure, d: Decision) -> LeafOutcome
     tests = m.tests
     if tests is None:
         return LeafOutcome(d.outcome, None, required, "the profile does not list language tests")
-    # Plain JSON made here: the levels are copied (the test's own dict is shared by every condition).
-    evidence = tuple([
-        {"test": t.test.test, "taken": t.test.taken.isoformat(),
-         **({"result_date": t.test.result_date.isoformat()} if t.test.result_date else {}),
-         "language": t.language, "levels": dict(t.levels),
-         "valid": t.valid, **({"why_not": t.why_not} if t.why_not else {})} for t in tests])
+    evidence = m.evidence
     usable = [j for j, ok in enumerate(m.usable) if ok]
     if not usable:
         return LeafOutcome(d.outcome, None, required, "no valid test result in the language required", evidence,

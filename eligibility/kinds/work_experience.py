@@ -15,7 +15,7 @@ from eligibility.rulebook.model import WorkExperienceCondition
 
 def measure(c: WorkExperienceCondition, mm: Measurer) -> WorkMeasure:
     """The hours counted for this condition (measured once per evaluation: other conditions read it)."""
-    return mm.once(c, lambda: measure_work(c, mm.facts, mm.explain))
+    return mm.once_by(c, measure_work)
 
 
 def decide(c: WorkExperienceCondition, m: WorkMeasure) -> Decision:

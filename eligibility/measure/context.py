@@ -11,6 +11,7 @@ from eligibility.result import Verdict
 from eligibility.rulebook.library import Library
 
 T = TypeVar("T")
+C = TypeVar("C")
 
 
 class Measurer:
@@ -41,4 +42,14 @@ class Measurer:
         if key not in self._measures:
             self._measures[key] = (condition, measure())  # keep the condition alive: its id stays unique
         found: T = self._measures[key][1]
+        return found
+
+    def once_by(self, condition: C, measure: Callable[[C, Facts, bool], T]) -> T:
+        """``measure(condition, facts, explain)``, computed on first use as ``once`` computes it (without a
+        function made for the call: a dozen work conditions are measured through here per evaluation)."""
+        kept = self._measures.get(id(condition))
+        if kept is None:
+            # Keep the condition alive: its id stays unique.
+            kept = self._measures[id(condition)] = (condition, measure(condition, self.facts, self.explain))
+        found: T = kept[1]
         return found

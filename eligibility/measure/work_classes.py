@@ -116,8 +116,9 @@ def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts:
             hours = share / per_unit if isinstance(share, int) else float(share / per_unit)
             # A part starts on its job's first day or on the window's, and ends on its job's last day or the
             # window's.
-            item = items[key] = {**row.base, "from": row.start_iso if part[1] == row.first else first.isoformat(),
-                                 "to": row.end_iso if part[2] == row.last else last.isoformat(),
+            item = items[key] = {**row.base,
+                                 "from": (row.entry.start if part[1] == row.first else first).isoformat(),
+                                 "to": (row.end if part[2] == row.last else last).isoformat(),
                                  "hours": round(hours, 1), "counted": True}
         found.append(item)
     return found
@@ -160,12 +161,16 @@ def exclusions(table: WorkTable, rules: Rules) -> tuple[tuple[str | None, ...], 
     if excluded is None:
         location, exclude, provinces = rules
         # Rows alike in what the rules read (most of a history) share one answer.
-        by_kind = {kind: excluded_because(entry, location, exclude, provinces) for kind, entry in table.kinds.items()}
-        reasons = tuple([by_kind[row.kind] for row in table.rows])
+        by_kind = [excluded_because(entry, location, exclude, provinces) for entry in table.kinds.values()]
         at: dict[str, list[int]] = {}
-        for pos, reason in enumerate(reasons):
-            if reason is not None:
-                at.setdefault(reason, []).append(pos)
+        if any(by_kind):  # a reason is never empty text
+            reasons = tuple([by_kind[place] for place in table.kind_ids])
+            # Each reason's rows in the table's order, the reasons in the order of their first row (kinds are
+            # numbered in the order of their first row).
+            for reason in dict.fromkeys([r for r in by_kind if r is not None]):
+                at[reason] = [pos for pos, why in enumerate(reasons) if why == reason]
+        else:
+            reasons = (None,) * len(table.rows)
         excluded = table.excluded[rules] = (reasons, at)
     return excluded
 

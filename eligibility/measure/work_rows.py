@@ -32,8 +32,7 @@ class WorkRow:
     the table's units, and the part of its evidence no count changes (a plain slotted class: one is made
     per job and evaluation, straight from the work entry)."""
 
-    __slots__ = ("_fact", "base", "end", "end_iso", "entry", "first", "index", "kind", "last", "noc", "position",
-                 "start_iso", "weekly")
+    __slots__ = ("_fact", "base", "end", "entry", "first", "index", "kind", "last", "noc", "position", "weekly")
 
     def __init__(self, index: int, entry: WorkEntry, end: dt.date, weekly: int, position: int) -> None:
         e = entry
@@ -48,13 +47,21 @@ class WorkRow:
         self.first = e.start.toordinal()
         self.last = end.toordinal()
         self.weekly = weekly
-        self.start_iso = e.start.isoformat()
-        self.end_iso = end.isoformat()
         self.base = base
         #: What ``excluded_because`` reads of the job.
         self.kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized,
                      e.hours_per_week < FULL_TIME_WEEKLY)
         self._fact: JobFact | None = None
+
+    @property
+    def start_iso(self) -> str:
+        """The job's first day as ISO text (written when read: most rows' evidence never reads it)."""
+        return self.entry.start.isoformat()
+
+    @property
+    def end_iso(self) -> str:
+        """The last day counted as ISO text (written when read)."""
+        return self.end.isoformat()
 
     @property
     def fact(self) -> JobFact:
@@ -71,8 +78,8 @@ class WorkTable:
     classification per rules and window, and the evidence items of the rows left out.
     """
 
-    __slots__ = ("by_reason", "cap_units", "classified", "counted", "disjoint", "excluded", "kinds", "rows", "units",
-                 "windows")
+    __slots__ = ("by_reason", "cap_units", "classified", "counted", "disjoint", "excluded", "kind_ids", "kinds", "rows",
+                 "units", "windows")
 
     def __init__(self, units: int, rows: tuple[WorkRow, ...]) -> None:
         self.units = units
@@ -81,10 +88,18 @@ class WorkTable:
         #: No two jobs share a day (most histories): then no count ever shares the weekly cap between jobs.
         order = sorted(rows, key=_first_day)
         self.disjoint = all(a.last < b.first for a, b in pairwise(order))
-        #: One work entry per kind of row (rows alike in what the rules read share one exclusion).
+        #: One work entry per kind of row (rows alike in what the rules read share one exclusion), and each
+        #: row's kind as its place among them (read per rules without hashing the row's kind again).
         self.kinds: dict[tuple[Any, ...], WorkEntry] = {}
+        places: dict[tuple[Any, ...], int] = {}
+        kind_ids: list[int] = []
         for row in rows:
-            self.kinds.setdefault(row.kind, row.entry)
+            place = places.get(row.kind)
+            if place is None:
+                place = places[row.kind] = len(places)
+                self.kinds[row.kind] = row.entry
+            kind_ids.append(place)
+        self.kind_ids = kind_ids
         #: Per rules: why each row is excluded (or None), and the positions of the rows excluded by reason.
         self.excluded: dict[Rules, tuple[tuple[str | None, ...], dict[str, list[int]]]] = {}
         #: Per window: the rows inside it with their parts, and the positions of those outside.

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from eligibility.errors import InputError
 from eligibility.facts import Facts
 from eligibility.measure.work_classes import exclusions
 from eligibility.measure.work_rows import excluded_because, work_table
@@ -26,7 +27,12 @@ RULES: list[Any] = [("any", ("unpaid",), None), ("canada", ("unpaid", "unauthori
 @given(st.lists(work_entries(), max_size=8))
 def test_each_row_has_its_own_entry_s_reason(work: list[dict[str, Any]]) -> None:
     """On any history, for each of five rules: every row's reason, and the rows of each reason in order."""
-    table = work_table(Facts(profile_from_data({"work": work}), dt.date(2026, 3, 1)))
+    try:
+        profile = profile_from_data({"work": work})
+    except InputError:  # a job ending before it starts, for one: not a profile
+        assume(False)
+        raise
+    table = work_table(Facts(profile, dt.date(2026, 3, 1)))
     assert table is not None
     for rules in RULES:
         reasons, at = exclusions(table, rules)

@@ -137,6 +137,23 @@ def classify(table: WorkTable, first: dt.date, last: dt.date, location: Location
     if at:
         inside = [pair for pair in inside if reasons[pair[0].position] is None]
         outside = [pos for pos in outside if reasons[pos] is None]
+        groups, coded = _grouped(inside)
+    else:
+        # Rules that exclude no row of the table: the window's rows as they are, grouped once per window and
+        # shared by every such classification (read, never changed).
+        window = table.grouped.get((first, last))
+        if window is None:
+            window = table.grouped[first, last] = _grouped(inside)
+        groups, coded = window
+    # A row the rules exclude says so (inside the window or not); one outside the window, that it is.
+    left = {**excluded[1], outside_window(first, last): outside} if outside else excluded[1]
+    found = table.classified[key] = Classified(first, last, left, groups, coded)
+    return found
+
+
+def _grouped(inside: list[tuple[WorkRow, Part]]) -> tuple[dict[str | None, list[tuple[WorkRow, Part]]],
+                                                            list[tuple[WorkRow, Part]]]:
+    """The rows by NOC code (None: no code), and those with a code, each in the table's order."""
     groups: dict[str | None, list[tuple[WorkRow, Part]]] = {}
     coded: list[tuple[WorkRow, Part]] = []
     for pair in inside:
@@ -148,10 +165,7 @@ def classify(table: WorkTable, first: dt.date, last: dt.date, location: Location
             group.append(pair)
         if noc is not None:
             coded.append(pair)
-    # A row the rules exclude says so (inside the window or not); one outside the window, that it is.
-    left = {**excluded[1], outside_window(first, last): outside} if outside else excluded[1]
-    found = table.classified[key] = Classified(first, last, left, groups, coded)
-    return found
+    return groups, coded
 
 
 def exclusions(table: WorkTable, rules: Rules) -> tuple[tuple[str | None, ...], dict[str, list[int]]]:
@@ -196,6 +210,8 @@ def window_rows(table: WorkTable, first: dt.date, last: dt.date) -> tuple[list[t
         for row in table.rows:
             if row.last < low or row.first > high or low > high:
                 outside.append(row.position)
+            elif row.first >= low and row.last <= high:
+                inside.append((row, row.part))
             else:
                 inside.append((row, (row.index, row.first if row.first > low else low,
                                      row.last if row.last < high else high, row.weekly)))

@@ -32,7 +32,8 @@ class WorkRow:
     the table's units, and the part of its evidence no count changes (a plain slotted class: one is made
     per job and evaluation, straight from the work entry)."""
 
-    __slots__ = ("_fact", "base", "end", "entry", "first", "index", "kind", "last", "noc", "position", "weekly")
+    __slots__ = ("_fact", "base", "end", "entry", "first", "index", "kind", "last", "noc", "part", "position",
+                 "weekly")
 
     def __init__(self, index: int, entry: WorkEntry, end: dt.date, weekly: int, position: int) -> None:
         e = entry
@@ -47,6 +48,8 @@ class WorkRow:
         self.first = e.start.toordinal()
         self.last = end.toordinal()
         self.weekly = weekly
+        #: The job's part in a window that holds all of it (most windows hold most jobs).
+        self.part: Part = (index, self.first, self.last, weekly)
         self.base = base
         #: What ``excluded_because`` reads of the job.
         self.kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized,
@@ -78,8 +81,8 @@ class WorkTable:
     classification per rules and window, and the evidence items of the rows left out.
     """
 
-    __slots__ = ("by_reason", "cap_units", "classified", "counted", "disjoint", "excluded", "kind_ids", "kinds", "rows",
-                 "units", "windows")
+    __slots__ = ("by_reason", "cap_units", "classified", "counted", "disjoint", "excluded", "grouped", "kind_ids",
+                 "kinds", "rows", "units", "windows")
 
     def __init__(self, units: int, rows: tuple[WorkRow, ...]) -> None:
         self.units = units
@@ -104,6 +107,8 @@ class WorkTable:
         self.excluded: dict[Rules, tuple[tuple[str | None, ...], dict[str, list[int]]]] = {}
         #: Per window: the rows inside it with their parts, and the positions of those outside.
         self.windows: dict[tuple[dt.date, dt.date], tuple[list[tuple[WorkRow, Part]], list[int]]] = {}
+        #: Per window: its rows by NOC code and those with a code, for the rules that exclude no row.
+        self.grouped: dict[tuple[dt.date, dt.date], Any] = {}
         #: The classifications of the rows (measure/work_classes.Classified) by rules and window.
         self.classified: dict[tuple[Any, ...], Any] = {}
         #: Evidence items, of rows left out by reason and position, of rows counted by position, part and share:

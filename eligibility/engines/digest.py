@@ -84,6 +84,18 @@ def _text(value: Any) -> str:
     return json.dumps(unstructure(value), sort_keys=True, ensure_ascii=False, default=str)
 
 
+class _Unknown(Exception):
+    """An attribute of an object being written is unknown: its writer writes the given attributes alone."""
+
+
+def _field(value: Any) -> str:
+    """``_text(value)`` of an attribute's value of a type its writer does not test itself; ``_Unknown`` when the
+    value is unknown (never for an unknown inside a list or a mapping: ``_text`` writes those)."""
+    if value is UNKNOWN:
+        raise _Unknown
+    return _text(value)
+
+
 def _writer(kind: type) -> Callable[[Any], str]:
     """The function writing an object of the attrs class ``kind``: its known attributes in sorted order."""
     fields = sorted(attrs.fields(kind), key=lambda f: f.name)
@@ -103,19 +115,26 @@ def _writer(kind: type) -> Callable[[Any], str]:
         # The first test that reads the type takes it (the walrus); the tests after it read it again.
         tests = " else ".join(_TESTS[name].format(v=f"v{i}", t="t") for name in first)
         tests = tests.replace(" t is", f" (t := type(v{i})) is", 1)
+        # An unknown value is of none of the types tested: ``W`` (``_field``) is the first to see it, and stops the
+        # writing of every attribute for the writing of the given ones.
         pieces += [repr(("{" if i == 0 else ", ") + keys[i]), f"({tests} else W(v{i}))"]
         some += [f"        if v{i} is not UNKNOWN:\n",
-                 f"            given.append({keys[i]!r} + ({tests} else W(v{i})))\n"]
+                 f"            given.append({keys[i]!r} + ({tests} else T(v{i})))\n"]
     values = ", ".join(f"v{i}" for i in range(len(fields)))
+    # A class whose attributes may be declared unknown (a profile's facts) is looked at for one first; another's
+    # are written straight away, an unknown found by ``W`` (``_field``) on the way (the abuse of a type).
+    declares = any("Unknown" in str(f.type) for f in fields)
     source = (f"def write(value):\n"
-              f"    values = get(value){'' if len(fields) > 1 else ','}\n"
-              f"    {values}{'' if len(fields) > 1 else ','} = values\n"
-              f"    if UNKNOWN in values:\n"
+              f"    {values}{'' if len(fields) > 1 else ','} = values = get(value){'' if len(fields) > 1 else ','}\n"
+              f"    try:\n"
+              f"        if {'UNKNOWN in values' if declares else 'False'}:\n"
+              f"            raise Unknown\n"
+              f"        return ''.join(({', '.join(pieces)}, '}}'))\n"
+              f"    except Unknown:\n"
               f"        given = []\n"
               f"{''.join(some)}"
-              f"        return '{{' + ', '.join(given) + '}}'\n"
-              f"    return ''.join(({', '.join(pieces)}, '}}'))\n")
-    namespace: dict[str, Any] = {**_NAMES, "get": get, "W": _text}
+              f"        return '{{' + ', '.join(given) + '}}'\n")
+    namespace: dict[str, Any] = {**_NAMES, "get": get, "W": _field, "T": _text, "Unknown": _Unknown}
     exec(compile(source, f"<digest writer of {kind.__qualname__}>", "exec"), namespace)
     made: Callable[[Any], str] = namespace["write"]
     return made

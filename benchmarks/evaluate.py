@@ -1,6 +1,7 @@
 """Benchmark: in-process evaluation speed, the cost of many jobs, the cost the CRS adds, and CLI start-up.
 
 Run: python benchmarks/evaluate.py [--rounds N] [--generated N] [--seed N] [--skip-cli] [--skip-durable]
+     python benchmarks/evaluate.py --marked N [--seed N] [--marked-jobs J]   (for callgrind, below)
 
 Figures printed (evaluation of all programs with the full explanation, as ``eligibility.engines.run.evaluate``
 returns it, on 2026-03-01):
@@ -24,6 +25,12 @@ returns it, on 2026-03-01):
 - **CRS** and **CLI**: the cost the CRS adds to ``eligibility.api.evaluate`` and the CLI's start-up, as before.
 
 Every figure is the median of 5 interleaved runs.
+
+``--marked N`` prints nothing: after warming on 20 generated profiles of another seed, it evaluates the ``N``
+distinct generated profiles of ``--seed`` once each (with ``--marked-jobs J``, the profile with ``J`` jobs ``N``
+times) between two calls of ``os.getppid()``, so that an instruction count of the evaluations alone is read with
+``PYTHONHASHSEED=0 valgrind --tool=callgrind --dump-before=getppid python benchmarks/evaluate.py --marked 50``
+(the second dump, ``callgrind.out.<pid>.2``; docs/performance.md, Evaluation, fourth pass).
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import os
 import statistics
 import subprocess
 import sys
@@ -187,7 +195,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261130)
     parser.add_argument("--skip-cli", action="store_true", help="leave out the CLI start-up figures")
     parser.add_argument("--skip-durable", action="store_true", help="leave out the durable engine")
+    parser.add_argument("--marked", type=int, default=0,
+                        help="evaluate N generated profiles between two os.getppid() calls (callgrind), nothing else")
+    parser.add_argument("--marked-jobs", type=int, default=0, help="with --marked: the profile with this many jobs")
     args = parser.parse_args()
+    if args.marked:
+        marked(args.marked, args.seed, args.marked_jobs)
+        return
     started = time.perf_counter()
     library = load_library(ROOT / "rulesets")
     print(f"rules: {len(library.programs)} programs loaded and checked in {time.perf_counter() - started:.3f} s")
@@ -199,6 +213,21 @@ def main() -> None:
     crs_cost(profiles, DAY, library, args.rounds)
     if not args.skip_cli:
         cli_times()
+
+
+def marked(count: int, seed: int, jobs: int) -> None:
+    """Evaluate ``count`` generated profiles (or the ``jobs``-job profile ``count`` times) between two calls of
+    ``os.getppid``, after warming up, for an instruction count of the evaluations alone."""
+    library = load_library(ROOT / "rulesets")
+    for p in generated_profiles(20, 7):  # the rules' compiled form, the NOC table, the plans
+        evaluate(p, DAY, library)
+    profiles = [with_jobs(jobs)] * count if jobs else generated_profiles(count, seed)
+    if jobs:
+        evaluate(profiles[0], DAY, library)
+    os.getppid()  # callgrind --dump-before=getppid: what came before is the first dump
+    for p in profiles:
+        evaluate(p, DAY, library)
+    os.getppid()
 
 
 def cli_times() -> None:

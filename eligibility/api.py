@@ -91,7 +91,7 @@ def with_score(evaluation: Evaluation, profile: Profile, library: Library, facts
     day = evaluation.as_of
     verdicts = {p.id: p.verdict for p in evaluation.programs}
     score = crs_result(profile, day, library, facts, evaluation.receipt.profile_sha256,
-                       rounds_of(profile, day, library, verdicts, engine, facts))
+                       rounds_of(profile, day, library, verdicts, engine, facts), evaluation.receipt)
     # The evaluation with its score: every field of the evaluation as it is, and the CRS (attrs.evolve's
     # answer, without its generic walk over the fields).
     return Evaluation(evaluation.as_of, evaluation.receipt, evaluation.programs, evaluation.profile_name, score)

@@ -16,8 +16,8 @@ from eligibility.facts import Facts
 from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.build import cite, factor_scores, layout, section_scores
-from eligibility.ranking.languages import read_language
-from eligibility.ranking.measures import Reader, Reading, accompanying_spouse, tagged
+from eligibility.ranking.languages import read_languages
+from eligibility.ranking.measures import Reader, Reading, accompanying_spouse
 from eligibility.ranking.plan import Readers, differing
 from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
 from eligibility.record import Record
@@ -66,8 +66,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     # The applicant's English and French, read once: every language measure is one of them, whichever language
     # is designated first (named in the evidence only for the designation chosen, below).
     tests = facts.tests("applicant", counting.test_valid_months)
-    english = read_language(tests, "english", "$.language_tests", explain)
-    french = read_language(tests, "french", "$.language_tests", explain)
+    english, french = read_languages(tests, "$.language_tests", explain)
     readings["english_all"], readings["french_all"] = english, french
     stated = profile.first_official_language
     languages: set[str] | None = None
@@ -106,9 +105,14 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     if explain:
         # A language's lowest ability is its reading's value (what the steps scored): the result reads its words,
         # evidence and paths, each measure named in its evidence.
+        # (``tagged``, without a call per measure.)
         for measure, reading in (("first_language", first), ("second_language", second),
                                  ("first_language_all", first), ("english_all", english), ("french_all", french)):
-            readings[measure] = tagged(measure, reading)
+            if reading.evidence:
+                value, observed, evidence, settle, abilities = reading
+                reading = _new(Reading, (value, observed, tuple([{"measure": measure, **e} for e in evidence]),
+                                         settle, abilities))
+            readings[measure] = reading
     else:
         readings["first_language"] = readings["first_language_all"] = first
         readings["second_language"] = second
@@ -152,14 +156,19 @@ def _text(s: Scored) -> str:
 
 
 def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts | None = None,
-               digest: str | None = None, rounds: Callable[[int, int], RoundsMet] | None = None) -> CrsResult:
+               digest: str | None = None, rounds: Callable[[int, int], RoundsMet] | None = None,
+               receipt: Receipt | None = None) -> CrsResult:
     """The CRS score of ``profile`` on ``as_of`` under the library's criteria.
 
     ``facts`` and ``digest`` (the profile's sha256) may be passed in when an evaluation already has them;
     ``rounds`` gives the rounds a score ``low``..``high`` met, for a scored result (None: no rounds).
+    ``receipt`` is the receipt of an evaluation of the same profile on the same day under the same library:
+    the score's own when that evaluation ran natively (the score is always computed natively), else not used.
     """
     rules = library.crs[RULES_ID]
-    receipt = Receipt(as_of, __version__, library.digest, digest or profile_digest(profile), "native")
+    if (receipt is None or receipt.engine != "native" or receipt.as_of != as_of
+            or receipt.rulesets_sha256 != library.digest or (digest is not None and receipt.profile_sha256 != digest)):
+        receipt = Receipt(as_of, __version__, library.digest, digest or profile_digest(profile), "native")
     day = on_day(rules, as_of)
     version = day.version
     if version is None:

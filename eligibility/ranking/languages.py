@@ -26,23 +26,52 @@ def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, p
     ability as the value; every test of that language as evidence (``explain``), without naming the measure
     (several measures share this reading)."""
     if tests is UNKNOWN:
-        found = _UNKNOWN.get(path)
-        if found is None:
-            found = _UNKNOWN[path] = Reading((0, TOP), None, (), (path,), UNKNOWN_LEVELS)
-        return found
+        return _unknown(path)
     of_language = [t for t in tests if t.language == language] if language is not None and tests else tests
-    if not of_language:
-        return NO_TEST  # no test of the language: nothing to say of any
-    valid = [t for t in of_language if t.valid]
+    return _read(of_language, explain) if of_language else NO_TEST  # no test of the language: nothing to say
+
+
+def read_languages(tests: tuple[TestFact, ...] | Unknown, path: str, explain: bool) -> tuple[Reading, Reading]:
+    """``read_language`` of English and of French, the tests sorted by language in one pass."""
+    if tests is UNKNOWN:
+        found = _unknown(path)
+        return found, found
+    english: list[TestFact] = []
+    french: list[TestFact] = []
+    for t in tests:
+        if t.language == "english":
+            english.append(t)
+        elif t.language == "french":
+            french.append(t)
+    return _read(english, explain) if english else NO_TEST, _read(french, explain) if french else NO_TEST
+
+
+def _unknown(path: str) -> Reading:
+    """The reading of tests not given at ``path``."""
+    found = _UNKNOWN.get(path)
+    if found is None:
+        found = _UNKNOWN[path] = Reading((0, TOP), None, (), (path,), UNKNOWN_LEVELS)
+    return found
+
+
+def _read(tests: list[TestFact] | tuple[TestFact, ...], explain: bool) -> Reading:
+    """The reading of ``tests`` (at least one, all of the language read)."""
+    valid = [t for t in tests if t.valid]
     # The test a person would submit (one valid test, the common case, needs no comparing).
     best = valid[0] if len(valid) == 1 else max(valid, key=_submitted, default=None)
-    evidence = tuple([_test_evidence(t) for t in of_language]) if explain else ()
+    evidence = tuple([_test_evidence(t) for t in tests]) if explain else ()
     if best is None:
         return reading_of(((0, 0), "no valid test", evidence, (), NO_LEVELS))
-    levels = [min(TOP, best.levels[a]) for a in ABILITIES]
-    lowest = min(levels)
-    return reading_of(((lowest, lowest), _levels_text(best) if explain else None, evidence, (),
-                       tuple([(level, level) for level in levels])))
+    # The four abilities in the order of ABILITIES, each to 10 ("10 or more"), compared without ``min`` calls.
+    levels = best.levels
+    r, w, li, s = levels["reading"], levels["writing"], levels["listening"], levels["speaking"]
+    text = (f"{best.test.test} {best.test.taken}: {'CLB' if best.language == 'english' else 'NCLC'} "
+            f"{r}/{w}/{li}/{s} (R/W/L/S)") if explain else None
+    r, w, li, s = (r if r < TOP else TOP), (w if w < TOP else TOP), (li if li < TOP else TOP), (s if s < TOP else TOP)
+    lowest = r if r < w else w
+    lowest = lowest if lowest < li else li
+    lowest = lowest if lowest < s else s
+    return reading_of(((lowest, lowest), text, evidence, (), ((r, r), (w, w), (li, li), (s, s))))
 
 
 def _submitted(t: TestFact) -> tuple[int, int]:
@@ -58,9 +87,3 @@ def _test_evidence(t: TestFact) -> dict[str, Any]:
     if t.why_not:
         item["reason"] = t.why_not
     return item
-
-
-def _levels_text(t: TestFact) -> str:
-    scale = "CLB" if t.language == "english" else "NCLC"
-    return (f"{t.test.test} {t.test.taken}: {scale} " + "/".join([str(t.levels[a]) for a in ABILITIES])
-            + " (R/W/L/S)")

@@ -20,6 +20,7 @@ from eligibility.ranking.work_years import (
     FOREIGN_EXCLUDED,
     SPOUSE_EXCLUDED,
     UNKNOWN_YEARS,
+    applicant_work_years,
     work_years,
 )
 from eligibility.rulebook.crs import NAMED_LEVELS, Counting
@@ -70,14 +71,18 @@ def accompanying_spouse(facts: Facts) -> tuple[bool | Unknown, str]:
 class Reader:
     """What reading the measures of one profile on one date takes: its facts, the version's counting rules, and
     whether the readings keep their evidence (without ``explain`` they keep their levels and what settles them,
-    for a batch that writes only the total; the levels are read the same way either way)."""
+    for a batch that writes only the total; the levels are read the same way either way).
 
-    __slots__ = ("counting", "explain", "facts")
+    ``foreign`` holds the applicant's foreign work years once read with the Canadian ones (every version reads
+    both, the Canadian first: ``canadian_work_years``)."""
+
+    __slots__ = ("counting", "explain", "facts", "foreign")
 
     def __init__(self, facts: Facts, counting: Counting, explain: bool = True) -> None:
         self.facts = facts
         self.counting = counting
         self.explain = explain
+        self.foreign: Reading | None = None
 
 
 # --- age and education -----------------------------------------------------------------------------
@@ -196,13 +201,17 @@ def spouse_language(m: Reader) -> Reading:
 # --- work (eligibility.ranking.work_years) -----------------------------------------------------------
 
 def canadian_work_years(m: Reader) -> Reading:
-    """Whole years of skilled work in Canada in the window."""
-    return work_years(m.facts, m.counting, m.explain, "canadian_work_years", "applicant", "canada",
-                      CANADIAN_EXCLUDED, "$.work")
+    """Whole years of skilled work in Canada in the window (the years abroad read with them, kept for
+    ``foreign_work_years``: the same jobs, looked at once)."""
+    canadian, m.foreign = applicant_work_years(m.facts, m.counting, m.explain)
+    return canadian
 
 
 def foreign_work_years(m: Reader) -> Reading:
     """Whole years of skilled work abroad in the window."""
+    found = m.foreign
+    if found is not None:
+        return found
     return work_years(m.facts, m.counting, m.explain, "foreign_work_years", "applicant", "abroad",
                       FOREIGN_EXCLUDED, "$.work")
 

@@ -10,7 +10,7 @@ from eligibility.dates import window
 from eligibility.facts import Facts, Person
 from eligibility.measure.occupations import describe_occupations, split_codes
 from eligibility.measure.work_classes import NO_CODE, exclusions, not_among, outside_window, window_rows
-from eligibility.measure.work_rows import WorkRow, work_table
+from eligibility.measure.work_rows import WorkRow, WorkTable, work_table
 from eligibility.ranking.reading import Reading, reading_of
 from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.model import Exclusion, Location
@@ -39,9 +39,43 @@ def work_years(facts: Facts, counting: Counting, explain: bool, measure: str, pe
         return _no_work(first, last, first_iso, last_iso) if explain else NO_WORK
     reasons = exclusions(table, (location, exclude, None))[0]
     inside, outside = window_rows(table, first, last)
-    # One pass over the rows in the window, in the table's order (select_rows' classification, without the
-    # groups by code that the evaluation's conditions share and the CRS does not read).
     kept = [pair for pair in inside if reasons[pair[0].position] is None]
+    return _years(table, counting, explain, measure, path, reasons, kept, outside, first, last, first_iso, last_iso)
+
+
+def applicant_work_years(facts: Facts, counting: Counting, explain: bool) -> tuple[Reading, Reading]:
+    """The applicant's years of skilled work in Canada and abroad (``work_years`` of each, the same readings),
+    from one look at the work table and the window: every job is in Canada or abroad, not both."""
+    table = work_table(facts, "applicant")
+    if table is None:
+        return _UNKNOWN["$.work"], _UNKNOWN["$.work"]
+    first, last, first_iso, last_iso = _window(facts.as_of, counting.work_window_months)
+    if not table.rows:
+        found = _no_work(first, last, first_iso, last_iso) if explain else NO_WORK
+        return found, found
+    canada = exclusions(table, ("canada", CANADIAN_EXCLUDED, None))[0]
+    abroad = exclusions(table, ("abroad", FOREIGN_EXCLUDED, None))[0]
+    inside, outside = window_rows(table, first, last)
+    here: list[tuple[WorkRow, Part]] = []
+    there: list[tuple[WorkRow, Part]] = []
+    for pair in inside:
+        position = pair[0].position
+        if canada[position] is None:
+            here.append(pair)
+        elif abroad[position] is None:
+            there.append(pair)
+    return (_years(table, counting, explain, "canadian_work_years", "$.work", canada, here, outside, first, last,
+                   first_iso, last_iso),
+            _years(table, counting, explain, "foreign_work_years", "$.work", abroad, there, outside, first, last,
+                   first_iso, last_iso))
+
+
+def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, path: str,
+           reasons: tuple[str | None, ...], kept: list[tuple[WorkRow, Part]], outside: list[int], first: dt.date,
+           last: dt.date, first_iso: str, last_iso: str) -> Reading:
+    """The reading of the rows ``kept`` (those in the window the rules do not exclude, in the table's order; the
+    rows excluded have their ``reasons``, those outside the window are at ``outside``): select_rows'
+    classification, without the groups by code that the evaluation's conditions share and the CRS does not read."""
     skilled, others = split_codes(counting.skilled, [row.noc for row, _ in kept])
     chosen = set(skilled) if others else None
     certain: list[tuple[WorkRow, Part]] = []

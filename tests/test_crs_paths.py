@@ -26,11 +26,13 @@ from eligibility.draws.person import ROUND_PROGRAMS, rounds_for
 from eligibility.draws.update import write_atomically
 from eligibility.engines.run import evaluate as engine_evaluate
 from eligibility.facts import Facts, Person
+from eligibility.facts import TestFact as _TestFact  # named apart: pytest would collect a "Test..." class
 from eligibility.measure.work import select_rows, work_table
 from eligibility.profile.load import load_profile, profile_from_data
-from eligibility.profile.model import Nomination, Profile
+from eligibility.profile.model import LanguageTest, Nomination, Profile
 from eligibility.ranking import build, compute, plan, work_years
 from eligibility.ranking.compute import crs_range, crs_result
+from eligibility.ranking.languages import read_language, read_languages
 from eligibility.ranking.measures import CANADIAN_EXCLUDED, FOREIGN_EXCLUDED, SPOUSE_EXCLUDED
 from eligibility.ranking.reading import Reading, reading_of
 from eligibility.render.crs import crs_data
@@ -137,22 +139,27 @@ def _years_from_select_rows(facts: Facts, person: Person, location: Location, ex
 @given(profiles(), as_of_dates(), st.booleans())
 def test_the_work_years_are_those_select_rows_classifies(profile: Profile, day: dt.date, explain: bool) -> None:
     """The CRS's one pass over the work table gives the years, words and evidence select_rows' classification
-    gives (after an evaluation has classified the table its own ways), for each of the three measures."""
+    gives (after an evaluation has classified the table its own ways), for each of the three measures, and so
+    does the applicant's Canadian and foreign years read together (what a score reads)."""
     version = compute.on_day(library().crs["crs"], day).version
     if version is None:
         return
     facts = Facts(profile, day)
     engine_evaluate(profile, day, library(), facts=facts)  # the table as the evaluation leaves it
     reference = Facts(profile, day)
-    for person, location, exclude, measure, path in WORK_MEASURES:
+    together = work_years.applicant_work_years(facts, version.counting, explain)
+    for i, (person, location, exclude, measure, path) in enumerate(WORK_MEASURES):
         found = work_years.work_years(facts, version.counting, explain, measure, person, location, exclude, path)
         expected = _years_from_select_rows(reference, person, location, exclude, measure, path, explain)
         assert json.dumps(found, default=str) == json.dumps(expected, default=str)
+        if i < 2:
+            assert json.dumps(together[i], default=str) == json.dumps(expected, default=str)
 
 
 def test_the_work_years_of_many_drawn_profiles_are_those_select_rows_classifies() -> None:
     """The same on 200 drawn profiles on two days (many with jobs that overlap, jobs without a NOC code, jobs
-    abroad and in Canada; a property test draws few histories with counted jobs)."""
+    abroad and in Canada; a property test draws few histories with counted jobs), the applicant's two read
+    together too."""
     checked = counted = 0
     for data in drawn_profile_data(200, 20261201):
         profile = profile_from_data(data)
@@ -161,11 +168,14 @@ def test_the_work_years_of_many_drawn_profiles_are_those_select_rows_classifies(
             engine_evaluate(profile, day, library(), facts=facts)
             version = compute.on_day(library().crs["crs"], day).version
             assert version is not None
-            for person, location, exclude, measure, path in WORK_MEASURES:
+            together = work_years.applicant_work_years(facts, version.counting, True)
+            for i, (person, location, exclude, measure, path) in enumerate(WORK_MEASURES):
                 found = work_years.work_years(facts, version.counting, True, measure, person, location, exclude, path)
                 expected = _years_from_select_rows(Facts(profile, day), person, location, exclude, measure, path,
                                                    True)
                 assert json.dumps(found, default=str) == json.dumps(expected, default=str)
+                if i < 2:
+                    assert json.dumps(together[i], default=str) == json.dumps(expected, default=str)
                 checked += 1
                 counted += any(e.get("counted") for e in found.evidence)
     assert (checked, counted >= 100) == (1200, True), counted  # the draws do count jobs
@@ -191,6 +201,23 @@ def test_evaluate_adds_the_score_to_the_evaluation_it_made(path: Path) -> None:
         score = crs_result(profile, day, library(), facts, plain.receipt.profile_sha256,
                            rounds_of(profile, day, library(), verdicts, facts=facts))
         assert evaluate(profile, day, library=library()) == attrs.evolve(plain, crs=score)
+
+
+def test_a_receipt_is_reused_only_from_a_native_evaluation_of_that_day_and_library() -> None:
+    """crs_result takes an evaluation's receipt as its own only when that evaluation ran natively on the same day
+    under the same library (the score is always computed natively): any other receipt gives it a receipt of its
+    own, naming the native engine, its day and the library."""
+    profile = load_profile(EXAMPLES[0])
+    day = dt.date(2026, 3, 1)
+    evaluated = evaluate(profile, day, library=library(), with_crs=False).receipt
+    assert evaluated.engine == "native"
+    assert crs_result(profile, day, library(), receipt=evaluated).receipt is evaluated
+    others = (attrs.evolve(evaluated, engine="durable"), attrs.evolve(evaluated, as_of=dt.date(2026, 2, 28)),
+              attrs.evolve(evaluated, rulesets_sha256="0" * 64))
+    for other in others:
+        own = crs_result(profile, day, library(), receipt=other).receipt
+        assert (own.engine, own.as_of, own.rulesets_sha256, own.profile_sha256) == (
+            "native", day, library().digest, evaluated.profile_sha256)
 
 
 VERDICTS = st.sampled_from(["eligible", "undetermined", "not_eligible", "not_in_force", None])
@@ -279,3 +306,39 @@ def test_scoring_many_profiles_looks_at_the_files_once(clock: list[float], monke
     for _ in range(20):
         crs_result(profile, day, library(), rounds=rounds_of(profile, day, library()))
     assert len(looked) == 1
+
+
+def _test_fact(index: int, test: str, taken: dt.date, language: str, levels: tuple[int, int, int, int],
+               why_not: str | None = None) -> _TestFact:
+    r, w, li, s = levels
+    scores = LanguageTest(test, taken, 0.0, 0.0, 0.0, 0.0)  # type: ignore[arg-type]  # the scores are not read
+    return _TestFact(index, scores, language, {"reading": r, "writing": w, "listening": li, "speaking": s},
+                    why_not is None, why_not)
+
+
+def test_english_and_french_are_read_from_their_own_tests() -> None:
+    """read_languages: each language's reading is its best valid test (the highest lowest ability, then the highest
+    sum), its lowest ability the value, one span per ability (R/W/L/S), its words naming the test, day, scale and
+    levels as printed, and every test of that language (valid or not) as evidence; the same as read_language."""
+    day = dt.date(2025, 5, 1)
+    tests = (_test_fact(0, "ielts_general", day, "english", (9, 7, 10, 8)),
+             _test_fact(1, "tef_canada", dt.date(2025, 2, 3), "french", (5, 6, 7, 4)),
+             _test_fact(2, "celpip_general", dt.date(2025, 1, 9), "english", (7, 7, 9, 9)),  # lowest 7, sum 32 < 34
+             _test_fact(3, "ielts_general", dt.date(2019, 1, 9), "english", (10, 10, 10, 10), "too old"))
+    english, french = read_languages(tests, "$.language_tests", True)
+    assert english.value == (7, 7)
+    assert english.abilities == ((9, 9), (7, 7), (10, 10), (8, 8))
+    assert english.observed == "ielts_general 2025-05-01: CLB 9/7/10/8 (R/W/L/S)"
+    assert [e["taken"] for e in english.evidence] == ["2025-05-01", "2025-01-09", "2019-01-09"]
+    assert english.evidence[2]["valid"] is False and english.evidence[2]["reason"] == "too old"
+    assert french.value == (4, 4)
+    assert french.abilities == ((5, 5), (6, 6), (7, 7), (4, 4))
+    assert french.observed == "tef_canada 2025-02-03: NCLC 5/6/7/4 (R/W/L/S)"
+    assert len(french.evidence) == 1
+    assert (english, french) == (read_language(tests, "english", "$.language_tests", True),
+                                 read_language(tests, "french", "$.language_tests", True))
+    # Without evidence the levels are the same; no test of a language reads "no valid test".
+    quiet = read_languages(tests[:1], "$.language_tests", False)
+    assert (quiet[0].value, quiet[0].observed, quiet[0].evidence) == ((7, 7), None, ())
+    assert quiet[1].observed == "no valid test" and quiet[1].abilities == ((0, 0),) * 4
+    assert read_languages(UNKNOWN, "$.language_tests", True)[0].settle == ("$.language_tests",)

@@ -67,8 +67,24 @@ class Layout(Record):
 _LAYOUTS: dict[tuple[int, ...], tuple[tuple[Plan, ...], Layout]] = {}
 
 
+#: Layouts by the tuple of plans itself (a score's plans are one kept tuple per version and spouse case): found
+#: without a key made of the plans' ids.
+_BY_PLANS: dict[int, tuple[tuple[Plan, ...], Layout]] = {}
+
+
 def layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
     """The static part of a result for these plans (plans live as long as their version: cached by identity)."""
+    hit = _BY_PLANS.get(id(plans))
+    if hit is not None and hit[0] is plans:
+        return hit[1]
+    found = _layout(rules, plans)
+    if len(_BY_PLANS) >= 64:
+        _BY_PLANS.clear()  # tuples made by callers other than a score's: not kept alive one by one
+    _BY_PLANS[id(plans)] = (plans, found)
+    return found
+
+
+def _layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
     key = tuple(map(id, plans))
     hit = _LAYOUTS.get(key)
     if hit is None or not all(map(is_, hit[0], plans)):

@@ -31,7 +31,7 @@ from eligibility.result import (
 )
 from eligibility.rulebook.crs import CrsRules, CrsVersion
 from eligibility.rulebook.library import Library
-from eligibility.unknown import UNKNOWN
+from eligibility.unknown import UNKNOWN, Unknown
 
 RULES_ID = "crs"
 #: ``tuple.__new__``: a ``Chosen`` made by it skips the named tuple's own ``__new__``, a Python function.
@@ -54,12 +54,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     """The score for one version: spouse case(s), first-language designation, spans (``explain=False``: the
     readings without their evidence)."""
     with_spouse, why = accompanying_spouse(facts)
-    if with_spouse is UNKNOWN:
-        plans: tuple[Plan, ...] = (plan(version, False), plan(version, True))
-        needed, redo = _shared(plans)
-    else:
-        plans, redo = (plan(version, with_spouse),), ()
-        needed = plans[0].readers
+    plans, needed, redo = _case(version, with_spouse)
     counting = version.counting
     reader = Reader(facts, counting, explain)
     readings = {m: read(reader) for m, read in needed}
@@ -135,6 +130,25 @@ _ONLY: dict[str, Designation] = {d: Designation(d, False, f"{d} scored as first 
                                                           f"language with a valid test") for d in ("english", "french")}
 _NO_TEST: dict[str, Designation] = {d: Designation(d, False, f"{d} scored as first official language: no valid test")
                                     for d in ("english", "french")}
+
+
+_CASES: dict[tuple[int, bool | Unknown], tuple[CrsVersion, tuple[tuple[Plan, ...], Readers, tuple[int, ...]]]] = {}
+
+
+def _case(version: CrsVersion, with_spouse: bool | Unknown) -> tuple[tuple[Plan, ...], Readers, tuple[int, ...]]:
+    """The plans of a spouse case (both when whether a spouse counts is unknown), the measures they read and the
+    steps the two score differently (none for one plan): kept per version and case, the same tuple of plans every
+    time (``layout`` finds its layout by it)."""
+    hit = _CASES.get((id(version), with_spouse))
+    if hit is None or hit[0] is not version:
+        if with_spouse is UNKNOWN:
+            plans: tuple[Plan, ...] = (plan(version, False), plan(version, True))
+            needed, redo = _shared(plans)
+        else:
+            plans, redo = (plan(version, with_spouse),), ()
+            needed = plans[0].readers
+        hit = _CASES[(id(version), with_spouse)] = (version, (plans, needed, redo))
+    return hit[1]
 
 
 _SHARED: dict[tuple[int, ...], tuple[tuple[Plan, ...], tuple[Readers, tuple[int, ...]]]] = {}

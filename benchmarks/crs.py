@@ -39,6 +39,15 @@ two functions are the two figures::
     valgrind --tool=callgrind --callgrind-out-file=/tmp/crs.cg python benchmarks/crs.py --instructions both
     callgrind_annotate --inclusive=yes --threshold=100 /tmp/crs.cg | grep -E ':(functools_reduce|dropwhile_next) '
 
+``--instructions crs`` counts the CRS alone, as ``evaluate`` runs it after its evaluation: the generated profiles
+are evaluated first (without the CRS), then their scores with their rounds (``crs_result`` with ``rounds_of``, on the
+facts, digest and receipt of each evaluation) are made inside ``functools.reduce``::
+
+    valgrind --tool=callgrind --toggle-collect=functools_reduce python benchmarks/crs.py --instructions crs
+
+(the ``Collected`` count, or ``functools_reduce``'s inclusive count, over the number of profiles: the CRS's
+instructions a profile).
+
 (Until 2026-12-01 the second was ``sorted``, which the evaluation itself calls: callgrind's inclusive count of a
 function called inside itself counts the inner calls twice, some 0.4M instructions a profile, 0.07 of the ratio;
 and both ran on the same profiles, first without the CRS, so that the evaluation with it found more kept.)
@@ -153,8 +162,9 @@ def main() -> None:
     parser.add_argument("--generated", type=int, default=200)
     parser.add_argument("--seed", type=int, default=20261130)
     parser.add_argument("--opcodes", action="store_true", help="also count the bytecode executed (see above)")
-    parser.add_argument("--instructions", choices=("plain", "full", "both"),
-                        help="evaluate the generated profiles for callgrind: without the CRS, with it, or both")
+    parser.add_argument("--instructions", choices=("plain", "full", "both", "crs"),
+                        help="evaluate the generated profiles for callgrind: without the CRS, with it, or both; or "
+                             "score them alone after their evaluations (crs)")
     args = parser.parse_args()
     library = rules(ROOT / "rulesets")
     examples = [load_profile(p) for p in sorted((ROOT / "profiles").glob("*.yaml"))]
@@ -162,6 +172,16 @@ def main() -> None:
     for p in examples:  # warm up: the rules' compiled form, the CRS plans, the rounds table
         evaluate(p, DAY, library=library)
     if args.instructions:
+        if args.instructions == "crs":
+            evaluated = []
+            for p in generated:
+                facts = Facts(p, DAY)
+                evaluation = engine_evaluate(p, DAY, library, facts=facts)
+                evaluated.append((p, facts, {r.id: r.verdict for r in evaluation.programs}, evaluation.receipt))
+            functools.reduce(lambda _, e: crs_result(e[0], DAY, library, e[1], e[3].profile_sha256,
+                                                     rounds_of(e[0], DAY, library, e[2], "native", e[1]), e[3]),
+                             evaluated, None)
+            return
         if args.instructions == "both":
             others = generated_profiles(args.generated, args.seed + 2)
             for profiles, order in ((generated, (False, True)), (others, (True, False))):

@@ -12,7 +12,6 @@ from operator import is_
 
 from attrs import field, frozen
 
-from eligibility.ranking.measures import LANGUAGE
 from eligibility.ranking.reading import Reading
 from eligibility.ranking.score import Plan, Points, Scored
 from eligibility.record import Record
@@ -54,10 +53,6 @@ class Layout(Record):
 
     factors: tuple[Static, ...]
     sections: tuple[tuple[str, str, int, bool, int | None, tuple[tuple[str, int, int | None], ...]], ...]
-    #: Each factor as ``factor_scores`` walks it: its index, measure(s) and static part, and its result when no
-    #: plan reads its measures (a factor that applies in no case: it scores nothing and says nothing, whoever is
-    #: scored), else None.
-    walk: tuple[tuple[int, str, str | None, Static, FactorScore | None], ...] = ()
     kept: dict[Hashable, FactorScore] = field(factory=dict, eq=False, repr=False)
     kept_sections: dict[Hashable, SectionScore] = field(factory=dict, eq=False, repr=False)
     kept_parts: dict[tuple[int, int, Points], PartScore] = field(factory=dict, eq=False, repr=False)
@@ -96,15 +91,12 @@ def _layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
                          cite(rules, s.factor, s.factor.citations), any(p.steps[i].applies for p in plans),
                          s.measures[0], s.measures[1] if len(s.measures) == 2 else None)
                         for i, s in enumerate(first.steps))
-        read = {m for p in plans for m in p.measures} | LANGUAGE
-        walk = tuple((f[0], f[7], f[8], f, None if f[7] in read or (f[8] is not None and f[8] in read)
-                      else FactorScore(f[1], f[2], f[3], 0, 0, f[4], {}, (), f[5], (), f[6])) for f in factors)
         sections = tuple((sp.id, sp.says, max(p.sections[si].max for p in plans),
                           any(p.sections[si].applies for p in plans), sp.cap,
                           tuple((part.id, max(p.sections[si].parts[pi].max for p in plans), part.cap)
                                 for pi, part in enumerate(sp.parts)))
                          for si, sp in enumerate(first.sections))
-        hit = _LAYOUTS[key] = (plans, Layout(factors, sections, walk))
+        hit = _LAYOUTS[key] = (plans, Layout(factors, sections))
     return hit[1]
 
 
@@ -113,10 +105,9 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
     """Every factor's result (its points, maximum, what was seen, the evidence, what would settle it), and the
     profile paths that would settle the whole score, once each in the factors' order.
 
-    One loop over the factors, without a call per factor: a factor that no plan reads is the layout's own (it
-    applies in no case: no points, no words); one that reads nothing in this case, or only plain words or numbers
-    without evidence, is kept by its points and those words (its type too: True is not 1); the others are built.
-    A reading names each path that would settle it once.
+    One loop over the factors, without a call per factor: a factor that reads nothing (it does not apply in this
+    case), or only plain words or numbers without evidence, is kept by its points and those words (its type too:
+    True is not 1); the others are built. A reading names each path that would settle it once.
     """
     settled: list[str] = []
     get = readings.get
@@ -126,10 +117,8 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
     found: list[FactorScore] = []
     add = found.append
     points_of = scored.factors  # as many as the plans' steps, as ``shape.factors``
-    for index, m1, m2, static, fixed in shape.walk:
-        if fixed is not None:
-            add(fixed)
-            continue
+    for static in shape.factors:
+        index, fid, section, says, top, citations, applies, m1, m2 = static
         points = points_of[index]
         r = get(m1)
         if m2 is None:
@@ -138,28 +127,28 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
                 key: Hashable = (index, points)
                 f = kept.get(key)
                 if f is None:
-                    _, fid, section, says, top, citations, applies, _, _ = static
                     f = kept[key] = FactorScore(fid, section, says, points[0], points[1], top, {}, (), citations,
                                                 (), applies)
                 add(f)
                 continue
+            low, high = points
             observed = r.observed
-            settle = r.settle if points[0] != points[1] and r.settle else ()
-            if settle:
+            if low != high and r.settle:
+                settle = r.settle
                 settled += settle
+            else:
+                settle = ()
             evidence = r.evidence
             if not evidence and type(observed) in _PLAIN:
                 key = (index, points, type(observed), observed, settle)
                 f = kept.get(key)
                 if f is None:
-                    _, fid, section, says, top, citations, applies, _, _ = static
-                    f = kept[key] = FactorScore(fid, section, says, points[0], points[1], top, {m1: observed}, (),
-                                                citations, settle, applies)
+                    f = kept[key] = FactorScore(fid, section, says, low, high, top, {m1: observed}, (), citations,
+                                                settle, applies)
                 add(f)
             else:
-                _, fid, section, says, top, citations, applies, _, _ = static
-                add(FactorScore(fid, section, says, points[0], points[1], top, {m1: observed}, evidence, citations,
-                                settle, applies))
+                add(FactorScore(fid, section, says, low, high, top, {m1: observed}, evidence, citations, settle,
+                                applies))
             continue
         r2 = get(m2)
         if r is None or r2 is None:
@@ -167,7 +156,8 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
             settled += partial.settled_by
             add(partial)
             continue
-        if points[0] != points[1] and (r.settle or r2.settle):
+        low, high = points
+        if low != high and (r.settle or r2.settle):
             settle = tuple(dict.fromkeys(r.settle + r2.settle))
             settled += settle
         else:
@@ -177,13 +167,11 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
             key = (index, points, type(o1), o1, type(o2), o2, settle)
             f = kept.get(key)
             if f is None:
-                _, fid, section, says, top, citations, applies, _, _ = static
-                f = kept[key] = FactorScore(fid, section, says, points[0], points[1], top, {m1: o1, m2: o2}, (),
-                                            citations, settle, applies)
+                f = kept[key] = FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2}, (), citations,
+                                            settle, applies)
             add(f)
         else:
-            _, fid, section, says, top, citations, applies, _, _ = static
-            add(FactorScore(fid, section, says, points[0], points[1], top, {m1: o1, m2: o2},
+            add(FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2},
                             r.evidence + e2 if e2 else r.evidence, citations, settle, applies))
     return tuple(found), tuple(dict.fromkeys(settled)) if settled else ()
 

@@ -137,3 +137,24 @@ def test_the_walk_gives_what_the_plain_path_gives(probe: Library) -> None:
             walked: Any = unstructure(evaluate_program(program, Facts(profile, DAY), probe, {}))
             plain: Any = unstructure(evaluate_program(program, Facts(profile, DAY), probe, {}, _plain_way))
             assert walked == plain, row
+
+
+def test_a_version_is_walked_node_by_node_first_and_by_its_written_walk_after() -> None:
+    """A fresh library's first evaluation walks each version's plan node by node (nothing written yet); the
+    second writes the walk, which the days already worked out call from then on; the three results are equal."""
+    from pathlib import Path
+
+    from eligibility.evaluator.engine import _FirstWalk
+    from eligibility.evaluator.plan import program_plan
+    from eligibility.profile.load import load_profile
+
+    root = Path(__file__).resolve().parents[1]
+    library = load_library(root / "rulesets")
+    profile = load_profile(root / "profiles" / "cook-in-canada.yaml")
+    day = dt.date(2026, 3, 1)
+    first = evaluate(profile, day, library)
+    cec = program_plan(library.programs["express-entry/cec"])
+    assert isinstance(cec.steps[day], _FirstWalk) and cec.steps[day].walk is None
+    second = evaluate(profile, day, library)
+    assert not isinstance(cec.steps[day], _FirstWalk)
+    assert first == second == evaluate(profile, day, library)

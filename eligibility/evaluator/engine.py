@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
@@ -132,10 +133,48 @@ def _step(program: Program, day: dt.date) -> ProgramResult | Walk:
             plan = version_plan(program, version)
             step = kept.walks.get(id(version))
             if step is None:
-                step = kept.walks[id(version)] = walker(program, plan, _leaf, caveat_of, _keep, combine)
+                step = kept.walks[id(version)] = _FirstWalk(program, version, plan)
         kept.steps[day] = step
     found: ProgramResult | Walk = step
     return found
+
+
+class _FirstWalk:
+    """A version's walk written on its second evaluation: the first walks the plan node by node (``_evaluate``).
+
+    Writing and compiling a function per version costs more than the one evaluation it would speed up, so a
+    process that evaluates a profile once (the command line) never pays for it; the results are the same either
+    way (``tests/test_evaluation_paths.py``). Holds its program weakly, as every plan does.
+    """
+
+    __slots__ = ("plan", "program", "used", "version", "walk")
+
+    def __init__(self, program: Program, version: Version, plan: VersionPlan) -> None:
+        self.program = weakref.ref(program)
+        self.version = id(version)
+        self.plan = plan
+        self.used = False
+        self.walk: Walk | None = None
+
+    def __call__(self, mm: Measurer) -> ProgramResult:
+        walk = self.walk
+        if walk is not None:
+            return walk(mm)
+        program = self.program()
+        assert program is not None  # a program being evaluated is alive
+        if not self.used:
+            self.used = True
+            caveats: list[Caveat] = []
+            results = tuple([_evaluate(node, mm, native_leaf, caveats) for node in self.plan.nodes])
+            return program_result(program, results, self.plan, tuple(caveats))
+        walk = self.walk = walker(program, self.plan, _leaf, caveat_of, _keep, combine)
+        # The version and the days already worked out call the walk itself from now on.
+        kept = program_plan(program)
+        kept.walks[self.version] = walk
+        for day, step in list(kept.steps.items()):
+            if step is self:
+                kept.steps[day] = walk
+        return walk(mm)
 
 
 def evaluate_program(program: Program, facts: Facts, library: Library, verdicts: dict[str, Verdict],

@@ -49,7 +49,8 @@ def _how(occ: Occupations, code: str) -> str:
         return "listed"
     if occ.groups and any(code.startswith(g) for g in occ.groups):
         return "by NOC group"
-    return "by TEER"
+    # A selector naming no codes, groups or TEERs takes every occupation (GTS Category A's experience).
+    return "by TEER" if occ.teer is not None else "any occupation"
 
 
 def _includes(version: Version, code: str) -> list[tuple[str, str]]:

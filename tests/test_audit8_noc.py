@@ -135,3 +135,11 @@ def test_before_noc_2021_occupations_does_not_say_a_cook_is_unskilled(
     code, out, _ = _run(monkeypatch, capsys, "occupations", "63200", "--as-of", "2022-11-15")
     assert code == 0
     assert "Express Entry skilled occupation (TEER 0-3): no" not in out
+
+
+def test_an_any_occupation_selector_is_not_called_by_teer() -> None:
+    """GTS Category A's experience condition names no codes, groups or TEERs: it takes every occupation, so a TEER
+    5 code (75101 Material handlers) is listed there as "any occupation", not "by TEER" (audit8 noticed)."""
+    data = occupation_data(eligibility.rules(), "75101", dt.date(2026, 3, 1))
+    assert [(p["program"], p["how"]) for p in data["programs"]] == [("gts/category-a", "any occupation")]
+    assert data["teer"] == 5 and data["express_entry_skilled"] is False

@@ -107,6 +107,21 @@ def test_resume_after_an_interruption(tmp_path: Path) -> None:
     assert summary.skipped == 4
     lines = sorted(r["line"] for r in _read_tolerant(out) + _read_tolerant(errors))
     assert lines == list(range(1, len(PROFILES) + len(BAD) + 1))
+    # The torn line was cut off: every line of both files is a whole JSON record.
+    assert all(json.loads(line) for path in (out, errors) for line in path.read_text().splitlines())
+
+
+def test_resume_cuts_a_torn_line_without_a_newline_before_it(tmp_path: Path) -> None:
+    """A file holding only a torn first line is emptied on resume, and every row is written once, whole."""
+    source = _caseload(tmp_path)
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    run_batch(source, out, errors, DAY, rules(), verdicts_only=True)
+    expected = sorted(out.read_text().splitlines())
+    out.write_text(expected[0][:25], encoding="utf-8")  # torn, no newline anywhere
+    errors.write_text("", encoding="utf-8")
+    summary = run_batch(source, out, errors, DAY, rules(), verdicts_only=True, resume=True)
+    assert summary.skipped == 0
+    assert sorted(out.read_text().splitlines()) == expected
 
 
 def _read_tolerant(path: Path) -> list[dict[str, Any]]:

@@ -233,12 +233,29 @@ def run_batch(source: Path, out: Path, errors: Path, as_of: dt.date, library: Li
 
 
 def _repair(path: Path, handle: IO[bytes], resume: bool) -> None:
-    """On resume, end a torn last line (an interrupted write) so the next record starts on its own line."""
-    if resume and path.stat().st_size:
-        with path.open("rb") as check:
-            check.seek(-1, 2)
-            if check.read(1) != b"\n":
-                handle.write(b"\n")
+    """On resume, cut a torn last line (an interrupted write) off the file, so that every line of it is a whole
+    record and the next one starts on its own line. Nothing is lost: a torn line's row does not count as done
+    (``_done``), so it is evaluated again."""
+    size = path.stat().st_size if resume else 0
+    if not size:
+        return
+    with path.open("r+b") as check:
+        check.seek(-1, 2)
+        if check.read(1) == b"\n":
+            return
+        # The last newline, looked for backwards a block at a time (a record may be hundreds of KiB).
+        end, block = size, 1 << 16
+        while end > 0:
+            start = max(0, end - block)
+            check.seek(start)
+            found = check.read(end - start).rfind(b"\n")
+            if found >= 0:
+                check.truncate(start + found + 1)
+                break
+            end = start
+        else:
+            check.truncate(0)
+    handle.seek(0, 2)
 
 
 def _with_progress(stream: Iterator[Done], source: Path, show: bool, skipped: int) -> Iterator[Done]:

@@ -209,7 +209,8 @@ def test_a_funds_table_that_rises_on_a_birthday_is_named_beside_the_grid() -> No
     table = "the Proof of settlement funds (Express Entry, FSW and FST)"
     # the grid (listed before the funds in the program) first, then the day's table events in table order
     assert p.program("express-entry/fsw").intervals[1].because == (
-        f"age 36: age points 12 -> 11, grid 78 -> 77; {table} of 2024-05-28 ends; {table} of 2025-07-07 starts")
+        f"age 36: age points 12 -> 11, grid 78 -> 77; {table} of 2024-05-28 ends; {table} of 2025-07-07 starts "
+        f"($14,690 -> $15,263 for 1 person)")
 
 
 def test_the_day_missing_hours_are_reached_is_found_with_more_than_eight_jobs() -> None:

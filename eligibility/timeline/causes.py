@@ -81,7 +81,21 @@ def _words(was: ConditionResult, new: ConditionResult, events: Sequence[Event]) 
     found = [e.text for e in events if e.kind in kinds and e.kind != "hours"]
     if new.kind == "funds":
         found = [e.text for e in events if e.kind in ("table", "job", "offer")]
+        amounts = _amounts(was, new)
+        if found and amounts:
+            found[-1] += f" ({amounts})"
     return found or [f"{new.says.rstrip('.')}: {new.explanation}"]
+
+
+def _amounts(was: ConditionResult, new: ConditionResult) -> str:
+    """'$14,690 -> $15,263 for 1 person' when the amount a funds condition requires changed, else ''."""
+    old: Any = was.required if isinstance(was.required, dict) else {}
+    now: Any = new.required if isinstance(new.required, dict) else {}
+    before, after, size = old.get("cad"), now.get("cad"), now.get("family_size")
+    if not isinstance(before, int | float) or not isinstance(after, int | float) or before == after:
+        return ""
+    family = "" if size is None else f" for {size} {'person' if size == 1 else 'people'}"
+    return f"${before:,.0f} -> ${after:,.0f}{family}"
 
 
 def _hours_event(new: ConditionResult, events: Sequence[Event]) -> Event | None:

@@ -482,7 +482,7 @@ def plan_cmd(
 def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group code.")],
                 as_of: AsOf = None, fmt: Fmt = Format.text, rules: Rules = None) -> None:
     """Which programs' occupation rules include a NOC code on a date (and since when, until when)."""
-    from eligibility.listings import occupation_data, occupation_text
+    from eligibility.listings import occupation_data, occupation_text, skilled_words
     from eligibility.noc import noc_table
     from eligibility.suggest import did_you_mean_any
 
@@ -496,7 +496,8 @@ def occupations(code: Annotated[str, typer.Argument(help="A NOC 2021 unit group 
     if fmt is Format.json:
         _emit(json.dumps(occupation_data(library, code, day), indent=2))
     elif fmt is Format.markdown:
-        _emit(occupation_markdown(occupation_data(library, code, day)))
+        data = occupation_data(library, code, day)
+        _emit(occupation_markdown(data, skilled_words(data["express_entry_skilled"])))
     else:
         _emit(occupation_text(library, code, day))
 

@@ -73,12 +73,9 @@ def programs_markdown(rows: list[dict[str, Any]], day: str | None) -> str:
     return "\n".join(out) + "\n"
 
 
-def occupation_markdown(data: dict[str, Any]) -> str:
-    """`eligibility occupations CODE --format markdown`: which programs' rules include the code."""
-    # As eligibility.listings.skilled_words says it (null: no Express Entry rules are encoded on the date).
-    skilled = {True: "yes", False: "no"}.get(data["express_entry_skilled"],
-                                             "unknown: Express Entry's rules are encoded from 2022-11-16 (NOC 2021) "
-                                             "and this date is before")
+def occupation_markdown(data: dict[str, Any], skilled: str) -> str:
+    """`eligibility occupations CODE --format markdown`: which programs' rules include the code; ``skilled`` is
+    its Express Entry skilled status in words (``eligibility.listings.skilled_words``)."""
     out = [f"# NOC {data['code']} {data['title']} (TEER {data['teer']}) on {data['as_of']}", "",
            f"Express Entry skilled occupation (TEER 0-3): {skilled}.", ""]
     if not data["programs"]:

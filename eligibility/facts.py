@@ -101,6 +101,21 @@ def level_rank(level: EducationLevel) -> int:
     return EDUCATION_ORDER.index(level)
 
 
+#: Each level's position in that order, read by ``together`` for every credential.
+_RANKS = {level: rank for rank, level in enumerate(EDUCATION_ORDER)}
+_ONE_YEAR, _BACHELORS = _RANKS["one_year"], _RANKS["bachelors"]
+
+
+def together(creds: tuple[CredentialFact, ...]) -> tuple[CredentialFact, ...]:
+    """The recognized post-secondary credentials (one year or more) when two or more of them, one of three years or
+    more (a bachelor's or higher, or one stated as 3 years or more), count together as "two or more" (IRPR s.
+    78(2)(e), the FSW grid; the CRS's level of education); () when they do not."""
+    post = [(c, rank) for c in creds if c.level is not None and (rank := _RANKS[c.level]) >= _ONE_YEAR]
+    if len(post) < 2 or not any(rank >= _BACHELORS or (c.education.years or 0) >= 3 for c, rank in post):
+        return ()
+    return tuple([c for c, _ in post])
+
+
 class Facts:
     """Lazily derived facts of one profile on one date."""
 

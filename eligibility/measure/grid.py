@@ -4,12 +4,11 @@ known, from its lowest to its highest possible score when they are not."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import itemgetter
 from typing import Any
 
 from attrs import frozen
 
-from eligibility.facts import Facts, Person, level_rank
+from eligibility.facts import Facts, Person, level_rank, together
 from eligibility.measure.offer import arranged_decision
 from eligibility.measure.work import hours_in_window
 from eligibility.profile.model import Spouse
@@ -91,9 +90,7 @@ def language_points(f: LanguagePoints, facts: Facts, explain: bool = True) -> Sc
     return best, best, detail if explain else ""
 
 
-#: The ranks (IRPR s. 78 order) of a post-secondary credential of one year or more, of one of three years or more,
-#: and of "two or more credentials, one of three years or more".
-_ONE_YEAR, _BACHELORS, _TWO_OR_MORE = (level_rank(level) for level in ("one_year", "bachelors", "two_or_more"))
+_TWO_OR_MORE = level_rank("two_or_more")
 
 
 def education_points(f: EducationPoints, facts: Facts, explain: bool = True) -> Scored:
@@ -102,16 +99,14 @@ def education_points(f: EducationPoints, facts: Facts, explain: bool = True) -> 
     creds = facts.credentials("applicant", f.eca_max_age_months)
     if not known(creds):
         return 0, f.max, "education not given"
-    ranked = [(level_rank(c.level), c.level, c.education.years) for c in creds if c.level is not None]
-    if not ranked:
+    levels = [c.level for c in creds if c.level is not None]
+    if not levels:
         return 0, 0, "no recognized credential"
-    rank, best, _ = max(ranked, key=itemgetter(0))
-    # Counted as the CRS counts them (eligibility.ranking.measures): a credential of one year or more is
-    # post-secondary; a bachelor's or higher, or one stated as 3 years or more, is one of three years or more.
-    post = [(r, level, years) for r, level, years in ranked if r >= _ONE_YEAR]
-    if len(post) >= 2 and rank < _TWO_OR_MORE and any(r >= _BACHELORS or (years or 0) >= 3 for r, _, years in post):
+    best = max(levels, key=level_rank)
+    post = together(creds) if level_rank(best) < _TWO_OR_MORE else ()
+    if post:
         points = f.levels.get("two_or_more", 0)
-        return points, points, f"two_or_more: {', '.join(level for _, level, _ in post)}"
+        return points, points, f"two_or_more: {', '.join(str(c.level) for c in post)}"
     return f.levels.get(best, 0), f.levels.get(best, 0), f"{best}"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from eligibility.facts import Facts, Person, level_rank
+from eligibility.facts import Facts, Person, level_rank, together
 from eligibility.measure.offer import arranged_checks
 from eligibility.profile.model import EDUCATION_ORDER
 from eligibility.ranking.languages import read_language
@@ -39,7 +39,6 @@ RANKS: dict[str, int] = {level: rank + 1 for rank, level in enumerate(EDUCATION_
 # The rank of "two or more credentials, one of three years or more".
 TWO_OR_MORE = RANKS["two_or_more"]
 ONE_YEAR = RANKS["one_year"]
-BACHELORS = RANKS["bachelors"]
 MASTERS = level_rank("masters")
 
 
@@ -114,8 +113,7 @@ def _education(m: Reader, measure: str, person: Person, path: str) -> Reading:
         return _EDUCATION_UNKNOWN[path]
     explain = m.explain
     evidence = []
-    best = post = 0
-    three_years = False
+    best = 0
     for c in creds:
         e = c.education
         if c.level is None:
@@ -129,11 +127,8 @@ def _education(m: Reader, measure: str, person: Person, path: str) -> Reading:
         rank = RANKS[c.level]
         if rank > best:
             best = rank
-        if rank >= ONE_YEAR:
-            post += 1
-            three_years = three_years or rank >= BACHELORS or (e.years or 0) >= 3
     # Two or more post-secondary credentials, one of them of three years or more, rank together.
-    if post >= 2 and three_years and best < TWO_OR_MORE:
+    if best < TWO_OR_MORE and together(creds):
         best = TWO_OR_MORE
     return reading_of(((best, best), LEVEL_NAMES[best], tuple(evidence), (), ()))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from attrs import frozen
@@ -120,10 +120,21 @@ def outcome(c: FundsCondition) -> Callable[[Measurer], Outcome]:
     return decided
 
 
+def exempt_route_check(allowed: Sequence[str], min_hours: float) -> Check:
+    """The ``lmia`` check where an LMIA-exempt offer counts only from a current employer worked for at least
+    ``min_hours``: passes on an allowed value other than exempt, or on exempt from a current employer with enough
+    hours; fails on a value not allowed, or on exempt from an employer not current or with too few hours; neither
+    (unknown) while the facts hold no ``current`` and ``employer_hours`` (the work history or the employer not
+    given). Shared by arranged employment and the job_offer kind's ``exempt_from_current_employer``."""
+    exempt = {"lmia": "exempt"}
+    return Check(any_of([*[{"lmia": v} for v in allowed if v != "exempt"],
+                         all_of([exempt, {"current": 1}, {"$gte": {"employer_hours": min_hours}}])]),
+                 (Test("lmia", "not_in", list(allowed)).expr(), all_of([exempt, {"current": 0}]),
+                  all_of([exempt, {"$lt": {"employer_hours": min_hours}}])))
+
+
 def _arranged_checks(rule: ArrangedEmployment) -> dict[str, Check]:
     """IRPR s. 82(2) as the ruleset states it: hours, duration, not seasonal, LMIA or a current exempt employer."""
-    enough = {"$gte": {"employer_hours": rule.current_employer_min_hours}}
-    short = {"$lt": {"employer_hours": rule.current_employer_min_hours}}
     return {
         "ae.offer": conj(Test("has_offer", "==", 1)),
         "ae.hours": conj(Test("hours_per_week", ">=", rule.min_hours_per_week)),
@@ -131,9 +142,7 @@ def _arranged_checks(rule: ArrangedEmployment) -> dict[str, Check]:
         "ae.duration": conj(Test("duration_months", ">=",
                                  OPEN_ENDED_MONTHS if rule.indeterminate else rule.min_duration_months)),
         "ae.seasonal": conj(Test("seasonal", "==", 0)),
-        "ae.lmia": Check(any_of([{"lmia": "positive"}, all_of([{"lmia": "exempt"}, {"current": 1}, enough])]),
-                         (any_of([{"lmia": "none"}, all_of([{"lmia": "exempt"}, {"current": 0}]),
-                                  all_of([{"lmia": "exempt"}, short])]),))
+        "ae.lmia": exempt_route_check(("positive", "exempt"), rule.current_employer_min_hours)
         if rule.exempt_offers else conj(Test("lmia", "==", "positive")),
         "job": conj(Test("current_job", "==", 1)),
     }

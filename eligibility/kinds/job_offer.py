@@ -16,12 +16,10 @@ from eligibility.kinds.base import (
     Matcher,
     Scalar,
     Test,
-    all_of,
-    any_of,
     conj,
     plain,
 )
-from eligibility.kinds.funds import OPEN_ENDED_MONTHS
+from eligibility.kinds.funds import OPEN_ENDED_MONTHS, exempt_route_check
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
@@ -134,16 +132,8 @@ def durable_checks(c: JobOfferCondition) -> dict[str, Check]:
         out["duration"] = conj(Test("duration_months", ">=", c.min_duration_months))
     if c.lmia is not None:
         out["lmia"] = conj(Test("lmia", "in", list(c.lmia)))
-        rule = c.exempt_from_current_employer
-        if rule is not None:
-            # An exempt offer passes only from a current employer worked for long enough: the facts carry
-            # ``current`` and ``employer_hours`` when the work history and the employer are known (else unknown).
-            others = [{"lmia": v} for v in c.lmia if v != "exempt"]
-            out["lmia"] = Check(
-                any_of([*others, all_of([{"lmia": "exempt"}, {"current": 1},
-                                         {"$gte": {"employer_hours": rule.min_hours}}])]),
-                (Test("lmia", "not_in", list(c.lmia)).expr(), all_of([{"lmia": "exempt"}, {"current": 0}]),
-                 all_of([{"lmia": "exempt"}, {"$lt": {"employer_hours": rule.min_hours}}])))
+        if c.exempt_from_current_employer is not None:
+            out["lmia"] = exempt_route_check(c.lmia, c.exempt_from_current_employer.min_hours)
     if c.provinces is not None:
         out["province"] = conj(Test("province", "in", list(c.provinces)))
     if c.non_seasonal:

@@ -82,7 +82,9 @@ class _Scorer:
     def __init__(self, profile: Profile, as_of: dt.date, library: Library, counting: Counting) -> None:
         self.profile, self.as_of, self.library = profile, as_of, library
         self.counting = counting
-        self.base = crs_result(profile, as_of, library)
+        #: The profile's digest, made once for the many scores of its own profile on other days.
+        self.digest = profile_digest(profile)
+        self.base = crs_result(profile, as_of, library, digest=self.digest)
 
     def gain(self, changed: Profile) -> tuple[int, int]:
         new = crs_result(changed, self.as_of, self.library)
@@ -234,10 +236,8 @@ def _canadian_year(s: _Scorer) -> Iterator[Improvement]:
 def _first_day(s: _Scorer, years: int, start: int) -> int | None:
     """The number of days from the as-of date to the first day the scorer counts ``years`` years of Canadian
     work, looked for from ``start`` days on (None when not within 10 years)."""
-    digest = profile_digest(s.profile)
-
     def reached(days: int) -> bool:
-        score = crs_result(s.profile, s.as_of + dt.timedelta(days=days), s.library, digest=digest)
+        score = crs_result(s.profile, s.as_of + dt.timedelta(days=days), s.library, digest=s.digest)
         factor = next((f for f in score.factors if f.id == "core.canadian_work"), None)
         return factor is not None and int(factor.observed["canadian_work_years"]["years"]) >= years
 
@@ -263,14 +263,13 @@ def _nomination(s: _Scorer) -> Iterator[Improvement]:
         yield Improvement("nomination", "a provincial or territorial nomination (Express Entry-aligned)", lo, hi)
 
 
-def _declines(profile: Profile, as_of: dt.date, library: Library, counting: Counting) -> Iterator[Decline]:
+def _declines(s: _Scorer) -> Iterator[Decline]:
     """The days in the next 12 months on which the score falls without any action, found by scoring every day
     (a birthday, a test or an ECA of the applicant or the spouse no longer counting, work leaving the window:
     each on the day the scorer itself stops counting it, so a result date or 29 February needs no rule of its
     own here), with the causes of each fall and the points lost that day."""
-    digest = profile_digest(profile)
-    before = crs_result(profile, as_of, library, digest=digest)
-    before_facts = Facts(profile, as_of)
+    profile, as_of, library, counting, digest = s.profile, s.as_of, s.library, s.counting, s.digest
+    before, before_facts = s.base, Facts(profile, as_of)
     # The next 12 months: up to the same day a year on (366 days across a 29 February).
     for offset in range(1, (_add_months(as_of, 12) - as_of).days + 1):
         day = as_of + dt.timedelta(days=offset)
@@ -323,7 +322,7 @@ def improve(profile: Profile, as_of: dt.date, library: Library) -> Improvements:
         found += _eca(s, profile.education, "applicant")
     found += [*_canadian_year(s), *_nomination(s)]
     found.sort(key=lambda i: (-i.high, -i.low, i.says))
-    declines = tuple(_declines(profile, as_of, library, version.counting))
+    declines = tuple(_declines(s))
     return Improvements(as_of, s.base.low, s.base.high, tuple(found), declines)
 
 

@@ -1,15 +1,20 @@
-"""Helpers the tests share: running the CLI in-process, and a result tree flattened for comparison."""
+"""Helpers the tests share: running the CLI in-process, a result tree flattened for comparison, and the leaves of
+the repository's rules by kind."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from typing import Any
 
 import attrs
 import pytest
 
+from eligibility.api import rules
 from eligibility.cli import main
 from eligibility.result import ConditionResult, Evaluation
+from eligibility.rulebook.model import Composite, Condition
+from eligibility.rulebook.tree import walk
 
 
 def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str],
@@ -36,3 +41,9 @@ def flat_results(evaluation: Evaluation) -> dict[tuple[str, ...], Any]:
         out[(program.id,)] = attrs.evolve(program, conditions=())
         walk((program.id,), program.conditions)
     return out
+
+
+def rule_leaves(kinds: Collection[str]) -> list[Condition]:
+    """Every leaf of the repository's rules whose kind is among ``kinds``, in every version of every program."""
+    return [c for program in rules().programs.values() for version in program.versions
+            for c, _ in walk(version.conditions, "$") if not isinstance(c, Composite) and c.kind in kinds]

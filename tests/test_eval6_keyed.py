@@ -21,33 +21,17 @@ from eligibility.kinds.base import typed
 from eligibility.measure.context import Measurer
 from eligibility.profile.load import profile_from_data
 from eligibility.profile.model import Profile
-from eligibility.rulebook.model import Composite, Condition
 from eligibility.unknown import UNKNOWN
 from tests.strategies import PROVINCES, as_of_dates, examples, profiles
+from tests.support import rule_leaves
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "profiles").glob("*.yaml"))
 KEYED = sorted(name for name, kind in KINDS.items() if kind.keyed is not None)
 VERDICTS = ("eligible", "not_eligible", "undetermined", "not_in_force", "not_encoded")
 
 
-def _conditions() -> list[Condition]:
-    """Every leaf of the rules whose kind has a key without its measure, in every version."""
-    found: list[Condition] = []
-
-    def walk(conditions: tuple[Any, ...]) -> None:
-        for c in conditions:
-            if isinstance(c, Composite):
-                walk(c.children)
-            elif c.kind in KEYED:
-                found.append(c)
-
-    for program in rules().programs.values():
-        for version in program.versions:
-            walk(version.conditions)
-    return found
-
-
-CONDITIONS = _conditions()
+#: Every leaf of the rules whose kind has a key without its measure.
+CONDITIONS = rule_leaves(KEYED)
 KEYS = sorted({c.key for c in CONDITIONS if hasattr(c, "key")})
 DECLARED = st.one_of(st.booleans(), st.integers(-5, 1000), st.sampled_from([0.0, -0.0, 1.0, 9.5, 300.0, 1e14]),
                      st.sampled_from(["", "yes", "true", "300"]), st.none())

@@ -81,8 +81,7 @@ def report(c: WorkExperienceCondition, m: WorkMeasure, d: Decision) -> LeafOutco
     where = words.where.get(code)
     if where is None:
         if len(words.where) >= WORDS_KEPT:
-            words.where.clear()
-            words.where[None] = f"in {describe_occupations(c.occupations)}"
+            words.where = {None: words.where[None]}
         where = words.where[code] = f"in {title(code)}" if code else words.where[None]
     span = words.spans.get((m.first, m.last))
     if span is None:

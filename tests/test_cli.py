@@ -46,7 +46,7 @@ def test_explain_renders_the_rule_with_citations(capsys: pytest.CaptureFixture[s
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """explain shows the version in force, each condition in words and its source."""
     _, out = run(["explain", "express-entry/cec", "--as-of", "2025-06-01"], capsys, monkeypatch)
-    assert "in force on 2025-06-01: rules of 2022-11-16 to now" in out
+    assert "in force on 2025-06-01: rules of 2023-04-25 to now" in out
     assert "canadian-work: At least one year (1,560 h)" in out
     assert "s. 87.1(2)(a), (3)" in out
 

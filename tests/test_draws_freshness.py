@@ -105,7 +105,8 @@ def test_a_reported_change_must_cite_the_rulesets_sources(rules_copy: Path) -> N
         load_library(rules_copy)
     assert info.value.lines() == [
         f"{rules_copy / 'express-entry' / 'cec.yaml'}: $.reported_changes[0].sources[0]: expected one of the "
-        "ruleset's sources (cec-page, irpr, thresholds), found 'cec-pages'; did you mean 'cec-page'?"]
+        "ruleset's sources (cec-page, irpr, physicians-policy, thresholds), found 'cec-pages'; "
+        "did you mean 'cec-page'?"]
 
 
 def test_programs_know_when_they_were_checked() -> None:

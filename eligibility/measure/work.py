@@ -78,7 +78,7 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     if table is None:
         return WorkMeasure(False, first, last)
     # The rows under the condition's rules and window, shared by every condition with the same ones.
-    rows = classify(table, first, last, c.location, c.exclude, c.provinces)
+    rows = classify(table, first, last, c.location, c.exclude, c.provinces, c.publicly_funded_self_employment)
     codes, others = split_codes(c.occupations, rows.groups)
     unsure = rows.groups.get(None)
     if not codes and not unsure:
@@ -129,7 +129,7 @@ def work_hours(c: WorkExperienceCondition, facts: Facts) -> tuple[float, float] 
     if table is None:
         return None
     first, last = window(facts.as_of, c.window_months)
-    rows = classify(table, first, last, c.location, c.exclude, c.provinces)
+    rows = classify(table, first, last, c.location, c.exclude, c.provinces, c.publicly_funded_self_employment)
     codes, others = split_codes(c.occupations, rows.groups)
     unsure = rows.groups.get(None)
     if not codes and not unsure:

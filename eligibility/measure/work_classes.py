@@ -125,13 +125,15 @@ def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts:
 
 
 def classify(table: WorkTable, first: dt.date, last: dt.date, location: Location, exclude: tuple[Exclusion, ...],
-             provinces: tuple[str, ...] | None) -> Classified:
-    """The table's rows under these rules and window (worked out once per table)."""
-    key = (location, exclude, provinces, first, last)
+             provinces: tuple[str, ...] | None, lifted: Occupations | None = None) -> Classified:
+    """The table's rows under these rules and window (worked out once per table); ``lifted`` as in
+    ``exclusions``."""
+    key = (location, exclude, provinces, first, last) if lifted is None else (location, exclude, provinces, first,
+                                                                              last, lifted)
     kept: Classified | None = table.classified.get(key)
     if kept is not None:
         return kept
-    excluded = exclusions(table, (location, exclude, provinces))
+    excluded = exclusions(table, (location, exclude, provinces), lifted)
     inside, outside = window_rows(table, first, last)
     reasons, at = excluded
     if at:
@@ -168,24 +170,33 @@ def _grouped(inside: list[tuple[WorkRow, Part]]) -> tuple[dict[str | None, list[
     return groups, coded
 
 
-def exclusions(table: WorkTable, rules: Rules) -> tuple[tuple[str | None, ...], dict[str, list[int]]]:
+def exclusions(table: WorkTable, rules: Rules,
+               lifted: Occupations | None = None) -> tuple[tuple[str | None, ...], dict[str, list[int]]]:
     """Why each row of the table is excluded by these rules (None: it is not), and the positions of the rows
-    excluded by reason (worked out once per table and rules)."""
-    excluded = table.excluded.get(rules)
+    excluded by reason (worked out once per table and rules). ``lifted``: the occupations whose publicly funded
+    self-employment counts all the same."""
+    key: tuple[Any, ...] = rules if lifted is None else (*rules, lifted)
+    excluded = table.excluded.get(key)
     if excluded is None:
         location, exclude, provinces = rules
-        # Rows alike in what the rules read (most of a history) share one answer.
-        by_kind = [excluded_because(entry, location, exclude, provinces) for entry in table.kinds.values()]
         at: dict[str, list[int]] = {}
+        if lifted is not None:
+            # The answer turns on the job's occupation, which its kind leaves out: each row alone.
+            by_row = [excluded_because(row.entry, location, exclude, provinces, lifted) for row in table.rows]
+            by_kind, kind_ids = by_row, list(range(len(by_row)))
+        else:
+            # Rows alike in what the rules read (most of a history) share one answer.
+            by_kind = [excluded_because(entry, location, exclude, provinces) for entry in table.kinds.values()]
+            kind_ids = table.kind_ids
         if any(by_kind):  # a reason is never empty text
-            reasons = tuple([by_kind[place] for place in table.kind_ids])
+            reasons = tuple([by_kind[place] for place in kind_ids])
             # Each reason's rows in the table's order, the reasons in the order of their first row (kinds are
             # numbered in the order of their first row).
             for reason in dict.fromkeys([r for r in by_kind if r is not None]):
                 at[reason] = [pos for pos, why in enumerate(reasons) if why == reason]
         else:
             reasons = (None,) * len(table.rows)
-        excluded = table.excluded[rules] = (reasons, at)
+        excluded = table.excluded[key] = (reasons, at)
     return excluded
 
 
@@ -226,10 +237,10 @@ Selected = tuple[list[tuple[WorkRow, Part]], list[tuple[WorkRow, Part]], Sequenc
 
 def select_rows(table: WorkTable, occupations: Occupations, first: dt.date, last: dt.date, location: Location,
                 exclude: tuple[Exclusion, ...], provinces: tuple[str, ...] | None = None,
-                explain: bool = True) -> Selected:
+                explain: bool = True, lifted: Occupations | None = None) -> Selected:
     """The jobs of a work table that count in a window (certain), those that might (no NOC code), and (when
     ``explain``) the evidence items of the ones left out, with the reason."""
-    found = classify(table, first, last, location, exclude, provinces)
+    found = classify(table, first, last, location, exclude, provinces, lifted)
     codes, others = split_codes(occupations, found.groups)
     certain = found.rows_of(codes, others)
     uncertain = found.groups.get(None) or []

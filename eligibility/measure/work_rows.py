@@ -16,8 +16,9 @@ from itertools import pairwise
 from typing import Any
 
 from eligibility.facts import Facts, JobFact, Person, job_fact, weekly_hours
+from eligibility.measure.occupations import matches
 from eligibility.profile.model import WorkEntry
-from eligibility.rulebook.model import Exclusion, Location
+from eligibility.rulebook.model import Exclusion, Location, Occupations
 from eligibility.unknown import known
 from eligibility.work import FULL_TIME_WEEKLY, WEEKLY_CAP, Counted, Part, best_sweep, disjoint_count, units_for
 
@@ -104,7 +105,7 @@ class WorkTable:
             kind_ids.append(place)
         self.kind_ids = kind_ids
         #: Per rules: why each row is excluded (or None), and the positions of the rows excluded by reason.
-        self.excluded: dict[Rules, tuple[tuple[str | None, ...], dict[str, list[int]]]] = {}
+        self.excluded: dict[tuple[Any, ...], tuple[tuple[str | None, ...], dict[str, list[int]]]] = {}
         #: Per window: the rows inside it with their parts, and the positions of those outside.
         self.windows: dict[tuple[dt.date, dt.date], tuple[list[tuple[WorkRow, Part]], list[int]]] = {}
         #: Per window: its rows by NOC code and those with a code, for the rules that exclude no row.
@@ -169,8 +170,9 @@ def _build_table(facts: Facts, person: Person) -> WorkTable | None:
 
 
 def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclusion, ...],
-                     provinces: tuple[str, ...] | None = None) -> str | None:
-    """Why a work entry does not count under these rules, or None when it may count."""
+                     provinces: tuple[str, ...] | None = None, lifted: Occupations | None = None) -> str | None:
+    """Why a work entry does not count under these rules, or None when it may count. ``lifted``: the occupations
+    whose publicly funded self-employment counts all the same (``publicly_funded_self_employment``)."""
     if location == "canada" and entry.country != "CA":
         return "not in Canada"
     if location == "abroad" and entry.country == "CA":
@@ -180,7 +182,11 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
     if "unpaid" in exclude and not entry.paid:
         return "unpaid"
     if "self_employed" in exclude and entry.self_employed:
-        return "self-employed"
+        if lifted is None or entry.noc is None or not matches(lifted, entry.noc):
+            return "self-employed"
+        if not entry.publicly_funded:
+            return ("self-employed, not stated as publicly funded (publicly funded medical work would count: "
+                    "the physicians' public policy)")
     if "full_time_student" in exclude and entry.full_time_student:
         return "while a full-time student"
     if "unauthorized" in exclude and entry.country == "CA" and not entry.authorized:

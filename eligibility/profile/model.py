@@ -85,6 +85,9 @@ class WorkEntry(Record):
     self_employed: bool = False
     full_time_student: bool = False
     authorized: bool = True
+    #: Self-employed medical work paid from public funds (fee-for-service or another contract with a
+    #: provincial or territorial health authority), which the physicians' public policy counts.
+    publicly_funded: bool = False
 
 
 @frozen

@@ -145,6 +145,13 @@ def _program(p: Program, lib: Library) -> Iterator[Problem]:
                               f"expected a number from 1 to {len(cond.children)}, found {cond.n}")
             if isinstance(cond, WorkExperienceCondition | JobOfferCondition | CertificateCondition):
                 yield from _occupations(cond.occupations, src, f"{path}.occupations")
+            if isinstance(cond, WorkExperienceCondition) and cond.publicly_funded_self_employment is not None:
+                if "self_employed" not in cond.exclude:
+                    yield Problem(src, f"{path}.publicly_funded_self_employment",
+                                  "expected only beside exclude: [self_employed] (it lifts that exclusion), "
+                                  "found it without")
+                yield from _occupations(cond.publicly_funded_self_employment, src,
+                                        f"{path}.publicly_funded_self_employment")
             if isinstance(cond, JobOfferCondition):
                 for code in cond.wage_floors_hourly or {}:
                     if code not in noc_table():

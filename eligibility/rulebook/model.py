@@ -162,6 +162,9 @@ class WorkExperienceCondition(Record):
     location: Location = "any"
     provinces: tuple[Province, ...] | None = None
     exclude: tuple[Exclusion, ...] = ()
+    #: Occupations whose self-employment counts, despite ``self_employed`` in ``exclude``, when the job is
+    #: publicly funded (a work entry's ``publicly_funded``): the physicians' public policy of 2023-04-25.
+    publicly_funded_self_employment: Occupations | None = None
     confidence: Confidence | None = None
     note: str | None = None
     #: The text of the law the rule encodes, quoted (shown beside ``says``).

@@ -125,18 +125,17 @@ def test_cec_mixed_occupations_mostly_teer_1_need_clb_7() -> None:
     assert (language.outcome, language.required["teer"]) == ("fail", 1)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Fault: CEC excludes all self-employment, so a physician's fee-for-service work in Canada never counts; "
-    "programs.md 1.2 (official): IRCC's temporary public policy counts publicly funded fee-for-service work of "
-    "physicians invited on or after 2023-04-25 as Canadian work experience. The profile cannot say whether the "
-    "work was publicly funded, so the answer is undetermined; the engine says not_eligible (0 h)."))
-def test_cec_self_employed_physician_is_not_refused_outright() -> None:
-    """A family physician (31102) self-employed in Canada for two years, CLB 7: CEC turns on whether the
-    fee-for-service work was publicly funded, which the profile does not say."""
-    result = _program("2026-06-01", "express-entry/cec",
-                      work=[_job("31102", "2024-01-01", "2025-12-31", self_employed=True)],
+@pytest.mark.parametrize(("funded", "verdict"), [(True, "eligible"), (False, "not_eligible")])
+def test_cec_counts_a_physicians_publicly_funded_self_employment(funded: bool, verdict: str) -> None:
+    """programs.md 1.2: IRCC's public policy counts a physician's publicly funded fee-for-service work in Canada
+    (otherwise self-employment) as Canadian experience. A family physician (31102) self-employed in Canada
+    2024-01-01..2025-12-31, evaluated 2026-06-01 (window from 2023-06-01): 731 days = 3,132.9 h when publicly
+    funded; other self-employment never counts for CEC (0 h)."""
+    job = _job("31102", "2024-01-01", "2025-12-31", self_employed=True, publicly_funded=funded)
+    result = _program("2026-06-01", "express-entry/cec", work=[job],
                       language_tests=[_celpip(listening=7, reading=7, writing=7, speaking=7)])
-    assert result.verdict == "undetermined"
+    assert _condition(result, "canadian-work").observed["hours"] == (3132.9 if funded else 0.0)
+    assert result.verdict == verdict
 
 
 # --- Federal Skilled Worker minimums -------------------------------------------------------------------------

@@ -310,3 +310,21 @@ def test_fst_skilled_trades_are_the_groups_of_s_87_2_1(noc: str, outcome: str) -
     """Three years (2022-01-01 to 2024-12-27) in the occupation: only the groups of IRPR s. 87.2(1) count."""
     changes = FST | {"work": [_job(noc, "2022-01-01", "2024-12-27", "IN")]}
     assert _condition(_program("2025-07-01", "express-entry/fst", **changes), "trade-work").outcome == outcome
+
+
+@pytest.mark.parametrize(("hours", "outcome"), [(30, "pass"), (29, "fail")])
+def test_fst_job_offer_stands_for_the_certificate(hours: float, outcome: str) -> None:
+    """No certificate, an LMIA-based offer of a year in the trade: full-time (30 h a week or more) meets IRPR s.
+    87.2(3)(c); 29 h does not."""
+    offer = {"noc": "72200", "employer": "Sparks", "province": "AB", "hours_per_week": hours, "duration_months": 12,
+             "lmia": "positive", "seasonal": False}
+    changes = FST | {"certificates_of_qualification": [], "job_offer": offer}
+    assert _condition(_program("2025-07-01", "express-entry/fst", **changes), "certificate-or-offer").outcome == outcome
+
+
+def test_fsw_counts_paid_work_while_studying() -> None:
+    """programs.md 1.1: paid, continuous work while studying counts for FSW (not for CEC): a year abroad as a
+    full-time student, 2020-01-01..12-29 (364 days = 1,560 h)."""
+    job = _job("21231", "2020-01-01", "2020-12-29", "IN", full_time_student=True)
+    c = _condition(_program("2026-01-01", "express-entry/fsw", work=[job]), "skilled-work")
+    assert (c.outcome, c.observed["hours"]) == ("pass", 1560.0)

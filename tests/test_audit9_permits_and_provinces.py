@@ -103,6 +103,20 @@ def test_gts_category_b_hourly_wage_floors(noc: str, floor: float, declared: dic
         assert _program("2025-06-01", "gts/category-b", job_offer=offer, declarations=plan).verdict == verdict
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "Fault: in Quebec the Category B wage floors are set by MIFI (programs.md 4.2, official: 'In Quebec, MIFI "
+    "sets the wage floors'), which are not encoded; the ruleset applies the federal floor everywhere, so a "
+    "Quebec offer for 22310 at $41.34 an hour is not_eligible on a floor that does not apply there. Without "
+    "MIFI's floor the answer is undetermined."))
+def test_gts_category_b_quebec_offer_is_not_held_to_the_federal_floor() -> None:
+    """An electronics technologist's offer (22310) in Quebec at $41.34 an hour, a cent under the federal floor:
+    MIFI's floor, not ESDC's, applies, and it is not known here."""
+    offer = _offer("22310", province="QC", wage_hourly=41.34, wage_annual=90000)
+    result = _program("2025-06-01", "gts/category-b", job_offer=offer,
+                      declarations={"gts_labour_market_benefits_plan": True})
+    assert result.verdict == "undetermined"
+
+
 @pytest.mark.parametrize(("noc", "declared", "verdict"), [
     ("22221", {}, "not_eligible"),  # user support technicians: not on the list
     ("21330", {}, "eligible"),  # mining engineers, added December 2022

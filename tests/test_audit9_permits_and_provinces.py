@@ -327,3 +327,21 @@ def test_ontario_tech_draw_occupations(noc: str, outcome: str) -> None:
     result = _program("2024-06-01", "ontario/hcp-tech", work=[_job(noc, "2021-01-01", "2022-12-31")],
                       declarations={"express_entry_profile": True, "performed_noc_duties": True})
     assert _condition(result, "tech-experience").outcome == outcome
+
+
+@pytest.mark.parametrize(("day", "verdict"), [("2022-12-21", "not_encoded"), ("2022-12-22", "eligible")])
+def test_gts_list_of_december_2022_is_the_first_encoded(day: str, verdict: str) -> None:
+    """The NOC 2021 list took effect on 22 December 2022 (4.2); the earlier NOC 2016 lists are not encoded, which
+    is said rather than guessed."""
+    offer = _offer("21330", wage_hourly=60, wage_annual=120000)  # mining engineers, added that day
+    result = _program(day, "gts/category-b", job_offer=offer, declarations={"gts_labour_market_benefits_plan": True})
+    assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(("level", "outcome"), [(7, "pass"), (6, "fail")])
+def test_ontario_tech_draws_need_clb_7(level: int, outcome: str) -> None:
+    """Human Capital Priorities: CLB/NCLC 7 in all four abilities (6.1); CLB 6 in one ability fails."""
+    tests = [BASE["language_tests"][0] | {"writing": level}]
+    result = _program("2025-06-01", "ontario/hcp-tech", language_tests=tests,
+                      declarations={"express_entry_profile": True})
+    assert _condition(result, "language").outcome == outcome

@@ -257,11 +257,6 @@ def test_a_category_needs_an_express_entry_program_the_same_day() -> None:
     assert result.verdict == "not_eligible"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Fault (text): the summary of category/physicians, shown by `eligibility explain`, says '12 months of "
-    "continuous Canadian experience'; programs.md 3.1: from 18 February 2026, the category's only version, the "
-    "12 months need not be continuous (the ruleset's own condition and note say so; the December 2025 "
-    "announcement's 'continuous' did not survive)."))
 def test_physicians_summary_does_not_ask_for_continuous_experience() -> None:
     """The summary of a category in force only from 2026-02-18 states the 2026 rule: 12 months of Canadian
     experience, continuous or not."""

@@ -52,6 +52,17 @@ def _condition(result: eligibility.ProgramResult, cid: str) -> Any:
     return next(c for c in result.conditions if c.id == cid)
 
 
+def _nested(result: eligibility.ProgramResult, cid: str) -> Any:
+    """The condition ``cid`` at any depth."""
+    stack = list(result.conditions)
+    while stack:
+        c = stack.pop()
+        if c.id == cid:
+            return c
+        stack.extend(c.conditions)
+    raise LookupError(cid)
+
+
 # --- Global Talent Stream (programs.md 4.1, 4.2) -----------------------------------------------------------
 
 GTS_A = {"gts_referral": True, "gts_partner_confirmations": True, "gts_category_a_position_limit": True,
@@ -74,11 +85,6 @@ def test_gts_category_a_needs_both_wage_floors(hourly: float, annual: float | No
     assert result.verdict == verdict
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Fault: gts/category-a has no condition that the occupation is off the Global Talent Occupations List; "
-    "programs.md 4.1 (official, ESDC requirements page 2025-11-20): 'If the occupation is on the Global Talent "
-    "Occupations List, the application is processed as Category B.' The engine says eligible for a software "
-    "engineer (21231, on the list) referred by a partner."))
 def test_gts_category_a_is_not_the_route_for_a_listed_occupation() -> None:
     """A software engineer's offer (21231, Category B list) with a referral and every Category A requirement met:
     the application is processed as Category B, so Category A is not eligible."""
@@ -103,11 +109,6 @@ def test_gts_category_b_hourly_wage_floors(noc: str, floor: float, declared: dic
         assert _program("2025-06-01", "gts/category-b", job_offer=offer, declarations=plan).verdict == verdict
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Fault: in Quebec the Category B wage floors are set by MIFI (programs.md 4.2, official: 'In Quebec, MIFI "
-    "sets the wage floors'), which are not encoded; the ruleset applies the federal floor everywhere, so a "
-    "Quebec offer for 22310 at $41.34 an hour is not_eligible on a floor that does not apply there. Without "
-    "MIFI's floor the answer is undetermined."))
 def test_gts_category_b_quebec_offer_is_not_held_to_the_federal_floor() -> None:
     """An electronics technologist's offer (22310) in Quebec at $41.34 an hour, a cent under the federal floor:
     MIFI's floor, not ESDC's, applies, and it is not known here."""
@@ -230,11 +231,6 @@ def test_quebec_ai_applicant_must_be_18(day: str, outcome: str) -> None:
     assert _condition(result, "adult").outcome == outcome
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Fault (explanation): the Quebec-graduate degree condition fails because the master's was obtained more than "
-    "12 months before (programs.md 5.3), yet its explanation reads 'highest recognized credential: masters; needs "
-    "masters or higher', a reason that would pass; the completion date and the 12 months are named only in the "
-    "evidence."))
 def test_quebec_ai_graduate_explanation_names_the_12_months() -> None:
     """A Quebec master's completed 2024-01-15, evaluated 2025-06-01 (16 months later): the condition fails and
     its explanation says why (the completion date or the 12 months)."""
@@ -245,6 +241,8 @@ def test_quebec_ai_graduate_explanation_names_the_12_months() -> None:
     degree = next(c for c in graduate.conditions if c.id == "quebec-masters")
     assert degree.outcome == "fail"
     assert "12 months" in degree.explanation or "2024-01-15" in degree.explanation
+    assert degree.explanation.endswith(
+        "; the masters does not count: completed 2024-01-15, more than 12 months before")
 
 
 def test_quebec_ai_graduate_degree_within_12_months_counts() -> None:
@@ -282,8 +280,11 @@ ALBERTA: dict[str, Any] = {
     (_offer("21231", province="BC", hours_per_week=30, duration_months=12, lmia="none"), "not_eligible"),
 ])
 def test_alberta_offer_is_full_time_for_a_year_in_alberta(offer: dict[str, Any], verdict: str) -> None:
-    """An offer of at least 30 hours a week for at least a year, located in Alberta."""
-    assert _program("2025-06-01", "alberta/accelerated-tech", **(ALBERTA | {"job_offer": offer})).verdict == verdict
+    """An offer of at least 30 hours a week for at least a year, located in Alberta (the current Alberta job stated
+    not to be on a contract of a year, so that the offer alone decides)."""
+    declarations = ALBERTA["declarations"] | {"alberta_current_job_one_year_contract": False}
+    changes = ALBERTA | {"job_offer": offer, "declarations": declarations}
+    assert _program("2025-06-01", "alberta/accelerated-tech", **changes).verdict == verdict
 
 
 @pytest.mark.parametrize(("score", "verdict"), [(300, "eligible"), (299, "not_eligible")])
@@ -294,12 +295,6 @@ def test_alberta_crs_floor_is_300(score: int, verdict: str) -> None:
     assert _program("2025-06-01", "alberta/accelerated-tech", **changes).verdict == verdict
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Fault: the Alberta pathway accepts a candidate 'currently working full-time for, or holding a full-time job "
-    "offer from, an Alberta employer' (programs.md 6.3, blog-level sources); the ruleset asks only for a job "
-    "offer, so a current full-time Alberta employee in an eligible occupation without a separate offer fails "
-    "alberta-offer and tech-occupation ('no job offer') and is not_eligible. The length of the current contract "
-    "is not in the profile, so the answer is undetermined."))
 def test_alberta_current_full_time_employee_is_not_refused_for_lack_of_an_offer() -> None:
     """A software engineer working full-time in Alberta since 2023, every other condition met, no separate offer."""
     result = _program("2025-06-01", "alberta/accelerated-tech", **ALBERTA)
@@ -345,3 +340,30 @@ def test_ontario_tech_draws_need_clb_7(level: int, outcome: str) -> None:
     result = _program("2025-06-01", "ontario/hcp-tech", language_tests=tests,
                       declarations={"express_entry_profile": True})
     assert _condition(result, "language").outcome == outcome
+
+
+def test_alberta_current_full_time_employee_with_a_year_s_contract_qualifies_without_an_offer() -> None:
+    """The same software engineer, her current Alberta job stated to be on a contract of at least a year: eligible
+    through the current-job route (the work of the last month, 2025-05-01..2025-05-31 = 31 days x 30 / 7 =
+    132.9 h, shows the job; 30 h are asked)."""
+    declarations = ALBERTA["declarations"] | {"alberta_current_job_one_year_contract": True}
+    result = _program("2025-06-01", "alberta/accelerated-tech", **(ALBERTA | {"declarations": declarations}))
+    assert result.verdict == "eligible"
+    work = _nested(result, "current-alberta-tech-work")
+    assert work.outcome == "pass"
+    assert work.observed["hours"] == 132.9
+
+
+@pytest.mark.parametrize(("job", "outcome"), [
+    (_job("21231", "2023-01-01", None, "CA", "BC"), "fail"),  # in British Columbia
+    (_job("63200", "2023-01-01", None, "CA", "AB"), "fail"),  # a cook: not a tech occupation
+    (_job("21231", "2023-01-01", "2025-04-30", "CA", "AB"), "fail"),  # ended before the last month
+])
+def test_alberta_current_job_route_needs_tech_work_in_alberta_in_the_last_month(job: dict[str, Any],
+                                                                                outcome: str) -> None:
+    """Without such work the route fails even with the contract stated, and the verdict is not eligible."""
+    declarations = ALBERTA["declarations"] | {"alberta_current_job_one_year_contract": True}
+    result = _program("2025-06-01", "alberta/accelerated-tech", **(ALBERTA | {"work": [job],
+                                                                             "declarations": declarations}))
+    assert _nested(result, "current-alberta-tech-work").outcome == outcome
+    assert result.verdict == "not_eligible"

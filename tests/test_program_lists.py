@@ -111,10 +111,31 @@ def test_gts_list_and_floors_match_the_esdc_page(library: Library) -> None:
     """Category B lists exactly the December 2022 codes with exactly the published hourly floors."""
     version = library.programs["gts/category-b"].version_on(dt.date(2024, 6, 1))
     assert version is not None
-    offer = next(c for c in version.conditions if c.id == "listed-occupation")
+    by_id = {c.id: c for c, _ in walk(version.conditions, "$")}
+    offer = by_id["listed-occupation"]
     assert isinstance(offer, JobOfferCondition) and offer.occupations is not None
     assert offer.occupations.codes == GTS_LIST
     assert offer.wage_floors_hourly == GTS_FLOORS
+    # In Quebec MIFI sets the floors: the same five occupations are held to MIFI's floor there.
+    for cid in ("floored-occupation", "quebec-floored-offer"):
+        floored = by_id[cid]
+        assert isinstance(floored, JobOfferCondition) and floored.occupations is not None
+        assert floored.occupations.codes == tuple(sorted(GTS_FLOORS))
+
+
+def test_gts_category_a_sends_the_list_to_category_b(library: Library) -> None:
+    """Category A refuses the codes Category B holds whole, and its three partial codes only within their
+    subsets (21210, 51120, 52120)."""
+    version = library.programs["gts/category-a"].version_on(dt.date(2024, 6, 1))
+    assert version is not None
+    by_id = {c.id: c for c, _ in walk(version.conditions, "$")}
+    whole = by_id["offer-listed-whole"]
+    assert isinstance(whole, JobOfferCondition) and whole.occupations is not None
+    assert whole.occupations.codes == tuple(c for c in GTS_LIST if c not in ("21210", "51120", "52120"))
+    for cid, code in (("offer-in-21210", "21210"), ("offer-in-51120", "51120"), ("offer-in-52120", "52120")):
+        partial = by_id[cid]
+        assert isinstance(partial, JobOfferCondition) and partial.occupations is not None
+        assert partial.occupations.codes == (code,)
 
 
 def test_gts_codes_follow_the_statcan_concordance() -> None:
@@ -171,3 +192,18 @@ def test_closing_dates(program_id: str, day: dt.date, in_force: bool, library: L
     version = library.programs[program_id].version_on(day)
     assert version is not None
     assert version.in_force is in_force
+
+
+def test_alberta_current_job_route_reads_the_same_occupations_as_the_offer(library: Library) -> None:
+    """The current-job route's work counts in exactly the occupations an offer may be in (known and probable)."""
+    for version in library.programs["alberta/accelerated-tech"].versions:
+        by_id = {c.id: c for c, _ in walk(version.conditions, "$")}
+        offer_codes: set[str] = set()
+        for cid in ("known-codes", "probable-codes"):
+            offer = by_id[cid]
+            assert isinstance(offer, JobOfferCondition) and offer.occupations is not None
+            offer_codes |= set(offer.occupations.codes or ())
+        work = by_id["current-alberta-tech-work"]
+        assert isinstance(work, WorkExperienceCondition)
+        assert work.occupations.codes == tuple(sorted(offer_codes))
+        assert len(offer_codes) == 28

@@ -141,6 +141,9 @@ def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutco
     if m.credentials is None:
         return LeafOutcome(d.outcome, None, required, "the profile does not list education")
     evidence, best = [], None
+    # A credential at the level asked that does not count for another reason (its country, province or date):
+    # the words say why, or they would read as a pass.
+    blocked: list[str] = []
     for i, cf in enumerate(m.credentials):
         e = cf.education
         counted = d.parts.get(str(i)) == "pass"
@@ -150,7 +153,11 @@ def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutco
                          **({"reason": reason} if reason else {})})
         if cf.level is not None and (best is None or level_rank(cf.level) > level_rank(best)):
             best = cf.level
+        if reason and cf.level is not None and level_rank(cf.level) >= level_rank(c.minimum_level):
+            blocked.append(f"the {cf.level} does not count: {reason}")
     text = f"highest recognized credential: {best or 'none'}; needs {c.minimum_level} or higher"
+    if blocked and d.outcome != "pass":
+        text += "; " + "; ".join(dict.fromkeys(blocked))
     if c.foreign_needs_eca and c.eca_max_age_months is not None:
         text += f" (Canadian, or foreign with an ECA less than {c.eca_max_age_months // 12} years old)"
     if m.designated is not None:

@@ -106,3 +106,20 @@ def test_the_plan_opens_cec_on_the_policy_s_first_day(library: eligibility.Libra
     assert cec.next.eligible_from == dt.date(2023, 4, 25)
     assert _work(library, profile, "2023-04-24")["observed"]["hours"] == 0.0
     assert _work(library, profile, "2023-04-25")["observed"]["hours"] == 1564.3
+
+
+def test_each_self_employed_job_is_judged_on_its_own_occupation_and_funding(library: eligibility.Library) -> None:
+    # Four self-employed jobs in Ontario, all alike in what the rules read but the occupation and the funding:
+    # only the publicly funded GP's counts (2025-02-01..2026-02-17 = 382 days = 1,637.1 h); each other says why.
+    data = copy.deepcopy(GP)
+    gp = data["work"][0]
+    data["work"] = [gp, {**gp, "publicly_funded": False}, {**gp, "noc": "21231"},
+                    {**gp, "noc": "31101", "full_time_student": True}]
+    work = _work(library, eligibility.profile_from_data(data), "2026-02-18")
+    assert work["observed"]["hours"] == 1637.1
+    assert [(e["job"], e["counted"], e.get("reason")) for e in work["evidence"]] == [
+        (0, True, None),
+        (1, False, "self-employed, not stated as publicly funded (publicly funded medical work would count: the "
+                   "physicians' public policy)"),
+        (2, False, "self-employed"),
+        (3, False, "while a full-time student")]

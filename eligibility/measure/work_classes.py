@@ -180,19 +180,22 @@ def exclusions(table: WorkTable, rules: Rules,
     if excluded is None:
         location, exclude, provinces = rules
         at: dict[str, list[int]] = {}
-        if lifted is not None:
-            # The answer turns on the job's occupation, which its kind leaves out: each row alone.
-            by_row = [excluded_because(row.entry, location, exclude, provinces, lifted) for row in table.rows]
-            by_kind, kind_ids = by_row, list(range(len(by_row)))
-        else:
-            # Rows alike in what the rules read (most of a history) share one answer.
-            by_kind = [excluded_because(entry, location, exclude, provinces) for entry in table.kinds.values()]
-            kind_ids = table.kind_ids
+        # Rows alike in what the rules read (most of a history) share one answer.
+        by_kind = [excluded_because(entry, location, exclude, provinces) for entry in table.kinds.values()]
         if any(by_kind):  # a reason is never empty text
-            reasons = tuple([by_kind[place] for place in kind_ids])
+            found = [by_kind[place] for place in table.kind_ids]
+            named: list[str | None] = by_kind
+            if lifted is not None and "self-employed" in by_kind:
+                # Whether self-employment is lifted turns on the job's occupation, which its kind leaves out:
+                # those rows alone (the checks before self-employment have passed for them).
+                for pos, why in enumerate(found):
+                    if why == "self-employed":
+                        found[pos] = excluded_because(table.rows[pos].entry, location, exclude, provinces, lifted)
+                named = found
+            reasons = tuple(found)
             # Each reason's rows in the table's order, the reasons in the order of their first row (kinds are
             # numbered in the order of their first row).
-            for reason in dict.fromkeys([r for r in by_kind if r is not None]):
+            for reason in dict.fromkeys([r for r in named if r is not None]):
                 at[reason] = [pos for pos, why in enumerate(reasons) if why == reason]
         else:
             reasons = (None,) * len(table.rows)

@@ -234,3 +234,27 @@ def test_an_unknown_grid_names_the_field_that_is_missing() -> None:
     assert (grid.outcome, grid.observed) == ("unknown", {"low": 63, "high": 68})
     gap = _gaps(person, "2026-03-01", "express-entry/fsw")["selection-grid"]
     assert gap.detail["fields"] == ["$.relatives_in_canada"]
+
+
+def test_the_distance_is_the_same_from_the_command_line_the_api_and_a_plan(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """evaluate --distance --format json, eligibility.distance, and the gaps a plan of 2026 gives on its last day
+    (2026-12-31) say the same for the cook's FSW and FST."""
+    import json
+
+    from eligibility.timeline.distance import distance_data
+    from tests.support import run_cli
+
+    programs = ["express-entry/fsw", "express-entry/fst"]
+    code, out, _ = run_cli(["evaluate", str(COOK), "--as-of", "2026-12-31", "--distance", "-f", "json",
+                            *[a for p in programs for a in ("-p", p)]], capsys, monkeypatch)
+    assert code == 0
+    cli = json.loads(out)["distance"]
+    api = json.loads(json.dumps(distance_data(eligibility.distance(COOK, "2026-12-31", programs))))
+    assert cli == api
+    plan = eligibility.plan(COOK, "2026-01-01", "2027-01-01", programs)
+    for entry in api:
+        assert [(g.condition, g.needs) for g in plan.program(entry["program"]).next.gaps] == [
+            (g["condition"], g["needs"]) for g in entry["gaps"]]
+    fsw = next(entry for entry in api if entry["program"] == "express-entry/fsw")
+    assert {g["condition"] for g in fsw["gaps"]} >= {"language", "settlement-funds"}

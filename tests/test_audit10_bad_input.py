@@ -377,3 +377,36 @@ def test_a_province_in_lower_case_gets_a_did_you_mean(written: str, code: str) -
     assert caught.value.lines() == [
         f'<profile>: $.intended_province: expected one of AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT, '
         f'found "{written}"; did you mean \'{code}\'?']
+
+
+FAR = [
+    (["evaluate", "{f}", "--as-of", "9999-12-31"], "--as-of"),
+    (["evaluate", "{f}", "--as-of", "9999-12-31", "--distance", "-p", "express-entry/cec"], "--as-of"),
+    (["crs", "{f}", "--as-of", "9999-12-31", "--improve"], "--as-of"),
+    (["report", "{f}", "--as-of", "0001-01-01", "-f", "markdown"], "--as-of"),
+    (["plan", "{f}", "--from", "9999-01-01"], "--from"),
+    (["plan", "{f}", "--from", "0001-01-01"], "--from"),
+    (["diff", "{f}", "--as-of", "0001-01-01", "--as-of", "9999-12-31"], "--as-of"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="option dates are read by parse_date without the 1900-01-01..2199-12-31 "
+                                       "bound of profile dates; near the ends of Python's calendar the look-ahead "
+                                       "and look-back windows (dates.months_before, +5 years, -3 years) overflow: "
+                                       "a traceback from evaluate (text), plan and diff, and 'could not be "
+                                       "evaluated ... please report this file as a bug' from --distance, crs "
+                                       "--improve and report")
+@pytest.mark.parametrize(("argv", "option"), FAR, ids=[" ".join(a[2:4] + a[4:5]) for a, _ in FAR])
+def test_a_date_option_at_the_ends_of_the_calendar_is_a_clear_error(argv: list[str], option: str,
+                                                                    tmp_path: Path) -> None:
+    """An as-of, from or until day far outside the dates the rules can speak of (0001-01-01, 9999-12-31) is
+    refused in one line naming the option (exit 2), or answered: never a traceback, never blamed on the file."""
+    path = _write(tmp_path, "cec.yaml", "marital_status: single\nintended_province: ON\nwork:\n"
+                                        "  - {noc: \"21231\", country: CA, start: 2025-03-03, hours_per_week: 20}\n")
+    run = subprocess.run([sys.executable, "-m", "eligibility", *[a.replace("{f}", str(path)) for a in argv]],
+                         capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert "Traceback" not in run.stdout + run.stderr
+    assert "please report this file as a bug" not in run.stderr
+    assert run.returncode in (0, 2)
+    if run.returncode == 2:
+        assert run.stderr.startswith(f"{option}: ")

@@ -258,3 +258,15 @@ def test_the_distance_is_the_same_from_the_command_line_the_api_and_a_plan(
             (g["condition"], g["needs"]) for g in entry["gaps"]]
     fsw = next(entry for entry in api if entry["program"] == "express-entry/fsw")
     assert {g["condition"] for g in fsw["gaps"]} >= {"language", "settlement-funds"}
+
+
+@pytest.mark.xfail(strict=True, reason="timeline/gaps.py _closed words every program without a version on the day as "
+                                       "'not in force ... opens again on', also when the verdict is not_encoded: "
+                                       "CEC (in force since 2008) is said to be closed on 2020-01-01 and to open "
+                                       "'again' on 2022-11-16, the first day encoded")
+def test_a_program_not_encoded_on_the_day_is_not_said_to_be_closed() -> None:
+    """On 2020-01-01, before the first encoded CEC version (2022-11-16), the distance says the rules are not
+    encoded for that day, not that the program is not in force."""
+    [gap] = _gaps(_cec([_job("2019-01-01", 40)]), "2020-01-01", "express-entry/cec").values()
+    assert gap.outcome == "not_encoded"
+    assert "not in force" not in gap.needs and "not encoded" in gap.needs

@@ -35,6 +35,12 @@ def client() -> TestClient:
     return TestClient(create_app())
 
 
+@pytest.fixture(scope="module")
+def lenient() -> TestClient:
+    """An in-process client that answers a server error as the service does (500), instead of raising it."""
+    return TestClient(create_app(), raise_server_exceptions=False)
+
+
 def _cli_lines(path: Path, *args: str) -> tuple[int, list[str]]:
     """The exit code of `evaluate FILE` and its error lines without the file name."""
     result = CliRunner().invoke(cli_app, ["evaluate", str(path), "--as-of", DAY, *args])
@@ -216,3 +222,34 @@ def test_the_page_refuses_an_upload_that_is_not_utf8(client: TestClient) -> None
     assert answer.status_code == 200
     assert "expected UTF-8 text" in answer.text
     assert "\ufffd" not in answer.text
+
+
+@pytest.mark.xfail(strict=True, reason="server/evaluation.py checks the request in steps and answers the first that "
+                                       "fails (check_keys, then date_field, then the profile): a misspelled option "
+                                       "hides a bad as_of, which hides every problem of the profile")
+def test_every_problem_of_a_request_comes_at_once(client: TestClient) -> None:
+    """A misspelled key, a bad as_of and a profile with a bad date are answered together (422, three errors)."""
+    answer = client.post("/v1/evaluate", json={"profile": {"birth_date": "2026-02-30"}, "as_of": "2026-13-01",
+                                               "progams": []})
+    assert answer.status_code == 422
+    assert sorted(e["line"] for e in answer.json()["errors"]) == sorted([
+        "<request>: $.progams: unknown key; did you mean 'programs'?",
+        '<request>: $.as_of: expected a date YYYY-MM-DD, found "2026-13-01"',
+        '<request>: $.profile.birth_date: expected a date YYYY-MM-DD, found "2026-02-30"'])
+
+
+@pytest.mark.xfail(strict=True, reason="server/bodies.py date_field takes any YYYY-MM-DD: 9999-12-31 overflows the "
+                                       "CRS improvements' 12 months ahead, the plan's 3 years and the report's "
+                                       "timeline, and is answered 500 'an internal error'")
+@pytest.mark.parametrize(("endpoint", "body", "path"), [
+    ("/v1/crs", {"as_of": "9999-12-31", "improve": True}, "$.as_of"),
+    ("/v1/plan", {"from": "9999-01-01"}, "$.from"),
+    ("/v1/report", {"as_of": "9999-12-31"}, "$.as_of"),
+], ids=["crs improve", "plan", "report"])
+def test_a_date_at_the_end_of_the_calendar_is_a_request_problem(endpoint: str, body: dict[str, Any], path: str,
+                                                                 lenient: TestClient) -> None:
+    """A request dated 9999 is answered (200) or refused as a request problem (422 naming the date), never 500."""
+    answer = lenient.post(endpoint, json={"profile": {"name": "x", "marital_status": "single"}, **body})
+    assert answer.status_code in (200, 422)
+    if answer.status_code == 422:
+        assert answer.json()["errors"][0]["path"] == path

@@ -18,7 +18,7 @@ from eligibility.engines.run import evaluate as _evaluate
 from eligibility.errors import InputError, Problem, UsageError
 from eligibility.facts import Facts
 from eligibility.limits import value_problems
-from eligibility.profile.load import load_profile, was_read
+from eligibility.profile.load import load_profile, source_of, was_read
 from eligibility.profile.model import Profile
 from eligibility.ranking.compute import crs_result
 from eligibility.result import CrsResult, Evaluation
@@ -61,7 +61,7 @@ def _checked(profile: Profile | str | Path, library: Library) -> Profile:
                   for path, message in value_problems(profile.declarations, "<profile>")]
     if bounds:
         raise InputError([Problem("<profile>", path, message) for path, message in bounds])
-    check_declarations(profile, library, "<profile>")
+    check_declarations(profile, library, source_of(profile))
     return profile
 
 
@@ -153,16 +153,28 @@ def _day(as_of: dt.date | str | None) -> dt.date:
         return parse_as_of(as_of)
     if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
         raise UsageError(f"as_of: expected a date or text YYYY-MM-DD, found {type(as_of).__name__}")
-    return as_of
+    return _bounded(as_of, "as_of")
+
+
+def _bounded(day: dt.date, option: str) -> dt.date:
+    """``day`` when it is within the dates profiles may hold (windows and look-aheads of years around it must
+    stay inside the calendar); a UsageError naming ``option`` otherwise."""
+    from eligibility.limits import FIRST_DATE, LAST_DATE
+
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise UsageError(f"{option}: expected a date from {FIRST_DATE} to {LAST_DATE}, found {day.isoformat()}")
+    return day
 
 
 def parse_as_of(text: str, option: str = "as_of") -> dt.date:
-    """A YYYY-MM-DD date; a UsageError naming ``option`` otherwise (week dates and 20250601 included)."""
+    """A YYYY-MM-DD date from 1900-01-01 to 2199-12-31 (the dates a profile may hold); a UsageError naming
+    ``option`` otherwise (week dates and 20250601 included)."""
     import re
 
     try:
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-            return dt.date.fromisoformat(text)
+            day = dt.date.fromisoformat(text)
+            return _bounded(day, option)
     except ValueError:
         pass
     raise UsageError(f"{option}: expected a date YYYY-MM-DD, found {text!r}")

@@ -153,6 +153,15 @@ def _profile_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
+def _no_profiles(given: list[Path]) -> UsageError:
+    """The error for paths that hold no profile file, naming them."""
+    from eligibility.errors import clip, printable
+
+    named = ", ".join(str(p) for p in given)
+    return UsageError(printable(clip(f"{named}: no profile file found (expected .yaml, .yml, .json or .toml files)",
+                                     1000)))
+
+
 def _load_one(path: Path, library: Any) -> Any:
     """A profile file, checked with the declaration keys the rules read (all its problems at once)."""
     from eligibility.declarations import declaration_keys
@@ -209,7 +218,7 @@ def evaluate(
             library.program(pid)
     paths = _profile_paths(profiles)
     if not paths:
-        raise UsageError("no profile files found in the paths given")
+        raise _no_profiles(profiles)
     patches = _patches(what_if, set_)
     outputs: list[Any] = []
     failed = 0
@@ -219,7 +228,8 @@ def evaluate(
         profile = _load_one(path, library)
         if patches:
             return profile, None, None, _what_if_evaluation(profile, patches, day, wanted, chosen_engine, library,
-                                                            fmt, explain, f"{path}" if len(paths) > 1 else None)
+                                                            fmt, explain, f"{path}" if len(paths) > 1 else None,
+                                                            distance)
         evaluation = run(profile, day, wanted, chosen_engine, library)
         return profile, evaluation, _distance(profile, evaluation, library) if distance else None, None
 
@@ -280,20 +290,25 @@ def _patches(files: list[Path] | None, sets: list[str] | None) -> list[Any]:
 
 
 def _what_if_evaluation(profile: Any, patches: list[Any], day: dt.date, wanted: set[str] | None, engine: Any,
-                        library: Any, fmt: Format, explain: bool, name: str | None) -> Any:
-    """Both sides of a what-if on one date: the changes and the CRS, then the evaluation with the what-if."""
+                        library: Any, fmt: Format, explain: bool, name: str | None, distance: bool = False) -> Any:
+    """Both sides of a what-if on one date: the changes and the CRS, then the evaluation with the what-if (and,
+    with ``distance``, what each program still lacks with it)."""
     from eligibility.render.markdown import render_markdown
     from eligibility.render.text import render_text
     from eligibility.whatif.compare import evaluation_comparison_data, evaluation_comparison_text
-    from eligibility.whatif.run import evaluate_what_if
+    from eligibility.whatif.run import evaluate_what_if, overlay
 
     comparison = evaluate_what_if(profile, patches, day, wanted, engine, library)
+    gaps = _distance(overlay(profile, patches, library), comparison.after, library) if distance else None
     if fmt is Format.json:
         data = evaluation_comparison_data(comparison)
+        if gaps is not None:
+            data["distance"] = gaps[0]
         return {"profile": name, **data} if name else data
     head = "\n".join(evaluation_comparison_text(comparison))
     body = render_markdown(comparison.after) if fmt is Format.markdown else render_text(comparison.after, explain)
-    return (f"== {name}\n" if name else "") + head + "\n\nWith the what-if:\n" + body
+    tail = "\n\n" + "\n".join(gaps[1]) if gaps else ""
+    return (f"== {name}\n" if name else "") + head + "\n\nWith the what-if:\n" + body + tail
 
 
 @app.command("crs")
@@ -308,7 +323,6 @@ def crs_cmd(
 ) -> None:
     """The Comprehensive Ranking System score of one or more profiles, factor by factor."""
     from eligibility.api import crs as crs_with_rounds
-    from eligibility.profile.load import load_profile
     from eligibility.ranking.improve import improve as find_improvements
     from eligibility.ranking.report import improve_data, improve_lines, improve_markdown
     from eligibility.render.crs import crs_data, render_crs_markdown, render_crs_text
@@ -317,13 +331,13 @@ def crs_cmd(
     library = _library(rules)
     paths = _profile_paths(profiles)
     if not paths:
-        raise UsageError("no profile files found in the paths given")
+        raise _no_profiles(profiles)
     outputs: list[Any] = []
     failed = 0
 
     def one(path: Path) -> tuple[Any, Any]:
         """The CRS of one profile file, and the ways to raise it when asked."""
-        profile = load_profile(path)
+        profile = _load_one(path, library)
         return crs_with_rounds(profile, day, library), find_improvements(profile, day, library) if improve else None
 
     for index, path in enumerate(paths):
@@ -412,15 +426,17 @@ def diff_cmd(profile: Annotated[Path, typer.Argument(help="A profile file.")],
              everything: Annotated[bool, typer.Option("--all", help="Also list the programs that do not change.")]
              = False) -> None:
     """Which verdicts and conditions change for a profile between two dates, and why."""
+    from eligibility.declarations import check_declarations
     from eligibility.diff import diff, diff_data, diff_text
-    from eligibility.profile.load import load_profile
     from eligibility.render.commands_md import diff_markdown
 
     if len(as_of) != 2:
         raise UsageError(f"--as-of: expected two dates (--as-of A --as-of B), found {len(as_of)}")
     a, b = (parse_date(d) for d in as_of)
     library = _library(rules)
-    result = diff(load_profile(profile), a, b, library, set(program) if program else None, True)
+    person = _load_one(profile, library)
+    check_declarations(person, library, str(profile))
+    result = diff(person, a, b, library, set(program) if program else None, True)
     if fmt is Format.json:
         _emit_json(diff_data(result))
     elif fmt is Format.markdown:
@@ -444,7 +460,6 @@ def plan_cmd(
     """Each program's verdict over time, exact to the day, with the cause of every change (and the CRS)."""
     from eligibility.api import plan
     from eligibility.dates import months_before
-    from eligibility.profile.load import load_profile
     from eligibility.timeline.render import plan_data, plan_markdown, plan_text
 
     first = parse_date(start, "--from")
@@ -460,7 +475,7 @@ def plan_cmd(
         from eligibility.whatif.compare import plan_comparison_data, plan_comparison_text
         from eligibility.whatif.run import plan_what_if
 
-        person = load_profile(profile)
+        person = _load_one(profile, library)
         check_declarations(person, library, str(profile))
         comparison = plan_what_if(person, patches, first, last, program or None, library)
         if fmt is Format.json:
@@ -469,7 +484,7 @@ def plan_cmd(
             _emit(plan_comparison_text(comparison) + "\n\nWith the what-if:\n\n"
                   + (plan_markdown(comparison.after) if fmt is Format.markdown else plan_text(comparison.after)))
         return
-    result = plan(load_profile(profile), first, last, program or None, library)
+    result = plan(_load_one(profile, library), first, last, program or None, library)
     if fmt is Format.json:
         _emit_json(plan_data(result))
     elif fmt is Format.markdown:
@@ -601,7 +616,7 @@ def report_cmd(
     day, library = parse_date(as_of), _library(rules)
     paths = _profile_paths(profiles)
     if not paths:
-        raise UsageError("no profile files found in the paths given")
+        raise _no_profiles(profiles)
     suffix = ".html" if fmt is ReportFormat.html else ".md"
     to_folder = out is not None and (len(paths) > 1 or out.is_dir() or not out.suffix)
     if out is not None and to_folder:
@@ -671,6 +686,14 @@ def main() -> None:
     except typer.Abort:
         typer.echo("aborted", err=True)
         sys.exit(1)
+    except OSError as exc:
+        # A file that cannot be written (an --out in a folder that does not exist, a full disk): one line naming
+        # it, never a traceback.
+        from eligibility.errors import printable
+
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        typer.echo(printable(f"{where}{exc.strerror or exc}"), err=True)
+        sys.exit(2)
     except typer.BadParameter as exc:
         exc.show()
         sys.exit(exc.exit_code)

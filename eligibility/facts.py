@@ -116,6 +116,15 @@ def together(creds: tuple[CredentialFact, ...]) -> tuple[CredentialFact, ...]:
     return tuple([c for c, _ in post])
 
 
+def _unborn(profile: Profile, birth: dt.date, as_of: dt.date) -> None:
+    """Refuse a profile whose person is born after the day it is evaluated on (an InputError naming the field)."""
+    from eligibility.errors import InputError, Problem
+    from eligibility.profile.load import source_of
+
+    raise InputError([Problem(source_of(profile), "$.birth_date",
+                              f"expected a date on or before the day evaluated ({as_of}), found {birth}")])
+
+
 class Facts:
     """Lazily derived facts of one profile on one date."""
 
@@ -123,6 +132,10 @@ class Facts:
         self.profile = profile
         self.as_of = as_of
         self._memo: dict[Hashable, Any] = {}
+        birth = profile.birth_date
+        if isinstance(birth, dt.date) and birth > as_of:
+            # A person not yet born on the day has no age: every age rule and table would read nonsense.
+            _unborn(profile, birth, as_of)
 
     def memo(self, key: Hashable, derive: Callable[..., T], *args: Any) -> T:
         """What ``derive(*args)`` gives, derived once per Facts under ``key`` and shared by every program's

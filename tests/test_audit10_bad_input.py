@@ -278,10 +278,6 @@ def test_declarations_are_checked_with_everything_else(command: str, tmp_path: P
         "$.declarations.gts_referral: expected true or false (what the rules compare it with), found 'yes'"])
 
 
-@pytest.mark.xfail(strict=True, reason="crs, plan and diff read the file with load_profile(path) without the "
-                                       "declaration keys (cli.py crs_cmd, plan, diff; evaluate uses _load_one): "
-                                       "crs and plan then report the declarations apart, as '<profile>', and only "
-                                       "once the rest is right; diff never checks them")
 @pytest.mark.parametrize("command", ["crs", "plan", "diff"])
 def test_declarations_are_checked_with_everything_else_by_every_command(command: str, tmp_path: Path,
                                                                         capsys: pytest.CaptureFixture[str],
@@ -296,8 +292,6 @@ def test_declarations_are_checked_with_everything_else_by_every_command(command:
         "$.declarations.gts_referral: expected true or false (what the rules compare it with), found 'yes'"])
 
 
-@pytest.mark.xfail(strict=True, reason="diff loads with load_profile(path) and never calls check_declarations: "
-                                       "gts_referral: 'yes' is evaluated as a failed referral, exit code 0")
 def test_diff_refuses_a_declaration_of_the_wrong_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """diff refuses gts_referral: 'yes' (text, not true) naming the file, as evaluate does, instead of
@@ -327,8 +321,6 @@ def test_control_characters_of_a_value_never_reach_the_terminal(command: str, tm
     assert "\x1b" not in out and "\r" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="a folder with no profile file gives 'no profile files found in the paths "
-                                       "given', which names neither the folder nor a field path")
 def test_an_empty_folder_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """evaluate on a folder without profile files says so in one line that names the folder."""
@@ -390,12 +382,6 @@ FAR = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="option dates are read by parse_date without the 1900-01-01..2199-12-31 "
-                                       "bound of profile dates; near the ends of Python's calendar the look-ahead "
-                                       "and look-back windows (dates.months_before, +5 years, -3 years) overflow: "
-                                       "a traceback from evaluate (text), plan and diff, and 'could not be "
-                                       "evaluated ... please report this file as a bug' from --distance, crs "
-                                       "--improve and report")
 @pytest.mark.parametrize(("argv", "option"), FAR, ids=[" ".join(a[2:4] + a[4:5]) for a, _ in FAR])
 def test_a_date_option_at_the_ends_of_the_calendar_is_a_clear_error(argv: list[str], option: str,
                                                                     tmp_path: Path) -> None:
@@ -412,8 +398,6 @@ def test_a_date_option_at_the_ends_of_the_calendar_is_a_clear_error(argv: list[s
         assert run.stderr.startswith(f"{option}: ")
 
 
-@pytest.mark.xfail(strict=True, reason="report --out and batch --out open the path without a guard: a folder that "
-                                       "does not exist ends in a FileNotFoundError traceback (exit 1)")
 @pytest.mark.parametrize("command", ["report", "batch"])
 def test_an_output_path_that_cannot_be_written_is_one_line(command: str, tmp_path: Path) -> None:
     """report -o and batch -o into a folder that does not exist exit 2 with one line naming the path."""

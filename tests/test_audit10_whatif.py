@@ -108,12 +108,6 @@ def test_a_future_job_in_a_what_if_is_counted_from_its_first_day() -> None:
 # --- faults -------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="what-if checks run with today = 2199-12-31 (overlay.apply) and "
-                                       "Checker.person compares the birth date with that moved today, so a birth "
-                                       "in the future is accepted: 2030-01-01 is evaluated as 'age -4', and "
-                                       "2190-01-01 crashes the CRS (ranking/score.py score_plan, IndexError: a "
-                                       "negative age indexes its table); only tests, ECAs, offers and jobs are "
-                                       "meant to be hypotheses")
 def test_a_what_if_birth_date_in_the_future_is_refused(capsys: pytest.CaptureFixture[str],
                                                        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """--set birth_date=2190-01-01 on a profile without other dates is refused naming the argument and the field,
@@ -131,9 +125,6 @@ def test_a_what_if_birth_date_in_the_future_is_refused(capsys: pytest.CaptureFix
         eligibility.what_if(path, {"birth_date": "2190-01-01"})
 
 
-@pytest.mark.xfail(strict=True, reason="a Profile built in code is checked for bounds only (api._checked), and the "
-                                       "CRS indexes its age table with a negative age: a birth date after the as-of "
-                                       "date raises IndexError out of evaluate, crs, plan, distance and report")
 @pytest.mark.parametrize("call", ["evaluate", "crs", "plan", "distance", "report"])
 def test_a_birth_after_the_day_asked_never_crashes_the_api(call: str) -> None:
     """Every API entry given a Profile whose birth date (2190-01-01) is after the day asked either answers or
@@ -208,9 +199,6 @@ def test_the_api_refuses_a_deep_what_if_with_an_input_error(how: str) -> None:
             eligibility.what_if(COOK, sets=[DEEP])
 
 
-@pytest.mark.xfail(strict=True, reason="cli.evaluate computes the distance only without a what-if (`one` returns "
-                                       "the comparison first): --distance with --set or --what-if is dropped "
-                                       "without a word")
 def test_distance_is_not_dropped_silently_with_a_what_if(capsys: pytest.CaptureFixture[str],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """evaluate --set ... --distance either prints what would change the what-if side ("What would change it:")

@@ -229,9 +229,11 @@ class Checker:
         if isinstance(p.birth_date, dt.date):
             birth = p.birth_date
             # Age is measured from the real today even when a what-if moves ``today`` to allow future dates.
-            oldest = oldest_birth(min(self.today, self.now))
-            if birth > self.today:
-                self.problem("$.birth_date", f"expected a date on or before today ({self.today}), found {birth}")
+            # A what-if's tests, offers and jobs may be hypotheses in the future; a birth never is.
+            today = min(self.today, self.now)
+            oldest = oldest_birth(today)
+            if birth > today:
+                self.problem("$.birth_date", f"expected a date on or before today ({today}), found {birth}")
             elif birth < oldest:
                 self.problem("$.birth_date", f"expected a person at most {MAX_AGE_YEARS} years old (born on "
                                              f"or after {oldest}), found {birth}")

@@ -27,6 +27,14 @@ LITERAL_REASONS[TestId] = not_accepted_reason
 
 #: The profiles this loader made, by identity (a profile is not hashable: it holds a dict), while they live.
 _READ: weakref.WeakValueDictionary[int, Profile] = weakref.WeakValueDictionary()
+#: The source each profile of ``_READ`` was read from (an entry outliving its profile is never read: ``source_of``
+#: asks ``was_read`` first, and a new profile at the same id writes its own).
+_SOURCES: dict[int, str] = {}
+
+
+def source_of(profile: Profile) -> str:
+    """The file a profile was read from, or ``<profile>`` for one built in code (or read from data)."""
+    return _SOURCES.get(id(profile), "<profile>") if was_read(profile) else "<profile>"
 
 
 def was_read(profile: Profile) -> bool:
@@ -81,6 +89,10 @@ def profile_from_data(data: Any, source: str = "<profile>", *, today: dt.date | 
         raise InputError(problems)
     assert isinstance(profile, Profile)
     _READ[id(profile)] = profile
+    _SOURCES[id(profile)] = source
+    if len(_SOURCES) > 2 * len(_READ) + 1024:  # the sources of profiles gone, dropped now and then (a batch)
+        for gone in [key for key in _SOURCES if key not in _READ]:
+            del _SOURCES[gone]
     return profile
 
 

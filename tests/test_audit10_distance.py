@@ -176,9 +176,6 @@ def test_each_factor_said_to_close_the_gap_alone_does(factor: str, patch: dict[s
 # --- faults -------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="hours are printed with :,.0f (timeline/gaps.py hours_gap, kinds/"
-                                       "work_experience.py explanation): 1,559.7 h reads '1,560' and the gap "
-                                       "'0 h more (1,560 of 1,560 h)' while the condition fails")
 def test_hours_short_by_a_fraction_never_read_as_enough() -> None:
     """29.995 h a week from 2025-03-03 give 364 x 29.995 / 7 = 1,559.7 h on 2026-03-02: CEC's work fails, and
     neither the gap nor the explanation says 0 h missing or 1,560 h held."""
@@ -191,9 +188,6 @@ def test_hours_short_by_a_fraction_never_read_as_enough() -> None:
     assert not work.explanation.startswith("1,560 h")
 
 
-@pytest.mark.xfail(strict=True, reason="dollars are printed with :,.0f (timeline/gaps.py funds_gap, kinds/funds.py "
-                                       "line 214): $15,262.60 reads '$15,263' and the gap '$0 more ($15,263 of "
-                                       "$15,263)' while the condition fails")
 def test_funds_short_by_cents_never_read_as_enough() -> None:
     """$15,262.60 is 40 cents short of $15,263: FST's funds fail, and neither the gap nor the explanation says $0
     short or $15,263 held."""
@@ -206,9 +200,6 @@ def test_funds_short_by_cents_never_read_as_enough() -> None:
     assert not funds.explanation.startswith("$15,263 available")
 
 
-@pytest.mark.xfail(strict=True, reason="timeline/gaps.py unknown_gap names FIELDS['funds'] ($.funds_cad) for any "
-                                       "unknown funds condition, though here the funds are stated and the family "
-                                       "size is what is unknown (no children key)")
 def test_unknown_funds_name_the_field_that_is_missing() -> None:
     """$50,000 stated, children not: the family size is unknown ($50,000 does not cover every size), so the gap
     asks for $.children, not for the funds already given."""
@@ -218,9 +209,6 @@ def test_unknown_funds_name_the_field_that_is_missing() -> None:
     assert "$.children" in gap.detail["fields"] and "$.funds_cad" not in gap.detail["fields"]
 
 
-@pytest.mark.xfail(strict=True, reason="timeline/gaps.py FACTORS maps the whole adaptability factor to $.spouse: a "
-                                       "single person whose relatives in Canada are not stated is told to state "
-                                       "the spouse")
 def test_an_unknown_grid_names_the_field_that_is_missing() -> None:
     """A single person of 35 (age 12) with CLB 7 (16), a Canadian bachelor's (21, and 5 of adaptability for study
     in Canada) and a year and a half of work abroad (9) has 63 points, or 68 with a relative in Canada (5): with
@@ -260,10 +248,6 @@ def test_the_distance_is_the_same_from_the_command_line_the_api_and_a_plan(
     assert {g["condition"] for g in fsw["gaps"]} >= {"language", "settlement-funds"}
 
 
-@pytest.mark.xfail(strict=True, reason="timeline/gaps.py _closed words every program without a version on the day as "
-                                       "'not in force ... opens again on', also when the verdict is not_encoded: "
-                                       "CEC (in force since 2008) is said to be closed on 2020-01-01 and to open "
-                                       "'again' on 2022-11-16, the first day encoded")
 def test_a_program_not_encoded_on_the_day_is_not_said_to_be_closed() -> None:
     """On 2020-01-01, before the first encoded CEC version (2022-11-16), the distance says the rules are not
     encoded for that day, not that the program is not in force."""

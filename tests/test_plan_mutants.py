@@ -94,13 +94,15 @@ def test_a_grid_range_is_written_low_high_in_the_cause() -> None:
 
 def test_an_unsettled_grid_names_every_field_that_would_settle_it() -> None:
     """At 47 without the job-offer and relatives keys the grid is 24 + 21 + 11 + 0 + (0..10) + (5..10) = 61..76:
-    the gap names both fields to state, the job offer's and the adaptability's."""
+    the gap names both fields to state, the job offer's and the relatives' (adaptability's unknown item; never the
+    spouse of a single person)."""
     data = fsw_person()
     del data["job_offer"], data["relatives_in_canada"]
     p = timeline(data, D(2027, 6, 1), D(2027, 12, 1), "express-entry/fsw")
     assert spans(p, "express-entry/fsw") == [(D(2027, 6, 1), D(2027, 12, 1), "undetermined")]
     gaps = [(g.condition, g.needs, g.detail) for g in p.program("express-entry/fsw").next.gaps]
-    assert gaps == [("selection-grid", "state $.job_offer, $.spouse", {"fields": ["$.job_offer", "$.spouse"]})]
+    assert gaps == [("selection-grid", "state $.job_offer, $.relatives_in_canada",
+                     {"fields": ["$.job_offer", "$.relatives_in_canada"]})]
 
 
 def test_a_language_gap_without_a_valid_test_asks_the_highest_level_by_teer() -> None:

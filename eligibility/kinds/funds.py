@@ -18,6 +18,7 @@ from eligibility.measure.offer import (
     arranged_result,
     measure_arranged,
 )
+from eligibility.numbers import held
 from eligibility.record import Record
 from eligibility.rulebook.model import ArrangedEmployment, FundsCondition, Occupations
 from eligibility.unknown import known
@@ -211,7 +212,7 @@ def report(c: FundsCondition, m: FundsMeasure, d: Decision) -> LeafOutcome:
     if m.have is None:
         text = f"funds not given; ${m.amount:,.0f} needed for a family of {m.family_size}"
     else:
-        text = f"${m.have:,.0f} available; ${m.amount:,.0f} needed for {family}"
+        text = f"${held(m.have, m.amount)} available; ${m.amount:,.0f} needed for {family}"
     if m.table_from is not None:
         text += f" ({m.table_from.year} table, in force since {m.table_from}; {m.confidence.replace('_', ' ')} source)"
     if d.parts.get("exempt") == "unknown" and d.parts.get("surplus") == "fail":

@@ -34,6 +34,7 @@ from eligibility.measure.offer import (
     offer_details,
     offer_outcomes,
 )
+from eligibility.numbers import held
 from eligibility.profile.model import JobOffer
 from eligibility.record import Record
 from eligibility.rulebook.model import JobOfferCondition, Occupations
@@ -91,7 +92,7 @@ def _details(c: JobOfferCondition, offer: JobOffer, floor: float | None,
                               else f"${offer.wage_hourly:,.2f}/h; needs ${floor:,.2f}")
     if c.min_wage_annual is not None:
         out["wage_annual"] = (f"annual wage not given; needs ${c.min_wage_annual:,.0f}" if offer.wage_annual is None
-                              else f"${offer.wage_annual:,.0f}/yr; needs ${c.min_wage_annual:,.0f}")
+                              else f"${held(offer.wage_annual, c.min_wage_annual)}/yr; needs ${c.min_wage_annual:,.0f}")
     return out
 
 

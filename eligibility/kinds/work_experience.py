@@ -10,6 +10,7 @@ from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations, title
 from eligibility.measure.work import WorkMeasure, measure_work, work_hours
+from eligibility.numbers import held
 from eligibility.rulebook.model import WorkExperienceCondition
 
 
@@ -89,9 +90,9 @@ def report(c: WorkExperienceCondition, m: WorkMeasure, d: Decision) -> LeafOutco
             words.spans.clear()
         span = words.spans[m.first, m.last] = (f"{' (longest continuous run)' if c.continuous else ''} "
                                                f"between {m.first} and {m.last}{words.needed}")
-    explanation = f"{m.low:,.0f} h {where}{span}"
+    explanation = f"{held(m.low, c.min_hours)} h {where}{span}"
     if m.uncertain and d.outcome == "unknown":
-        explanation += f"; up to {m.high:,.0f} h if the jobs without a NOC code count"
+        explanation += f"; up to {held(m.high, c.min_hours)} h if the jobs without a NOC code count"
     observed = {"hours": round(m.low, 1), "occupation": m.best_code}
     return LeafOutcome(d.outcome, observed, required, explanation, m.evidence,
                        plain=True)

@@ -11,6 +11,7 @@ from attrs import frozen
 from eligibility.facts import Facts, Person, level_rank, together
 from eligibility.measure.offer import arranged_decision
 from eligibility.measure.work import hours_in_window
+from eligibility.numbers import held
 from eligibility.profile.model import Spouse
 from eligibility.record import Record
 from eligibility.rulebook.model import Occupations
@@ -118,7 +119,8 @@ def experience_points(f: ExperiencePoints, facts: Facts, explain: bool = True) -
     low, high = (step(f.years, int(h // HOURS_PER_YEAR)) for h in (hours.low, hours.high))
     if not explain:
         return low, high, ""
-    return low, high, f"{hours.low:,.0f} h = {int(hours.low // HOURS_PER_YEAR)} year(s) of skilled work"
+    years = int(hours.low // HOURS_PER_YEAR)
+    return low, high, f"{held(hours.low, (years + 1) * HOURS_PER_YEAR)} h = {years} year(s) of skilled work"
 
 
 def age_points(f: AgePoints, facts: Facts, explain: bool = True) -> Scored:

@@ -8,6 +8,7 @@ from eligibility.dates import window
 from eligibility.facts import Facts
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.occupations import describe_occupations, matches
+from eligibility.numbers import held
 from eligibility.profile.model import JobOffer
 from eligibility.record import Record
 from eligibility.rulebook.model import ArrangedEmployment, Occupations
@@ -124,8 +125,8 @@ def employer_words(e: EmployerHours, min_hours: float) -> str:
     if not e.current:
         return f"LMIA-exempt offer, but {e.employer} is not a current employer in Canada"
     if e.hours >= min_hours:
-        return f"LMIA-exempt offer from the current employer, {e.hours:,.0f} h worked there"
-    return f"LMIA-exempt offer, but only {e.hours:,.0f} h worked for {e.employer}; needs {min_hours:,.0f}"
+        return f"LMIA-exempt offer from the current employer, {held(e.hours, min_hours)} h worked there"
+    return f"LMIA-exempt offer, but only {held(e.hours, min_hours)} h worked for {e.employer}; needs {min_hours:,.0f}"
 
 
 def employer_outcome(e: EmployerHours, min_hours: float) -> Outcome:

@@ -14,6 +14,7 @@ from attrs import frozen
 
 from eligibility.language import ABILITIES, TESTS, TOP_LEVEL, TestKind
 from eligibility.listings import occupation_programs
+from eligibility.numbers import held, short
 from eligibility.record import Record
 from eligibility.result import ConditionResult, ProgramResult
 from eligibility.rulebook.library import Library
@@ -63,8 +64,11 @@ def unknown_gap(path: str, r: ConditionResult) -> Gap:
         key = str(required.get("key") or _key_from(r.explanation))
         words, field = f"declarations.{key}", f"$.declarations.{key}"
     elif r.kind == "points":
-        fields = [FACTORS.get(str(e.get("factor")), ("", "$", ""))[1] for e in r.evidence
-                  if e.get("max_possible") != e.get("points")]
+        fields = [field for e in r.evidence if e.get("max_possible") != e.get("points") for field in _factor_fields(e)]
+        fields = list(dict.fromkeys(fields))
+        return Gap(path, r.outcome, r.says, "state " + ", ".join(fields), True, {"fields": fields})
+    elif r.kind == "funds":
+        fields = _funds_fields(r)
         return Gap(path, r.outcome, r.says, "state " + ", ".join(fields), True, {"fields": fields})
     else:
         words, field = FIELDS.get(r.kind, ("the facts this condition reads", "$"))
@@ -73,6 +77,38 @@ def unknown_gap(path: str, r: ConditionResult) -> Gap:
             words, field = "the NOC code of each job", nocs[0]
             return Gap(path, r.outcome, r.says, f"state {words} ({', '.join(nocs)})", True, {"fields": nocs})
     return Gap(path, r.outcome, r.says, f"state {words} ({field})", True, {"fields": [field]})
+
+
+#: The field that settles each item of the adaptability factor (its detail reads "item: unknown").
+ADAPTABILITY_FIELDS = {"spouse_language": "$.spouse", "spouse_study_in_canada": "$.spouse",
+                       "spouse_work_in_canada": "$.spouse", "study_in_canada": "$.education",
+                       "work_in_canada": "$.work", "arranged_employment": "$.job_offer",
+                       "relative_in_canada": "$.relatives_in_canada"}
+
+
+def _factor_fields(item: dict[str, Any]) -> list[str]:
+    """The fields that settle an unsettled grid factor: for adaptability, those of its unknown items alone (a
+    single person whose relatives are not stated is never asked for a spouse)."""
+    factor = str(item.get("factor"))
+    if factor == "adaptability":
+        unknown = [part.split(":", 1)[0].strip() for part in str(item.get("detail", "")).split(";")
+                   if part.strip().endswith(": unknown")]
+        fields = [ADAPTABILITY_FIELDS[u] for u in unknown if u in ADAPTABILITY_FIELDS]
+        if fields:
+            return fields
+    return [FACTORS.get(factor, ("", "$", ""))[1]]
+
+
+def _funds_fields(r: ConditionResult) -> list[str]:
+    """The fields that settle an unknown funds condition: the funds when not given, the family when its size is
+    not exact, the job offer when the exemption is not settled."""
+    fields = [] if isinstance(r.observed, int | float) or r.observed == "exempt" else ["$.funds_cad"]
+    for item in r.evidence:
+        if item.get("family_size_exact") is False:
+            fields += ["$.children", "$.family_size"]
+        if item.get("exemption") is not None and item.get("outcome") == "unknown":
+            fields += ["$.job_offer", "$.work"]
+    return fields or [FIELDS["funds"][1]]
 
 
 def _key_from(text: str) -> str:
@@ -93,7 +129,7 @@ def hours_gap(path: str, r: ConditionResult, reached: dt.date | None, until: dt.
         when = f"not reached before {until} at current hours"
     else:
         when = "still short on the plan's last day"
-    return Gap(path, r.outcome, r.says, f"{missing:,.0f} h more ({have:,.0f} of {need:,.0f} h); {when}", True,
+    return Gap(path, r.outcome, r.says, f"{short(missing)} h more ({held(have, need)} of {need:,.0f} h); {when}", True,
                {"hours_missing": round(missing, 1), "hours": have, "required_hours": need,
                 "reached_on": reached.isoformat() if reached else None})
 
@@ -147,7 +183,7 @@ def funds_gap(path: str, r: ConditionResult) -> Gap:
     need = float(required.get("cad") or 0)
     have = float(r.observed) if isinstance(r.observed, int | float) else 0.0
     size = required.get("family_size")
-    return Gap(path, r.outcome, r.says, f"${need - have:,.0f} more for a family of {size} (${have:,.0f} of "
+    return Gap(path, r.outcome, r.says, f"${short(need - have)} more for a family of {size} (${held(have, need)} of "
                                         f"${need:,.0f}), or an exemption: authorized to work in Canada with a valid "
                                         f"job offer", True,
                {"cad_short": round(need - have, 2), "cad": have, "required_cad": need, "family_size": size})
@@ -247,6 +283,11 @@ def _not_listed(r: ConditionResult, library: Library, day: dt.date) -> Gap | Non
 def _closed(p: ProgramResult, library: Library, day: dt.date) -> Gap:
     """A program not in force: when it opens again, if an encoded version says so."""
     program = library.programs[p.id]
+    if p.verdict == "not_encoded":
+        first = program.versions[0].valid_from if program.versions else None
+        since = f"; encoded from {first}" if first else ""
+        return Gap("", p.verdict, p.message, f"the rules for this day are not encoded (nothing is guessed){since}",
+                   False, {"opens": None, "encoded_from": first.isoformat() if first else None})
     later = next((v for v in program.versions if v.valid_from > day and v.in_force), None)
     when = f"; it opens again on {later.valid_from}" if later else "; no encoded version opens it again"
     return Gap("", p.verdict, p.message, f"the program is not in force (not for the person to change){when}", False,

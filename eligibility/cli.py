@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -116,7 +117,22 @@ def terminal() -> tuple[int, bool]:
     return min(max(width, 40), 160), tty and not os.environ.get("NO_COLOR")
 
 
+#: Control characters (but the line break and the tab), C1 controls and the bidi overrides, and the colour codes
+#: this program writes (kept: a colour cannot move the cursor or clear the screen). ``re`` is loaded by click.
+_UNSAFE = re.compile("(\x1b\\[[0-9;]*m)|([\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069])")
+
+
+def _safe(text: str, colour: bool = False) -> str:
+    """``text`` with every control character a profile's free text may carry (ESC[2J clears a terminal, a carriage
+    return overwrites a line, a bidi override reverses it) written as an escape, ``\\x1b``; with ``colour``, the
+    colour codes (ESC [ digits m) are kept."""
+    return _UNSAFE.sub(lambda m: (m.group(1) if colour and m.group(1) else
+                                  m.group(0).encode("unicode_escape").decode("ascii")), text)
+
+
 def _emit(text: str) -> None:
+    """Print a command's output on standard output (its free text made safe for a terminal: ``_safe``)."""
+    text = _safe(text, terminal()[1])
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 

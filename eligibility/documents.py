@@ -102,7 +102,9 @@ for _cls in _LOADERS:
         "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
     _cls.add_implicit_resolver(
         "tag:yaml.org,2002:float",
-        re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+        # YAML 1.2's core schema: a decimal point, an exponent or both (1e5 is a number, as in JSON and TOML).
+        re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)"
+                   r"|\.[0-9]+(?:[eE][-+]?[0-9]+)?)$"),
         list("-+0123456789."))
 
 

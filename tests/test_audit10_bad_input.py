@@ -248,9 +248,6 @@ def test_a_bound_does_not_hide_the_other_problems(name: str, content: str, bound
         "$.children: expected 0 to 30, found 99"])
 
 
-@pytest.mark.xfail(strict=True, reason="the YAML float resolver of documents.py requires a decimal point, so 1e5 "
-                                       "(a float in YAML 1.2's core schema, and a number in JSON and TOML) is the "
-                                       "text '1e5' and refused with 'expected a number, found \"1e5\"'")
 def test_an_exponent_is_a_number_in_yaml_as_in_json_and_toml(tmp_path: Path) -> None:
     """funds_cad written 1e5 is 100,000 in YAML, as it is in JSON and in TOML."""
     import eligibility
@@ -306,9 +303,6 @@ def test_diff_refuses_a_declaration_of_the_wrong_kind(tmp_path: Path, capsys: py
 ESCAPES = 'name: "\\e[2J\\e[31mEvil\\rX"\nmarital_status: single\n'
 
 
-@pytest.mark.xfail(strict=True, reason="free text (the name) is printed raw in the text outputs: an ESC[2J in a "
-                                       "profile clears the reader's terminal; render_text turns \\r into a space "
-                                       "but keeps ESC, and crs, plan and report keep both")
 @pytest.mark.parametrize("command", ["evaluate", "crs", "plan", "report"])
 def test_control_characters_of_a_value_never_reach_the_terminal(command: str, tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str],

@@ -217,8 +217,12 @@ def _toml_place(text: str) -> tuple[str, str]:
         else ("$", text)
 
 
-def parse_text(text: str, kind: str, source: str, int_keys: bool = False) -> Any:
-    """Parse text of the given kind (yaml, json, toml) and check its values; problems become an InputError."""
+def parse_text(text: str, kind: str, source: str, int_keys: bool = False, *, checked: bool = True) -> Any:
+    """Parse text of the given kind (yaml, json, toml) and check its values; problems become an InputError.
+
+    ``checked=False`` leaves the values unchecked (nesting is bounded all the same) for a caller that checks
+    them itself: the HTTP service words a profile's values as the profile's problems.
+    """
     limit = MAX_TEXT_CHARS.get(kind, MAX_FILE_BYTES)
     if len(text) > limit:
         raise InputError([Problem(source, "$", f"expected at most {limit:,} characters of {kind.upper()}, "
@@ -242,7 +246,7 @@ def parse_text(text: str, kind: str, source: str, int_keys: bool = False) -> Any
     except (RecursionError, ValueError) as exc:
         # A backstop: the bounds above should make these unreachable.
         raise InputError([Problem(source, "$", f"not valid {kind.upper()}: {exc}")]) from None
-    problems = value_problems(data, source, int_keys)
+    problems = value_problems(data, source, int_keys) if checked else []
     if problems:
         raise InputError([Problem(source, path, message) for path, message in problems])
     return data

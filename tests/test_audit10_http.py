@@ -157,9 +157,6 @@ def test_a_toml_profile_gets_the_clis_answer(tmp_path: Path, client: TestClient)
 # --- faults -------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="server/bodies.py problem_data takes everything after ', found ' as `found`, "
-                                       "so a \"did you mean\" tail ends up in it: found = '\"singel\"; did you mean "
-                                       "'single'?'")
 def test_found_is_the_value_found_without_the_suggestion(client: TestClient) -> None:
     """marital_status: singel is answered with expected 'one of single, ...' and found '"singel"' alone (the
     suggestion stays in `message` and `line`)."""
@@ -169,10 +166,6 @@ def test_found_is_the_value_found_without_the_suggestion(client: TestClient) -> 
     assert error["found"] == '"singel"'
 
 
-@pytest.mark.xfail(strict=True, reason="the whole body is parsed within the loader's bounds (server/bodies.py "
-                                       "parse_body): one profile with a number of 10^15 or more or a text over "
-                                       "10,000 characters makes the whole batch a 400, where `eligibility batch` "
-                                       "reports that row and evaluates the others")
 @pytest.mark.parametrize("bad", [{"funds_cad": 1e16}, {"name": "x" * 10_001}], ids=["huge number", "long text"])
 def test_one_profile_over_a_bound_never_stops_a_batch(bad: dict[str, Any], client: TestClient) -> None:
     """A batch of a good profile and one over a documented bound answers 200: row 0 has its verdicts, row 1 its
@@ -185,9 +178,6 @@ def test_one_profile_over_a_bound_never_stops_a_batch(bad: dict[str, Any], clien
     assert rows[1]["errors"][0]["path"].startswith("$.profiles[1].")
 
 
-@pytest.mark.xfail(strict=True, reason="a profile value over a bound is refused while the body is parsed, with the "
-                                       "status of a body that is not JSON (400), where http.md gives 422 for the "
-                                       "profile's problems")
 def test_a_profile_over_a_bound_is_a_profile_problem(client: TestClient) -> None:
     """{"profile": {"funds_cad": 1e16}} is valid JSON holding a bad profile: 422, path $.profile.funds_cad."""
     answer = client.post("/v1/evaluate", json={"profile": {"funds_cad": 1e16}, "as_of": DAY})
@@ -195,9 +185,6 @@ def test_a_profile_over_a_bound_is_a_profile_problem(client: TestClient) -> None
     assert answer.json()["errors"][0]["path"] == "$.profile.funds_cad"
 
 
-@pytest.mark.xfail(strict=True, reason="server/bodies.py load_profile_data calls profile_from_data without the "
-                                       "declaration keys and the declarations are checked afterwards, only when "
-                                       "nothing else is wrong: the command line reports them together")
 def test_declarations_come_with_the_other_problems_over_http(tmp_path: Path, client: TestClient) -> None:
     """A bad date, a misspelled key and an unknown declaration: the command line prints the three lines, and the
     service answers the same three."""
@@ -212,9 +199,6 @@ def test_declarations_come_with_the_other_problems_over_http(tmp_path: Path, cli
     assert _http_lines(answer, "$") == cli
 
 
-@pytest.mark.xfail(strict=True, reason="server/page.py decodes an uploaded file with errors='replace': Latin-1 bytes "
-                                       "become U+FFFD and the report is made for 'Jos\ufffd', where the API and the "
-                                       "command line refuse the bytes ('expected UTF-8 text')")
 def test_the_page_refuses_an_upload_that_is_not_utf8(client: TestClient) -> None:
     """Uploading a file with the Latin-1 byte 0xE9 shows the error 'expected UTF-8 text', not a report."""
     answer = client.post("/", data={"as_of": DAY, "kind": "yaml"},
@@ -224,9 +208,6 @@ def test_the_page_refuses_an_upload_that_is_not_utf8(client: TestClient) -> None
     assert "\ufffd" not in answer.text
 
 
-@pytest.mark.xfail(strict=True, reason="server/evaluation.py checks the request in steps and answers the first that "
-                                       "fails (check_keys, then date_field, then the profile): a misspelled option "
-                                       "hides a bad as_of, which hides every problem of the profile")
 def test_every_problem_of_a_request_comes_at_once(client: TestClient) -> None:
     """A misspelled key, a bad as_of and a profile with a bad date are answered together (422, three errors)."""
     answer = client.post("/v1/evaluate", json={"profile": {"birth_date": "2026-02-30"}, "as_of": "2026-13-01",
@@ -238,9 +219,6 @@ def test_every_problem_of_a_request_comes_at_once(client: TestClient) -> None:
         '<request>: $.profile.birth_date: expected a date YYYY-MM-DD, found "2026-02-30"'])
 
 
-@pytest.mark.xfail(strict=True, reason="server/bodies.py date_field takes any YYYY-MM-DD: 9999-12-31 overflows the "
-                                       "CRS improvements' 12 months ahead, the plan's 3 years and the report's "
-                                       "timeline, and is answered 500 'an internal error'")
 @pytest.mark.parametrize(("endpoint", "body", "path"), [
     ("/v1/crs", {"as_of": "9999-12-31", "improve": True}, "$.as_of"),
     ("/v1/plan", {"from": "9999-01-01"}, "$.from"),
@@ -253,3 +231,84 @@ def test_a_date_at_the_end_of_the_calendar_is_a_request_problem(endpoint: str, b
     assert answer.status_code in (200, 422)
     if answer.status_code == 422:
         assert answer.json()["errors"][0]["path"] == path
+
+
+# --- fix10: the fixes above, from other sides -------------------------------------------------------------
+
+
+def test_a_yaml_profile_over_a_bound_is_a_profile_problem(client: TestClient) -> None:
+    """A YAML body with funds of 1e16 is a profile with a bad value: 422, one line as the command line words it."""
+    answer = client.post(f"/v1/evaluate?as_of={DAY}", content=b"funds_cad: 1.0e16\n",
+                         headers={"content-type": "application/yaml"})
+    assert answer.status_code == 422
+    assert [e["line"] for e in answer.json()["errors"]] == [
+        "<request>: $.funds_cad: expected a number of magnitude below 10^15, found 1e+16"]
+
+
+def test_a_batch_row_over_a_bound_is_that_rows_error(client: TestClient) -> None:
+    """In a full batch (not verdicts only), the row with funds of 1e16 has its one error and the others their
+    results: 200, failed 1 of 3."""
+    good = {"name": "ok", "marital_status": "single"}
+    answer = client.post("/v1/batch", json={"profiles": [good, {"funds_cad": 1e16}, good], "as_of": DAY})
+    assert answer.status_code == 200
+    data = answer.json()
+    assert (data["count"], data["failed"]) == (3, 1)
+    assert [e["line"] for e in data["results"][1]["errors"]] == [
+        "<request>: $.profiles[1].funds_cad: expected a number of magnitude below 10^15, found 1e+16"]
+    assert "result" in data["results"][0] and "result" in data["results"][2]
+
+
+def test_a_value_over_a_bound_outside_the_profile_stays_a_body_problem(client: TestClient) -> None:
+    """A request key of 201 characters is no profile's: the body is refused (400) at its place."""
+    answer = client.post("/v1/evaluate", json={"profile": {}, "k" * 201: 1})
+    assert answer.status_code == 400
+    assert [e["path"] for e in answer.json()["errors"]] == ["$"]
+
+
+def test_every_problem_of_a_plan_request_comes_at_once(client: TestClient) -> None:
+    """A plan with a bad `from`, a misspelled program and 31 children: 422 with the three lines."""
+    answer = client.post("/v1/plan", json={"profile": {"children": 31}, "from": "2026-02-30",
+                                           "programs": ["express-entry/cek"]})
+    assert answer.status_code == 422
+    assert sorted(e["line"] for e in answer.json()["errors"]) == sorted([
+        '<request>: $.from: expected a date YYYY-MM-DD, found "2026-02-30"',
+        "<request>: $.programs: unknown program 'express-entry/cek'; did you mean 'express-entry/cec'?",
+        "<request>: $.profile.children: expected 0 to 30, found 31"])
+
+
+def test_an_unknown_program_alone_is_still_404(client: TestClient) -> None:
+    """With nothing else wrong, an unknown program id is 404, as http.md gives."""
+    answer = client.post("/v1/evaluate", json={"profile": {}, "programs": ["express-entry/cek"], "as_of": DAY})
+    assert answer.status_code == 404
+
+
+def test_declarations_come_with_the_other_problems_in_json_and_a_batch(client: TestClient) -> None:
+    """An unknown declaration and 31 children, in a JSON request and in a batch row: both lines together."""
+    profile = {"children": 31, "declarations": {"crs_scor": 400}}
+    lines = ["$.children: expected 0 to 30, found 31",
+             "$.declarations.crs_scor: unknown declaration: no rule reads it; did you mean 'crs_score'?"]
+    answer = client.post("/v1/evaluate", json={"profile": profile, "as_of": DAY})
+    assert answer.status_code == 422
+    assert _http_lines(answer, "$.profile") == lines
+    batch = client.post("/v1/batch", json={"profiles": [profile], "as_of": DAY})
+    assert sorted(e["line"] for e in batch.json()["results"][0]["errors"]) == [
+        f"<request>: $.profiles[0]{line.removeprefix('$')}" for line in lines]
+
+
+@pytest.mark.parametrize(("day", "status"), [("1899-12-31", 422), ("1900-01-01", 200), ("2199-12-31", 200),
+                                             ("2200-01-01", 422)])
+def test_a_request_date_is_within_the_profiles_calendar(day: str, status: int, client: TestClient) -> None:
+    """as_of from 1900-01-01 to 2199-12-31 is answered; a day outside is refused naming the range."""
+    answer = client.post("/v1/evaluate", json={"profile": {"marital_status": "single"}, "as_of": day,
+                                               "programs": ["express-entry/cec"]})
+    assert answer.status_code == status
+    if status == 422:
+        assert [e["line"] for e in answer.json()["errors"]] == [
+            f"<request>: $.as_of: expected a date from 1900-01-01 to 2199-12-31, found {day}"]
+
+
+def test_the_page_names_the_undecodable_byte(client: TestClient) -> None:
+    """The Latin-1 0xE9 of 'Jos\\xe9' is the 10th byte of the upload (byte 9 counted from 0)."""
+    answer = client.post("/", data={"as_of": DAY, "kind": "yaml"},
+                         files={"file": ("p.yaml", b"name: Jos\xe9\n", "text/plain")})
+    assert "$: expected UTF-8 text, found undecodable bytes at byte 9" in answer.text

@@ -138,10 +138,6 @@ def test_a_birth_after_the_day_asked_never_crashes_the_api(call: str) -> None:
         assert any(p.path == "$.birth_date" for p in exc.problems)
 
 
-@pytest.mark.xfail(strict=True, reason="overlay.apply lays the patch over unstructure(profile), which keeps the noc "
-                                       "converted from the old noc_2016 code; the new noc_2016 then disagrees with "
-                                       "it and is refused ('expected a NOC 2021 successor of NOC 2016 6321 (62200), "
-                                       "found 63200')")
 def test_changing_a_noc_2016_code_in_a_what_if_converts_the_new_code(tmp_path: Path) -> None:
     """A job written as NOC 2016 6322 (cooks, 63200 in NOC 2021) set to 6321 (chefs) reads as 62200, as the same
     job written with noc_2016: 6321 in a file does."""
@@ -155,10 +151,6 @@ def test_changing_a_noc_2016_code_in_a_what_if_converts_the_new_code(tmp_path: P
 DEEP = "declarations" + ".a" * 3000 + "=1"
 
 
-@pytest.mark.xfail(strict=True, reason="overlay.parse_path accepts any number of steps and overlay.assign recurses "
-                                       "once per step: a --set path of 3,000 steps raises RecursionError, printed "
-                                       "as 'could not be evaluated ... please report this file as a bug' against "
-                                       "the profile file")
 def test_a_set_path_deeper_than_the_nesting_limit_is_refused(capsys: pytest.CaptureFixture[str],
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A --set path of 3,000 steps is refused like one of 40: one line naming the argument, 'expected at most 32
@@ -180,9 +172,6 @@ def test_a_set_path_of_40_steps_is_refused(capsys: pytest.CaptureFixture[str],
                    + ": expected at most 32 levels of nesting, found more"]
 
 
-@pytest.mark.xfail(strict=True, reason="eligibility.what_if merges a mapping (overlay.merge) and assigns a path "
-                                       "(overlay.assign) recursively before any bound is checked: 3,000 levels raise "
-                                       "RecursionError out of the API")
 @pytest.mark.parametrize("how", ["mapping", "assignment"])
 def test_the_api_refuses_a_deep_what_if_with_an_input_error(how: str) -> None:
     """eligibility.what_if with a mapping nested 3,000 deep, or an assignment of 3,000 steps, raises InputError
@@ -208,8 +197,6 @@ def test_distance_is_not_dropped_silently_with_a_what_if(capsys: pytest.CaptureF
     assert ("What would change it:" in out and code == 0) or (code == 2 and "--distance" in err)
 
 
-@pytest.mark.xfail(strict=True, reason="overlay._indexed words a wrong index with Python's repr: 'index: true' gives "
-                                       "the path $.language_tests[True] and 'found True', not the YAML 'true'")
 def test_an_index_of_true_is_worded_as_the_file_writes_it(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """index: true in a what-if is refused as 'found true', with no Python 'True' in the line."""
@@ -229,10 +216,6 @@ def test_a_hypothesis_does_not_move_the_real_today_for_age() -> None:
         eligibility.what_if(eligibility.profile_from_data({"marital_status": "single"}), {"birth_date": old})
 
 
-@pytest.mark.xfail(strict=True, reason="overlay.apply raises on the first index problem of the merges (and "
-                                       "overlay.assign at once for a --set), before the changed profile is "
-                                       "checked: the children, funds and hours of the same what-if are never "
-                                       "reported")
 def test_every_problem_of_a_what_if_comes_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """A what-if file with an index past the end, 99 children, funds of -1 and 500 hours a week, and a --set with
@@ -268,3 +251,100 @@ def test_a_what_if_gives_the_apis_evaluation(capsys: pytest.CaptureFixture[str],
     changed = eligibility.what_if(COOK, retest, sets=["funds_cad=16000"])
     api = json.loads(json.dumps(evaluation_data(eligibility.evaluate(changed, "2028-01-01")), default=str))
     assert cli["after"]["programs"] == api["programs"]
+
+
+# --- fix10: the fixes above, from other sides -------------------------------------------------------------
+
+
+def test_an_index_of_true_names_the_place_it_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """index: true, in the first entry of language_tests, is refused at $.language_tests[0].index; the cook has
+    one test, so the indexes allowed are 0 and 1 (1 adds one)."""
+    path = tmp_path / "w.yaml"
+    path.write_text("language_tests:\n  - {index: true, writing: 7}\n", encoding="utf-8")
+    code, _, err = _evaluate(capsys, monkeypatch, "--what-if", str(path))
+    assert (code, err) == (2, [f"{path}: $.language_tests[0].index: expected a whole-number index from 0 to 1 "
+                               f"(1 adds an entry), found true"])
+
+
+def test_a_deep_what_if_mapping_is_refused_at_the_nesting_limit() -> None:
+    """A mapping 3,000 levels deep under declarations is refused where the 32nd level would be: $.declarations
+    and 31 levels of 'a' below it, the place a profile file nesting as deep is refused (with the problems of the
+    levels above it: a declaration is no mapping, and no rule reads one named 'a')."""
+    deep: dict[str, object] = {}
+    here = deep
+    for _ in range(3000):
+        here["a"] = {}
+        here = here["a"]  # type: ignore[assignment]
+    with pytest.raises(eligibility.InputError) as caught:
+        eligibility.what_if(COOK, {"declarations": deep})
+    assert next((p.source, p.path, p.message) for p in caught.value.problems) == (
+        "<what-if>", "$.declarations" + ".a" * 31, "expected at most 32 levels of nesting, found more")
+    assert all(p.path.startswith("$.declarations") for p in caught.value.problems)
+
+
+def test_a_mapping_that_holds_itself_is_refused() -> None:
+    """A what-if mapping given in code that contains itself ends in InputError at the nesting limit."""
+    loop: dict[str, object] = {}
+    loop["a"] = loop
+    with pytest.raises(eligibility.InputError, match="expected at most 32 levels of nesting"):
+        eligibility.what_if(COOK, {"declarations": loop})
+
+
+def test_a_set_path_of_32_steps_is_read_and_33_are_refused() -> None:
+    """parse_path reads 32 steps (a value 32 levels down is within a profile's bounds) and refuses 33, naming the
+    first 32."""
+    from eligibility.whatif.overlay import parse_path
+
+    assert parse_path("a" + ".b" * 31, "s") == ("a", *["b"] * 31)
+    with pytest.raises(eligibility.InputError) as caught:
+        parse_path("a" + ".b" * 32, "s")
+    assert [str(p) for p in caught.value.problems] == [
+        "s: $.a" + ".b" * 31 + ": expected at most 32 levels of nesting, found more"]
+
+
+def _noc_2016_profile(tmp_path: Path) -> Path:
+    path = tmp_path / "p.yaml"
+    path.write_text("marital_status: single\nwork:\n  - {noc_2016: \"6322\", country: CA, start: 2020-01-01, "
+                    "end: 2021-06-30, hours_per_week: 40}\n", encoding="utf-8")
+    return path
+
+
+def test_a_noc_2016_code_changed_in_a_what_if_file_is_converted(tmp_path: Path) -> None:
+    """NOC 2016 6321 (chefs) laid over entry 0 by a mapping reads as NOC 2021 62200; a patch that sets noc too
+    keeps its noc (63202, bakers, is no successor of 6321 and is refused as in a file)."""
+    path = _noc_2016_profile(tmp_path)
+    changed = eligibility.what_if(path, {"work": [{"index": 0, "noc_2016": "6321"}]})
+    assert (changed.work[0].noc_2016, changed.work[0].noc) == ("6321", "62200")
+    with pytest.raises(eligibility.InputError) as caught:
+        eligibility.what_if(path, {"work": [{"index": 0, "noc_2016": "6321", "noc": "63202"}]})
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("$.work[0].noc", "expected a NOC 2021 successor of NOC 2016 6321 (62200), found '63202'")]
+
+
+def test_the_same_noc_2016_code_keeps_its_noc(tmp_path: Path) -> None:
+    """Setting noc_2016 to the code the job already has keeps noc 63200 (cooks)."""
+    changed = eligibility.what_if(_noc_2016_profile(tmp_path), sets=["work[0].noc_2016=6322"])
+    assert changed.work[0].noc == "63200"
+
+
+def test_unknown_declarations_come_with_the_other_problems(capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A misspelled declaration and 99 children in two --set arguments: both lines, each naming its argument."""
+    code, _, err = _evaluate(capsys, monkeypatch, "--set", "declarations.crs_scor=400", "--set", "children=99")
+    assert code == 2
+    assert sorted(err) == sorted([
+        "--set 'declarations.crs_scor=400': $.declarations.crs_scor: unknown declaration: no rule reads it; did "
+        "you mean 'crs_score'?",
+        "--set 'children=99': $.children: expected 0 to 30, found 99"])
+
+
+def test_every_unreadable_what_if_comes_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A what-if file that is a list and a --set without '=' are both reported."""
+    path = tmp_path / "w.yaml"
+    path.write_text("- 1\n", encoding="utf-8")
+    code, _, err = _evaluate(capsys, monkeypatch, "--what-if", str(path), "--set", "funds_cad")
+    assert code == 2
+    assert err == [f"{path}: $: expected a mapping of profile fields, found list",
+                   "--set 'funds_cad': $: expected PATH=VALUE, such as funds_cad=30000, found no '='"]

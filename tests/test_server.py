@@ -99,11 +99,11 @@ def test_profile_problems_are_422_all_at_once(client: TestClient) -> None:
 
 
 def test_request_keys_and_dates_are_checked(client: TestClient) -> None:
-    """Unknown request keys, a missing profile and a bad date are 422 naming the field."""
+    """Unknown request keys, a missing profile and a bad date are 422 naming the field, all at once."""
     answer = client.post("/v1/evaluate", json={"profil": {}, "as_of": "2025-13-01"})
     assert answer.status_code == 422
     paths = {e["path"] for e in answer.json()["errors"]}
-    assert paths == {"$.profil", "$.profile"}
+    assert paths == {"$.profil", "$.profile", "$.as_of"}
     answer = client.post("/v1/evaluate", json={"profile": _profile(), "as_of": "2025-13-01"})
     assert answer.status_code == 422
     assert answer.json()["errors"][0]["path"] == "$.as_of"

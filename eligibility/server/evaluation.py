@@ -14,13 +14,14 @@ from attrs import frozen
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 
-from eligibility.errors import EligibilityError, InputError, Problem
+from eligibility.errors import EligibilityError, Problem
 from eligibility.profile.model import Profile
 from eligibility.record import Record
 from eligibility.rulebook.library import Library
 from eligibility.server.bodies import (
     MAX_BODY_BYTES,
     HttpProblem,
+    Problems,
     check_keys,
     date_field,
     load_profile_data,
@@ -64,38 +65,47 @@ class Evaluator:
         self.library = library
         self.compute = compute
 
-    async def ask(self, request: Request, keys: tuple[str, ...] = EVALUATE_KEYS) -> Ask:
-        """Read a profile request: a JSON object, or a YAML / TOML profile with query parameters."""
+    async def ask(self, request: Request, keys: tuple[str, ...] = EVALUATE_KEYS,
+                  options: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Ask:
+        """Read a profile request: a JSON object, or a YAML / TOML profile with query parameters.
+
+        Every problem of the request comes at once: unknown or missing keys, the date, the programs, the engine,
+        the ``options`` (read from the request by the function given, which raises HttpProblem), the profile.
+        """
         kind, data = parse_body(await read_body(request), request.headers.get("content-type"))
+        problems = Problems()
         if kind == "json":
             body = request_object(data)
-            check_keys(body, keys, required=("profile",))
+            problems.check(lambda: check_keys(body, keys, required=("profile",)), None)
         else:
             query = dict(request.query_params)
             body = {k: v for k, v in query.items() if k != "program"}
-            check_keys(body, keys)
+            problems.check(lambda: check_keys(body, keys), None)
             listed = request.query_params.getlist("program")
             body = {**body, "profile": data, **({"programs": listed} if listed else {})}
-        as_of = date_field(body, "as_of")
-        programs = programs_field(body, self.library.programs)
+        today = dt.date.today()
+        as_of = problems.check(lambda: date_field(body, "as_of"), today)
+        programs = problems.check(lambda: programs_field(body, self.library.programs), None)
         engine = body.get("engine", "native")
         if not isinstance(engine, str):
-            raise HttpProblem(422, [Problem("<request>", "$.engine", "expected an engine name, found a non-text "
-                                                                     "value")])
-        profile = load_profile_data(body["profile"], path="$.profile" if kind == "json" else "$")
-        self.check(profile, "$.profile" if kind == "json" else "$")
-        options = {k: v for k, v in body.items() if k not in {"profile", "as_of", "programs", "engine"}}
-        return Ask(profile, as_of, programs, engine, options)
+            problems.found.append((422, Problem("<request>", "$.engine", "expected an engine name, found a "
+                                                                         "non-text value")))
+        rest = {k: v for k, v in body.items() if k not in {"profile", "as_of", "programs", "engine"}}
+        read = problems.check(lambda: options(rest), rest) if options is not None else rest
+        profile = None
+        if "profile" in body:
+            profile = problems.check(lambda: self.profile(body["profile"], "$.profile" if kind == "json" else "$"),
+                                     None)
+        problems.raise_any()
+        assert profile is not None  # a missing profile is one of the problems
+        return Ask(profile, as_of, programs, engine, read)
 
-    def check(self, profile: Profile, path: str) -> None:
-        """Refuse declaration keys no rule reads (422), naming them under ``path``."""
-        from eligibility.declarations import check_declarations
+    def profile(self, data: Any, path: str, source: str = "<request>") -> Profile:
+        """The profile at ``path`` of a request: 422 with every problem of it, declaration keys no rule reads
+        among them (as the command line reports them)."""
+        from eligibility.declarations import declaration_keys
 
-        try:
-            check_declarations(profile, self.library, "<request>")
-        except InputError as exc:
-            raise HttpProblem(422, [Problem(p.source, path + p.path.removeprefix("$"), p.message)
-                                    for p in exc.problems]) from None
+        return load_profile_data(data, source, path, declaration_keys(self.library))
 
     def evaluation(self, ask: Ask) -> dict[str, Any]:
         """The evaluation's JSON, exactly as `eligibility evaluate --format json` prints it."""
@@ -149,17 +159,19 @@ class Evaluator:
                 raise HttpProblem(415, [Problem("<request>", "$", f"expected application/json for a batch, found "
                                                                   f"{media_type(request.headers.get('content-type'))}")])
             body = request_object(data)
-            check_keys(body, BATCH_KEYS, required=("profiles",))
-            rows = body["profiles"]
+            problems = Problems()
+            problems.check(lambda: check_keys(body, BATCH_KEYS, required=("profiles",)), None)
+            rows = body.get("profiles", [])
             if not isinstance(rows, list) or len(rows) > MAX_BATCH:
                 size = f"a list of {len(rows)}" if isinstance(rows, list) else "not a list"
-                raise HttpProblem(422, [Problem("<request>", "$.profiles",
-                                                f"expected a list of at most {MAX_BATCH} profiles, found {size}")])
-            as_of = date_field(body, "as_of")
-            programs = programs_field(body, self.library.programs)
+                problems.found.append((422, Problem("<request>", "$.profiles", f"expected a list of at most "
+                                                                               f"{MAX_BATCH} profiles, found {size}")))
+            as_of = problems.check(lambda: date_field(body, "as_of"), dt.date.today())
+            programs = problems.check(lambda: programs_field(body, self.library.programs), None)
             verdicts_only = body.get("verdicts_only", False)
             if not isinstance(verdicts_only, bool):
-                raise HttpProblem(422, [Problem("<request>", "$.verdicts_only", "expected true or false")])
+                problems.found.append((422, Problem("<request>", "$.verdicts_only", "expected true or false")))
+            problems.raise_any()
             return await self.compute(lambda: json_response(self.batch(rows, as_of, programs, verdicts_only)))
 
     def batch(self, rows: list[Any], as_of: dt.date, programs: set[str] | None, verdicts_only: bool,
@@ -171,8 +183,7 @@ class Evaluator:
             if isinstance(row, dict) and isinstance(row.get("id"), str):
                 item["id"] = row["id"]
             try:
-                profile = load_profile_data(row, path=f"$.profiles[{index}]")
-                self.check(profile, f"$.profiles[{index}]")
+                profile = self.profile(row, f"$.profiles[{index}]")
                 if verdicts_only:
                     item.update(self.verdicts(profile, as_of, programs))
                 else:

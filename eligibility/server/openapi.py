@@ -51,7 +51,8 @@ def schemas() -> dict[str, Any]:
     components["Crs"] = {"$ref": "#/components/schemas/Evaluation_crs"}
     components["Plan"] = _hoist(_packaged("plan-schema.json"), "Plan", components)
     profile = {"$ref": "#/components/schemas/Profile"}
-    date = {"type": "string", "format": "date", "description": "YYYY-MM-DD (default: today)"}
+    date = {"type": "string", "format": "date",
+            "description": "YYYY-MM-DD from 1900-01-01 to 2199-12-31 (default: today)"}
     programs = {"type": "array", "items": {"type": "string"}, "description": "Program ids (default: all)"}
     components["EvaluateRequest"] = {
         "type": "object", "required": ["profile"], "additionalProperties": False,

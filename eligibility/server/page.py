@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 
-from eligibility.errors import Problem
+from eligibility.documents import decode
+from eligibility.errors import InputError, Problem
 from eligibility.render.json_text import dumps
-from eligibility.server.bodies import MAX_BODY_BYTES, HttpProblem, load_profile_data
+from eligibility.server.bodies import MAX_BODY_BYTES, HttpProblem
 
 if TYPE_CHECKING:
     from eligibility.server.evaluation import Evaluator
@@ -109,8 +110,12 @@ def page_routes(app: FastAPI, evaluator: Evaluator) -> None:
         upload = form.get("file")
         if upload is not None and not isinstance(upload, str) and upload.filename:
             raw = await upload.read()
-            text = raw.decode("utf-8-sig", errors="replace")
             kind = SUFFIX_KIND.get("." + upload.filename.rsplit(".", 1)[-1].lower(), kind)
+            try:
+                # Refused as the command line and the API refuse it: a replaced byte would change the profile.
+                text = decode(raw, "profile")
+            except InputError as exc:
+                return html_response(render_page(text, kind if kind in KINDS else "yaml", as_of, exc.problems))
         if kind not in KINDS:
             kind = "yaml"
         try:
@@ -124,7 +129,6 @@ def page_routes(app: FastAPI, evaluator: Evaluator) -> None:
 def _report(evaluator: Evaluator, text: str, kind: str, as_of: str) -> str:
     """The client report of the submitted profile, with links back to the form and to the JSON."""
     from eligibility.documents import parse_text
-    from eligibility.errors import InputError
     from eligibility.reporting import render_report
     from eligibility.server.bodies import date_field
     from eligibility.server.evaluation import Ask
@@ -134,8 +138,7 @@ def _report(evaluator: Evaluator, text: str, kind: str, as_of: str) -> str:
         data = parse_text(text, kind, "profile")
     except InputError as exc:
         raise HttpProblem(400, exc.problems) from None
-    profile = load_profile_data(data, source="profile", path="$")
-    evaluator.check(profile, "$")
+    profile = evaluator.profile(data, "$", source="profile")
     result = evaluator.evaluation(Ask(profile, day, None, "native", {}))
     blob = base64.b64encode(dumps(result, indent=True)).decode()
     header = (f'<nav class="small" aria-label="page"><a href="/">Evaluate another profile</a> · '

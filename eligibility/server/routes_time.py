@@ -9,7 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from eligibility.errors import EligibilityError, Problem
-from eligibility.server.bodies import HttpProblem, date_field
+from eligibility.server.bodies import HttpProblem, Problems, date_field
 from eligibility.server.evaluation import Evaluator, json_response, request_doc
 
 CRS_KEYS = ("profile", "as_of", "improve")
@@ -23,10 +23,8 @@ def add_routes(app: FastAPI, evaluator: Evaluator) -> None:
     async def crs(request: Request) -> Any:
         """The CRS score factor by factor (`eligibility crs --format json`), with `improve: true` the ways to
         raise it."""
-        ask = await evaluator.ask(request, CRS_KEYS)
-        improve = ask.options.get("improve", False)
-        if not isinstance(improve, bool):
-            raise HttpProblem(422, [Problem("<request>", "$.improve", "expected true or false")])
+        ask = await evaluator.ask(request, CRS_KEYS, _crs_options)
+        improve = ask.options["improve"]
 
         def work() -> dict[str, Any]:
             from eligibility.api import crs as crs_with_rounds
@@ -44,14 +42,8 @@ def add_routes(app: FastAPI, evaluator: Evaluator) -> None:
     @app.post("/v1/plan", tags=["evaluation"], openapi_extra=request_doc("PlanRequest", "Plan"))
     async def plan(request: Request) -> Any:
         """Each program's verdict intervals over [from, until) with their causes (`eligibility plan --format json`)."""
-        ask = await evaluator.ask(request, PLAN_KEYS)
-        start = date_field(ask.options, "from")
-        from eligibility.dates import months_before
-
-        until = date_field(ask.options, "until", months_before(start, -36))
-        if until <= start or (until - start).days > 366 * 10:
-            raise HttpProblem(422, [Problem("<request>", "$.until", f"expected a day after {start} and at most "
-                                                                    f"10 years later, found {until}")])
+        ask = await evaluator.ask(request, PLAN_KEYS, _plan_options)
+        start, until = ask.options["from"], ask.options["until"]
 
         def work() -> dict[str, Any]:
             from eligibility.timeline.build import plan as make_plan
@@ -81,3 +73,28 @@ def add_routes(app: FastAPI, evaluator: Evaluator) -> None:
             raise HttpProblem(422, [Problem("<request>", "$.category", line) for line in exc.lines()]) from None
         return JSONResponse(listing.selection_data(selection))
 
+
+
+def _crs_options(options: dict[str, Any]) -> dict[str, Any]:
+    """``improve`` of a CRS request: true or false (default false)."""
+    improve = options.get("improve", False)
+    if not isinstance(improve, bool):
+        raise HttpProblem(422, [Problem("<request>", "$.improve", "expected true or false")])
+    return {"improve": improve}
+
+
+def _plan_options(options: dict[str, Any]) -> dict[str, dt.date]:
+    """``from`` (default today) and ``until`` of a plan request: a day after ``from`` and at most 10 years later
+    (default 3 years later); every problem of the two at once."""
+    from eligibility.dates import months_before
+
+    problems = Problems()
+    start = problems.check(lambda: date_field(options, "from"), None)
+    until = problems.check(lambda: date_field(options, "until", months_before(start or dt.date.today(), -36)),
+                           None)
+    if start is not None and until is not None and (until <= start or (until - start).days > 366 * 10):
+        problems.found.append((422, Problem("<request>", "$.until", f"expected a day after {start} and at most "
+                                                                    f"10 years later, found {until}")))
+    problems.raise_any()
+    assert start is not None and until is not None  # else a problem was raised
+    return {"from": start, "until": until}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +25,8 @@ from attrs import frozen
 
 from eligibility.converter import unstructure
 from eligibility.documents import parse_text, read_document
-from eligibility.errors import InputError, Problem
-from eligibility.limits import LAST_DATE
+from eligibility.errors import InputError, Problem, found
+from eligibility.limits import LAST_DATE, MAX_DEPTH
 from eligibility.profile.load import profile_from_data
 from eligibility.profile.model import Profile
 from eligibility.record import Record
@@ -65,10 +65,16 @@ def parse_assignment(text: str) -> Patch:
 
 
 def parse_path(text: str, source: str) -> tuple[str | int, ...]:
-    """``language_tests[0].writing`` -> ("language_tests", 0, "writing")."""
+    """``language_tests[0].writing`` -> ("language_tests", 0, "writing").
+
+    A path of more than MAX_DEPTH steps is refused as a profile nesting deeper than that is (the value of its
+    last step would sit deeper), and reading stops there: neither the path nor the work is unbounded.
+    """
     steps: list[str | int] = []
     at = 0
     while at < len(text):
+        if len(steps) == MAX_DEPTH:
+            raise InputError([Problem(source, dotted(steps), _TOO_DEEP)])
         match = _STEP.match(text, at)
         if match is None or (at == 0 and text.startswith(".")):
             raise InputError([Problem(source, "$", f"expected a field path such as language_tests[0].writing, "
@@ -85,18 +91,40 @@ def dotted(steps: Sequence[str | int]) -> str:
     return "$" + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in steps)
 
 
+_TOO_DEEP = f"expected at most {MAX_DEPTH} levels of nesting, found more"
+NOC_2016 = "noc_2016"
+
+
 def merge(base: Any, patch: Any, steps: tuple[str | int, ...], source: str, problems: list[Problem]) -> Any:
-    """``patch`` laid over ``base`` by the rules of this module."""
+    """``patch`` laid over ``base`` by the rules of this module.
+
+    A mapping or list MAX_DEPTH levels down is a problem (as in a profile file) and leaves ``base`` as it was:
+    the walk, which recurses once per level, is bounded whatever a mapping given in code holds (a cycle too).
+    A NOC 2016 code changed in a mapping that held one drops that mapping's ``noc``, which was converted
+    from (or checked against) the old code, so that the new code is converted, unless the patch sets ``noc``.
+    """
+    if isinstance(patch, dict | list) and len(steps) >= MAX_DEPTH:
+        problems.append(Problem(source, dotted(steps), _TOO_DEEP))
+        return base
     if isinstance(patch, dict):
         if not isinstance(base, dict):
             return {k: merge(None, v, (*steps, k), source, problems) for k, v in patch.items()}
         out = dict(base)
         for key, value in patch.items():
             out[key] = merge(base.get(key), value, (*steps, key), source, problems)
+        if "noc" not in patch and _recoded(base, patch.get(NOC_2016)):
+            out.pop("noc", None)
         return out
-    if isinstance(patch, list) and patch and any(isinstance(e, dict) and INDEX in e for e in patch):
-        return _indexed(base, patch, steps, source, problems)
+    if isinstance(patch, list):
+        if patch and any(isinstance(e, dict) and INDEX in e for e in patch):
+            return _indexed(base, patch, steps, source, problems)
+        return [merge(None, e, (*steps, i), source, problems) for i, e in enumerate(patch)]
     return copy.deepcopy(patch)
+
+
+def _recoded(base: dict[Any, Any], code: Any) -> bool:
+    """Whether ``code``, a NOC 2016 code laid over ``base``, replaces another NOC 2016 code ``base`` held."""
+    return code is not None and base.get(NOC_2016) is not None and code != base[NOC_2016]
 
 
 def _indexed(base: Any, patch: list[Any], steps: tuple[str | int, ...], source: str,
@@ -110,9 +138,15 @@ def _indexed(base: Any, patch: list[Any], steps: tuple[str | int, ...], source: 
         problems.append(Problem(source, where, "expected a list in the profile to change entries of, found none"))
         return base
     out = list(base)
-    for entry in patch:
+    for position, entry in enumerate(patch):
         index = entry[INDEX]
-        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index <= len(out):
+        if isinstance(index, bool) or not isinstance(index, int):
+            # Worded as the file writes the value (true, null, "1"), at the place it is written.
+            problems.append(Problem(source, f"{where}[{position}].{INDEX}", f"expected a whole-number index from 0 "
+                                                                            f"to {len(out)} ({len(out)} adds an "
+                                                                            f"entry), found {found(index)}"))
+            continue
+        if not 0 <= index <= len(out):
             problems.append(Problem(source, f"{where}[{index}]", f"expected an index from 0 to {len(out)} "
                                                                  f"({len(out)} adds an entry), found {index!r}"))
             continue
@@ -146,6 +180,8 @@ def assign(data: Any, steps: tuple[str | int, ...], value: Any, source: str, at:
         raise InputError([Problem(source, dotted(at), f"expected a mapping to set {head!r} in, found {_kind(data)}")])
     out_map = dict(data or {})
     out_map[head] = assign(out_map.get(head), rest, value, source, (*at, head))
+    if head == NOC_2016 and not rest and _recoded(dict(data or {}), value):
+        out_map.pop("noc", None)  # converted from the old code: the new one is converted instead
     return out_map
 
 
@@ -162,7 +198,9 @@ def touched(patch: Patch) -> list[str]:
     out: list[str] = []
 
     def walk(value: Any, steps: tuple[str | int, ...]) -> None:
-        if isinstance(value, dict) and value:
+        if len(steps) >= MAX_DEPTH:
+            out.append(dotted(steps))  # merge refused what lies deeper
+        elif isinstance(value, dict) and value:
             for k, v in value.items():
                 walk(v, (*steps, k))
         elif isinstance(value, list) and value and all(isinstance(e, dict) and INDEX in e for e in value):
@@ -184,19 +222,28 @@ def _owner(problem: Problem, patches: Sequence[Patch]) -> str:
     return " + ".join(p.source for p in patches)
 
 
-def apply(profile: Profile, patches: Sequence[Patch]) -> Profile:
-    """The profile with every patch laid over it in order, checked like a profile file."""
+def apply(profile: Profile, patches: Sequence[Patch], declarations: Collection[str] | None = None) -> Profile:
+    """The profile with every patch laid over it in order, checked like a profile file.
+
+    Every problem comes at once: a patch that cannot be laid (an index past the end, a path through a value
+    that is no list) is reported and left out, and the profile the others make is checked all the same,
+    ``declarations`` (the keys the rules read) included when given.
+    """
     data: Any = unstructure(profile)
     problems: list[Problem] = []
     for patch in patches:
         if patch.is_assignment:
-            data = assign(data, patch.path, patch.data, patch.source)
+            try:
+                data = assign(data, patch.path, patch.data, patch.source)
+            except InputError as exc:
+                problems += exc.problems
         else:
             data = merge(data, patch.data, (), patch.source, problems)
-    if problems:
-        raise InputError(problems)
     try:
         # A future test, ECA or job is a hypothesis here, not an impossible fact: no date is "after today".
-        return profile_from_data(data, "<what-if>", today=LAST_DATE)
+        changed = profile_from_data(data, "<what-if>", today=LAST_DATE, declarations=declarations)
     except InputError as exc:
-        raise InputError([Problem(_owner(p, patches), p.path, p.message) for p in exc.problems]) from None
+        problems += [Problem(_owner(p, patches), p.path, p.message) for p in exc.problems]
+    if problems:
+        raise InputError(problems)
+    return changed

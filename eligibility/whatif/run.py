@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from eligibility.declarations import check_declarations
+from eligibility.declarations import declaration_keys
 from eligibility.engines.protocol import Engine
 from eligibility.engines.run import evaluate
+from eligibility.errors import InputError, Problem
 from eligibility.profile.model import Profile
 from eligibility.ranking.compute import crs_result
 from eligibility.rulebook.library import Library
@@ -19,23 +20,36 @@ from eligibility.whatif.overlay import Patch, apply, parse_assignment, read_patc
 
 
 def patches_from(files: Iterable[str | Path] = (), sets: Iterable[str] = ()) -> list[Patch]:
-    """What-if files in order, then ``PATH=VALUE`` assignments in order (a later one wins)."""
-    return [*(read_patch(f) for f in files), *(parse_assignment(s) for s in sets)]
+    """What-if files in order, then ``PATH=VALUE`` assignments in order (a later one wins); the problems of
+    every file and assignment that cannot be read, at once."""
+    return _all([*(lambda f=f: read_patch(f) for f in files), *(lambda s=s: parse_assignment(s) for s in sets)])
 
 
 def as_patches(patch: Mapping[str, Any] | str | Path | Sequence[Mapping[str, Any] | str | Path],
                sets: Iterable[str] = ()) -> list[Patch]:
     """Patches from Python: a mapping of profile fields, a what-if file, or a list of them; then assignments."""
     items: Sequence[Any] = patch if isinstance(patch, list | tuple) else [patch]
-    out = [Patch("<what-if>", dict(p)) if isinstance(p, Mapping) else read_patch(p) for p in items]
-    return out + [parse_assignment(s) for s in sets]
+    return _all([*(lambda p=p: Patch("<what-if>", dict(p)) if isinstance(p, Mapping) else read_patch(p)
+                   for p in items), *(lambda s=s: parse_assignment(s) for s in sets)])
+
+
+def _all(readers: Sequence[Callable[[], Patch]]) -> list[Patch]:
+    """Each reader's patch, or every reader's problems together."""
+    out: list[Patch] = []
+    problems: list[Problem] = []
+    for read in readers:
+        try:
+            out.append(read())
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return out
 
 
 def overlay(profile: Profile, patches: Sequence[Patch], library: Library) -> Profile:
     """The profile with the patches laid over it, checked like a profile file (declarations too)."""
-    changed = apply(profile, patches)
-    check_declarations(changed, library, " + ".join(p.source for p in patches))
-    return changed
+    return apply(profile, patches, declaration_keys(library))
 
 
 def _crs(profile: Profile, day: dt.date, library: Library) -> Any:

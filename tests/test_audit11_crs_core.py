@@ -202,3 +202,12 @@ def test_known_none_scores_zero() -> None:
     result = crs()
     assert (result.total, result.low, result.high) == (105, 105, 105)
     assert points(result) == {"core.age": 105}
+
+
+@pytest.mark.parametrize(("hours", "end", "years_points"), [(15, "2025-12-30", 40), (20, "2025-12-30", 40),
+                                                           (20, "2025-12-29", 0)])
+def test_concurrent_jobs_add_up_to_30_hours_a_week(hours: float, end: str, years_points: int) -> None:
+    """Two jobs at the same time: 15 + 15 h for 364 days = 1,560 h (40); 20 + 20 h count 30 a week, so 364 days
+    are a year (40) and 363 days are not (0)."""
+    work = [job("2025-01-01", end, hours=hours), job("2025-01-01", end, hours=hours, employer="Other")]
+    assert points(crs(work=work)).get("core.canadian_work", 0) == years_points

@@ -289,3 +289,28 @@ def test_canadian_education(credential: dict[str, object], expected: int) -> Non
     """A Canadian credential of 1-2 years 15; 3+ years, master's, professional or doctoral 30; part-time or
     foreign 0."""
     assert points(crs(education=[credential])).get("additional.canadian_education", 0) == expected
+
+
+def test_transferability_is_the_same_with_a_spouse() -> None:
+    """A bachelor's with CLB 9 and 2 years in Canada: 25 + 25 with an accompanying spouse too (one column)."""
+    found = points(crs(**MARRIED, spouse=spouse(), education=[foreign("bachelors")], language_tests=[celpip(9)],
+                       work=[CDN_2]))
+    assert (found["transferability.education.language"], found["transferability.education.canadian_work"]) == (25, 25)
+    assert found["core.canadian_work"] == 46 and found["core.education"] == 112 and found["core.first_language"] == 116
+
+
+def test_nomination_and_offer_in_2015_capped_at_600() -> None:
+    """On 2015-06-01 a nomination (600) and an LMIA-based offer of no end date (600): 600 in all; age 18 (99)."""
+    result = crs("2015-06-01", job_offer={"noc": "21231", "employer": "Acme", "province": "ON", "hours_per_week": 40,
+                                          "duration_months": None, "lmia": "positive", "seasonal": False},
+                 provincial_nomination={"province": "ON", "issued": "2015-03-01"})
+    assert sections(result)["additional"]["subtotal"] == 600 and result.total == 699
+
+
+def test_spouse_work_unknown_is_a_range() -> None:
+    """A spouse whose work is not given: 0 to 10 for it, 95 .. 105."""
+    described = spouse()
+    described.pop("work")
+    result = crs(**MARRIED, spouse=described)
+    assert (result.low, result.high, result.total) == (95, 105, None)
+    assert list(result.settled_by) == ["$.spouse.work"]

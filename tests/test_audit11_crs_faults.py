@@ -92,9 +92,6 @@ def test_a_part_time_canadian_credential_before_2022_07_28(day: str, total: int)
     assert points(result).get("additional.canadian_education", 0) == 0 and result.total == total
 
 
-@pytest.mark.xfail(strict=True, reason="research/crs.md history 2022-07-28: Canadian-education points for credentials "
-                   "with any part completed March 2020 - August 2022 even if part-time; a part-time two-year diploma "
-                   "completed 2021-12-01 earns 15 from 2022-07-28; the engine gives 0 (docs/crs.md: not modelled)")
 @pytest.mark.parametrize("day", ["2022-07-28", "2026-11-30"])
 def test_a_part_time_canadian_credential_of_2020_to_2022_from_2022_07_28(day: str) -> None:
     """From 2022-07-28 the part-time two-year diploma completed 2021-12-01 earns 15."""

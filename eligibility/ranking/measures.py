@@ -9,6 +9,7 @@ are read in ``eligibility.ranking.work_years``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from eligibility.facts import Facts, Person, level_rank, together
 from eligibility.measure.offer import arranged_checks
@@ -157,10 +158,19 @@ def canadian_education(m: Reader) -> Reading:
         e = c.education
         if e.country != "CA" or c.level is None or RANKS[c.level] < ONE_YEAR:
             continue
+        waived = False
         if not e.full_time:
-            evidence.append({"measure": "canadian_education", "credential": c.index, "counted": False,
-                             "reason": "not full-time study"})
-            continue
+            waiver = m.counting.study_waiver
+            # The waiver reaches a credential with any part completed in its period: one completed inside it
+            # surely, one completed before it never, one completed after it (or on an unknown day) perhaps, as
+            # the profile does not say when the study started.
+            surely = waiver is not None and e.completed is not None and waiver.from_day <= e.completed <= waiver.to_day
+            perhaps = waiver is not None and not surely and (e.completed is None or e.completed > waiver.to_day)
+            if not surely and not perhaps:
+                evidence.append({"measure": "canadian_education", "credential": c.index, "counted": False,
+                                 "reason": "not full-time study"})
+                continue
+            waived = True
         if RANKS[c.level] > MASTERS or (e.years or 0) >= 3:
             lo = hi = 2
         elif e.years is not None or c.level in ("one_year", "two_year"):
@@ -168,8 +178,18 @@ def canadian_education(m: Reader) -> Reading:
         else:
             lo, hi = 1, 2
             settle.append(f"$.education[{c.index}].years")
-        evidence.append({"measure": "canadian_education", "credential": c.index, "level": c.level,
-                         "years": e.years, "counted": True})
+        item: dict[str, Any] = {"measure": "canadian_education", "credential": c.index, "level": c.level,
+                                "years": e.years, "counted": True}
+        if waived:
+            assert m.counting.study_waiver is not None
+            span = f"{m.counting.study_waiver.from_day} to {m.counting.study_waiver.to_day}"
+            if perhaps:
+                lo = 0
+                item.update(counted=None, reason=f"part-time study: counts only if a part of it was completed "
+                                                 f"from {span} (IRCC's waiver of 2022-07-28)")
+            else:
+                item["reason"] = f"part-time study, completed within {span}: counted (IRCC's waiver of 2022-07-28)"
+        evidence.append(item)
         low, high = max(low, lo), max(high, hi)
     return reading_of(((low, high), _CANADIAN_NAMES[low] if low == high else None,
                        tuple(evidence) if m.explain else (), tuple(settle), ()))

@@ -126,15 +126,26 @@ class Section(Record):
 
 
 @frozen
+class StudyWaiver(Record):
+    """Canadian-education points for a credential studied part-time (or by distance, or outside Canada) when any
+    part of it was completed within [from_day, to_day] (IRCC's update of 2022-07-28: March 2020 to August 2022)."""
+
+    from_day: dt.date
+    to_day: dt.date
+
+
+@frozen
 class Counting(Record):
     """How a version counts the facts (Ministerial Instructions): how long results stay valid, the work
-    window, which occupations are skilled, and what makes an offer arranged employment."""
+    window, which occupations are skilled, what makes an offer arranged employment, and the study waiver of
+    Canadian education (when one applies)."""
 
     test_valid_months: int
     eca_valid_months: int
     work_window_months: int
     skilled: Occupations
     arranged_employment: ArrangedEmployment
+    study_waiver: StudyWaiver | None = None
 
 
 @frozen

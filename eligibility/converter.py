@@ -127,7 +127,12 @@ def _literal_factory(tp: Any) -> Callable[[Any, Any], Any]:
         reason = LITERAL_REASONS[tp](value) if tp in LITERAL_REASONS and isinstance(value, str) else None
         if reason:
             return _raise(f"expected one of {choices}, found {describe_value(value)}: {reason}")
-        hint = did_you_mean(value, [str(a) for a in allowed]) if isinstance(value, str) else ""
+        hint = ""
+        if isinstance(value, str):
+            # A code written in another case ("on" for ON) is the likeliest slip; difflib's ratio does not see it.
+            folded = value.strip().casefold()
+            same = next((str(a) for a in allowed if str(a).casefold() == folded), None)
+            hint = f"; did you mean {same!r}?" if same is not None else did_you_mean(value, [str(a) for a in allowed])
         return _raise(f"expected one of {choices}, found {describe_value(value)}{hint}")
 
     return hook

@@ -190,10 +190,6 @@ def test_hostile_files_end_within_bounds(name: str, tmp_path: Path) -> None:
 # --- faults -------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="one bad entry of a list (work, language_tests, education) makes the whole "
-                                       "list unreadable: structure.field_reader reads `tuple[X, ...] | Unknown` with "
-                                       "the converter's hook, not item by item, so the codes and facts of every "
-                                       "other entry are never checked")
 def test_a_bad_entry_does_not_hide_the_problems_of_the_other_entries(tmp_path: Path,
                                                                      capsys: pytest.CaptureFixture[str],
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
@@ -350,9 +346,6 @@ def test_json_errors_of_the_same_file_are_the_same_in_each_format(tmp_path: Path
         "or 21232?"])
 
 
-@pytest.mark.xfail(strict=True, reason="a province written in lower case ('on', 'bc') is refused without the "
-                                       "'did you mean' the docs promise for re-cased codes (' ON' gets one, 'on' "
-                                       "does not): the Literal hook's suggestion does not compare without case")
 @pytest.mark.parametrize(("written", "code"), [("on", "ON"), ("bc", "BC")])
 def test_a_province_in_lower_case_gets_a_did_you_mean(written: str, code: str) -> None:
     """intended_province: on is refused with "did you mean 'ON'?", as country: ca is with "did you mean 'CA'?"."""

@@ -102,6 +102,12 @@ def field_reader(tp: Any) -> FieldReader:
         records = [m for m in members if attrs.has(m)]
         if records and len(members) <= 2:
             return _optional_record(records[0], type(None) in members)
+        # A list of records that may be unknown (work, language_tests, education): item by item, so that one bad
+        # entry does not hide the others' problems.
+        if len(members) == 1 and get_origin(members[0]) is tuple:
+            args = get_args(members[0])
+            if len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0]):
+                return _records(args[0])
     if attrs.has(tp):
         cls = tp
         return lambda reader, data, path: reader.record(data, cls, path)

@@ -30,7 +30,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "citations": frozenset({"result", "rulebook"}),
     "freshness": frozenset({"result", "rulebook"}),
     "draws": frozenset({"converter", "profile"}),
-    "measure": frozenset({"facts", "noc", "profile", "result", "rulebook", "work"}),
+    "measure": frozenset({"facts", "language", "noc", "profile", "result", "rulebook", "work"}),
     "kinds": frozenset({"converter", "facts", "language", "measure", "noc", "profile", "result", "rulebook"}),
     "evaluator": frozenset({"citations", "facts", "kinds", "measure", "result", "rulebook"}),
     "engines": frozenset({"converter", "evaluator", "facts", "freshness", "kinds", "measure", "noc", "profile",

@@ -9,6 +9,7 @@ from typing import Any
 from attrs import frozen
 
 from eligibility.facts import Facts, Person, level_rank, together
+from eligibility.language import TESTS
 from eligibility.measure.offer import arranged_decision
 from eligibility.measure.work import hours_in_window
 from eligibility.numbers import held
@@ -85,9 +86,11 @@ def language_points(f: LanguagePoints, facts: Facts, explain: bool = True) -> Sc
             best, scored = total, True
             # The words (a dict written out) cost more than the points: made only for a reader.
             if explain:
-                detail = f"{first.test.test} as first official language: {pts} for {first.levels}"
+                levels = ", ".join(f"{ability} {level:g}" for ability, level in first.levels.items())
+                detail = f"{TESTS[first.test.test].name} as first official language: {pts} for {levels}"
                 if second:
-                    detail += f"; second official language {second.test.test}: {f.second_language_points}"
+                    detail += (f"; second official language {TESTS[second.test.test].name}: "
+                               f"{f.second_language_points}")
     return best, best, detail if explain else ""
 
 

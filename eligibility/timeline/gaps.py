@@ -202,7 +202,7 @@ def points_gap(path: str, r: ConditionResult) -> Gap:
             rooms.append({"factor": factor, "points": e.get("points"), "max": e.get("factor_max"), "room": room,
                           "closes_the_gap_alone": room >= short, "how": FACTORS.get(factor, ("", "", ""))[2]})
     alone = [str(x["factor"]) for x in rooms if x["closes_the_gap_alone"]]
-    text = f"{short} points more ({low} of {mark})"
+    text = f"{short} {'point' if short == 1 else 'points'} more ({low} of {mark})"
     if rooms:
         text += "; room in " + ", ".join(f"{x['factor']} +{x['room']} ({x['how']})" for x in rooms)
         text += f"; alone enough: {', '.join(alone)}" if alone else "; no single factor is enough"

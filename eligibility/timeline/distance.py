@@ -52,7 +52,9 @@ class _Ahead:
         self.profile, self.library, self.day = profile, library, day
         self.until = months_before(day, -12 * LOOK_AHEAD_YEARS)
         self._days: list[dt.date] | None = None
-        self._runs: dict[dt.date, Evaluation] = {}
+        #: Each program's leaf outcomes on each day looked at (the outcomes alone: a history of many jobs has
+        #: hundreds of change days in 5 years, and a whole evaluation kept for each cost hundreds of MB).
+        self._runs: dict[tuple[dt.date, str], dict[str, str]] = {}
 
     def days(self) -> list[dt.date]:
         if self._days is None:
@@ -63,11 +65,12 @@ class _Ahead:
 
     def first_pass(self, program: str, path: str) -> dt.date | None:
         for day in self.days():
-            if day not in self._runs:
-                self._runs[day] = evaluate(self.profile, day, self.library)
-            result = self._runs[day].program(program)
-            found = dict(leaves(result.conditions)).get(path)
-            if found is not None and found.outcome == "pass":
+            outcomes = self._runs.get((day, program))
+            if outcomes is None:
+                # The program alone (and what it requires), not every program.
+                result = evaluate(self.profile, day, self.library, [program]).program(program)
+                outcomes = self._runs[day, program] = {p: r.outcome for p, r in leaves(result.conditions)}
+            if outcomes.get(path) == "pass":
                 return day
         return None
 

@@ -317,10 +317,11 @@ def decode(data: bytes, source: str) -> str:
                                                f"{exc.start}")]) from None
 
 
-def read_document(path: Path, int_keys: bool = False) -> Any:
-    """Read one YAML, JSON or TOML file into plain data (dicts, lists, strings, numbers, bools)."""
+def read_document(path: Path, int_keys: bool = False, *, checked: bool = True) -> Any:
+    """Read one YAML, JSON or TOML file into plain data (dicts, lists, strings, numbers, bools); ``checked=False``
+    leaves the values' bounds to the caller, as ``parse_text``'s does."""
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise InputError([Problem(str(path), "$", f"expected a .yaml, .yml, .json or .toml file, found "
                                                    f"{path.suffix or 'no extension'!r}")])
-    return parse_text(decode(read_bytes(path), str(path)), kind, str(path), int_keys)
+    return parse_text(decode(read_bytes(path), str(path)), kind, str(path), int_keys, checked=checked)

@@ -54,13 +54,15 @@ def load_profile(path: str | Path, *, today: dt.date | None = None,
     together with the other problems.
     """
     path = Path(path)
-    return profile_from_data(read_document(path), str(path), today=today, declarations=declarations)
+    # The values' bounds are checked by profile_from_data, which reports them with the file's other problems.
+    return profile_from_data(read_document(path, checked=False), str(path), today=today, declarations=declarations)
 
 
 def profile_from_text(text: str, kind: str, source: str = "<profile>", *, today: dt.date | None = None,
                       declarations: Collection[str] | None = None) -> Profile:
     """Parse profile text of the given kind (yaml, json or toml)."""
-    return profile_from_data(parse_text(text, kind, source), source, today=today, declarations=declarations)
+    return profile_from_data(parse_text(text, kind, source, checked=False), source, today=today,
+                             declarations=declarations)
 
 
 def profile_from_data(data: Any, source: str = "<profile>", *, today: dt.date | None = None,
@@ -72,10 +74,20 @@ def profile_from_data(data: Any, source: str = "<profile>", *, today: dt.date | 
         # Not every value is of the common kind the quick readers take (each of which is within the bounds):
         # the bounds walked, then the full readers, which word each problem.
         bounds = value_problems(data, source)
+        bounded: list[Problem] = [Problem(source, path, message) for path, message in bounds]
         if bounds:
-            raise InputError([Problem(source, path, message) for path, message in bounds])
+            # Values out of bounds that are scalars (a text too long, a number too large, NaN) are reported and
+            # read as null, so that the file's other problems come with them; anything else (depth, sizes,
+            # duplicate keys) stops the reading here.
+            scalar = all(message.startswith(_SCALAR_BOUNDS) for _, message in bounds)
+            data = _blanked(data, {path for path, _ in bounds}) if scalar else None
+            if data is None:
+                raise InputError(bounded)
         reader = Reader(source)
         profile, _ = reader.record(data, Profile, "$")
+        if bounded:
+            paths = {p.path for p in bounded}
+            reader.problems = bounded + [p for p in reader.problems if p.path not in paths]
         if profile is None:
             raise InputError(reader.problems)
         problems = reader.problems
@@ -94,6 +106,44 @@ def profile_from_data(data: Any, source: str = "<profile>", *, today: dt.date | 
         for gone in [key for key in _SOURCES if key not in _READ]:
             del _SOURCES[gone]
     return profile
+
+
+#: The words of the bounds a single value breaks (limits.scalar_problem); any other bound is of the structure (its
+#: depth, sizes, count of values, keys), and nothing of a structure out of bounds is walked again.
+_SCALAR_BOUNDS = ("expected text of at most", "expected Unicode text", "expected a number of magnitude",
+                  "expected a finite number")
+
+
+def _blanked(data: Any, paths: set[str]) -> Any:
+    """A copy of ``data`` with the scalar at each of ``paths`` replaced by None, or None when a path is not a
+    scalar's (a structure out of bounds: nothing of it is read). Only called on data whose values are few and
+    shallow enough to walk (the bounds' walk found no structural problem, or this returns None first)."""
+    from eligibility.limits import MAX_DEPTH, scalar_problem
+
+    found: set[str] = set()
+
+    def copy(value: Any, path: str, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _Structural
+        if isinstance(value, dict):
+            return type(value)({key: copy(item, f"{path}.{key}" if isinstance(key, str) else f"{path}[{key!r}]",
+                                          depth + 1) for key, item in value.items()})
+        if isinstance(value, list):
+            return [copy(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value)]
+        if path in paths and scalar_problem(value) is not None:
+            found.add(path)
+            return None
+        return value
+
+    try:
+        copied = copy(data, "$", 0)
+    except _Structural:
+        return None
+    return copied if found == paths else None
+
+
+class _Structural(Exception):
+    """Data too deep to copy (reported by the bounds' walk)."""
 
 
 def _has_noc_2016(profile: Any) -> bool:

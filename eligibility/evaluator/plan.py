@@ -66,6 +66,9 @@ class NodePlan(Record):
     key: Callable[[Any, Any], Hashable | None] | None = None
     #: The kind's key of the condition's measure worked out without the measure (``Kind.keyed``), for a leaf.
     keyed: Callable[[Any], Hashable] | None = None
+    #: The kind's key worked out without the measure when the profile gives it at a glance, else None
+    #: (``Kind.prekey``), for a leaf.
+    prekey: Callable[[Any], Hashable | None] | None = None
     op: str = ""
     n: int = 0
     #: Whether the node can give a caveat (a judgement, weak sources, or data that may weaken them).
@@ -114,6 +117,7 @@ def node_plan(cond: Condition, program: Program) -> NodePlan:
     return NodePlan(cond, cond.id, cond.kind, cond.says, refs, confidence, judgement,
                     measure=kind.measure, decide=kind.decide, report=kind.report, key=kind.key,
                     keyed=kind.keyed(cond) if kind.keyed is not None else None,
+                    prekey=kind.prekey(cond) if kind.prekey is not None else None,
                     may_caveat=judgement or confidence in WEAK or cond.kind in WEAKENING_KINDS,
                     cost=LEAF_COST.get(cond.kind, 1))
 

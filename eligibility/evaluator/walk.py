@@ -83,22 +83,39 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                 lines.append("    if kept[1] is not None:")
                 lines.append("        caveats.append(kept[1])")
             return r
-        lines.append(f"    m = M{i}(C{i}, mm)")
-        indent = "    "
-        if node.key is not None:
-            namespace[f"K{i}"] = node.key
+        at = "    "
+        if node.prekey is not None:
+            # The key when the profile gives it at a glance (no work listed, no offer): the kept node without
+            # measuring; otherwise measured as below.
+            namespace[f"PREKEY{i}"] = node.prekey
             namespace[f"RES{i}"] = node.results
-            lines.append(f"    k = K{i}(C{i}, m)")
+            lines.append(f"    k = PREKEY{i}(mm)")
             lines.append("    if k is not None:")
             lines.append(f"        kept = RES{i}.get(k)")
             lines.append("        if kept is None:")
-            lines.append(f"            kept = KEEP(N{i}, m, k)")
+            lines.append(f"            kept = KEEP(N{i}, M{i}(C{i}, mm), k)")
             lines.append(f"        {r} = kept[0]")
             if node.may_caveat:
                 lines.append("        if kept[1] is not None:")
                 lines.append("            caveats.append(kept[1])")
             lines.append("    else:")
-            indent = "        "
+            at = "        "
+        lines.append(f"{at}m = M{i}(C{i}, mm)")
+        indent = at
+        if node.key is not None:
+            namespace[f"K{i}"] = node.key
+            namespace[f"RES{i}"] = node.results
+            lines.append(f"{at}k = K{i}(C{i}, m)")
+            lines.append(f"{at}if k is not None:")
+            lines.append(f"{at}    kept = RES{i}.get(k)")
+            lines.append(f"{at}    if kept is None:")
+            lines.append(f"{at}        kept = KEEP(N{i}, m, k)")
+            lines.append(f"{at}    {r} = kept[0]")
+            if node.may_caveat:
+                lines.append(f"{at}    if kept[1] is not None:")
+                lines.append(f"{at}        caveats.append(kept[1])")
+            lines.append(f"{at}else:")
+            indent = at + "    "
         # A plain outcome of the condition's own confidence is the node as it is; others are made so by ``leaf``.
         lines.append(f"{indent}o = R{i}(C{i}, m, D{i}(C{i}, m))")
         lines.append(f"{indent}{r} = (CR(ID{i}, KIND{i}, o.outcome, SAYS{i}, o.observed, o.required, o.explanation, "

@@ -203,6 +203,12 @@ class Kind(Record, Generic[C, M]):
     #: ``key(c, measure(c, mm))`` without making the measure's record, so that a node kept for the key is found
     #: without measuring (``tests/test_eval6_keyed.py`` holds the two equal). None: measured, then keyed.
     keyed: Callable[[C], Callable[[Measurer], Hashable]] | None = None
+    #: For a kind whose measure has a key for some profiles that a glance at the profile tells (no work history
+    #: listed, no job offer): the condition compiled into a function of the measurer giving a key without
+    #: measuring, or None when the condition must be measured. Every profile it gives the same key must have
+    #: the same report (the key may be one ``key`` never gives: the node kept for it is built from the measure
+    #: of the first such profile); ``tests/test_eval7_prekey.py`` holds the two equal. None: measured.
+    prekey: Callable[[C], Callable[[Measurer], Hashable | None]] | None = None
 
 
 def typed(value: object) -> tuple[type, str]:

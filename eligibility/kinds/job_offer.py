@@ -229,6 +229,16 @@ def key(c: JobOfferCondition, m: JobOfferMeasure) -> Hashable | None:
     return None if m.offer.offer is not None else (m.offer.known, m.offer.not_yet)
 
 
+def prekey(c: JobOfferCondition) -> Callable[[Measurer], Hashable | None]:
+    """``key(c, measure(c, mm))`` without the measure's record when there is no offer to assess (None: an offer,
+    which is measured)."""
+    def found(mm: Measurer) -> Hashable | None:
+        offer = measure_offer(mm.facts)
+        return None if offer.offer is not None else (offer.known, offer.not_yet)
+
+    return found
+
+
 KIND: Kind[JobOfferCondition, JobOfferMeasure] = Kind(
     "job_offer", JobOfferCondition, measure, decide, durable_checks, durable_decide, report, selectors, key=key,
-    outcome=outcome)
+    outcome=outcome, prekey=prekey)

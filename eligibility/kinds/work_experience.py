@@ -9,7 +9,7 @@ from eligibility.logic import Outcome, threshold
 from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations, title
-from eligibility.measure.work import WorkMeasure, measure_work, work_hours
+from eligibility.measure.work import WorkMeasure, measure_work, work_hours, work_table
 from eligibility.numbers import held
 from eligibility.rulebook.model import WorkExperienceCondition
 
@@ -103,6 +103,23 @@ def key(c: WorkExperienceCondition, m: WorkMeasure) -> Hashable | None:
     return None if m.known else ()
 
 
+#: ``prekey`` of a work history that is unknown (``key``'s own key).
+_UNKNOWN_HISTORY = ()
+
+
+def prekey(c: WorkExperienceCondition) -> Callable[[Measurer], Hashable | None]:
+    """A key without measuring when the work history is unknown (``key``'s) or lists no job begun before the
+    as-of date (the as-of date: then the measure is no hours, no occupation, no evidence, within the condition's
+    window of that date, whatever the profile); None for a history with jobs, which is measured."""
+    def found(mm: Measurer) -> Hashable | None:
+        table = work_table(mm.facts)
+        if table is None:
+            return _UNKNOWN_HISTORY
+        return None if table.rows else mm.facts.as_of
+
+    return found
+
+
 KIND: Kind[WorkExperienceCondition, WorkMeasure] = Kind(
     "work_experience", WorkExperienceCondition, measure, decide, durable_checks, durable_decide, report, key=key,
-    outcome=outcome)
+    outcome=outcome, prekey=prekey)

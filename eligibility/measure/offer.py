@@ -34,7 +34,7 @@ class OfferMeasure(Record):
 
 def measure_offer(facts: Facts) -> OfferMeasure:
     """The job offer on the as-of date (an offer issued later does not exist yet), measured once per evaluation."""
-    return facts.memo("offer", lambda: _measure_offer(facts))
+    return facts.memo("offer", _measure_offer, facts)
 
 
 def _measure_offer(facts: Facts) -> OfferMeasure:

@@ -44,6 +44,11 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                                  "SHORT": plan.short_title, "TOP": tuple([n.id for n in plan.nodes])}
     lines = ["def walk(mm):", "    caveats = []"]
     count = [0]
+    # A version whose every leaf can be keyed without measuring (``Kind.keyed``, ``Kind.prekey``): its leaves'
+    # keys are worked out first, and the program's result is kept by all of them together (the same keys give
+    # the same nodes, hence the same result), so that a profile whose keys were all met before finds it whole.
+    whole = all(leaf.keyed is not None or leaf.prekey is not None for leaf in _leaves(plan.nodes))
+    keys: list[tuple[int, bool]] = []  # each leaf's number, and whether its key may be None (a prekey)
 
     def emit(node: NodePlan) -> str:
         kids = [emit(k) for k in node.children] if node.children is not None else None
@@ -74,7 +79,11 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             # The key without the measure: the condition is measured only for a key not kept yet.
             namespace[f"KEYED{i}"] = node.keyed
             namespace[f"RES{i}"] = node.results
-            lines.append(f"    k = KEYED{i}(mm)")
+            if whole:
+                keys.append((i, False))
+                lines.append(f"    k = k{i}")
+            else:
+                lines.append(f"    k = KEYED{i}(mm)")
             lines.append(f"    kept = RES{i}.get(k)")
             lines.append("    if kept is None:")
             lines.append(f"        kept = KEEP(N{i}, M{i}(C{i}, mm), k)")
@@ -89,7 +98,11 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             # measuring; otherwise measured as below.
             namespace[f"PREKEY{i}"] = node.prekey
             namespace[f"RES{i}"] = node.results
-            lines.append(f"    k = PREKEY{i}(mm)")
+            if whole:
+                keys.append((i, True))
+                lines.append(f"    k = k{i}")
+            else:
+                lines.append(f"    k = PREKEY{i}(mm)")
             lines.append("    if k is not None:")
             lines.append(f"        kept = RES{i}.get(k)")
             lines.append("        if kept is None:")
@@ -135,11 +148,44 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
               "', '.join([i for i, x in zip(TOP, o) if x == 'unknown'])",
               "    else:",
               "        verdict, message = 'eligible', 'every condition passes'",
-              f"    return PR(PID, TITLE, verdict, REF, message, tuple(caveats), ({''.join(t + ', ' for t in tops)}), "
-              "PCONF, kind=PKIND, short_title=SHORT)"]
+              f"    result = PR(PID, TITLE, verdict, REF, message, tuple(caveats), "
+              f"({''.join(t + ', ' for t in tops)}), PCONF, kind=PKIND, short_title=SHORT)"]
+    if whole:
+        namespace["WHOLE"] = {}
+        namespace["WHOLE_KEPT"] = WHOLE_KEPT
+        # Every key first (none measures), then the result kept for them all, if any.
+        first = [f"    k{i} = {'PREKEY' if may_miss else 'KEYED'}{i}(mm)" for i, may_miss in keys]
+        missing = [f"k{i} is None" for i, may_miss in keys if may_miss]
+        together = f"({''.join(f'k{i}, ' for i, _ in keys)})"
+        if missing:
+            first += [f"    if {' or '.join(missing)}:", "        every = None", "    else:",
+                      f"        every = {together}", "        found = WHOLE.get(every)",
+                      "        if found is not None:", "            return found"]
+        else:
+            first += [f"    every = {together}", "    found = WHOLE.get(every)", "    if found is not None:",
+                      "        return found"]
+        lines[1:1] = first
+        lines += ["    if every is not None:", "        if len(WHOLE) >= WHOLE_KEPT:", "            WHOLE.clear()",
+                  "        WHOLE[every] = result"]
+    lines.append("    return result")
     exec(compile("\n".join(lines) + "\n", "<walk of a version>", "exec"), namespace)
     made: Walk = namespace["walk"]
     return made
+
+
+#: Program results kept per version by the keys of all its leaves before they are dropped (a bound on memory).
+WHOLE_KEPT = 4096
+
+
+def _leaves(nodes: tuple[NodePlan, ...]) -> list[NodePlan]:
+    """The leaves under ``nodes``."""
+    found: list[NodePlan] = []
+    for node in nodes:
+        if node.children is None:
+            found.append(node)
+        else:
+            found += _leaves(node.children)
+    return found
 
 
 def _caveat(node: NodePlan, r: str, lines: list[str], indent: str) -> None:

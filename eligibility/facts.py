@@ -132,6 +132,9 @@ class Facts:
         self.profile = profile
         self.as_of = as_of
         self._memo: dict[Hashable, Any] = {}
+        #: Each person's work table (``measure.work_rows.work_table``), made on first use: read two dozen times an
+        #: evaluation, found here without a call of ``memo`` and a key made each time.
+        self.tables: dict[str, Any] = {}
         birth = profile.birth_date
         if isinstance(birth, dt.date) and birth > as_of:
             # A person not yet born on the day has no age: every age rule and table would read nonsense.

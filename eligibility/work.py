@@ -110,7 +110,10 @@ def _overlapping(parts: Sequence[Part], cap_units: int) -> tuple[int, dict[int, 
         ends.setdefault(last + 1, []).append(pos)
     edges = sorted(starts.keys() | ends.keys())
     uncapped: dict[int, int] = {}  # the running count of days below the cap, at each edge
-    direct: dict[int, int | Fraction] = {}  # what capped days gave each job
+    direct: dict[int, int] = {}  # what capped days held by one job alone gave it
+    # What capped days shared between jobs gave each job: by the jobs' weekly hours together (the denominator), the
+    # numerators added up; made a Fraction once per job at the end (a Fraction per span of days cost more).
+    shared: dict[int, dict[int, int]] = {}
     active: dict[int, int] = {}
     total = days_below = weekly = 0
     for k in range(len(edges) - 1):
@@ -134,12 +137,25 @@ def _overlapping(parts: Sequence[Part], cap_units: int) -> tuple[int, dict[int, 
                 direct[pos] = direct.get(pos, 0) + cap_units * days
         else:
             for pos, hours in active.items():
-                direct[pos] = direct.get(pos, 0) + Fraction(hours * cap_units * days, weekly)
+                terms = shared.get(pos)
+                if terms is None:
+                    terms = shared[pos] = {}
+                terms[weekly] = terms.get(weekly, 0) + hours * cap_units * days
     uncapped[edges[-1]] = days_below
     shares: dict[int, int | Fraction] = {}
     for pos, (index, first, last, hours) in enumerate(parts):
-        share = hours * (uncapped[last + 1] - uncapped[first]) + direct.get(pos, 0)
-        shares[index] = shares.get(index, 0) + share
+        whole = hours * (uncapped[last + 1] - uncapped[first]) + direct.get(pos, 0)
+        terms = shared.get(pos)
+        share: int | Fraction
+        if terms is None:
+            share = whole
+        elif len(terms) == 1:
+            for weekly, numerator in terms.items():
+                share = Fraction(whole * weekly + numerator, weekly)
+        else:
+            share = whole + sum([Fraction(numerator, weekly) for weekly, numerator in terms.items()], Fraction(0))
+        prior = shares.get(index)
+        shares[index] = share if prior is None else prior + share
     return total, shares
 
 

@@ -13,6 +13,8 @@ from eligibility import __version__
 from eligibility.engines.choose import as_engine
 from eligibility.engines.digest import profile_digest as profile_digest
 from eligibility.engines.protocol import Engine
+from eligibility.evaluator.engine import evaluate_program as native_program
+from eligibility.evaluator.engine import step_on as native_step
 from eligibility.facts import Facts
 from eligibility.freshness import program_caveats
 from eligibility.measure.cache import IdentityCache
@@ -147,9 +149,18 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
     results: dict[str, ProgramResult] = {}
     needed, in_order = plan.evaluation_steps(wanted, as_of)
     evaluate_program = chosen_engine.evaluate_program
-    for pid, program in needed:
-        result = results[pid] = evaluate_program(program, facts, library, verdicts)
-        verdicts[pid] = result.verdict
+    if evaluate_program is native_program:
+        # The native engine's steps taken here (its ``evaluate_program`` without a call and a measurer a program):
+        # one measurer for every program, as ``evaluate_verdicts`` has (measures are kept by condition).
+        mm = Measurer(facts, library, verdicts)
+        for pid, program in needed:
+            step = native_step(program, as_of)
+            result = results[pid] = step if type(step) is ProgramResult else step(mm)  # type: ignore[operator]
+            verdicts[pid] = result.verdict
+    else:
+        for pid, program in needed:
+            result = results[pid] = evaluate_program(program, facts, library, verdicts)
+            verdicts[pid] = result.verdict
     receipt = Receipt(as_of, __version__, library.digest, profile_digest(profile), chosen_engine.name)
     # Freshness caveats (rules checked before the date, reported changes) are added once here, the same
     # for every engine.

@@ -117,7 +117,7 @@ def _keep(node: NodePlan, measured: Any, key: Hashable) -> tuple[ConditionResult
     return kept
 
 
-def _step(program: Program, day: dt.date) -> ProgramResult | Walk:
+def step_on(program: Program, day: dt.date) -> ProgramResult | Walk:
     """What the native evaluation of ``program`` on ``day`` does: give the result its standing settles (the same
     whatever the profile), or walk its version's plan (``evaluator.walk``); worked out once per program and day."""
     kept = program_plan(program)
@@ -182,7 +182,7 @@ def evaluate_program(program: Program, facts: Facts, library: Library, verdicts:
     """One program's verdict on the facts' as-of date, its leaves decided by ``decide`` (natively by default)."""
     day = facts.as_of
     if decide is native_leaf:
-        step = _step(program, day)
+        step = step_on(program, day)
         if type(step) is ProgramResult:
             return step
         return step(Measurer(facts, library, verdicts))  # type: ignore[operator]

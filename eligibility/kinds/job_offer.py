@@ -56,7 +56,7 @@ def measure(c: JobOfferCondition, mm: Measurer) -> JobOfferMeasure:
     """The offer, and the higher of the general floor and the floor listed for its NOC code."""
     found = measure_offer(mm.facts)
     offer = found.offer
-    data = mm.facts.memo("job-offer-data", lambda: unstructure(offer)) if offer is not None else None
+    data = mm.facts.memo("job-offer-data", unstructure, offer) if offer is not None else None
     return JobOfferMeasure(found, _floor(c, offer), data, _employer(c, mm, offer))
 
 

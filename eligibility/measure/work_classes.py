@@ -113,7 +113,9 @@ def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts:
         key = (row.position, part[1], part[2], share)
         item = items.get(key)
         if item is None:
-            hours = share / per_unit if isinstance(share, int) else float(share / per_unit)
+            # The quotient of two integers is rounded once, as float() of the Fraction is (no Fraction made).
+            hours = (share if isinstance(share, int) else share.numerator) / (
+                per_unit if isinstance(share, int) else share.denominator * per_unit)
             # A part starts on its job's first day or on the window's, and ends on its job's last day or the
             # window's.
             item = items[key] = {**row.base,

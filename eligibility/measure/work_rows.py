@@ -153,8 +153,12 @@ def _first_day(row: WorkRow) -> int:
 
 def work_table(facts: Facts, person: Person = "applicant") -> WorkTable | None:
     """The person's jobs for counting (None when the work history is unknown), shared by the evaluation."""
-    # Read by every work count: the builder is a module function, so that finding the table makes nothing.
-    return facts.memo(("work-table", person), _build_table, facts, person)
+    # Read by every work count, two dozen times an evaluation: kept in a mapping of its own on the facts.
+    try:
+        found: WorkTable | None = facts.tables[person]
+    except KeyError:
+        found = facts.tables[person] = _build_table(facts, person)
+    return found
 
 
 def _build_table(facts: Facts, person: Person) -> WorkTable | None:

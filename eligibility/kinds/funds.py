@@ -6,13 +6,15 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, all_of, any_of, conj
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.context import Measurer
 from eligibility.measure.offer import (
     ArrangedMeasure,
+    Checks,
+    arranged_checks,
     arranged_decision,
     arranged_outcomes,
     arranged_result,
@@ -45,6 +47,9 @@ class FundsMeasure(Record):
     current_job: bool | None = None
     arranged: ArrangedMeasure | None = None
     confidence: str = "official"
+    #: The exemption's arranged employment decided (``measure.offer.arranged_checks``, kept per Facts and rule:
+    #: the FSW grid and the CRS read the same), when the condition has the exemption and was measured natively.
+    checks: Checks | None = field(default=None, eq=False, repr=False)
 
 
 def measure(c: FundsCondition, mm: Measurer) -> FundsMeasure:
@@ -61,8 +66,12 @@ def measure(c: FundsCondition, mm: Measurer) -> FundsMeasure:
         job = mm.facts.current_canadian_job()
         current = None if not known(job) else job is not None
         arranged = measure_arranged(mm.facts, c.exempt_with_arranged_employment)
+        checks = arranged_checks(mm.facts, c.exempt_with_arranged_employment)
+    else:
+        checks = None
     return FundsMeasure(True, version.valid_from, size, exact, version.amount_for(size),
-                        have if known(have) else None, current, arranged, version.confidence or table.confidence)
+                        have if known(have) else None, current, arranged, version.confidence or table.confidence,
+                        checks)
 
 
 def _surplus(m: FundsMeasure) -> Outcome:
@@ -87,8 +96,13 @@ def decide(c: FundsCondition, m: FundsMeasure) -> Decision:
     if rule is None or m.arranged is None:
         return _combine("fail", _surplus(m), {})
     job: Outcome = "unknown" if m.current_job is None else ("pass" if m.current_job else "fail")
-    ae = {f"ae.{k}": o for k, o in arranged_outcomes(m.arranged, rule).items()}
-    offer = arranged_result(m.arranged, rule, {k.removeprefix("ae."): o for k, o in ae.items()})[0]
+    if m.checks is not None:
+        # Decided once per Facts and rule: the same outcomes and offer's outcome as worked out below.
+        offer, _, outcomes, _ = m.checks
+        ae = {f"ae.{k}": o for k, o in outcomes.items()}
+    else:
+        ae = {f"ae.{k}": o for k, o in arranged_outcomes(m.arranged, rule).items()}
+        offer = arranged_result(m.arranged, rule, {k.removeprefix("ae."): o for k, o in ae.items()})[0]
     return _combine(kleene_all([job, offer]), _surplus(m), {"job": job, **ae})
 
 
@@ -204,7 +218,9 @@ def report(c: FundsCondition, m: FundsMeasure, d: Decision) -> LeafOutcome:
                                        "confidence": m.confidence}]
     rule = c.exempt_with_arranged_employment
     if rule is not None and m.arranged is not None:
-        detail = arranged_result(m.arranged, rule, {k.removeprefix("ae."): o for k, o in d.parts.items()})[1]
+        # The checks' words depend on the offer and the rule alone (not on the engine's outcomes): those kept.
+        detail = arranged_result(m.arranged, rule, {k.removeprefix("ae."): o for k, o in d.parts.items()},
+                                 m.checks[3] if m.checks is not None else None)[1]
         evidence.append({"exemption": EXEMPTION, "outcome": d.parts["exempt"], "detail": detail})
         if d.parts["exempt"] == "pass":
             return LeafOutcome(d.outcome, "exempt", required, f"exempt: {EXEMPTION}", tuple(evidence), plain=True)

@@ -13,6 +13,7 @@ from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, 
 from eligibility.kinds.base import listed as listed_outcomes
 from eligibility.language import ABILITIES
 from eligibility.logic import Outcome, kleene_any
+from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
 from eligibility.noc import noc_table
 from eligibility.record import Record
@@ -54,7 +55,15 @@ def measure(c: LanguageCondition, mm: Measurer) -> LanguageMeasure:
                    and (c.tests is None or t.test.test in c.tests) for t in tests or ())
     evidence = (mm.facts.memo(("language-evidence", c.max_age_months), _evidence, tests)
                 if tests is not None and mm.explain else ())
-    return LanguageMeasure(tests, usable, *_needs(c, mm, tuple(all_needs(c))), evidence)
+    return LanguageMeasure(tests, usable, *_needs(c, mm, _EVERY.get(c, _every)), evidence)
+
+
+def _every(c: LanguageCondition) -> tuple[Levels, ...]:
+    return tuple(all_needs(c))
+
+
+#: Each condition's minimums (``all_needs``), kept while the condition lives.
+_EVERY: IdentityCache[LanguageCondition, tuple[Levels, ...]] = IdentityCache()
 
 
 def _needs(c: LanguageCondition, mm: Measurer, every: tuple[Levels, ...]) -> tuple[tuple[Levels, ...], int | None,
@@ -72,7 +81,17 @@ def _needs(c: LanguageCondition, mm: Measurer, every: tuple[Levels, ...]) -> tup
 
 def meets(t: TestFact, need: Levels) -> bool:
     """Every ability of the test at or above the minimum."""
-    return all(t.levels[a] >= getattr(need, a) for a in ABILITIES)
+    levels = t.levels
+    return (levels["reading"] >= need.reading and levels["writing"] >= need.writing
+            and levels["listening"] >= need.listening and levels["speaking"] >= need.speaking)
+
+
+#: The name of the part of test ``j`` under minimum ``i`` (``"i:j"``), for the first few of each, made once.
+_PARTS = tuple(tuple(f"{i}:{j}" for j in range(12)) for i in range(4))
+
+
+def _part(i: int, j: int) -> str:
+    return _PARTS[i][j] if i < 4 and j < 12 else f"{i}:{j}"
 
 
 def _combine(m: LanguageMeasure, parts: dict[str, Outcome]) -> Outcome:
@@ -87,12 +106,22 @@ def _agreed(outcomes: list[Outcome]) -> Outcome:
 
 def decide(c: LanguageCondition, m: LanguageMeasure) -> Decision:
     """Each test against each minimum that may apply, in Python."""
-    if m.tests is None:
+    tests = m.tests
+    if tests is None:
         return Decision("unknown")
-    parts: dict[str, Outcome] = {f"{i}:{j}": "pass" if ok and meets(t, need) else "fail"
-                                 for i, need in enumerate(m.needs) for j, (t, ok) in enumerate(zip(m.tests, m.usable,
-                                                                                                   strict=True))}
-    return Decision(_combine(m, parts), parts)
+    pairs = tuple(zip(tests, m.usable, strict=True))
+    parts: dict[str, Outcome] = {}
+    # For each minimum, whether some usable test meets it (Kleene's any of passes and fails), in one pass.
+    outcomes: list[Outcome] = []
+    for i, need in enumerate(m.needs):
+        found: Outcome = "fail"
+        for j, (t, ok) in enumerate(pairs):
+            if ok and meets(t, need):
+                parts[_part(i, j)] = found = "pass"
+            else:
+                parts[_part(i, j)] = "fail"
+        outcomes.append(found)
+    return Decision(outcomes[0] if len(outcomes) == 1 or len(set(outcomes)) == 1 else "unknown", parts)
 
 
 def outcome(c: LanguageCondition) -> Callable[[Measurer], Outcome]:
@@ -155,7 +184,11 @@ def levels_data(levels: Levels) -> dict[str, int]:
 
 def _levels_text(levels: dict[str, int] | Levels) -> str:
     values = levels if isinstance(levels, dict) else levels_data(levels)
-    return ", ".join(f"{a[0].upper()}{values[a]}" for a in ABILITIES)
+    return f"R{values['reading']}, W{values['writing']}, L{values['listening']}, S{values['speaking']}"
+
+
+#: Each minimum's words, kept while the rules that hold it live.
+_NEEDS: IdentityCache[Levels, str] = IdentityCache()
 
 
 def _evidence(tests: tuple[TestFact, ...]) -> tuple[dict[str, Any], ...]:
@@ -184,10 +217,13 @@ def report(c: LanguageCondition, m: LanguageMeasure, d: Decision) -> LeafOutcome
     if not usable:
         return LeafOutcome(d.outcome, None, required, "no valid test result in the language required", evidence,
                            plain=True)
-    best = tests[max(usable, key=lambda j: (any(d.parts.get(f"{i}:{j}") == "pass" for i in range(len(m.needs))),
-                                            min(tests[j].levels.values())))]
+    if len(usable) == 1:
+        best = tests[usable[0]]
+    else:
+        best = tests[max(usable, key=lambda j: (any(d.parts.get(_part(i, j)) == "pass" for i in range(len(m.needs))),
+                                                min(tests[j].levels.values())))]
     observed = {"test": best.test.test, "taken": best.test.taken.isoformat(), "levels": dict(best.levels)}
-    need_text = " or ".join(_levels_text(n) for n in m.needs)
+    need_text = " or ".join([_NEEDS.get(n, _levels_text) for n in m.needs])
     text = f"{best.test.test} of {best.test.taken}: {_levels_text(best.levels)}; needs {need_text}"
     if d.outcome == "unknown":
         text += " (the level needed depends on the main occupation, which is not settled)"

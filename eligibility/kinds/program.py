@@ -81,10 +81,10 @@ def keyed(c: ProgramCondition) -> Callable[[Measurer], Hashable]:
     """``key(c, measure(c, mm))``, compiled: the listed programs' verdicts, each program once (as the measure's
     mapping holds them), without the measure's record."""
     listed = tuple(dict.fromkeys(c.any_of))
+    unknown = ("not_encoded",) * len(listed)  # what a program not evaluated reads as, one for each listed
 
     def found(mm: Measurer) -> Hashable:
-        verdicts = mm.verdicts
-        return tuple([verdicts.get(p, "not_encoded") for p in listed])
+        return tuple(map(mm.verdicts.get, listed, unknown))
 
     return found
 

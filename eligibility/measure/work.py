@@ -70,6 +70,11 @@ class WorkMeasure(Record):
                               item.get("hours"), item.get("reason")) for item in self.evidence)
 
 
+#: Whether ``measure_work`` takes its short way for one occupation met (tests/test_eval7_one_code.py turns it off to
+#: hold the two ways equal).
+ONE_CODE = True
+
+
 def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True) -> WorkMeasure:
     """The hours a work_experience condition counts, the occupations found, and (when ``explain``) every job's
     share or why it was left out as ``evidence`` (else no evidence: only a reader needs it)."""
@@ -85,10 +90,22 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
         return WorkMeasure(True, first, last, 0.0, 0.0,
                            evidence=tuple(rows.left_out(table, others, c.occupations)) if explain else ())
     per_unit, continuous = 7 * table.units, c.continuous
-    maybe = [part for _, part in unsure] if unsure else []
     # Counts are whole numbers of 1 / per_unit hours, compared exactly with the minimum (num / den hours).
     num, den = c.min_hours.as_integer_ratio()
     enough = Fraction(num * per_unit, den) if den > 1 else num * per_unit
+    if ONE_CODE and not unsure and len(codes) == 1 and c.single_occupation:
+        # One occupation met, every job with a code (the most common case with jobs): it is the best and the main
+        # occupation, qualifying with enough hours of its own; what the general case below works out for it.
+        code = codes[0]
+        low = rows.best(table, code, continuous)[0]
+        hours = low / per_unit
+        alone: tuple[str, ...] = (code,) if low >= enough else ()
+        if not explain:
+            return WorkMeasure(True, first, last, hours, hours, code, code, alone)
+        jobs = [item for _, item in rows.code_items(table, code, continuous, per_unit)]
+        jobs += rows.left_out(table, others, c.occupations)
+        return WorkMeasure(True, first, last, hours, hours, code, code, alone, False, tuple(jobs))
+    maybe = [part for _, part in unsure] if unsure else []
     low, high, counted, best_code, scored = _count(c, table, rows, codes, others, maybe)
     if scored is not None:
         qualifying = sorted(k for k, v in scored.items() if v[0] >= enough)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+from eligibility.measure.cache import IdentityCache
 from eligibility.measure.occupations import describe_occupations, split_codes
 from eligibility.measure.work_rows import Item, Rules, WorkRow, WorkTable, excluded_because
 from eligibility.rulebook.model import Exclusion, Location, Occupations
@@ -90,11 +91,27 @@ class Classified:
         aligned, fixed = self.fixed
         if not others:
             return fixed
-        described = describe_occupations(occupations)
+        reasons = _REASONS.get(occupations, _no_reasons)
         items = list(aligned)
         for code in others:
-            table.place(not_among(code, described), [row.position for row, _ in self.groups[code]], items)
+            why = reasons.get(code)
+            if why is None:
+                if len(reasons) >= REASONS_KEPT:
+                    reasons.clear()
+                why = reasons[code] = not_among(code, describe_occupations(occupations))
+            table.place(why, [row.position for row, _ in self.groups[code]], items)
         return list(filter(None, items))
+
+
+def _no_reasons(_: Occupations) -> dict[str, str]:
+    return {}
+
+
+#: Per selector: why a row of each NOC code it does not select is left out (``not_among``), the same text for every
+#: profile; a dozen conditions word every job left out, each with its own selector.
+_REASONS: IdentityCache[Occupations, dict[str, str]] = IdentityCache()
+#: Codes kept per selector before they are forgotten (a bound on memory).
+REASONS_KEPT = 1024
 
 
 def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts: Sequence[Part],

@@ -106,7 +106,7 @@ def keyed(c: DeclarationCondition) -> Callable[[Measurer], Hashable]:
         stated = mm.facts.profile.declarations
         if name in stated:
             value = stated[name]
-            return True, (type(value), repr(value))  # ``typed(value)``, without its call
+            return True, typed(value)
         return _NOT_STATED
 
     return found

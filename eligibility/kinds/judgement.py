@@ -65,7 +65,7 @@ def keyed(c: JudgementCondition) -> Callable[[Measurer], Hashable]:
 
     def found(mm: Measurer) -> Hashable:
         value = mm.facts.profile.declarations.get(name)
-        return type(value), repr(value)  # ``typed(value)``, without its call
+        return typed(value)
 
     return found
 

@@ -184,13 +184,21 @@ def _required(c: JobOfferCondition) -> Any:
     return plain(required)
 
 
-_REQUIRED: IdentityCache[JobOfferCondition, Any] = IdentityCache()
+def _kept_required(c: JobOfferCondition) -> tuple[Any, bool]:
+    """The condition's requirements as plain data, and whether every value is a scalar (a shallow copy is then a
+    copy)."""
+    required = _required(c)
+    return required, all(type(v) in (str, int, float, bool) for v in required.values())
+
+
+_REQUIRED: IdentityCache[JobOfferCondition, tuple[Any, bool]] = IdentityCache()
 
 
 def report(c: JobOfferCondition, m: JobOfferMeasure, d: Decision) -> LeafOutcome:
     """Each requirement with the offer's value, the ones not met first in the explanation."""
     # A copy: the condition's own dict is never handed out.
-    required = plain(_REQUIRED.get(c, _required))
+    kept, flat = _REQUIRED.get(c, _kept_required)
+    required = dict(kept) if flat else plain(kept)
     offer = m.offer.offer
     if offer is None:
         return LeafOutcome(d.outcome, None, required, m.offer.absent_text, plain=True)

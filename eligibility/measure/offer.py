@@ -7,7 +7,7 @@ from attrs import frozen
 from eligibility.dates import window
 from eligibility.facts import Facts
 from eligibility.logic import Outcome, kleene_all
-from eligibility.measure.occupations import describe_occupations, matches
+from eligibility.measure.occupations import describe_occupations, selects
 from eligibility.numbers import held
 from eligibility.profile.model import JobOffer
 from eligibility.record import Record
@@ -155,7 +155,8 @@ def offer_outcomes(offer: JobOffer, occupations: Occupations | None, min_hours: 
     """Python's outcome of each check ``offer_details`` words (the native decision)."""
     out: dict[str, Outcome] = {}
     if occupations is not None:
-        out["occupation"] = "unknown" if offer.noc is None else ("pass" if matches(occupations, offer.noc) else "fail")
+        # ``selects``: ``matches``' answer kept with the selector (found by identity, the selector not hashed).
+        out["occupation"] = "unknown" if offer.noc is None else ("pass" if selects(occupations, offer.noc) else "fail")
     if min_hours is not None:
         out["hours"] = "unknown" if offer.hours_per_week is None else (
             "pass" if offer.hours_per_week >= min_hours else "fail")

@@ -4,6 +4,7 @@ Instructions), read from the evaluation's own work table."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from eligibility.dates import window
@@ -87,9 +88,9 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
         elif chosen is None or noc in chosen:
             certain.append(pair)
     # The table's count of all the parts (a plain sum when no two jobs of the table share a day).
-    total, _, shares = table.count([part for _, part in certain], False)
+    total, shares, over = _count(table, [part for _, part in certain])
     # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
-    top = table.count([part for _, part in certain + uncertain], False)[0] if uncertain else total
+    top = _count(table, [part for _, part in certain + uncertain])[0] if uncertain else total
     per_hour = 7 * table.units  # sweep counts in units of 1 / (7 x units) of an hour
     settle = tuple([f"{path}[{row.index}].noc" for row, _ in uncertain]) if uncertain else ()
     year = HOURS_PER_YEAR * per_hour
@@ -98,10 +99,9 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
         return reading_of((years, None, (), settle, ()))
     evidence: list[dict[str, Any]] = []
     for row, (index, start, end, _) in certain:
-        share = shares[index]
-        # A share is whole units, or a fraction where concurrent jobs shared the cap: either way the hours
-        # are one correctly rounded division of two whole numbers.
-        hours = share / per_hour if isinstance(share, int) else share.numerator / (share.denominator * per_hour)
+        # A share is whole units over ``over`` (1 unless concurrent jobs shared the cap): the hours are one
+        # correctly rounded division of two whole numbers, the same float as the share's fraction gives.
+        hours = shares[index] / (over * per_hour)
         evidence.append({"measure": measure, "job": index, "title": row.entry.title, "noc": row.noc,
                          "counted": True, "from": row.start_iso if start == row.first else first_iso,
                          "to": row.end_iso if end == row.last else last_iso, "hours": round(hours, 1)})
@@ -126,6 +126,76 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
                      for row, reason in zip(table.rows, why, strict=True) if reason is not None]
     observed = {"hours": round(total / per_hour, 1), "years": years[0], "from": first_iso, "to": last_iso}
     return reading_of((years, observed, tuple(evidence), settle, ()))
+
+
+def _count(table: WorkTable, parts: list[Part]) -> tuple[int, dict[int, int], int]:
+    """``table.count(parts, False)`` with each job's share as a whole number over a common denominator (returned
+    third; 1 unless concurrent jobs shared the weekly cap): the same total, and each share the same number.
+
+    Where jobs overlap, ``work.sweep`` adds each job's part of a shared cap as a ``Fraction``, pure Python that
+    made such a profile's CRS several times dearer than another's; here the parts of a shared cap are whole
+    numbers over the lowest common multiple of the weekly hours that shared it."""
+    if table.disjoint or len(parts) < 2:
+        total, _, found = table.count(parts, False)
+        return total, found, 1  # type: ignore[return-value]  # no cap is shared: every share is whole
+    ordered = sorted(parts, key=_first_day)
+    for k in range(1, len(ordered)):
+        if ordered[k][1] <= ordered[k - 1][2]:
+            return _overlapping(parts, table.cap_units)
+    total, _, found = table.count(parts, False)
+    return total, found, 1  # type: ignore[return-value]
+
+
+def _first_day(part: Part) -> int:
+    return part[1]
+
+
+def _overlapping(parts: list[Part], cap_units: int) -> tuple[int, dict[int, int], int]:
+    """``work._overlapping`` (the days where a job starts or ends, in order), each share a whole number over the
+    common denominator returned third."""
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for pos, (_, first, last, _) in enumerate(parts):
+        starts.setdefault(first, []).append(pos)
+        ends.setdefault(last + 1, []).append(pos)
+    edges = sorted(starts.keys() | ends.keys())
+    uncapped: dict[int, int] = {}  # the running count of days below the cap, at each edge
+    direct: dict[int, int] = {}  # what capped days held alone gave each job (whole units)
+    shared: list[tuple[int, int, int]] = []  # what capped days held together gave: (position, numerator, weekly)
+    active: dict[int, int] = {}
+    total = days_below = weekly = 0
+    for k in range(len(edges) - 1):
+        left = edges[k]
+        for pos in ends.get(left, ()):
+            weekly -= active.pop(pos)
+        for pos in starts.get(left, ()):
+            weekly += parts[pos][3]
+            active[pos] = parts[pos][3]
+        uncapped[left] = days_below
+        days = edges[k + 1] - left
+        if weekly <= 0:
+            continue
+        if weekly <= cap_units:
+            days_below += days
+            total += weekly * days
+            continue
+        total += cap_units * days
+        if len(active) == 1:
+            for pos in active:
+                direct[pos] = direct.get(pos, 0) + cap_units * days
+        else:
+            for pos, hours in active.items():
+                shared.append((pos, hours * cap_units * days, weekly))
+    uncapped[edges[-1]] = days_below
+    over = math.lcm(*{w for _, _, w in shared}) if shared else 1
+    scaled = {pos: share * over for pos, share in direct.items()}
+    for pos, numerator, w in shared:
+        scaled[pos] = scaled.get(pos, 0) + numerator * (over // w)
+    shares: dict[int, int] = {}
+    for pos, (index, first, last, hours) in enumerate(parts):
+        share = hours * (uncapped[last + 1] - uncapped[first]) * over + scaled.get(pos, 0)
+        shares[index] = shares.get(index, 0) + share
+    return total, shares, over
 
 
 NO_YEARS = (0, 0)

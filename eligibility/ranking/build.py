@@ -7,11 +7,12 @@ result is a frozen value.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from operator import is_
 
 from attrs import field, frozen
 
+from eligibility.ranking.measures import LANGUAGE
 from eligibility.ranking.reading import Reading
 from eligibility.ranking.score import Plan, Points, Scored
 from eligibility.record import Record
@@ -57,6 +58,11 @@ class Layout(Record):
     kept_sections: dict[Hashable, SectionScore] = field(factory=dict, eq=False, repr=False)
     kept_parts: dict[tuple[int, int, Points], PartScore] = field(factory=dict, eq=False, repr=False)
     kept_all: dict[Hashable, tuple[SectionScore, ...]] = field(factory=dict, eq=False, repr=False)
+    #: ``factor_scores`` compiled for these plans (``_compiled``): None until first used.
+    build: Callable[[tuple[Points, ...], dict[str, Reading], dict[Hashable, FactorScore]],
+                    tuple[tuple[FactorScore, ...], list[str]]] | None = field(default=None, eq=False, repr=False)
+    #: The measures a score's readings hold for these plans: those their applying steps read, and the languages.
+    present: frozenset[str] = field(default=frozenset(), eq=False, repr=False)
 
 
 _LAYOUTS: dict[tuple[int, ...], tuple[tuple[Plan, ...], Layout]] = {}
@@ -96,7 +102,8 @@ def _layout(rules: CrsRules, plans: tuple[Plan, ...]) -> Layout:
                           tuple((part.id, max(p.sections[si].parts[pi].max for p in plans), part.cap)
                                 for pi, part in enumerate(sp.parts)))
                          for si, sp in enumerate(first.sections))
-        hit = _LAYOUTS[key] = (plans, Layout(factors, sections))
+        present = frozenset({m for p in plans for m in p.measures} | LANGUAGE)
+        hit = _LAYOUTS[key] = (plans, Layout(factors, sections, present=present))
     return hit[1]
 
 
@@ -105,75 +112,79 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
     """Every factor's result (its points, maximum, what was seen, the evidence, what would settle it), and the
     profile paths that would settle the whole score, once each in the factors' order.
 
-    One loop over the factors, without a call per factor: a factor that reads nothing (it does not apply in this
-    case), or only plain words or numbers without evidence, is kept by its points and those words (its type too:
-    True is not 1); the others are built. A reading names each path that would settle it once.
+    A factor that reads nothing (it does not apply in this case), or only plain words or numbers without evidence,
+    is kept by its points and those words (its type too: True is not 1); the others are built. A reading names
+    each path that would settle it once. The work is a function compiled once per layout (``_compiled``): each
+    factor's words, maximum, citations and measures are constants of its code, without a loop over the factors.
     """
-    settled: list[str] = []
-    get = readings.get
     kept = shape.kept
     if len(kept) >= KEPT:
         kept.clear()  # a batch of many profiles must not keep every combination
-    found: list[FactorScore] = []
-    add = found.append
-    points_of = scored.factors  # as many as the plans' steps, as ``shape.factors``
+    build = shape.build
+    if build is None:
+        build = _compiled(shape)
+        object.__setattr__(shape, "build", build)
+    found, settled = build(scored.factors, readings, kept)
+    return found, tuple(dict.fromkeys(settled)) if settled else ()
+
+
+def _compiled(shape: Layout) -> Callable[[tuple[Points, ...], dict[str, Reading], dict[Hashable, FactorScore]],
+                                         tuple[tuple[FactorScore, ...], list[str]]]:
+    """The factors' results of a layout as one function of the points, the readings and the results kept: the
+    code of ``factor_scores`` written out per factor, each factor's static part a constant.
+
+    A measure that the layout's plans do not read is known absent here: a factor of it reads nothing (kept by its
+    points), a factor of two of which one is absent is built by ``_combined``."""
+    names: dict[str, object] = {"FS": FactorScore, "PLAIN": _PLAIN, "combined": _combined}
+    lines = ["def build(points, readings, kept):", "    settled = []", "    get = kept.get"]
+    out = []
     for static in shape.factors:
         index, fid, section, says, top, citations, applies, m1, m2 = static
-        points = points_of[index]
-        r = get(m1)
-        if m2 is None:
-            if r is None:
-                # A factor that does not apply in this case reads nothing: its result depends on its points alone.
-                key: Hashable = (index, points)
-                f = kept.get(key)
-                if f is None:
-                    f = kept[key] = FactorScore(fid, section, says, points[0], points[1], top, {}, (), citations,
-                                                (), applies)
-                add(f)
-                continue
-            low, high = points
-            observed = r.observed
-            if low != high and r.settle:
-                settle = r.settle
-                settled += settle
-            else:
-                settle = ()
-            evidence = r.evidence
-            if not evidence and type(observed) in _PLAIN:
-                key = (index, points, type(observed), observed, settle)
-                f = kept.get(key)
-                if f is None:
-                    f = kept[key] = FactorScore(fid, section, says, low, high, top, {m1: observed}, (), citations,
-                                                settle, applies)
-                add(f)
-            else:
-                add(FactorScore(fid, section, says, low, high, top, {m1: observed}, evidence, citations, settle,
-                                applies))
-            continue
-        r2 = get(m2)
-        if r is None or r2 is None:
-            partial = _combined(static, points, r, r2)
-            settled += partial.settled_by
-            add(partial)
-            continue
-        low, high = points
-        if low != high and (r.settle or r2.settle):
-            settle = tuple(dict.fromkeys(r.settle + r2.settle))
-            settled += settle
+        i = index
+        names[f"S{i}"], names[f"C{i}"] = static, citations
+        head = f"FS({fid!r}, {section!r}, {says!r}, low, high, {top!r}, "
+        tail = f"C{i}, settle, {applies!r})"
+        if m2 is None and m1 not in shape.present:
+            # Reads nothing in this case: depends on its points alone.
+            lines += [f"    key = ({i}, points[{i}])", "    f = get(key)", "    if f is None:",
+                      "        low, high = key[1]",
+                      f"        f = kept[key] = FS({fid!r}, {section!r}, {says!r}, low, high, {top!r}, {{}}, (), C{i}, "
+                      f"(), {applies!r})",
+                      f"    f{i} = f"]
+        elif m2 is None:
+            lines += [f"    p = points[{i}]", "    low, high = p", f"    r = readings[{m1!r}]",
+                      "    observed = r.observed", "    evidence = r.evidence",
+                      "    if low != high and r.settle:", "        settle = r.settle", "        settled += settle",
+                      "    else:", "        settle = ()",
+                      "    if not evidence and type(observed) in PLAIN:",
+                      f"        key = ({i}, p, type(observed), observed, settle)", "        f = get(key)",
+                      "        if f is None:",
+                      f"            f = kept[key] = {head}{{{m1!r}: observed}}, (), {tail}",
+                      f"        f{i} = f", "    else:",
+                      f"        f{i} = {head}{{{m1!r}: observed}}, evidence, {tail}"]
+        elif m1 not in shape.present or m2 not in shape.present:
+            r1 = f"readings[{m1!r}]" if m1 in shape.present else "None"
+            r2 = f"readings[{m2!r}]" if m2 in shape.present else "None"
+            lines += [f"    f = combined(S{i}, points[{i}], {r1}, {r2})", "    settled += f.settled_by",
+                      f"    f{i} = f"]
         else:
-            settle = ()
-        o1, o2, e2 = r.observed, r2.observed, r2.evidence
-        if not r.evidence and not e2 and type(o1) in _PLAIN and type(o2) in _PLAIN:
-            key = (index, points, type(o1), o1, type(o2), o2, settle)
-            f = kept.get(key)
-            if f is None:
-                f = kept[key] = FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2}, (), citations,
-                                            settle, applies)
-            add(f)
-        else:
-            add(FactorScore(fid, section, says, low, high, top, {m1: o1, m2: o2},
-                            r.evidence + e2 if e2 else r.evidence, citations, settle, applies))
-    return tuple(found), tuple(dict.fromkeys(settled)) if settled else ()
+            lines += [f"    p = points[{i}]", "    low, high = p", f"    r = readings[{m1!r}]",
+                      f"    r2 = readings[{m2!r}]", "    s1, s2 = r.settle, r2.settle",
+                      "    if low != high and (s1 or s2):", "        settle = tuple(dict.fromkeys(s1 + s2))",
+                      "        settled += settle", "    else:", "        settle = ()",
+                      "    o1, o2, e1, e2 = r.observed, r2.observed, r.evidence, r2.evidence",
+                      "    if not e1 and not e2 and type(o1) in PLAIN and type(o2) in PLAIN:",
+                      f"        key = ({i}, p, type(o1), o1, type(o2), o2, settle)", "        f = get(key)",
+                      "        if f is None:",
+                      f"            f = kept[key] = {head}{{{m1!r}: o1, {m2!r}: o2}}, (), {tail}",
+                      f"        f{i} = f", "    else:",
+                      f"        f{i} = {head}{{{m1!r}: o1, {m2!r}: o2}}, e1 + e2 if e2 else e1, {tail}"]
+        out.append(f"f{i}")
+    lines.append(f"    return ({', '.join(out)}{',' if len(out) == 1 else ''}), settled")
+    exec(compile("\n".join(lines), "<ranking.build: factors of a layout>", "exec"), names)  # noqa: S102
+    built: Callable[[tuple[Points, ...], dict[str, Reading], dict[Hashable, FactorScore]],
+                    tuple[tuple[FactorScore, ...], list[str]]] = names["build"]  # type: ignore[assignment]
+    return built
 
 
 def _combined(static: Static, points: Points, r1: Reading | None, r2: Reading | None) -> FactorScore:

@@ -114,6 +114,8 @@ class Plan(Record):
         default=(), eq=False, repr=False)
     #: ``measures`` but those read from the applicant's English and French, each with its reader.
     readers: Readers = ()
+    #: ``score_plan`` without a previous score, compiled for this plan (``ranking.score``): None until first used.
+    fresh: Callable[[dict[str, Reading]], tuple[object, ...]] | None = field(default=None, eq=False, repr=False)
 
 
 def compile_table(table: dict[str, int], measure: str) -> Compiled:

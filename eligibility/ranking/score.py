@@ -7,7 +7,7 @@ scoring a profile is a few loops over numbers.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from itertools import product
 from typing import NamedTuple
 
@@ -99,31 +99,15 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
     """Every step, part and section; with ``previous``, only the steps ``redo`` again (by default the language
     steps: ``previous`` is the other designation's score)."""
     if previous is None:
-        factors = [NONE] * len(p.steps)  # a step that does not apply in this case scores nothing
-        # Measures read at exact levels are one index into the capped spans; the others are kept per step.
-        for i, m, spans, top, s in p.simple:
-            level, high = readings[m].value
-            if level == high:
-                factors[i] = spans[level] if level <= top else spans[top]
-            else:
-                factors[i] = _kept_points(s, readings)
-        for i, m1, m2, rows, top, top2, s in p.combined:
-            level, high = readings[m1].value
-            inner, inner_high = readings[m2].value
-            if level == high and inner == inner_high:
-                row = rows[level] if level <= top else rows[top]
-                factors[i] = row[inner] if inner <= top2 else row[top2]
-            else:
-                factors[i] = _kept_points(s, readings)
-        for i, m, s in p.other:
-            # Per ability: kept by the four levels.
-            at = s.kept.get(readings[m].abilities)
-            factors[i] = at if at is not None else _kept_points(s, readings)
-    else:
-        steps = p.steps
-        factors = list(previous.factors)
-        for i in p.designated if redo is None else redo:
-            factors[i] = _kept_points(steps[i], readings) if steps[i].applies else NONE
+        fresh = p.fresh
+        if fresh is None:
+            fresh = _compiled(p)
+            object.__setattr__(p, "fresh", fresh)
+        return fresh(readings)  # type: ignore[return-value]
+    steps = p.steps
+    factors = list(previous.factors)
+    for i in p.designated if redo is None else redo:
+        factors[i] = _kept_points(steps[i], readings) if steps[i].applies else NONE
     scored = tuple(factors)
     parts, sections = [], []
     total_low = total_high = 0
@@ -141,6 +125,77 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
         total_low += section[0]
         total_high += section[1]
     return _new(Scored, (total_low, total_high, scored, tuple(parts), tuple(sections)))
+
+
+def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
+    """``score_plan`` of a plan without a previous score, as one function of the readings: every step, part and
+    section written out, the step's lookups, levels and caps constants of its code, each measure's level read once.
+
+    A step read at exact levels is one index into its capped spans (a combined step's, by the first measure's level
+    then the second's); other levels, and the abilities a per-ability step reads, are kept per step
+    (``_kept_points``, its kept points looked at first without a call: ``s.kept`` is the same dict for the plan's
+    life, cleared, not replaced). A step that does not apply in this case scores nothing. Most sections of most people add up
+    the same points (no spouse, no additional points...): a section's parts and subtotal are kept by its steps'
+    points."""
+    names: dict[str, object] = {"kp": _kept_points, "section": _section, "new": _new, "Scored": Scored,
+                                "KEPT": KEPT, "NONE": NONE}
+    lines = ["def fresh(readings):"]
+    values: dict[str, str] = {}
+
+    def value(m: str) -> str:
+        """The local holding the level span of ``m`` (read once)."""
+        if m not in values:
+            values[m] = f"v{len(values)}"
+            lines.append(f"    {values[m]} = readings[{m!r}].value")
+        return values[m]
+
+    done: set[int] = set()
+    for i, m, spans, top, s in p.simple:
+        names[f"SP{i}"], names[f"ST{i}"], names[f"K{i}"] = spans, s, s.kept
+        v = value(m)
+        lines += [f"    level, high = {v}", "    if level == high:",
+                  f"        f{i} = SP{i}[level] if level <= {top} else SP{i}[{top}]",
+                  "    else:", f"        at = K{i}.get({v})", f"        f{i} = at if at is not None else kp(ST{i}, readings)"]
+        done.add(i)
+    for i, m1, m2, rows, top, top2, s in p.combined:
+        names[f"R{i}"], names[f"ST{i}"], names[f"K{i}"] = rows, s, s.kept
+        v1, v2 = value(m1), value(m2)
+        lines += [f"    level, high = {v1}", f"    inner, inner_high = {v2}",
+                  "    if level == high and inner == inner_high:",
+                  f"        row = R{i}[level] if level <= {top} else R{i}[{top}]",
+                  f"        f{i} = row[inner] if inner <= {top2} else row[{top2}]",
+                  "    else:", f"        at = K{i}.get(({v1}, {v2}))",
+                  f"        f{i} = at if at is not None else kp(ST{i}, readings)"]
+        done.add(i)
+    for i, m, s in p.other:
+        names[f"K{i}"], names[f"ST{i}"] = s.kept, s
+        # Per ability: kept by the four levels.
+        lines += [f"    at = K{i}.get(readings[{m!r}].abilities)",
+                  f"    f{i} = at if at is not None else kp(ST{i}, readings)"]
+        done.add(i)
+    for i in range(len(p.steps)):
+        if i not in done:
+            lines.append(f"    f{i} = NONE")  # a step that does not apply in this case scores nothing
+    every = ", ".join(f"f{i}" for i in range(len(p.steps)))
+    lines.append(f"    scored = ({every}{',' if len(p.steps) == 1 else ''})")
+    low, high, part_names, section_names = [], [], [], []
+    for si, (cut, shape, kept) in enumerate(p.adding):
+        names[f"A{si}"], names[f"L{si}"] = kept, shape
+        key = ", ".join(f"f{i}" for i in range(len(p.steps))[cut])
+        lines += [f"    key = ({key}{',' if len(range(len(p.steps))[cut]) == 1 else ''})",
+                  f"    found = A{si}.get(key)", "    if found is None:", f"        if len(A{si}) >= KEPT:",
+                  f"            A{si}.clear()", f"        found = A{si}[key] = section(L{si}, scored)",
+                  f"    parts{si}, section{si} = found"]
+        part_names.append(f"parts{si}")
+        section_names.append(f"section{si}")
+        low.append(f"section{si}[0]")
+        high.append(f"section{si}[1]")
+    lines.append(f"    return new(Scored, ({' + '.join(low) or '0'}, {' + '.join(high) or '0'}, scored, "
+                 f"({', '.join(part_names)}{',' if len(part_names) == 1 else ''}), "
+                 f"({', '.join(section_names)}{',' if len(section_names) == 1 else ''})))")
+    exec(compile("\n".join(lines), "<ranking.score: a plan scored>", "exec"), names)  # noqa: S102
+    built: Callable[[dict[str, Reading]], Scored] = names["fresh"]  # type: ignore[assignment]
+    return built
 
 
 def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: tuple[Points, ...]) -> tuple[tuple[Points, ...],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 from eligibility.draws.kinds import EXPRESS_ENTRY_PROGRAMS, ROUND_TYPES
 from eligibility.draws.met import RoundsMet, met_on, on_day
@@ -17,6 +18,8 @@ LAST, MONTHS, KEPT = 6, 12, 4096
 ROUND_PROGRAMS: tuple[str, ...] = tuple(t for t in ROUND_TYPES if t in EXPRESS_ENTRY_PROGRAMS
                                         or t.startswith("category/"))
 ROUND_SET = frozenset(ROUND_PROGRAMS)
+#: The table, day and rounds (``on_day``) of the last call of ``rounds_for``.
+_LAST: list[Any] = []
 
 
 def nominated_on(profile: Profile, day: dt.date) -> bool | None:
@@ -36,7 +39,14 @@ def rounds_for(profile: Profile, verdicts: Mapping[str, str], low: int, high: in
     the score: kept per rounds table and day, so that everyone with the same ones shares it.
     """
     table, note = recent_table()
-    shape = on_day(table, as_of, LAST, MONTHS)
+    # The rounds of the day last asked for, found again without making and hashing ``on_day``'s key (a batch
+    # or a benchmark asks for one day, over and over).
+    last = _LAST
+    if last and last[0] is table and last[1] == as_of:
+        shape = last[2]
+    else:
+        shape = on_day(table, as_of, LAST, MONTHS)
+        _LAST[:] = (table, as_of, shape)
     nominated = nominated_on(profile, as_of)
     # Only these programs open rounds: the other verdicts are not looked at.
     key = (tuple(map(verdicts.get, ROUND_PROGRAMS)), nominated, low, high, note)

@@ -100,14 +100,19 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     if explain:
         # A language's lowest ability is its reading's value (what the steps scored): the result reads its words,
         # evidence and paths, each measure named in its evidence.
-        # (``tagged``, without a call per measure.)
-        for measure, reading in (("first_language", first), ("second_language", second),
-                                 ("first_language_all", first), ("english_all", english), ("french_all", french)):
-            if reading.evidence:
-                value, observed, evidence, settle, abilities = reading
-                reading = _new(Reading, (value, observed, tuple([{"measure": measure, **e} for e in evidence]),
-                                         settle, abilities))
-            readings[measure] = reading
+        # (``tagged``, without a call per measure; each language's measures in one loop, none for a language
+        # without evidence.)
+        for reading, names in ((english, _ENGLISH_FIRST), (french, _FRENCH_SECOND)) if chosen == "english" else (
+                (english, _ENGLISH_SECOND), (french, _FRENCH_FIRST)):
+            evidence = reading.evidence
+            if evidence:
+                value, observed, _, settle, abilities = reading
+                for measure in names:
+                    readings[measure] = _new(Reading, (value, observed, tuple([{"measure": measure, **e}
+                                                                               for e in evidence]), settle, abilities))
+            else:
+                for measure in names:
+                    readings[measure] = reading
     else:
         readings["first_language"] = readings["first_language_all"] = first
         readings["second_language"] = second
@@ -124,6 +129,11 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
                          None if with_spouse is UNKNOWN else with_spouse, why))
 
 
+#: The language measures each language's reading gives, designated first or second.
+_ENGLISH_FIRST = ("first_language", "first_language_all", "english_all")
+_ENGLISH_SECOND = ("second_language", "english_all")
+_FRENCH_FIRST = ("first_language", "first_language_all", "french_all")
+_FRENCH_SECOND = ("second_language", "french_all")
 _STATED: dict[str, Designation] = {d: Designation(d, True, f"{d} as stated in the profile")
                                    for d in ("english", "french")}
 _ONLY: dict[str, Designation] = {d: Designation(d, False, f"{d} scored as first official language: the only "

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from operator import is_
 
+import attrs
 from attrs import field, frozen
 
 from eligibility.ranking.measures import LANGUAGE
@@ -135,15 +136,27 @@ def _compiled(shape: Layout) -> Callable[[tuple[Points, ...], dict[str, Reading]
 
     A measure that the layout's plans do not read is known absent here: a factor of it reads nothing (kept by its
     points), a factor of two of which one is absent is built by ``_combined``."""
-    names: dict[str, object] = {"FS": FactorScore, "PLAIN": _PLAIN, "combined": _combined}
+    names: dict[str, object] = {"FS": FactorScore, "PLAIN": _PLAIN, "combined": _combined,
+                                "new": object.__new__, "setd": object.__setattr__}
     lines = ["def build(points, readings, kept):", "    settled = []", "    get = kept.get"]
     out = []
     for static in shape.factors:
         index, fid, section, says, top, citations, applies, m1, m2 = static
         i = index
         names[f"S{i}"], names[f"C{i}"] = static, citations
-        head = f"FS({fid!r}, {section!r}, {says!r}, low, high, {top!r}, "
-        tail = f"C{i}, settle, {applies!r})"
+        kept_new = f"FS({fid!r}, {section!r}, {says!r}, low, high, {top!r}, "
+        kept_tail = f"C{i}, settle, {applies!r})"
+
+        def made(observed: str, evidence: str, i: int = i, fid: str = fid, section: str = section, says: str = says,
+                 top: int = top, applies: bool = applies) -> list[str]:
+            """A factor built as attrs' ``__init__`` would, without calling it: the instance made and its dict set
+            whole (in CPython 3.11 calling a class with a Python ``__init__`` takes the generic path, about a
+            seventh of a factor's cost)."""
+            return [f"        f{i} = new(FS)",
+                    f"        setd(f{i}, '__dict__', {{'id': {fid!r}, 'section': {section!r}, 'says': {says!r}, "
+                    f"'low': low, 'high': high, 'max': {top!r}, 'observed': {observed}, 'evidence': {evidence}, "
+                    f"'citations': C{i}, 'settled_by': settle, 'applies': {applies!r}}})"]
+
         if m2 is None and m1 not in shape.present:
             # Reads nothing in this case: depends on its points alone.
             lines += [f"    key = ({i}, points[{i}])", "    f = get(key)", "    if f is None:",
@@ -159,9 +172,8 @@ def _compiled(shape: Layout) -> Callable[[tuple[Points, ...], dict[str, Reading]
                       "    if not evidence and type(observed) in PLAIN:",
                       f"        key = ({i}, p, type(observed), observed, settle)", "        f = get(key)",
                       "        if f is None:",
-                      f"            f = kept[key] = {head}{{{m1!r}: observed}}, (), {tail}",
-                      f"        f{i} = f", "    else:",
-                      f"        f{i} = {head}{{{m1!r}: observed}}, evidence, {tail}"]
+                      f"            f = kept[key] = {kept_new}{{{m1!r}: observed}}, (), {kept_tail}",
+                      f"        f{i} = f", "    else:", *made(f"{{{m1!r}: observed}}", "evidence")]
         elif m1 not in shape.present or m2 not in shape.present:
             r1 = f"readings[{m1!r}]" if m1 in shape.present else "None"
             r2 = f"readings[{m2!r}]" if m2 in shape.present else "None"
@@ -176,15 +188,20 @@ def _compiled(shape: Layout) -> Callable[[tuple[Points, ...], dict[str, Reading]
                       "    if not e1 and not e2 and type(o1) in PLAIN and type(o2) in PLAIN:",
                       f"        key = ({i}, p, type(o1), o1, type(o2), o2, settle)", "        f = get(key)",
                       "        if f is None:",
-                      f"            f = kept[key] = {head}{{{m1!r}: o1, {m2!r}: o2}}, (), {tail}",
-                      f"        f{i} = f", "    else:",
-                      f"        f{i} = {head}{{{m1!r}: o1, {m2!r}: o2}}, e1 + e2 if e2 else e1, {tail}"]
+                      f"            f = kept[key] = {kept_new}{{{m1!r}: o1, {m2!r}: o2}}, (), {kept_tail}",
+                      f"        f{i} = f", "    else:", *made(f"{{{m1!r}: o1, {m2!r}: o2}}", "e1 + e2 if e2 else e1")]
         out.append(f"f{i}")
     lines.append(f"    return ({', '.join(out)}{',' if len(out) == 1 else ''}), settled")
-    exec(compile("\n".join(lines), "<ranking.build: factors of a layout>", "exec"), names)  # noqa: S102
+    exec(compile("\n".join(lines), "<ranking.build: factors of a layout>", "exec"), names)
     built: Callable[[tuple[Points, ...], dict[str, Reading], dict[Hashable, FactorScore]],
                     tuple[tuple[FactorScore, ...], list[str]]] = names["build"]  # type: ignore[assignment]
     return built
+
+
+# The generated code sets a factor's dict in the order of its fields, as attrs' ``__init__`` does.
+if tuple(a.name for a in attrs.fields(FactorScore)) != (
+        "id", "section", "says", "low", "high", "max", "observed", "evidence", "citations", "settled_by", "applies"):
+    raise ImportError("FactorScore's fields changed: ranking.build._compiled writes them in order")
 
 
 def _combined(static: Static, points: Points, r1: Reading | None, r2: Reading | None) -> FactorScore:

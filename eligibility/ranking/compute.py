@@ -8,6 +8,7 @@ from collections.abc import Callable
 from operator import is_
 from typing import Any, NamedTuple
 
+import attrs
 from attrs import frozen
 
 from eligibility import __version__
@@ -56,7 +57,10 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     with_spouse, why = accompanying_spouse(facts)
     plans, needed, redo = _case(version, with_spouse)
     counting = version.counting
-    reader = Reader(facts, counting, explain)
+    # A Reader made without calling its class (``Reader.__init__``'s four fields set here: a class with a Python
+    # ``__init__`` is called through CPython 3.11's generic path).
+    reader = _object_new(Reader)
+    reader.facts, reader.counting, reader.explain, reader.foreign = facts, counting, explain, None
     readings = {m: read(reader) for m, read in needed}
     # The applicant's English and French, read once: every language measure is one of them, whichever language
     # is designated first (named in the evidence only for the designation chosen, below).
@@ -210,9 +214,24 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
         settled = ("$.spouse", *settled)
     exact = scored.low == scored.high
     message = f"{scored.low} points" if exact else f"{scored.low} to {scored.high} points: some facts are unknown"
-    return CrsResult(as_of, "scored", message, scored.low, scored.high, version.max, chosen.with_spouse,
-                     chosen.spouse, chosen.designation, day.period, sections, factors, settled, day.caveats, receipt,
-                     profile.name, rounds(scored.low, scored.high) if rounds is not None else None)
+    # Made as attrs' ``__init__`` would, without calling it (in CPython 3.11 a class with a Python ``__init__`` is
+    # called through the generic path): the instance, and its dict set whole in the order of the fields.
+    found = _object_new(CrsResult)
+    _object_set(found, "__dict__", {
+        "as_of": as_of, "status": "scored", "message": message, "low": scored.low, "high": scored.high,
+        "max": version.max, "with_spouse": chosen.with_spouse, "spouse": chosen.spouse,
+        "first_official_language": chosen.designation, "version": day.period, "sections": sections,
+        "factors": factors, "settled_by": settled, "caveats": day.caveats, "receipt": receipt,
+        "profile_name": profile.name, "rounds": rounds(scored.low, scored.high) if rounds is not None else None})
+    return found
+
+
+_object_new = object.__new__
+_object_set = object.__setattr__
+if tuple(a.name for a in attrs.fields(CrsResult)) != (
+        "as_of", "status", "message", "low", "high", "max", "with_spouse", "spouse", "first_official_language",
+        "version", "sections", "factors", "settled_by", "caveats", "receipt", "profile_name", "rounds"):
+    raise ImportError("CrsResult's fields changed: ranking.compute.crs_result writes them in order")
 
 
 @frozen

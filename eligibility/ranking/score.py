@@ -134,9 +134,9 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
     A step read at exact levels is one index into its capped spans (a combined step's, by the first measure's level
     then the second's); other levels, and the abilities a per-ability step reads, are kept per step
     (``_kept_points``, its kept points looked at first without a call: ``s.kept`` is the same dict for the plan's
-    life, cleared, not replaced). A step that does not apply in this case scores nothing. Most sections of most people add up
-    the same points (no spouse, no additional points...): a section's parts and subtotal are kept by its steps'
-    points."""
+    life, cleared, not replaced). A step that does not apply in this case scores nothing. Most sections of most
+    people add up the same points (no spouse, no additional points...): a section's parts and subtotal are kept by
+    its steps' points."""
     names: dict[str, object] = {"kp": _kept_points, "section": _section, "new": _new, "Scored": Scored,
                                 "KEPT": KEPT, "NONE": NONE}
     lines = ["def fresh(readings):"]
@@ -155,7 +155,8 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
         v = value(m)
         lines += [f"    level, high = {v}", "    if level == high:",
                   f"        f{i} = SP{i}[level] if level <= {top} else SP{i}[{top}]",
-                  "    else:", f"        at = K{i}.get({v})", f"        f{i} = at if at is not None else kp(ST{i}, readings)"]
+                  "    else:", f"        at = K{i}.get({v})",
+                  f"        f{i} = at if at is not None else kp(ST{i}, readings)"]
         done.add(i)
     for i, m1, m2, rows, top, top2, s in p.combined:
         names[f"R{i}"], names[f"ST{i}"], names[f"K{i}"] = rows, s, s.kept
@@ -193,7 +194,7 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
     lines.append(f"    return new(Scored, ({' + '.join(low) or '0'}, {' + '.join(high) or '0'}, scored, "
                  f"({', '.join(part_names)}{',' if len(part_names) == 1 else ''}), "
                  f"({', '.join(section_names)}{',' if len(section_names) == 1 else ''})))")
-    exec(compile("\n".join(lines), "<ranking.score: a plan scored>", "exec"), names)  # noqa: S102
+    exec(compile("\n".join(lines), "<ranking.score: a plan scored>", "exec"), names)
     built: Callable[[dict[str, Reading]], Scored] = names["fresh"]  # type: ignore[assignment]
     return built
 

@@ -211,7 +211,7 @@ def met_on(table: RoundsTable, note: str | None, day: dt.date, low: int, high: i
 
 
 @frozen
-class _OnDay(Record):
+class OnDay(Record):
     """What the rounds of a table are on a day, whoever asks: each type's recent rounds (newest first) and
     last round, the table's description, and the notes of the day."""
 
@@ -226,10 +226,10 @@ class _OnDay(Record):
     met: dict[Hashable, RoundsMet] = field(factory=dict, eq=False, repr=False)
 
 
-_ON_DAY: dict[tuple[int, dt.date, int, int], tuple[RoundsTable, _OnDay]] = {}
+_ON_DAY: dict[tuple[int, dt.date, int, int], tuple[RoundsTable, OnDay]] = {}
 
 
-def on_day(table: RoundsTable, day: dt.date, last: int, months: int) -> _OnDay:
+def on_day(table: RoundsTable, day: dt.date, last: int, months: int) -> OnDay:
     """The rounds of ``table`` on ``day`` (kept per table and day: every profile of a day shares them)."""
     key = (id(table), day, last, months)
     hit = _ON_DAY.get(key)
@@ -247,7 +247,7 @@ def on_day(table: RoundsTable, day: dt.date, last: int, months: int) -> _OnDay:
         notes.append(f"rounds known up to {table.last_round}; rounds after that date are not in this data "
                      f"(eligibility draws update fetches them)")
     notes.append(f"the score and the eligibility are those of {day}; on each round's date they may have differed")
-    found = _OnDay(by_type, table.describe(), table.info(), tuple(notes))
+    found = OnDay(by_type, table.describe(), table.info(), tuple(notes))
     if len(_ON_DAY) >= 1024:
         _ON_DAY.clear()  # a batch over many days must not keep every day's rounds
     _ON_DAY[key] = (table, found)

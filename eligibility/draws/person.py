@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
 
 from eligibility.draws.kinds import EXPRESS_ENTRY_PROGRAMS, ROUND_TYPES
-from eligibility.draws.met import RoundsMet, met_on, on_day
+from eligibility.draws.met import OnDay, RoundsMet, met_on, on_day
+from eligibility.draws.model import RoundsTable
 from eligibility.draws.table import recent_table
 from eligibility.profile.model import Profile
 from eligibility.unknown import known
@@ -19,7 +19,7 @@ ROUND_PROGRAMS: tuple[str, ...] = tuple(t for t in ROUND_TYPES if t in EXPRESS_E
                                         or t.startswith("category/"))
 ROUND_SET = frozenset(ROUND_PROGRAMS)
 #: The table, day and rounds (``on_day``) of the last call of ``rounds_for``.
-_LAST: list[Any] = []
+_LAST: list[tuple[RoundsTable, dt.date, OnDay]] = []
 
 
 def nominated_on(profile: Profile, day: dt.date) -> bool | None:
@@ -41,12 +41,12 @@ def rounds_for(profile: Profile, verdicts: Mapping[str, str], low: int, high: in
     table, note = recent_table()
     # The rounds of the day last asked for, found again without making and hashing ``on_day``'s key (a batch
     # or a benchmark asks for one day, over and over).
-    last = _LAST
-    if last and last[0] is table and last[1] == as_of:
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is table and last[1] == as_of:
         shape = last[2]
     else:
         shape = on_day(table, as_of, LAST, MONTHS)
-        _LAST[:] = (table, as_of, shape)
+        _LAST[:] = [(table, as_of, shape)]
     nominated = nominated_on(profile, as_of)
     # Only these programs open rounds: the other verdicts are not looked at.
     key = (tuple(map(verdicts.get, ROUND_PROGRAMS)), nominated, low, high, note)

@@ -132,64 +132,65 @@ def factor_scores(shape: Layout, scored: Scored, readings: dict[str, Reading]) -
 def _compiled(shape: Layout) -> Callable[[tuple[Points, ...], dict[str, Reading], dict[Hashable, FactorScore]],
                                          tuple[tuple[FactorScore, ...], list[str]]]:
     """The factors' results of a layout as one function of the points, the readings and the results kept: the
-    code of ``factor_scores`` written out per factor, each factor's static part a constant.
+    code of ``factor_scores`` written out per factor, without a loop over the factors.
 
+    The code is written from the layout's shape alone: each factor's words, measures and citations are values the
+    code names (no text of the rules is written into it), its index, maximum and whether it applies are numbers.
     A measure that the layout's plans do not read is known absent here: a factor of it reads nothing (kept by its
-    points), a factor of two of which one is absent is built by ``_combined``."""
+    points), a factor of two of which one is absent is built by ``_combined``. A factor that carries evidence is
+    built as attrs' ``__init__`` would, without calling it: the instance made and its dict set whole, in the order
+    of its fields (CPython 3.11 calls a class with a Python ``__init__`` through its generic path)."""
     names: dict[str, object] = {"FS": FactorScore, "PLAIN": _PLAIN, "combined": _combined,
                                 "new": object.__new__, "setd": object.__setattr__}
     lines = ["def build(points, readings, kept):", "    settled = []", "    get = kept.get"]
     out = []
-    for static in shape.factors:
-        index, fid, section, says, top, citations, applies, m1, m2 = static
-        i = index
-        names[f"S{i}"], names[f"C{i}"] = static, citations
-        kept_new = f"FS({fid!r}, {section!r}, {says!r}, low, high, {top!r}, "
-        kept_tail = f"C{i}, settle, {applies!r})"
-
-        def made(observed: str, evidence: str, i: int = i, fid: str = fid, section: str = section, says: str = says,
-                 top: int = top, applies: bool = applies) -> list[str]:
-            """A factor built as attrs' ``__init__`` would, without calling it: the instance made and its dict set
-            whole (in CPython 3.11 calling a class with a Python ``__init__`` takes the generic path, about a
-            seventh of a factor's cost)."""
-            return [f"        f{i} = new(FS)",
-                    f"        setd(f{i}, '__dict__', {{'id': {fid!r}, 'section': {section!r}, 'says': {says!r}, "
-                    f"'low': low, 'high': high, 'max': {top!r}, 'observed': {observed}, 'evidence': {evidence}, "
-                    f"'citations': C{i}, 'settled_by': settle, 'applies': {applies!r}}})"]
-
+    for i, static in enumerate(shape.factors):
+        _, fid, section, says, top, citations, applies, m1, m2 = static
+        names.update({f"S{i}": static, f"C{i}": citations, f"ID{i}": fid, f"SEC{i}": section, f"SAYS{i}": says,
+                      f"MA{i}": m1, f"MB{i}": m2})
+        top, applies = int(top), bool(applies)  # numbers written into the code
+        kept_new = f"FS(ID{i}, SEC{i}, SAYS{i}, low, high, {top}, "
+        made = [f"        f{i} = new(FS)",
+                f"        setd(f{i}, '__dict__', {{'id': ID{i}, 'section': SEC{i}, 'says': SAYS{i}, 'low': low, "
+                f"'high': high, 'max': {top}, 'observed': OBSERVED, 'evidence': EVIDENCE, 'citations': C{i}, "
+                f"'settled_by': settle, 'applies': {applies}}})"]
         if m2 is None and m1 not in shape.present:
             # Reads nothing in this case: depends on its points alone.
             lines += [f"    key = ({i}, points[{i}])", "    f = get(key)", "    if f is None:",
                       "        low, high = key[1]",
-                      f"        f = kept[key] = FS({fid!r}, {section!r}, {says!r}, low, high, {top!r}, {{}}, (), C{i}, "
-                      f"(), {applies!r})",
+                      f"        f = kept[key] = FS(ID{i}, SEC{i}, SAYS{i}, low, high, {top}, {{}}, (), C{i}, (), "
+                      f"{applies})",
                       f"    f{i} = f"]
         elif m2 is None:
-            lines += [f"    p = points[{i}]", "    low, high = p", f"    r = readings[{m1!r}]",
+            lines += [f"    p = points[{i}]", "    low, high = p", f"    r = readings[MA{i}]",
                       "    observed = r.observed", "    evidence = r.evidence",
                       "    if low != high and r.settle:", "        settle = r.settle", "        settled += settle",
                       "    else:", "        settle = ()",
                       "    if not evidence and type(observed) in PLAIN:",
                       f"        key = ({i}, p, type(observed), observed, settle)", "        f = get(key)",
                       "        if f is None:",
-                      f"            f = kept[key] = {kept_new}{{{m1!r}: observed}}, (), {kept_tail}",
-                      f"        f{i} = f", "    else:", *made(f"{{{m1!r}: observed}}", "evidence")]
+                      f"            f = kept[key] = {kept_new}{{MA{i}: observed}}, (), C{i}, settle, {applies})",
+                      f"        f{i} = f", "    else:",
+                      *[line.replace("OBSERVED", f"{{MA{i}: observed}}").replace("EVIDENCE", "evidence")
+                        for line in made]]
         elif m1 not in shape.present or m2 not in shape.present:
-            r1 = f"readings[{m1!r}]" if m1 in shape.present else "None"
-            r2 = f"readings[{m2!r}]" if m2 in shape.present else "None"
+            r1 = f"readings[MA{i}]" if m1 in shape.present else "None"
+            r2 = f"readings[MB{i}]" if m2 in shape.present else "None"
             lines += [f"    f = combined(S{i}, points[{i}], {r1}, {r2})", "    settled += f.settled_by",
                       f"    f{i} = f"]
         else:
-            lines += [f"    p = points[{i}]", "    low, high = p", f"    r = readings[{m1!r}]",
-                      f"    r2 = readings[{m2!r}]", "    s1, s2 = r.settle, r2.settle",
+            lines += [f"    p = points[{i}]", "    low, high = p", f"    r = readings[MA{i}]",
+                      f"    r2 = readings[MB{i}]", "    s1, s2 = r.settle, r2.settle",
                       "    if low != high and (s1 or s2):", "        settle = tuple(dict.fromkeys(s1 + s2))",
                       "        settled += settle", "    else:", "        settle = ()",
                       "    o1, o2, e1, e2 = r.observed, r2.observed, r.evidence, r2.evidence",
                       "    if not e1 and not e2 and type(o1) in PLAIN and type(o2) in PLAIN:",
                       f"        key = ({i}, p, type(o1), o1, type(o2), o2, settle)", "        f = get(key)",
                       "        if f is None:",
-                      f"            f = kept[key] = {kept_new}{{{m1!r}: o1, {m2!r}: o2}}, (), {kept_tail}",
-                      f"        f{i} = f", "    else:", *made(f"{{{m1!r}: o1, {m2!r}: o2}}", "e1 + e2 if e2 else e1")]
+                      f"            f = kept[key] = {kept_new}{{MA{i}: o1, MB{i}: o2}}, (), C{i}, settle, {applies})",
+                      f"        f{i} = f", "    else:",
+                      *[line.replace("OBSERVED", f"{{MA{i}: o1, MB{i}: o2}}")
+                        .replace("EVIDENCE", "e1 + e2 if e2 else e1") for line in made]]
         out.append(f"f{i}")
     lines.append(f"    return ({', '.join(out)}{',' if len(out) == 1 else ''}), settled")
     exec(compile("\n".join(lines), "<ranking.build: factors of a layout>", "exec"), names)

@@ -129,7 +129,9 @@ def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = 
 
 def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
     """``score_plan`` of a plan without a previous score, as one function of the readings: every step, part and
-    section written out, the step's lookups, levels and caps constants of its code, each measure's level read once.
+    section written out, each measure's level read once. The code is written from the plan's shape alone: the
+    measures' names, lookups and kept points are values the code names (no text of the rules is written into it),
+    the steps' indexes and highest levels are numbers.
 
     A step read at exact levels is one index into its capped spans (a combined step's, by the first measure's level
     then the second's); other levels, and the abilities a per-ability step reads, are kept per step
@@ -146,11 +148,13 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
         """The local holding the level span of ``m`` (read once)."""
         if m not in values:
             values[m] = f"v{len(values)}"
-            lines.append(f"    {values[m]} = readings[{m!r}].value")
+            names[f"M{len(values)}"] = m  # the measure's name: a value the code names, not text written into it
+            lines.append(f"    {values[m]} = readings[M{len(values)}].value")
         return values[m]
 
     done: set[int] = set()
     for i, m, spans, top, s in p.simple:
+        top = int(top)
         names[f"SP{i}"], names[f"ST{i}"], names[f"K{i}"] = spans, s, s.kept
         v = value(m)
         lines += [f"    level, high = {v}", "    if level == high:",
@@ -159,6 +163,7 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
                   f"        f{i} = at if at is not None else kp(ST{i}, readings)"]
         done.add(i)
     for i, m1, m2, rows, top, top2, s in p.combined:
+        top, top2 = int(top), int(top2)
         names[f"R{i}"], names[f"ST{i}"], names[f"K{i}"] = rows, s, s.kept
         v1, v2 = value(m1), value(m2)
         lines += [f"    level, high = {v1}", f"    inner, inner_high = {v2}",
@@ -171,7 +176,8 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
     for i, m, s in p.other:
         names[f"K{i}"], names[f"ST{i}"] = s.kept, s
         # Per ability: kept by the four levels.
-        lines += [f"    at = K{i}.get(readings[{m!r}].abilities)",
+        names[f"MO{i}"] = m
+        lines += [f"    at = K{i}.get(readings[MO{i}].abilities)",
                   f"    f{i} = at if at is not None else kp(ST{i}, readings)"]
         done.add(i)
     for i in range(len(p.steps)):

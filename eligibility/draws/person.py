@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from operator import itemgetter
 
 from eligibility.draws.kinds import EXPRESS_ENTRY_PROGRAMS, ROUND_TYPES
 from eligibility.draws.met import OnDay, RoundsMet, met_on, on_day
@@ -18,6 +19,7 @@ LAST, MONTHS, KEPT = 6, 12, 4096
 ROUND_PROGRAMS: tuple[str, ...] = tuple(t for t in ROUND_TYPES if t in EXPRESS_ENTRY_PROGRAMS
                                         or t.startswith("category/"))
 ROUND_SET = frozenset(ROUND_PROGRAMS)
+_OF_ROUNDS = itemgetter(*ROUND_PROGRAMS)
 #: The table, day and rounds (``on_day``) of the last call of ``rounds_for``.
 _LAST: list[tuple[RoundsTable, dt.date, OnDay]] = []
 
@@ -49,7 +51,17 @@ def rounds_for(profile: Profile, verdicts: Mapping[str, str], low: int, high: in
         _LAST[:] = [(table, as_of, shape)]
     nominated = nominated_on(profile, as_of)
     # Only these programs open rounds: the other verdicts are not looked at.
-    key = (tuple(map(verdicts.get, ROUND_PROGRAMS)), nominated, low, high, note)
+    # The verdicts of the programs that open rounds in one call from a dict that has them all (after an evaluation of
+    # every program), else each looked up (``get``: a missing one is None; a mapping other than a dict is only
+    # asked by ``get``, which adds nothing).
+    of_rounds: tuple[str | None, ...]
+    try:
+        if type(verdicts) is not dict:
+            raise KeyError
+        of_rounds = _OF_ROUNDS(verdicts)
+    except KeyError:
+        of_rounds = tuple(map(verdicts.get, ROUND_PROGRAMS))
+    key = (of_rounds, nominated, low, high, note)
     found = shape.met.get(key)
     if found is None:
         eligible: set[str] = set()

@@ -7,7 +7,7 @@ from typing import Any
 
 from eligibility.facts import TestFact
 from eligibility.language import ABILITIES
-from eligibility.ranking.reading import Reading, reading_of
+from eligibility.ranking.reading import Reading, iso_date, reading_of
 from eligibility.unknown import UNKNOWN, Unknown
 
 TOP = 10  # CLB / NCLC 10 means "10 or more"
@@ -82,7 +82,7 @@ def _submitted(t: TestFact) -> tuple[int, int]:
 
 def _test_evidence(t: TestFact) -> dict[str, Any]:
     # A test's levels are read per ability, in the order of ABILITIES (``Facts.tests``): copied as they are.
-    item: dict[str, Any] = {"test": t.test.test, "taken": t.test.taken.isoformat(), "language": t.language,
+    item: dict[str, Any] = {"test": t.test.test, "taken": iso_date(t.test.taken), "language": t.language,
                             "levels": dict(t.levels), "valid": t.valid}
     if t.why_not:
         item["reason"] = t.why_not

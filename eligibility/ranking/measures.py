@@ -15,7 +15,7 @@ from eligibility.facts import Facts, Person, level_rank, together
 from eligibility.measure.offer import arranged_checks
 from eligibility.profile.model import EDUCATION_ORDER
 from eligibility.ranking.languages import read_language
-from eligibility.ranking.reading import Reading, Span, reading_of
+from eligibility.ranking.reading import Reading, Span, iso_date, reading_of
 from eligibility.ranking.work_years import (
     CANADIAN_EXCLUDED,
     FOREIGN_EXCLUDED,
@@ -99,7 +99,7 @@ def age(m: Reader) -> Reading:
     assert isinstance(years, int)
     if not m.explain:
         return reading_of(((years, years), years, (), (), ()))
-    return reading_of(((years, years), years, ({"measure": "age", "birth_date": birth.isoformat(), "age": years},),
+    return reading_of(((years, years), years, ({"measure": "age", "birth_date": iso_date(birth), "age": years},),
                        (), ()))
 
 
@@ -269,7 +269,7 @@ def provincial_nomination(m: Reader) -> Reading:
     if nomination is None:
         return _NO_NOMINATION
     item = {"measure": "provincial_nomination", "province": nomination.province,
-            "issued": nomination.issued.isoformat()}
+            "issued": iso_date(nomination.issued)}
     if nomination.issued > m.facts.as_of:
         return Reading((0, 0), "no", ({**item, "counted": False, "reason": "issued after the date"},))
     return Reading((1, 1), "yes", ({**item, "counted": True},))

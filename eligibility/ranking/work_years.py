@@ -12,7 +12,7 @@ from eligibility.facts import Facts, Person
 from eligibility.measure.occupations import describe_occupations, split_codes
 from eligibility.measure.work_classes import NO_CODE, exclusions, not_among, outside_window, window_rows
 from eligibility.measure.work_rows import WorkRow, WorkTable, work_table
-from eligibility.ranking.reading import Reading, reading_of
+from eligibility.ranking.reading import MONTH_DAY, Reading, reading_of
 from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.model import Exclusion, Location
 from eligibility.work import HOURS_PER_YEAR, Part
@@ -99,12 +99,25 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
         return reading_of((years, None, (), settle, ()))
     evidence: list[dict[str, Any]] = []
     for row, (index, start, end, _) in certain:
+        # The job's own first and last days as ISO text, written here (``row.start_iso``'s text without the
+        # property's call and ``isoformat``'s printf), else the window's.
+        if start == row.first:
+            day = row.entry.start
+            year = day.year
+            start_iso = f"{year}{MONTH_DAY[day.month][day.day]}" if year >= 1000 else day.isoformat()
+        else:
+            start_iso = first_iso
+        if end == row.last:
+            day = row.end
+            year = day.year
+            end_iso = f"{year}{MONTH_DAY[day.month][day.day]}" if year >= 1000 else day.isoformat()
+        else:
+            end_iso = last_iso
         # A share is whole units over ``over`` (1 unless concurrent jobs shared the cap): the hours are one
         # correctly rounded division of two whole numbers, the same float as the share's fraction gives.
         hours = shares[index] / (over * per_hour)
         evidence.append({"measure": measure, "job": index, "title": row.entry.title, "noc": row.noc,
-                         "counted": True, "from": row.start_iso if start == row.first else first_iso,
-                         "to": row.end_iso if end == row.last else last_iso, "hours": round(hours, 1)})
+                         "counted": True, "from": start_iso, "to": end_iso, "hours": round(hours, 1)})
     if uncertain:
         evidence += [{"measure": measure, "job": row.index, "title": row.entry.title, "counted": False,
                       "reason": NO_CODE} for row, _ in uncertain]

@@ -101,8 +101,15 @@ def _first_day(part: Part) -> int:
     return part[1]
 
 
-def _overlapping(parts: Sequence[Part], cap_units: int) -> tuple[int, dict[int, int | Fraction]]:
-    """``sweep`` where some jobs overlap: the days where a job starts or ends, in order."""
+#: What ``overlapping_sweep`` finds: the total, the running count of days below the cap at each edge, what capped
+#: days held by one job alone gave it (by position), and what capped days shared between jobs gave each job, by
+#: the jobs' weekly hours together (the denominator), the numerators added up.
+Swept = tuple[int, dict[int, int], dict[int, int], dict[int, dict[int, int]]]
+
+
+def overlapping_sweep(parts: Sequence[Part], cap_units: int) -> Swept:
+    """The days where a job starts or ends, in order, for parts some of which overlap (whole units throughout: the
+    shares of a shared cap are left as numerators over their denominators, for the caller to finish)."""
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
     for pos, (_, first, last, _) in enumerate(parts):
@@ -111,8 +118,6 @@ def _overlapping(parts: Sequence[Part], cap_units: int) -> tuple[int, dict[int, 
     edges = sorted(starts.keys() | ends.keys())
     uncapped: dict[int, int] = {}  # the running count of days below the cap, at each edge
     direct: dict[int, int] = {}  # what capped days held by one job alone gave it
-    # What capped days shared between jobs gave each job: by the jobs' weekly hours together (the denominator), the
-    # numerators added up; made a Fraction once per job at the end (a Fraction per span of days cost more).
     shared: dict[int, dict[int, int]] = {}
     active: dict[int, int] = {}
     total = days_below = weekly = 0
@@ -142,6 +147,13 @@ def _overlapping(parts: Sequence[Part], cap_units: int) -> tuple[int, dict[int, 
                     terms = shared[pos] = {}
                 terms[weekly] = terms.get(weekly, 0) + hours * cap_units * days
     uncapped[edges[-1]] = days_below
+    return total, uncapped, direct, shared
+
+
+def _overlapping(parts: Sequence[Part], cap_units: int) -> tuple[int, dict[int, int | Fraction]]:
+    """``sweep`` where some jobs overlap: each share a Fraction made once per job (a Fraction per span of days
+    cost more)."""
+    total, uncapped, direct, shared = overlapping_sweep(parts, cap_units)
     shares: dict[int, int | Fraction] = {}
     for pos, (index, first, last, hours) in enumerate(parts):
         whole = hours * (uncapped[last + 1] - uncapped[first]) + direct.get(pos, 0)

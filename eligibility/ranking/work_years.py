@@ -15,7 +15,7 @@ from eligibility.measure.work_rows import WorkRow, WorkTable, work_table
 from eligibility.ranking.reading import MONTH_DAY, Reading, reading_of
 from eligibility.rulebook.crs import Counting
 from eligibility.rulebook.model import Exclusion, Location
-from eligibility.work import HOURS_PER_YEAR, Part
+from eligibility.work import HOURS_PER_YEAR, Part, overlapping_sweep
 
 UNKNOWN_YEARS = 10  # a work history not given: anything from none to the 10 years of the window
 # MI: Canadian work experience excludes self-employment and work while a full-time student.
@@ -164,49 +164,15 @@ def _first_day(part: Part) -> int:
 
 
 def _overlapping(parts: list[Part], cap_units: int) -> tuple[int, dict[int, int], int]:
-    """``work._overlapping`` (the days where a job starts or ends, in order), each share a whole number over the
-    common denominator returned third."""
-    starts: dict[int, list[int]] = {}
-    ends: dict[int, list[int]] = {}
-    for pos, (_, first, last, _) in enumerate(parts):
-        starts.setdefault(first, []).append(pos)
-        ends.setdefault(last + 1, []).append(pos)
-    edges = sorted(starts.keys() | ends.keys())
-    uncapped: dict[int, int] = {}  # the running count of days below the cap, at each edge
-    direct: dict[int, int] = {}  # what capped days held alone gave each job (whole units)
-    shared: list[tuple[int, int, int]] = []  # what capped days held together gave: (position, numerator, weekly)
-    active: dict[int, int] = {}
-    total = days_below = weekly = 0
-    for k in range(len(edges) - 1):
-        left = edges[k]
-        for pos in ends.get(left, ()):
-            weekly -= active.pop(pos)
-        for pos in starts.get(left, ()):
-            weekly += parts[pos][3]
-            active[pos] = parts[pos][3]
-        uncapped[left] = days_below
-        days = edges[k + 1] - left
-        if weekly <= 0:
-            continue
-        if weekly <= cap_units:
-            days_below += days
-            total += weekly * days
-            continue
-        total += cap_units * days
-        if len(active) == 1:
-            for pos in active:
-                direct[pos] = direct.get(pos, 0) + cap_units * days
-        else:
-            for pos, hours in active.items():
-                shared.append((pos, hours * cap_units * days, weekly))
-    uncapped[edges[-1]] = days_below
-    over = math.lcm(*{w for _, _, w in shared}) if shared else 1
-    scaled = {pos: share * over for pos, share in direct.items()}
-    for pos, numerator, w in shared:
-        scaled[pos] = scaled.get(pos, 0) + numerator * (over // w)
+    """``work._overlapping``'s sweep (``work.overlapping_sweep``), each share a whole number over the common
+    denominator returned third."""
+    total, uncapped, direct, shared = overlapping_sweep(parts, cap_units)
+    over = math.lcm(*{w for terms in shared.values() for w in terms}) if shared else 1
     shares: dict[int, int] = {}
     for pos, (index, first, last, hours) in enumerate(parts):
-        share = hours * (uncapped[last + 1] - uncapped[first]) * over + scaled.get(pos, 0)
+        share = (hours * (uncapped[last + 1] - uncapped[first]) + direct.get(pos, 0)) * over
+        for weekly, numerator in shared.get(pos, {}).items():
+            share += numerator * (over // weekly)
         shares[index] = shares.get(index, 0) + share
     return total, shares, over
 

@@ -84,13 +84,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                 lines.append(f"    k = k{i}")
             else:
                 lines.append(f"    k = KEYED{i}(mm)")
-            lines.append(f"    kept = RES{i}.get(k)")
-            lines.append("    if kept is None:")
-            lines.append(f"        kept = KEEP(N{i}, M{i}(C{i}, mm), k)")
-            lines.append(f"    {r} = kept[0]")
-            if node.may_caveat:
-                lines.append("    if kept[1] is not None:")
-                lines.append("        caveats.append(kept[1])")
+            _kept(node, i, r, f"M{i}(C{i}, mm)", lines, "    ")
             return r
         at = "    "
         if node.prekey is not None:
@@ -104,13 +98,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             else:
                 lines.append(f"    k = PREKEY{i}(mm)")
             lines.append("    if k is not None:")
-            lines.append(f"        kept = RES{i}.get(k)")
-            lines.append("        if kept is None:")
-            lines.append(f"            kept = KEEP(N{i}, M{i}(C{i}, mm), k)")
-            lines.append(f"        {r} = kept[0]")
-            if node.may_caveat:
-                lines.append("        if kept[1] is not None:")
-                lines.append("            caveats.append(kept[1])")
+            _kept(node, i, r, f"M{i}(C{i}, mm)", lines, "        ")
             lines.append("    else:")
             at = "        "
         lines.append(f"{at}m = M{i}(C{i}, mm)")
@@ -120,13 +108,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             namespace[f"RES{i}"] = node.results
             lines.append(f"{at}k = K{i}(C{i}, m)")
             lines.append(f"{at}if k is not None:")
-            lines.append(f"{at}    kept = RES{i}.get(k)")
-            lines.append(f"{at}    if kept is None:")
-            lines.append(f"{at}        kept = KEEP(N{i}, m, k)")
-            lines.append(f"{at}    {r} = kept[0]")
-            if node.may_caveat:
-                lines.append(f"{at}    if kept[1] is not None:")
-                lines.append(f"{at}        caveats.append(kept[1])")
+            _kept(node, i, r, "m", lines, at + "    ")
             lines.append(f"{at}else:")
             indent = at + "    "
         # A plain outcome of the condition's own confidence is the node as it is; others are made so by ``leaf``.
@@ -186,6 +168,18 @@ def _leaves(nodes: tuple[NodePlan, ...]) -> list[NodePlan]:
         else:
             found += _leaves(node.children)
     return found
+
+
+def _kept(node: NodePlan, i: int, r: str, measured: str, lines: list[str], indent: str) -> None:
+    """The lines making ``r`` the node kept under key ``k`` (made from ``measured``, the measure's expression, when
+    none is kept yet), and adding its caveat."""
+    lines.append(f"{indent}kept = RES{i}.get(k)")
+    lines.append(f"{indent}if kept is None:")
+    lines.append(f"{indent}    kept = KEEP(N{i}, {measured}, k)")
+    lines.append(f"{indent}{r} = kept[0]")
+    if node.may_caveat:
+        lines.append(f"{indent}if kept[1] is not None:")
+        lines.append(f"{indent}    caveats.append(kept[1])")
 
 
 def _caveat(node: NodePlan, r: str, lines: list[str], indent: str) -> None:

@@ -159,10 +159,11 @@ def _day(as_of: dt.date | str | None) -> dt.date:
 def _bounded(day: dt.date, option: str) -> dt.date:
     """``day`` when it is within the dates profiles may hold (windows and look-aheads of years around it must
     stay inside the calendar); a UsageError naming ``option`` otherwise."""
-    from eligibility.limits import FIRST_DATE, LAST_DATE
+    from eligibility.limits import date_problem
 
-    if not FIRST_DATE <= day <= LAST_DATE:
-        raise UsageError(f"{option}: expected a date from {FIRST_DATE} to {LAST_DATE}, found {day.isoformat()}")
+    why = date_problem(day)
+    if why is not None:
+        raise UsageError(f"{option}: {why}")
     return day
 
 

@@ -21,7 +21,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from eligibility.errors import MAX_FOUND, InputError, Problem, clip
-from eligibility.limits import FIRST_DATE, LAST_DATE, number_problem
+from eligibility.limits import date_problem, number_problem
 from eligibility.suggest import did_you_mean
 from eligibility.unknown import Unknown
 
@@ -66,8 +66,9 @@ def _date(value: Any, _: type) -> dt.date:
             day = dt.date.fromisoformat(value)
     if day is None:
         raise ValueError(f"expected a date YYYY-MM-DD, found {describe_value(value)}")
-    if not FIRST_DATE <= day <= LAST_DATE:
-        raise ValueError(f"expected a date from {FIRST_DATE} to {LAST_DATE}, found {day}")
+    why = date_problem(day)
+    if why is not None:
+        raise ValueError(why)
     return day
 
 

@@ -34,6 +34,14 @@ MAX_PROFILE_ITEMS = 100
 #: Earliest and latest date a profile may hold.
 FIRST_DATE = dt.date(1900, 1, 1)
 LAST_DATE = dt.date(2199, 12, 31)
+
+
+def date_problem(day: dt.date) -> str | None:
+    """Why ``day`` is outside the dates a profile (and a day asked of the rules) may hold, or None."""
+    if FIRST_DATE <= day <= LAST_DATE:
+        return None
+    return f"expected a date from {FIRST_DATE} to {LAST_DATE}, found {day.isoformat()}"
+
 #: Plausibility ceilings of a profile: hours a week in one job (more than 17 hours every day),
 #: children, and family size; more is refused as a likely typing error.
 MAX_HOURS_PER_WEEK = 120
@@ -82,7 +90,8 @@ def _kind(value: Any) -> str:
     return names.get(type(value), f"a value of type {type(value).__name__}")
 
 
-def _key_path(path: str, key: Any) -> str:
+def key_path(path: str, key: Any) -> str:
+    """The path of ``key`` (a mapping's key, or a list's index) under ``path``, as problems name it."""
     return f"{path}.{key}" if isinstance(key, str) else f"{path}[{key!r}]"
 
 
@@ -125,7 +134,7 @@ def walk_problems(data: Any, int_keys: bool = False) -> list[tuple[str, str]]:
                 continue
             if isinstance(value, dict):
                 for key in getattr(value, "duplicates", ()):
-                    problems.append((_key_path(_path(where), key), "duplicate key: a key may appear only once in "
+                    problems.append((key_path(_path(where), key), "duplicate key: a key may appear only once in "
                                                                    "a mapping"))
                 children = []
                 for key, item in value.items():
@@ -215,7 +224,7 @@ def _path(where: _Where) -> str:
         keys.append(key)
     path = "$"
     for key in reversed(keys):
-        path = _key_path(path, key)  # an index i reads [i], as an integer key does
+        path = key_path(path, key)  # an index i reads [i], as an integer key does
     return path
 
 

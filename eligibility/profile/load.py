@@ -118,7 +118,7 @@ def _blanked(data: Any, paths: set[str]) -> Any:
     """A copy of ``data`` with the scalar at each of ``paths`` replaced by None, or None when a path is not a
     scalar's (a structure out of bounds: nothing of it is read). Only called on data whose values are few and
     shallow enough to walk (the bounds' walk found no structural problem, or this returns None first)."""
-    from eligibility.limits import MAX_DEPTH, scalar_problem
+    from eligibility.limits import MAX_DEPTH, key_path, scalar_problem
 
     found: set[str] = set()
 
@@ -126,10 +126,9 @@ def _blanked(data: Any, paths: set[str]) -> Any:
         if depth > MAX_DEPTH:
             raise _Structural
         if isinstance(value, dict):
-            return type(value)({key: copy(item, f"{path}.{key}" if isinstance(key, str) else f"{path}[{key!r}]",
-                                          depth + 1) for key, item in value.items()})
+            return type(value)({key: copy(item, key_path(path, key), depth + 1) for key, item in value.items()})
         if isinstance(value, list):
-            return [copy(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value)]
+            return [copy(item, key_path(path, i), depth + 1) for i, item in enumerate(value)]
         if path in paths and scalar_problem(value) is not None:
             found.add(path)
             return None

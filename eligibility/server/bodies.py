@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from eligibility.documents import parse_text
 from eligibility.errors import EligibilityError, InputError, Problem
-from eligibility.limits import FIRST_DATE, LAST_DATE, MAX_VALUES, value_problems
+from eligibility.limits import MAX_VALUES, date_problem, value_problems
 from eligibility.profile.load import profile_from_data
 from eligibility.profile.model import Profile
 
@@ -185,10 +185,10 @@ def date_field(data: Mapping[str, Any], key: str, default: dt.date | None = None
         except ValueError:
             pass
         else:
-            if FIRST_DATE <= day <= LAST_DATE:
+            why = date_problem(day)
+            if why is None:
                 return day
-            raise HttpProblem(422, [Problem("<request>", f"$.{key}", f"expected a date from {FIRST_DATE} to "
-                                                                     f"{LAST_DATE}, found {day}")])
+            raise HttpProblem(422, [Problem("<request>", f"$.{key}", why)])
     from eligibility.converter import describe_value
 
     raise HttpProblem(422, [Problem("<request>", f"$.{key}", f"expected a date YYYY-MM-DD, found "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +14,10 @@ from eligibility.profile.model import Profile
 from eligibility.record import Record
 from eligibility.result import ConditionResult, ProgramResult
 from eligibility.rulebook.library import Library
+
+#: The cause :func:`_cause` gives when a settlement-funds table changed the funds condition; group 1 is the day
+#: the new table starts (``batch.impact`` groups a change under the table only when it was decided that day).
+TABLE_CAUSE = re.compile(r"^same program rules; the settlement-funds table of (\d{4}-\d{2}-\d{2}) replaces ")
 
 
 @frozen
@@ -83,8 +88,10 @@ def _cause(library: Library, a: ProgramResult, b: ProgramResult) -> str:
     fa, fb = dict(_flat(a.conditions)), dict(_flat(b.conditions))
     for path, rb in fb.items():
         ra = fa.get(path)
+        # The table is named only when the funds condition's outcome changed with it: a person whose funds
+        # meet both tables (or neither) changed verdict for another reason.
         if (ra is not None and rb.kind == "funds" and isinstance(ra.required, dict) and isinstance(rb.required, dict)
-                and ra.required.get("table_from") != rb.required.get("table_from")):
+                and ra.required.get("table_from") != rb.required.get("table_from") and ra.outcome != rb.outcome):
             return (f"same program rules; the settlement-funds table of {rb.required.get('table_from')} "
                     f"replaces the table of {ra.required.get('table_from')}")
     for path, rb in fb.items():

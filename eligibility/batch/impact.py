@@ -17,7 +17,7 @@ from typing import Any
 from attrs import define, field
 
 from eligibility.batch.rows import Row
-from eligibility.diff import ProgramChange
+from eligibility.diff import TABLE_CAUSE, ProgramChange
 from eligibility.errors import EligibilityError
 from eligibility.rulebook.library import Library
 
@@ -68,19 +68,25 @@ class Impact:
 
 
 def cause_group(change: ProgramChange) -> str:
-    """The cause a change is counted under: the rule when the rules changed, else what passed with time."""
-    text = change.steps[0].because if change.steps else change.cause
-    if not change.same_rules:
-        # The rules changed between the dates: the change is theirs when a day of the rules changed the verdict (or
-        # no day is known); a verdict that changed on another day is grouped by what passed then.
-        ruled = [s.because for s in change.steps if RULE_STEP.search(s.because)]
-        if ruled or not change.steps:
-            return ruled[0] if ruled else text
-        text = change.steps[0].because
-    if "table" in change.cause and "replaces" in change.cause:
+    """The cause a change is counted under: what made the verdict of the second date.
+
+    That is the last day between the dates on which the verdict changed (the plan's last step): a cause whose
+    effect was undone later in the interval (a test lost, then a new one taken) did not make the final verdict.
+    A step of the rules groups under the rule; a step on the day a funds table replaced another, when the
+    funds condition's outcome changed, under the table; any other under what passed with time that day.
+    """
+    step = change.steps[-1] if change.steps else None
+    if step is None:
+        text = change.cause
+        if not change.same_rules:
+            return text
+    else:
+        text = step.because
+        if RULE_STEP.search(text):
+            return text
+    table = TABLE_CAUSE.search(change.cause)
+    if table is not None and (step is None or step.day.isoformat() == table.group(1)):
         return change.cause
-    if "verdict of a program it requires" in change.cause:
-        return "another program's verdict changed (one it requires)"
     if "verdict of a program it requires" in text or re.search(r": \S+/\S+ \w[\w ]* -> ", text):
         return "another program's verdict changed (one it requires)"
     for pattern, group in TIME_GROUPS:

@@ -96,16 +96,16 @@ def _score(text: str) -> tuple[int, int]:
 
 def _met(score: str, eligible: list[str], nominated: bool, day: dt.date, fmt: Format) -> None:
     from eligibility.draws.kinds import GENERAL, OTHER, PROVINCIAL_NOMINEE, ROUND_TYPES
-    from eligibility.draws.listing import check_types
     from eligibility.draws.met import rounds_met
     from eligibility.draws.render import rounds_met_lines, rounds_met_markdown
+    from eligibility.suggest import did_you_mean
 
     pair = _score(score)
     programs = [p for p in ROUND_TYPES if p not in (GENERAL, PROVINCIAL_NOMINEE, OTHER)]
     for pid in eligible:
         if pid not in programs:
-            check_types([pid])
-            raise UsageError(f"--eligible: expected a program id ({', '.join(programs)}), found {pid!r}")
+            raise UsageError(f"--eligible: expected a program id ({', '.join(programs)}), "
+                             f"found {pid!r}{did_you_mean(pid, programs)}")
     result = rounds_met(pair, eligible, nominated, day)
     if fmt is Format.json:
         _emit(json.dumps(result.data(), indent=2, ensure_ascii=False))

@@ -50,6 +50,18 @@ class Selection(Record):
         """Every selected round, oldest first."""
         return tuple(sorted((r for t in self.types for r in t.rounds), key=lambda r: (r.date, r.number)))
 
+    @property
+    def past_data(self) -> str | None:
+        """When the period runs past the last known round, the line that says so (else None).
+
+        Without ``until`` the period runs to the last known round, so only a ``since`` after it runs past.
+        """
+        last = self.table.last_round
+        if (self.until or self.since or last) <= last:
+            return None
+        return (f"rounds known up to {last}; rounds after that date are not in this data "
+                f"(eligibility draws update fetches them)")
+
 
 def check_types(types: Iterable[str]) -> None:
     """A UsageError naming the first unknown round type, with a suggestion."""
@@ -81,8 +93,9 @@ def unmapped(table: RoundsTable) -> dict[str, list[str]]:
 
 def _period(s: Selection) -> str:
     first = s.since or s.table.rounds[0].date
-    last = s.until or s.table.last_round
-    return f"{first} to {last}"
+    if s.until is None and first > s.table.last_round:
+        return f"from {first}"  # no known round to end on: the period has no end in the data
+    return f"{first} to {s.until or s.table.last_round}"
 
 
 def _tie(r: Round) -> str:
@@ -94,10 +107,9 @@ def selection_text(s: Selection) -> str:
     total = sum(g.invitations for g in s.types)
     lines = [f"Express Entry rounds of invitations, {_period(s)}: {len(s.rounds)} rounds, {total:,} invitations",
              s.table.describe()]
-    if s.note:
-        lines.append(s.note)
+    lines += [n for n in (s.note, s.past_data) if n]
     if not s.types:
-        lines += ["", "no round in this period"]
+        lines += ["", "no round in this period" if s.past_data is None else "no known round in this period"]
     for g in s.types:
         scores = [r.lowest_score for r in g.rounds]
         lines += ["", f"{g.type}: {g.title}", f"  {len(g.rounds)} rounds, {g.invitations:,} invitations, "
@@ -114,8 +126,9 @@ def selection_markdown(s: Selection) -> str:
     total = sum(g.invitations for g in s.types)
     out = [f"# Express Entry rounds of invitations, {_period(s)}", "",
            f"{len(s.rounds)} rounds, {total:,} invitations. _{s.table.describe()}_"]
-    if s.note:
-        out += ["", s.note]
+    out += [line for n in (s.note, s.past_data) if n for line in ("", n)]
+    if not s.types:
+        out += ["", "No round in this period." if s.past_data is None else "No known round in this period."]
     for g in s.types:
         out += ["", f"## {g.title} (`{g.type}`)", "",
                 "| Round | Date | Name | Invitations | Lowest score | Tie-break |", "|---|---|---|---|---|---|"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from attrs import frozen
 
@@ -106,14 +107,27 @@ def plan(profile: Profile, start: dt.date, until: dt.date, library: Library,
     wanted = sorted(set(programs)) if programs is not None else sorted(library.programs)
     days, by_day = days_to_read(profile, library, start, until)
     runs = [(day, evaluate(profile, day, library, wanted)) for day in days]
-    out = [_program_plan(pid, runs, by_day, until, library) for pid in wanted]
+    made = {pid: _intervals(pid, runs, by_day, until) for pid in wanted}
+    # A program never eligible is described on the plan's last day, as ``distance`` describes it that day (its
+    # verdict holds from its last change day, but hours go on accumulating): one evaluation of those programs.
+    never = [pid for pid in wanted if all(i.verdict != "eligible" for i in made[pid])]
+    last = until - dt.timedelta(days=1)
+    final = runs[-1][1] if runs[-1][0] == last or not never else evaluate(profile, last, library, never)
+    out = [_program_plan(pid, made[pid], runs[0][1], final, library, _ahead(profile, library, last))
+           for pid in wanted]
     checked = rules_checked(library)
     steps = crs_steps(profile, days, by_day, library, until) if with_crs and library.crs else ()
     return Plan(start, until, assumptions(until, checked), checked, tuple(out), len(days), profile.name, steps)
 
 
-def _program_plan(pid: str, runs: list[tuple[dt.date, Evaluation]], by_day: dict[dt.date, list[Event]],
-                  until: dt.date, library: Library) -> ProgramPlan:
+def _ahead(profile: Profile, library: Library, day: dt.date) -> Any:
+    from eligibility.timeline.distance import Ahead
+
+    return Ahead(profile, library, day)
+
+
+def _intervals(pid: str, runs: list[tuple[dt.date, Evaluation]], by_day: dict[dt.date, list[Event]],
+               until: dt.date) -> tuple[Interval, ...]:
     first = runs[0][1].program(pid)
     intervals: list[tuple[dt.date, Verdict, str]] = [(runs[0][0], first.verdict, state(first))]
     previous = first
@@ -123,14 +137,18 @@ def _program_plan(pid: str, runs: list[tuple[dt.date, Evaluation]], by_day: dict
             intervals.append((day, current.verdict, cause(previous, current, by_day.get(day, []))))
         previous = current
     bounds = [start for start, _, _ in intervals[1:]] + [until]
-    made = tuple(Interval(s, e, v, b) for (s, v, b), e in zip(intervals, bounds, strict=True))
+    return tuple(Interval(s, e, v, b) for (s, v, b), e in zip(intervals, bounds, strict=True))
+
+
+def _program_plan(pid: str, made: tuple[Interval, ...], start: Evaluation, final: Evaluation, library: Library,
+                  ahead: Any) -> ProgramPlan:
+    first = start.program(pid)
     eligible = next((i.start for i in made if i.verdict == "eligible"), None)
     if eligible is not None:
         return ProgramPlan(pid, first.title, made, Next(eligible, first.verdict == "eligible"))
-    # The last evaluated day stands for every day after it: nothing changes until the end of the plan.
-    last = until - dt.timedelta(days=1)
-    return ProgramPlan(pid, first.title, made, Next(None, False, tuple(_blocking(previous)),
-                                                    tuple(program_gaps(previous, library, last))))
+    result = final.program(pid)
+    return ProgramPlan(pid, first.title, made, Next(None, False, tuple(_blocking(result)),
+                                                    tuple(program_gaps(result, library, final.as_of, ahead))))
 
 
 def _blocking(result: object) -> list[str]:

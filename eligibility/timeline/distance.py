@@ -36,7 +36,7 @@ class ProgramDistance(Record):
 
 def distance(profile: Profile, evaluation: Evaluation, library: Library) -> tuple[ProgramDistance, ...]:
     """Every program of the evaluation that is not eligible, with its gaps."""
-    ahead = _Ahead(profile, library, evaluation.as_of)
+    ahead = Ahead(profile, library, evaluation.as_of)
     out = []
     for p in evaluation.programs:
         if p.verdict == "eligible":
@@ -45,7 +45,7 @@ def distance(profile: Profile, evaluation: Evaluation, library: Library) -> tupl
     return tuple(out)
 
 
-class _Ahead:
+class Ahead:
     """The first day a condition passes if nothing else changes, found on the plan's change days."""
 
     def __init__(self, profile: Profile, library: Library, day: dt.date) -> None:

@@ -116,19 +116,14 @@ def _key_from(text: str) -> str:
     return text.split(marker, 1)[1].split()[0].rstrip(":.,") if marker in text else "?"
 
 
-def hours_gap(path: str, r: ConditionResult, reached: dt.date | None, until: dt.date | None) -> Gap:
+def hours_gap(path: str, r: ConditionResult, reached: dt.date | None, until: dt.date) -> Gap:
     """Hours missing, and the day they are reached if jobs go on at their hours (``until``: how far it was
-    looked for; None when it was not, as on a plan's last day)."""
+    looked for)."""
     required = r.required if isinstance(r.required, dict) else {}
     observed = r.observed if isinstance(r.observed, dict) else {}
     need, have = float(required.get("hours") or 0), float(observed.get("hours") or 0)
     missing = max(0.0, need - have)
-    if reached is not None:
-        when = f"reached on {reached} at current hours"
-    elif until is not None:
-        when = f"not reached before {until} at current hours"
-    else:
-        when = "still short on the plan's last day"
+    when = f"reached on {reached} at current hours" if reached else f"not reached before {until} at current hours"
     return Gap(path, r.outcome, r.says, f"{short(missing)} h more ({held(have, need)} of {need:,.0f} h); {when}", True,
                {"hours_missing": round(missing, 1), "hours": have, "required_hours": need,
                 "reached_on": reached.isoformat() if reached else None})
@@ -215,8 +210,9 @@ def _rules(library: Library, program: str, day: dt.date) -> dict[str, Condition]
     return {c.id: c for c, _ in walk(version.conditions, "$")} if version else {}
 
 
-def program_gaps(p: ProgramResult, library: Library, day: dt.date, ahead: Any = None) -> list[Gap]:
-    """The gaps of one program's result on ``day``."""
+def program_gaps(p: ProgramResult, library: Library, day: dt.date, ahead: Any) -> list[Gap]:
+    """The gaps of one program's result on ``day`` (``ahead``: a ``distance.Ahead`` from that day, which finds
+    the day missing hours are reached)."""
     if p.verdict in ("not_in_force", "not_encoded"):
         return [_closed(p, library, day)]
     rules = _rules(library, p.id, day)
@@ -238,8 +234,7 @@ def condition_gap(program: str, path: str, r: ConditionResult, rule: Condition |
         listed = _not_listed(r, library, day)
         if listed is not None:
             return listed
-        reached = ahead.first_pass(program, path) if ahead is not None else None
-        return hours_gap(path, r, reached, ahead.until if ahead is not None else None)
+        return hours_gap(path, r, ahead.first_pass(program, path), ahead.until)
     if r.kind == "language":
         return language_gap(path, r, rule, day)
     if r.kind == "funds":

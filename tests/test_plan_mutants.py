@@ -67,7 +67,7 @@ def test_a_result_issued_later_than_the_test_starts_and_ends_the_validity() -> N
 
 def test_an_eca_issued_in_the_plan_makes_fsw_eligible_that_day() -> None:
     """A foreign bachelor's whose ECA is issued 2026-08-01: FSW's education passes and the grid rises from 51 to 72
-    that day, the ECA named as the cause."""
+    that day, the ECA named once as the cause (the education condition's words are inside the grid's)."""
     data = fsw_person()
     data["birth_date"] = "1990-05-15"
     data["education"] = [{"level": "bachelors", "country": "IN", "years": 4, "full_time": True,
@@ -78,7 +78,7 @@ def test_an_eca_issued_in_the_plan_makes_fsw_eligible_that_day() -> None:
     assert spans(p, "express-entry/fsw") == [(D(2026, 6, 1), D(2026, 8, 1), "not_eligible"),
                                               (D(2026, 8, 1), D(2027, 1, 1), "eligible")]
     assert p.program("express-entry/fsw").intervals[1].because == (
-        "the ECA of 2026-08-01 is issued; the ECA of 2026-08-01 is issued: education points 0 -> 21, grid 51 -> 72")
+        "the ECA of 2026-08-01 is issued: education points 0 -> 21, grid 51 -> 72")
 
 
 def test_a_grid_range_is_written_low_high_in_the_cause() -> None:

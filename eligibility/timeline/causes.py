@@ -47,25 +47,52 @@ def state(p: ProgramResult) -> str:
 
 
 def cause(before: ProgramResult, after: ProgramResult, events: Sequence[Event]) -> str:
-    """The cause of the change from ``before`` (the day before) to ``after``, from the day's events."""
+    """The cause of the change from ``before`` (the day before) to ``after``, from the day's events.
+
+    It is chosen by the conditions whose outcome changed. On a day a new version of the rules starts, a
+    condition written the same way in both versions that changed outcome changed for that day's events (a test
+    that stopped counting the day a list was renewed), not for the rules: the rules are named only when a
+    condition they rewrote, added or removed changed the outcome.
+    """
+    old = dict(leaves(before.conditions))
+    texts: list[str] = []
     if before.version != after.version or after.version is None:
         mine = [e for e in events if e.kind == "rules" and e.program == after.id]
         # A version that starts says what changes; the end of the one before adds nothing.
         starts = [e for e in mine if e.rising] or mine
-        return "; ".join(dict.fromkeys(e.text for e in starts)) or after.message
-    old = dict(leaves(before.conditions))
-    texts: list[str] = []
-    for path, new in leaves(after.conditions):
+        ruled = "; ".join(dict.fromkeys(e.text for e in starts)) or after.message
+        if before.version is None or after.version is None or not before.conditions or not after.conditions:
+            return ruled
+        new = dict(leaves(after.conditions))
+        rewritten = any(old[path].outcome != "pass" for path in old.keys() - new.keys())
+        for path, now in new.items():
+            was = old.get(path)
+            if was is None:
+                rewritten = rewritten or now.outcome != "pass"
+            elif was.outcome != now.outcome:
+                if (was.kind, was.says, was.required) != (now.kind, now.says, now.required):
+                    rewritten = True
+                else:
+                    texts.extend(_words(was, now, events))
+        texts = _merged(texts)
+        return "; ".join(([ruled] if rewritten or not texts else []) + texts)
+    for path, new_result in leaves(after.conditions):
         was = old.get(path)
-        if was is None or (was.outcome == new.outcome and was.observed == new.observed):
+        if was is None or (was.outcome == new_result.outcome and was.observed == new_result.observed):
             continue
-        if was.outcome == new.outcome and new.kind != "points":
+        if was.outcome == new_result.outcome and new_result.kind != "points":
             continue
-        texts.extend(_words(was, new, events))
-    texts = list(dict.fromkeys(t for t in texts if t))
+        texts.extend(_words(was, new_result, events))
+    texts = _merged(texts)
     if not texts:
         texts = list(dict.fromkeys(e.text for e in events if e.kind != "rules")) or [after.message]
     return "; ".join(texts)
+
+
+def _merged(texts: list[str]) -> list[str]:
+    """Each text once, without one that another already says (a test's words inside the grid's 'test: points')."""
+    once = list(dict.fromkeys(t for t in texts if t))
+    return [t for t in once if not any(t != u and t in u for u in once)]
 
 
 def _words(was: ConditionResult, new: ConditionResult, events: Sequence[Event]) -> list[str]:

@@ -314,3 +314,38 @@ def test_impact_csv_quotes_a_cause_with_quotes_and_commas(tmp_path: Path, capsys
     assert (row["from"], row["to"], row["count"], row["ids"]) == ("eligible", "not_eligible", "3", "k0 k1 k2")
     assert row["cause"].startswith('the rules of 2025-02-27 start: Renamed from "Healthcare occupations" to ')
     assert "6 occupations removed (31204, 32200, 32209, 33109, 41320, 42203)" in row["cause"]
+
+
+def test_a_tie_in_a_round_without_a_published_tie_break() -> None:
+    """Round #1 (2015-01-31, 'No Program Specified', cut-off 886) has no tie-break time: a score of 886 is 'maybe',
+    without a time."""
+    found = eligibility.rounds_met(886, {"express-entry/fsw"}, False, "2015-02-01")
+    (general,) = [t for t in found.types if t.type == "general"]
+    assert [(r.round.number, r.meets, r.explanation) for r in general.rounds] == [
+        ("1", "maybe", "886 equals the lowest score invited: invited only if the profile was submitted early enough")]
+
+
+def test_every_round_of_the_snapshot_has_its_type(capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The snapshot's 22 names by hand: 167 'No Program Specified' + 11 'General' = 178 general; 26 + 10 French;
+    6 + 7 + 3 healthcare; 4 + 1 + 1 trades; 3 + 1 transport; 69 CEC, 1 FSW, 7 FST, 113 PNP, ...: 445 in all."""
+    code, out, _ = run_cli(["draws", "--format", "json"], capsys, monkeypatch)
+    assert code == 0
+    assert sorted((t["type"], t["rounds"]) for t in json.loads(out)["types"]) == sorted([
+        ("general", 178), ("express-entry/cec", 69), ("express-entry/fsw", 1), ("express-entry/fst", 7),
+        ("provincial-nominee", 113), ("category/french", 36), ("category/healthcare", 16), ("category/stem", 3),
+        ("category/trades", 6), ("category/transport", 4), ("category/agriculture", 3), ("category/education", 2),
+        ("category/physicians", 3), ("category/senior-managers", 3), ("category/military", 1)])
+
+
+@pytest.mark.parametrize(("hours", "reached"), [((20,), "2026-07-01"), ((20, 20), "2025-12-31"),
+                                                ((15, 15), "2025-12-31")])
+def test_cec_year_with_part_time_and_concurrent_jobs(hours: tuple[int, ...], reached: str) -> None:
+    """programs.md 0: at most 30 h a week counted, shared by concurrent jobs. One job of 20 h from 2025-01-01 needs
+    1,560 / (20/7) = 546 days (2026-07-01); two concurrent jobs of 20 h count 30 h: 364 days (2025-12-31); two of
+    15 h count 30 h: 364 days too."""
+    work = [job(noc, "2025-01-01", None) | {"hours_per_week": h} for noc, h in zip(("21231", "21232"), hours,
+                                                                                     strict=False)]
+    found = plan(profile(work=work), "2025-06-01", "2026-09-01", "express-entry/cec")
+    assert intervals(found, "express-entry/cec") == [("2025-06-01", reached, "not_eligible"),
+                                                     (reached, "2026-09-01", "eligible")]

@@ -292,3 +292,49 @@ def test_draws_eligible_misspelt_names_the_option(capsys: pytest.CaptureFixture[
     assert code == 2
     assert err.startswith("--eligible: ")
 
+
+
+# --- 7. Impact blames the funds table of 2025-07-07 for anyone who leaves FSW across it --------------------------
+#
+# docs/batch.md: the cause is "the funds table that replaced another" when that table changed the verdict. Two
+# people with $50,000 (far above $14,690 and $15,263 for one person, programs.md 1.1) lose FSW because their CELPIP 9
+# stops counting: the test of 2023-07-10 on 2025-07-10 (FSW grid 78 -> 54: 24 language points lost, programs.md
+# 1.1), the test of 2023-07-03 on 2025-07-03, before the new table even starts. Between 2025-07-01 and 2025-08-01
+# both leave FSW (and CEC) for their tests.
+
+RICH = [data(id="rich", language_tests=[celpip(9, "2023-07-10")]),
+        data(id="rich-before", language_tests=[celpip(9, "2023-07-03")])]
+
+
+def test_the_rich_leave_fsw_the_day_their_test_stops_counting() -> None:
+    """The other side: the plan's day and cause are right (2025-07-10, the test; the grid 78 -> 54)."""
+    found = plan(profile(language_tests=[celpip(9, "2023-07-10")]), "2025-07-01", "2025-08-01", "express-entry/fsw")
+    assert intervals(found, "express-entry/fsw") == [("2025-07-01", "2025-07-10", "eligible"),
+                                                     ("2025-07-10", "2025-08-01", "not_eligible")]
+    assert because(found, "express-entry/fsw", "2025-07-10").endswith("language points 24 -> 0, grid 78 -> 54")
+
+
+def test_impact_groups_the_rich_leaving_cec_under_their_tests(tmp_path: Path) -> None:
+    """The other side: CEC (no funds) groups the same two people under their tests."""
+    groups = impact_of(tmp_path, RICH, "2025-07-01", "2025-08-01", {"express-entry/cec"})
+    assert groups == [("express-entry/cec", "eligible", "not_eligible",
+                       "time: a language test or ECA stops counting", 2, ["rich", "rich-before"])]
+
+
+def test_impact_groups_someone_short_of_the_new_table_under_it(tmp_path: Path) -> None:
+    """The other side: $15,000 meets $14,690 on 2025-07-06 and not $15,263 on 2025-07-07: the table is the cause."""
+    groups = impact_of(tmp_path, [data(id="short", funds_cad=15000)], "2025-07-06", "2025-07-07",
+                       {"express-entry/fsw"})
+    assert groups == [("express-entry/fsw", "eligible", "not_eligible",
+                       "same program rules; the settlement-funds table of 2025-07-07 replaces the table of 2024-05-28",
+                       1, ["short"])]
+
+
+@pytest.mark.xfail(strict=True, reason="docs/batch.md impact: two people with $50,000 leave FSW between 2025-07-01 "
+                   "and 2025-08-01 because their tests stop counting (2025-07-10, 2025-07-03); they are grouped under "
+                   "'the settlement-funds table of 2025-07-07 replaces the table of 2024-05-28' (diff.py _cause names "
+                   "the table whenever it differs; batch/impact.py cause_group prefers it)")
+def test_impact_does_not_blame_the_funds_table_for_an_expired_test(tmp_path: Path) -> None:
+    groups = impact_of(tmp_path, RICH, "2025-07-01", "2025-08-01", {"express-entry/fsw"})
+    assert groups == [("express-entry/fsw", "eligible", "not_eligible",
+                       "time: a language test or ECA stops counting", 2, ["rich", "rich-before"])]

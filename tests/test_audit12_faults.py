@@ -415,3 +415,34 @@ def test_draws_listing_since_after_the_data_is_not_backwards(capsys: pytest.Capt
     code, out, _ = run_cli(["draws", "--since", "2026-09-17"], capsys, monkeypatch)
     assert code == 0
     assert "2026-09-17 to 2026-09-16" not in out
+
+
+# --- 10. CEC opening because the main occupation changes does not say so ---------------------------------------
+#
+# programs.md 1.2: with work in several occupations, the CEC language level is that of the occupation with the most
+# experience in the 3-year window (CLB 7 for TEER 0-1, CLB 5 for TEER 2-3). A software engineer (21231, TEER 1)
+# 2023-01-02..2024-06-30 (364 + 182 = 546 days) then a cook (63200, TEER 3) from 2024-07-01, with CELPIP 6 in all
+# four: the cook's days reach 546 on 2024-07-01 + 546 = 2025-12-29, and the level needed falls to CLB 5. docs/plan.md
+# lists "the days on which two occupations' hours change order (the main occupation decides a language level)" and
+# says "every later interval names what changes on its first day"; the engine has the event ("hours in 21231 ...
+# and in 63200 Cooks change order (3-year window)") but the cause is the condition's state.
+
+def _cook_after_software() -> eligibility.Plan:
+    person = profile(work=[job("21231", "2023-01-02", "2024-06-30"), job("63200", "2024-07-01", None)],
+                     language_tests=[celpip(6, "2025-06-10")])
+    return plan(person, "2025-12-01", "2026-01-31", "express-entry/cec")
+
+
+def test_cec_opens_the_day_the_cooks_hours_catch_up() -> None:
+    """The other side: the day is right, 2025-12-29 (the two occupations tie that day, 546 days each, and the engine
+    takes the CLB 5 of the cook; from 2025-12-30 the cook has the most)."""
+    assert intervals(_cook_after_software(), "express-entry/cec") == [("2025-12-01", "2025-12-29", "not_eligible"),
+                                                                      ("2025-12-29", "2026-01-31", "eligible")]
+
+
+@pytest.mark.xfail(strict=True, reason="docs/plan.md 'Causes': the 2025-12-29 interval should name its event, the "
+                   "hours of 21231 and 63200 changing order in the 3-year window; it says the language condition's "
+                   "state ('... needs R5, W5, L5, S5') (timeline/causes.py MOVES['language'] takes test events only)")
+def test_cec_opening_names_the_change_of_main_occupation() -> None:
+    text = because(_cook_after_software(), "express-entry/cec", "2025-12-29")
+    assert "change order" in text and "63200 Cooks" in text

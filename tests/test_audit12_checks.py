@@ -349,3 +349,11 @@ def test_cec_year_with_part_time_and_concurrent_jobs(hours: tuple[int, ...], rea
     found = plan(profile(work=work), "2025-06-01", "2026-09-01", "express-entry/cec")
     assert intervals(found, "express-entry/cec") == [("2025-06-01", reached, "not_eligible"),
                                                      (reached, "2026-09-01", "eligible")]
+
+
+def test_more_than_eight_jobs_evaluate_every_day() -> None:
+    """docs/plan.md: with more than 8 jobs every day is evaluated (30 days from 2026-01-01 to 2026-01-31); with 8,
+    only the change days."""
+    work = [job("21231", f"20{10 + i}-01-01", f"20{10 + i}-06-30") for i in range(9)]
+    assert plan(profile(work=work), "2026-01-01", "2026-01-31", "express-entry/cec").days_evaluated == 30
+    assert plan(profile(work=work[:8]), "2026-01-01", "2026-01-31", "express-entry/cec").days_evaluated < 30

@@ -1,5 +1,5 @@
 """Faults found by audit12 (plan, rounds, impact, categories by year), each pinned as a strict xfail beside a
-passing test of the other side of the same edge.
+passing test of the other side of the same edge; a fault fixed since has lost its xfail and passes.
 
 Every expected value is worked out by hand from docs/plan.md, docs/batch.md (impact), research/programs.md
 (section 0: 1 year = 1,560 h = 30 h x 52 weeks, so 364 days of full-time work; section 3.1: the 6-month and
@@ -83,10 +83,6 @@ def _electrician(taken: str) -> eligibility.Profile:
     return profile(work=[ELECTRICIAN], language_tests=[celpip(9, taken)])
 
 
-@pytest.mark.xfail(strict=True, reason="docs/plan.md 'Causes': on 2026-02-18 the trades category closes because "
-                   "the CELPIP of 2024-02-18 stops counting (the experience passes under both lists); the engine says "
-                   "'the rules of 2026-02-18 start: ...' (timeline/causes.py cause: a version change returns the rule "
-                   "text alone)")
 def test_trades_closing_on_the_rule_day_names_the_expired_test() -> None:
     """2026-02-18: trades eligible -> not eligible, because the test is 2 years old."""
     found = plan(_electrician("2024-02-18"), "2026-02-16", "2026-02-21", "category/trades")
@@ -106,10 +102,6 @@ def test_trades_closing_the_day_after_the_rule_day_names_the_expired_test() -> N
         "express-entry/cec eligible -> not eligible")
 
 
-@pytest.mark.xfail(strict=True, reason="docs/batch.md 'eligibility impact': the electrician leaves trades between "
-                   "2026-02-17 and 2026-02-18 because his test stops counting (72200 is on both lists); he is "
-                   "grouped under 'the rules of 2026-02-18 start: ...' (batch/impact.py cause_group, from the plan's "
-                   "cause)")
 def test_impact_groups_the_electrician_under_his_test_not_the_rule(tmp_path: Path) -> None:
     groups = impact_of(tmp_path, [data(id="elec", work=[ELECTRICIAN], language_tests=[celpip(9, "2024-02-18")])],
                        "2026-02-17", "2026-02-18", {"category/trades"})
@@ -140,9 +132,6 @@ def test_distance_on_the_last_day_counts_its_hours() -> None:
         248.6, 1311.4, "2026-12-31")
 
 
-@pytest.mark.xfail(strict=True, reason="docs/plan.md: next.blocking and next.gaps are those of the last day "
-                   "(2026-02-28: 248.6 h held, 1,311.4 h missing); the plan gives 205.7 h and 1,354.3 h, those of "
-                   "2026-02-18, its last change day (timeline/build.py _program_plan uses the last evaluation)")
 def test_plan_gaps_count_the_hours_of_the_last_day() -> None:
     found = plan(_late_nurse(), "2026-02-01", "2026-03-01", "category/healthcare")
     nxt = found.program("category/healthcare").next
@@ -152,10 +141,6 @@ def test_plan_gaps_count_the_hours_of_the_last_day() -> None:
     assert "249 h" in nxt.blocking[0]
 
 
-@pytest.mark.xfail(strict=True, reason="docs/plan.md 'Distance to eligibility': a plan gives the same as distance for "
-                   "a program never eligible (next.gaps, on its last day), and the work row gives the day the hours "
-                   "are reached (2026-01-01 + 364 = 2026-12-31); the plan's gap has reached_on null and says "
-                   "'still short on the plan's last day' (timeline/gaps.py hours_gap called without a search)")
 def test_plan_gaps_give_the_day_the_hours_are_reached() -> None:
     found = plan(_late_nurse(), "2026-02-01", "2026-03-01", "category/healthcare")
     (gap,) = found.program("category/healthcare").next.gaps
@@ -193,10 +178,6 @@ def test_fsw_plan_of_a_test_lost_a_test_taken_and_a_birthday() -> None:
     assert because(found, "express-entry/fsw", "2026-06-15") == "age 37: age points 11 -> 10, grid 67 -> 66"
 
 
-@pytest.mark.xfail(strict=True, reason="docs/batch.md impact: FSW eligible on 2026-01-01 -> not eligible on "
-                   "2026-07-01 because of age 37 (2026-06-15, grid 67 -> 66); the first loss (a test, 2026-03-01) was "
-                   "undone by a new test on 2026-04-01. Grouped as 'time: a language test or ECA stops counting' "
-                   "(batch/impact.py cause_group reads change.steps[0])")
 def test_impact_groups_by_the_step_that_made_the_final_verdict(tmp_path: Path) -> None:
     groups = impact_of(tmp_path, [_fsw_67(language_tests=TWO_TESTS)], "2026-01-01", "2026-07-01",
                        {"express-entry/fsw"})
@@ -233,10 +214,6 @@ def test_trades_plan_of_the_rule_the_hours_and_the_test() -> None:
         "1,560 h in 72200 Electricians (except industrial and power system) reached")
 
 
-@pytest.mark.xfail(strict=True, reason="docs/batch.md impact: trades eligible 2026-01-01 -> not eligible 2026-07-01 "
-                   "because the CELPIP of 2024-06-10 stopped counting on 2026-06-10 (the 12-month rule of 2026-02-18 "
-                   "was met from 2026-05-31); grouped under 'the rules of 2026-02-18 start' (batch/impact.py "
-                   "cause_group takes the first rule step)")
 def test_impact_does_not_blame_a_rule_whose_effect_was_undone(tmp_path: Path) -> None:
     groups = impact_of(tmp_path, [_late_electrician()], "2026-01-01", "2026-07-01", {"category/trades"})
     assert groups == [("category/trades", "eligible", "not_eligible",
@@ -255,9 +232,6 @@ def _fsw_plan() -> eligibility.Plan:
     return plan(person, "2026-01-01", "2026-07-01", "express-entry/fsw")
 
 
-@pytest.mark.xfail(strict=True, reason="docs/plan.md 'Causes': the cause of 2026-03-01 names the test once and the "
-                   "grid 67 -> 47; it says 'CELPIP-General of 2024-03-01 is 2 years old' twice (timeline/causes.py "
-                   "cause: the language condition's text and the grid's head are not merged)")
 def test_fsw_cause_names_the_expired_test_once() -> None:
     text = because(_fsw_plan(), "express-entry/fsw", "2026-03-01")
     assert text.count("CELPIP-General of 2024-03-01 is 2 years old") == 1
@@ -284,9 +258,6 @@ def test_draws_eligible_not_a_program_names_the_option(capsys: pytest.CaptureFix
     assert err.startswith("--eligible: expected a program id (express-entry/cec, ")
 
 
-@pytest.mark.xfail(strict=True, reason="docs/draws.md: '--eligible express-entry/cce' should be refused as an "
-                   "--eligible problem; the message says '--category: expected a round type ...' "
-                   "(draws/cli.py _met calls listing.check_types before its own message)")
 def test_draws_eligible_misspelt_names_the_option(capsys: pytest.CaptureFixture[str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, err = run_cli(["draws", "--score", "519", "--eligible", "express-entry/cce"], capsys, monkeypatch)
@@ -331,10 +302,6 @@ def test_impact_groups_someone_short_of_the_new_table_under_it(tmp_path: Path) -
                        1, ["short"])]
 
 
-@pytest.mark.xfail(strict=True, reason="docs/batch.md impact: two people with $50,000 leave FSW between 2025-07-01 "
-                   "and 2025-08-01 because their tests stop counting (2025-07-10, 2025-07-03); they are grouped under "
-                   "'the settlement-funds table of 2025-07-07 replaces the table of 2024-05-28' (diff.py _cause names "
-                   "the table whenever it differs; batch/impact.py cause_group prefers it)")
 def test_impact_does_not_blame_the_funds_table_for_an_expired_test(tmp_path: Path) -> None:
     groups = impact_of(tmp_path, RICH, "2025-07-01", "2025-08-01", {"express-entry/fsw"})
     assert groups == [("express-entry/fsw", "eligible", "not_eligible",
@@ -394,13 +361,10 @@ def test_draws_listing_inside_the_data(capsys: pytest.CaptureFixture[str], monke
     """The other side: 2026-09-15 alone holds #443 (CEC, 2,000 invitations, 519)."""
     code, out, _ = run_cli(["draws", "--since", "2026-09-15", "--until", "2026-09-15"], capsys, monkeypatch)
     assert code == 0
-    assert out.startswith("Express Entry rounds of invitations, 2026-09-15 to 2026-09-15: 1 rounds, 2,000 invitations")
+    assert out.startswith("Express Entry rounds of invitations, 2026-09-15 to 2026-09-15: 1 round, 2,000 invitations")
     assert "#443  2026-09-15    2,000     519" in out
 
 
-@pytest.mark.xfail(strict=True, reason="docs/draws.md: a period after the last known round (2026-09-16) should be "
-                   "said to be outside the data ('rounds after that date are not in this data'); the listing says "
-                   "'no round in this period' (draws/listing.py selection_text, _period)")
 def test_draws_listing_after_the_data_says_it_is_not_known(capsys: pytest.CaptureFixture[str],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, _ = run_cli(["draws", "--since", "2026-10-01", "--until", "2026-11-30"], capsys, monkeypatch)
@@ -408,8 +372,6 @@ def test_draws_listing_after_the_data_says_it_is_not_known(capsys: pytest.Captur
     assert "not in this data" in out
 
 
-@pytest.mark.xfail(strict=True, reason="docs/draws.md: --since 2026-09-17 alone lists from 2026-09-17; the heading "
-                   "says '2026-09-17 to 2026-09-16' (draws/listing.py _period ends at the last known round)")
 def test_draws_listing_since_after_the_data_is_not_backwards(capsys: pytest.CaptureFixture[str],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, _ = run_cli(["draws", "--since", "2026-09-17"], capsys, monkeypatch)

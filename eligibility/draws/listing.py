@@ -98,6 +98,11 @@ def _period(s: Selection) -> str:
     return f"{first} to {s.until or s.table.last_round}"
 
 
+def _count(n: int, word: str) -> str:
+    """'1 round', '2,000 invitations'."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
 def _tie(r: Round) -> str:
     return r.tie_break.strftime("%Y-%m-%d %H:%M:%S UTC") if r.tie_break else "-"
 
@@ -105,15 +110,17 @@ def _tie(r: Round) -> str:
 def selection_text(s: Selection) -> str:
     """Rounds by type, newest first within each type."""
     total = sum(g.invitations for g in s.types)
-    lines = [f"Express Entry rounds of invitations, {_period(s)}: {len(s.rounds)} rounds, {total:,} invitations",
+    lines = [f"Express Entry rounds of invitations, {_period(s)}: {_count(len(s.rounds), 'round')}, "
+             f"{_count(total, 'invitation')}",
              s.table.describe()]
     lines += [n for n in (s.note, s.past_data) if n]
     if not s.types:
         lines += ["", "no round in this period" if s.past_data is None else "no known round in this period"]
     for g in s.types:
         scores = [r.lowest_score for r in g.rounds]
-        lines += ["", f"{g.type}: {g.title}", f"  {len(g.rounds)} rounds, {g.invitations:,} invitations, "
-                                               f"lowest score invited {min(scores)} to {max(scores)}"]
+        lines += ["", f"{g.type}: {g.title}",
+                  f"  {_count(len(g.rounds), 'round')}, {_count(g.invitations, 'invitation')}, "
+                  f"lowest score invited {min(scores)} to {max(scores)}"]
         lines.append(f"  {'round':>6}  {'date':10}  {'invited':>7}  {'lowest':>6}  tie-break")
         for r in reversed(g.rounds):
             lines.append(f"  {'#' + r.number:>6}  {r.date}  {r.invitations:>7,}  {r.lowest_score:>6}  {_tie(r)}"
@@ -125,7 +132,7 @@ def selection_markdown(s: Selection) -> str:
     """A heading and a table per round type."""
     total = sum(g.invitations for g in s.types)
     out = [f"# Express Entry rounds of invitations, {_period(s)}", "",
-           f"{len(s.rounds)} rounds, {total:,} invitations. _{s.table.describe()}_"]
+           f"{_count(len(s.rounds), 'round')}, {_count(total, 'invitation')}. _{s.table.describe()}_"]
     out += [line for n in (s.note, s.past_data) if n for line in ("", n)]
     if not s.types:
         out += ["", "No round in this period." if s.past_data is None else "No known round in this period."]

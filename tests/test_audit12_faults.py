@@ -51,9 +51,6 @@ def test_crs_step_of_two_jobs_reaching_four_years_is_on_its_day() -> None:
     assert crs_because(_nurse_plan(), "2026-02-26").endswith("core.canadian_work 64 -> 72, CRS 498 -> 506")
 
 
-@pytest.mark.xfail(strict=True, reason="docs/plan.md 'The CRS over the plan': a step names the day's event; the "
-                   "2026-02-26 step (6,240 h of two jobs reached) says only 'core.canadian_work 64 -> 72, CRS 498 -> "
-                   "506': timeline/score.py _cause drops hours events of more than one occupation")
 def test_crs_step_of_two_jobs_names_the_hours_reached() -> None:
     """The event of the day, 6,240 h (4 years) in the two jobs, leads the cause."""
     assert crs_because(_nurse_plan(), "2026-02-26").startswith("6,240 h in ")
@@ -340,10 +337,6 @@ def test_a_step_without_a_cap_adds_up() -> None:
         -5, -5)
 
 
-@pytest.mark.xfail(strict=True, reason="docs/plan.md 'The CRS over the plan' with crs.md D (additional points at most "
-                   "600): the 2025-05-15 step moves the CRS +570 (498 -> 1,068) but names only 'additional.nomination "
-                   "0 -> 600' (+600); the cap is unsaid (timeline/score.py _cause compares factors, not the capped "
-                   "sections)")
 def test_a_capped_step_adds_up() -> None:
     factors, total = _moves(crs_because(_nominated_plan(), "2025-05-15"))
     assert (factors, total) == (570, 570)
@@ -402,9 +395,6 @@ def test_cec_opens_the_day_the_cooks_hours_catch_up() -> None:
                                                                       ("2025-12-29", "2026-01-31", "eligible")]
 
 
-@pytest.mark.xfail(strict=True, reason="docs/plan.md 'Causes': the 2025-12-29 interval should name its event, the "
-                   "hours of 21231 and 63200 changing order in the 3-year window; it says the language condition's "
-                   "state ('... needs R5, W5, L5, S5') (timeline/causes.py MOVES['language'] takes test events only)")
 def test_cec_opening_names_the_change_of_main_occupation() -> None:
     text = because(_cook_after_software(), "express-entry/cec", "2025-12-29")
     assert "change order" in text and "63200 Cooks" in text

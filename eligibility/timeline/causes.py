@@ -106,6 +106,13 @@ def _words(was: ConditionResult, new: ConditionResult, events: Sequence[Event]) 
             return [chosen.text]
     kinds = MOVES.get(new.kind, ())
     found = [e.text for e in events if e.kind in kinds and e.kind != "hours"]
+    if new.kind == "language" and not found:
+        # Without a test event, a language level moves when the main occupation changes (CEC: CLB 7 for TEER 0-1,
+        # 5 for TEER 2-3, by the occupation with the most hours): the day two occupations' hours change order.
+        # The order is that of CEC's window, the shortest in which the order changed that day.
+        order = [e for e in events if e.kind == "hours" and e.hours is None and len(e.codes) == 2]
+        shortest = min((e.months or 0 for e in order), default=None)
+        found = [e.text for e in order if (e.months or 0) == shortest]
     if new.kind == "funds":
         found = [e.text for e in events if e.kind in ("table", "job", "offer")]
         amounts = _amounts(was, new)

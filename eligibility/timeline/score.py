@@ -54,7 +54,8 @@ def crs_steps(profile: Profile, days: Sequence[dt.date], by_day: dict[dt.date, l
 
 
 def _cause(before: CrsResult, after: CrsResult, events: Sequence[Event]) -> str:
-    """'age 30: core.age 105 -> 99, CRS 470 -> 464'."""
+    """'age 30: core.age 105 -> 99, CRS 470 -> 464'; a section whose cap cuts differently says so, so that the
+    moves add up to the total ('additional capped at 600: 630 -> 600')."""
     old = {f.id: f for f in before.factors}
     moved = []
     for f in after.factors:
@@ -62,9 +63,42 @@ def _cause(before: CrsResult, after: CrsResult, events: Sequence[Event]) -> str:
         if was is None or (was.low, was.high) != (f.low, f.high):
             was_text = score_text(was.low, was.high) if was else "0"
             moved.append(f"{f.id} {was_text} -> {score_text(f.low, f.high)}")
-    reasons = [e.text for e in events if e.kind in CRS_EVENTS
-               or (e.kind == "hours" and e.months == 120 and e.hours is not None and e.hours % HOURS_PER_YEAR == 0
-                   and len(e.codes) <= 1)]
+    moved += _caps(before, after)
+    # Hours events in the 10-year window, in whole years: those of one occupation, else those of the widest set
+    # of jobs (the CRS counts every qualifying job together: a software job and a nurse's reach 4 years as one).
+    years = [e for e in events if e.kind == "hours" and e.months == 120 and e.hours is not None
+             and e.hours % HOURS_PER_YEAR == 0]
+    widest = max((len(e.codes) for e in years), default=0)
+    hours = {id(e) for e in ([e for e in years if len(e.codes) <= 1] or [e for e in years if len(e.codes) == widest])}
+    reasons = [e.text for e in events if e.kind in CRS_EVENTS or id(e) in hours]
     head = "; ".join(list(dict.fromkeys(reasons))[:3])
     total = f"CRS {score_text(before.low, before.high)} -> {score_text(after.low, after.high)}"
     return (f"{head}: " if head else "") + ", ".join([*moved, total])
+
+
+def _caps(before: CrsResult, after: CrsResult) -> list[str]:
+    """For each section whose caps cut a different number of points on the two days, what they cut after."""
+    out = []
+    for section in after.sections:
+        raw = _raw(after, section.id)
+        cut = (section.low - raw[0], section.high - raw[1])
+        try:
+            was = before.section(section.id)
+        except KeyError:
+            continue
+        was_raw = _raw(before, section.id)
+        if cut == (was.low - was_raw[0], was.high - was_raw[1]):
+            continue
+        how = f"capped at {section.cap}" if section.cap is not None and raw[0] > section.cap else "after its caps"
+        if cut != (0, 0):
+            out.append(f"{section.id} {how}: {score_text(*raw)} -> {score_text(section.low, section.high)}")
+        else:
+            out.append(f"{section.id} no longer cut by its caps (they cut {score_text(*was_raw)} to "
+                       f"{score_text(was.low, was.high)})")
+    return out
+
+
+def _raw(result: CrsResult, section: str) -> tuple[int, int]:
+    """The sum of a section's factors before its caps (low, high)."""
+    mine = [f for f in result.factors if f.section == section]
+    return sum(f.low for f in mine), sum(f.high for f in mine)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from attrs import frozen
 
@@ -18,6 +17,7 @@ from eligibility.profile.model import Profile
 from eligibility.record import Record
 from eligibility.result import Evaluation, Verdict
 from eligibility.rulebook.library import Library
+from eligibility.timeline.ahead import Ahead
 from eligibility.timeline.causes import cause, state
 from eligibility.timeline.days import days_to_read
 from eligibility.timeline.events import Event
@@ -113,17 +113,11 @@ def plan(profile: Profile, start: dt.date, until: dt.date, library: Library,
     never = [pid for pid in wanted if all(i.verdict != "eligible" for i in made[pid])]
     last = until - dt.timedelta(days=1)
     final = runs[-1][1] if runs[-1][0] == last or not never else evaluate(profile, last, library, never)
-    out = [_program_plan(pid, made[pid], runs[0][1], final, library, _ahead(profile, library, last))
+    out = [_program_plan(pid, made[pid], runs[0][1], final, library, Ahead(profile, library, last))
            for pid in wanted]
     checked = rules_checked(library)
     steps = crs_steps(profile, days, by_day, library, until) if with_crs and library.crs else ()
     return Plan(start, until, assumptions(until, checked), checked, tuple(out), len(days), profile.name, steps)
-
-
-def _ahead(profile: Profile, library: Library, day: dt.date) -> Any:
-    from eligibility.timeline.distance import Ahead
-
-    return Ahead(profile, library, day)
 
 
 def _intervals(pid: str, runs: list[tuple[dt.date, Evaluation]], by_day: dict[dt.date, list[Event]],
@@ -141,7 +135,7 @@ def _intervals(pid: str, runs: list[tuple[dt.date, Evaluation]], by_day: dict[dt
 
 
 def _program_plan(pid: str, made: tuple[Interval, ...], start: Evaluation, final: Evaluation, library: Library,
-                  ahead: Any) -> ProgramPlan:
+                  ahead: Ahead) -> ProgramPlan:
     first = start.program(pid)
     eligible = next((i.start for i in made if i.verdict == "eligible"), None)
     if eligible is not None:

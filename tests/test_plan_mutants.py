@@ -164,14 +164,18 @@ def test_a_language_gap_names_the_level_held() -> None:
 
 def test_a_nomination_issued_in_the_plan_raises_the_crs_that_day() -> None:
     """A nomination issued 2026-07-01: the CRS steps up that day, the nomination factor 0 -> 600 and the lowest
-    score by 600 (the person's additional points were 0 at the lowest), the nomination named as the cause."""
+    score by 600 (the person's additional points were 0 at the lowest), the nomination named as the cause. The
+    highest score rises by 555 only: with a sibling (15) and Canadian education (30) unknown, the additional points
+    would be 600 to 645 before their cap of 600 (crs.md D), and the step says so."""
     data = cec_person([job("2020-01-01", None, 40)], taken="2026-01-10")
     data["provincial_nomination"] = {"province": "ON", "issued": "2026-07-01"}
     p = timeline(data, D(2026, 6, 1), D(2026, 9, 1), "express-entry/cec")
     before, after = p.crs
     assert (before.start, after.start) == (D(2026, 6, 1), D(2026, 7, 1))
     assert after.low - before.low == 600
+    assert after.high - before.high == 555
     assert after.because == (f"the ON nomination is issued: additional.nomination 0 -> 600, "
+                             f"additional capped at 600: 600-645 -> 600, "
                              f"CRS {before.low}-{before.high} -> {after.low}-{after.high}")
 
 

@@ -89,7 +89,7 @@ def _caps(before: CrsResult, after: CrsResult) -> list[str]:
         was_raw = _raw(before, section.id)
         if cut == (was.low - was_raw[0], was.high - was_raw[1]):
             continue
-        how = f"capped at {section.cap}" if section.cap is not None and raw[0] > section.cap else "after its caps"
+        how = f"capped at {section.cap}" if section.cap is not None and raw[1] > section.cap else "after its caps"
         if cut != (0, 0):
             out.append(f"{section.id} {how}: {score_text(*raw)} -> {score_text(section.low, section.high)}")
         else:

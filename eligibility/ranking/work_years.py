@@ -99,7 +99,8 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
         others = _split_2016(kept, levels, certain, uncertain)
     # The table's count of all the parts (a plain sum when no two jobs of the table share a day).
     total, shares, over = _count(table, [part for _, part in certain])
-    # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
+    # Jobs that may or may not count (no NOC code, or an unknown NOC 2016 level) only widen the span: without them
+    # it is exact.
     top = _count(table, [part for _, part in certain + uncertain])[0] if uncertain else total
     per_hour = 7 * table.units  # sweep counts in units of 1 / (7 x units) of an hour
     # A row without a code is settled by its code; one whose NOC 2016 level is unknown, by its NOC 2016 code.

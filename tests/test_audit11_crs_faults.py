@@ -1,8 +1,8 @@
-"""CRS numbers the official history does not support, pinned as strict expected failures (audit11, 2026-12-01).
+"""CRS numbers of dated rules the audit of 2026-12-01 (audit11) found unapplied, now applied (docs/crs.md).
 
-Each fault is a dated rule of research/crs.md ("CRS history") that the score does not apply although the profile
-states the facts it needs; docs/crs.md lists both under "What is not modelled". Beside each, the passing side
-of the same edge.
+Each fault was a dated rule of research/crs.md ("CRS history") that the score did not apply although the profile
+states the facts it needs; they were pinned as strict expected failures until the rules were encoded. Beside
+each, the passing side of the same edge.
 
 - Before 2022-11-16, skilled work and offers were NOC 2016 skill type 0 or skill level A or B (SOR/2022-220
   replaced them with TEER 0-3 from that day). A job or offer stated with its NOC 2016 code (``noc_2016``)
@@ -32,17 +32,11 @@ def _job_2016(code: str, country: str = "CA") -> dict[str, Any]:
 
 # Born 1996-06-15: 26 in November 2022, 110 points. Three whole years in Canada: 64.
 
-@pytest.mark.xfail(strict=True, reason="research/crs.md history 2022-11-16 (SOR/2022-220): before that day skilled "
-                   "work was NOC 0/A/B; NOC 2016 7511 (truck driver) is skill level C, so 0 on 2022-11-15; the "
-                   "engine reads the converted NOC 2021 73300 as TEER 3 on every date and gives 64")
 def test_noc_2016_skill_level_c_work_is_not_skilled_before_2022_11_16() -> None:
     """On 2022-11-15 three years as a truck driver (NOC 2016 7511, level C) earn no Canadian work points."""
     assert points(crs("2022-11-15", work=[_job_2016("7511")])).get("core.canadian_work", 0) == 0
 
 
-@pytest.mark.xfail(strict=True, reason="research/crs.md history 2022-11-16: before that day NOC 2016 skill level B "
-                   "was skilled; 5254 (recreation program leaders) is level B, so 3 years = 64 on 2022-11-15; the "
-                   "engine reads its NOC 2021 code 54100 as TEER 4 on every date and gives 0")
 def test_noc_2016_skill_level_b_work_is_skilled_before_2022_11_16() -> None:
     """On 2022-11-15 three years in NOC 2016 5254 (level B) earn 64."""
     assert points(crs("2022-11-15", work=[_job_2016("5254")])).get("core.canadian_work", 0) == 64
@@ -54,9 +48,6 @@ def test_from_2022_11_16_work_is_read_in_teer(code: str, canadian_work: int) -> 
     assert points(crs("2022-11-16", work=[_job_2016(code)])).get("core.canadian_work", 0) == canadian_work
 
 
-@pytest.mark.xfail(strict=True, reason="research/crs.md history 2016-11-19 and 2022-11-16: until 2022-11-15 the 50 "
-                   "points went to an offer in NOC 0, A or B; an offer stated as NOC 2016 7511 (level C) gets 0 and "
-                   "one in 5254 (level B) 50; the engine gives 50 and 0 (their NOC 2021 TEER 3 and 4)")
 def test_noc_2016_offers_before_2022_11_16() -> None:
     """On 2022-11-15 an LMIA-based offer in 7511 (level C) earns 0, one in 5254 (level B) 50."""
     def job_offer(code: str) -> int:
@@ -72,9 +63,6 @@ def test_offers_from_2022_11_16_are_read_in_teer(code: str, job_offer: int) -> N
     assert found.get("additional.job_offer", 0) == job_offer
 
 
-@pytest.mark.xfail(strict=True, reason="research/crs.md history 2022-11-16: foreign work for transferability was NOC "
-                   "0/A/B until 2022-11-15; 3 years abroad in NOC 2016 7511 (level C) with CLB 9 give 0 on 2022-11-15; "
-                   "the engine gives 50 (73300, TEER 3)")
 def test_noc_2016_level_c_foreign_work_before_2022_11_16() -> None:
     """On 2022-11-15 three years abroad as a truck driver (level C) with CLB 9 earn no transferability points."""
     found = points(crs("2022-11-15", work=[_job_2016("7511", country="IN")],

@@ -7,10 +7,12 @@ from attrs import frozen
 from eligibility.dates import window
 from eligibility.facts import Facts
 from eligibility.logic import Outcome, kleene_all
+from eligibility.measure.noc_2016 import skilled_2016
 from eligibility.measure.occupations import describe_occupations, selects
 from eligibility.numbers import held
 from eligibility.profile.model import JobOffer
 from eligibility.record import Record
+from eligibility.rulebook.crs import SkillLevel2016
 from eligibility.rulebook.model import ArrangedEmployment, Occupations
 from eligibility.unknown import known
 from eligibility.work import count
@@ -231,16 +233,35 @@ def arranged_decision(facts: Facts, rule: ArrangedEmployment) -> tuple[Outcome, 
 Checks = tuple[Outcome, str, dict[str, Outcome], dict[str, str]]
 
 
-def arranged_checks(facts: Facts, rule: ArrangedEmployment) -> Checks:
+def arranged_checks(facts: Facts, rule: ArrangedEmployment,
+                    skilled_2016: tuple[SkillLevel2016, ...] | None = None) -> Checks:
     """``arranged_decision`` with each check's outcome and words, kept per Facts and rule (read them, do not
-    change them): the CRS explains its arranged employment with the checks the evaluation decided."""
-    return facts.memo(("arranged decision", _rule_key(rule)), _decide, facts, rule)
+    change them): the CRS explains its arranged employment with the checks the evaluation decided.
+
+    With ``skilled_2016`` (the CRS before 2022-11-16) the offer's occupation is checked in those NOC 2016 skill
+    type and levels instead of the rule's NOC 2021 occupations (``noc_2016.skilled_2016``)."""
+    if skilled_2016 is None:
+        return facts.memo(("arranged decision", _rule_key(rule)), _decide, facts, rule)
+    return facts.memo(("arranged decision", _rule_key(rule), skilled_2016), _decide_2016, facts, rule, skilled_2016)
 
 
 def _decide(facts: Facts, rule: ArrangedEmployment) -> Checks:
     m = measure_arranged(facts, rule)
     parts = arranged_outcomes(m, rule)
     details = arranged_details(m, rule)
+    return (*arranged_result(m, rule, parts, details), parts, details)
+
+
+def _decide_2016(facts: Facts, rule: ArrangedEmployment, levels: tuple[SkillLevel2016, ...]) -> Checks:
+    m = measure_arranged(facts, rule)
+    parts = arranged_outcomes(m, rule)
+    details = arranged_details(m, rule)
+    offer = m.offer.offer
+    if offer is not None and "occupation" in details:
+        found, words = skilled_2016(levels, offer.noc_2016, offer.noc)
+        parts["occupation"] = "unknown" if found is None else ("pass" if found else "fail")
+        details["occupation"] = ("the offer's NOC code is not given" if offer.noc is None and offer.noc_2016 is None
+                                 else words)
     return (*arranged_result(m, rule, parts, details), parts, details)
 
 

@@ -17,11 +17,11 @@ from eligibility.dates import months_before
 from eligibility.engines.digest import profile_digest
 from eligibility.facts import Facts, Person
 from eligibility.language import ABILITIES, TESTS, TestKind
-from eligibility.measure.occupations import matches
 from eligibility.measure.work import excluded_because
 from eligibility.profile.model import Eca, Education, LanguageTest, Nomination, Profile, Province, Spouse
 from eligibility.ranking.compute import RULES_ID, crs_result
 from eligibility.ranking.measures import CANADIAN_EXCLUDED, accompanying_spouse
+from eligibility.ranking.work_years import may_be_skilled
 from eligibility.record import Record
 from eligibility.result import CrsResult
 from eligibility.rulebook.crs import Counting
@@ -208,7 +208,7 @@ def _canadian_year(s: _Scorer) -> Iterator[Improvement]:
     if not known(work):
         return
     current = [(i, w) for i, w in enumerate(work) if w.end is None and w.start < s.as_of and w.noc is not None
-               and matches(s.counting.skilled, w.noc) and excluded_because(w, "canada", CANADIAN_EXCLUDED) is None]
+               and may_be_skilled(s.counting, w) and excluded_because(w, "canada", CANADIAN_EXCLUDED) is None]
     reading = next((f for f in s.base.factors if f.id == "core.canadian_work"), None)
     if not current or reading is None:
         return

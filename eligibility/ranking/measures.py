@@ -284,7 +284,7 @@ def arranged_employment(m: Reader) -> Reading:
     if offer is None:
         return _NO_OFFER  # no offer: nothing to check, no evidence
     # The checks as the evaluation decided them (kept per Facts): each check's outcome and words.
-    outcome, detail, parts, details = arranged_checks(m.facts, m.counting.arranged_employment)
+    outcome, detail, parts, details = arranged_checks(m.facts, m.counting.arranged_employment, m.counting.skilled_2016)
     evidence = tuple([{"measure": "arranged_employment", "check": k, "outcome": parts[k], "detail": d}
                       for k, d in details.items()]) if m.explain else ()
     noc = getattr(offer, "noc", None) if offer is not UNKNOWN else None

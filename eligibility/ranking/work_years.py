@@ -9,11 +9,13 @@ from typing import Any
 
 from eligibility.dates import window
 from eligibility.facts import Facts, Person
-from eligibility.measure.occupations import describe_occupations, split_codes
+from eligibility.measure.noc_2016 import skilled_2016
+from eligibility.measure.occupations import describe_occupations, matches, split_codes
 from eligibility.measure.work_classes import NO_CODE, exclusions, not_among, outside_window, window_rows
 from eligibility.measure.work_rows import WorkRow, WorkTable, work_table
+from eligibility.profile.model import WorkEntry
 from eligibility.ranking.reading import MONTH_DAY, Reading, reading_of
-from eligibility.rulebook.crs import Counting
+from eligibility.rulebook.crs import Counting, SkillLevel2016
 from eligibility.rulebook.model import Exclusion, Location
 from eligibility.work import HOURS_PER_YEAR, Part, overlapping_sweep
 
@@ -76,23 +78,34 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
            last: dt.date, first_iso: str, last_iso: str) -> Reading:
     """The reading of the rows ``kept`` (those in the window the rules do not exclude, in the table's order; the
     rows excluded have their ``reasons``, those outside the window are at ``outside``): select_rows'
-    classification, without the groups by code that the evaluation's conditions share and the CRS does not read."""
-    skilled, others = split_codes(counting.skilled, [row.noc for row, _ in kept])
-    chosen = set(skilled) if others else None
+    classification, without the groups by code that the evaluation's conditions share and the CRS does not read.
+
+    Before 2022-11-16 (``counting.skilled_2016``) a row is skilled by its NOC 2016 skill type or level
+    (``_split_2016``); a row whose NOC 2021 code came from NOC 2016 unit groups of different levels may or may not
+    count, as a row without a code, until its ``noc_2016`` is stated."""
+    levels = counting.skilled_2016
     certain: list[tuple[WorkRow, Part]] = []
     uncertain: list[tuple[WorkRow, Part]] = []
-    for pair in kept:
-        noc = pair[0].noc
-        if noc is None:
-            uncertain.append(pair)
-        elif chosen is None or noc in chosen:
-            certain.append(pair)
+    if levels is None:
+        skilled, others = split_codes(counting.skilled, [row.noc for row, _ in kept])
+        chosen = set(skilled) if others else None
+        for pair in kept:
+            noc = pair[0].noc
+            if noc is None:
+                uncertain.append(pair)
+            elif chosen is None or noc in chosen:
+                certain.append(pair)
+    else:
+        others = _split_2016(kept, levels, certain, uncertain)
     # The table's count of all the parts (a plain sum when no two jobs of the table share a day).
     total, shares, over = _count(table, [part for _, part in certain])
-    # Jobs that may or may not count (no NOC code) only widen the span: without them it is exact.
+    # Jobs that may or may not count (no NOC code, or an unknown NOC 2016 level) only widen the span: without them
+    # it is exact.
     top = _count(table, [part for _, part in certain + uncertain])[0] if uncertain else total
     per_hour = 7 * table.units  # sweep counts in units of 1 / (7 x units) of an hour
-    settle = tuple([f"{path}[{row.index}].noc" for row, _ in uncertain]) if uncertain else ()
+    # A row without a code is settled by its code; one whose NOC 2016 level is unknown, by its NOC 2016 code.
+    settle = tuple([f"{path}[{row.index}].{'noc' if row.noc is None else 'noc_2016'}" for row, _ in uncertain]
+                   ) if uncertain else ()
     year = HOURS_PER_YEAR * per_hour
     years = (int(total // year), int(top // year))
     if not explain:
@@ -120,7 +133,7 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
                          "counted": True, "from": start_iso, "to": end_iso, "hours": round(hours, 1)})
     if uncertain:
         evidence += [{"measure": measure, "job": row.index, "title": row.entry.title, "counted": False,
-                      "reason": NO_CODE} for row, _ in uncertain]
+                      "reason": NO_CODE if row.noc is None else _reason_2016(levels, row)} for row, _ in uncertain]
     if len(kept) < len(table.rows) or others:
         # The rows left out, in the table's order: excluded by the rules (inside the window or not), outside
         # the window, or of an occupation that is not skilled (the words select_rows' items give).
@@ -130,7 +143,13 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
             for pos in outside:
                 if why[pos] is None:
                     why[pos] = gone
-        if others:
+        if others and levels is not None:
+            for row, _ in kept:
+                if row.noc is not None or row.entry.noc_2016 is not None:
+                    found, words = skilled_2016(levels, row.entry.noc_2016, row.noc)
+                    if found is False:
+                        why[row.position] = words
+        elif others:
             described = describe_occupations(counting.skilled)
             for row, _ in kept:
                 if row.noc is not None and row.noc not in chosen:  # type: ignore[operator]
@@ -139,6 +158,39 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
                      for row, reason in zip(table.rows, why, strict=True) if reason is not None]
     observed = {"hours": round(total / per_hour, 1), "years": years[0], "from": first_iso, "to": last_iso}
     return reading_of((years, observed, tuple(evidence), settle, ()))
+
+
+def may_be_skilled(counting: Counting, entry: WorkEntry) -> bool:
+    """Whether a job with a NOC code is, or may be, skilled under ``counting``: in the TEER of ``skilled``, or
+    before 2022-11-16 (``skilled_2016``) of NOC 2016 skill type 0 or a level it names (or of unknown level)."""
+    levels = counting.skilled_2016
+    if levels is None:
+        return entry.noc is not None and matches(counting.skilled, entry.noc)
+    return skilled_2016(levels, entry.noc_2016, entry.noc)[0] is not False
+
+
+def _split_2016(kept: list[tuple[WorkRow, Part]], levels: tuple[SkillLevel2016, ...],
+                certain: list[tuple[WorkRow, Part]], uncertain: list[tuple[WorkRow, Part]]) -> list[str]:
+    """The rows ``kept`` read in NOC 2016 (the CRS before 2022-11-16): each row in ``levels`` appended to
+    ``certain``, each that may or may not be (no code, or a NOC 2021 code from NOC 2016 unit groups of different
+    levels) to ``uncertain``; returned, the codes of the rows that are not skilled (as ``split_codes``' others)."""
+    others: list[str] = []
+    for pair in kept:
+        row = pair[0]
+        found = skilled_2016(levels, row.entry.noc_2016, row.noc)[0]
+        if found is None:
+            uncertain.append(pair)
+        elif found:
+            certain.append(pair)
+        else:
+            others.append(row.entry.noc_2016 or row.noc or "")
+    return others
+
+
+def _reason_2016(levels: tuple[SkillLevel2016, ...] | None, row: WorkRow) -> str:
+    """Why a row with a NOC 2021 code may or may not count before 2022-11-16 (its NOC 2016 level unknown)."""
+    assert levels is not None  # only NOC 2016 readings leave a row with a code uncertain
+    return skilled_2016(levels, row.entry.noc_2016, row.noc)[1]
 
 
 def _count(table: WorkTable, parts: list[Part]) -> tuple[int, dict[int, int], int]:

@@ -48,6 +48,8 @@ NAMED_LEVELS: dict[str, tuple[str, ...]] = {
 NAMED_LEVELS["spouse_education"] = NAMED_LEVELS["education"]
 
 Table = dict[str, int]
+#: A NOC 2016 skill type (0, management) or skill level (A to D).
+SkillLevel2016 = Literal["0", "A", "B", "C", "D"]
 
 
 @frozen
@@ -138,7 +140,12 @@ class StudyWaiver(Record):
 class Counting(Record):
     """How a version counts the facts (Ministerial Instructions): how long results stay valid, the work
     window, which occupations are skilled, what makes an offer arranged employment, and the study waiver of
-    Canadian education (when one applies)."""
+    Canadian education (when one applies).
+
+    ``skilled_2016`` (the versions before NOC 2021 was adopted on 2022-11-16, SOR/2022-220): the NOC 2016 skill
+    type and levels of skilled work and of a qualifying offer. When given, a job or an offer is read by its NOC 2016
+    code (or the NOC 2016 unit groups its NOC 2021 code comes from) instead of by the TEER of ``skilled`` and of
+    the offer's ``arranged_employment.occupations``."""
 
     test_valid_months: int
     eca_valid_months: int
@@ -146,6 +153,7 @@ class Counting(Record):
     skilled: Occupations
     arranged_employment: ArrangedEmployment
     study_waiver: StudyWaiver | None = None
+    skilled_2016: tuple[SkillLevel2016, ...] | None = None
 
 
 @frozen

@@ -52,6 +52,11 @@ instructions a profile).
 function called inside itself counts the inner calls twice, some 0.4M instructions a profile, 0.07 of the ratio;
 and both ran on the same profiles, first without the CRS, so that the evaluation with it found more kept.)
 
+Read ``--instructions both`` with care: an evaluation's count varies by set of profiles (3.2M to 4.3M a profile for
+sets of 40) and by what the run kept before, so the ratio of the two sums moved from 1.065 to 1.205 with the sets
+and their order (docs/performance.md, CRS, "Why time and instructions disagreed"); ``--instructions crs`` over an
+evaluation's count is steadier.
+
 The fixed ``PYTHONHASHSEED`` matters: with a random one, the same code's counts move by a few per cent from
 one run to the next (the order of sets and dicts of text changes what is looked up and compared).
 """
@@ -86,8 +91,13 @@ from eligibility.rulebook.library import Library  # noqa: E402
 T = TypeVar("T")
 
 
+def _evaluated(p: Profile, library: Library, with_crs: bool) -> object:
+    return evaluate(p, DAY, library=library, with_crs=with_crs)
+
+
 def measure(library: Library, profiles: list[Profile], rounds: int) -> dict[str, float]:
-    """CPU seconds per profile of each task: medians of 5 runs, the four tasks taking turns in each run."""
+    """CPU seconds per profile of each task: medians of 5 runs, the four tasks taking turns in each run (with and
+    without the CRS in either order, alternately)."""
     def timed(task: Callable[[Profile], object]) -> float:
         t0 = time.process_time()
         for _ in range(rounds):
@@ -115,9 +125,12 @@ def measure(library: Library, profiles: list[Profile], rounds: int) -> dict[str,
         return crs_range(p, DAY, library, facts)
 
     runs: dict[str, list[float]] = {"plain": [], "full": [], "crs": [], "total": []}
-    for _ in range(5):
-        runs["plain"].append(timed(lambda p: evaluate(p, DAY, library=library, with_crs=False)))
-        runs["full"].append(timed(lambda p: evaluate(p, DAY, library=library)))
+    for run in range(5):
+        # Each way goes first in every other run: the one that goes second finds more of the evaluation's kept
+        # results of the same profiles.
+        for with_crs in ((False, True) if run % 2 == 0 else (True, False)):
+            runs["full" if with_crs else "plain"].append(
+                timed(functools.partial(_evaluated, library=library, with_crs=with_crs)))
         runs["crs"].append(alone(explained))
         runs["total"].append(alone(total))
     return {name: statistics.median(values) for name, values in runs.items()}

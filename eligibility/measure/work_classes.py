@@ -23,7 +23,7 @@ class Classified:
     left out whatever the occupation (excluded, outside the window) or None, the rows inside the window by NOC
     code with their part in it, and what the conditions work out from those (hours per code, evidence items)."""
 
-    __slots__ = ("coded", "first", "fixed", "groups", "last", "left", "memo")
+    __slots__ = ("at", "coded", "first", "fixed", "groups", "last", "left", "memo")
 
     def __init__(self, first: dt.date, last: dt.date, left: dict[str, list[int]],
                  groups: dict[str | None, list[tuple[WorkRow, Part]]], coded: list[tuple[WorkRow, Part]]) -> None:
@@ -40,6 +40,9 @@ class Classified:
         #: Built on first explanation: each row's item left out whatever the occupation (or None), and those
         #: items alone.
         self.fixed: tuple[list[Item | None], list[Item]] | None = None
+        #: The positions of each code's rows, made on first read (a dozen conditions place the rows of codes they
+        #: do not select, most of them the same codes).
+        self.at: dict[str | None, list[int]] = {}
 
     def rows_of(self, codes: list[str], others: list[str]) -> list[tuple[WorkRow, Part]]:
         """The rows of ``codes`` in the table's order (``others`` are the remaining codes; read, do not change)."""
@@ -99,7 +102,10 @@ class Classified:
                 if len(reasons) >= REASONS_KEPT:
                     reasons.clear()
                 why = reasons[code] = not_among(code, describe_occupations(occupations))
-            table.place(why, [row.position for row, _ in self.groups[code]], items)
+            at = self.at.get(code)
+            if at is None:
+                at = self.at[code] = [row.position for row, _ in self.groups[code]]
+            table.place(why, at, items)
         return list(filter(None, items))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from operator import itemgetter
+from types import FunctionType
 from typing import TYPE_CHECKING
 
 from attrs import evolve
@@ -27,6 +28,7 @@ from eligibility.rulebook.tree import dependencies, evaluation_order
 
 if TYPE_CHECKING:
     from eligibility.evaluator.verdict import VersionDecider
+    from eligibility.evaluator.walk import Walk
 
 #: Freshness caveats kept per library, by (program, day), before the oldest are dropped.
 CAVEATS_KEPT = 20_000
@@ -40,6 +42,8 @@ VerdictSteps = tuple[dict[str, "Verdict"], tuple[tuple[str, "VersionDecider"], .
 #: The steps of an evaluation of a selection on a day: the programs to evaluate in evaluation order, then the
 #: programs asked for in the results' order with their freshness caveats.
 EvaluationSteps = tuple[tuple[tuple[str, Program], ...], tuple[tuple[str, tuple[Caveat, ...]], ...]]
+#: The native engine's step of each program an evaluation of a selection on a day needs, in evaluation order.
+NativeSteps = tuple[tuple[str, "ProgramResult | Walk"], ...]
 
 
 class LibraryPlan:
@@ -59,6 +63,7 @@ class LibraryPlan:
         self._caveats: dict[tuple[str, dt.date], tuple[Caveat, ...]] = {}
         self._steps: dict[tuple[frozenset[str], dt.date], VerdictSteps] = {}
         self._runs: dict[tuple[frozenset[str], dt.date], EvaluationSteps] = {}
+        self._native: dict[tuple[frozenset[str], dt.date], NativeSteps] = {}
 
     def needed(self, wanted: frozenset[str]) -> tuple[str, ...]:
         """The programs to evaluate for ``wanted``, with their dependencies, in evaluation order."""
@@ -106,6 +111,21 @@ class LibraryPlan:
                                        tuple([(pid, self.caveats(pid, day)) for pid in self.in_order(wanted)]))
         return found
 
+    def native_steps(self, wanted: frozenset[str], day: dt.date) -> NativeSteps:
+        """``evaluation_steps``' programs in evaluation order, each with its native step on ``day``
+        (``evaluator.engine.step_on``: the result its standing settles, or its version's walk), found once per
+        selection and day once every walk is written (a version's first evaluation walks its plan node by node
+        and the walk is written on its second: until then the steps are asked for anew)."""
+        key = (wanted, day)
+        found = self._native.get(key)
+        if found is None:
+            found = tuple([(pid, native_step(program, day)) for pid, program in self.evaluation_steps(wanted, day)[0]])
+            if all(type(step) is ProgramResult or type(step) is FunctionType for _, step in found):
+                if len(self._native) >= STEPS_KEPT:
+                    self._native.clear()
+                self._native[key] = found
+        return found
+
     def verdict_steps(self, wanted: frozenset[str], day: dt.date) -> VerdictSteps:
         """The programs ``wanted`` needs on ``day``: the verdicts their standing settles (not in force, not
         encoded), and for the others, in evaluation order, the function deciding each
@@ -150,11 +170,11 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
     needed, in_order = plan.evaluation_steps(wanted, as_of)
     evaluate_program = chosen_engine.evaluate_program
     if evaluate_program is native_program:
-        # The native engine's steps taken here (its ``evaluate_program`` without a call and a measurer a program):
-        # one measurer for every program, as ``evaluate_verdicts`` has (measures are kept by condition).
+        # The native engine's steps taken here (its ``evaluate_program`` without a call and a measurer a program,
+        # each program's step found once per selection and day): one measurer for every program, as
+        # ``evaluate_verdicts`` has (measures are kept by condition).
         mm = Measurer(facts, library, verdicts)
-        for pid, program in needed:
-            step = native_step(program, as_of)
+        for pid, step in plan.native_steps(wanted, as_of):
             result = results[pid] = step if type(step) is ProgramResult else step(mm)  # type: ignore[operator]
             verdicts[pid] = result.verdict
     else:

@@ -41,7 +41,8 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     namespace: dict[str, Any] = {"CR": ConditionResult, "LEAF": leaf, "CAVEAT_OF": caveat_of, "KEEP": keep,
                                  "COMBINE": combine, "PR": ProgramResult, "PID": program.id, "TITLE": program.title,
                                  "REF": plan.ref, "PCONF": program.confidence, "PKIND": program.kind,
-                                 "SHORT": plan.short_title, "TOP": tuple([n.id for n in plan.nodes])}
+                                 "SHORT": plan.short_title, "TOP": tuple([n.id for n in plan.nodes]),
+                                 "RESULTS_KEPT": RESULTS_KEPT, "WHOLE_KEPT": WHOLE_KEPT}
     lines = ["def walk(mm):", "    caveats = []"]
     count = [0]
     # A version whose every leaf can be keyed without measuring (``Kind.keyed``, ``Kind.prekey``): its leaves'
@@ -50,8 +51,11 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     whole = all(leaf.keyed is not None or leaf.prekey is not None for leaf in _leaves(plan.nodes))
     keys: list[tuple[int, bool]] = []  # each leaf's number, and whether its key may be None (a prekey)
 
-    def emit(node: NodePlan) -> str:
-        kids = [emit(k) for k in node.children] if node.children is not None else None
+    def emit(node: NodePlan) -> tuple[str, str]:
+        """The lines making ``node``'s result (``r<i>``); gives its name and whether it is a kept node: "True"
+        (always), "False" (never) or the name of the flag saying so in the run (a kept node is found again for
+        the same facts: the composites and the result made of kept nodes alone are kept by them too)."""
+        made = [emit(k) for k in node.children] if node.children is not None else None
         i = count[0]
         count[0] += 1
         r = f"r{i}"
@@ -59,21 +63,40 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         for name, value in (("N", node), ("C", node.cond), ("ID", node.id), ("KIND", node.kind), ("SAYS", node.says),
                             ("CIT", node.citations), ("CONF", node.confidence), ("JUDG", node.judgement)):
             namespace[f"{name}{i}"] = value
-        if kids is not None:
+        if made is not None:
+            kids = [k for k, _ in made]
             n = len(kids)
             namespace[f"REQ{i}"] = node.n if node.op == "at_least" else node.op
-            lines.append(f"    o = [{''.join(k + '.outcome, ' for k in kids)}]")
-            lines.append("    p = o.count('pass')")
             if node.op == "all":  # kleene_all: a fail fails; all passing passes
                 outcome = f"'fail' if 'fail' in o else 'pass' if p == {n} else 'unknown'"
             elif node.op == "any":  # kleene_any: a pass passes; all failing fails
                 outcome = f"'pass' if p else 'fail' if o.count('fail') == {n} else 'unknown'"
             else:
                 outcome = f"COMBINE(N{i}, o)"
-            lines.append(f"    {r} = CR(ID{i}, KIND{i}, {outcome}, SAYS{i}, {{'passed': p, 'of': {n}}}, REQ{i}, "
-                         f"str(p) + ' of {n} passed', (), CIT{i}, ({''.join(k + ', ' for k in kids)}), False, CONF{i})")
+            build = [f"o = [{''.join(k + '.outcome, ' for k in kids)}]", "p = o.count('pass')",
+                     f"{r} = CR(ID{i}, KIND{i}, {outcome}, SAYS{i}, {{'passed': p, 'of': {n}}}, REQ{i}, "
+                     f"str(p) + ' of {n} passed', (), CIT{i}, ({''.join(k + ', ' for k in kids)}), False, CONF{i})"]
+            flags = [flag for _, flag in made]
+            if "False" in flags:
+                lines.extend("    " + line for line in build)
+                _caveat(node, r, lines, "    ")
+                return r, "False"
+            # Children all kept nodes (in this run, or always): the composite made of them is kept by their
+            # identities (a kept composite holds its children, so an identity met again is the same node).
+            namespace[f"CRES{i}"] = {}
+            runtime = [flag for flag in flags if flag != "True"]
+            at = "    "
+            if runtime:
+                lines.append(f"    if {' and '.join(runtime)}:")
+                at = "        "
+            _shared(f"CRES{i}", f"({''.join(f'id({k}), ' for k in kids)})", r, build, lines, at)
+            if runtime:
+                lines.append(f"        s{i} = True")
+                lines.append("    else:")
+                lines.extend("        " + line for line in build)
+                lines.append(f"        s{i} = False")
             _caveat(node, r, lines, "    ")
-            return r
+            return r, f"s{i}" if runtime else "True"
         namespace.update({f"M{i}": node.measure, f"D{i}": node.decide, f"R{i}": node.report})
         if node.keyed is not None:
             # The key without the measure: the condition is measured only for a key not kept yet.
@@ -85,8 +108,9 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             else:
                 lines.append(f"    k = KEYED{i}(mm)")
             _kept(node, i, r, f"M{i}(C{i}, mm)", lines, "    ")
-            return r
+            return r, "True"
         at = "    "
+        flag = "False"
         if node.prekey is not None:
             # The key when the profile gives it at a glance (no work listed, no offer): the kept node without
             # measuring; otherwise measured as below.
@@ -99,8 +123,10 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                 lines.append(f"    k = PREKEY{i}(mm)")
             lines.append("    if k is not None:")
             _kept(node, i, r, f"M{i}(C{i}, mm)", lines, "        ")
+            lines.append(f"        s{i} = True")
             lines.append("    else:")
             at = "        "
+            flag = f"s{i}"
         lines.append(f"{at}m = M{i}(C{i}, mm)")
         indent = at
         if node.key is not None:
@@ -109,17 +135,33 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             lines.append(f"{at}k = K{i}(C{i}, m)")
             lines.append(f"{at}if k is not None:")
             _kept(node, i, r, "m", lines, at + "    ")
+            lines.append(f"{at}    s{i} = True")
             lines.append(f"{at}else:")
             indent = at + "    "
+            flag = f"s{i}"
         # A plain outcome of the condition's own confidence is the node as it is; others are made so by ``leaf``.
         lines.append(f"{indent}o = R{i}(C{i}, m, D{i}(C{i}, m))")
         lines.append(f"{indent}{r} = (CR(ID{i}, KIND{i}, o.outcome, SAYS{i}, o.observed, o.required, o.explanation, "
                      f"o.evidence, CIT{i}, (), JUDG{i}, CONF{i}) if o.plain and o.confidence is None "
                      f"else LEAF(N{i}, o))")
+        if flag != "False":
+            lines.append(f"{indent}s{i} = False")
         _caveat(node, r, lines, indent)
-        return r
+        return r, flag
 
-    tops = [emit(node) for node in plan.nodes]
+    emitted = [emit(node) for node in plan.nodes]
+    tops = [t for t, _ in emitted]
+    flags = [flag for _, flag in emitted]
+    # Top-level nodes all kept (in this run, or always) outside a version kept whole: the result made of them is
+    # kept by their identities, as a composite is (the nodes under them, hence their caveats, are the same).
+    kept_result = not whole and "False" not in flags
+    if kept_result:
+        namespace["PRES"] = {}
+        runtime = [flag for flag in flags if flag != "True"]
+        lines.append(f"    if {' and '.join(runtime) or 'True'}:")
+        lines.append(f"        every = ({''.join(f'id({t}), ' for t in tops)})")
+        lines += ["        found = PRES.get(every)", "        if found is not None:", "            return found",
+                  "    else:", "        every = None"]
     # The verdict of all the top-level outcomes together (kleene_all), and the conditions that settle it.
     lines += [f"    o = [{''.join(t + '.outcome, ' for t in tops)}]",
               "    if 'fail' in o:",
@@ -132,6 +174,9 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
               "        verdict, message = 'eligible', 'every condition passes'",
               f"    result = PR(PID, TITLE, verdict, REF, message, tuple(caveats), "
               f"({''.join(t + ', ' for t in tops)}), PCONF, kind=PKIND, short_title=SHORT)"]
+    if kept_result:
+        lines += ["    if every is not None:", "        if len(PRES) >= WHOLE_KEPT:", "            PRES.clear()",
+                  "        PRES[every] = result"]
     if whole:
         namespace["WHOLE"] = {}
         namespace["WHOLE_KEPT"] = WHOLE_KEPT
@@ -155,8 +200,11 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     return made
 
 
-#: Program results kept per version by the keys of all its leaves before they are dropped (a bound on memory).
+#: Program results kept per version by the keys of all its leaves, or by its top-level kept nodes, before they are
+#: dropped (a bound on memory).
 WHOLE_KEPT = 4096
+#: Composite nodes made of kept nodes kept per composite before they are dropped (a bound on memory).
+RESULTS_KEPT = 4096
 
 
 def _leaves(nodes: tuple[NodePlan, ...]) -> list[NodePlan]:
@@ -180,6 +228,18 @@ def _kept(node: NodePlan, i: int, r: str, measured: str, lines: list[str], inden
     if node.may_caveat:
         lines.append(f"{indent}if kept[1] is not None:")
         lines.append(f"{indent}    caveats.append(kept[1])")
+
+
+def _shared(kept: str, key: str, r: str, build: list[str], lines: list[str], indent: str) -> None:
+    """The lines making ``r`` the node kept in ``kept`` under ``key`` (made by ``build``'s lines and kept when none
+    is kept yet)."""
+    lines.append(f"{indent}key = {key}")
+    lines.append(f"{indent}{r} = {kept}.get(key)")
+    lines.append(f"{indent}if {r} is None:")
+    lines.extend(f"{indent}    {line}" for line in build)
+    lines.append(f"{indent}    if len({kept}) >= RESULTS_KEPT:")
+    lines.append(f"{indent}        {kept}.clear()")
+    lines.append(f"{indent}    {kept}[key] = {r}")
 
 
 def _caveat(node: NodePlan, r: str, lines: list[str], indent: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import itemgetter
 from types import FunctionType
 from typing import TYPE_CHECKING
@@ -64,6 +64,8 @@ class LibraryPlan:
         self._steps: dict[tuple[frozenset[str], dt.date], VerdictSteps] = {}
         self._runs: dict[tuple[frozenset[str], dt.date], EvaluationSteps] = {}
         self._native: dict[tuple[frozenset[str], dt.date], NativeSteps] = {}
+        self._picks: dict[tuple[frozenset[str], dt.date], Callable[[dict[str, ProgramResult]], tuple[
+            ProgramResult, ...]] | None] = {}
 
     def needed(self, wanted: frozenset[str]) -> tuple[str, ...]:
         """The programs to evaluate for ``wanted``, with their dependencies, in evaluation order."""
@@ -110,6 +112,22 @@ class LibraryPlan:
             found = self._runs[key] = (tuple([(pid, programs[pid]) for pid in self.needed(wanted)]),
                                        tuple([(pid, self.caveats(pid, day)) for pid in self.in_order(wanted)]))
         return found
+
+    def pick(self, wanted: frozenset[str], day: dt.date) -> Callable[[dict[str, ProgramResult]], tuple[
+            ProgramResult, ...]] | None:
+        """The function picking the results of ``wanted`` in the results' order out of the results by program, when
+        none of them has a freshness caveat on ``day`` and they are two or more (``itemgetter`` of one name gives
+        the value alone); None otherwise. Found once per selection and day."""
+        key = (wanted, day)
+        try:
+            return self._picks[key]
+        except KeyError:
+            if len(self._picks) >= STEPS_KEPT:
+                self._picks.clear()
+            in_order = self.evaluation_steps(wanted, day)[1]
+            found = self._picks[key] = (itemgetter(*[pid for pid, _ in in_order])
+                                        if len(in_order) > 1 and not any(extra for _, extra in in_order) else None)
+            return found
 
     def native_steps(self, wanted: frozenset[str], day: dt.date) -> NativeSteps:
         """``evaluation_steps``' programs in evaluation order, each with its native step on ``day``
@@ -182,6 +200,9 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
             result = results[pid] = evaluate_program(program, facts, library, verdicts)
             verdicts[pid] = result.verdict
     receipt = Receipt(as_of, __version__, library.digest, profile_digest(profile), chosen_engine.name)
+    pick = plan.pick(wanted, as_of)
+    if pick is not None:  # no freshness caveat to add: the results picked in one call
+        return Evaluation(as_of, receipt, pick(results), profile.name)
     # Freshness caveats (rules checked before the date, reported changes) are added once here, the same
     # for every engine.
     chosen = []

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+import attrs
+
 from eligibility.evaluator.plan import NodePlan, VersionPlan
 from eligibility.kinds.base import LeafOutcome
 from eligibility.measure.context import Measurer
@@ -42,7 +44,8 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                                  "COMBINE": combine, "PR": ProgramResult, "PID": program.id, "TITLE": program.title,
                                  "REF": plan.ref, "PCONF": program.confidence, "PKIND": program.kind,
                                  "SHORT": plan.short_title, "TOP": tuple([n.id for n in plan.nodes]),
-                                 "RESULTS_KEPT": RESULTS_KEPT, "WHOLE_KEPT": WHOLE_KEPT}
+                                 "RESULTS_KEPT": RESULTS_KEPT, "WHOLE_KEPT": WHOLE_KEPT, "NEW": object.__new__,
+                                 "SETD": object.__setattr__}
     lines = ["def walk(mm):", "    caveats = []"]
     count = [0]
     # A version whose every leaf can be keyed without measuring (``Kind.keyed``, ``Kind.prekey``): its leaves'
@@ -74,8 +77,9 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             else:
                 outcome = f"COMBINE(N{i}, o)"
             build = [f"o = [{''.join(k + '.outcome, ' for k in kids)}]", "p = o.count('pass')",
-                     f"{r} = CR(ID{i}, KIND{i}, {outcome}, SAYS{i}, {{'passed': p, 'of': {n}}}, REQ{i}, "
-                     f"str(p) + ' of {n} passed', (), CIT{i}, ({''.join(k + ', ' for k in kids)}), False, CONF{i})"]
+                     *_node(r, (f"ID{i}", f"KIND{i}", outcome, f"SAYS{i}", f"{{'passed': p, 'of': {n}}}", f"REQ{i}",
+                                f"str(p) + ' of {n} passed'", "()", f"CIT{i}",
+                                f"({''.join(k + ', ' for k in kids)})", "False", f"CONF{i}"))]
             flags = [flag for _, flag in made]
             if "False" in flags:
                 lines.extend("    " + line for line in build)
@@ -141,9 +145,12 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             flag = f"s{i}"
         # A plain outcome of the condition's own confidence is the node as it is; others are made so by ``leaf``.
         lines.append(f"{indent}o = R{i}(C{i}, m, D{i}(C{i}, m))")
-        lines.append(f"{indent}{r} = (CR(ID{i}, KIND{i}, o.outcome, SAYS{i}, o.observed, o.required, o.explanation, "
-                     f"o.evidence, CIT{i}, (), JUDG{i}, CONF{i}) if o.plain and o.confidence is None "
-                     f"else LEAF(N{i}, o))")
+        lines.append(f"{indent}if o.plain and o.confidence is None:")
+        lines.extend(f"{indent}    {line}" for line in _node(r, (
+            f"ID{i}", f"KIND{i}", "o.outcome", f"SAYS{i}", "o.observed", "o.required", "o.explanation", "o.evidence",
+            f"CIT{i}", "()", f"JUDG{i}", f"CONF{i}")))
+        lines.append(f"{indent}else:")
+        lines.append(f"{indent}    {r} = LEAF(N{i}, o)")
         if flag != "False":
             lines.append(f"{indent}s{i} = False")
         _caveat(node, r, lines, indent)
@@ -172,8 +179,13 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
               "', '.join([i for i, x in zip(TOP, o) if x == 'unknown'])",
               "    else:",
               "        verdict, message = 'eligible', 'every condition passes'",
-              f"    result = PR(PID, TITLE, verdict, REF, message, tuple(caveats), "
-              f"({''.join(t + ', ' for t in tops)}), PCONF, kind=PKIND, short_title=SHORT)"]
+              # Made as attrs' ``__init__`` would, without calling it (a class with a Python ``__init__`` is called
+              # through the generic path, keyword arguments and all): the instance, its dict set whole in the order
+              # of the fields (``ranking.compute`` makes its result so).
+              "    result = NEW(PR)",
+              f"    SETD(result, '__dict__', {{'id': PID, 'title': TITLE, 'verdict': verdict, 'version': REF, "
+              f"'message': message, 'caveats': tuple(caveats), 'conditions': ({''.join(t + ', ' for t in tops)}), "
+              f"'confidence': PCONF, 'kind': PKIND, 'short_title': SHORT}})"]
     if kept_result:
         lines += ["    if every is not None:", "        if len(PRES) >= WHOLE_KEPT:", "            PRES.clear()",
                   "        PRES[every] = result"]
@@ -199,6 +211,10 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     made: Walk = namespace["walk"]
     return made
 
+
+if tuple(a.name for a in attrs.fields(ProgramResult)) != (
+        "id", "title", "verdict", "version", "message", "caveats", "conditions", "confidence", "kind", "short_title"):
+    raise ImportError("ProgramResult's fields changed: evaluator.walk writes them in order")
 
 #: Program results kept per version by the keys of all its leaves, or by its top-level kept nodes, before they are
 #: dropped (a bound on memory).
@@ -228,6 +244,20 @@ def _kept(node: NodePlan, i: int, r: str, measured: str, lines: list[str], inden
     if node.may_caveat:
         lines.append(f"{indent}if kept[1] is not None:")
         lines.append(f"{indent}    caveats.append(kept[1])")
+
+
+#: A result node's fields, in order.
+_NODE_FIELDS = ("id", "kind", "outcome", "says", "observed", "required", "explanation", "evidence", "citations",
+                "conditions", "judgement", "confidence")
+if tuple(a.name for a in attrs.fields(ConditionResult)) != _NODE_FIELDS:
+    raise ImportError("ConditionResult's fields changed: evaluator.walk writes them in order")
+
+
+def _node(r: str, values: tuple[str, ...]) -> list[str]:
+    """The lines making ``r`` the result node of these values (expressions, in the order of the fields) as attrs'
+    ``__init__`` would, without calling it: the instance, its dict set whole in the order of the fields."""
+    items = ", ".join(f"{name!r}: {value}" for name, value in zip(_NODE_FIELDS, values, strict=True))
+    return [f"{r} = NEW(CR)", f"SETD({r}, '__dict__', {{{items}}})"]
 
 
 def _shared(kept: str, key: str, r: str, build: list[str], lines: list[str], indent: str) -> None:

@@ -256,10 +256,19 @@ def prekey(c: JobOfferCondition) -> Callable[[Measurer], Hashable | None]:
     """``key(c, measure(c, mm))`` without the measure's record when there is no offer to assess (None: an offer,
     which is measured)."""
     def found(mm: Measurer) -> Hashable | None:
-        offer = measure_offer(mm.facts)
-        return None if offer.offer is not None else (offer.known, offer.not_yet)
+        # The same for every job_offer condition: worked out once per evaluation (a version may hold a dozen).
+        keys = mm.facts.keys
+        got: Hashable | None = keys.get("job_offer", _NOT_YET)
+        if got is _NOT_YET:
+            offer = measure_offer(mm.facts)
+            got = keys["job_offer"] = None if offer.offer is not None else (offer.known, offer.not_yet)
+        return got
 
     return found
+
+
+#: ``Facts.keys`` holds no key of the kind yet.
+_NOT_YET: Any = object()
 
 
 KIND: Kind[JobOfferCondition, JobOfferMeasure] = Kind(

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Hashable
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from eligibility.citations import cite
@@ -80,6 +81,9 @@ class NodePlan(Record):
     cheap_first: tuple[NodePlan, ...] | None = None
     #: The rough cost of measuring and deciding the node (its leaves' costs added up).
     cost: int = 1
+    #: For a leaf of a kind whose measure and outcome are those of its rules alone (``TWIN_KINDS``): the number
+    #: shared by every leaf of equal rules (``twin``), else None.
+    twin: int | None = field(default=None, eq=False, repr=False)
 
 
 @frozen
@@ -119,7 +123,30 @@ def node_plan(cond: Condition, program: Program) -> NodePlan:
                     keyed=kind.keyed(cond) if kind.keyed is not None else None,
                     prekey=kind.prekey(cond) if kind.prekey is not None else None,
                     may_caveat=judgement or confidence in WEAK or cond.kind in WEAKENING_KINDS,
-                    cost=LEAF_COST.get(cond.kind, 1))
+                    cost=LEAF_COST.get(cond.kind, 1), twin=twin(cond) if cond.kind in TWIN_KINDS else None)
+
+
+#: Kinds whose measure and outcome depend on the condition's rules, the facts, the library and the date alone (not
+#: on the condition's identity, words or citations, nor on other programs' verdicts): two conditions of equal rules
+#: in different programs measure and decide alike, and their reports read alike.
+TWIN_KINDS = frozenset({"language", "education", "funds", "job_offer", "certificate_of_qualification",
+                        "work_experience", "points"})
+#: A condition's parts that only its result node reads (never its measure, decision or report).
+_OWN_PARTS = frozenset({"id", "says", "quote", "citations", "note", "confidence"})
+#: The number of each distinct rules of a twin kind (``twin``), and how many leaf plans hold them.
+_TWIN_NUMBERS: dict[Hashable, int] = {}
+TWIN_COUNTS: dict[int, int] = {}
+
+
+def twin(cond: Condition) -> int:
+    """The number of ``cond``'s rules: the same for every condition of equal rules (its parts but those only the
+    result node reads, ``_OWN_PARTS``, written as their repr; a reference to another condition resolved by the
+    loader, which the repr leaves out, by the identity of that condition). Counted in ``TWIN_COUNTS``."""
+    parts = tuple((a.name, repr(getattr(cond, a.name)) if a.repr else id(getattr(cond, a.name)))
+                  for a in attrs.fields(type(cond)) if a.name not in _OWN_PARTS)
+    number = _TWIN_NUMBERS.setdefault((type(cond).__qualname__, parts), len(_TWIN_NUMBERS))
+    TWIN_COUNTS[number] = TWIN_COUNTS.get(number, 0) + 1
+    return number
 
 
 def cheapest_first(nodes: tuple[NodePlan, ...]) -> tuple[NodePlan, ...]:

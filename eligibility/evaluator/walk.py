@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from eligibility.evaluator.plan import NodePlan, VersionPlan
+from eligibility.evaluator.plan import TWIN_COUNTS, NodePlan, VersionPlan
 from eligibility.kinds.base import LeafOutcome
 from eligibility.measure.context import Measurer
 from eligibility.result import Caveat, ConditionResult, ProgramResult
@@ -53,6 +53,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     # the same nodes, hence the same result), so that a profile whose keys were all met before finds it whole.
     whole = all(leaf.keyed is not None or leaf.prekey is not None for leaf in _leaves(plan.nodes))
     keys: list[tuple[int, bool]] = []  # each leaf's number, and whether its key may be None (a prekey)
+    twins = [False]  # whether some leaf is shared with another program's (``NodePlan.twin``)
 
     def emit(node: NodePlan) -> tuple[str, str]:
         """The lines making ``node``'s result (``r<i>``); gives its name and whether it is a kept node: "True"
@@ -131,7 +132,17 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             lines.append("    else:")
             at = "        "
             flag = f"s{i}"
-        lines.append(f"{at}m = M{i}(C{i}, mm)")
+        # A leaf of the same rules as a leaf of another program (``NodePlan.twin``): measured and reported once an
+        # evaluation for both.
+        twin = node.twin is not None and TWIN_COUNTS.get(node.twin, 0) >= 2
+        if twin:
+            assert node.twin is not None
+            namespace[f"TM{i}"], namespace[f"TO{i}"] = 2 * node.twin, 2 * node.twin + 1
+            twins[0] = True
+            lines.extend([f"{at}m = shared.get(TM{i}, MISS)", f"{at}if m is MISS:", f"{at}    m = M{i}(C{i}, mm)",
+                          f"{at}    shared[TM{i}] = m"])
+        else:
+            lines.append(f"{at}m = M{i}(C{i}, mm)")
         indent = at
         if node.key is not None:
             namespace[f"K{i}"] = node.key
@@ -144,7 +155,11 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             indent = at + "    "
             flag = f"s{i}"
         # A plain outcome of the condition's own confidence is the node as it is; others are made so by ``leaf``.
-        lines.append(f"{indent}o = R{i}(C{i}, m, D{i}(C{i}, m))")
+        if twin:
+            lines.extend([f"{indent}o = shared.get(TO{i})", f"{indent}if o is None:",
+                          f"{indent}    o = shared[TO{i}] = R{i}(C{i}, m, D{i}(C{i}, m))"])
+        else:
+            lines.append(f"{indent}o = R{i}(C{i}, m, D{i}(C{i}, m))")
         lines.append(f"{indent}if o.plain and o.confidence is None:")
         lines.extend(f"{indent}    {line}" for line in _node(r, (
             f"ID{i}", f"KIND{i}", "o.outcome", f"SAYS{i}", "o.observed", "o.required", "o.explanation", "o.evidence",
@@ -207,6 +222,9 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         lines += ["    if every is not None:", "        if len(WHOLE) >= WHOLE_KEPT:", "            WHOLE.clear()",
                   "        WHOLE[every] = result"]
     lines.append("    return result")
+    if twins[0]:
+        namespace["MISS"] = MISS
+        lines.insert(1, "    shared = mm.shared")
     exec(compile("\n".join(lines) + "\n", "<walk of a version>", "exec"), namespace)
     made: Walk = namespace["walk"]
     return made
@@ -215,6 +233,9 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
 if tuple(a.name for a in attrs.fields(ProgramResult)) != (
         "id", "title", "verdict", "version", "message", "caveats", "conditions", "confidence", "kind", "short_title"):
     raise ImportError("ProgramResult's fields changed: evaluator.walk writes them in order")
+
+#: A measure not shared yet (``Measurer.shared``).
+MISS = object()
 
 #: Program results kept per version by the keys of all its leaves, or by its top-level kept nodes, before they are
 #: dropped (a bound on memory).

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from eligibility.evaluator.plan import TWIN_COUNTS, NodePlan, VersionPlan
+from eligibility.evaluator.plan import TWIN_COUNTS, WEAK, NodePlan, VersionPlan
 from eligibility.kinds.base import LeafOutcome
 from eligibility.measure.context import Measurer
 from eligibility.result import Caveat, ConditionResult, ProgramResult
@@ -84,7 +84,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             flags = [flag for _, flag in made]
             if "False" in flags:
                 lines.extend("    " + line for line in build)
-                _caveat(node, r, lines, "    ")
+                _caveat(node, r, lines, "    ", namespace, i)
                 return r, "False"
             # Children all kept nodes (in this run, or always): the composite made of them is kept by their
             # identities (a kept composite holds its children, so an identity met again is the same node).
@@ -100,7 +100,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                 lines.append("    else:")
                 lines.extend("        " + line for line in build)
                 lines.append(f"        s{i} = False")
-            _caveat(node, r, lines, "    ")
+            _caveat(node, r, lines, "    ", namespace, i)
             return r, f"s{i}" if runtime else "True"
         namespace.update({f"M{i}": node.measure, f"D{i}": node.decide, f"R{i}": node.report})
         if node.keyed is not None:
@@ -168,7 +168,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         lines.append(f"{indent}    {r} = LEAF(N{i}, o)")
         if flag != "False":
             lines.append(f"{indent}s{i} = False")
-        _caveat(node, r, lines, indent)
+        _caveat(node, r, lines, indent, namespace, i)
         return r, flag
 
     emitted = [emit(node) for node in plan.nodes]
@@ -293,9 +293,22 @@ def _shared(kept: str, key: str, r: str, build: list[str], lines: list[str], ind
     lines.append(f"{indent}    {kept}[key] = {r}")
 
 
-def _caveat(node: NodePlan, r: str, lines: list[str], indent: str) -> None:
-    """The lines adding the caveat of node ``r`` (none for a node that can give none)."""
-    if node.may_caveat:
-        lines.append(f"{indent}c = CAVEAT_OF({r})")
-        lines.append(f"{indent}if c is not None:")
-        lines.append(f"{indent}    caveats.append(c)")
+def _caveat(node: NodePlan, r: str, lines: list[str], indent: str, namespace: dict[str, Any], i: int) -> None:
+    """The lines adding the caveat of node ``r`` (number ``i``; none for a node that can give none).
+
+    A composite gives none (``caveat_of``: only a judgement passing, or a rule on weak sources without conditions
+    under it). A leaf that is no judgement and rests on weak sources of its own gives the same caveat whenever its
+    node keeps that confidence (``caveat_of``'s words read nothing else): made once, in the function's globals.
+    """
+    if not node.may_caveat or node.children:
+        return
+    if not node.judgement and node.confidence in WEAK:
+        namespace[f"CAV{i}"] = Caveat(node.id, node.says, f"This rule rests on {node.confidence.replace('_', ' ')} "
+                                      f"sources", node.citations)
+        lines.append(f"{indent}if {r}.confidence == CONF{i}:")
+        lines.append(f"{indent}    caveats.append(CAV{i})")
+        lines.append(f"{indent}else:")
+        indent += "    "
+    lines.append(f"{indent}c = CAVEAT_OF({r})")
+    lines.append(f"{indent}if c is not None:")
+    lines.append(f"{indent}    caveats.append(c)")

@@ -21,6 +21,7 @@ from eligibility.kinds import KINDS
 from eligibility.measure.cache import IdentityCache
 from eligibility.record import Record
 from eligibility.result import Caveat, CitationRef, ConditionResult, VersionRef
+from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Composite, Condition, JudgementCondition, Program, Version
 
 # From the strongest confidence to the weakest.
@@ -81,9 +82,6 @@ class NodePlan(Record):
     cheap_first: tuple[NodePlan, ...] | None = None
     #: The rough cost of measuring and deciding the node (its leaves' costs added up).
     cost: int = 1
-    #: For a leaf of a kind whose measure and outcome are those of its rules alone (``TWIN_KINDS``): the number
-    #: shared by every leaf of equal rules (``twin``), else None.
-    twin: int | None = field(default=None, eq=False, repr=False)
 
 
 @frozen
@@ -123,7 +121,7 @@ def node_plan(cond: Condition, program: Program) -> NodePlan:
                     keyed=kind.keyed(cond) if kind.keyed is not None else None,
                     prekey=kind.prekey(cond) if kind.prekey is not None else None,
                     may_caveat=judgement or confidence in WEAK or cond.kind in WEAKENING_KINDS,
-                    cost=LEAF_COST.get(cond.kind, 1), twin=twin(cond) if cond.kind in TWIN_KINDS else None)
+                    cost=LEAF_COST.get(cond.kind, 1))
 
 
 #: Kinds whose measure and outcome depend on the condition's rules, the facts, the library and the date alone (not
@@ -133,20 +131,48 @@ TWIN_KINDS = frozenset({"language", "education", "funds", "job_offer", "certific
                         "work_experience", "points"})
 #: A condition's parts that only its result node reads (never its measure, decision or report).
 _OWN_PARTS = frozenset({"id", "says", "quote", "citations", "note", "confidence"})
-#: The number of each distinct rules of a twin kind (``twin``), and how many leaf plans hold them.
-_TWIN_NUMBERS: dict[Hashable, int] = {}
-TWIN_COUNTS: dict[int, int] = {}
+#: The number of each distinct rules of a twin kind (``twins``).
+_RULES: dict[Hashable, int] = {}
 
 
-def twin(cond: Condition) -> int:
+def _rules(cond: Condition) -> int:
     """The number of ``cond``'s rules: the same for every condition of equal rules (its parts but those only the
     result node reads, ``_OWN_PARTS``, written as their repr; a reference to another condition resolved by the
-    loader, which the repr leaves out, by the identity of that condition). Counted in ``TWIN_COUNTS``."""
+    loader, which the repr leaves out, by the identity of that condition)."""
     parts = tuple((a.name, repr(getattr(cond, a.name)) if a.repr else id(getattr(cond, a.name)))
                   for a in attrs.fields(type(cond)) if a.name not in _OWN_PARTS)
-    number = _TWIN_NUMBERS.setdefault((type(cond).__qualname__, parts), len(_TWIN_NUMBERS))
-    TWIN_COUNTS[number] = TWIN_COUNTS.get(number, 0) + 1
-    return number
+    return _RULES.setdefault((type(cond).__qualname__, parts), len(_RULES))
+
+
+def _twins(library: Library) -> dict[int, int]:
+    leaves: list[tuple[str, Condition]] = []
+
+    def add(pid: str, conds: tuple[Condition, ...]) -> None:
+        for cond in conds:
+            if isinstance(cond, Composite):
+                add(pid, cond.children)
+            elif cond.kind in TWIN_KINDS:
+                leaves.append((pid, cond))
+
+    for pid, program in library.programs.items():
+        for version in program.versions:
+            add(pid, version.conditions)
+    numbers = [(pid, cond, _rules(cond)) for pid, cond in leaves]
+    programs: dict[int, set[str]] = {}
+    for pid, _, number in numbers:
+        programs.setdefault(number, set()).add(pid)
+    return {id(cond): number for _, cond, number in numbers if len(programs[number]) > 1}
+
+
+#: Each library's conditions of equal rules in two programs or more (``twins``), kept while the library lives.
+_TWINS: IdentityCache[Library, dict[int, int]] = IdentityCache()
+
+
+def twins(library: Library) -> dict[int, int]:
+    """The conditions of a twin kind (``TWIN_KINDS``) whose rules another program of ``library`` holds too, by
+    identity, each with the number of its rules: the same for equal rules (found once per library, when the first
+    walk is written, not when a plan is made: a process evaluating once never pays for it)."""
+    return _TWINS.get(library, _twins)
 
 
 def cheapest_first(nodes: tuple[NodePlan, ...]) -> tuple[NodePlan, ...]:

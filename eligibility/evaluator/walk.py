@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from eligibility.evaluator.plan import TWIN_COUNTS, WEAK, NodePlan, VersionPlan
+from eligibility.evaluator.plan import WEAK, NodePlan, VersionPlan
 from eligibility.kinds.base import LeafOutcome
 from eligibility.measure.context import Measurer
 from eligibility.result import Caveat, ConditionResult, ProgramResult
@@ -31,11 +31,12 @@ Walk = Callable[[Measurer], ProgramResult]
 def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOutcome], ConditionResult],
            caveat_of: Callable[[ConditionResult], Caveat | None],
            keep: Callable[[NodePlan, Any, Hashable], tuple[ConditionResult, Caveat | None]],
-           combine: Callable[[NodePlan, list[Any]], Any]) -> Walk:
+           combine: Callable[[NodePlan, list[Any]], Any], twins: dict[int, int]) -> Walk:
     """The function building the result of ``program`` by the version whose plan is ``plan``: its result nodes,
     the caveats they give in order, its verdict and message (as ``engine.program_result`` makes them).
 
-    ``leaf`` makes a leaf's node from its outcome, ``caveat_of`` gives a node's caveat, ``keep`` builds, keeps
+    ``twins`` numbers the conditions whose rules another program holds too (``plan.twins``). ``leaf`` makes a
+    leaf's node from its outcome, ``caveat_of`` gives a node's caveat, ``keep`` builds, keeps
     and gives a keyed leaf's node and caveat for a measure not kept yet, ``combine`` decides an at_least or not
     condition (the engine's own functions, passed in: the engine imports this module).
     """
@@ -53,7 +54,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     # the same nodes, hence the same result), so that a profile whose keys were all met before finds it whole.
     whole = all(leaf.keyed is not None or leaf.prekey is not None for leaf in _leaves(plan.nodes))
     keys: list[tuple[int, bool]] = []  # each leaf's number, and whether its key may be None (a prekey)
-    twins = [False]  # whether some leaf is shared with another program's (``NodePlan.twin``)
+    shares = [False]  # whether some leaf is shared with another program's (``plan.twins``)
 
     def emit(node: NodePlan) -> tuple[str, str]:
         """The lines making ``node``'s result (``r<i>``); gives its name and whether it is a kept node: "True"
@@ -132,13 +133,13 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             lines.append("    else:")
             at = "        "
             flag = f"s{i}"
-        # A leaf of the same rules as a leaf of another program (``NodePlan.twin``): measured and reported once an
+        # A leaf of the same rules as a leaf of another program (``plan.twins``): measured and reported once an
         # evaluation for both.
-        twin = node.twin is not None and TWIN_COUNTS.get(node.twin, 0) >= 2
-        if twin:
-            assert node.twin is not None
-            namespace[f"TM{i}"], namespace[f"TO{i}"] = 2 * node.twin, 2 * node.twin + 1
-            twins[0] = True
+        number = twins.get(id(node.cond))
+        twin = number is not None
+        if number is not None:
+            namespace[f"TM{i}"], namespace[f"TO{i}"] = 2 * number, 2 * number + 1
+            shares[0] = True
             lines.extend([f"{at}m = shared.get(TM{i}, MISS)", f"{at}if m is MISS:", f"{at}    m = M{i}(C{i}, mm)",
                           f"{at}    shared[TM{i}] = m"])
         else:
@@ -222,7 +223,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         lines += ["    if every is not None:", "        if len(WHOLE) >= WHOLE_KEPT:", "            WHOLE.clear()",
                   "        WHOLE[every] = result"]
     lines.append("    return result")
-    if twins[0]:
+    if shares[0]:
         namespace["MISS"] = MISS
         lines.insert(1, "    shared = mm.shared")
     exec(compile("\n".join(lines) + "\n", "<walk of a version>", "exec"), namespace)

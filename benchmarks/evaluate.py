@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import gc
 import os
 import statistics
 import subprocess
@@ -224,6 +225,10 @@ def marked(count: int, seed: int, jobs: int) -> None:
     profiles = [with_jobs(jobs)] * count if jobs else generated_profiles(count, seed)
     if jobs:
         evaluate(profiles[0], DAY, library)
+    # A full collection now, so that none falls inside the window: whether the heap built before (the library, the
+    # generated profiles) crosses the collector's threshold there or just after is chance, and a full collection
+    # costs about ten evaluations' instructions.
+    gc.collect()
     os.getppid()  # callgrind --dump-before=getppid: what came before is the first dump
     for p in profiles:
         evaluate(p, DAY, library)

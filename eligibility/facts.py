@@ -96,13 +96,13 @@ def weekly_hours(hours: float) -> Fraction:
     return Fraction(hours).limit_denominator(1000)
 
 
+#: Each level's position in that order, read by ``level_rank`` and by ``together`` for every credential.
+_RANKS = {level: rank for rank, level in enumerate(EDUCATION_ORDER)}
+
+
 def level_rank(level: EducationLevel) -> int:
     """The position of a level in the IRPR s. 78 order (secondary lowest)."""
-    return EDUCATION_ORDER.index(level)
-
-
-#: Each level's position in that order, read by ``together`` for every credential.
-_RANKS = {level: rank for rank, level in enumerate(EDUCATION_ORDER)}
+    return _RANKS[level]
 _ONE_YEAR, _BACHELORS = _RANKS["one_year"], _RANKS["bachelors"]
 
 
@@ -135,6 +135,9 @@ class Facts:
         #: Each person's work table (``measure.work_rows.work_table``), made on first use: read two dozen times an
         #: evaluation, found here without a call of ``memo`` and a key made each time.
         self.tables: dict[str, Any] = {}
+        #: Keys that the profile gives at a glance for every condition of a kind alike (``Kind.prekey``: no job
+        #: offer), by kind, made on first use: asked for by each such condition, found here without a call.
+        self.keys: dict[str, Hashable | None] = {}
         birth = profile.birth_date
         if isinstance(birth, dt.date) and birth > as_of:
             # A person not yet born on the day has no age: every age rule and table would read nonsense.

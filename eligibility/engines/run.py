@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import itemgetter
+from types import FunctionType
 from typing import TYPE_CHECKING
 
 from attrs import evolve
@@ -27,6 +28,7 @@ from eligibility.rulebook.tree import dependencies, evaluation_order
 
 if TYPE_CHECKING:
     from eligibility.evaluator.verdict import VersionDecider
+    from eligibility.evaluator.walk import Walk
 
 #: Freshness caveats kept per library, by (program, day), before the oldest are dropped.
 CAVEATS_KEPT = 20_000
@@ -40,6 +42,8 @@ VerdictSteps = tuple[dict[str, "Verdict"], tuple[tuple[str, "VersionDecider"], .
 #: The steps of an evaluation of a selection on a day: the programs to evaluate in evaluation order, then the
 #: programs asked for in the results' order with their freshness caveats.
 EvaluationSteps = tuple[tuple[tuple[str, Program], ...], tuple[tuple[str, tuple[Caveat, ...]], ...]]
+#: The native engine's step of each program an evaluation of a selection on a day needs, in evaluation order.
+NativeSteps = tuple[tuple[str, "ProgramResult | Walk"], ...]
 
 
 class LibraryPlan:
@@ -59,6 +63,9 @@ class LibraryPlan:
         self._caveats: dict[tuple[str, dt.date], tuple[Caveat, ...]] = {}
         self._steps: dict[tuple[frozenset[str], dt.date], VerdictSteps] = {}
         self._runs: dict[tuple[frozenset[str], dt.date], EvaluationSteps] = {}
+        self._native: dict[tuple[frozenset[str], dt.date], NativeSteps] = {}
+        self._picks: dict[tuple[frozenset[str], dt.date], Callable[[dict[str, ProgramResult]], tuple[
+            ProgramResult, ...]] | None] = {}
 
     def needed(self, wanted: frozenset[str]) -> tuple[str, ...]:
         """The programs to evaluate for ``wanted``, with their dependencies, in evaluation order."""
@@ -106,6 +113,37 @@ class LibraryPlan:
                                        tuple([(pid, self.caveats(pid, day)) for pid in self.in_order(wanted)]))
         return found
 
+    def pick(self, wanted: frozenset[str], day: dt.date) -> Callable[[dict[str, ProgramResult]], tuple[
+            ProgramResult, ...]] | None:
+        """The function picking the results of ``wanted`` in the results' order out of the results by program, when
+        none of them has a freshness caveat on ``day`` and they are two or more (``itemgetter`` of one name gives
+        the value alone); None otherwise. Found once per selection and day."""
+        key = (wanted, day)
+        try:
+            return self._picks[key]
+        except KeyError:
+            if len(self._picks) >= STEPS_KEPT:
+                self._picks.clear()
+            in_order = self.evaluation_steps(wanted, day)[1]
+            found = self._picks[key] = (itemgetter(*[pid for pid, _ in in_order])
+                                        if len(in_order) > 1 and not any(extra for _, extra in in_order) else None)
+            return found
+
+    def native_steps(self, wanted: frozenset[str], day: dt.date) -> NativeSteps:
+        """``evaluation_steps``' programs in evaluation order, each with its native step on ``day``
+        (``evaluator.engine.step_on``: the result its standing settles, or its version's walk), found once per
+        selection and day once every walk is written (a version's first evaluation walks its plan node by node
+        and the walk is written on its second: until then the steps are asked for anew)."""
+        key = (wanted, day)
+        found = self._native.get(key)
+        if found is None:
+            found = tuple([(pid, native_step(program, day)) for pid, program in self.evaluation_steps(wanted, day)[0]])
+            if all(type(step) is ProgramResult or type(step) is FunctionType for _, step in found):
+                if len(self._native) >= STEPS_KEPT:
+                    self._native.clear()
+                self._native[key] = found
+        return found
+
     def verdict_steps(self, wanted: frozenset[str], day: dt.date) -> VerdictSteps:
         """The programs ``wanted`` needs on ``day``: the verdicts their standing settles (not in force, not
         encoded), and for the others, in evaluation order, the function deciding each
@@ -150,11 +188,11 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
     needed, in_order = plan.evaluation_steps(wanted, as_of)
     evaluate_program = chosen_engine.evaluate_program
     if evaluate_program is native_program:
-        # The native engine's steps taken here (its ``evaluate_program`` without a call and a measurer a program):
-        # one measurer for every program, as ``evaluate_verdicts`` has (measures are kept by condition).
+        # The native engine's steps taken here (its ``evaluate_program`` without a call and a measurer a program,
+        # each program's step found once per selection and day): one measurer for every program, as
+        # ``evaluate_verdicts`` has (measures are kept by condition).
         mm = Measurer(facts, library, verdicts)
-        for pid, program in needed:
-            step = native_step(program, as_of)
+        for pid, step in plan.native_steps(wanted, as_of):
             result = results[pid] = step if type(step) is ProgramResult else step(mm)  # type: ignore[operator]
             verdicts[pid] = result.verdict
     else:
@@ -162,6 +200,9 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
             result = results[pid] = evaluate_program(program, facts, library, verdicts)
             verdicts[pid] = result.verdict
     receipt = Receipt(as_of, __version__, library.digest, profile_digest(profile), chosen_engine.name)
+    pick = plan.pick(wanted, as_of)
+    if pick is not None:  # no freshness caveat to add: the results picked in one call
+        return Evaluation(as_of, receipt, pick(results), profile.name)
     # Freshness caveats (rules checked before the date, reported changes) are added once here, the same
     # for every engine.
     chosen = []

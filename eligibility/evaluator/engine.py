@@ -7,7 +7,16 @@ import weakref
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from eligibility.evaluator.plan import DAYS_KEPT, RANK, NodePlan, VersionPlan, program_plan, version_on, version_plan
+from eligibility.evaluator.plan import (
+    DAYS_KEPT,
+    RANK,
+    NodePlan,
+    VersionPlan,
+    program_plan,
+    twins,
+    version_on,
+    version_plan,
+)
 from eligibility.evaluator.walk import Walk, walker
 from eligibility.facts import Facts
 from eligibility.kinds import KINDS
@@ -167,7 +176,7 @@ class _FirstWalk:
             caveats: list[Caveat] = []
             results = tuple([_evaluate(node, mm, native_leaf, caveats) for node in self.plan.nodes])
             return program_result(program, results, self.plan, tuple(caveats))
-        walk = self.walk = walker(program, self.plan, _leaf, caveat_of, _keep, combine)
+        walk = self.walk = walker(program, self.plan, _leaf, caveat_of, _keep, combine, twins(mm.library))
         # The version and the days already worked out call the walk itself from now on.
         kept = program_plan(program)
         kept.walks[self.version] = walk

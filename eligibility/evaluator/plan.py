@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Hashable
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from eligibility.citations import cite
@@ -20,6 +21,7 @@ from eligibility.kinds import KINDS
 from eligibility.measure.cache import IdentityCache
 from eligibility.record import Record
 from eligibility.result import Caveat, CitationRef, ConditionResult, VersionRef
+from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Composite, Condition, JudgementCondition, Program, Version
 
 # From the strongest confidence to the weakest.
@@ -120,6 +122,57 @@ def node_plan(cond: Condition, program: Program) -> NodePlan:
                     prekey=kind.prekey(cond) if kind.prekey is not None else None,
                     may_caveat=judgement or confidence in WEAK or cond.kind in WEAKENING_KINDS,
                     cost=LEAF_COST.get(cond.kind, 1))
+
+
+#: Kinds whose measure and outcome depend on the condition's rules, the facts, the library and the date alone (not
+#: on the condition's identity, words or citations, nor on other programs' verdicts): two conditions of equal rules
+#: in different programs measure and decide alike, and their reports read alike.
+TWIN_KINDS = frozenset({"language", "education", "funds", "job_offer", "certificate_of_qualification",
+                        "work_experience", "points"})
+#: A condition's parts that only its result node reads (never its measure, decision or report).
+_OWN_PARTS = frozenset({"id", "says", "quote", "citations", "note", "confidence"})
+#: The number of each distinct rules of a twin kind (``twins``).
+_RULES: dict[Hashable, int] = {}
+
+
+def _rules(cond: Condition) -> int:
+    """The number of ``cond``'s rules: the same for every condition of equal rules (its parts but those only the
+    result node reads, ``_OWN_PARTS``, written as their repr; a reference to another condition resolved by the
+    loader, which the repr leaves out, by the identity of that condition)."""
+    parts = tuple((a.name, repr(getattr(cond, a.name)) if a.repr else id(getattr(cond, a.name)))
+                  for a in attrs.fields(type(cond)) if a.name not in _OWN_PARTS)
+    return _RULES.setdefault((type(cond).__qualname__, parts), len(_RULES))
+
+
+def _twins(library: Library) -> dict[int, int]:
+    leaves: list[tuple[str, Condition]] = []
+
+    def add(pid: str, conds: tuple[Condition, ...]) -> None:
+        for cond in conds:
+            if isinstance(cond, Composite):
+                add(pid, cond.children)
+            elif cond.kind in TWIN_KINDS:
+                leaves.append((pid, cond))
+
+    for pid, program in library.programs.items():
+        for version in program.versions:
+            add(pid, version.conditions)
+    numbers = [(pid, cond, _rules(cond)) for pid, cond in leaves]
+    programs: dict[int, set[str]] = {}
+    for pid, _, number in numbers:
+        programs.setdefault(number, set()).add(pid)
+    return {id(cond): number for _, cond, number in numbers if len(programs[number]) > 1}
+
+
+#: Each library's conditions of equal rules in two programs or more (``twins``), kept while the library lives.
+_TWINS: IdentityCache[Library, dict[int, int]] = IdentityCache()
+
+
+def twins(library: Library) -> dict[int, int]:
+    """The conditions of a twin kind (``TWIN_KINDS``) whose rules another program of ``library`` holds too, by
+    identity, each with the number of its rules: the same for equal rules (found once per library, when the first
+    walk is written, not when a plan is made: a process evaluating once never pays for it)."""
+    return _TWINS.get(library, _twins)
 
 
 def cheapest_first(nodes: tuple[NodePlan, ...]) -> tuple[NodePlan, ...]:

@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from eligibility.evaluator.plan import NodePlan, VersionPlan
+import attrs
+
+from eligibility.evaluator.plan import WEAK, NodePlan, VersionPlan
 from eligibility.kinds.base import LeafOutcome
 from eligibility.measure.context import Measurer
 from eligibility.result import Caveat, ConditionResult, ProgramResult
@@ -29,11 +31,12 @@ Walk = Callable[[Measurer], ProgramResult]
 def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOutcome], ConditionResult],
            caveat_of: Callable[[ConditionResult], Caveat | None],
            keep: Callable[[NodePlan, Any, Hashable], tuple[ConditionResult, Caveat | None]],
-           combine: Callable[[NodePlan, list[Any]], Any]) -> Walk:
+           combine: Callable[[NodePlan, list[Any]], Any], twins: dict[int, int]) -> Walk:
     """The function building the result of ``program`` by the version whose plan is ``plan``: its result nodes,
     the caveats they give in order, its verdict and message (as ``engine.program_result`` makes them).
 
-    ``leaf`` makes a leaf's node from its outcome, ``caveat_of`` gives a node's caveat, ``keep`` builds, keeps
+    ``twins`` numbers the conditions whose rules another program holds too (``plan.twins``). ``leaf`` makes a
+    leaf's node from its outcome, ``caveat_of`` gives a node's caveat, ``keep`` builds, keeps
     and gives a keyed leaf's node and caveat for a measure not kept yet, ``combine`` decides an at_least or not
     condition (the engine's own functions, passed in: the engine imports this module).
     """
@@ -41,7 +44,9 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     namespace: dict[str, Any] = {"CR": ConditionResult, "LEAF": leaf, "CAVEAT_OF": caveat_of, "KEEP": keep,
                                  "COMBINE": combine, "PR": ProgramResult, "PID": program.id, "TITLE": program.title,
                                  "REF": plan.ref, "PCONF": program.confidence, "PKIND": program.kind,
-                                 "SHORT": plan.short_title, "TOP": tuple([n.id for n in plan.nodes])}
+                                 "SHORT": plan.short_title, "TOP": tuple([n.id for n in plan.nodes]),
+                                 "RESULTS_KEPT": RESULTS_KEPT, "WHOLE_KEPT": WHOLE_KEPT, "NEW": object.__new__,
+                                 "SETD": object.__setattr__}
     lines = ["def walk(mm):", "    caveats = []"]
     count = [0]
     # A version whose every leaf can be keyed without measuring (``Kind.keyed``, ``Kind.prekey``): its leaves'
@@ -49,9 +54,13 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     # the same nodes, hence the same result), so that a profile whose keys were all met before finds it whole.
     whole = all(leaf.keyed is not None or leaf.prekey is not None for leaf in _leaves(plan.nodes))
     keys: list[tuple[int, bool]] = []  # each leaf's number, and whether its key may be None (a prekey)
+    shares = [False]  # whether some leaf is shared with another program's (``plan.twins``)
 
-    def emit(node: NodePlan) -> str:
-        kids = [emit(k) for k in node.children] if node.children is not None else None
+    def emit(node: NodePlan) -> tuple[str, str]:
+        """The lines making ``node``'s result (``r<i>``); gives its name and whether it is a kept node: "True"
+        (always), "False" (never) or the name of the flag saying so in the run (a kept node is found again for
+        the same facts: the composites and the result made of kept nodes alone are kept by them too)."""
+        made = [emit(k) for k in node.children] if node.children is not None else None
         i = count[0]
         count[0] += 1
         r = f"r{i}"
@@ -59,21 +68,41 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         for name, value in (("N", node), ("C", node.cond), ("ID", node.id), ("KIND", node.kind), ("SAYS", node.says),
                             ("CIT", node.citations), ("CONF", node.confidence), ("JUDG", node.judgement)):
             namespace[f"{name}{i}"] = value
-        if kids is not None:
+        if made is not None:
+            kids = [k for k, _ in made]
             n = len(kids)
             namespace[f"REQ{i}"] = node.n if node.op == "at_least" else node.op
-            lines.append(f"    o = [{''.join(k + '.outcome, ' for k in kids)}]")
-            lines.append("    p = o.count('pass')")
             if node.op == "all":  # kleene_all: a fail fails; all passing passes
                 outcome = f"'fail' if 'fail' in o else 'pass' if p == {n} else 'unknown'"
             elif node.op == "any":  # kleene_any: a pass passes; all failing fails
                 outcome = f"'pass' if p else 'fail' if o.count('fail') == {n} else 'unknown'"
             else:
                 outcome = f"COMBINE(N{i}, o)"
-            lines.append(f"    {r} = CR(ID{i}, KIND{i}, {outcome}, SAYS{i}, {{'passed': p, 'of': {n}}}, REQ{i}, "
-                         f"str(p) + ' of {n} passed', (), CIT{i}, ({''.join(k + ', ' for k in kids)}), False, CONF{i})")
-            _caveat(node, r, lines, "    ")
-            return r
+            build = [f"o = [{''.join(k + '.outcome, ' for k in kids)}]", "p = o.count('pass')",
+                     *_node(r, (f"ID{i}", f"KIND{i}", outcome, f"SAYS{i}", f"{{'passed': p, 'of': {n}}}", f"REQ{i}",
+                                f"str(p) + ' of {n} passed'", "()", f"CIT{i}",
+                                f"({''.join(k + ', ' for k in kids)})", "False", f"CONF{i}"))]
+            flags = [flag for _, flag in made]
+            if "False" in flags:
+                lines.extend("    " + line for line in build)
+                _caveat(node, r, lines, "    ", namespace, i)
+                return r, "False"
+            # Children all kept nodes (in this run, or always): the composite made of them is kept by their
+            # identities (a kept composite holds its children, so an identity met again is the same node).
+            namespace[f"CRES{i}"] = {}
+            runtime = [flag for flag in flags if flag != "True"]
+            at = "    "
+            if runtime:
+                lines.append(f"    if {' and '.join(runtime)}:")
+                at = "        "
+            _shared(f"CRES{i}", f"({''.join(f'id({k}), ' for k in kids)})", r, build, lines, at)
+            if runtime:
+                lines.append(f"        s{i} = True")
+                lines.append("    else:")
+                lines.extend("        " + line for line in build)
+                lines.append(f"        s{i} = False")
+            _caveat(node, r, lines, "    ", namespace, i)
+            return r, f"s{i}" if runtime else "True"
         namespace.update({f"M{i}": node.measure, f"D{i}": node.decide, f"R{i}": node.report})
         if node.keyed is not None:
             # The key without the measure: the condition is measured only for a key not kept yet.
@@ -85,8 +114,9 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             else:
                 lines.append(f"    k = KEYED{i}(mm)")
             _kept(node, i, r, f"M{i}(C{i}, mm)", lines, "    ")
-            return r
+            return r, "True"
         at = "    "
+        flag = "False"
         if node.prekey is not None:
             # The key when the profile gives it at a glance (no work listed, no offer): the kept node without
             # measuring; otherwise measured as below.
@@ -99,9 +129,21 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                 lines.append(f"    k = PREKEY{i}(mm)")
             lines.append("    if k is not None:")
             _kept(node, i, r, f"M{i}(C{i}, mm)", lines, "        ")
+            lines.append(f"        s{i} = True")
             lines.append("    else:")
             at = "        "
-        lines.append(f"{at}m = M{i}(C{i}, mm)")
+            flag = f"s{i}"
+        # A leaf of the same rules as a leaf of another program (``plan.twins``): measured and reported once an
+        # evaluation for both.
+        number = twins.get(id(node.cond))
+        twin = number is not None
+        if number is not None:
+            namespace[f"TM{i}"], namespace[f"TO{i}"] = 2 * number, 2 * number + 1
+            shares[0] = True
+            lines.extend([f"{at}m = shared.get(TM{i}, MISS)", f"{at}if m is MISS:", f"{at}    m = M{i}(C{i}, mm)",
+                          f"{at}    shared[TM{i}] = m"])
+        else:
+            lines.append(f"{at}m = M{i}(C{i}, mm)")
         indent = at
         if node.key is not None:
             namespace[f"K{i}"] = node.key
@@ -109,17 +151,40 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             lines.append(f"{at}k = K{i}(C{i}, m)")
             lines.append(f"{at}if k is not None:")
             _kept(node, i, r, "m", lines, at + "    ")
+            lines.append(f"{at}    s{i} = True")
             lines.append(f"{at}else:")
             indent = at + "    "
+            flag = f"s{i}"
         # A plain outcome of the condition's own confidence is the node as it is; others are made so by ``leaf``.
-        lines.append(f"{indent}o = R{i}(C{i}, m, D{i}(C{i}, m))")
-        lines.append(f"{indent}{r} = (CR(ID{i}, KIND{i}, o.outcome, SAYS{i}, o.observed, o.required, o.explanation, "
-                     f"o.evidence, CIT{i}, (), JUDG{i}, CONF{i}) if o.plain and o.confidence is None "
-                     f"else LEAF(N{i}, o))")
-        _caveat(node, r, lines, indent)
-        return r
+        if twin:
+            lines.extend([f"{indent}o = shared.get(TO{i})", f"{indent}if o is None:",
+                          f"{indent}    o = shared[TO{i}] = R{i}(C{i}, m, D{i}(C{i}, m))"])
+        else:
+            lines.append(f"{indent}o = R{i}(C{i}, m, D{i}(C{i}, m))")
+        lines.append(f"{indent}if o.plain and o.confidence is None:")
+        lines.extend(f"{indent}    {line}" for line in _node(r, (
+            f"ID{i}", f"KIND{i}", "o.outcome", f"SAYS{i}", "o.observed", "o.required", "o.explanation", "o.evidence",
+            f"CIT{i}", "()", f"JUDG{i}", f"CONF{i}")))
+        lines.append(f"{indent}else:")
+        lines.append(f"{indent}    {r} = LEAF(N{i}, o)")
+        if flag != "False":
+            lines.append(f"{indent}s{i} = False")
+        _caveat(node, r, lines, indent, namespace, i)
+        return r, flag
 
-    tops = [emit(node) for node in plan.nodes]
+    emitted = [emit(node) for node in plan.nodes]
+    tops = [t for t, _ in emitted]
+    flags = [flag for _, flag in emitted]
+    # Top-level nodes all kept (in this run, or always) outside a version kept whole: the result made of them is
+    # kept by their identities, as a composite is (the nodes under them, hence their caveats, are the same).
+    kept_result = not whole and "False" not in flags
+    if kept_result:
+        namespace["PRES"] = {}
+        runtime = [flag for flag in flags if flag != "True"]
+        lines.append(f"    if {' and '.join(runtime) or 'True'}:")
+        lines.append(f"        every = ({''.join(f'id({t}), ' for t in tops)})")
+        lines += ["        found = PRES.get(every)", "        if found is not None:", "            return found",
+                  "    else:", "        every = None"]
     # The verdict of all the top-level outcomes together (kleene_all), and the conditions that settle it.
     lines += [f"    o = [{''.join(t + '.outcome, ' for t in tops)}]",
               "    if 'fail' in o:",
@@ -130,8 +195,16 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
               "', '.join([i for i, x in zip(TOP, o) if x == 'unknown'])",
               "    else:",
               "        verdict, message = 'eligible', 'every condition passes'",
-              f"    result = PR(PID, TITLE, verdict, REF, message, tuple(caveats), "
-              f"({''.join(t + ', ' for t in tops)}), PCONF, kind=PKIND, short_title=SHORT)"]
+              # Made as attrs' ``__init__`` would, without calling it (a class with a Python ``__init__`` is called
+              # through the generic path, keyword arguments and all): the instance, its dict set whole in the order
+              # of the fields (``ranking.compute`` makes its result so).
+              "    result = NEW(PR)",
+              f"    SETD(result, '__dict__', {{'id': PID, 'title': TITLE, 'verdict': verdict, 'version': REF, "
+              f"'message': message, 'caveats': tuple(caveats), 'conditions': ({''.join(t + ', ' for t in tops)}), "
+              f"'confidence': PCONF, 'kind': PKIND, 'short_title': SHORT}})"]
+    if kept_result:
+        lines += ["    if every is not None:", "        if len(PRES) >= WHOLE_KEPT:", "            PRES.clear()",
+                  "        PRES[every] = result"]
     if whole:
         namespace["WHOLE"] = {}
         namespace["WHOLE_KEPT"] = WHOLE_KEPT
@@ -150,13 +223,26 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         lines += ["    if every is not None:", "        if len(WHOLE) >= WHOLE_KEPT:", "            WHOLE.clear()",
                   "        WHOLE[every] = result"]
     lines.append("    return result")
+    if shares[0]:
+        namespace["MISS"] = MISS
+        lines.insert(1, "    shared = mm.shared")
     exec(compile("\n".join(lines) + "\n", "<walk of a version>", "exec"), namespace)
     made: Walk = namespace["walk"]
     return made
 
 
-#: Program results kept per version by the keys of all its leaves before they are dropped (a bound on memory).
+if tuple(a.name for a in attrs.fields(ProgramResult)) != (
+        "id", "title", "verdict", "version", "message", "caveats", "conditions", "confidence", "kind", "short_title"):
+    raise ImportError("ProgramResult's fields changed: evaluator.walk writes them in order")
+
+#: A measure not shared yet (``Measurer.shared``).
+MISS = object()
+
+#: Program results kept per version by the keys of all its leaves, or by its top-level kept nodes, before they are
+#: dropped (a bound on memory).
 WHOLE_KEPT = 4096
+#: Composite nodes made of kept nodes kept per composite before they are dropped (a bound on memory).
+RESULTS_KEPT = 4096
 
 
 def _leaves(nodes: tuple[NodePlan, ...]) -> list[NodePlan]:
@@ -182,9 +268,48 @@ def _kept(node: NodePlan, i: int, r: str, measured: str, lines: list[str], inden
         lines.append(f"{indent}    caveats.append(kept[1])")
 
 
-def _caveat(node: NodePlan, r: str, lines: list[str], indent: str) -> None:
-    """The lines adding the caveat of node ``r`` (none for a node that can give none)."""
-    if node.may_caveat:
-        lines.append(f"{indent}c = CAVEAT_OF({r})")
-        lines.append(f"{indent}if c is not None:")
-        lines.append(f"{indent}    caveats.append(c)")
+#: A result node's fields, in order.
+_NODE_FIELDS = ("id", "kind", "outcome", "says", "observed", "required", "explanation", "evidence", "citations",
+                "conditions", "judgement", "confidence")
+if tuple(a.name for a in attrs.fields(ConditionResult)) != _NODE_FIELDS:
+    raise ImportError("ConditionResult's fields changed: evaluator.walk writes them in order")
+
+
+def _node(r: str, values: tuple[str, ...]) -> list[str]:
+    """The lines making ``r`` the result node of these values (expressions, in the order of the fields) as attrs'
+    ``__init__`` would, without calling it: the instance, its dict set whole in the order of the fields."""
+    items = ", ".join(f"{name!r}: {value}" for name, value in zip(_NODE_FIELDS, values, strict=True))
+    return [f"{r} = NEW(CR)", f"SETD({r}, '__dict__', {{{items}}})"]
+
+
+def _shared(kept: str, key: str, r: str, build: list[str], lines: list[str], indent: str) -> None:
+    """The lines making ``r`` the node kept in ``kept`` under ``key`` (made by ``build``'s lines and kept when none
+    is kept yet)."""
+    lines.append(f"{indent}key = {key}")
+    lines.append(f"{indent}{r} = {kept}.get(key)")
+    lines.append(f"{indent}if {r} is None:")
+    lines.extend(f"{indent}    {line}" for line in build)
+    lines.append(f"{indent}    if len({kept}) >= RESULTS_KEPT:")
+    lines.append(f"{indent}        {kept}.clear()")
+    lines.append(f"{indent}    {kept}[key] = {r}")
+
+
+def _caveat(node: NodePlan, r: str, lines: list[str], indent: str, namespace: dict[str, Any], i: int) -> None:
+    """The lines adding the caveat of node ``r`` (number ``i``; none for a node that can give none).
+
+    A composite gives none (``caveat_of``: only a judgement passing, or a rule on weak sources without conditions
+    under it). A leaf that is no judgement and rests on weak sources of its own gives the same caveat whenever its
+    node keeps that confidence (``caveat_of``'s words read nothing else): made once, in the function's globals.
+    """
+    if not node.may_caveat or node.children:
+        return
+    if not node.judgement and node.confidence in WEAK:
+        namespace[f"CAV{i}"] = Caveat(node.id, node.says, f"This rule rests on {node.confidence.replace('_', ' ')} "
+                                      f"sources", node.citations)
+        lines.append(f"{indent}if {r}.confidence == CONF{i}:")
+        lines.append(f"{indent}    caveats.append(CAV{i})")
+        lines.append(f"{indent}else:")
+        indent += "    "
+    lines.append(f"{indent}c = CAVEAT_OF({r})")
+    lines.append(f"{indent}if c is not None:")
+    lines.append(f"{indent}    caveats.append(c)")

@@ -93,17 +93,19 @@ def report(c: CertificateCondition, m: CertificateMeasure, d: Decision) -> LeafO
     """The certificate that counts, or why none does."""
     trades = list(m.trades) if m.trades is not None else None
     required = {"occupations": describe_occupations(c.occupations) if c.occupations else None, "same_trade_as": trades}
+    # Text, flags and a list of codes in dicts made here: plain JSON already.
     if m.certificates is None:
-        return LeafOutcome(d.outcome, None, required, "the profile does not list certificates of qualification")
+        return LeafOutcome(d.outcome, None, required, "the profile does not list certificates of qualification",
+                           plain=True)
     good = [x for i, x in enumerate(m.certificates) if d.parts.get(str(i)) == "pass"]
-    evidence = tuple({"noc": x.noc, "issued_by": x.issued_by, "counted": x in good} for x in m.certificates)
+    evidence = tuple([{"noc": x.noc, "issued_by": x.issued_by, "counted": x in good} for x in m.certificates])
     if good:
         return LeafOutcome(d.outcome, good[0].noc, required,
-                           f"certificate for NOC {good[0].noc} issued by {good[0].issued_by}", evidence)
+                           f"certificate for NOC {good[0].noc} issued by {good[0].issued_by}", evidence, plain=True)
     text = "no certificate of qualification" if not m.certificates else "no certificate in a matching trade"
     if trades is not None:
         text += f" (trades with enough experience: {', '.join(trades) or 'none'})"
-    return LeafOutcome(d.outcome, None, required, text, evidence)
+    return LeafOutcome(d.outcome, None, required, text, evidence, plain=True)
 
 
 def selectors(c: CertificateCondition) -> list[Occupations]:

@@ -80,7 +80,8 @@ def decide(c: EducationCondition, m: EducationMeasure) -> Decision:
     """Some credential counts."""
     if m.credentials is None:
         return Decision("unknown")
-    parts: dict[str, Outcome] = {str(i): "pass" if why_not(c, m, cf) is None else "fail"
+    after = m.completed_after
+    parts: dict[str, Outcome] = {str(i): "pass" if _why_not(c, after, cf) is None else "fail"
                                  for i, cf in enumerate(m.credentials)}
     return Decision(kleene_any(parts.values()), parts)
 
@@ -147,7 +148,7 @@ def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutco
     for i, cf in enumerate(m.credentials):
         e = cf.education
         counted = d.parts.get(str(i)) == "pass"
-        reason = None if counted else why_not(c, m, cf)
+        reason = None if counted else _why_not(c, m.completed_after, cf)
         evidence.append({"education": cf.index, "level": e.level, "recognized_as": cf.level,
                          "country": e.country, "via_eca": cf.via_eca, "counted": counted,
                          **({"reason": reason} if reason else {})})

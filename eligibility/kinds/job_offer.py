@@ -184,21 +184,36 @@ def _required(c: JobOfferCondition) -> Any:
     return plain(required)
 
 
-def _kept_required(c: JobOfferCondition) -> tuple[Any, bool]:
-    """The condition's requirements as plain data, and whether every value is a scalar (a shallow copy is then a
-    copy)."""
+_SCALAR = (str, int, float, bool)
+
+
+def _kept_required(c: JobOfferCondition) -> tuple[Any, int]:
+    """The condition's requirements as plain data, and how deep a copy of it must go: 1 when every value is a
+    scalar (a shallow copy is a copy), 2 when every value is a scalar or a list or dict of scalars (the lists and
+    dicts copied too: the LMIA situations, the provinces, the current employer's route), else 0 (``plain``)."""
     required = _required(c)
-    return required, all(type(v) in (str, int, float, bool) for v in required.values())
+    values = required.values()
+    if all(type(v) in _SCALAR for v in values):
+        return required, 1
+    if all(type(v) in _SCALAR or (type(v) is list and all(type(x) in _SCALAR for x in v))
+           or (type(v) is dict and all(type(x) in _SCALAR for x in v.values())) for v in values):
+        return required, 2
+    return required, 0
 
 
-_REQUIRED: IdentityCache[JobOfferCondition, tuple[Any, bool]] = IdentityCache()
+_REQUIRED: IdentityCache[JobOfferCondition, tuple[Any, int]] = IdentityCache()
 
 
 def report(c: JobOfferCondition, m: JobOfferMeasure, d: Decision) -> LeafOutcome:
     """Each requirement with the offer's value, the ones not met first in the explanation."""
     # A copy: the condition's own dict is never handed out.
-    kept, flat = _REQUIRED.get(c, _kept_required)
-    required = dict(kept) if flat else plain(kept)
+    kept, depth = _REQUIRED.get(c, _kept_required)
+    if depth == 1:
+        required = dict(kept)
+    elif depth == 2:
+        required = {k: v.copy() if type(v) is list or type(v) is dict else v for k, v in kept.items()}
+    else:
+        required = plain(kept)
     offer = m.offer.offer
     if offer is None:
         return LeafOutcome(d.outcome, None, required, m.offer.absent_text, plain=True)
@@ -241,10 +256,19 @@ def prekey(c: JobOfferCondition) -> Callable[[Measurer], Hashable | None]:
     """``key(c, measure(c, mm))`` without the measure's record when there is no offer to assess (None: an offer,
     which is measured)."""
     def found(mm: Measurer) -> Hashable | None:
-        offer = measure_offer(mm.facts)
-        return None if offer.offer is not None else (offer.known, offer.not_yet)
+        # The same for every job_offer condition: worked out once per evaluation (a version may hold a dozen).
+        keys = mm.facts.keys
+        got: Hashable | None = keys.get("job_offer", _NOT_YET)
+        if got is _NOT_YET:
+            offer = measure_offer(mm.facts)
+            got = keys["job_offer"] = None if offer.offer is not None else (offer.known, offer.not_yet)
+        return got
 
     return found
+
+
+#: ``Facts.keys`` holds no key of the kind yet.
+_NOT_YET: Any = object()
 
 
 KIND: Kind[JobOfferCondition, JobOfferMeasure] = Kind(

@@ -51,11 +51,15 @@ def measure(c: LanguageCondition, mm: Measurer) -> LanguageMeasure:
     """The tests valid for ``max_age_months``, and the minimum set by the main occupation's TEER."""
     found = mm.facts.tests("applicant", c.max_age_months)
     tests = found if known(found) else None
-    usable = tuple(t.valid and (c.language == "any" or t.language == c.language)
-                   and (c.tests is None or t.test.test in c.tests) for t in tests or ())
+    language, names = c.language, c.tests
+    usable = tuple([t.valid and (language == "any" or t.language == language)
+                    and (names is None or t.test.test in names) for t in tests or ()])
     evidence = (mm.facts.memo(("language-evidence", c.max_age_months), _evidence, tests)
                 if tests is not None and mm.explain else ())
-    return LanguageMeasure(tests, usable, *_needs(c, mm, _EVERY.get(c, _every)), evidence)
+    every = _EVERY.get(c, _every)
+    if c.minimum_by_teer is None:  # the condition's minimums, whatever the profile (``_needs``)
+        return LanguageMeasure(tests, usable, every, None, None, evidence)
+    return LanguageMeasure(tests, usable, *_needs(c, mm, every), evidence)
 
 
 def _every(c: LanguageCondition) -> tuple[Levels, ...]:

@@ -112,7 +112,8 @@ def prekey(c: WorkExperienceCondition) -> Callable[[Measurer], Hashable | None]:
     as-of date (the as-of date: then the measure is no hours, no occupation, no evidence, within the condition's
     window of that date, whatever the profile); None for a history with jobs, which is measured."""
     def found(mm: Measurer) -> Hashable | None:
-        table = work_table(mm.facts)
+        tables = mm.facts.tables  # ``work_table``'s own mapping: the table made once per evaluation, read here
+        table = tables["applicant"] if "applicant" in tables else work_table(mm.facts)
         if table is None:
             return _UNKNOWN_HISTORY
         return None if table.rows else mm.facts.as_of

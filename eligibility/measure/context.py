@@ -30,6 +30,9 @@ class Measurer:
         #: what only a report reads (the work measure's evidence), never what a decision reads.
         self.explain = explain
         self._measures: dict[int, Any] = {}
+        #: What the evaluator shares between conditions of equal rules in different programs (their measures and
+        #: outcomes, by ``evaluator.plan.NodePlan.twin``), for this evaluation.
+        self.shared: dict[int, Any] = {}
 
     @property
     def as_of(self) -> dt.date:

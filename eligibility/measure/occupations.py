@@ -34,7 +34,7 @@ def split_codes(occ: Occupations, codes: Iterable[str | None]) -> tuple[list[str
         if code is not None:
             found = answers.get(code)
             if found is None:
-                found = answers[code] = matches(occ, code)
+                found = answers[code] = _matches(occ, code)
             (chosen if found else others).append(code)
     return chosen, others
 
@@ -45,8 +45,13 @@ def selects(occ: Occupations, code: str) -> bool:
     answers = _ANSWERS.get(occ, _no_answers)
     found = answers.get(code)
     if found is None:
-        found = answers[code] = matches(occ, code)
+        found = answers[code] = _matches(occ, code)
     return found
+
+
+#: ``matches`` without its cache, for the answers kept per selector: a code met first by a selector is worked out
+#: without hashing the selector (a record of lists of codes) for a cache that the kept answers make useless.
+_matches = matches.__wrapped__
 
 
 def _no_answers(_: Occupations) -> dict[str, bool]:

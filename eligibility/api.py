@@ -103,7 +103,7 @@ def verdicts(profile: Profile | str | Path, as_of: dt.date | str | None = None,
     else: ``{program id: verdict}``, in the order of ``evaluate``.
 
     The verdicts ``evaluate`` gives with the native engine, decided by the same rules without building the
-    results that explain them (about seven times as fast): for callers that read the verdicts alone. An unknown
+    results that explain them (about six times as fast): for callers that read the verdicts alone. An unknown
     program id is refused with a "did you mean", as in ``evaluate``.
     """
     from eligibility.engines.run import evaluate_verdicts

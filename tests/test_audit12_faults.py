@@ -389,10 +389,12 @@ def _cook_after_software() -> eligibility.Plan:
 
 
 def test_cec_opens_the_day_the_cooks_hours_catch_up() -> None:
-    """The other side: the day is right, 2025-12-29 (the two occupations tie that day, 546 days each, and the engine
-    takes the CLB 5 of the cook; from 2025-12-30 the cook has the most)."""
+    """The other side: the days are right. On 2025-12-29 the two occupations tie (546 days each) and the law does
+    not say which is the main one, so CLB 6 (the cook's 5 met, the engineer's 7 not) is undetermined; from
+    2025-12-30 the cook has the most (CLB 5)."""
     assert intervals(_cook_after_software(), "express-entry/cec") == [("2025-12-01", "2025-12-29", "not_eligible"),
-                                                                      ("2025-12-29", "2026-01-31", "eligible")]
+                                                                      ("2025-12-29", "2025-12-30", "undetermined"),
+                                                                      ("2025-12-30", "2026-01-31", "eligible")]
 
 
 def test_cec_opening_names_the_change_of_main_occupation() -> None:

@@ -75,10 +75,21 @@ def _needs(c: LanguageCondition, mm: Measurer, every: tuple[Levels, ...]) -> tup
     """The minimums that may apply (``every`` minimum of the condition, unless the main occupation's TEER picks
     one), that TEER and the main occupation."""
     if c.minimum_by_teer is not None and c.teer_source is not None:
-        main = work_experience.measure(c.teer_source, mm).main_occupation
+        work = work_experience.measure(c.teer_source, mm)
+        main = work.main_occupation
         group = noc_table().get(main) if main else None
         if group is not None and group.teer in c.minimum_by_teer:
-            return (c.minimum_by_teer[group.teer],), group.teer, main
+            need = c.minimum_by_teer[group.teer]
+            if not work.main_tied:
+                return (need,), group.teer, main
+            # Occupations tied for the most experience: the law does not say which is the main one, so every
+            # minimum their TEERs set may apply (one minimum when they agree).
+            tied = [noc_table().get(code) for code in work.main_tied]
+            if all(g is not None and g.teer in c.minimum_by_teer for g in tied):
+                needs = tuple(dict.fromkeys([need, *(c.minimum_by_teer[g.teer] for g in tied if g is not None)]))
+                if len(needs) == 1:
+                    return needs, group.teer, main
+                return needs, None, main
         return every, None, main
     return every, None, None
 

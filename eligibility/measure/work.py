@@ -59,6 +59,9 @@ class WorkMeasure(Record):
     qualifying_codes: tuple[str, ...] = ()
     uncertain: bool = False
     evidence: tuple[dict[str, Any], ...] = ()
+    #: The other occupations with exactly as many hours as ``main_occupation`` (the law, "the most experience",
+    #: does not settle which of them is the main one; ``main_occupation`` is the highest code of them).
+    main_tied: tuple[str, ...] = ()
 
     @property
     def jobs(self) -> tuple[JobCount, ...]:
@@ -117,9 +120,10 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     else:
         totals = {code: rows.best(table, code, False)[0] for code in codes}
     main = max(totals, key=lambda k: (totals[k], k), default=None)
+    tied = tuple(sorted(k for k, v in totals.items() if v == totals[main] and k != main)) if main else ()
     if not explain:
         return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
-                           bool(maybe))
+                           bool(maybe), (), tied)
     if best_code is None:
         jobs = counted_items(table, rows.rows_of(codes, others), counted[1], counted[2], first, last, per_unit)
     elif len(codes) == 1:
@@ -135,7 +139,7 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
         jobs += rows.without_code(table)
     jobs += rows.left_out(table, others, c.occupations)
     return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
-                       bool(maybe), tuple(jobs))
+                       bool(maybe), tuple(jobs), tied)
 
 
 def work_hours(c: WorkExperienceCondition, facts: Facts) -> tuple[float, float] | None:

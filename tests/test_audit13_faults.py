@@ -62,11 +62,6 @@ def test_the_scorer_counts_a_job_with_a_planned_end_going_on() -> None:
     assert _range(_planned_end(), "2027-05-30") == (300, 300)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/crs.md 'Ways to raise the score': one more year of Canadian work 'with every current job going on'; "
-    "a job whose end (its last day worked) is 2028-12-31 is current: the law gives the second year on "
-    "2027-05-30, 53 - 40 + 25 - 13 = +25 (as for end: null); the engine lists no Canadian year at all "
-    "(improve.py _canadian_year keeps only jobs with end is None)"))
 def test_a_job_with_a_planned_end_gets_its_next_canadian_year() -> None:
     """Same as end: null: +25, reached on 2027-05-30 (before the planned end)."""
     found = _improve(_planned_end(), "2026-12-01")
@@ -94,11 +89,6 @@ def test_the_high_end_falls_when_work_of_an_unknown_noc_leaves_the_window() -> N
     assert _range(_window_noc_unknown(), "2027-01-03") == (335, 335)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/crs.md: 'the days of the next 12 months on which the score falls without any action'; a score of "
-    "335..388 whose high falls to 335 on 2027-01-03 (work leaving the 10-year window, -53 when the NOC is "
-    "skilled) falls that day; the engine lists no fall on 2027-01-03 (improve.py _declines compares only "
-    "after.low < before.low)"))
 def test_a_fall_of_the_high_end_of_a_range_is_listed() -> None:
     """A fall on 2027-01-03."""
     found = _improve(_window_noc_unknown(), "2026-12-01")
@@ -112,11 +102,6 @@ def test_an_eca_expiry_on_a_range_loses_different_points_at_each_end() -> None:
     assert _range(_noc_unknown(), "2027-01-10") == (227, 292)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/crs.md: 'Every figure is the difference between two scores'; the ECA of 2022-01-10 stops counting on "
-    "2027-01-10 and the score 360..438 loses 133 at the low end (120 + 13) and 146 at the high (120 + 13 + 13, "
-    "the education group with one Canadian year): a person reads only '-133' "
-    "(improve.py _declines: points_lost = before.low - after.low; Decline has no span)"))
 def test_the_points_lost_on_a_range_give_the_high_end_too(tmp_path: Path) -> None:
     """The line of 2027-01-10 in ``crs --improve`` names 146 as well as 133."""
     path = tmp_path / "profile.json"

@@ -50,7 +50,22 @@ class Decline(Record):
 
     date: dt.date
     cause: str
+    #: The points lost at the lowest score (the whole loss when the score is exact).
     points_lost: int
+    #: The points lost at the highest score, when unknown facts leave a range (None when exact).
+    points_lost_high: int | None = None
+
+    @property
+    def lost_text(self) -> str:
+        """'-53', or '-133 (lowest) / -146 (highest)' for a range whose ends lose different points."""
+        return "-" + self.lost_words.replace(" / ", " / -")
+
+    @property
+    def lost_words(self) -> str:
+        """'53', or '133 (lowest) / 146 (highest)'."""
+        if self.points_lost_high is None or self.points_lost_high == self.points_lost:
+            return f"{self.points_lost}"
+        return f"{self.points_lost} (lowest) / {self.points_lost_high} (highest)"
 
 
 @frozen
@@ -207,7 +222,9 @@ def _canadian_year(s: _Scorer) -> Iterator[Improvement]:
     work = s.profile.work
     if not known(work):
         return
-    current = [(i, w) for i, w in enumerate(work) if w.end is None and w.start < s.as_of and w.noc is not None
+    # Going on after the as-of date: no end, or a planned last day after it (``end`` is the last day worked).
+    current = [(i, w) for i, w in enumerate(work) if (w.end is None or w.end > s.as_of) and w.start < s.as_of
+               and w.noc is not None
                and may_be_skilled(s.counting, w) and excluded_because(w, "canada", CANADIAN_EXCLUDED) is None]
     reading = next((f for f in s.base.factors if f.id == "core.canadian_work"), None)
     if not current or reading is None:
@@ -275,9 +292,12 @@ def _declines(s: _Scorer) -> Iterator[Decline]:
         day = as_of + dt.timedelta(days=offset)
         facts = Facts(profile, day)
         after = crs_result(profile, day, library, facts, digest)
-        if before.low is not None and after.low is not None and after.low < before.low:
+        if (before.low is not None and after.low is not None and before.high is not None and after.high is not None
+                and (after.low < before.low or after.high < before.high)):
+            # A range falls when either end does (a job of unknown NOC leaving the window lowers only the highest).
+            exact = before.low == before.high and after.low == after.high
             yield Decline(day, "; ".join(_causes(before_facts, facts, counting, before, after)),
-                          before.low - after.low)
+                          before.low - after.low, None if exact else before.high - after.high)
         before, before_facts = after, facts
 
 
@@ -302,7 +322,7 @@ def _causes(was: Facts, now: Facts, counting: Counting, before: CrsResult, after
                        if c.level is not None and d.level is None and c.education.eca is not None]
     if not causes:
         # Nothing dated changed: hours of work left the window.
-        lost = [f.id for f, g in zip(before.factors, after.factors, strict=True) if g.low < f.low]
+        lost = [f.id for f, g in zip(before.factors, after.factors, strict=True) if g.low < f.low or g.high < f.high]
         causes.append(f"work leaving the {counting.work_window_months // 12}-year window ({', '.join(lost)})")
     return causes
 

@@ -14,7 +14,8 @@ def improve_data(found: Improvements) -> dict[str, Any]:
         "as_of": found.as_of.isoformat(),
         "improvements": [{"kind": i.kind, "says": i.says, "points": points(i.low, i.high),
                           "date": i.date.isoformat() if i.date else None} for i in found.improvements],
-        "declines": [{"date": d.date.isoformat(), "cause": d.cause, "points_lost": d.points_lost}
+        "declines": [{"date": d.date.isoformat(), "cause": d.cause, "points_lost": d.points_lost,
+                      "points_lost_high": d.points_lost_high}
                      for d in found.declines],
     }
 
@@ -32,7 +33,7 @@ def improve_lines(found: Improvements) -> list[str]:
     lines.append("  Days in the next 12 months on which the score falls without any action:")
     if not found.declines:
         lines.append("    none")
-    lines += [f"    {d.date}  -{d.points_lost}  {d.cause}" for d in found.declines]
+    lines += [f"    {d.date}  {d.lost_text}  {d.cause}" for d in found.declines]
     return lines
 
 
@@ -42,5 +43,5 @@ def improve_markdown(found: Improvements) -> list[str]:
     out += [f"| {_gain(i.low, i.high)} | {i.says} |" for i in found.improvements] or ["| - | none found |"]
     out += ["", "## Days the score falls without any action (next 12 months)", "", "| Date | Points | Why |",
             "|---|---|---|"]
-    out += [f"| {d.date} | -{d.points_lost} | {d.cause} |" for d in found.declines] or ["| - | - | none |"]
+    out += [f"| {d.date} | {d.lost_text} | {d.cause} |" for d in found.declines] or ["| - | - | none |"]
     return out

@@ -204,7 +204,7 @@ def _raise_score(report: Report) -> list[str]:
         return []
     ways = "".join(f"<li>{_e(i.says)}: <strong>+{i.low if i.low == i.high else f'{i.low}-{i.high}'}</strong> "
                    f"points</li>" for i in found.improvements)
-    falls = "".join(f"<li>{d.date}: <strong>-{d.points_lost}</strong> points ({_e(d.cause)})</li>"
+    falls = "".join(f"<li>{d.date}: <strong>{_e(d.lost_text)}</strong> points ({_e(d.cause)})</li>"
                     for d in found.declines)
     out = []
     if ways:

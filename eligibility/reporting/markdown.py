@@ -119,7 +119,7 @@ def _next(report: Report) -> list[str]:
             out.append("- Ways to raise the CRS score, each re-scored, best first:")
             out += [f"  - {i.says}: +{i.low if i.low == i.high else f'{i.low}-{i.high}'} points"
                     for i in found.improvements]
-        out += [f"- On {d.date} the score falls by {d.points_lost} points ({d.cause})." for d in found.declines]
+        out += [f"- On {d.date} the score falls by {d.lost_words} points ({d.cause})." for d in found.declines]
     return out
 
 

@@ -120,13 +120,14 @@ def test_improve_for_the_cook(library: eligibility.Library) -> None:
 
 
 def test_improve_in_the_json(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """crs --improve --format json adds an improve object with improvements best first and declines."""
+    """crs --improve --format json adds an improve object with improvements best first and declines (the cook's
+    score is exact, so no points are lost at a highest end apart from the lowest: points_lost_high null)."""
     _, out, _ = run(["crs", str(COOK), "--as-of", "2026-11-30", "--improve", "--format", "json"], capsys, monkeypatch)
     data = json.loads(out)["improve"]
     assert data["improvements"][0] == {"kind": "nomination", "says": data["improvements"][0]["says"],
                                        "points": 600, "date": None}
     assert data["declines"][0] == {"date": "2027-09-20", "cause": "CELPIP-General of 2025-09-20 expires (24 months)",
-                                   "points_lost": 30}
+                                   "points_lost": 30, "points_lost_high": None}
 
 
 def test_evaluate_json_carries_the_crs_object(library: eligibility.Library) -> None:

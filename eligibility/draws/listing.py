@@ -57,10 +57,7 @@ class Selection(Record):
         Without ``until`` the period runs to the last known round, so only a ``since`` after it runs past.
         """
         last = self.table.last_round
-        if (self.until or self.since or last) <= last:
-            return None
-        return (f"rounds known up to {last}; rounds after that date are not in this data "
-                f"(eligibility draws update fetches them)")
+        return None if (self.until or self.since or last) <= last else self.table.past_data()
 
 
 def check_types(types: Iterable[str]) -> None:

@@ -244,8 +244,7 @@ def on_day(table: RoundsTable, day: dt.date, last: int, months: int) -> OnDay:
         by_type[kind] = (tuple(reversed(recent)), past[-1].date if past else None)
     notes = []
     if table.last_round < day:
-        notes.append(f"rounds known up to {table.last_round}; rounds after that date are not in this data "
-                     f"(eligibility draws update fetches them)")
+        notes.append(table.past_data())
     notes.append(f"the score and the eligibility are those of {day}; on each round's date they may have differed")
     found = OnDay(by_type, table.describe(), table.info(), tuple(notes))
     if len(_ON_DAY) >= 1024:

@@ -62,6 +62,11 @@ class RoundsTable(Record):
         """The date of the latest round in the table."""
         return self.rounds[-1].date
 
+    def past_data(self) -> str:
+        """The line said of a day or period after the last known round."""
+        return (f"rounds known up to {self.last_round}; rounds after that date are not in this data "
+                f"(eligibility draws update fetches them)")
+
     def describe(self) -> str:
         """Which data this is and how far it goes, in one line."""
         what = "bundled table" if self.origin == "bundled" else f"cached IRCC feed ({self.path})"

@@ -113,8 +113,8 @@ def plan(profile: Profile, start: dt.date, until: dt.date, library: Library,
     never = [pid for pid in wanted if all(i.verdict != "eligible" for i in made[pid])]
     last = until - dt.timedelta(days=1)
     final = runs[-1][1] if runs[-1][0] == last or not never else evaluate(profile, last, library, never)
-    out = [_program_plan(pid, made[pid], runs[0][1], final, library, Ahead(profile, library, last))
-           for pid in wanted]
+    ahead = Ahead(profile, library, last)  # one search for every program: its days and runs are kept
+    out = [_program_plan(pid, made[pid], runs[0][1], final, library, ahead) for pid in wanted]
     checked = rules_checked(library)
     steps = crs_steps(profile, days, by_day, library, until) if with_crs and library.crs else ()
     return Plan(start, until, assumptions(until, checked), checked, tuple(out), len(days), profile.name, steps)

@@ -20,6 +20,7 @@ from eligibility.result import ConditionResult, ProgramResult
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Condition, LanguageCondition
 from eligibility.rulebook.tree import walk
+from eligibility.timeline.ahead import Ahead
 from eligibility.timeline.causes import leaves
 
 #: The profile field that settles an unknown condition of each kind, in words and by its path.
@@ -210,9 +211,9 @@ def _rules(library: Library, program: str, day: dt.date) -> dict[str, Condition]
     return {c.id: c for c, _ in walk(version.conditions, "$")} if version else {}
 
 
-def program_gaps(p: ProgramResult, library: Library, day: dt.date, ahead: Any) -> list[Gap]:
-    """The gaps of one program's result on ``day`` (``ahead``: a ``distance.Ahead`` from that day, which finds
-    the day missing hours are reached)."""
+def program_gaps(p: ProgramResult, library: Library, day: dt.date, ahead: Ahead) -> list[Gap]:
+    """The gaps of one program's result on ``day`` (``ahead``: the search from that day for the day missing hours
+    are reached)."""
     if p.verdict in ("not_in_force", "not_encoded"):
         return [_closed(p, library, day)]
     rules = _rules(library, p.id, day)
@@ -224,7 +225,7 @@ def program_gaps(p: ProgramResult, library: Library, day: dt.date, ahead: Any) -
 
 
 def condition_gap(program: str, path: str, r: ConditionResult, rule: Condition | None, library: Library,
-                  day: dt.date, ahead: Any) -> Gap:
+                  day: dt.date, ahead: Ahead) -> Gap:
     """What one failing or unknown condition lacks."""
     if r.kind == "program":
         return Gap(path, r.outcome, r.says, f"eligibility for one of these first ({r.explanation})", True, {})

@@ -54,36 +54,34 @@ def cause(before: ProgramResult, after: ProgramResult, events: Sequence[Event]) 
     that stopped counting the day a list was renewed), not for the rules: the rules are named only when a
     condition they rewrote, added or removed changed the outcome.
     """
-    old = dict(leaves(before.conditions))
-    texts: list[str] = []
-    if before.version != after.version or after.version is None:
+    renewed = before.version != after.version or after.version is None
+    if renewed:
         mine = [e for e in events if e.kind == "rules" and e.program == after.id]
         # A version that starts says what changes; the end of the one before adds nothing.
         starts = [e for e in mine if e.rising] or mine
         ruled = "; ".join(dict.fromkeys(e.text for e in starts)) or after.message
         if before.version is None or after.version is None or not before.conditions or not after.conditions:
             return ruled
-        new = dict(leaves(after.conditions))
-        rewritten = any(old[path].outcome != "pass" for path in old.keys() - new.keys())
-        for path, now in new.items():
-            was = old.get(path)
-            if was is None:
-                rewritten = rewritten or now.outcome != "pass"
-            elif was.outcome != now.outcome:
-                if (was.kind, was.says, was.required) != (now.kind, now.says, now.required):
-                    rewritten = True
-                else:
-                    texts.extend(_words(was, now, events))
-        texts = _merged(texts)
-        return "; ".join(([ruled] if rewritten or not texts else []) + texts)
-    for path, new_result in leaves(after.conditions):
-        was = old.get(path)
-        if was is None or (was.outcome == new_result.outcome and was.observed == new_result.observed):
-            continue
-        if was.outcome == new_result.outcome and new_result.kind != "points":
-            continue
-        texts.extend(_words(was, new_result, events))
+    old = dict(leaves(before.conditions))
+    texts: list[str] = []
+    # Under new rules: whether a condition they rewrote, added or removed changed the outcome.
+    rewritten = False
+    for path, now in leaves(after.conditions):
+        was = old.pop(path, None)
+        if was is None:
+            rewritten = rewritten or (renewed and now.outcome != "pass")
+        elif was.outcome == now.outcome:
+            # A grid whose points moved explains a change of the same rules (not the rules' own change).
+            if not renewed and now.kind == "points" and was.observed != now.observed:
+                texts.extend(_words(was, now, events))
+        elif renewed and (was.kind, was.says, was.required) != (now.kind, now.says, now.required):
+            rewritten = True
+        else:
+            texts.extend(_words(was, now, events))
     texts = _merged(texts)
+    if renewed:
+        rewritten = rewritten or any(was.outcome != "pass" for was in old.values())  # removed
+        return "; ".join(([ruled] if rewritten or not texts else []) + texts)
     if not texts:
         texts = list(dict.fromkeys(e.text for e in events if e.kind != "rules")) or [after.message]
     return "; ".join(texts)

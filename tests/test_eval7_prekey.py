@@ -83,10 +83,14 @@ def test_an_offer_is_measured_and_no_offer_is_keyed() -> None:
     base = _example("ayesha-software-engineer.yaml")
     offer = JobOffer(noc="21231", lmia="approved", issued=dt.date(2026, 5, 1))
     for cond in (c for c in CONDITIONS if c.kind == "job_offer"):
-        assert _prekey(cond, attrs.evolve(base, job_offer=None), DAY) == (True, None)
-        assert _prekey(cond, attrs.evolve(base, job_offer=UNKNOWN), DAY) == (False, None)
-        assert _prekey(cond, attrs.evolve(base, job_offer=offer), DAY) == (
-            True, "the job offer was issued on 2026-05-01, after 2026-03-01: it did not exist yet")
+        # An offer that must be in the trade of the experience (FST) is keyed with the trades too: Ayesha, a
+        # software engineer, has none.
+        def keyed(base_key: object, cond: object = cond) -> object:
+            return base_key if getattr(cond, "same_occupation_as", None) is None else (base_key, ())
+        assert _prekey(cond, attrs.evolve(base, job_offer=None), DAY) == keyed((True, None))
+        assert _prekey(cond, attrs.evolve(base, job_offer=UNKNOWN), DAY) == keyed((False, None))
+        assert _prekey(cond, attrs.evolve(base, job_offer=offer), DAY) == keyed((
+            True, "the job offer was issued on 2026-05-01, after 2026-03-01: it did not exist yet"))
         assert _prekey(cond, attrs.evolve(base, job_offer=offer), dt.date(2026, 5, 1)) is None
 
 

@@ -13,8 +13,42 @@ from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations, matches, selects
 from eligibility.profile.model import Certificate
 from eligibility.record import Record
-from eligibility.rulebook.model import CertificateCondition, Occupations
+from eligibility.rulebook.model import CertificateCondition, Occupations, WorkExperienceCondition
 from eligibility.unknown import known
+
+
+@frozen(slots=False)
+class Trades(Record):
+    """The trades of a work_experience condition with enough hours on their own (``codes``), and whether a trade
+    not among them may still have enough (``maybe``: the work history is not given, or jobs without a NOC code
+    could bring a trade to the minimum)."""
+
+    codes: tuple[str, ...]
+    maybe: bool = False
+
+    def holds(self, code: str | None) -> Outcome:
+        """Whether ``code`` is a trade of the experience: pass, fail, or unknown while it may be."""
+        if code is not None and code in self.codes:
+            return "pass"
+        return "unknown" if self.maybe or code is None else "fail"
+
+    @property
+    def words(self) -> str:
+        """The trades with enough experience, in words (for an explanation)."""
+        text = f"trades with enough experience: {', '.join(self.codes) or 'none'}"
+        return text + ("; a job without a NOC code, or a work history not given, may add one" if self.maybe else "")
+
+
+def trades_of(source: WorkExperienceCondition | None, mm: Measurer) -> Trades:
+    """The trades of the experience ``source`` counts (no trade when the reference names nothing).
+
+    A trade is known to count when its own hours reach the minimum; while the work history is not listed, or jobs
+    without a NOC code could bring some trade to the minimum (the measure's ``high``), another trade may count too.
+    """
+    if source is None:
+        return Trades(())
+    work = work_experience.measure(source, mm)
+    return Trades(work.qualifying_codes, not work.known or (work.uncertain and work.high >= source.min_hours))
 
 
 @frozen(slots=False)
@@ -23,16 +57,24 @@ class CertificateMeasure(Record):
 
     certificates: tuple[Certificate, ...] | None
     trades: tuple[str, ...] | None = None
+    #: Whether a trade not in ``trades`` may still have enough experience (``Trades.maybe``).
+    maybe: bool = False
 
 
 def measure(c: CertificateCondition, mm: Measurer) -> CertificateMeasure:
     """The certificates, and the qualifying codes of the work_experience condition ``same_occupation_as`` names."""
     certs = mm.facts.profile.certificates_of_qualification
-    trades: tuple[str, ...] | None = None
-    if c.same_occupation_as is not None:
-        source = c.trade_source
-        trades = work_experience.measure(source, mm).qualifying_codes if source is not None else ()
-    return CertificateMeasure(tuple(certs) if known(certs) else None, trades)
+    if c.same_occupation_as is None:
+        return CertificateMeasure(tuple(certs) if known(certs) else None)
+    trades = trades_of(c.trade_source, mm)
+    return CertificateMeasure(tuple(certs) if known(certs) else None, trades.codes, trades.maybe)
+
+
+def _trade(m: CertificateMeasure, code: str) -> Outcome:
+    """Whether a certificate's trade is a trade of the experience (pass when not asked)."""
+    if m.trades is None:
+        return "pass"
+    return Trades(m.trades, m.maybe).holds(code)
 
 
 def decide(c: CertificateCondition, m: CertificateMeasure) -> Decision:
@@ -40,8 +82,8 @@ def decide(c: CertificateCondition, m: CertificateMeasure) -> Decision:
     if m.certificates is None:
         return Decision("unknown")
     parts: dict[str, Outcome] = {
-        str(i): "pass" if (c.occupations is None or matches(c.occupations, x.noc))
-        and (m.trades is None or x.noc in m.trades) else "fail" for i, x in enumerate(m.certificates)}
+        str(i): kleene_all(["pass" if c.occupations is None or matches(c.occupations, x.noc) else "fail",
+                            _trade(m, x.noc)]) for i, x in enumerate(m.certificates)}
     return Decision(kleene_any(parts.values()), parts)
 
 
@@ -54,13 +96,9 @@ def outcome(c: CertificateCondition) -> Callable[[Measurer], Outcome]:
         certs = mm.facts.profile.certificates_of_qualification
         if not known(certs):
             return "unknown"
-        trades: tuple[str, ...] | None = None
-        if c.same_occupation_as is not None:
-            source = c.trade_source
-            trades = work_experience.measure(source, mm).qualifying_codes if source is not None else ()
-        counted = any((occupations is None or selects(occupations, x.noc)) and (trades is None or x.noc in trades)
-                      for x in certs)
-        return "pass" if counted else "fail"
+        trades = trades_of(c.trade_source, mm) if c.same_occupation_as is not None else None
+        return kleene_any([kleene_all(["pass" if occupations is None or selects(occupations, x.noc) else "fail",
+                                       "pass" if trades is None else trades.holds(x.noc)]) for x in certs])
 
     return decided
 
@@ -84,7 +122,9 @@ def durable_decide(c: CertificateCondition, m: CertificateMeasure, run: Matcher)
     for i, cert in enumerate(m.certificates):
         checks = [run.member(c.occupations, cert.noc)] if c.occupations is not None else []
         if m.trades is not None:
-            checks.append(run.one("trade", {"same_trade": int(cert.noc in m.trades)}))
+            # A trade that may still count is not asserted: durable leaves the check unknown.
+            same = _trade(m, cert.noc)
+            checks.append(run.one("trade", {} if same == "unknown" else {"same_trade": int(same == "pass")}))
         parts[str(i)] = kleene_all(checks)
     return Decision(kleene_any(parts.values()), parts)
 
@@ -102,9 +142,14 @@ def report(c: CertificateCondition, m: CertificateMeasure, d: Decision) -> LeafO
     if good:
         return LeafOutcome(d.outcome, good[0].noc, required,
                            f"certificate for NOC {good[0].noc} issued by {good[0].issued_by}", evidence, plain=True)
-    text = "no certificate of qualification" if not m.certificates else "no certificate in a matching trade"
-    if trades is not None:
-        text += f" (trades with enough experience: {', '.join(trades) or 'none'})"
+    maybe = [x for i, x in enumerate(m.certificates) if d.parts.get(str(i)) == "unknown"]
+    if maybe:
+        text = (f"the certificate for NOC {maybe[0].noc} issued by {maybe[0].issued_by} counts if the experience in "
+                "its trade reaches the minimum")
+    else:
+        text = "no certificate of qualification" if not m.certificates else "no certificate in a matching trade"
+    if m.trades is not None:
+        text += f" ({Trades(m.trades, m.maybe).words})"
     return LeafOutcome(d.outcome, None, required, text, evidence, plain=True)
 
 
@@ -115,7 +160,7 @@ def selectors(c: CertificateCondition) -> list[Occupations]:
 
 def key(c: CertificateCondition, m: CertificateMeasure) -> Hashable | None:
     """Unlisted certificates: the trades asked; listed certificates have no key."""
-    return None if m.certificates is not None else (m.trades,)
+    return None if m.certificates is not None else (m.trades, m.maybe)
 
 
 KIND: Kind[CertificateCondition, CertificateMeasure] = Kind(

@@ -19,6 +19,7 @@ from eligibility.kinds.base import (
     conj,
     plain,
 )
+from eligibility.kinds.certificate import Trades, trades_of
 from eligibility.kinds.funds import OPEN_ENDED_MONTHS, exempt_route_check
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.cache import IdentityCache
@@ -50,6 +51,8 @@ class JobOfferMeasure(Record):
     data: Any = None
     #: For an LMIA-exempt offer under a condition with ``exempt_from_current_employer``: its employer's hours.
     employer: EmployerHours | None = None
+    #: Under a condition with ``same_occupation_as``: the trades of that experience.
+    trades: Trades | None = None
 
 
 def measure(c: JobOfferCondition, mm: Measurer) -> JobOfferMeasure:
@@ -57,7 +60,8 @@ def measure(c: JobOfferCondition, mm: Measurer) -> JobOfferMeasure:
     found = measure_offer(mm.facts)
     offer = found.offer
     data = mm.facts.memo("job-offer-data", unstructure, offer) if offer is not None else None
-    return JobOfferMeasure(found, _floor(c, offer), data, _employer(c, mm, offer))
+    trades = trades_of(c.trade_source, mm) if c.same_occupation_as is not None else None
+    return JobOfferMeasure(found, _floor(c, offer), data, _employer(c, mm, offer), trades)
 
 
 def _employer(c: JobOfferCondition, mm: Measurer, offer: JobOffer | None) -> EmployerHours | None:
@@ -77,8 +81,10 @@ def _floor(c: JobOfferCondition, offer: JobOffer | None) -> float | None:
 
 
 def _details(c: JobOfferCondition, offer: JobOffer, floor: float | None,
-             employer: EmployerHours | None = None) -> dict[str, str]:
+             employer: EmployerHours | None = None, trades: Trades | None = None) -> dict[str, str]:
     out = offer_details(offer, c.occupations, c.min_hours_per_week, c.min_duration_months)
+    if trades is not None:
+        out["trade"] = f"NOC {offer.noc or 'not given'}; needs the trade of the experience ({trades.words})"
     if c.lmia is not None:
         out["lmia"] = f"LMIA {offer.lmia}; needs {', '.join(c.lmia)}"
         if employer is not None and c.exempt_from_current_employer is not None:
@@ -108,6 +114,8 @@ def decide(c: JobOfferCondition, m: JobOfferMeasure) -> Decision:
     if offer is None:
         return Decision("fail")
     parts = offer_outcomes(offer, c.occupations, c.min_hours_per_week, c.min_duration_months)
+    if m.trades is not None:
+        parts["trade"] = m.trades.holds(offer.noc)
     if c.lmia is not None:
         parts["lmia"] = "pass" if offer.lmia in c.lmia else "fail"
         if m.employer is not None and c.exempt_from_current_employer is not None and parts["lmia"] == "pass":
@@ -127,6 +135,8 @@ def decide(c: JobOfferCondition, m: JobOfferMeasure) -> Decision:
 def durable_checks(c: JobOfferCondition) -> dict[str, Check]:
     """``offer`` (there is one), and one check per requirement listed."""
     out = {"offer": conj(Test("has_offer", "==", 1))}
+    if c.same_occupation_as is not None:
+        out["trade"] = conj(Test("same_trade", "==", 1))
     if c.min_hours_per_week is not None:
         out["hours"] = conj(Test("hours_per_week", ">=", c.min_hours_per_week))
     if c.min_duration_months is not None:
@@ -164,6 +174,9 @@ def durable_decide(c: JobOfferCondition, m: JobOfferMeasure, run: Matcher) -> De
         fields["wage_margin"] = offer.wage_hourly - m.floor
     if m.employer is not None and m.employer.known:
         fields.update({"current": int(m.employer.current), "employer_hours": m.employer.hours})
+    if m.trades is not None and (same := m.trades.holds(offer.noc)) != "unknown":
+        # A trade that may still count is not asserted: durable leaves the check unknown.
+        fields["same_trade"] = int(same == "pass")
     guard = run.one("offer", fields)
     parts: dict[str, Outcome] = {}
     if c.occupations is not None:
@@ -214,10 +227,12 @@ def report(c: JobOfferCondition, m: JobOfferMeasure, d: Decision) -> LeafOutcome
         required = {k: v.copy() if type(v) is list or type(v) is dict else v for k, v in kept.items()}
     else:
         required = plain(kept)
+    if m.trades is not None:
+        required["same_trade_as"] = list(m.trades.codes)
     offer = m.offer.offer
     if offer is None:
         return LeafOutcome(d.outcome, None, required, m.offer.absent_text, plain=True)
-    details = _details(c, offer, m.floor, m.employer)
+    details = _details(c, offer, m.floor, m.employer, m.trades)
     parts = d.parts
     text = "; ".join([f"{w}: {t}" for w, t in details.items() if parts[w] != "pass"])
     evidence = tuple([{"check": w, "outcome": parts[w], "detail": t} for w, t in details.items()])
@@ -236,8 +251,9 @@ def outcome(c: JobOfferCondition) -> Callable[[Measurer], Outcome]:
             return "unknown"
         if found.offer is None:
             return "fail"
+        trades = trades_of(c.trade_source, mm) if c.same_occupation_as is not None else None
         return decide(c, JobOfferMeasure(found, _floor(c, found.offer), None,
-                                         _employer(c, mm, found.offer))).outcome
+                                         _employer(c, mm, found.offer), trades)).outcome
 
     return decided
 
@@ -248,8 +264,12 @@ def selectors(c: JobOfferCondition) -> list[Occupations]:
 
 
 def key(c: JobOfferCondition, m: JobOfferMeasure) -> Hashable | None:
-    """Without an offer, whether the profile says so and why: all the report reads; an offer has no key."""
-    return None if m.offer.offer is not None else (m.offer.known, m.offer.not_yet)
+    """Without an offer, whether the profile says so and why, and the trades of the experience when asked: all
+    the report reads; an offer has no key."""
+    if m.offer.offer is not None:
+        return None
+    base = (m.offer.known, m.offer.not_yet)
+    return base if m.trades is None else (base, m.trades.codes)
 
 
 def prekey(c: JobOfferCondition) -> Callable[[Measurer], Hashable | None]:
@@ -264,7 +284,14 @@ def prekey(c: JobOfferCondition) -> Callable[[Measurer], Hashable | None]:
             got = keys["job_offer"] = None if offer.offer is not None else (offer.known, offer.not_yet)
         return got
 
-    return found
+    if c.same_occupation_as is None:
+        return found
+
+    def found_in_trade(mm: Measurer) -> Hashable | None:
+        base = found(mm)
+        return None if base is None else (base, trades_of(c.trade_source, mm).codes)
+
+    return found_in_trade
 
 
 #: ``Facts.keys`` holds no key of the kind yet.

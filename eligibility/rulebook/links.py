@@ -1,6 +1,6 @@
 """Typed references between conditions, resolved when a version loads.
 
-A language condition's ``teer_from``, a certificate's ``same_occupation_as`` and an education
+A language condition's ``teer_from``, a certificate's or job offer's ``same_occupation_as`` and an education
 condition's ``primary_occupation_from`` name a work_experience condition of the same version by id;
 loading replaces the name with the condition itself, so that the evaluation reads that condition's
 measure through a typed reference instead of looking an id up.
@@ -15,6 +15,7 @@ from eligibility.rulebook.model import (
     Composite,
     Condition,
     EducationCondition,
+    JobOfferCondition,
     LanguageCondition,
     Program,
     Version,
@@ -28,7 +29,7 @@ def _linked(c: Condition, works: dict[str, WorkExperienceCondition]) -> Conditio
         return evolve(c, children=tuple(_linked(k, works) for k in c.children))
     if isinstance(c, LanguageCondition) and c.teer_from is not None:
         return evolve(c, teer_source=works.get(c.teer_from))
-    if isinstance(c, CertificateCondition) and c.same_occupation_as is not None:
+    if isinstance(c, (CertificateCondition, JobOfferCondition)) and c.same_occupation_as is not None:
         return evolve(c, trade_source=works.get(c.same_occupation_as))
     if isinstance(c, EducationCondition) and c.primary_occupation_from is not None:
         return evolve(c, primary_source=works.get(c.primary_occupation_from))

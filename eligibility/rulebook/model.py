@@ -299,11 +299,16 @@ class JobOfferCondition(Record):
     #: When set, an offer whose ``lmia`` is ``exempt`` passes the ``lmia`` check only from a current employer
     #: worked for long enough (``lmia`` must then allow ``exempt``).
     exempt_from_current_employer: CurrentEmployer | None = None
+    #: When set, the offer must be in a trade of the work_experience condition of that id with enough hours on its
+    #: own (FST: an offer "in that skilled trade occupation").
+    same_occupation_as: str | None = None
     citations: tuple[Citation, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
     #: The text of the law the rule encodes, quoted (shown beside ``says``).
     quote: str | None = None
+    #: The condition ``same_occupation_as`` names, resolved when the version loads (never written in a file).
+    trade_source: WorkExperienceCondition | None = field(default=None, eq=False, repr=False)
 
 
 @frozen

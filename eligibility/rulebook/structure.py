@@ -25,6 +25,7 @@ from eligibility.rulebook.model import (
     Condition,
     Confidence,
     EducationCondition,
+    JobOfferCondition,
     LanguageCondition,
     Leaf,
     Version,
@@ -128,7 +129,7 @@ def _unstructure_composite(conv: cattrs.Converter, c: Composite) -> dict[str, An
 
 #: Fields the rulebook fills in when a version loads (resolved references); files never state them.
 RESOLVED = {LanguageCondition: "teer_source", CertificateCondition: "trade_source",
-            EducationCondition: "primary_source"}
+            JobOfferCondition: "trade_source", EducationCondition: "primary_source"}
 
 
 def _kind_of(cls: type) -> str:

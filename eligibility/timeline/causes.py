@@ -15,7 +15,8 @@ MOVES: dict[str, tuple[str, ...]] = {
     "education": ("credential",),
     "age": ("birthday",),
     "funds": ("table", "job", "hours", "window", "offer"),
-    "job_offer": ("offer",),
+    # An offer in the trade of the experience (FST) counts once that trade has enough hours.
+    "job_offer": ("offer", "hours", "window", "job"),
     "certificate_of_qualification": ("hours", "window", "job"),
 }
 FACTOR_MOVES: dict[str, tuple[str, ...]] = {

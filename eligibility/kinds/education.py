@@ -31,49 +31,89 @@ class EducationMeasure(Record):
     credentials: tuple[CredentialFact, ...] | None
     completed_after: dt.date | None = None
     designated: tuple[str, str, str] | None = None
+    #: While the primary occupation is not settled (occupations tied for the most experience, or jobs without a
+    #: NOC code that may be it): the credentials as each other body that may be designated (or none) would
+    #: recognize them, in the same order as ``credentials``. Empty when the primary occupation is settled.
+    otherwise: tuple[tuple[CredentialFact, ...], ...] = ()
 
 
 def designated_body(c: EducationCondition, mm: Measurer) -> tuple[str, str, str] | None:
     """(body id, body name, primary occupation) when a body is designated for the primary occupation."""
+    return designated_bodies(c, mm)[0]
+
+
+Designated = tuple[str, str, str] | None
+
+
+def designated_bodies(c: EducationCondition, mm: Measurer) -> tuple[Designated, tuple[Designated, ...]]:
+    """The body designated for the primary occupation (``designated_body``), and the other designations that may
+    apply while the primary occupation is not settled: those of occupations tied with it for the most experience,
+    and, while jobs without a NOC code may count (one of them may be the primary occupation, in any occupation),
+    every body and none."""
     if c.primary_source is None or not c.designated_bodies:
-        return None
-    main = work_experience.measure(c.primary_source, mm).main_occupation
-    if main is None:
-        return None
-    body = next((b for b in c.designated_bodies if selects(b.occupations, main)), None)
-    return (body.id, body.name, main) if body is not None else None
+        return None, ()
+    work = work_experience.measure(c.primary_source, mm)
+    main = work.main_occupation
+    mine = _body_for(c, main) if main is not None else None
+    if not work.main_tied and not work.uncertain:
+        return mine, ()
+    others: list[Designated] = [_body_for(c, code) for code in work.main_tied]
+    if work.uncertain:
+        others += [None, *((b.id, b.name, "a job without a NOC code") for b in c.designated_bodies)]
+    # A body designated for the primary occupation whichever it is changes nothing.
+    ids = {d[0] if d is not None else None for d in others} - {mine[0] if mine is not None else None}
+    kept = {d[0] if d is not None else None: d for d in others}
+    return mine, tuple(kept[i] for i in sorted(ids, key=lambda i: i or ""))
+
+
+def _body_for(c: EducationCondition, code: str) -> Designated:
+    body = next((b for b in c.designated_bodies if selects(b.occupations, code)), None)
+    return (body.id, body.name, code) if body is not None else None
 
 
 def measure(c: EducationCondition, mm: Measurer) -> EducationMeasure:
     """Each credential's recognized level (an ECA valid ``eca_max_age_months``, from the designated body
     if one is designated for the primary occupation), and the earliest completion counted."""
-    designated = designated_body(c, mm)
+    designated, others = designated_bodies(c, mm)
     creds = mm.facts.credentials("applicant", c.eca_max_age_months, c.foreign_needs_eca, designated)
     cutoff = months_before(mm.as_of, c.completed_within_months) if c.completed_within_months is not None else None
-    return EducationMeasure(creds if known(creds) else None, cutoff, designated)
+    if not known(creds):
+        return EducationMeasure(None, cutoff, designated)
+    otherwise = tuple(alt for d in others
+                      if known(alt := mm.facts.credentials("applicant", c.eca_max_age_months, c.foreign_needs_eca, d)))
+    return EducationMeasure(creds, cutoff, designated, otherwise)
 
 
 def why_not(c: EducationCondition, m: EducationMeasure, cf: CredentialFact) -> str | None:
-    """Why a credential does not count here, or None when it does."""
-    return _why_not(c, m.completed_after, cf)
+    """Why a credential does not count here (or may not: a detail not given), or None when it does."""
+    return _check(c, m.completed_after, cf)[1]
 
 
 def _why_not(c: EducationCondition, completed_after: dt.date | None, cf: CredentialFact) -> str | None:
+    return _check(c, completed_after, cf)[1]
+
+
+def _check(c: EducationCondition, completed_after: dt.date | None, cf: CredentialFact) -> tuple[Outcome, str | None]:
+    """Whether a credential counts here: pass; fail, with why; or unknown, with the detail not given (its province,
+    or its completion date under a rule that asks when it was completed) when nothing else rules it out."""
     e = cf.education
     if cf.why_not is not None:
-        return cf.why_not
+        return "fail", cf.why_not
     if c.country is not None and e.country != c.country:
-        return f"obtained in {e.country}, not {c.country}"
+        return "fail", f"obtained in {e.country}, not {c.country}"
+    unsure = None
     if c.province is not None and e.province != c.province:
-        return f"not obtained in {c.province}"
+        if e.province is not None:
+            return "fail", f"not obtained in {c.province}"
+        unsure = "province not given"
     if completed_after is not None:
         if e.completed is None:
-            return "completion date not given"
-        if e.completed <= completed_after:
-            return f"completed {e.completed}, more than {c.completed_within_months} months before"
+            unsure = unsure or "completion date not given"
+        elif e.completed <= completed_after:
+            return "fail", f"completed {e.completed}, more than {c.completed_within_months} months before"
     if cf.level is not None and level_rank(cf.level) < level_rank(c.minimum_level):
-        return f"{cf.level} is below {c.minimum_level}"
-    return None
+        return "fail", f"{cf.level} is below {c.minimum_level}"
+    return ("unknown", unsure) if unsure is not None else ("pass", None)
 
 
 def decide(c: EducationCondition, m: EducationMeasure) -> Decision:
@@ -81,8 +121,12 @@ def decide(c: EducationCondition, m: EducationMeasure) -> Decision:
     if m.credentials is None:
         return Decision("unknown")
     after = m.completed_after
-    parts: dict[str, Outcome] = {str(i): "pass" if _why_not(c, after, cf) is None else "fail"
-                                 for i, cf in enumerate(m.credentials)}
+    parts: dict[str, Outcome] = {str(i): _check(c, after, cf)[0] for i, cf in enumerate(m.credentials)}
+    for alt in m.otherwise:
+        # A credential that counts as one body would have it and not as another: not settled.
+        for i, cf in enumerate(alt):
+            if parts[str(i)] != _check(c, after, cf)[0]:
+                parts[str(i)] = "unknown"
     return Decision(kleene_any(parts.values()), parts)
 
 
@@ -90,11 +134,14 @@ def outcome(c: EducationCondition) -> Callable[[Measurer], Outcome]:
     """``decide(c, measure(c, mm)).outcome``, compiled: whether some credential counts (no part named)."""
     def decided(mm: Measurer) -> Outcome:
         # What ``measure`` reads, without making its record.
-        creds = mm.facts.credentials("applicant", c.eca_max_age_months, c.foreign_needs_eca, designated_body(c, mm))
+        designated, others = designated_bodies(c, mm)
+        if others:
+            return decide(c, measure(c, mm)).outcome
+        creds = mm.facts.credentials("applicant", c.eca_max_age_months, c.foreign_needs_eca, designated)
         if not known(creds):
             return "unknown"
         cutoff = months_before(mm.as_of, c.completed_within_months) if c.completed_within_months is not None else None
-        return "pass" if any(_why_not(c, cutoff, cf) is None for cf in creds) else "fail"
+        return kleene_any([_check(c, cutoff, cf)[0] for cf in creds])
 
     return decided
 
@@ -121,11 +168,18 @@ def durable_decide(c: EducationCondition, m: EducationMeasure, run: Matcher) -> 
     for cf in m.credentials:
         e = cf.education
         item: dict[str, Scalar] = {
-            "recognized": int(cf.why_not is None), "country": e.country, "province": e.province or "-",
-            "completed_known": int(e.completed is not None),
+            "recognized": int(cf.why_not is None), "country": e.country,
             "level_rank": level_rank(cf.level) if cf.level is not None else -1}
+        # A province or completion date not given is not asserted: durable leaves its test unknown.
+        if e.province is not None or c.province is None:
+            item["province"] = e.province or "-"
         if e.completed is not None:
+            item["completed_known"] = 1
             item["completed_margin_days"] = (e.completed - cutoff).days
+        # Recognized as one body that may be designated would have it and not as another (or at another level):
+        # neither is asserted, and durable leaves the credential unknown.
+        if any(alt[len(items)].why_not != cf.why_not or alt[len(items)].level != cf.level for alt in m.otherwise):
+            del item["recognized"], item["level_rank"]
         items.append(item)
     outcomes = listed_outcomes(run, len(items), "item", items)
     if not items:
@@ -155,7 +209,10 @@ def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutco
         if cf.level is not None and (best is None or level_rank(cf.level) > level_rank(best)):
             best = cf.level
         if reason and cf.level is not None and level_rank(cf.level) >= level_rank(c.minimum_level):
-            blocked.append(f"the {cf.level} does not count: {reason}")
+            if d.parts.get(str(i)) == "unknown":
+                blocked.append(f"the {cf.level} may count: {reason}")
+            else:
+                blocked.append(f"the {cf.level} does not count: {reason}")
     text = f"highest recognized credential: {best or 'none'}; needs {c.minimum_level} or higher"
     if blocked and d.outcome != "pass":
         text += "; " + "; ".join(dict.fromkeys(blocked))
@@ -163,6 +220,9 @@ def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutco
         text += f" (Canadian, or foreign with an ECA less than {c.eca_max_age_months // 12} years old)"
     if m.designated is not None:
         text += f"; primary occupation {m.designated[2]}: a foreign credential's ECA must come from {m.designated[1]}"
+    if m.otherwise and d.outcome == "unknown":
+        text += "; the primary occupation is not settled (occupations tied for the most experience, or a job " \
+                "without a NOC code), and a foreign credential's ECA counts or not by the body designated for it"
     # Text, numbers and flags in dicts made here: plain JSON already.
     return LeafOutcome(d.outcome, best, required, text, tuple(evidence), plain=True)
 

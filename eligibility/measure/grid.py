@@ -176,8 +176,15 @@ def _element(element: str, f: AdaptabilityPoints, facts: Facts, accompanying: bo
         education = facts.education("spouse" if element.startswith("spouse") else "applicant")
         if not known(education):
             return "unknown"
-        return yes(any(e.country == "CA" and e.full_time and (e.years or 0) >= f.study_in_canada_min_years
-                       for e in education))
+        # A Canadian full-time credential of unknown length may be the two years asked.
+        state = "no"
+        for e in education:
+            if e.country == "CA" and e.full_time:
+                if e.years is None:
+                    state = "unknown"
+                elif e.years >= f.study_in_canada_min_years:
+                    return "yes"
+        return state
     if element in ("work_in_canada", "spouse_work_in_canada"):
         person: Person = "spouse" if element.startswith("spouse") else "applicant"
         occ = f.work_in_canada_occupations if person == "applicant" else ANY_OCCUPATION

@@ -1,0 +1,427 @@
+"""What the README and docs/ tell users, against what the program does: faults found by the audit of 2026-12-01
+(audit14), each a strict expected failure that passes once the doc or the program is corrected.
+
+Each test reads the doc's own words or figures (``tests/test_audit14_support.py``), so either side may be
+fixed. The other side of each edge, where there is one, is a passing test in ``tests/test_audit14_doc_checks.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import eligibility
+from eligibility import language
+from eligibility.api import rules
+from eligibility.rulebook.bounds import bound_problems
+from tests.support import rule_leaves
+from tests.test_audit14_support import (
+    AYESHA,
+    CERTIFIED_COOK,
+    COOK,
+    LISTED_OFFER,
+    PROFILES,
+    cli,
+    cli_json,
+    doc_line,
+    doc_match,
+    program_ids_in_words,
+    wildcard,
+    write_profile,
+)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/results.md:16: the example (Ayesha as of 2025-06-01, the README's command) shows express-entry/fsw "
+    "\"version\": {\"from\": \"2022-11-16\", \"to\": null}; the version in force that day starts 2024-05-20 (the "
+    "README's own Python sample prints 'eligible 2024-05-20'); 2022-11-16 is the first version, which ended "
+    "2024-05-20"))
+def test_results_md_example_names_the_fsw_version_in_force(capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The FSW version of docs/results.md's example is the one ``evaluate --as-of 2025-06-01`` prints."""
+    shown = doc_match("results.md", r'"version": \{"from": "(\d{4}-\d\d-\d\d)", "to": (null|"[^"]*")')
+    data = cli_json(["evaluate", AYESHA, "--as-of", "2025-06-01"], capsys, monkeypatch)
+    fsw = next(p for p in data["programs"] if p["id"] == "express-entry/fsw")
+    assert fsw["version"]["from"] == shown.group(1)
+    assert json.dumps(fsw["version"]["to"]) == shown.group(2)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/results.md:157: the CRS example (Ayesha, 2026-11-30) says first_official_language.why is 'english scored "
+    "as first official language: it gives 413, french first gives 238'; Ayesha has no French test, and crs "
+    "--format json prints 'english scored as first official language: the only language with a valid test'"))
+def test_results_md_crs_example_gives_the_printed_reason_for_the_first_language(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ``why`` of docs/results.md's CRS example is the one ``crs --format json`` prints for that profile."""
+    shown = doc_match("results.md", r'"why": "([^"]*)"').group(1)
+    data = cli_json(["crs", AYESHA, "--as-of", "2026-11-30"], capsys, monkeypatch)
+    assert data["first_official_language"]["why"] == shown
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/results.md:85-86: 'A result is about 130 KiB compact and 184 KiB indented'; the example profiles' "
+    "results average about 146 KiB compact and 213 KiB indented as of 2026-03-01 (158 / 235 as of 2025-06-01): "
+    "the figures are those measured before results grew (performance.md's table of schema 2)"))
+def test_results_md_result_sizes_are_about_right() -> None:
+    """The mean size of the example profiles' JSON results is within 10% of docs/results.md's figures."""
+    said = doc_match("results.md", r"about (\d+) KiB\s+compact and (\d+) KiB indented")
+    compact_said, indented_said = int(said.group(1)), int(said.group(2))
+    compact, indented = [], []
+    for path in sorted(PROFILES.glob("*.yaml")):
+        result = eligibility.evaluate(eligibility.load_profile(path), "2026-03-01")
+        compact.append(len(eligibility.to_json(result, indent=None).encode()) / 1024)
+        indented.append(len(eligibility.to_json(result).encode()) / 1024)
+    assert abs(sum(compact) / len(compact) - compact_said) <= compact_said / 10
+    assert abs(sum(indented) / len(indented) - indented_said) <= indented_said / 10
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/plan.md:89: the JSON example of 'plan profiles/cook-in-canada.yaml --from 2026-01-01 --until 2029-01-01' "
+    "says \"rules_checked\": \"2026-11-21\", \"days_evaluated\": 16; the command prints 2026-12-01 and 21"))
+def test_plan_md_example_header_is_the_printed_one(capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ``rules_checked`` and ``days_evaluated`` of docs/plan.md's example are those the command prints."""
+    shown = doc_match("plan.md", r'"rules_checked": "([\d-]+)", "days_evaluated": (\d+)')
+    data = cli_json(["plan", COOK, "--from", "2026-01-01", "--until", "2029-01-01"], capsys, monkeypatch)
+    assert (data["rules_checked"], data["days_evaluated"]) == (shown.group(1), int(shown.group(2)))
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a plan's 'the sources were last checked on D; changes announced after that are not foreseen' (and JSON "
+    "rules_checked) takes the LATEST checked date of any source of the whole library (timeline/build.py "
+    "rules_checked: max), so a plan of category/healthcare, whose sources were all last read 2026-11-21, says "
+    "2026-12-01 (the day one CEC source was re-read); docs/ruleset-language.md:43-47 says a rule is as current as "
+    "its LEAST recently read source, and evaluate says 'rules as checked on 2026-11-21' for the same program"))
+def test_plan_says_the_sources_were_checked_when_the_planned_programs_sources_were() -> None:
+    """The checked date a plan states is the earliest ``checked`` of the planned program's sources, the date
+    ``evaluate``'s rules-checked caveat gives for it (docs/ruleset-language.md, 'When the rules were checked')."""
+    library = rules()
+    program = library.programs["category/healthcare"]
+    earliest = min(s.checked for s in program.sources)
+    found = eligibility.plan(COOK, "2026-01-01", "2029-01-01", programs=["category/healthcare"])
+    assert found.rules_checked == earliest
+    said = next(a for a in found.assumptions if "last checked" in a)
+    assert f"last checked on {earliest};" in said
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/plan.md:215: the --distance example (cook, as of 2026-03-01) says 'reading level 7 (5 now): IELTS "
+    "General Training 6, CELPIP-General 7, PTE Core 60, TEF Canada 207, TCF Canada 453'; 207 is the TEF Canada "
+    "score of the scale of tests taken before 2019-10-01: the command names 434, the score a test taken on the "
+    "as-of date needs (docs/crs.md and docs/language-tests.md: NCLC 7 reading from 2023-12-11 is 434)"))
+def test_plan_md_distance_example_names_the_scores_a_test_taken_now_needs(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/plan.md's FSW language line of the distance example is what ``evaluate --distance`` prints."""
+    example = doc_line("plan.md", "- language: reading level 7").removesuffix("; ...")
+    code, out, _ = cli(["evaluate", COOK, "--as-of", "2026-03-01", "--distance"], capsys, monkeypatch)
+    assert code == 0
+    fsw = out.split("  express-entry/fsw (not eligible):", 1)[1]
+    printed = next(line.strip() for line in fsw.splitlines() if line.strip().startswith("- language:"))
+    assert printed.startswith(example)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/batch.md:23-24: a bad row's record in --errors is {\"line\", \"id\"?, \"error\", \"errors\": [every "
+    "problem]} (only id marked optional); a line that is not valid JSON (a key written twice, NaN) gets "
+    "{\"line\", \"error\"} with no \"errors\" (batch/core.py returns before it is set)"))
+def test_batch_errors_record_of_a_broken_line_lists_its_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every record of the errors file carries ``errors``, the list of the row's problems, as docs/batch.md shows."""
+    source = tmp_path / "clients.jsonl"
+    source.write_text('{"name": "x", "name": "y", "birth_date": "1990-01-01"}\n', encoding="utf-8")
+    code, _, _ = cli(["batch", source, "--out", tmp_path / "results.jsonl", "--as-of", "2026-11-30",
+                      "--workers", "1"], capsys, monkeypatch)
+    assert code == 2
+    record = json.loads((tmp_path / "results.errors.jsonl").read_text(encoding="utf-8"))
+    assert record["error"] == "line 1: $: not valid JSON: duplicate key 'name'"
+    assert record.get("errors") == [record["error"]]
+
+
+def _client() -> Any:
+    pytest.importorskip("fastapi")
+    from eligibility.server.app import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    return TestClient(create_app())
+
+
+PLAN_PROFILE = {"birth_date": "1990-01-01", "marital_status": "single"}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/http.md:24: POST /v1/plan covers [from, until) 'at most 10' years, and its 422 says 'expected a day after "
+    "FROM and at most 10 years later'; until = from + 10 years + 1 day (2026-01-01 to 2036-01-02) is answered 200 "
+    "(server/routes_time.py allows 366 * 10 days: up to 2036-01-09 here)"))
+def test_http_plan_of_more_than_ten_years_is_refused() -> None:
+    """A plan over more than 10 years (until 2036-01-02 from 2026-01-01) is refused with 422 at ``$.until``."""
+    answer = _client().post("/v1/plan", json={"profile": PLAN_PROFILE, "from": "2026-01-01", "until": "2036-01-02",
+                                             "programs": ["express-entry/cec"]})
+    assert answer.status_code == 422
+    assert answer.json()["errors"][0]["path"] == "$.until"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/report.md:14: 'From Python: eligibility.reporting(profile, as_of, fmt=\"html\" | \"markdown\") returns "
+    "the text'; eligibility has no attribute 'reporting' (AttributeError): the function is eligibility.report"))
+def test_report_md_python_function_exists() -> None:
+    """The function docs/report.md names for the report from Python exists and returns the Markdown report."""
+    name = doc_match("report.md", r"From Python: `eligibility\.(\w+)\(profile, as_of, fmt=").group(1)
+    function = getattr(eligibility, name)
+    assert callable(function)
+    assert function(COOK, "2026-03-01", fmt="markdown").startswith("# Eligibility of Marco Rossi")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/report.md:73-74: 'a format a command cannot print is refused with a one-line error (exit code 2)'; "
+    "'evaluate --format html' prints click's usage block: 'Usage: ...', 'Try ... --help ...', a blank line and "
+    "'Error: Invalid value for --format ...' (three lines and a blank; cli.py main's comment also says click's "
+    "usage errors 'print their own one-line message')"))
+def test_a_format_a_command_cannot_print_is_refused_in_one_line(capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """``evaluate --format html`` exits 2 with exactly one line on standard error."""
+    code, out, err = cli(["evaluate", COOK, "--format", "html"], capsys, monkeypatch)
+    assert code == 2 and out == ""
+    assert len([line for line in err.splitlines() if line.strip()]) == 1
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/language-tests.md:63: test_kind('tef_canada').level('writing', 440) raises 'ValueError: TEF Canada scores "
+    "depend on the test date ...'; the message reads 'TEF Canada TEF Canada scores depend on the test date (3 "
+    "scales): ...' (the test's name written twice)"))
+def test_tef_canada_without_a_date_is_refused_with_the_documented_message() -> None:
+    """The TEF Canada score without a test date is refused with docs/language-tests.md's words."""
+    said = doc_match("language-tests.md", r"level\(\"writing\", 440\)\s+# ValueError: (.*?) \.\.\.").group(1)
+    with pytest.raises(ValueError) as refused:
+        language.test_kind("tef_canada").level("writing", 440)
+    assert str(refused.value).startswith(said)
+
+
+def _versions_in_doc(program: str) -> list[tuple[str, str | None]]:
+    row = doc_line("programs/express-entry.md", f"| `{program}` |")
+    return [(a, None if b == "open" else b) for a, b in re.findall(r"\[(\d{4}-\d\d-\d\d), (\d{4}-\d\d-\d\d|open)\)",
+                                                                    row.split("|")[2])]
+
+
+def _versions_in_rules(program: str) -> list[tuple[str, str | None]]:
+    return [(v.valid_from.isoformat(), v.valid_to.isoformat() if v.valid_to else None)
+            for v in rules().programs[program].versions]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/programs/express-entry.md:13: the versions table gives express-entry/cec '[2022-11-16, open)'; the ruleset "
+    "has [2022-11-16, 2023-04-25) and [2023-04-25, open) (the physicians' public policy, as the same page says at "
+    "line 52, and as 'eligibility programs' and 'explain express-entry/cec' print)"))
+def test_express_entry_md_lists_every_cec_version() -> None:
+    """The versions of express-entry/cec in docs/programs/express-entry.md are those of its ruleset."""
+    assert _versions_in_doc("express-entry/cec") == _versions_in_rules("express-entry/cec")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "eligibility diff --help: --program/-p has no description (cli.py diff_cmd's typer.Option has no help=); "
+    "every other option of every command has one (evaluate, plan, batch, impact: 'Only these program ids.')"))
+def test_diff_program_option_is_described_in_help() -> None:
+    """``eligibility diff --help`` says what ``--program`` does."""
+    import typer
+
+    from eligibility.cli import app
+
+    group = typer.main.get_command(app)
+    context = group.context_class(group)
+    diff = group.get_command(context, "diff")  # type: ignore[attr-defined]
+    option = next(p for p in diff.params if p.name == "program")
+    assert option.help
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/profile-format.md:233: the example error of work[0].noc '21239' ends 'did you mean 21230 or 21231?'; the "
+    "loader prints 'did you mean 21230 or 21231 or 21232?'"))
+def test_profile_format_md_example_error_of_a_mistyped_noc_is_the_printed_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/profile-format.md's error line for a NOC code 21239 is the line the command prints."""
+    example = doc_line("profile-format.md", "ayesha.yaml: $.work[0].noc:")
+    monkeypatch.chdir(tmp_path)
+    Path("ayesha.yaml").write_text("birth_date: 1990-01-01\nmarital_status: single\nwork:\n"
+                                   "  - {noc: \"21239\", country: CA, start: 2020-01-01, end: 2021-01-01, "
+                                   "hours_per_week: 40}\n", encoding="utf-8")
+    code, _, err = cli(["evaluate", "ayesha.yaml", "--as-of", "2026-03-01"], capsys, monkeypatch)
+    assert code == 2
+    assert example in err.splitlines()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/profile-format.md:4 and :20: 'eligibility schema' prints the JSON Schema of the profile format, in which "
+    "'a code written without quotes (noc: 21231) is the code'; the loader accepts noc: 21231 (a YAML integer) but "
+    "the schema's work.noc is string-or-null, so an editor using the schema flags a valid profile "
+    "('21231 is not valid under any of the given schemas')"))
+def test_profile_schema_accepts_a_noc_code_written_without_quotes(capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A profile the loader accepts with ``noc: 21231`` unquoted validates against ``eligibility schema``."""
+    jsonschema = pytest.importorskip("jsonschema")
+    data = {"birth_date": "1990-01-01", "marital_status": "single",
+            "work": [{"noc": 21231, "country": "CA", "start": "2020-01-01", "end": "2021-01-01",
+                      "hours_per_week": 40}]}
+    assert eligibility.profile_from_data(data).work[0].noc == "21231"
+    code, out, _ = cli(["schema"], capsys, monkeypatch)
+    assert code == 0
+    jsonschema.validate(data, json.loads(out))
+
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/ruleset-language.md:187-196: the bounds table names no range for a job offer's min_wage_hourly or "
+    "min_wage_annual, so they fall under 'any other number: 0 to 1,000,000,000'; eligibility/rulebook/bounds.py "
+    "refuses min_wage_hourly over 100,000 and min_wage_annual over 100,000,000 ('expected a number from 0 to "
+    "100000, found 150000'), and each_additional (an amount table's) over 100,000,000"))
+def test_ruleset_language_md_bounds_of_wages_are_the_checked_ones() -> None:
+    """A job offer's wage minimums within docs/ruleset-language.md's 'any other number' range pass the bounds."""
+    other = doc_match("ruleset-language.md", r"\| any other number \| 0 to ([\d,]+) \|").group(1)
+    top = float(other.replace(",", ""))
+    offer = rule_leaves(["job_offer"])[0]
+    assert list(bound_problems(attrs.evolve(offer, min_wage_hourly=150_000.0, min_wage_annual=top), "x")) == []
+
+
+def _spouse_unknown() -> eligibility.Profile:
+    """A married applicant whose spouse is not described, every other CRS fact stated: the range is the spouse's
+    alone (docs/crs.md: 'a married person whose spouse is not described gets a range covering both cases, settled
+    by $.spouse')."""
+    return eligibility.profile_from_data({
+        "birth_date": "1990-01-01", "marital_status": "married",
+        "education": [{"level": "masters", "country": "CA", "completed": "2015-01-01"}],
+        "language_tests": [], "work": [], "certificates_of_qualification": [], "provincial_nomination": None,
+        "relatives_in_canada": [], "job_offer": None})
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/results.md:177-180 (and result-schema.json's crs_factor.settled_by, 'Profile paths that would settle the "
+    "range'): each factor of a range has points null, its low and high, and settled_by listing the paths that "
+    "settle it; for a married applicant whose spouse is not described, core.age is 65..72 and core.education "
+    "126..135 (the with- and without-spouse columns) with settled_by [] (only the top level names $.spouse)"))
+def test_a_crs_factor_left_a_range_by_the_spouse_names_what_settles_it() -> None:
+    """Every CRS factor whose low and high differ names the profile paths that settle it."""
+    data = eligibility.to_data(eligibility.crs(_spouse_unknown(), "2026-11-30", rounds=False))
+    ranged = {f["id"]: f["settled_by"] for f in data["factors"] if f["low"] != f["high"]}
+    assert ranged["core.age"] and ranged["core.education"]
+    assert all(paths for paths in ranged.values())
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/report.md:58-59: in the Markdown report 'no internal key or id appears'; every example profile's report "
+    "(2026-11-30) shows program ids: the rounds section's '(eligible for express-entry/cec)' / '(express-entry/fsw "
+    "is undetermined)' (RoundsMet's reason), and for electrician-coq and missing-information the plan's 'IELTS of "
+    "2025-08-02 is 2 years old: express-entry/fst eligible -> not eligible' and the Express Entry condition's "
+    "'express-entry/fsw: not eligible; express-entry/cec: ...'"))
+@pytest.mark.parametrize("name", sorted(p.name for p in PROFILES.glob("*.yaml")))
+def test_markdown_report_shows_no_program_id(name: str) -> None:
+    """The Markdown report of an example profile names programs by their titles, never by their ids."""
+    markdown = eligibility.report(PROFILES / name, "2026-11-30", fmt="markdown")
+    assert program_ids_in_words(markdown) == []
+
+
+def _section(text: str, header: str) -> list[str]:
+    """The lines of a program's section of ``evaluate``'s text, after its header, up to the blank line."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(header))
+    section = []
+    for line in lines[start + 1:]:
+        if not line.strip():
+            break
+        section.append(line.strip())
+    return section
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "README.md:3-6 ('exactly why') and docs/report.md:64-66 ('for each program only what fails or is unknown, one "
+    "line each with the cause in words'): for a GTS Category A offer in 21231 (on the Global Talent Occupations "
+    "List, so processed under B), 'evaluate' prints 'Global Talent Stream A: the offer does not qualify' and no "
+    "line at all: the failing condition is a 'not' whose child passes, and the text lists failing or unknown "
+    "leaves only (--explain shows '(fails: not-on-the-list)')"))
+def test_evaluate_text_says_why_a_listed_offer_does_not_qualify_for_gts_a(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default text of a program that fails says what fails: here, the offer's occupation is on the list."""
+    code, out, _ = cli(["evaluate", write_profile(tmp_path, LISTED_OFFER), "--as-of", "2026-03-01", "--program",
+                        "gts/category-a"], capsys, monkeypatch)
+    assert code == 0
+    section = _section(out, "Global Talent Stream A: the offer does not qualify")
+    assert any(line.startswith("\u2718") for line in section), section
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/plan.md:199-201 ('what each failing or unknown condition lacks'): --distance lists every leaf that does "
+    "not pass, whatever its composite: FST's certificate-or-offer (an 'any') passes by the certificate, yet "
+    "'certificate-or-offer/job-offer: a job offer meeting this condition (now: no job offer)' is listed as what "
+    "would change the verdict (timeline/gaps.py program_gaps walks causes.leaves; an offer changes nothing: the "
+    "language test does)"))
+def test_distance_does_not_ask_for_an_offer_when_the_certificate_suffices() -> None:
+    """FST's distance on 2025-01-01 for a certified cook with no valid test names the language alone."""
+    found = eligibility.distance(eligibility.profile_from_data(CERTIFIED_COOK), "2025-01-01", ["express-entry/fst"])
+    assert [g.condition for g in found[0].gaps] == ["language"]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/plan.md:199-201: for a GTS Category A offer in 21231 (listed whole, so processed under B) --distance "
+    "lists 'offer-in-21210: a job offer meeting this condition (now: occupation: NOC 21231; needs NOC 21210)' and "
+    "the same for 51120 and 52120 (leaves under a 'not' that PASSES because they fail), and declarations that "
+    "change nothing, and never the condition that fails (not-on-the-list/not-listed-whole: the offer is listed): "
+    "the advice is backwards"))
+def test_distance_of_a_listed_offer_names_the_list_and_not_other_occupations() -> None:
+    """GTS Category A's distance for an offer on the list names the listed-whole condition, and asks for no offer
+    in 21210, 51120 or 52120."""
+    found = eligibility.distance(eligibility.profile_from_data(LISTED_OFFER), "2026-03-01", ["gts/category-a"])
+    gaps = found[0].gaps
+    assert not any("needs NOC 21210" in g.needs or "needs NOC 51120" in g.needs for g in gaps)
+    assert any("not-listed-whole" in g.condition for g in gaps)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/plan.md:58-59: the first interval says why the verdict holds ('the conditions that fail with their "
+    "explanation'); for a certified cook on 2025-01-01 the plan's FST cause is 'CLB/NCLC 5 ...: no valid test result "
+    "in the language required; An offer of continuous full-time work ...: no job offer', naming an offer that is "
+    "not needed (the certificate passes certificate-or-offer; timeline/causes.py state() lists every failing "
+    "leaf); 'evaluate' names the language alone"))
+def test_plan_cause_of_the_first_interval_names_only_what_fails() -> None:
+    """The plan's first FST interval for the certified cook names the language test, not a job offer."""
+    found = eligibility.plan(eligibility.profile_from_data(CERTIFIED_COOK), "2025-01-01", "2028-01-01",
+                             programs=["express-entry/fst"])
+    because = found.programs[0].intervals[0].because
+    assert "no valid test result" in because
+    assert "no job offer" not in because
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "README.md:59 ('eligibility occupations 21231: which programs' lists include a NOC code'): the answer lists "
+    "'gts/category-a: listed in offer-listed-whole', but that list sits under a 'not' (not-on-the-list): an offer "
+    "in 21231 is EXCLUDED from Category A (processed under B); listings.py walks every condition whatever its "
+    "negation. --distance repeats it ('21231 is on ... gts/category-a, ...')"))
+def test_occupations_does_not_present_an_exclusion_list_as_including_the_code(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """``occupations 21231`` does not say Category A's rules include 21231 by the list that excludes it."""
+    data = cli_json(["occupations", "21231", "--as-of", "2026-03-01"], capsys, monkeypatch)
+    excluded = [e for e in data["programs"]
+                if (e["program"], e["condition"]) == ("gts/category-a", "offer-listed-whole")]
+    assert all(e["how"] != "listed" for e in excluded)
+
+
+def _causes_of(programs: list[str]) -> list[str]:
+    """Every cause of a later interval in the plan of Ayesha with $15,000 of funds, 2025-06-01 to 2026-12-01."""
+    person = eligibility.what_if(AYESHA, {"funds_cad": 15000})
+    found = eligibility.plan(person, "2025-06-01", "2026-12-01", programs=programs)
+    return [i.because for p in found.programs for i in p.intervals[1:]]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "docs/plan.md:69: the example of 'a program closes' is 'Ontario Immigrant Nominee Program, ... closes: Stream "
+    "closed by amendments to O. Reg. 422/17'; the plan prints 'Ontario Immigrant Nominee Program, Human Capital "
+    "Priorities stream - tech draws closes: Human capital priorities category revoked (O. Reg. 47/26, effective "
+    "2026-05-30)' (the ruleset's closing version says so; the example is of an older wording)"))
+def test_plan_md_example_of_a_closing_program_is_the_printed_one() -> None:
+    """docs/plan.md's cause of a closing program is the one the plan of ontario/hcp-tech prints on 2026-05-30."""
+    example = doc_match("plan.md", r"\| a program closes \| `([^`]+)` \|").group(1)
+    assert any(wildcard(example).fullmatch(cause) for cause in _causes_of(["ontario/hcp-tech"]))

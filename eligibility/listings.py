@@ -14,6 +14,8 @@ from eligibility.record import Record
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import (
     CertificateCondition,
+    Composite,
+    Condition,
     JobOfferCondition,
     Occupations,
     Program,
@@ -35,16 +37,26 @@ class Listing(Record):
     until: dt.date | None
 
 
-def _selectors(version: Version) -> list[tuple[str, Occupations]]:
-    out = []
-    for cond, _ in walk(version.conditions, ""):
-        if (isinstance(cond, WorkExperienceCondition | JobOfferCondition | CertificateCondition)
-                and cond.occupations is not None):
-            out.append((cond.id, cond.occupations))
+def _selectors(version: Version) -> list[tuple[str, Occupations, bool]]:
+    """Each occupation selector of the version, with whether it sits under a "not" (an odd number of them): a
+    code it selects is then excluded by the rules, not included (GTS Category A's offer on the talent list)."""
+    out: list[tuple[str, Occupations, bool]] = []
+
+    def visit(conditions: tuple[Condition, ...], negated: bool) -> None:
+        for cond in conditions:
+            if isinstance(cond, Composite):
+                visit(cond.children, negated != (cond.op == "not"))
+            elif (isinstance(cond, WorkExperienceCondition | JobOfferCondition | CertificateCondition)
+                    and cond.occupations is not None):
+                out.append((cond.id, cond.occupations, negated))
+
+    visit(version.conditions, False)
     return out
 
 
-def _how(occ: Occupations, code: str) -> str:
+def _how(occ: Occupations, code: str, negated: bool = False) -> str:
+    if negated:
+        return "excluded"
     if occ.codes and code in occ.codes:
         return "listed"
     if occ.groups and any(code.startswith(g) for g in occ.groups):
@@ -56,7 +68,7 @@ def _how(occ: Occupations, code: str) -> str:
 def _includes(version: Version, code: str) -> list[tuple[str, str]]:
     if not version.in_force:
         return []
-    return [(cid, _how(occ, code)) for cid, occ in _selectors(version) if matches(occ, code)]
+    return [(cid, _how(occ, code, negated)) for cid, occ, negated in _selectors(version) if matches(occ, code)]
 
 
 def _span(program: Program, index: int, code: str) -> tuple[dt.date, dt.date | None]:
@@ -134,8 +146,9 @@ def occupation_text(library: Library, code: str, day: dt.date) -> str:
     if not listings:
         lines.append("  No program's occupation rules include it on this date.")
     for item in listings:
-        lines.append(f"  {item.program}: {item.how} in {item.condition} (since {item.since}, "
-                     f"until {item.until or 'now'})")
+        what = (f"excluded by {item.condition} (a condition it must not meet)" if item.how == "excluded"
+                else f"{item.how} in {item.condition}")
+        lines.append(f"  {item.program}: {what} (since {item.since}, until {item.until or 'now'})")
     return "\n".join(lines)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from functools import cache
 from typing import Any, Literal
 
 import cattrs
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from eligibility.converter import make_converter
@@ -47,6 +48,44 @@ class ConditionResult(Record):
     conditions: tuple[ConditionResult, ...] = ()
     judgement: bool = False
     confidence: str | None = None
+
+
+def deciding(results: tuple[ConditionResult, ...], outcomes: tuple[str, ...] = ("fail", "unknown"),
+             prefix: str = "") -> Iterator[tuple[str, ConditionResult]]:
+    """The conditions that decide the outcome of each of ``results`` with one of ``outcomes``, with their paths.
+
+    A leaf decides its own outcome. Under "all" or "any" (or "at least"), the children with the composite's own
+    outcome decide it: the failing children of a failing "all", every child of a failing "any", the unknown ones
+    of an unknown composite, the passing ones of a passing "any". A "not" is decided by its child having the
+    opposite outcome: it is given whole, its explanation saying what its child is (a failing "not" over an offer
+    on a list: the offer is on the list), never its child as if the child itself were what fails.
+    """
+    for r in results:
+        if r.outcome in outcomes:
+            yield from _deciding(r, f"{prefix}{r.id}")
+
+
+def _deciding(r: ConditionResult, path: str) -> Iterator[tuple[str, ConditionResult]]:
+    if not r.conditions:
+        yield path, r
+    elif r.kind == "not":
+        yield path, evolve(r, explanation=negated_words(r))
+    else:
+        for c in r.conditions:
+            if c.outcome == r.outcome:
+                yield from _deciding(c, f"{path}/{c.id}")
+
+
+def negated_words(r: ConditionResult) -> str:
+    """A "not" condition's outcome in words: what its child is (or may be), with the offer's or job's code."""
+    (child,) = r.conditions
+    words = child.says[:1].lower() + child.says[1:].rstrip(".")
+    observed = child.observed
+    code = observed.get("noc") if isinstance(observed, dict) else None
+    if code:
+        words += f" (NOC {code})"
+    return words if child.outcome == "pass" else ("it may be: " + words if child.outcome == "unknown" else
+                                                  "it is not: " + words)
 
 
 @frozen(slots=False)

@@ -92,12 +92,6 @@ def test_plan_md_example_header_is_the_printed_one(capsys: pytest.CaptureFixture
     assert (data["rules_checked"], data["days_evaluated"]) == (shown.group(1), int(shown.group(2)))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a plan's 'the sources were last checked on D; changes announced after that are not foreseen' (and JSON "
-    "rules_checked) takes the LATEST checked date of any source of the whole library (timeline/build.py "
-    "rules_checked: max), so a plan of category/healthcare, whose sources were all last read 2026-11-21, says "
-    "2026-12-01 (the day one CEC source was re-read); docs/ruleset-language.md:43-47 says a rule is as current as "
-    "its LEAST recently read source, and evaluate says 'rules as checked on 2026-11-21' for the same program"))
 def test_plan_says_the_sources_were_checked_when_the_planned_programs_sources_were() -> None:
     """The checked date a plan states is the earliest ``checked`` of the planned program's sources, the date
     ``evaluate``'s rules-checked caveat gives for it (docs/ruleset-language.md, 'When the rules were checked')."""
@@ -312,12 +306,6 @@ def test_a_crs_factor_left_a_range_by_the_spouse_names_what_settles_it() -> None
     assert all(paths for paths in ranged.values())
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/report.md:58-59: in the Markdown report 'no internal key or id appears'; every example profile's report "
-    "(2026-11-30) shows program ids: the rounds section's '(eligible for express-entry/cec)' / '(express-entry/fsw "
-    "is undetermined)' (RoundsMet's reason), and for electrician-coq and missing-information the plan's 'IELTS of "
-    "2025-08-02 is 2 years old: express-entry/fst eligible -> not eligible' and the Express Entry condition's "
-    "'express-entry/fsw: not eligible; express-entry/cec: ...'"))
 @pytest.mark.parametrize("name", sorted(p.name for p in PROFILES.glob("*.yaml")))
 def test_markdown_report_shows_no_program_id(name: str) -> None:
     """The Markdown report of an example profile names programs by their titles, never by their ids."""
@@ -337,12 +325,6 @@ def _section(text: str, header: str) -> list[str]:
     return section
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "README.md:3-6 ('exactly why') and docs/report.md:64-66 ('for each program only what fails or is unknown, one "
-    "line each with the cause in words'): for a GTS Category A offer in 21231 (on the Global Talent Occupations "
-    "List, so processed under B), 'evaluate' prints 'Global Talent Stream A: the offer does not qualify' and no "
-    "line at all: the failing condition is a 'not' whose child passes, and the text lists failing or unknown "
-    "leaves only (--explain shows '(fails: not-on-the-list)')"))
 def test_evaluate_text_says_why_a_listed_offer_does_not_qualify_for_gts_a(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """The default text of a program that fails says what fails: here, the offer's occupation is on the list."""
@@ -353,24 +335,12 @@ def test_evaluate_text_says_why_a_listed_offer_does_not_qualify_for_gts_a(
     assert any(line.startswith("\u2718") for line in section), section
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/plan.md:199-201 ('what each failing or unknown condition lacks'): --distance lists every leaf that does "
-    "not pass, whatever its composite: FST's certificate-or-offer (an 'any') passes by the certificate, yet "
-    "'certificate-or-offer/job-offer: a job offer meeting this condition (now: no job offer)' is listed as what "
-    "would change the verdict (timeline/gaps.py program_gaps walks causes.leaves; an offer changes nothing: the "
-    "language test does)"))
 def test_distance_does_not_ask_for_an_offer_when_the_certificate_suffices() -> None:
     """FST's distance on 2025-01-01 for a certified cook with no valid test names the language alone."""
     found = eligibility.distance(eligibility.profile_from_data(CERTIFIED_COOK), "2025-01-01", ["express-entry/fst"])
     assert [g.condition for g in found[0].gaps] == ["language"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/plan.md:199-201: for a GTS Category A offer in 21231 (listed whole, so processed under B) --distance "
-    "lists 'offer-in-21210: a job offer meeting this condition (now: occupation: NOC 21231; needs NOC 21210)' and "
-    "the same for 51120 and 52120 (leaves under a 'not' that PASSES because they fail), and declarations that "
-    "change nothing, and never the condition that fails (not-on-the-list/not-listed-whole: the offer is listed): "
-    "the advice is backwards"))
 def test_distance_of_a_listed_offer_names_the_list_and_not_other_occupations() -> None:
     """GTS Category A's distance for an offer on the list names the listed-whole condition, and asks for no offer
     in 21210, 51120 or 52120."""
@@ -380,12 +350,6 @@ def test_distance_of_a_listed_offer_names_the_list_and_not_other_occupations() -
     assert any("not-listed-whole" in g.condition for g in gaps)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/plan.md:58-59: the first interval says why the verdict holds ('the conditions that fail with their "
-    "explanation'); for a certified cook on 2025-01-01 the plan's FST cause is 'CLB/NCLC 5 ...: no valid test result "
-    "in the language required; An offer of continuous full-time work ...: no job offer', naming an offer that is "
-    "not needed (the certificate passes certificate-or-offer; timeline/causes.py state() lists every failing "
-    "leaf); 'evaluate' names the language alone"))
 def test_plan_cause_of_the_first_interval_names_only_what_fails() -> None:
     """The plan's first FST interval for the certified cook names the language test, not a job offer."""
     found = eligibility.plan(eligibility.profile_from_data(CERTIFIED_COOK), "2025-01-01", "2028-01-01",
@@ -395,11 +359,6 @@ def test_plan_cause_of_the_first_interval_names_only_what_fails() -> None:
     assert "no job offer" not in because
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "README.md:59 ('eligibility occupations 21231: which programs' lists include a NOC code'): the answer lists "
-    "'gts/category-a: listed in offer-listed-whole', but that list sits under a 'not' (not-on-the-list): an offer "
-    "in 21231 is EXCLUDED from Category A (processed under B); listings.py walks every condition whatever its "
-    "negation. --distance repeats it ('21231 is on ... gts/category-a, ...')"))
 def test_occupations_does_not_present_an_exclusion_list_as_including_the_code(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """``occupations 21231`` does not say Category A's rules include 21231 by the list that excludes it."""

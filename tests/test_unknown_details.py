@@ -178,4 +178,5 @@ def test_a_credentials_detail_not_given_never_decides_against_it(data: dict[str,
     a, b = crs_result(known, as_of, library()), crs_result(unknown, as_of, library())
     if a.status == "scored":
         assert b.low is not None and b.high is not None and a.low is not None and a.high is not None
-        assert b.low <= a.low and a.high <= b.high, f"credential {i} without its {key}: {b.low}..{b.high} vs {a.low}..{a.high}"
+        assert b.low <= a.low and a.high <= b.high, (
+            f"credential {i} without its {key}: {b.low}..{b.high} vs {a.low}..{a.high}")

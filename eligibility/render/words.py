@@ -14,7 +14,7 @@ from typing import Any
 from attrs import frozen
 
 from eligibility.record import Record
-from eligibility.result import CitationRef, ConditionResult, Evaluation, ProgramResult
+from eligibility.result import CitationRef, ConditionResult, Evaluation, ProgramResult, deciding
 
 #: The kinds of program, in the order a reader meets them, with a heading that says what "eligible" means.
 KIND_HEADINGS = {
@@ -87,14 +87,10 @@ def closed_words(p: ProgramResult) -> str:
 
 def leaves(results: tuple[ConditionResult, ...], outcomes: tuple[str, ...] = ("fail", "unknown"),
            ) -> Iterator[ConditionResult]:
-    """The leaf conditions with one of ``outcomes``, in order; a composite's leaves stand for it."""
-    for r in results:
-        if r.outcome not in outcomes:
-            continue
-        if r.conditions:
-            yield from leaves(r.conditions, outcomes)
-        else:
-            yield r
+    """The conditions that decide each condition with one of ``outcomes``, in order (``result.deciding``): a
+    composite's deciding leaves stand for it, and a "not" stands whole, saying what its child is."""
+    for _, r in deciding(results, outcomes):
+        yield r
 
 
 def judgements(results: tuple[ConditionResult, ...]) -> Iterator[ConditionResult]:
@@ -250,3 +246,13 @@ def plain(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:,.1f}".removesuffix(".0")
     return str(value)
+
+
+def titled(text: str, titles: Mapping[str, str]) -> str:
+    """``text`` with every program id of ``titles`` written as its title, except inside a URL: words for a
+    reader that came from the engine's own (a category's "eligible for express-entry/cec", a plan's cause)."""
+    if not titles:
+        return text
+    ids = "|".join(re.escape(i) for i in sorted(titles, key=len, reverse=True))
+    pattern = re.compile(rf"(<?https?://[^\s>]*>?)|(?<![\w/#.-])({ids})(?![\w/-])")
+    return pattern.sub(lambda m: m.group(1) or titles[m.group(2)], text)

@@ -24,6 +24,7 @@ from eligibility.render.words import (
     says,
     short_cause,
     standing,
+    titled,
     verdict_words,
     weak_confidence,
 )
@@ -167,4 +168,5 @@ def report_markdown(report: Report) -> str:
     out += ["", "## Receipt", "", f"{receipt_words(ev)}.", "", f"**{DISCLAIMER}**"]
     if notes.notes:
         out += ["", *notes.lines()]
-    return "\n".join(out) + "\n"
+    # The engine's words name programs by id here and there; a client reads titles (no internal key is shown).
+    return titled("\n".join(out) + "\n", {p.id: p.short_title for p in ev.programs})

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from eligibility.engines.run import evaluate
+from eligibility.freshness import program_checked
 from eligibility.profile.model import Profile
 from eligibility.record import Record
 from eligibility.result import Evaluation, Verdict
@@ -76,12 +77,16 @@ class Plan(Record):
         raise KeyError(program_id)
 
 
-def rules_checked(library: Library) -> dt.date | None:
-    """The latest date on which a source of the rules was checked."""
-    days = [s.checked for p in library.programs.values() for s in p.sources]
-    days += [s.checked for g in library.grids.values() for s in g.sources]
-    days += [s.checked for t in library.tables.values() for s in t.sources]
-    return max(days, default=None)
+def rules_checked(library: Library, programs: Iterable[str] | None = None,
+                  with_crs: bool = True) -> dt.date | None:
+    """When the rules a plan reads were last checked: a rule is as current as its least recently read source, so
+    the earliest ``checked`` of the planned programs' sources, of the grids and tables they use
+    (``freshness.program_checked``, the date their results' caveat gives) and, with the CRS, of its sources."""
+    wanted = library.programs if programs is None else programs
+    days = [d for pid in wanted if (d := program_checked(library.programs[pid], library)) is not None]
+    if with_crs:
+        days += [s.checked for rules in library.crs.values() for s in rules.sources]
+    return min(days, default=None)
 
 
 def assumptions(until: dt.date, checked: dt.date | None) -> tuple[str, ...]:
@@ -115,7 +120,7 @@ def plan(profile: Profile, start: dt.date, until: dt.date, library: Library,
     final = runs[-1][1] if runs[-1][0] == last or not never else evaluate(profile, last, library, never)
     ahead = Ahead(profile, library, last)  # one search for every program: its days and runs are kept
     out = [_program_plan(pid, made[pid], runs[0][1], final, library, ahead) for pid in wanted]
-    checked = rules_checked(library)
+    checked = rules_checked(library, wanted, with_crs and bool(library.crs))
     steps = crs_steps(profile, days, by_day, library, until) if with_crs and library.crs else ()
     return Plan(start, until, assumptions(until, checked), checked, tuple(out), len(days), profile.name, steps)
 
@@ -146,11 +151,10 @@ def _program_plan(pid: str, made: tuple[Interval, ...], start: Evaluation, final
 
 
 def _blocking(result: object) -> list[str]:
-    from eligibility.result import ProgramResult
-    from eligibility.timeline.causes import leaves
+    from eligibility.result import ProgramResult, deciding
 
     assert isinstance(result, ProgramResult)
     if result.verdict in ("not_in_force", "not_encoded"):
         return [result.message]
     return [f"{r.says.rstrip('.')}: {r.explanation}" if r.explanation else r.says
-            for _, r in leaves(result.conditions) if r.outcome != "pass"]
+            for _, r in deciding(result.conditions)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from eligibility.result import ConditionResult, ProgramResult
+from eligibility.result import ConditionResult, ProgramResult, deciding
 from eligibility.timeline.events import Event
 
 # Which kinds of events can move a condition of each kind (the others cannot).
@@ -42,7 +42,7 @@ def state(p: ProgramResult) -> str:
         return "every condition passes"
     if p.verdict in ("not_in_force", "not_encoded"):
         return p.message
-    bad = [r for _, r in leaves(p.conditions) if r.outcome != "pass"]
+    bad = [r for _, r in deciding(p.conditions)]
     fails = [r for r in bad if r.outcome == "fail"] or bad
     return "; ".join(f"{r.says.rstrip('.')}: {r.explanation}" if r.explanation else r.says for r in fails[:3])
 

@@ -16,12 +16,11 @@ from eligibility.language import ABILITIES, TESTS, TOP_LEVEL, TestKind
 from eligibility.listings import occupation_programs
 from eligibility.numbers import held, short
 from eligibility.record import Record
-from eligibility.result import ConditionResult, ProgramResult
+from eligibility.result import ConditionResult, ProgramResult, deciding
 from eligibility.rulebook.library import Library
 from eligibility.rulebook.model import Condition, LanguageCondition
 from eligibility.rulebook.tree import walk
 from eligibility.timeline.ahead import Ahead
-from eligibility.timeline.causes import leaves
 
 #: The profile field that settles an unknown condition of each kind, in words and by its path.
 FIELDS: dict[str, tuple[str, str]] = {
@@ -218,9 +217,10 @@ def program_gaps(p: ProgramResult, library: Library, day: dt.date, ahead: Ahead)
         return [_closed(p, library, day)]
     rules = _rules(library, p.id, day)
     gaps = []
-    for path, r in leaves(p.conditions):
-        if r.outcome != "pass":
-            gaps.append(condition_gap(p.id, path, r, rules.get(r.id), library, day, ahead))
+    # Only the conditions that decide the verdict: a leaf failing under an "any" that passes, or under a "not",
+    # changes nothing (result.deciding).
+    for path, r in deciding(p.conditions):
+        gaps.append(condition_gap(p.id, path, r, rules.get(r.id), library, day, ahead))
     return gaps
 
 
@@ -269,7 +269,8 @@ def _not_listed(r: ConditionResult, library: Library, day: dt.date) -> Gap | Non
                     if e.get("noc") and "is not among" in str(e.get("reason", ""))})
     if not codes:
         return None
-    lists = {code: sorted({x.program for x in occupation_programs(library, code, day)}) for code in codes}
+    lists = {code: sorted({x.program for x in occupation_programs(library, code, day) if x.how != "excluded"})
+             for code in codes}
     where = "; ".join(f"{code} is on {', '.join(lists[code]) or 'no encoded program'}" for code in codes)
     return Gap(r.id, r.outcome, r.says,
                f"the occupation is not on this program's list on {day} (not for the person to change); {where}",

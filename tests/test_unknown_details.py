@@ -180,3 +180,40 @@ def test_a_credentials_detail_not_given_never_decides_against_it(data: dict[str,
         assert b.low is not None and b.high is not None and a.low is not None and a.high is not None
         assert b.low <= a.low and a.high <= b.high, (
             f"credential {i} without its {key}: {b.low}..{b.high} vs {a.low}..{a.high}")
+
+
+#: The offer's details a rule may ask and a profile may leave out (unknown when absent: the rule is then unknown).
+OFFER_DETAILS = ("province", "hours_per_week", "wage_hourly", "wage_annual", "employer")
+
+
+@SETTINGS
+@given(profile_data(drop=False), as_of_dates(), st.data())
+def test_an_offers_detail_not_given_never_decides_against_it(data: dict[str, Any], as_of: dt.date,
+                                                             draw: st.DataObject) -> None:
+    """One of the offer's details dropped: every decided condition and verdict is the one with it."""
+    offer = data.get("job_offer")
+    present = [k for k in OFFER_DETAILS if offer and k in offer]
+    if not present:
+        return
+    key = draw.draw(st.sampled_from(present))
+    fewer = dict(data, job_offer={k: v for k, v in offer.items() if k != key})
+    flipped = _flipped(outcomes(evaluate(profile_from_data(data), as_of, library())),
+                       outcomes(evaluate(profile_from_data(fewer), as_of, library())))
+    assert not flipped, f"the offer without its {key}: {flipped}"
+
+
+@SETTINGS
+@given(profile_data(keep=("work",), min_jobs=1, drop=False), as_of_dates(), st.data())
+def test_a_jobs_province_or_employer_not_given_never_decides_against_it(data: dict[str, Any], as_of: dt.date,
+                                                                        draw: st.DataObject) -> None:
+    """A job's province or employer dropped: every decided condition and verdict is the one with it."""
+    i = draw.draw(st.integers(0, len(data["work"]) - 1))
+    present = [k for k in ("province", "employer") if k in data["work"][i]]
+    if not present:
+        return
+    key = draw.draw(st.sampled_from(present))
+    fewer = dict(data, work=[{k: v for k, v in w.items() if not (j == i and k == key)}
+                             for j, w in enumerate(data["work"])])
+    flipped = _flipped(outcomes(evaluate(profile_from_data(data), as_of, library())),
+                       outcomes(evaluate(profile_from_data(fewer), as_of, library())))
+    assert not flipped, f"job {i} without its {key}: {flipped}"

@@ -37,11 +37,6 @@ from tests.test_audit14_support import (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/results.md:16: the example (Ayesha as of 2025-06-01, the README's command) shows express-entry/fsw "
-    "\"version\": {\"from\": \"2022-11-16\", \"to\": null}; the version in force that day starts 2024-05-20 (the "
-    "README's own Python sample prints 'eligible 2024-05-20'); 2022-11-16 is the first version, which ended "
-    "2024-05-20"))
 def test_results_md_example_names_the_fsw_version_in_force(capsys: pytest.CaptureFixture[str],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """The FSW version of docs/results.md's example is the one ``evaluate --as-of 2025-06-01`` prints."""
@@ -52,10 +47,6 @@ def test_results_md_example_names_the_fsw_version_in_force(capsys: pytest.Captur
     assert json.dumps(fsw["version"]["to"]) == shown.group(2)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/results.md:157: the CRS example (Ayesha, 2026-11-30) says first_official_language.why is 'english scored "
-    "as first official language: it gives 413, french first gives 238'; Ayesha has no French test, and crs "
-    "--format json prints 'english scored as first official language: the only language with a valid test'"))
 def test_results_md_crs_example_gives_the_printed_reason_for_the_first_language(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """The ``why`` of docs/results.md's CRS example is the one ``crs --format json`` prints for that profile."""
@@ -64,10 +55,6 @@ def test_results_md_crs_example_gives_the_printed_reason_for_the_first_language(
     assert data["first_official_language"]["why"] == shown
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/results.md:85-86: 'A result is about 130 KiB compact and 184 KiB indented'; the example profiles' "
-    "results average about 146 KiB compact and 213 KiB indented as of 2026-03-01 (158 / 235 as of 2025-06-01): "
-    "the figures are those measured before results grew (performance.md's table of schema 2)"))
 def test_results_md_result_sizes_are_about_right() -> None:
     """The mean size of the example profiles' JSON results is within 10% of docs/results.md's figures."""
     said = doc_match("results.md", r"about (\d+) KiB\s+compact and (\d+) KiB indented")
@@ -83,7 +70,9 @@ def test_results_md_result_sizes_are_about_right() -> None:
 
 @pytest.mark.xfail(strict=True, reason=(
     "docs/plan.md:89: the JSON example of 'plan profiles/cook-in-canada.yaml --from 2026-01-01 --until 2029-01-01' "
-    "says \"rules_checked\": \"2026-11-21\", \"days_evaluated\": 16; the command prints 2026-12-01 and 21"))
+    "says \"rules_checked\": \"2026-11-21\", \"days_evaluated\": 21 (21 corrected by fix14); the command prints "
+    "rules_checked 2026-12-01, the latest checked date of the library: passes once rules_checked is the earliest "
+    "checked date of the planned programs' sources (2026-11-21 for all programs)"))
 def test_plan_md_example_header_is_the_printed_one(capsys: pytest.CaptureFixture[str],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The ``rules_checked`` and ``days_evaluated`` of docs/plan.md's example are those the command prints."""
@@ -104,11 +93,6 @@ def test_plan_says_the_sources_were_checked_when_the_planned_programs_sources_we
     assert f"last checked on {earliest};" in said
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/plan.md:215: the --distance example (cook, as of 2026-03-01) says 'reading level 7 (5 now): IELTS "
-    "General Training 6, CELPIP-General 7, PTE Core 60, TEF Canada 207, TCF Canada 453'; 207 is the TEF Canada "
-    "score of the scale of tests taken before 2019-10-01: the command names 434, the score a test taken on the "
-    "as-of date needs (docs/crs.md and docs/language-tests.md: NCLC 7 reading from 2023-12-11 is 434)"))
 def test_plan_md_distance_example_names_the_scores_a_test_taken_now_needs(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """docs/plan.md's FSW language line of the distance example is what ``evaluate --distance`` prints."""
@@ -375,11 +359,6 @@ def _causes_of(programs: list[str]) -> list[str]:
     return [i.because for p in found.programs for i in p.intervals[1:]]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/plan.md:69: the example of 'a program closes' is 'Ontario Immigrant Nominee Program, ... closes: Stream "
-    "closed by amendments to O. Reg. 422/17'; the plan prints 'Ontario Immigrant Nominee Program, Human Capital "
-    "Priorities stream - tech draws closes: Human capital priorities category revoked (O. Reg. 47/26, effective "
-    "2026-05-30)' (the ruleset's closing version says so; the example is of an older wording)"))
 def test_plan_md_example_of_a_closing_program_is_the_printed_one() -> None:
     """docs/plan.md's cause of a closing program is the one the plan of ontario/hcp-tech prints on 2026-05-30."""
     example = doc_match("plan.md", r"\| a program closes \| `([^`]+)` \|").group(1)

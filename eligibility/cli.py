@@ -437,7 +437,8 @@ def schema() -> None:
 @app.command("diff")
 def diff_cmd(profile: Annotated[Path, typer.Argument(help="A profile file.")],
              as_of: Annotated[list[str], typer.Option("--as-of", help="Give twice: the two dates.")],
-             program: Annotated[list[str] | None, typer.Option("--program", "-p")] = None,
+             program: Annotated[list[str] | None,
+                                typer.Option("--program", "-p", help="Only these program ids.")] = None,
              fmt: Fmt = Format.text, rules: Rules = None,
              everything: Annotated[bool, typer.Option("--all", help="Also list the programs that do not change.")]
              = False) -> None:
@@ -685,6 +686,23 @@ def _mount_draws() -> None:
 _mount_draws()
 
 
+def _usage_line(exc: Any) -> str | None:
+    """A click usage error as one printable line: its message and where the help is (click prints the usage
+    block, a hint and a blank line before its message); None for an error that is not one (the help click
+    shows for a command line with no command)."""
+    # By class name: typer vendors click from 0.2x (typer._click) and used click itself before.
+    kinds = {c.__name__ for c in type(exc).__mro__}
+    if "UsageError" not in kinds or "NoArgsIsHelpError" in kinds:
+        return None
+    from eligibility.errors import printable
+
+    # "Value error, " is pydantic's wording of a rejected choice, kept by typer (and cli_coerce): it says nothing.
+    message = exc.format_message().replace(": Value error, ", ": ").rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    return printable(f"{message}{where}")
+
+
 def main() -> None:
     """Entry point: run the app; problems with input print as lines and exit 2, never a traceback."""
     _freeze_once("start")
@@ -710,14 +728,16 @@ def main() -> None:
         where = f"{exc.filename}: " if exc.filename is not None else ""
         typer.echo(printable(f"{where}{exc.strerror or exc}"), err=True)
         sys.exit(2)
-    except typer.BadParameter as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
     except Exception as exc:
-        # click's usage errors (unknown option, missing argument) print their own one-line message.
+        # click's usage errors (a value an option cannot take, an unknown option or command, a missing argument):
+        # one line, as the program's own; a command line with no command prints the help.
         show = getattr(exc, "show", None)
         if callable(show) and hasattr(exc, "exit_code"):
-            show()
+            usage = _usage_line(exc)
+            if usage is None:
+                show()
+            else:
+                typer.echo(usage, err=True)
             sys.exit(int(exc.exit_code))
         raise
     finally:

@@ -199,8 +199,9 @@ class TestKind(Record):
         Raises ValueError for an unknown ability, a score the test cannot give, or (for a test with
         several scales) a missing test date.
         """
+        scale = self.scale_on(taken)  # its refusal names the test already
         try:
-            return self.scale_on(taken).level(ability, score)
+            return scale.level(ability, score)
         except ValueError as exc:
             raise ValueError(f"{self.name} {exc}") from None
 

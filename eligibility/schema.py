@@ -34,6 +34,20 @@ DESCRIPTIONS = {
 }
 
 
+#: Fields holding an occupation code: the loader reads a code written without quotes (noc: 21231, a YAML or JSON
+#: integer) as its digits, so the schema accepts a whole number there too (the code is checked either way).
+CODE_FIELDS = frozenset({"noc", "noc_2016"})
+
+
+def _code(prop: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a code field: its text, or a whole number written without quotes."""
+    if prop.get("type") == "string":
+        return {**prop, "type": ["string", "integer"]}
+    if "anyOf" in prop:
+        return {**prop, "anyOf": [_code(option) for option in prop["anyOf"]]}
+    return prop
+
+
 def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     origin = get_origin(tp)
     if tp is dt.date:
@@ -75,6 +89,8 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     props, required = {}, []
     for f in attrs.fields(cls):
         prop = _schema(hints[f.name], defs)
+        if f.name in CODE_FIELDS:
+            prop = _code(prop)
         if f.name in DESCRIPTIONS:
             prop = {**prop, "description": DESCRIPTIONS[f.name]}
         props[f.name] = prop

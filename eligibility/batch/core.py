@@ -65,7 +65,9 @@ def row_evaluator(as_of: dt.date, library: Library, programs: set[str] | None = 
             record["id"] = rid
         source = f"line {place}" if kind == "line" else str(place)
         if row.problem is not None:
-            record.update(ok=False, error=f"{source}: $: {row.problem}")
+            # A line that could not be read has this one problem; "errors" lists it as for every bad row.
+            error = f"{source}: $: {row.problem}"
+            record.update(ok=False, error=error, errors=[error])
             return record
         try:
             profile = profile_from_data(row.data, source)
@@ -92,7 +94,8 @@ def row_evaluator(as_of: dt.date, library: Library, programs: set[str] | None = 
 
 def evaluate_row(row: Row, as_of: dt.date, library: Library, programs: set[str] | None = None,
                  verdicts_only: bool = False) -> dict[str, Any]:
-    """One row's record: ``{"ok": true, ...verdicts}`` or ``{"ok": false, "error": ...}``; never raises on input."""
+    """One row's record: ``{"ok": true, ...verdicts}`` or ``{"ok": false, "error": first problem, "errors": every
+    problem}``; never raises on input."""
     return row_evaluator(as_of, library, programs, verdicts_only)(row)
 
 

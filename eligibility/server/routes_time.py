@@ -84,15 +84,16 @@ def _crs_options(options: dict[str, Any]) -> dict[str, Any]:
 
 
 def _plan_options(options: dict[str, Any]) -> dict[str, dt.date]:
-    """``from`` (default today) and ``until`` of a plan request: a day after ``from`` and at most 10 years later
-    (default 3 years later); every problem of the two at once."""
+    """``from`` (default today) and ``until`` of a plan request: a day after ``from`` and at most 10 calendar years
+    later, the same day of the month 120 months on (from 29 February, 28 February 10 years on); default 3 years
+    later. Every problem of the two at once."""
     from eligibility.dates import months_before
 
     problems = Problems()
     start = problems.check(lambda: date_field(options, "from"), None)
     until = problems.check(lambda: date_field(options, "until", months_before(start or dt.date.today(), -36)),
                            None)
-    if start is not None and until is not None and (until <= start or (until - start).days > 366 * 10):
+    if start is not None and until is not None and (until <= start or until > months_before(start, -120)):
         problems.found.append((422, Problem("<request>", "$.until", f"expected a day after {start} and at most "
                                                                     f"10 years later, found {until}")))
     problems.raise_any()

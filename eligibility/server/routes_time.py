@@ -14,6 +14,8 @@ from eligibility.server.evaluation import Evaluator, json_response, request_doc
 
 CRS_KEYS = ("profile", "as_of", "improve")
 PLAN_KEYS = ("profile", "from", "until", "programs")
+#: The longest plan a request may ask, in calendar years: a bound on the work of one request, not a rule of law.
+MAX_PLAN_YEARS = 10
 
 
 def add_routes(app: FastAPI, evaluator: Evaluator) -> None:
@@ -93,9 +95,10 @@ def _plan_options(options: dict[str, Any]) -> dict[str, dt.date]:
     start = problems.check(lambda: date_field(options, "from"), None)
     until = problems.check(lambda: date_field(options, "until", months_before(start or dt.date.today(), -36)),
                            None)
-    if start is not None and until is not None and (until <= start or until > months_before(start, -120)):
+    if start is not None and until is not None and (
+            until <= start or until > months_before(start, -12 * MAX_PLAN_YEARS)):
         problems.found.append((422, Problem("<request>", "$.until", f"expected a day after {start} and at most "
-                                                                    f"10 years later, found {until}")))
+                                                                    f"{MAX_PLAN_YEARS} years later, found {until}")))
     problems.raise_any()
     assert start is not None and until is not None  # else a problem was raised
     return {"from": start, "until": until}

@@ -68,11 +68,6 @@ def test_results_md_result_sizes_are_about_right() -> None:
     assert abs(sum(indented) / len(indented) - indented_said) <= indented_said / 10
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/plan.md:89: the JSON example of 'plan profiles/cook-in-canada.yaml --from 2026-01-01 --until 2029-01-01' "
-    "says \"rules_checked\": \"2026-11-21\", \"days_evaluated\": 21 (21 corrected by fix14); the command prints "
-    "rules_checked 2026-12-01, the latest checked date of the library: passes once rules_checked is the earliest "
-    "checked date of the planned programs' sources (2026-11-21 for all programs)"))
 def test_plan_md_example_header_is_the_printed_one(capsys: pytest.CaptureFixture[str],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The ``rules_checked`` and ``days_evaluated`` of docs/plan.md's example are those the command prints."""

@@ -214,7 +214,8 @@ class Facts:
         last = self.as_of - dt.timedelta(days=1)
         found = []
         for i, w in enumerate(work):
-            end = last if w.end is None else min(w.end, last)
+            end = w.end
+            end = last if end is None or end > last else end
             if w.start <= end:
                 found.append((i, w, end))
         return tuple(found)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import keyword
 import math
 import operator
 from collections.abc import Callable
@@ -32,19 +33,50 @@ from eligibility.unknown import UNKNOWN
 #: Per attrs class: the function writing one of its objects, made on first use.
 _WRITERS: dict[type, Callable[[Any], str]] = {}
 
+class _QuotedYears(dict[int, str]):
+    """A year's digits as ISO text writes them, after the opening quote (``'"2024'``), made on first use: at
+    most one per year a date can hold (1 to 9999)."""
+
+    def __missing__(self, year: int) -> str:
+        text = self[year] = f'"{year:04d}'
+        return text
+
+
+#: "-MM-DD" and the closing quote, by month then day: with ``_QuotedYears``, a date's ISO text in quotes. CPython's
+#: ``date.isoformat`` writes through C's printf, at about twice the instructions (two dates a job).
+_QUOTED_MONTH_DAYS: tuple[tuple[str, ...], ...] = ((), *(("", *(f'-{month:02d}-{day:02d}"' for day in range(1, 32)))
+                                                         for month in range(1, 13)))
+
 #: The text of a value of each type json.dumps writes itself and its test, by the name a field's declared type
-#: uses; ``{v}`` is the value and ``{t}`` its type. Floats: float.__repr__ when finite (the three special values
-#: are written by ``W``, as for any other type).
-_TESTS = {
-    "str": "E({v}) if {t} is str",
+#: uses; ``{v}`` is the value and ``{t}`` its type. None and the two bools are tested by identity (no type read);
+#: the others by the value's type, read once by the first such test. Floats: float.__repr__ when finite (the three
+#: special values are written by ``W``, as for any other type).
+_IDENTITY = {
     "None": "'null' if {v} is None",
-    "bool": "B[{v}] if {t} is bool",
-    "date": "Q + D({v}) + Q if {t} is date",
+    "bool": "'true' if {v} is True else 'false' if {v} is False",
+}
+_TYPED = {
+    "str": "E({v}) if {t} is str",
+    "date": "Y[{v}.year] + M[{v}.month][{v}.day] if {t} is date",
     "int": "I({v}) if {t} is int",
     "float": "R({v}) if {t} is float and F({v})",
 }
-_NAMES = {"E": encode_basestring, "B": {True: "true", False: "false"}, "Q": '"', "D": dt.date.isoformat,
-          "date": dt.date, "I": int.__repr__, "R": float.__repr__, "F": math.isfinite, "UNKNOWN": UNKNOWN}
+_QUOTED_YEARS = _QuotedYears()
+_NAMES = {"E": encode_basestring, "Y": _QUOTED_YEARS, "M": _QUOTED_MONTH_DAYS, "date": dt.date, "I": int.__repr__,
+          "R": float.__repr__, "F": math.isfinite, "UNKNOWN": UNKNOWN}
+
+
+def _tests(declared: str, v: str) -> str:
+    """The tests writing value ``v`` of a field declared ``declared``: the declared types' first (identity tests
+    before those reading the type), then the others, joined by ``else`` (the writer's fallback goes after)."""
+    identity = sorted(_IDENTITY, key=lambda name: name not in declared)
+    typed = sorted(_TYPED, key=lambda name: name not in declared)
+    # An identity test of an undeclared value goes after the declared types' tests (it is never met, mostly).
+    first = [n for n in identity if n in declared] + [n for n in typed if n in declared]
+    order = first + [n for n in [*typed, *identity] if n not in first]
+    tests = [(_IDENTITY.get(n) or _TYPED[n]).format(v=v, t="t") for n in order]
+    # The first test that reads the type takes it (the walrus); the tests after it read it again.
+    return " else ".join(tests).replace(" t is", f" (t := type({v})) is", 1)
 
 
 def _float(value: float) -> str:
@@ -72,11 +104,16 @@ def _text(value: Any) -> str:
     if kind is float:
         return _float(value)
     if kind is tuple or kind is list:
+        # Items of one attrs class (a profile's jobs, its tests) are written by its writer without a call of this
+        # function each.
+        if value and len(kinds := set(map(type, value))) == 1 and (write := _WRITERS.get(kinds.pop())) is not None:
+            return "[" + ", ".join(map(write, value)) + "]"
         return "[" + ", ".join(map(_text, value)) + "]"
     if kind is dict and all(type(k) is str for k in value):
         return "{" + ", ".join([f"{encode_basestring(k)}: {_text(value[k])}" for k in sorted(value)]) + "}"
     if kind is dt.date:
-        return f'"{value.isoformat()}"'
+        day: dt.date = value
+        return _QUOTED_YEARS[day.year] + _QUOTED_MONTH_DAYS[day.month][day.day]
     if attrs.has(kind):
         write = _WRITERS[kind] = _writer(kind)
         return write(value)
@@ -111,23 +148,27 @@ def _writer(kind: type) -> Callable[[Any], str]:
     some = []
     for i, f in enumerate(fields):
         declared = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", repr(f.type))
-        first = sorted(_TESTS, key=lambda name: name not in str(declared))  # the declared types' tests first
-        # The first test that reads the type takes it (the walrus); the tests after it read it again.
-        tests = " else ".join(_TESTS[name].format(v=f"v{i}", t="t") for name in first)
-        tests = tests.replace(" t is", f" (t := type(v{i})) is", 1)
+        tests = _tests(str(declared), f"v{i}")
         # An unknown value is of none of the types tested: ``W`` (``_field``) is the first to see it, and stops the
         # writing of every attribute for the writing of the given ones.
         pieces += [repr(("{" if i == 0 else ", ") + keys[i]), f"({tests} else W(v{i}))"]
         some += [f"        if v{i} is not UNKNOWN:\n",
                  f"            given.append({keys[i]!r} + ({tests} else T(v{i})))\n"]
     values = ", ".join(f"v{i}" for i in range(len(fields)))
-    # A class whose attributes may be declared unknown (a profile's facts) is looked at for one first; another's
-    # are written straight away, an unknown found by ``W`` (``_field``) on the way (the abuse of a type).
-    declares = any("Unknown" in str(f.type) for f in fields)
+    # Each attribute read by its name (an instruction the interpreter specializes for the class), unless a name is
+    # not one Python code can write.
+    if all(n.isidentifier() and not keyword.iskeyword(n) for n in names):
+        read = "".join(f"    v{i} = value.{n}\n" for i, n in enumerate(names))
+    else:
+        read = f"    {values}{'' if len(fields) > 1 else ','} = get(value){'' if len(fields) > 1 else ','}\n"
+    # A class whose attributes may be declared unknown (a profile's facts) is looked at for one first, in the
+    # attributes so declared; another's are written straight away, an unknown found by ``W`` (``_field``) on the
+    # way (the abuse of a type), as one in an attribute not declared so in a class that declares some.
+    declared_unknown = [f"v{i} is UNKNOWN" for i, f in enumerate(fields) if "Unknown" in str(f.type)]
     source = (f"def write(value):\n"
-              f"    {values}{'' if len(fields) > 1 else ','} = values = get(value){'' if len(fields) > 1 else ','}\n"
+              f"{read}"
               f"    try:\n"
-              f"        if {'UNKNOWN in values' if declares else 'False'}:\n"
+              f"        if {' or '.join(declared_unknown) or 'False'}:\n"
               f"            raise Unknown\n"
               f"        return ''.join(({', '.join(pieces)}, '}}'))\n"
               f"    except Unknown:\n"

@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+from eligibility.dates import MONTH_DAY, YEARS
 from eligibility.measure.cache import IdentityCache
 from eligibility.measure.occupations import describe_occupations, split_codes
 from eligibility.measure.work_rows import Item, Rules, WorkRow, WorkTable, excluded_because
 from eligibility.rulebook.model import Exclusion, Location, Occupations
-from eligibility.work import Counted, Part
+from eligibility.work import Counted, Part, tenths
 
 NOT_PART = "not part of the best occupation or run"
 NO_CODE = "no NOC code: it may or may not count"
@@ -136,17 +137,26 @@ def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts:
         key = (row.position, part[1], part[2], share)
         item = items.get(key)
         if item is None:
-            # The quotient of two integers is rounded once, as float() of the Fraction is (no Fraction made).
-            hours = (share if isinstance(share, int) else share.numerator) / (
-                per_unit if isinstance(share, int) else share.denominator * per_unit)
             # A part starts on its job's first day or on the window's, and ends on its job's last day or the
-            # window's.
-            item = items[key] = {**row.base,
-                                 "from": (row.entry.start if part[1] == row.first else first).isoformat(),
-                                 "to": (row.end if part[2] == row.last else last).isoformat(),
-                                 "hours": round(hours, 1), "counted": True}
+            # window's; each written as ISO text without ``isoformat`` (``dates.iso_date``).
+            day = row.entry.start if part[1] == row.first else first
+            start = YEARS[day.year] + MONTH_DAY[day.month][day.day]
+            day = row.end if part[2] == row.last else last
+            end = YEARS[day.year] + MONTH_DAY[day.month][day.day]
+            # The share's hours rounded from its two integers, as ``round(float(share / per_unit), 1)`` is.
+            hours = tenths(share, per_unit) if type(share) is int else tenths(
+                share.numerator, share.denominator * per_unit)
+            # The row's fixed part copied, then the count's (a copy of a dict is cheaper than a new one).
+            item = items[key] = _copy(row.base)
+            item["from"] = start
+            item["to"] = end
+            item["hours"] = hours
+            item["counted"] = True
         found.append(item)
     return found
+
+
+_copy = dict.copy
 
 
 def classify(table: WorkTable, first: dt.date, last: dt.date, location: Location, exclude: tuple[Exclusion, ...],
@@ -182,7 +192,6 @@ def _grouped(inside: list[tuple[WorkRow, Part]]) -> tuple[dict[str | None, list[
                                                             list[tuple[WorkRow, Part]]]:
     """The rows by NOC code (None: no code), and those with a code, each in the table's order."""
     groups: dict[str | None, list[tuple[WorkRow, Part]]] = {}
-    coded: list[tuple[WorkRow, Part]] = []
     for pair in inside:
         noc = pair[0].noc
         group = groups.get(noc)
@@ -190,9 +199,8 @@ def _grouped(inside: list[tuple[WorkRow, Part]]) -> tuple[dict[str | None, list[
             groups[noc] = [pair]
         else:
             group.append(pair)
-        if noc is not None:
-            coded.append(pair)
-    return groups, coded
+    # Most histories give every job a code: then the rows with one are the rows inside, a list shared with them.
+    return groups, [pair for pair in inside if pair[0].noc is not None] if None in groups else inside
 
 
 def exclusions(table: WorkTable, rules: Rules,
@@ -246,14 +254,18 @@ def window_rows(table: WorkTable, first: dt.date, last: dt.date) -> tuple[list[t
         low, high = first.toordinal(), last.toordinal()
         inside: list[tuple[WorkRow, Part]] = []
         outside: list[int] = []
-        for row in table.rows:
-            if row.last < low or row.first > high or low > high:
+        if low > high:
+            outside = [row.position for row in table.rows]
+        for pair in table.pairs if low <= high else ():
+            row = pair[0]
+            start, end = row.first, row.last
+            if end < low or start > high:
                 outside.append(row.position)
-            elif row.first >= low and row.last <= high:
-                inside.append((row, row.part))
+            elif start >= low and end <= high:
+                inside.append(pair)
             else:
-                inside.append((row, (row.index, row.first if row.first > low else low,
-                                     row.last if row.last < high else high, row.weekly)))
+                inside.append((row, (row.index, start if start > low else low, end if end < high else high,
+                                     row.weekly)))
         found = table.windows[key] = (inside, outside)
     return found
 

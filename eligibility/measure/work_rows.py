@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from fractions import Fraction
-from itertools import pairwise
+from itertools import islice
+from operator import attrgetter, lt
 from typing import Any
 
 from eligibility.facts import Facts, JobFact, Person, job_fact, weekly_hours
@@ -33,8 +34,8 @@ class WorkRow:
     the table's units, and the part of its evidence no count changes (a plain slotted class: one is made
     per job and evaluation, straight from the work entry)."""
 
-    __slots__ = ("_fact", "base", "end", "entry", "first", "index", "kind", "last", "noc", "part", "position",
-                 "weekly")
+    __slots__ = ("_fact", "base", "end", "entry", "first", "index", "kind", "last", "left", "noc", "part",
+                 "position", "weekly")
 
     def __init__(self, index: int, entry: WorkEntry, end: dt.date, weekly: int, position: int) -> None:
         e = entry
@@ -56,6 +57,10 @@ class WorkRow:
         self.kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized,
                      e.hours_per_week < FULL_TIME_WEEKLY)
         self._fact: JobFact | None = None
+        #: The row's first item left out (``WorkTable.item``): those for other reasons are copies of it with their
+        #: reason (a dozen conditions leave a job out for half a dozen reasons; a copy of a dict is cheaper than
+        #: a new one).
+        self.left: Item | None = None
 
     @property
     def start_iso(self) -> str:
@@ -75,6 +80,10 @@ class WorkRow:
         return self._fact
 
 
+_first_day = attrgetter("first")
+_last_day = attrgetter("last")
+
+
 class WorkTable:
     """A person's jobs for counting, built once per evaluation: hours are whole multiples of 1 / ``units``.
 
@@ -83,15 +92,19 @@ class WorkTable:
     """
 
     __slots__ = ("by_reason", "cap_units", "classified", "counted", "disjoint", "excluded", "grouped", "kind_ids",
-                 "kinds", "rows", "units", "windows")
+                 "kinds", "pairs", "rows", "units", "windows")
 
     def __init__(self, units: int, rows: tuple[WorkRow, ...]) -> None:
         self.units = units
         self.cap_units = int(WEEKLY_CAP * units)
         self.rows = rows
+        #: Each row with its whole part, as a window that holds all of the job lists it (one tuple per row, not
+        #: per window; kept here, not on the row, which would make a cycle for the garbage collector).
+        self.pairs: list[tuple[WorkRow, Part]] = [(row, row.part) for row in rows]
         #: No two jobs share a day (most histories): then no count ever shares the weekly cap between jobs.
+        # (Read by C functions alone: a Python function or generator per row cost as much as the rest of the row.)
         order = sorted(rows, key=_first_day)
-        self.disjoint = all(a.last < b.first for a, b in pairwise(order))
+        self.disjoint = all(map(lt, map(_last_day, order), islice(map(_first_day, order), 1, None)))
         #: One work entry per kind of row (rows alike in what the rules read share one exclusion), and each
         #: row's kind as its place among them (read per rules without hashing the row's kind again).
         self.kinds: dict[tuple[Any, ...], WorkEntry] = {}
@@ -133,7 +146,14 @@ class WorkTable:
         for pos in positions:
             item = slots[pos]
             if item is None:
-                item = slots[pos] = dict(rows[pos].base, counted=False, reason=reason)
+                row = rows[pos]
+                first = row.left
+                if first is None:
+                    item = row.left = dict(row.base, counted=False, reason=reason)
+                else:
+                    item = _copy(first)
+                    item["reason"] = reason
+                slots[pos] = item
             into[pos] = item
 
     def item(self, reason: str, row: WorkRow) -> Item:
@@ -143,12 +163,17 @@ class WorkTable:
             slots = self.by_reason[reason] = [None] * len(self.rows)
         item = slots[row.position]
         if item is None:
-            item = slots[row.position] = dict(row.base, counted=False, reason=reason)
+            first = row.left
+            if first is None:
+                item = row.left = dict(row.base, counted=False, reason=reason)
+            else:
+                item = _copy(first)
+                item["reason"] = reason
+            slots[row.position] = item
         return item
 
 
-def _first_day(row: WorkRow) -> int:
-    return row.first
+_copy = dict.copy
 
 
 def work_table(facts: Facts, person: Person = "applicant") -> WorkTable | None:
@@ -165,8 +190,12 @@ def _build_table(facts: Facts, person: Person) -> WorkTable | None:
     worked = facts.worked(person)
     if not known(worked):
         return None
-    # Weekly hours as the counting takes them, once per value (most histories repeat a few).
-    hours = {e.hours_per_week: weekly_hours(e.hours_per_week) for _, e, _ in worked}
+    # Weekly hours as the counting takes them, once per value (most histories repeat a few; a comprehension
+    # would make the fraction once per job).
+    hours: dict[float, Fraction] = {}
+    for _, e, _ in worked:
+        if e.hours_per_week not in hours:
+            hours[e.hours_per_week] = weekly_hours(e.hours_per_week)
     units = units_for(list(hours.values()))
     weekly = {h: f.numerator * (units // f.denominator) for h, f in hours.items()}
     return WorkTable(units, tuple([WorkRow(i, e, end, weekly[e.hours_per_week], pos)

@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from eligibility import codecache
 from eligibility.cli_build import run as run_app
 from eligibility.cli_coerce import plain_coercion
 from eligibility.errors import EligibilityError, Problem, UsageError
@@ -687,6 +688,7 @@ _mount_draws()
 
 def main() -> None:
     """Entry point: run the app; problems with input print as lines and exit 2, never a traceback."""
+    codecache.enable()  # before the command imports the package's classes, whose methods attrs compiles
     _freeze_once("start")
     _pause_collections()
     try:
@@ -722,6 +724,7 @@ def main() -> None:
         raise
     finally:
         _resume_collections()  # on for whoever called main (the tests), if the rules were not loaded
+        codecache.save()
     sys.exit(code if isinstance(code, int) else 0)
 
 

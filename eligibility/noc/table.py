@@ -2,6 +2,9 @@
 
 Only facts of the classification live here (codes, titles, TEER, hierarchy, example titles).
 Lead statements and main duties are read at run time by `eligibility.noc.elements`.
+
+The example titles (nine tenths of the text) are a file of their own, read on first use: every profile read
+looks its codes up in the table, and only title search and ``noc show`` read the examples.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ _CODE_2016 = re.compile(r"\d{4}")
 
 @frozen
 class UnitGroup(Record):
-    """A NOC 2021 unit group: its 5-digit code, class title, TEER, parent groups and example titles."""
+    """A NOC 2021 unit group: its 5-digit code, class title, TEER and parent groups (and its example titles)."""
 
     code: str
     title: str
@@ -40,7 +43,11 @@ class UnitGroup(Record):
     major: str
     sub_major: str
     minor: str
-    example_titles: tuple[str, ...]
+
+    @property
+    def example_titles(self) -> tuple[str, ...]:
+        """The unit group's example titles, in the classification's order (the packaged file, read once)."""
+        return example_titles().get(self.code, ())
 
 
 @frozen
@@ -69,7 +76,6 @@ class NocTable:
                 major=u["major"],
                 sub_major=u["sub_major"],
                 minor=u["minor"],
-                example_titles=tuple(u["example_titles"]),
             )
         self._ordered = tuple(self._units[c] for c in sorted(self._units))
         self._concordance: list[list[str]] = data["concordance"]
@@ -170,10 +176,19 @@ class NocTable:
         return tuple(sorted(self._from_2016))
 
 
+def _data_file(name: str) -> bytes:
+    # The package's data folder, as importlib.resources.files("eligibility") gives it, without importing zipfile.
+    return (Path(__file__).resolve().parents[1] / "data" / name).read_bytes()
+
+
 @cache
 def noc_table() -> NocTable:
     """The packaged NOC 2021 table, loaded once per process."""
-    # The package's data folder, as importlib.resources.files("eligibility") gives it, without importing zipfile.
-    # orjson reads the megabyte of the table about twice as fast as the standard library (same values).
-    data = (Path(__file__).resolve().parents[1] / "data" / "noc2021.json").read_bytes()
-    return NocTable(orjson.loads(data))
+    # orjson reads the table about twice as fast as the standard library (same values).
+    return NocTable(orjson.loads(_data_file("noc2021.json")))
+
+
+@cache
+def example_titles() -> dict[str, tuple[str, ...]]:
+    """The example titles of every unit group by code, from the packaged file, read once per process."""
+    return {code: tuple(titles) for code, titles in orjson.loads(_data_file("noc2021_examples.json")).items()}

@@ -43,18 +43,24 @@ for _name in __future__.all_feature_names:
 
 
 class _Store:
-    """The code read from the file, what this process compiled, and whether that is worth writing."""
+    """The code read from the file (on first use: a command that compiles nothing never reads it), what this
+    process compiled, and whether that is worth writing."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.loaded = False
         self.entries: dict[bytes, bytes] = {}
         self.names: set[str] = set()
         self.used: dict[bytes, bytes] = {}
         self.new: dict[bytes, bytes] = {}
         self.new_names: set[str] = set()
+
+    def load(self) -> None:
+        """Read the file, once; one that is absent, truncated or foreign is an empty store."""
+        self.loaded = True
         try:
-            stored = marshal.loads(path.read_bytes())
-        except Exception:  # absent, truncated or foreign: start empty
+            stored = marshal.loads(self.path.read_bytes())
+        except Exception:
             return
         if (isinstance(stored, tuple) and len(stored) == 4 and stored[:2] == (FORMAT, sys.version)
                 and isinstance(stored[2], dict) and isinstance(stored[3], set)):
@@ -120,6 +126,8 @@ def _compiled(source: str, filename: str, mode: str, flags: int, optimize: int, 
         made: CodeType = compile(source, filename, mode, flags, True, optimize)
         return made
     store = _STORE[0]
+    if not store.loaded:
+        store.load()
     key = hashlib.blake2b(f"{filename}\0{mode}\0{flags}\0{optimize}\0{sys.flags.optimize}\0{source}".encode(),
                           digest_size=16).digest()
     data = store.entries.get(key)

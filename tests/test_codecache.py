@@ -84,17 +84,22 @@ def test_a_source_that_changes_under_a_known_name_does_not_rewrite_the_file(stor
     assert store.stat().st_mtime_ns == written
     codecache._attrs_compile("x = 3\n", "<attrs generated methods m.D>", "exec")
     codecache.save()
-    assert len(codecache._Store(store).entries) == 3
+    reread = codecache._Store(store)
+    reread.load()
+    assert len(reread.entries) == 3
 
 
 def test_a_damaged_file_is_ignored(store: Path) -> None:
     """A truncated or foreign file is read as an empty store, and written afresh."""
     store.write_bytes(b"\x00not marshal")
     codecache._STORE[:] = [codecache._Store(store)]
+    codecache._STORE[0].load()
     assert codecache._STORE[0].entries == {}
     codecache.compile_code(SOURCE, "<made>")
     codecache.save()
-    assert len(codecache._Store(store).entries) == 1
+    reread = codecache._Store(store)
+    reread.load()
+    assert len(reread.entries) == 1
 
 
 def _evaluate(cache: Path, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -5,10 +5,10 @@ Each round runs, interleaved, a bare ``python -c "import typer, rich.console"`` 
 rules are read, checked and cached, and the code compiled for generated functions is stored), with a warm
 one (the checked library and the compiled code are read from the cache folder), and with the caches turned
 off. With ``--before``, another checkout's ``evaluate`` runs too, with a warm cache folder of its own (never
-the user's, which other checkouts' runs may prune). The figures are the medians over the rounds of each child's CPU time (user +
-system, which a loaded machine disturbs least) and wall-clock time, each as a ratio to the reference's.
-Bytecode is written and warmed first: a user's installed
-package has it, and ``PYTHONDONTWRITEBYTECODE`` would otherwise make every run compile the sources.
+the user's, which other checkouts' runs may prune). The figures are the medians over the rounds of each
+child's CPU time (user + system, which a loaded machine disturbs least) and wall-clock time, each as a
+ratio to the reference's. Bytecode is written and warmed first: a user's installed package has it, and
+``PYTHONDONTWRITEBYTECODE`` would otherwise make every run compile the sources.
 
 Run: python benchmarks/startup.py [--rounds N] [--before OTHER_CHECKOUT]
 """

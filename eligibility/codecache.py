@@ -23,7 +23,6 @@ a library, the tests) :func:`compile_code` is ``compile``.
 from __future__ import annotations
 import __future__
 
-import hashlib
 import marshal
 import os
 import sys
@@ -128,6 +127,8 @@ def _compiled(source: str, filename: str, mode: str, flags: int, optimize: int, 
     store = _STORE[0]
     if not store.loaded:
         store.load()
+    import hashlib  # here: a command that compiles nothing (--help) does not load it
+
     key = hashlib.blake2b(f"{filename}\0{mode}\0{flags}\0{optimize}\0{sys.flags.optimize}\0{source}".encode(),
                           digest_size=16).digest()
     data = store.entries.get(key)

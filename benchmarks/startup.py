@@ -1,12 +1,14 @@
 """Benchmark: the cold start of the command line, as ratios against a bare ``import typer, rich.console``.
 
 Each round runs, interleaved, a bare ``python -c "import typer, rich.console"`` (the reference),
-``eligibility --help``, and ``eligibility evaluate <example profile>`` with an empty rules cache (the
-rules are read, checked and cached), with a warm one (the checked library is read from the cache), and
-with the cache turned off. The figures are the medians over the rounds of each child's CPU time (user +
-system, which a loaded machine disturbs least) and wall-clock time, each as a ratio to the reference's.
-Bytecode is written and warmed first: a user's installed
-package has it, and ``PYTHONDONTWRITEBYTECODE`` would otherwise make every run compile the sources.
+``eligibility --help``, and ``eligibility evaluate <example profile>`` with an empty cache folder (the
+rules are read, checked and cached, and the code compiled for generated functions is stored), with a warm
+one (the checked library and the compiled code are read from the cache folder), and with the caches turned
+off. With ``--before``, another checkout's ``evaluate`` runs too, with a warm cache folder of its own (never
+the user's, which other checkouts' runs may prune). The figures are the medians over the rounds of each
+child's CPU time (user + system, which a loaded machine disturbs least) and wall-clock time, each as a
+ratio to the reference's. Bytecode is written and warmed first: a user's installed package has it, and
+``PYTHONDONTWRITEBYTECODE`` would otherwise make every run compile the sources.
 
 Run: python benchmarks/startup.py [--rounds N] [--before OTHER_CHECKOUT]
 """
@@ -51,8 +53,10 @@ def main() -> None:
     rounds = options.rounds
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONDONTWRITEBYTECODE", "ELIGIBILITY_NO_CACHE"}}
     warm_dir = tempfile.mkdtemp(prefix="eligibility-warm-")
+    before_dir = tempfile.mkdtemp(prefix="eligibility-before-")
     cold_root = tempfile.mkdtemp(prefix="eligibility-cold-")
     warm = {**env, "ELIGIBILITY_CACHE_DIR": warm_dir}
+    before = {**env, "ELIGIBILITY_CACHE_DIR": before_dir}
     try:
         _run(EVALUATE, warm)  # writes the bytecode and fills the warm cache
         _run(["-m", "eligibility", "--help"], warm)
@@ -64,13 +68,13 @@ def main() -> None:
             "eligibility evaluate, rules cache off": (EVALUATE, {**warm, "ELIGIBILITY_NO_CACHE": "1"}),
         }
         if options.before:
-            _run(EVALUATE, env, options.before.resolve())
+            _run(EVALUATE, before, options.before.resolve())
             commands[f"eligibility evaluate in {options.before}"] = (EVALUATE, "before")
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for round_no in range(rounds):
             for name, (args, which) in commands.items():
                 if which == "before":
-                    times[name].append(_run(args, env, options.before.resolve()))
+                    times[name].append(_run(args, before, options.before.resolve()))
                 elif which == "cold":
                     cold_env = {**env, "ELIGIBILITY_CACHE_DIR": str(Path(cold_root) / str(round_no))}
                     times[name].append(_run(args, cold_env))
@@ -78,6 +82,7 @@ def main() -> None:
                     times[name].append(_run(args, which or env))
     finally:
         shutil.rmtree(warm_dir, ignore_errors=True)
+        shutil.rmtree(before_dir, ignore_errors=True)
         shutil.rmtree(cold_root, ignore_errors=True)
     bare = next(iter(times.values()))
     cpu_ref, wall_ref = statistics.median(c for c, _ in bare), statistics.median(w for _, w in bare)

@@ -1,9 +1,20 @@
 """The `eligibility` command line."""
 
+# ruff: noqa: E402 (the garbage collector is paused before the imports below: see _COLLECTING)
+
 from __future__ import annotations
 
-import datetime as dt
 import gc
+
+#: Whether the garbage collector was on when this module started loading. It is off while the command line's
+#: modules load (typer and its dependencies, attrs, this module's commands): the collections their allocations
+#: triggered found nothing to free and walked everything loaded so far again, about a tenth of `evaluate`'s
+#: start on this project's machine. At the end of this module what it loaded is frozen (see _freeze_once) and
+#: collection is on again as it was.
+_COLLECTING = gc.isenabled()
+gc.disable()
+
+import datetime as dt
 import json
 import re
 import sys
@@ -15,6 +26,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from eligibility import codecache
 from eligibility.cli_build import run as run_app
 from eligibility.cli_coerce import plain_coercion
 from eligibility.errors import EligibilityError, Problem, UsageError
@@ -69,10 +81,11 @@ _PAUSED: list[bool] = []
 def _freeze_once(stage: str) -> None:
     """Move what is alive now out of the garbage collector's scans, once per stage and process.
 
-    What a command loads at start (typer and this module, then the rules and the modules imported to
-    load them) lives as long as the process; each collection the command's imports and evaluation
-    trigger would otherwise walk it all again (about 20 ms of ``evaluate`` on this project's machine).
-    Once per process: a program calling ``main`` many times (the tests) does not keep freezing.
+    What a command loads at start (typer and this module, frozen when this module has loaded; then the
+    rules and the modules imported to load them) lives as long as the process; each collection the
+    command's imports and evaluation trigger would otherwise walk it all again (about 20 ms of ``evaluate``
+    on this project's machine). Once per process: a program calling ``main`` many times (the tests) does
+    not keep freezing.
     """
     if stage not in _FROZEN:
         _FROZEN.add(stage)
@@ -705,7 +718,7 @@ def _usage_line(exc: Any) -> str | None:
 
 def main() -> None:
     """Entry point: run the app; problems with input print as lines and exit 2, never a traceback."""
-    _freeze_once("start")
+    codecache.enable()  # before the command imports the package's classes, whose methods attrs compiles
     _pause_collections()
     try:
         # Outside standalone mode click returns the exit code of typer.Exit instead of raising it.
@@ -742,10 +755,15 @@ def main() -> None:
         raise
     finally:
         _resume_collections()  # on for whoever called main (the tests), if the rules were not loaded
+        codecache.save()
     sys.exit(code if isinstance(code, int) else 0)
 
 
 __all__ = ["Problem", "app", "main"]
+
+_freeze_once("start")  # before collection is on again, which would otherwise walk all that was loaded at once
+if _COLLECTING:
+    gc.enable()
 
 
 if __name__ == "__main__":

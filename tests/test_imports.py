@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "eligibility"
 
 #: Shared leaf helpers: they import nothing of the package but one another.
 HELPERS = frozenset({"eligibility", "errors", "unknown", "suggest", "dates", "documents", "logic", "limits",
-                     "numbers", "record"})
+                     "numbers", "record", "codecache"})
 
 #: What each unit may import besides itself and the helpers.
 ALLOWED: dict[str, frozenset[str]] = {

@@ -1,4 +1,4 @@
-"""Build eligibility/data/noc2021.json, the compact NOC 2021 table the package ships.
+"""Build eligibility/data/noc2021.json and noc2021_examples.json, the compact NOC 2021 table the package ships.
 
 The table holds facts of the classification only (codes, class titles, TEER, hierarchy, example
 titles and the NOC 2016 -> 2021 concordance). Prose such as lead statements and main duties is
@@ -20,6 +20,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO.parent / "shared" / "data" / "noc"
 OUTPUT = REPO / "eligibility" / "data" / "noc2021.json"
+#: The unit groups' example titles, nine tenths of the table's text, in a file of their own: only title search
+#: and `noc show` read them, while every profile read looks codes up in the table.
+EXAMPLES = REPO / "eligibility" / "data" / "noc2021_examples.json"
 
 STRUCTURE = "noc_2021_v1.0_classification_structure.csv"
 ELEMENTS = "noc_2021_v1.0_elements_by_unit_group.json"
@@ -118,17 +121,29 @@ def build(folder: Path) -> dict[str, Any]:
     }
 
 
+def split(table: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The table without its example titles, and the example titles by unit group code."""
+    units = [{k: v for k, v in u.items() if k != "example_titles"} for u in table["unit_groups"]]
+    return {**table, "unit_groups": units}, {u["code"]: u["example_titles"] for u in table["unit_groups"]}
+
+
+def text(data: Any) -> str:
+    """The JSON text of a file the package ships (without its final line break)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def main(argv: list[str]) -> int:
-    """Write the table and print a one-line summary."""
+    """Write the table and its example titles and print a one-line summary."""
     folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_SOURCE
     table = build(folder)
-    text = json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    compact, examples = split(table)
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(text + "\n", encoding="utf-8")
+    OUTPUT.write_text(text(compact) + "\n", encoding="utf-8")
+    EXAMPLES.write_text(text(examples) + "\n", encoding="utf-8")
     n_examples = sum(len(u["example_titles"]) for u in table["unit_groups"])
     print(
-        f"wrote {OUTPUT.relative_to(REPO)}: {len(table['unit_groups'])} unit groups, "
-        f"{len(table['groups'])} higher groups, {n_examples} example titles, "
+        f"wrote {OUTPUT.relative_to(REPO)} and {EXAMPLES.relative_to(REPO)}: {len(table['unit_groups'])} unit "
+        f"groups, {len(table['groups'])} higher groups, {n_examples} example titles, "
         f"{len(table['concordance'])} concordance rows"
     )
     return 0

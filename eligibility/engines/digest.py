@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from eligibility.codecache import compile_code
 from eligibility.converter import unstructure
 from eligibility.unknown import UNKNOWN
 
@@ -176,7 +177,7 @@ def _writer(kind: type) -> Callable[[Any], str]:
               f"{''.join(some)}"
               f"        return '{{' + ', '.join(given) + '}}'\n")
     namespace: dict[str, Any] = {**_NAMES, "get": get, "W": _field, "T": _text, "Unknown": _Unknown}
-    exec(compile(source, f"<digest writer of {kind.__qualname__}>", "exec"), namespace)
+    exec(compile_code(source, f"<digest writer of {kind.__qualname__}>"), namespace)
     made: Callable[[Any], str] = namespace["write"]
     return made
 

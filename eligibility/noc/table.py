@@ -2,6 +2,9 @@
 
 Only facts of the classification live here (codes, titles, TEER, hierarchy, example titles).
 Lead statements and main duties are read at run time by `eligibility.noc.elements`.
+
+The example titles (nine tenths of the text) are a file of their own, read on first use: every profile read
+looks its codes up in the table, and only title search and ``noc show`` read the examples.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ _CODE_2016 = re.compile(r"\d{4}")
 
 @frozen
 class UnitGroup(Record):
-    """A NOC 2021 unit group: its 5-digit code, class title, TEER, parent groups and example titles."""
+    """A NOC 2021 unit group: its 5-digit code, class title, TEER and parent groups (and its example titles)."""
 
     code: str
     title: str
@@ -40,7 +43,11 @@ class UnitGroup(Record):
     major: str
     sub_major: str
     minor: str
-    example_titles: tuple[str, ...]
+
+    @property
+    def example_titles(self) -> tuple[str, ...]:
+        """The unit group's example titles, in the classification's order (the packaged file, read once)."""
+        return example_titles().get(self.code, ())
 
 
 @frozen
@@ -59,41 +66,47 @@ class NocTable:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self._groups: dict[str, str] = dict(data["groups"])
+        # Each unit group is made on first use (a profile read looks up a few of its 516), once.
+        self._rows: dict[str, dict[str, Any]] = {u["code"]: u for u in data["unit_groups"]}
         self._units: dict[str, UnitGroup] = {}
-        for u in data["unit_groups"]:
-            self._units[u["code"]] = UnitGroup(
-                code=u["code"],
-                title=u["title"],
-                teer=u["teer"],
-                broad=u["broad"],
-                major=u["major"],
-                sub_major=u["sub_major"],
-                minor=u["minor"],
-                example_titles=tuple(u["example_titles"]),
-            )
-        self._ordered = tuple(self._units[c] for c in sorted(self._units))
         self._concordance: list[list[str]] = data["concordance"]
         self.sources: tuple[tuple[str, str], ...] = tuple((s["file"], s["sha256"]) for s in data["sources"])
         self.attribution: str = data["attribution"]
+
+    def _unit(self, code: str) -> UnitGroup | None:
+        """The unit group with this exact code, made once, or None."""
+        unit = self._units.get(code)
+        if unit is None:
+            row = self._rows.get(code)
+            if row is None:
+                return None
+            unit = self._units[code] = UnitGroup(code=row["code"], title=row["title"], teer=row["teer"],
+                                                 broad=row["broad"], major=row["major"],
+                                                 sub_major=row["sub_major"], minor=row["minor"])
+        return unit
+
+    @cached_property
+    def _ordered(self) -> tuple[UnitGroup, ...]:
+        return tuple(unit for code in sorted(self._rows) if (unit := self._unit(code)) is not None)
 
     @cached_property
     def _from_2016(self) -> dict[str, list[ConcordanceRow]]:
         """The concordance rows by NOC 2016 code, built on first use (only conversions read them)."""
         out: dict[str, list[ConcordanceRow]] = {}
         for noc2016, title2016, change, noc2021 in self._concordance:
-            row = ConcordanceRow(noc2016, title2016, change, noc2021, self._units[noc2021].title)
+            row = ConcordanceRow(noc2016, title2016, change, noc2021, self._rows[noc2021]["title"])
             out.setdefault(noc2016, []).append(row)
         return out
 
     def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and code.strip() in self._units
+        return isinstance(code, str) and code.strip() in self._rows
 
     def __len__(self) -> int:
-        return len(self._units)
+        return len(self._rows)
 
     def get(self, code: str) -> UnitGroup | None:
         """The unit group with this 5-digit code, or None."""
-        return self._units.get(code.strip())
+        return self._unit(code.strip())
 
     def unit_groups(self) -> tuple[UnitGroup, ...]:
         """All 516 unit groups in code order."""
@@ -102,8 +115,8 @@ class NocTable:
     def group_title(self, code: str) -> str | None:
         """The title of a group code of any level (1 to 5 digits), or None if there is no such group."""
         code = code.strip()
-        unit = self._units.get(code)
-        return unit.title if unit else self._groups.get(code)
+        row = self._rows.get(code)
+        return str(row["title"]) if row else self._groups.get(code)
 
     def suggest(self, code: str, limit: int = 3, successors: bool = False) -> list[str]:
         """Up to `limit` unit-group codes close to a wrong code: typos, swapped digits or a shared prefix. With
@@ -120,7 +133,7 @@ class NocTable:
         from rapidfuzz import process  # only for suggestions: not imported by every start
         from rapidfuzz.distance import OSA
 
-        found = process.extract(digits, list(self._units), scorer=OSA.distance, score_cutoff=2, limit=None)
+        found = process.extract(digits, list(self._rows), scorer=OSA.distance, score_cutoff=2, limit=None)
 
         def closeness(item: tuple[str, float, int]) -> tuple[float, bool, int, str]:
             # Prefer fewer edits, then two swapped digits (the commonest slip), then codes sharing
@@ -132,7 +145,7 @@ class NocTable:
 
         ranked = [c for c, _, _ in sorted(found, key=closeness)]
         if not ranked and len(digits) >= 2:
-            ranked = [c for c in self._units if c.startswith(digits[: min(4, len(digits))])]
+            ranked = [c for c in self._rows if c.startswith(digits[: min(4, len(digits))])]
         return ranked[:limit]
 
     def require(self, code: str) -> UnitGroup:
@@ -148,7 +161,7 @@ class NocTable:
             if not hint and sum(ch.isdigit() for ch in clean) >= 4:
                 hint = did_you_mean_any(self.suggest(clean))
             raise UsageError(f"malformed NOC 2021 code {code!r}: a unit group code has 5 digits{hint}")
-        unit = self._units.get(clean)
+        unit = self._unit(clean)
         if unit is None:
             raise UsageError(f"unknown NOC 2021 unit group {clean}{did_you_mean_any(self.suggest(clean))}")
         return unit
@@ -170,10 +183,19 @@ class NocTable:
         return tuple(sorted(self._from_2016))
 
 
+def _data_file(name: str) -> bytes:
+    # The package's data folder, as importlib.resources.files("eligibility") gives it, without importing zipfile.
+    return (Path(__file__).resolve().parents[1] / "data" / name).read_bytes()
+
+
 @cache
 def noc_table() -> NocTable:
     """The packaged NOC 2021 table, loaded once per process."""
-    # The package's data folder, as importlib.resources.files("eligibility") gives it, without importing zipfile.
-    # orjson reads the megabyte of the table about twice as fast as the standard library (same values).
-    data = (Path(__file__).resolve().parents[1] / "data" / "noc2021.json").read_bytes()
-    return NocTable(orjson.loads(data))
+    # orjson reads the table about twice as fast as the standard library (same values).
+    return NocTable(orjson.loads(_data_file("noc2021.json")))
+
+
+@cache
+def example_titles() -> dict[str, tuple[str, ...]]:
+    """The example titles of every unit group by code, from the packaged file, read once per process."""
+    return {code: tuple(titles) for code, titles in orjson.loads(_data_file("noc2021_examples.json")).items()}

@@ -23,6 +23,7 @@ from typing import Any, Literal, get_args, get_origin
 
 import attrs
 
+from eligibility.codecache import compile_code
 from eligibility.limits import FIRST_DATE, LAST_DATE, MAX_KEY, MAX_NUMBER, MAX_PROFILE_ITEMS, MAX_TEXT, text_within
 from eligibility.unknown import Unknown
 
@@ -143,7 +144,7 @@ def _written_reader(cls: type, plan: Any, nullable: bool) -> QuickReader | None:
     lines += ["    if left:",
               "        return MISS",
               f"    return cls({', '.join(f'a{i}' for i in range(len(fields)))})"]
-    exec(compile("\n".join(lines), f"<quick reader of {cls.__qualname__}>", "exec"), scope)
+    exec(compile_code("\n".join(lines), f"<quick reader of {cls.__qualname__}>"), scope)
     written: QuickReader = scope["read"]
     return written
 

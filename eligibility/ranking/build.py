@@ -13,6 +13,7 @@ from operator import is_
 import attrs
 from attrs import field, frozen
 
+from eligibility.codecache import compile_code
 from eligibility.ranking.measures import LANGUAGE
 from eligibility.ranking.reading import Reading
 from eligibility.ranking.score import Plan, Points, Scored
@@ -193,7 +194,7 @@ def _compiled(shape: Layout) -> Callable[[tuple[Points, ...], dict[str, Reading]
                         .replace("EVIDENCE", "e1 + e2 if e2 else e1") for line in made]]
         out.append(f"f{i}")
     lines.append(f"    return ({', '.join(out)}{',' if len(out) == 1 else ''}), settled")
-    exec(compile("\n".join(lines), "<ranking.build: factors of a layout>", "exec"), names)
+    exec(compile_code("\n".join(lines), "<ranking.build: factors of a layout>"), names)
     built: Callable[[tuple[Points, ...], dict[str, Reading], dict[Hashable, FactorScore]],
                     tuple[tuple[FactorScore, ...], list[str]]] = names["build"]  # type: ignore[assignment]
     return built

@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable, Iterable
 from itertools import product
 from typing import NamedTuple
 
+from eligibility.codecache import compile_code
 from eligibility.ranking.plan import PartLayout, Plan, Points, Step, plan, row_at, step
 from eligibility.ranking.reading import Reading, Span
 
@@ -200,7 +201,7 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
     lines.append(f"    return new(Scored, ({' + '.join(low) or '0'}, {' + '.join(high) or '0'}, scored, "
                  f"({', '.join(part_names)}{',' if len(part_names) == 1 else ''}), "
                  f"({', '.join(section_names)}{',' if len(section_names) == 1 else ''})))")
-    exec(compile("\n".join(lines), "<ranking.score: a plan scored>", "exec"), names)
+    exec(compile_code("\n".join(lines), "<ranking.score: a plan scored>"), names)
     built: Callable[[dict[str, Reading]], Scored] = names["fresh"]  # type: ignore[assignment]
     return built
 

@@ -113,21 +113,22 @@ def test_table_is_cached() -> None:
 
 
 def test_packaged_table_is_what_the_builder_makes(noc_data: Path) -> None:
-    """The committed JSON equals a fresh build from the StatCan files (nothing hand-edited or stale)."""
+    """The committed JSON files (the table, its example titles) equal a fresh build from the StatCan files
+    (nothing hand-edited or stale)."""
     sys.path.insert(0, str(REPO / "tools"))
     try:
         import build_noc_table
     finally:
         sys.path.pop(0)
-    fresh = json.dumps(
-        build_noc_table.build(noc_data), ensure_ascii=False, separators=(",", ":"), sort_keys=True
-    )
-    packaged = (REPO / "eligibility" / "data" / "noc2021.json").read_text(encoding="utf-8").strip()
-    assert fresh == packaged
+    table, examples = build_noc_table.split(build_noc_table.build(noc_data))
+    for fresh, name in ((table, "noc2021.json"), (examples, "noc2021_examples.json")):
+        packaged = (REPO / "eligibility" / "data" / name).read_text(encoding="utf-8").strip()
+        assert json.dumps(fresh, ensure_ascii=False, separators=(",", ":"), sort_keys=True) == packaged
 
 
 def test_packaged_table_has_no_prose() -> None:
     """The shipped table holds no lead statement or main duty text (licensing rule)."""
-    text = (REPO / "eligibility" / "data" / "noc2021.json").read_text(encoding="utf-8")
+    text = "".join((REPO / "eligibility" / "data" / name).read_text(encoding="utf-8")
+                   for name in ("noc2021.json", "noc2021_examples.json"))
     assert "develop logical and physical specifications" not in text  # a 21231 main duty
     assert "Software engineers and designers research, design" not in text  # the 21231 lead statement

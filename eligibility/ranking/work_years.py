@@ -163,7 +163,7 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
         # the window, or of an occupation that is not skilled (the words select_rows' items give).
         why = list(reasons)
         if outside:
-            gone = outside_window(first, last)
+            gone = _outside(first, last)
             for pos in outside:
                 if why[pos] is None:
                     why[pos] = gone
@@ -269,6 +269,19 @@ def _window(as_of: dt.date, months: int) -> tuple[dt.date, dt.date, str, str]:
             _WINDOWS.clear()  # a batch over many days must not keep every day's
         first, last = window(as_of, months)
         found = _WINDOWS[(as_of, months)] = (first, last, first.isoformat(), last.isoformat())
+    return found
+
+
+_OUTSIDE: dict[tuple[dt.date, dt.date], str] = {}
+
+
+def _outside(first: dt.date, last: dt.date) -> str:
+    """``outside_window(first, last)``, kept per window (its dates are written through C's printf)."""
+    found = _OUTSIDE.get((first, last))
+    if found is None:
+        if len(_OUTSIDE) >= 1024:
+            _OUTSIDE.clear()  # a batch over many days must not keep every day's
+        found = _OUTSIDE[(first, last)] = outside_window(first, last)
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -89,12 +90,16 @@ def with_score(evaluation: Evaluation, profile: Profile, library: Library, facts
     """An evaluation with its CRS score and the rounds it met, as ``evaluate`` gives it (``facts``: the
     evaluation's own, shared by the score)."""
     day = evaluation.as_of
-    verdicts = {p.id: p.verdict for p in evaluation.programs}
+    verdicts = dict(map(_ID_VERDICT, evaluation.programs))
     score = crs_result(profile, day, library, facts, evaluation.receipt.profile_sha256,
                        rounds_of(profile, day, library, verdicts, engine, facts), evaluation.receipt)
     # The evaluation with its score: every field of the evaluation as it is, and the CRS (attrs.evolve's
     # answer, without its generic walk over the fields).
     return Evaluation(evaluation.as_of, evaluation.receipt, evaluation.programs, evaluation.profile_name, score)
+
+
+#: A program result's id and verdict, read in C (``with_score`` reads them of every program).
+_ID_VERDICT = attrgetter("id", "verdict")
 
 
 def verdicts(profile: Profile | str | Path, as_of: dt.date | str | None = None,

@@ -151,10 +151,14 @@ def _compiled(shape: Layout) -> Callable[[tuple[Points, ...], dict[str, Reading]
                       f"MA{i}": m1, f"MB{i}": m2})
         top, applies = int(top), bool(applies)  # numbers written into the code
         kept_new = f"FS(ID{i}, SEC{i}, SAYS{i}, low, high, {top}, "
-        made = [f"        f{i} = new(FS)",
-                f"        setd(f{i}, '__dict__', {{'id': ID{i}, 'section': SEC{i}, 'says': SAYS{i}, 'low': low, "
-                f"'high': high, 'max': {top}, 'observed': OBSERVED, 'evidence': EVIDENCE, 'citations': C{i}, "
-                f"'settled_by': settle, 'applies': {applies}}})"]
+        # The factor's dict copied from one holding its fields in order, those of the layout already set (a dict
+        # copied whole is cloned, keys and all; one made from a display inserts its items one by one).
+        names[f"T{i}"] = {"id": fid, "section": section, "says": says, "low": 0, "high": 0, "max": top,
+                          "observed": None, "evidence": (), "citations": citations, "settled_by": (),
+                          "applies": applies}
+        made = [f"        d = T{i}.copy()", "        d['low'] = low", "        d['high'] = high",
+                "        d['observed'] = OBSERVED", "        d['evidence'] = EVIDENCE",
+                "        d['settled_by'] = settle", f"        f{i} = new(FS)", f"        setd(f{i}, '__dict__', d)"]
         if m2 is None and m1 not in shape.present:
             # Reads nothing in this case: depends on its points alone.
             lines += [f"    key = ({i}, points[{i}])", "    f = get(key)", "    if f is None:",

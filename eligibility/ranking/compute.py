@@ -9,7 +9,7 @@ from operator import is_
 from typing import Any, NamedTuple
 
 import attrs
-from attrs import frozen
+from attrs import field, frozen
 
 from eligibility import __version__
 from eligibility.engines.run import profile_digest
@@ -18,7 +18,7 @@ from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.build import cite, factor_scores, layout, section_scores
 from eligibility.ranking.languages import read_languages
-from eligibility.ranking.measures import Reader, Reading, accompanying_spouse
+from eligibility.ranking.measures import LANGUAGE, Reader, Reading, accompanying_spouse
 from eligibility.ranking.plan import Readers, differing
 from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
 from eligibility.record import Record
@@ -61,7 +61,10 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     # ``__init__`` is called through CPython 3.11's generic path).
     reader = _object_new(Reader)
     reader.facts, reader.counting, reader.explain, reader.foreign = facts, counting, explain, None
-    readings = {m: read(reader) for m, read in needed}
+    # Into a copy of a dict that holds every measure this case reads (``_case``): set in place, never grown.
+    readings = _BLANK[id(needed)].copy()
+    for m, read in needed:
+        readings[m] = read(reader)
     # The applicant's English and French, read once: every language measure is one of them, whichever language
     # is designated first (named in the evidence only for the designation chosen, below).
     tests = facts.tests("applicant", counting.test_valid_months)
@@ -79,20 +82,16 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
             options = ("french",) if languages == {"french"} else ("english",)
     first_plan = plans[0]
     scored: dict[OfficialLanguage, Scored] = {}
-    previous: list[Scored] = []
     for d in options:
         first, second = (english, french) if d == "english" else (french, english)
         readings["first_language"] = readings["first_language_all"] = first
         readings["second_language"] = second
-        if not previous:
-            previous = [score_plan(first_plan, readings)]
-            if redo:
-                # With a spouse, only the steps whose tables differ (and the spouse's) score differently.
-                previous.append(score_plan(plans[1], readings, previous[0], redo))
+        # Every plan scored whole, by its compiled function: cheaper than scoring again only the steps that
+        # differ (those of the languages designated, or of a spouse case), which looks each one up by its levels.
+        if len(plans) == 1:
+            scored[d] = score_plan(first_plan, readings)
         else:
-            # The other designation: only the steps that read the languages designated change.
-            previous = [score_plan(p, readings, previous[i]) for i, p in enumerate(plans)]
-        scored[d] = previous[0] if len(previous) == 1 else widen(previous, redo)
+            scored[d] = widen([score_plan(first_plan, readings), score_plan(plans[1], readings)], redo)
     if len(options) == 1:
         chosen = options[0]
     else:
@@ -112,8 +111,13 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
             if evidence:
                 value, observed, _, settle, abilities = reading
                 for measure in names:
-                    readings[measure] = _new(Reading, (value, observed, tuple([{"measure": measure, **e}
-                                                                               for e in evidence]), settle, abilities))
+                    # Each item a copy with its measure named (``tagged``; the key is already first).
+                    items = []
+                    for item in evidence:
+                        item = item.copy()
+                        item["measure"] = measure
+                        items.append(item)
+                    readings[measure] = _new(Reading, (value, observed, tuple(items), settle, abilities))
             else:
                 for measure in names:
                     readings[measure] = reading
@@ -162,7 +166,13 @@ def _case(version: CrsVersion, with_spouse: bool | Unknown) -> tuple[tuple[Plan,
             plans, redo = (plan(version, with_spouse),), ()
             needed = plans[0].readers
         hit = _CASES[(id(version), with_spouse)] = (version, (plans, needed, redo))
+        _BLANK[id(needed)] = dict.fromkeys([*(m for m, _ in needed), *sorted(LANGUAGE)])
     return hit[1]
+
+
+#: The readings of a score before it is read, by the readers of its case (``_case`` keeps them as long as their
+#: version): every measure the case reads, and the languages', without a value yet.
+_BLANK: dict[int, dict[str, Any]] = {}
 
 
 _SHARED: dict[tuple[int, ...], tuple[tuple[Plan, ...], tuple[Readers, tuple[int, ...]]]] = {}
@@ -216,13 +226,23 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
     message = f"{scored.low} points" if exact else f"{scored.low} to {scored.high} points: some facts are unknown"
     # Made as attrs' ``__init__`` would, without calling it (in CPython 3.11 a class with a Python ``__init__`` is
     # called through the generic path): the instance, and its dict set whole in the order of the fields.
+    # The dict is a copy of the day's, which holds every field in order with those of the day set (a dict copied
+    # whole is cloned, keys and all; one made from a display inserts its items one by one).
+    fields = day.fields.copy()
+    fields["message"] = message
+    fields["low"] = scored.low
+    fields["high"] = scored.high
+    fields["with_spouse"] = chosen.with_spouse
+    fields["spouse"] = chosen.spouse
+    fields["first_official_language"] = chosen.designation
+    fields["sections"] = sections
+    fields["factors"] = factors
+    fields["settled_by"] = settled
+    fields["receipt"] = receipt
+    fields["profile_name"] = profile.name
+    fields["rounds"] = rounds(scored.low, scored.high) if rounds is not None else None
     found = _object_new(CrsResult)
-    _object_set(found, "__dict__", {
-        "as_of": as_of, "status": "scored", "message": message, "low": scored.low, "high": scored.high,
-        "max": version.max, "with_spouse": chosen.with_spouse, "spouse": chosen.spouse,
-        "first_official_language": chosen.designation, "version": day.period, "sections": sections,
-        "factors": factors, "settled_by": settled, "caveats": day.caveats, "receipt": receipt,
-        "profile_name": profile.name, "rounds": rounds(scored.low, scored.high) if rounds is not None else None})
+    _object_set(found, "__dict__", fields)
     return found
 
 
@@ -243,6 +263,8 @@ class OnDay(Record):
     version: CrsVersion | None
     period: CrsVersionRef | None
     caveats: tuple[Caveat, ...]
+    #: A scored result's fields in order (``CrsResult``'s), those of the day set: ``crs_result`` copies it.
+    fields: dict[str, Any] = field(factory=dict, eq=False, repr=False)
 
 
 _ON_DAY: dict[tuple[int, dt.date], tuple[CrsRules, OnDay]] = {}
@@ -265,6 +287,11 @@ def on_day(rules: CrsRules, as_of: dt.date) -> OnDay:
     caveats += reported_caveats(rules.reported_changes, rules.sources, as_of)
     found = OnDay(version, CrsVersionRef(version.valid_from, version.valid_to, version.changes)
                   if version is not None else None, tuple(caveats))
+    found.fields.update({
+        "as_of": as_of, "status": "scored", "message": "", "low": 0, "high": 0,
+        "max": version.max if version is not None else 0, "with_spouse": None, "spouse": "",
+        "first_official_language": None, "version": found.period, "sections": (), "factors": (), "settled_by": (),
+        "caveats": found.caveats, "receipt": None, "profile_name": None, "rounds": None})
     if len(_ON_DAY) >= 4096:
         _ON_DAY.clear()  # a batch over many days must not keep every day's
     _ON_DAY[(id(rules), as_of)] = (rules, found)

@@ -23,8 +23,8 @@ _UNKNOWN: dict[str, Reading] = {}
 
 def read_language(tests: tuple[TestFact, ...] | Unknown, language: str | None, path: str, explain: bool) -> Reading:
     """The levels of the best valid test in ``language`` (None: any), one span per ability and the lowest
-    ability as the value; every test of that language as evidence (``explain``), without naming the measure
-    (several measures share this reading)."""
+    ability as the value; every test of that language as evidence (``explain``), its measure not yet named (None:
+    several measures share this reading, each names itself in a copy, ``measures.tagged``)."""
     if tests is UNKNOWN:
         return _unknown(path)
     of_language = [t for t in tests if t.language == language] if language is not None and tests else tests
@@ -82,8 +82,10 @@ def _submitted(t: TestFact) -> tuple[int, int]:
 
 def _test_evidence(t: TestFact) -> dict[str, Any]:
     # A test's levels are read per ability, in the order of ABILITIES (``Facts.tests``): copied as they are.
-    item: dict[str, Any] = {"test": t.test.test, "taken": iso_date(t.test.taken), "language": t.language,
-                            "levels": dict(t.levels), "valid": t.valid}
+    # The measure first, named by each measure that reads this reading (``measures.tagged``): a copy of the item with
+    # that one value set (a dict copied whole is cloned; one merged into a display inserts its items one by one).
+    item: dict[str, Any] = {"measure": None, "test": t.test.test, "taken": iso_date(t.test.taken),
+                            "language": t.language, "levels": dict(t.levels), "valid": t.valid}
     if t.why_not:
         item["reason"] = t.why_not
     return item

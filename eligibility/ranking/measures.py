@@ -199,11 +199,19 @@ def canadian_education(m: Reader) -> Reading:
 
 def tagged(measure: str, reading: Reading) -> Reading:
     """A reading shared by several measures (a language's), with this measure named in each evidence item (the
-    same reading when it has no evidence: a result reads its words, evidence and paths, all unchanged)."""
+    same reading when it has no evidence: a result reads its words, evidence and paths, all unchanged). Each item
+    of the shared reading holds the key ``measure`` first, not yet named (``languages.read_language``)."""
     if not reading.evidence:
         return reading
     value, observed, evidence, settle, abilities = reading
-    return reading_of((value, observed, tuple([{"measure": measure, **e} for e in evidence]), settle, abilities))
+    return reading_of((value, observed, tuple([named(e, measure) for e in evidence]), settle, abilities))
+
+
+def named(item: dict[str, Any], measure: str) -> dict[str, Any]:
+    """A copy of an evidence item of a shared language reading, its measure named."""
+    found = item.copy()
+    found["measure"] = measure
+    return found
 
 
 def spouse_language(m: Reader) -> Reading:

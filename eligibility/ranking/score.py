@@ -95,37 +95,17 @@ def _kept_points(s: Step, readings: dict[str, Reading]) -> Points:
     return found
 
 
-def score_plan(p: Plan, readings: dict[str, Reading], previous: Scored | None = None,
-               redo: tuple[int, ...] | None = None) -> Scored:
-    """Every step, part and section; with ``previous``, only the steps ``redo`` again (by default the language
-    steps: ``previous`` is the other designation's score)."""
-    if previous is None:
-        fresh = p.fresh
-        if fresh is None:
-            fresh = _compiled(p)
-            object.__setattr__(p, "fresh", fresh)
-        return fresh(readings)  # type: ignore[return-value]
-    steps = p.steps
-    factors = list(previous.factors)
-    for i in p.designated if redo is None else redo:
-        factors[i] = _kept_points(steps[i], readings) if steps[i].applies else NONE
-    scored = tuple(factors)
-    parts, sections = [], []
-    total_low = total_high = 0
-    for cut, shape, kept in p.adding:
-        # Most sections of most people add up the same points (no spouse, no additional points...): kept by them.
-        key = scored[cut]
-        found = kept.get(key)
-        if found is None:
-            if len(kept) >= KEPT:
-                kept.clear()
-            found = kept[key] = _section(shape, scored)
-        spans, section = found
-        parts.append(spans)
-        sections.append(section)
-        total_low += section[0]
-        total_high += section[1]
-    return _new(Scored, (total_low, total_high, scored, tuple(parts), tuple(sections)))
+def score_plan(p: Plan, readings: dict[str, Reading]) -> Scored:
+    """Every step, part and section of a plan for these readings, by the plan's compiled function (``_compiled``).
+
+    (Until 2026-12-01 a second designation or spouse case scored again only the steps that differ from a previous
+    score, each looked up by its levels: as many bytecodes as scoring the whole plan by its compiled function, and
+    more machine instructions; docs/performance.md, CRS, seventh pass.)"""
+    fresh = p.fresh
+    if fresh is None:
+        fresh = _compiled(p)
+        object.__setattr__(p, "fresh", fresh)
+    return fresh(readings)  # type: ignore[return-value]
 
 
 def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:

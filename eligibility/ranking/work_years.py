@@ -12,7 +12,7 @@ from eligibility.facts import Facts, Person
 from eligibility.measure.noc_2016 import skilled_2016
 from eligibility.measure.occupations import describe_occupations, matches, split_codes
 from eligibility.measure.work_classes import NO_CODE, exclusions, not_among, outside_window, window_rows
-from eligibility.measure.work_rows import WorkRow, WorkTable, work_table
+from eligibility.measure.work_rows import WorkRow, WorkTable, excluded_because, work_table
 from eligibility.profile.model import WorkEntry
 from eligibility.ranking.reading import MONTH_DAY, Reading, reading_of
 from eligibility.rulebook.crs import Counting, SkillLevel2016
@@ -56,8 +56,8 @@ def applicant_work_years(facts: Facts, counting: Counting, explain: bool) -> tup
     if not table.rows:
         found = _no_work(first, last, first_iso, last_iso) if explain else NO_WORK
         return found, found
-    canada = exclusions(table, ("canada", CANADIAN_EXCLUDED, None))[0]
-    abroad = exclusions(table, ("abroad", FOREIGN_EXCLUDED, None))[0]
+    canada = _reasons(table, "canada", CANADIAN_EXCLUDED)
+    abroad = _reasons(table, "abroad", FOREIGN_EXCLUDED)
     inside, outside = window_rows(table, first, last)
     here: list[tuple[WorkRow, Part]] = []
     there: list[tuple[WorkRow, Part]] = []
@@ -71,6 +71,19 @@ def applicant_work_years(facts: Facts, counting: Counting, explain: bool) -> tup
                    first_iso, last_iso),
             _years(table, counting, explain, "foreign_work_years", "$.work", abroad, there, outside, first, last,
                    first_iso, last_iso))
+
+
+def _reasons(table: WorkTable, location: Location, exclude: tuple[Exclusion, ...]) -> tuple[str | None, ...]:
+    """``exclusions(table, (location, exclude, None))[0]``: why each row is excluded (None: it is not), worked out
+    once per kind of row, without the positions by reason that the evaluation's classification reads (the CRS reads
+    the reasons alone; the evaluation never asks for these rules)."""
+    found = table.excluded.get((location, exclude, None))
+    if found is not None:
+        return found[0]
+    by_kind = [excluded_because(entry, location, exclude) for entry in table.kinds.values()]
+    if len(by_kind) == 1:
+        return (by_kind[0],) * len(table.rows)
+    return tuple([by_kind[place] for place in table.kind_ids])
 
 
 def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, path: str,
@@ -97,8 +110,19 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
                 certain.append(pair)
     else:
         others = _split_2016(kept, levels, certain, uncertain)
-    # The table's count of all the parts (a plain sum when no two jobs of the table share a day).
-    total, shares, over = _count(table, [part for _, part in certain])
+    # The table's count of all the parts: a plain sum when no two jobs of the table share a day (``disjoint_count``
+    # written here: each part's days up to the weekly cap).
+    if table.disjoint:
+        cap = table.cap_units
+        shares: dict[int, int] = {}
+        total = 0
+        over = 1
+        for _, (index, start, end, weekly) in certain:
+            counted = (weekly if weekly < cap else cap) * (end - start + 1) if weekly > 0 else 0
+            shares[index] = shares.get(index, 0) + counted
+            total += counted
+    else:
+        total, shares, over = _count(table, [part for _, part in certain])
     # Jobs that may or may not count (no NOC code, or an unknown NOC 2016 level) only widen the span: without them
     # it is exact.
     top = _count(table, [part for _, part in certain + uncertain])[0] if uncertain else total
@@ -139,7 +163,7 @@ def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, pa
         # the window, or of an occupation that is not skilled (the words select_rows' items give).
         why = list(reasons)
         if outside:
-            gone = outside_window(first, last)
+            gone = _outside(first, last)
             for pos in outside:
                 if why[pos] is None:
                     why[pos] = gone
@@ -245,6 +269,19 @@ def _window(as_of: dt.date, months: int) -> tuple[dt.date, dt.date, str, str]:
             _WINDOWS.clear()  # a batch over many days must not keep every day's
         first, last = window(as_of, months)
         found = _WINDOWS[(as_of, months)] = (first, last, first.isoformat(), last.isoformat())
+    return found
+
+
+_OUTSIDE: dict[tuple[dt.date, dt.date], str] = {}
+
+
+def _outside(first: dt.date, last: dt.date) -> str:
+    """``outside_window(first, last)``, kept per window (its dates are written through C's printf)."""
+    found = _OUTSIDE.get((first, last))
+    if found is None:
+        if len(_OUTSIDE) >= 1024:
+            _OUTSIDE.clear()  # a batch over many days must not keep every day's
+        found = _OUTSIDE[(first, last)] = outside_window(first, last)
     return found
 
 

@@ -69,11 +69,6 @@ def test_a_job_with_a_planned_end_gets_its_next_canadian_year() -> None:
     assert years == [(25, 25, dt.date(2027, 5, 30))]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "models Improvement: 'the points it adds (a span when facts are unknown)'; a current Canadian job without "
-    "a NOC is 360..438 today (skilled or not), and its second year raises the high by 25 (0..25), as the "
-    "scorer shows on 2027-05-30 (0..53 Canadian work); the engine lists no Canadian year (improve.py "
-    "_canadian_year: w.noc is not None, and the years read are the low's)"))
 def test_a_current_job_without_a_noc_gets_its_next_year_as_a_span() -> None:
     """The span 0..25: nothing when the job is not skilled, +25 when it is."""
     assert _range(_noc_unknown(), "2026-12-01") == (360, 438)
@@ -109,3 +104,17 @@ def test_the_points_lost_on_a_range_give_the_high_end_too(tmp_path: Path) -> Non
     out = CliRunner().invoke(app, ["crs", str(path), "--as-of", "2026-12-01", "--improve"]).output
     line = next(x for x in out.splitlines() if x.strip().startswith("2027-01-10"))
     assert "133" in line and "146" in line
+
+
+def test_a_current_job_without_a_noc_reaches_its_next_year_on_the_day_the_high_end_rises() -> None:
+    """Its day is the first on which the scorer's high end of Canadian work rises: the job (from 2025-06-01, 30 h
+    a week counted) holds 1 year if skilled (40 points, single) until 2027-05-29, and 2 years (53) on 2027-05-30,
+    when 2025-06-01..2027-05-29 is 728 days x 30/7 = 3,120 h."""
+    found = _improve(_noc_unknown(), "2026-12-01")
+    assert [i.date for i in found.improvements if i.kind == "canadian_work"] == [dt.date(2027, 5, 30)]
+    spans = []
+    for day in (dt.date(2027, 5, 29), dt.date(2027, 5, 30)):
+        result = crs_result(profile_from_data(_noc_unknown()), day, rules())
+        work = next(f for f in result.factors if f.id == "core.canadian_work")
+        spans.append((work.low, work.high))
+    assert spans == [(0, 40), (0, 53)]

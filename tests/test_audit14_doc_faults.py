@@ -244,11 +244,6 @@ def _spouse_unknown() -> eligibility.Profile:
         "relatives_in_canada": [], "job_offer": None})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "docs/results.md:177-180 (and result-schema.json's crs_factor.settled_by, 'Profile paths that would settle the "
-    "range'): each factor of a range has points null, its low and high, and settled_by listing the paths that "
-    "settle it; for a married applicant whose spouse is not described, core.age is 65..72 and core.education "
-    "126..135 (the with- and without-spouse columns) with settled_by [] (only the top level names $.spouse)"))
 def test_a_crs_factor_left_a_range_by_the_spouse_names_what_settles_it() -> None:
     """Every CRS factor whose low and high differ names the profile paths that settle it."""
     data = eligibility.to_data(eligibility.crs(_spouse_unknown(), "2026-11-30", rounds=False))

@@ -9,7 +9,7 @@ from operator import is_
 from typing import Any, NamedTuple
 
 import attrs
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from eligibility import __version__
 from eligibility.engines.run import profile_digest
@@ -220,8 +220,13 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
     scored, shape = chosen.scored, layout(rules, chosen.plans)
     factors, settled = factor_scores(shape, scored, chosen.readings)
     sections = section_scores(shape, scored)
-    if chosen.with_spouse is None and "$.spouse" not in settled:
-        settled = ("$.spouse", *settled)
+    if chosen.with_spouse is None:
+        if "$.spouse" not in settled:
+            settled = ("$.spouse", *settled)
+        # A factor that reads only known facts and still spans a range spans the two spouse columns (core age,
+        # education, language...): the spouse settles it.
+        factors = tuple(evolve(f, settled_by=("$.spouse",)) if f.low != f.high and not f.settled_by else f
+                        for f in factors)
     exact = scored.low == scored.high
     message = f"{scored.low} points" if exact else f"{scored.low} to {scored.high} points: some facts are unknown"
     # Made as attrs' ``__init__`` would, without calling it (in CPython 3.11 a class with a Python ``__init__`` is

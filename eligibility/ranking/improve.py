@@ -223,9 +223,10 @@ def _canadian_year(s: _Scorer) -> Iterator[Improvement]:
     if not known(work):
         return
     # Going on after the as-of date: no end, or a planned last day after it (``end`` is the last day worked).
+    # A job without a NOC code may be skilled: its next year may count (a span from 0, settled by its code).
     current = [(i, w) for i, w in enumerate(work) if (w.end is None or w.end > s.as_of) and w.start < s.as_of
-               and w.noc is not None
-               and may_be_skilled(s.counting, w) and excluded_because(w, "canada", CANADIAN_EXCLUDED) is None]
+               and (w.noc is None or may_be_skilled(s.counting, w))
+               and excluded_because(w, "canada", CANADIAN_EXCLUDED) is None]
     reading = next((f for f in s.base.factors if f.id == "core.canadian_work"), None)
     if not current or reading is None:
         return
@@ -241,6 +242,17 @@ def _canadian_year(s: _Scorer) -> Iterator[Improvement]:
     lo, hi = s.gain(changed)
     if hi <= 0:
         return
+    unsure = [w for _, w in current if w.noc is None]
+    if unsure:
+        # The year counts only if the job without a code is skilled: the day is the first the score's high end
+        # rises with the jobs going on (the low end counts none of its hours), looked for from the next day.
+        days = _first_day(s, 0, 1, reading.high)
+        reached = None if days is None else s.as_of + dt.timedelta(days=days)
+        when = f"reached on {reached}" if reached is not None else "not reached within 10 years"
+        yield Improvement("canadian_work", f"one more year of Canadian work at {weekly:g} h a week if "
+                                           f"{unsure[0].title or 'the job'} without a NOC code is skilled (TEER 0-3; "
+                                           f"its code settles it), {when}", lo, hi, reached)
+        return
     # The day: the first the scorer counts that year with the jobs going on, old work leaving the window
     # meanwhile (looked for from the day the hours alone would give, at most 10 years on).
     days = _first_day(s, int(counted["years"]) + 1, max(1, ahead - 2))
@@ -250,13 +262,18 @@ def _canadian_year(s: _Scorer) -> Iterator[Improvement]:
                                        f"{weekly:g} h a week), {when}", lo, hi, reached)
 
 
-def _first_day(s: _Scorer, years: int, start: int) -> int | None:
+def _first_day(s: _Scorer, years: int, start: int, above: int | None = None) -> int | None:
     """The number of days from the as-of date to the first day the scorer counts ``years`` years of Canadian
-    work, looked for from ``start`` days on (None when not within 10 years)."""
+    work (with ``above``: the first day the factor's high end is above it), looked for from ``start`` days on
+    (None when not within 10 years)."""
     def reached(days: int) -> bool:
         score = crs_result(s.profile, s.as_of + dt.timedelta(days=days), s.library, digest=s.digest)
         factor = next((f for f in score.factors if f.id == "core.canadian_work"), None)
-        return factor is not None and int(factor.observed["canadian_work_years"]["years"]) >= years
+        if factor is None:
+            return False
+        if above is not None:
+            return factor.high > above
+        return int(factor.observed["canadian_work_years"]["years"]) >= years
 
     days = start
     while days > 1 and reached(days - 1):

@@ -1,0 +1,277 @@
+"""Audit 15: a detail the profile does not give decides an outcome against the truth (pinned faults).
+
+Each fault is a hand-written profile with a detail left out that docs/profile-format.md says is unknown when
+absent (a job's employer or province, a credential's years): an outcome decided without it must be the outcome
+for every value it could have, and a CRS range must hold the score for every value. Each strict xfail passes
+once the fault is fixed; beside it, a passing test of the other side of the same edge (the detail given).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from eligibility.engines.run import evaluate
+from eligibility.profile.load import profile_from_data
+from eligibility.ranking.compute import crs_result
+from eligibility.result import ConditionResult
+from tests.strategies import library
+
+UNDECIDED = ("unknown", "undetermined")
+
+
+def _program(data: dict[str, Any], as_of: dt.date, pid: str, engine: str = "native") -> Any:
+    evaluation = evaluate(profile_from_data(data), as_of, library(), engine=engine)
+    return next(p for p in evaluation.programs if p.id == pid)
+
+
+def _condition(data: dict[str, Any], as_of: dt.date, pid: str, path: tuple[str, ...]) -> ConditionResult:
+    found: Any = _program(data, as_of, pid)
+    for cid in path:
+        found = next(c for c in found.conditions if c.id == cid)
+    assert isinstance(found, ConditionResult)
+    return found
+
+
+def _crs(data: dict[str, Any], as_of: dt.date) -> tuple[int, int]:
+    result = crs_result(profile_from_data(data), as_of, library())
+    assert result.status == "scored" and result.low is not None and result.high is not None
+    return result.low, result.high
+
+
+# --- Fault 1: Alberta Accelerated Tech, a current Canadian job whose province is not given ----------------------
+
+#: Works now in Canada, full-time (30 h), as a software engineer (21231, on the pathway's tech list), on a
+#: one-year contract (declared): the current-job route of rulesets/alberta/accelerated-tech.yaml
+#: (offer-or-current-job > current-job-route) asks for that work in Alberta (``provinces: [AB]``).
+ALBERTA_DAY = dt.date(2024, 6, 1)
+ALBERTA = {"name": "Current job", "birth_date": "1990-01-01", "marital_status": "single", "intended_province": "AB",
+           "children": 0, "funds_cad": 30000, "education": [], "language_tests": [], "job_offer": None,
+           "certificates_of_qualification": [], "relatives_in_canada": [],
+           "work": [{"noc": "21231", "start": "2021-02-17", "hours_per_week": 30, "employer": "Maple",
+                     "country": "CA", "province": "AB"}],
+           "declarations": {"alberta_current_job_one_year_contract": True}}
+ROUTE = ("offer-or-current-job", "current-job-route", "current-alberta-tech-work")
+
+
+def _alberta(province: str | None) -> dict[str, Any]:
+    data = copy.deepcopy(ALBERTA)
+    if province is None:
+        del data["work"][0]["province"]
+    else:
+        data["work"][0]["province"] = province
+    return data
+
+
+@pytest.mark.parametrize(("province", "outcome"), [("AB", "pass"), ("BC", "fail")])
+def test_alberta_current_job_in_a_stated_province(province: str, outcome: str) -> None:
+    """The job in Alberta is current Alberta tech work; the same job in British Columbia is not."""
+    assert _condition(_alberta(province), ALBERTA_DAY, "alberta/accelerated-tech", ROUTE).outcome == outcome
+    assert _condition(_alberta(province), ALBERTA_DAY, "alberta/accelerated-tech",
+                      ROUTE[:1]).outcome == outcome
+
+
+@pytest.mark.xfail(strict=True, reason="audit15: a Canadian job without its province is read as not in Alberta "
+                                       "(measure/work_rows.excluded_because: entry.province not in provinces), so "
+                                       "current Alberta tech work fails although the job may be in Alberta")
+def test_alberta_current_job_without_its_province_is_unknown() -> None:
+    """A Canadian job whose province is not given may be in Alberta or not: current Alberta tech work, and with it
+    the offer-or-current-job requirement (no offer), are unknown, never failed."""
+    data = _alberta(None)
+    assert _condition(data, ALBERTA_DAY, "alberta/accelerated-tech", ROUTE).outcome == "unknown"
+    assert _condition(data, ALBERTA_DAY, "alberta/accelerated-tech", ROUTE[:1]).outcome == "unknown"
+
+
+# --- Fault 2: an LMIA-exempt offer, and a current Canadian job whose employer is not given ----------------------
+
+#: A software engineer (21231), 44 years old, with 5 years abroad and a current Canadian job since 2023-01-01,
+#: CLB 7, a foreign bachelor's with an ECA, $1,000 of funds, and an LMIA-exempt offer from Acme. IRPR s. 82(2)(b)-(c): an
+#: LMIA-exempt offer is arranged employment when it comes from the current employer in Canada (the work permit's
+#: employer) after a year of work for it; s. 76(1)(b)(ii): arranged employment exempts from settlement funds.
+#: Whether the current Canadian job is with Acme is exactly what the missing employer would say.
+OFFER_DAY = dt.date(2025, 3, 1)
+EXEMPT = {"name": "Exempt offer", "birth_date": "1981-01-01", "marital_status": "single", "intended_province": "ON",
+          "children": 0, "funds_cad": 1000, "certificates_of_qualification": [], "relatives_in_canada": [],
+          "provincial_nomination": None,
+          "education": [{"level": "bachelors", "country": "IN", "years": 4, "completed": "2016-03-15",
+                         "eca": {"issued": "2024-01-01", "level": "bachelors", "by": "WES"}}],
+          "language_tests": [{"test": "celpip_general", "taken": "2025-01-01", "listening": 7, "reading": 7,
+                              "writing": 7, "speaking": 7}],
+          "job_offer": {"noc": "21231", "employer": "Acme", "province": "ON", "hours_per_week": 40, "lmia": "exempt"},
+          "work": [{"noc": "21231", "start": "2018-01-01", "end": "2022-12-31", "hours_per_week": 40,
+                    "employer": "Old", "country": "IN"},
+                   {"noc": "21231", "start": "2023-01-01", "hours_per_week": 40, "employer": "Acme",
+                    "country": "CA", "province": "ON"}],
+          "declarations": {"performed_noc_duties": True}}
+
+
+def _employer(employer: str | None) -> dict[str, Any]:
+    data = copy.deepcopy(EXEMPT)
+    if employer is None:
+        del data["work"][1]["employer"]
+    else:
+        data["work"][1]["employer"] = employer
+    return data
+
+
+@pytest.mark.parametrize(("employer", "funds", "grid", "verdict"),
+                         [("Acme", "pass", "pass", "eligible"), ("Other", "fail", "fail", "not_eligible")])
+def test_fsw_with_the_current_employer_stated(employer: str, funds: str, grid: str, verdict: str) -> None:
+    """Working now for the offer's employer for over a year, the LMIA-exempt offer is arranged employment: no
+    funds are needed and the grid adds 10 points (65 + 10 = 75, at least 67: age 3, education 21, language 16,
+    experience 15, adaptability 10); working for another employer, it is not (65 points, $1,000 of funds)."""
+    data = _employer(employer)
+    assert _condition(data, OFFER_DAY, "express-entry/fsw", ("settlement-funds",)).outcome == funds
+    assert _condition(data, OFFER_DAY, "express-entry/fsw", ("selection-grid",)).outcome == grid
+    assert _program(data, OFFER_DAY, "express-entry/fsw").verdict == verdict
+
+
+@pytest.mark.xfail(strict=True, reason="audit15: measure/offer._employer_hours compares the offer's employer with "
+                                       "each job's employer and reads a current Canadian job without an employer "
+                                       "as another employer's: the LMIA-exempt route fails instead of unknown")
+def test_fsw_with_the_current_employer_not_given_is_undetermined() -> None:
+    """The current Canadian job's employer not given: the offer may be from the current employer or not, so the
+    funds exemption, the grid (65 or 75 points) and the verdict are unknown."""
+    data = _employer(None)
+    assert _condition(data, OFFER_DAY, "express-entry/fsw", ("settlement-funds",)).outcome == "unknown"
+    assert _condition(data, OFFER_DAY, "express-entry/fsw", ("selection-grid",)).outcome == "unknown"
+    assert _program(data, OFFER_DAY, "express-entry/fsw").verdict == "undetermined"
+
+
+@pytest.mark.xfail(strict=True, reason="audit15: FST's funds exemption reads a current job without an employer as "
+                                       "not with the LMIA-exempt offer's employer")
+def test_fst_funds_with_the_current_employer_not_given_is_unknown() -> None:
+    """The same profile under FST: the funds exemption (s. 87.2(3)(d), an offer from the current employer) is
+    unknown while the current job's employer is not given; it passes with Acme and fails with another (next test)."""
+    assert _condition(_employer(None), OFFER_DAY, "express-entry/fst", ("settlement-funds",)).outcome == "unknown"
+
+
+@pytest.mark.parametrize(("employer", "outcome"), [("Acme", "pass"), ("Other", "fail")])
+def test_fst_funds_with_the_current_employer_stated(employer: str, outcome: str) -> None:
+    """FST's funds exemption with the employer stated: Acme (the offer's) passes, another fails ($1,000)."""
+    assert _condition(_employer(employer), OFFER_DAY, "express-entry/fst", ("settlement-funds",)).outcome == outcome
+
+
+def test_crs_arranged_employment_with_the_current_employer_stated() -> None:
+    """Before 2025-03-25 the CRS gave 50 points for arranged employment in a TEER 1 occupation (21231): the
+    LMIA-exempt offer from the current employer earns them, one from another employer does not."""
+    with_acme, with_other = _crs(_employer("Acme"), OFFER_DAY), _crs(_employer("Other"), OFFER_DAY)
+    assert with_acme[0] == with_acme[1] and with_other[0] == with_other[1]
+    assert with_acme[0] - with_other[0] == 50
+
+
+@pytest.mark.xfail(strict=True, reason="audit15: the CRS reads a current job without an employer as another "
+                                       "employer's: the score is decided without the 50 arranged-employment points")
+def test_crs_with_the_current_employer_not_given_holds_both_scores() -> None:
+    """The employer not given: the CRS range holds the score without the 50 points and the score with them."""
+    low, high = _crs(_employer(None), OFFER_DAY)
+    for employer in ("Acme", "Other"):
+        known = _crs(_employer(employer), OFFER_DAY)
+        assert low <= known[0] and known[1] <= high, (employer, known, (low, high))
+
+
+# --- Fault 3: CRS Canadian education, a one- or two-year credential whose length is not given --------------------
+
+#: A Canadian two-year credential (Nova Scotia, completed 2016). rulesets/crs/crs.yaml canadian-education:
+#: "15 for one or two years, 30 for three years or more". The loader takes ``years: 3`` on a ``two_year``
+#: credential and the CRS gives it 30 (ranking/measures.canadian_education reads the years first); without
+#: ``years`` it gives 15 as decided (the level alone). One of the two readings is wrong: either the level bounds
+#: the length (then 3 years on a two-year credential scores 15 or is refused) or it does not (then an unknown
+#: length is 15 or 30). Either fix makes the unknown case hold every length the loader accepts.
+CREDENTIAL_DAY = dt.date(2024, 6, 1)
+CANADIAN = {"name": "Canadian diploma", "birth_date": "1993-09-09", "marital_status": "single",
+            "intended_province": "AB", "children": 0, "funds_cad": 20000, "language_tests": [], "work": [],
+            "job_offer": None, "certificates_of_qualification": [], "relatives_in_canada": [],
+            "provincial_nomination": None,
+            "education": [{"level": "two_year", "country": "CA", "years": 2, "completed": "2016-03-15",
+                           "province": "NS"}]}
+
+
+def _years(level: str, years: int | None) -> dict[str, Any]:
+    data = copy.deepcopy(CANADIAN)
+    data["education"][0]["level"] = level
+    if years is None:
+        del data["education"][0]["years"]
+    else:
+        data["education"][0]["years"] = years
+    return data
+
+
+def test_crs_bachelors_length_not_given_holds_every_length() -> None:
+    """A Canadian bachelor's of unknown length scores 15 or 30 Canadian-education points: the range holds the
+    score of every length (the other side of the edge, which holds today)."""
+    low, high = _crs(_years("bachelors", None), CREDENTIAL_DAY)
+    assert high - low == 15
+    for years in (1, 2, 3, 4):
+        known = _crs(_years("bachelors", years), CREDENTIAL_DAY)
+        assert low <= known[0] and known[1] <= high
+
+
+@pytest.mark.xfail(strict=True, reason="audit15: a two-year (or one-year) Canadian credential without years is "
+                                       "given 15 Canadian-education points as decided, but with years: 3 it is "
+                                       "given 30 (ranking/measures.canadian_education)")
+@pytest.mark.parametrize("level", ["one_year", "two_year"])
+def test_crs_short_credential_length_not_given_holds_every_length(level: str) -> None:
+    """A one- or two-year Canadian credential of unknown length: the CRS range holds the score of every length
+    the loader accepts for it."""
+    low, high = _crs(_years(level, None), CREDENTIAL_DAY)
+    for years in (1, 2, 3, 4):
+        known = _crs(_years(level, years), CREDENTIAL_DAY)
+        assert low <= known[0] and known[1] <= high, (years, known, (low, high))
+
+
+# --- The three engines on the new unknown cases ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("data", "as_of"), [(_alberta(None), ALBERTA_DAY), (_employer(None), OFFER_DAY),
+                                             (_years("two_year", None), CREDENTIAL_DAY)])
+def test_engines_agree_on_the_unknown_cases(data: dict[str, Any], as_of: dt.date) -> None:
+    """The native engine, the verdict-only run and the durable engine give every program the same verdict on the
+    profiles above (whatever the faults; a fix must keep them together)."""
+    pytest.importorskip("durable_rules_engine")
+    from eligibility.engines.run import evaluate_verdicts
+
+    profile = profile_from_data(data)
+    native = {p.id: p.verdict for p in evaluate(profile, as_of, library()).programs}
+    durable = {p.id: p.verdict for p in evaluate(profile, as_of, library(), engine="durable").programs}
+    assert native == durable
+    assert dict(evaluate_verdicts(profile, as_of, library())) == native
+
+
+# --- What the distance says on them ----------------------------------------------------------------------------
+
+
+def _distance_lines(data: dict[str, Any], as_of: dt.date, pid: str) -> str:
+    from eligibility import api
+    from eligibility.timeline.distance import distance_text
+
+    return "\n".join(distance_text(api.distance(profile_from_data(data), as_of, [pid], library())))
+
+
+def test_distance_names_the_short_hours_of_a_job_outside_alberta() -> None:
+    """A current job stated in British Columbia: the distance counts no Alberta hours (0 of 30 h)."""
+    assert "current-alberta-tech-work: 30 h more (0 of 30 h)" in _distance_lines(
+        _alberta("BC"), ALBERTA_DAY, "alberta/accelerated-tech")
+
+
+@pytest.mark.xfail(strict=True, reason="audit15: the distance follows fault 1 and asks 30 more hours in Alberta "
+                                       "(not reached before 2029) of a job that may be in Alberta already")
+def test_distance_does_not_ask_hours_of_a_job_whose_province_is_not_given() -> None:
+    """The job's province not given: what is lacking is the province, not 30 hours of work."""
+    assert "30 h more" not in _distance_lines(_alberta(None), ALBERTA_DAY, "alberta/accelerated-tech")
+
+
+@pytest.mark.xfail(strict=True, reason="audit15: the distance follows fault 2 and asks $13,690 more funds, or a "
+                                       "valid job offer, of a person whose offer may already exempt them")
+def test_distance_does_not_ask_funds_while_the_current_employer_is_not_given() -> None:
+    """The current job's employer not given: the funds are not lacking for sure (the offer may exempt them)."""
+    assert "$13,690 more" not in _distance_lines(_employer(None), OFFER_DAY, "express-entry/fsw")
+
+
+def test_distance_asks_funds_when_the_current_employer_is_another() -> None:
+    """The current job with another employer: the LMIA-exempt offer does not exempt, $13,690 more funds are needed
+    for a family of 1 ($14,690 on the 2024-07-08 table, $1,000 held)."""
+    assert "$13,690 more" in _distance_lines(_employer("Other"), OFFER_DAY, "express-entry/fsw")

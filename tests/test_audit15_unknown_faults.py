@@ -88,10 +88,11 @@ def test_alberta_current_job_without_its_province_is_unknown() -> None:
 # --- Fault 2: an LMIA-exempt offer, and a current Canadian job whose employer is not given ----------------------
 
 #: A software engineer (21231), 44 years old, with 5 years abroad and a current Canadian job since 2023-01-01,
-#: CLB 7, a foreign bachelor's with an ECA, $1,000 of funds, and an LMIA-exempt offer from Acme. IRPR s. 82(2)(b)-(c): an
-#: LMIA-exempt offer is arranged employment when it comes from the current employer in Canada (the work permit's
-#: employer) after a year of work for it; s. 76(1)(b)(ii): arranged employment exempts from settlement funds.
-#: Whether the current Canadian job is with Acme is exactly what the missing employer would say.
+#: CLB 7, a foreign bachelor's with an ECA, $1,000 of funds, and an LMIA-exempt offer from Acme. IRPR
+#: s. 82(2)(b)-(c): an LMIA-exempt offer is arranged employment when it comes from the current employer in
+#: Canada (the work permit's employer) after a year of work for it; s. 76(1)(b)(ii): arranged employment
+#: exempts from settlement funds. Whether the current Canadian job is with Acme is what the missing employer
+#: would say.
 OFFER_DAY = dt.date(2025, 3, 1)
 EXEMPT = {"name": "Exempt offer", "birth_date": "1981-01-01", "marital_status": "single", "intended_province": "ON",
           "children": 0, "funds_cad": 1000, "certificates_of_qualification": [], "relatives_in_canada": [],
@@ -273,5 +274,5 @@ def test_distance_does_not_ask_funds_while_the_current_employer_is_not_given() -
 
 def test_distance_asks_funds_when_the_current_employer_is_another() -> None:
     """The current job with another employer: the LMIA-exempt offer does not exempt, $13,690 more funds are needed
-    for a family of 1 ($14,690 on the 2024-07-08 table, $1,000 held)."""
+    for a family of 1 ($14,690 on the table in force from 2024-05-28, $1,000 held)."""
     assert "$13,690 more" in _distance_lines(_employer("Other"), OFFER_DAY, "express-entry/fsw")

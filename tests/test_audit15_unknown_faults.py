@@ -276,3 +276,39 @@ def test_distance_asks_funds_when_the_current_employer_is_another() -> None:
     """The current job with another employer: the LMIA-exempt offer does not exempt, $13,690 more funds are needed
     for a family of 1 ($14,690 on the table in force from 2024-05-28, $1,000 held)."""
     assert "$13,690 more" in _distance_lines(_employer("Other"), OFFER_DAY, "express-entry/fsw")
+
+
+# --- Fault 4: FST, a certificate of qualification counted before the day it was issued -------------------------
+
+#: An industrial electrician (72200) in Ontario since 2020, CLB 7, $30,000, no offer, with a certificate of
+#: qualification in the trade issued by Ontario on 2025-01-01. IRPR s. 87.2(3)(b)(ii): the skilled trades class
+#: asks for a certificate of qualification in the trade issued by a province: a certificate not yet issued is not
+#: held (the CRS reads it so: docs/crs.md, "any trade certificate issued on or before the date").
+FST = {"name": "Electrician", "birth_date": "1990-01-01", "marital_status": "single", "intended_province": "ON",
+       "children": 0, "funds_cad": 30000, "education": [], "relatives_in_canada": [], "provincial_nomination": None,
+       "job_offer": None,
+       "language_tests": [{"test": "celpip_general", "taken": "2024-01-01", "listening": 7, "reading": 7,
+                           "writing": 7, "speaking": 7}],
+       "certificates_of_qualification": [{"noc": "72200", "issued_by": "ON", "issued": "2025-01-01"}],
+       "work": [{"noc": "72200", "start": "2020-01-01", "hours_per_week": 40, "employer": "A", "country": "CA",
+                 "province": "ON"}],
+       "declarations": {"qualified_in_trade": True}}
+CERTIFICATE = ("certificate-or-offer", "certificate")
+
+
+def test_fst_certificate_counts_from_the_day_it_was_issued() -> None:
+    """On and after the day of issue the certificate is held: FST's certificate passes, and the profile is
+    eligible (2 years in the trade in Ontario, CLB 7, funds)."""
+    for day in (dt.date(2025, 1, 1), dt.date(2025, 6, 1)):
+        assert _condition(FST, day, "express-entry/fst", CERTIFICATE).outcome == "pass"
+        assert _program(FST, day, "express-entry/fst").verdict == "eligible"
+
+
+@pytest.mark.xfail(strict=True, reason="audit15: kinds/certificate.py never reads a certificate's issued date: "
+                                       "FST counts a certificate on a day before it was issued (the CRS does not)")
+def test_fst_certificate_does_not_count_before_it_was_issued() -> None:
+    """On 2024-06-01 the certificate of 2025-01-01 does not exist yet: FST's certificate fails and, with no job
+    offer, so does the profile (as the CRS's certificate points already say)."""
+    day = dt.date(2024, 6, 1)
+    assert _condition(FST, day, "express-entry/fst", CERTIFICATE).outcome == "fail"
+    assert _program(FST, day, "express-entry/fst").verdict == "not_eligible"

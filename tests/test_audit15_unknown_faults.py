@@ -281,9 +281,10 @@ def test_distance_asks_funds_when_the_current_employer_is_another() -> None:
 # --- Fault 4: FST, a certificate of qualification counted before the day it was issued -------------------------
 
 #: An industrial electrician (72200) in Ontario since 2020, CLB 7, $30,000, no offer, with a certificate of
-#: qualification in the trade issued by Ontario on 2025-01-01. IRPR s. 87.2(3)(b)(ii): the skilled trades class
-#: asks for a certificate of qualification in the trade issued by a province: a certificate not yet issued is not
-#: held (the CRS reads it so: docs/crs.md, "any trade certificate issued on or before the date").
+#: qualification in the trade issued by Ontario on 2025-01-01. IRPR s. 87.2(3)(c)(i) (as fst.yaml cites it): the
+#: skilled trades class asks for a certificate of qualification in the trade issued by a province: a certificate
+#: not yet issued is not held (the CRS reads it so: docs/crs.md, "any trade certificate issued on or before the
+#: date").
 FST = {"name": "Electrician", "birth_date": "1990-01-01", "marital_status": "single", "intended_province": "ON",
        "children": 0, "funds_cad": 30000, "education": [], "relatives_in_canada": [], "provincial_nomination": None,
        "job_offer": None,

@@ -332,3 +332,56 @@ def test_fst_certificate_does_not_count_before_it_was_issued() -> None:
     day = dt.date(2024, 6, 1)
     assert _condition(FST, day, "express-entry/fst", CERTIFICATE).outcome == "fail"
     assert _program(FST, day, "express-entry/fst").verdict == "not_eligible"
+
+
+# --- Fault 5: a language test without its result date counts from the day it was taken --------------------------
+
+#: IELTS General taken 2025-01-10 (L 8, R 7, W 7, S 7: CLB 7 or more in each ability), a foreign master's with an ECA,
+#: 5 years as a software engineer (21231) abroad, $30,000. docs/language-tests.md: the two years run from the
+#: result's date (IRCC: "valid for a period of two years from the date on which [it was] issued"), and "a result
+#: issued after the as-of date does not exist yet"; a result is issued days to weeks after the test, on a day the
+#: profile does not give without ``result_date``.
+IELTS = {"name": "Fresh test", "birth_date": "1990-01-01", "marital_status": "single", "intended_province": "ON",
+         "children": 0, "funds_cad": 30000, "relatives_in_canada": [], "provincial_nomination": None,
+         "job_offer": None, "certificates_of_qualification": [],
+         "language_tests": [{"test": "ielts_general", "taken": "2025-01-10", "listening": 8, "reading": 7,
+                             "writing": 7, "speaking": 7}],
+         "education": [{"level": "masters", "country": "IN", "years": 2, "completed": "2016-01-01",
+                        "eca": {"issued": "2024-01-01", "level": "masters"}}],
+         "work": [{"noc": "21231", "start": "2020-01-01", "hours_per_week": 40, "employer": "A", "country": "IN"}],
+         "declarations": {"performed_noc_duties": True}}
+TWO_DAYS_AFTER = dt.date(2025, 1, 12)
+
+
+def _issued(result_date: str | None) -> dict[str, Any]:
+    data = copy.deepcopy(IELTS)
+    if result_date is not None:
+        data["language_tests"][0]["result_date"] = result_date
+    return data
+
+
+@pytest.mark.parametrize(("result_date", "outcome", "verdict"),
+                         [("2025-01-10", "pass", "eligible"), ("2025-01-20", "fail", "not_eligible")])
+def test_fsw_language_two_days_after_the_test_with_its_result_date(result_date: str, outcome: str,
+                                                                   verdict: str) -> None:
+    """Two days after the test, a result issued the same day counts (CLB 7 in each ability) and FSW is eligible;
+    a result issued on 2025-01-20 does not exist yet, so FSW's language fails."""
+    data = _issued(result_date)
+    assert _condition(data, TWO_DAYS_AFTER, "express-entry/fsw", ("language",)).outcome == outcome
+    assert _program(data, TWO_DAYS_AFTER, "express-entry/fsw").verdict == verdict
+
+
+@pytest.mark.xfail(strict=True, reason="audit15: without result_date a test counts from the day it was taken "
+                                       "(docs/language-tests.md: 'never more generous than the law'), so two days "
+                                       "after the test FSW's language passes and FSW is eligible while the result "
+                                       "may not be issued yet")
+def test_fsw_language_two_days_after_the_test_without_its_result_date_is_unknown() -> None:
+    """Two days after the test, without the result's date, whether the result exists is not known: FSW's language
+    is unknown (never pass) and the verdict undetermined, and the CRS range holds both scores."""
+    data = _issued(None)
+    assert _condition(data, TWO_DAYS_AFTER, "express-entry/fsw", ("language",)).outcome == "unknown"
+    assert _program(data, TWO_DAYS_AFTER, "express-entry/fsw").verdict == "undetermined"
+    low, high = _crs(data, TWO_DAYS_AFTER)
+    for result_date in ("2025-01-10", "2025-01-20"):
+        known = _crs(_issued(result_date), TWO_DAYS_AFTER)
+        assert low <= known[0] and known[1] <= high

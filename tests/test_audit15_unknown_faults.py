@@ -466,3 +466,49 @@ def test_crs_spouse_citizenship_not_given_holds_the_better_designation_of_each_c
         known["spouse"]["canadian_citizen_or_pr"] = citizen
         score = _crs(known, COMING_DAY)
         assert low <= score[0] and score[1] <= high, (citizen, score, (low, high))
+
+
+#: Fault 2 under FST's offer: an industrial electrician (72200) working for Acme in Ontario since 2020, CLB 7,
+#: $1,000, no certificate, with an LMIA-exempt offer from Acme of a year's full-time work in the trade. IRPR
+#: s. 87.2(3)(c)(ii) to (v) (fst.yaml job-offer): an LMIA-exempt offer counts from the current employer after a
+#: year (1,560 h) of work for it.
+FST_OFFER = {"name": "Trade offer", "birth_date": "1990-01-01", "marital_status": "single", "intended_province": "ON",
+             "children": 0, "funds_cad": 1000, "education": [], "relatives_in_canada": [],
+             "provincial_nomination": None, "certificates_of_qualification": [],
+             "job_offer": {"noc": "72200", "employer": "Acme", "province": "ON", "hours_per_week": 40,
+                           "lmia": "exempt", "duration_months": 12},
+             "language_tests": [{"test": "celpip_general", "taken": "2024-01-01", "listening": 7, "reading": 7,
+                                 "writing": 7, "speaking": 7}],
+             "work": [{"noc": "72200", "start": "2020-01-01", "hours_per_week": 40, "employer": "Acme",
+                       "country": "CA", "province": "ON"}],
+             "declarations": {"qualified_in_trade": True}}
+FST_OFFER_DAY = dt.date(2024, 6, 1)
+TRADE_OFFER = ("certificate-or-offer", "job-offer")
+
+
+def _trade_employer(employer: str | None) -> dict[str, Any]:
+    data = copy.deepcopy(FST_OFFER)
+    if employer is None:
+        del data["work"][0]["employer"]
+    else:
+        data["work"][0]["employer"] = employer
+    return data
+
+
+@pytest.mark.parametrize(("employer", "outcome", "verdict"), [("Acme", "pass", "eligible"),
+                                                              ("Other", "fail", "not_eligible")])
+def test_fst_exempt_offer_with_the_current_employer_stated(employer: str, outcome: str, verdict: str) -> None:
+    """Working for Acme for over a year, Acme's LMIA-exempt offer qualifies (and exempts from funds): FST is
+    eligible; working for another employer, neither the certificate nor the offer holds."""
+    data = _trade_employer(employer)
+    assert _condition(data, FST_OFFER_DAY, "express-entry/fst", TRADE_OFFER).outcome == outcome
+    assert _program(data, FST_OFFER_DAY, "express-entry/fst").verdict == verdict
+
+
+@pytest.mark.xfail(strict=True, reason="audit15: fault 2 in FST's job offer (exempt_from_current_employer): a "
+                                       "current job without an employer is read as another employer's")
+def test_fst_exempt_offer_with_the_current_employer_not_given_is_undetermined() -> None:
+    """The current job's employer not given: FST's job offer is unknown and the verdict undetermined."""
+    data = _trade_employer(None)
+    assert _condition(data, FST_OFFER_DAY, "express-entry/fst", TRADE_OFFER).outcome == "unknown"
+    assert _program(data, FST_OFFER_DAY, "express-entry/fst").verdict == "undetermined"

@@ -512,3 +512,50 @@ def test_fst_exempt_offer_with_the_current_employer_not_given_is_undetermined() 
     data = _trade_employer(None)
     assert _condition(data, FST_OFFER_DAY, "express-entry/fst", TRADE_OFFER).outcome == "unknown"
     assert _program(data, FST_OFFER_DAY, "express-entry/fst").verdict == "undetermined"
+
+
+# --- Fault 7: CEC, a self-employed publicly funded job whose NOC code is not given ------------------------------
+
+#: Self-employed in Ontario since 2023-01-01, 40 h a week, paid from public funds, CLB 7, no other work. From
+#: 2023-04-25 CEC counts a physician's (31100, 31101, 31102) publicly funded self-employed medical work
+#: (rulesets/express-entry/cec.yaml canadian-work, publicly_funded_self_employment; IRCC's temporary public
+#: policy); any other self-employment is left out. Without the job's code, it may be a physician's.
+PHYSICIAN_DAY = dt.date(2024, 6, 1)
+PHYSICIAN = {"name": "Self-employed", "birth_date": "1985-01-01", "marital_status": "single",
+             "intended_province": "ON", "children": 0, "funds_cad": 1000, "education": [], "relatives_in_canada": [],
+             "provincial_nomination": None, "job_offer": None, "certificates_of_qualification": [],
+             "language_tests": [{"test": "celpip_general", "taken": "2024-01-01", "listening": 7, "reading": 7,
+                                 "writing": 7, "speaking": 7}],
+             "work": [{"noc": "31102", "start": "2023-01-01", "hours_per_week": 40, "employer": "Clinic",
+                       "country": "CA", "province": "ON", "self_employed": True, "publicly_funded": True}],
+             "declarations": {"performed_noc_duties": True}}
+
+
+def _physician(code: str | None) -> dict[str, Any]:
+    data = copy.deepcopy(PHYSICIAN)
+    if code is None:
+        del data["work"][0]["noc"]
+    else:
+        data["work"][0]["noc"] = code
+    return data
+
+
+@pytest.mark.parametrize(("code", "outcome", "verdict"), [("31102", "pass", "eligible"),
+                                                          ("21231", "fail", "not_eligible")])
+def test_cec_self_employed_publicly_funded_work_with_its_code(code: str, outcome: str, verdict: str) -> None:
+    """A general practitioner's (31102) publicly funded self-employment counts: 17 months, over 1,560 h, CEC is
+    eligible; a software engineer's (21231) self-employment does not."""
+    data = _physician(code)
+    assert _condition(data, PHYSICIAN_DAY, "express-entry/cec", ("canadian-work",)).outcome == outcome
+    assert _program(data, PHYSICIAN_DAY, "express-entry/cec").verdict == verdict
+
+
+@pytest.mark.xfail(strict=True, reason="audit15: measure/work_rows.excluded_because leaves out a self-employed job "
+                                       "without a code (entry.noc is None: 'self-employed'), though a physician's "
+                                       "publicly funded work would count")
+def test_cec_self_employed_publicly_funded_work_without_its_code_is_unknown() -> None:
+    """The job's code not given: whether the self-employment counts is not known, so CEC's Canadian work is unknown
+    and the verdict undetermined."""
+    data = _physician(None)
+    assert _condition(data, PHYSICIAN_DAY, "express-entry/cec", ("canadian-work",)).outcome == "unknown"
+    assert _program(data, PHYSICIAN_DAY, "express-entry/cec").verdict == "undetermined"

@@ -65,6 +65,8 @@ def _job(draw: st.DrawFn, as_of: dt.date, canadian: bool | None = None) -> dict[
         job.update(country="CA", province=draw(st.sampled_from(("AB", "BC", "ON", "QC"))))
     else:
         job["country"] = draw(st.sampled_from(("IN", "FR")))
+    if draw(st.integers(0, 5)) == 0:
+        job.update(self_employed=True, publicly_funded=draw(st.booleans()))
     return job
 
 
@@ -254,8 +256,9 @@ def test_a_credentials_detail_not_given_decides_nothing_against_any_value(drawn:
 def test_a_jobs_detail_not_given_decides_nothing_against_any_value(drawn: tuple[dict[str, Any], dt.date],
                                                                    draw: st.DataObject) -> None:
     """A job's NOC code (each focused code), province (every one, for a Canadian job) or employer (the offer's and
-    another) left out agrees with each value. Faults 1 and 2 are pinned and set aside: a Canadian job's province
-    for Alberta's current-job route, and an employer beside an LMIA-exempt offer."""
+    another) left out agrees with each value. Faults 1, 2 and 7 are pinned and set aside: a Canadian job's
+    province for Alberta's current-job route, an employer beside an LMIA-exempt offer, and a publicly funded
+    self-employed job's code."""
     data, as_of = drawn
     who = draw.draw(st.sampled_from(("applicant", "spouse") if data["spouse"] else ("applicant",)))
     person = data if who == "applicant" else data["spouse"]
@@ -274,7 +277,10 @@ def test_a_jobs_detail_not_given_decides_nothing_against_any_value(drawn: tuple[
         (d if who == "applicant" else d["spouse"])["work"][i][key] = v
 
     def pinned(k: tuple[str, ...]) -> bool:
-        return key == "province" and who == "applicant" and k[0] == "alberta/accelerated-tech"
+        # Fault 1: a Canadian job's province, for Alberta's current-job route; fault 7: the code of a publicly
+        # funded self-employed job, for CEC (and every program asking CEC's eligibility).
+        return ((key == "province" and who == "applicant" and k[0] == "alberta/accelerated-tech")
+                or (key == "noc" and who == "applicant" and bool(job.get("publicly_funded")) and k != ("crs",)))
 
     _check(data, as_of, f"{who}'s job {i} {key}", unknown, setter, values, pinned)
 

@@ -130,9 +130,6 @@ def test_fsw_with_the_current_employer_stated(employer: str, funds: str, grid: s
     assert _program(data, OFFER_DAY, "express-entry/fsw").verdict == verdict
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: measure/offer._employer_hours compares the offer's employer with "
-                                       "each job's employer and reads a current Canadian job without an employer "
-                                       "as another employer's: the LMIA-exempt route fails instead of unknown")
 def test_fsw_with_the_current_employer_not_given_is_undetermined() -> None:
     """The current Canadian job's employer not given: the offer may be from the current employer or not, so the
     funds exemption, the grid (65 or 75 points) and the verdict are unknown."""
@@ -142,8 +139,6 @@ def test_fsw_with_the_current_employer_not_given_is_undetermined() -> None:
     assert _program(data, OFFER_DAY, "express-entry/fsw").verdict == "undetermined"
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: FST's funds exemption reads a current job without an employer as "
-                                       "not with the LMIA-exempt offer's employer")
 def test_fst_funds_with_the_current_employer_not_given_is_unknown() -> None:
     """The same profile under FST: the funds exemption (s. 87.2(3)(d), an offer from the current employer) is
     unknown while the current job's employer is not given; it passes with Acme and fails with another (next test)."""
@@ -164,8 +159,6 @@ def test_crs_arranged_employment_with_the_current_employer_stated() -> None:
     assert with_acme[0] - with_other[0] == 50
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: the CRS reads a current job without an employer as another "
-                                       "employer's: the score is decided without the 50 arranged-employment points")
 def test_crs_with_the_current_employer_not_given_holds_both_scores() -> None:
     """The employer not given: the CRS range holds the score without the 50 points and the score with them."""
     low, high = _crs(_employer(None), OFFER_DAY)
@@ -284,8 +277,6 @@ def test_distance_does_not_ask_hours_of_a_job_whose_province_is_not_given() -> N
     assert "30 h more" not in _distance_lines(_alberta(None), ALBERTA_DAY, "alberta/accelerated-tech")
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: the distance follows fault 2 and asks $13,690 more funds, or a "
-                                       "valid job offer, of a person whose offer may already exempt them")
 def test_distance_does_not_ask_funds_while_the_current_employer_is_not_given() -> None:
     """The current job's employer not given: the funds are not lacking for sure (the offer may exempt them)."""
     assert "$13,690 more" not in _distance_lines(_employer(None), OFFER_DAY, "express-entry/fsw")
@@ -324,8 +315,6 @@ def test_fst_certificate_counts_from_the_day_it_was_issued() -> None:
         assert _program(FST, day, "express-entry/fst").verdict == "eligible"
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: kinds/certificate.py never reads a certificate's issued date: "
-                                       "FST counts a certificate on a day before it was issued (the CRS does not)")
 def test_fst_certificate_does_not_count_before_it_was_issued() -> None:
     """On 2024-06-01 the certificate of 2025-01-01 does not exist yet: FST's certificate fails and, with no job
     offer, so does the profile (as the CRS's certificate points already say)."""
@@ -505,8 +494,6 @@ def test_fst_exempt_offer_with_the_current_employer_stated(employer: str, outcom
     assert _program(data, FST_OFFER_DAY, "express-entry/fst").verdict == verdict
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: fault 2 in FST's job offer (exempt_from_current_employer): a "
-                                       "current job without an employer is read as another employer's")
 def test_fst_exempt_offer_with_the_current_employer_not_given_is_undetermined() -> None:
     """The current job's employer not given: FST's job offer is unknown and the verdict undetermined."""
     data = _trade_employer(None)
@@ -550,9 +537,6 @@ def test_cec_self_employed_publicly_funded_work_with_its_code(code: str, outcome
     assert _program(data, PHYSICIAN_DAY, "express-entry/cec").verdict == verdict
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: measure/work_rows.excluded_because leaves out a self-employed job "
-                                       "without a code (entry.noc is None: 'self-employed'), though a physician's "
-                                       "publicly funded work would count")
 def test_cec_self_employed_publicly_funded_work_without_its_code_is_unknown() -> None:
     """The job's code not given: whether the self-employment counts is not known, so CEC's Canadian work is unknown
     and the verdict undetermined."""

@@ -256,9 +256,8 @@ def test_a_credentials_detail_not_given_decides_nothing_against_any_value(drawn:
 def test_a_jobs_detail_not_given_decides_nothing_against_any_value(drawn: tuple[dict[str, Any], dt.date],
                                                                    draw: st.DataObject) -> None:
     """A job's NOC code (each focused code), province (every one, for a Canadian job) or employer (the offer's and
-    another) left out agrees with each value. Faults 1, 2 and 7 are pinned and set aside: a Canadian job's
-    province for Alberta's current-job route, an employer beside an LMIA-exempt offer, and a publicly funded
-    self-employed job's code."""
+    another) left out agrees with each value. Fault 1 is pinned and set aside: a Canadian job's province for
+    Alberta's current-job route (fault 2, an employer beside an LMIA-exempt offer, is fixed)."""
     data, as_of = drawn
     who = draw.draw(st.sampled_from(("applicant", "spouse") if data["spouse"] else ("applicant",)))
     person = data if who == "applicant" else data["spouse"]
@@ -266,8 +265,7 @@ def test_a_jobs_detail_not_given_decides_nothing_against_any_value(drawn: tuple[
         return
     i = draw.draw(st.integers(0, len(person["work"]) - 1))
     job = person["work"][i]
-    exempt = bool(data["job_offer"]) and data["job_offer"]["lmia"] == "exempt"
-    keys = ["noc"] + (["province"] if job["country"] == "CA" else []) + ([] if exempt else ["employer"])
+    keys = ["noc"] + (["province"] if job["country"] == "CA" else []) + ["employer"]
     key = draw.draw(st.sampled_from(keys))
     unknown = copy.deepcopy(data)
     del (unknown if who == "applicant" else unknown["spouse"])["work"][i][key]
@@ -277,10 +275,9 @@ def test_a_jobs_detail_not_given_decides_nothing_against_any_value(drawn: tuple[
         (d if who == "applicant" else d["spouse"])["work"][i][key] = v
 
     def pinned(k: tuple[str, ...]) -> bool:
-        # Fault 1: a Canadian job's province, for Alberta's current-job route; fault 7: the code of a publicly
-        # funded self-employed job, for CEC (and every program asking CEC's eligibility).
-        return ((key == "province" and who == "applicant" and k[0] == "alberta/accelerated-tech")
-                or (key == "noc" and who == "applicant" and bool(job.get("publicly_funded")) and k != ("crs",)))
+        # Fault 1: a Canadian job's province, for Alberta's current-job route (fault 7, the code of a publicly
+        # funded self-employed job for CEC, is fixed).
+        return key == "province" and who == "applicant" and k[0] == "alberta/accelerated-tech"
 
     _check(data, as_of, f"{who}'s job {i} {key}", unknown, setter, values, pinned)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable
 
 from attrs import frozen
@@ -59,15 +60,23 @@ class CertificateMeasure(Record):
     trades: tuple[str, ...] | None = None
     #: Whether a trade not in ``trades`` may still have enough experience (``Trades.maybe``).
     maybe: bool = False
+    #: The day evaluated: a certificate issued after it is not held yet.
+    as_of: dt.date | None = None
 
 
 def measure(c: CertificateCondition, mm: Measurer) -> CertificateMeasure:
     """The certificates, and the qualifying codes of the work_experience condition ``same_occupation_as`` names."""
     certs = mm.facts.profile.certificates_of_qualification
     if c.same_occupation_as is None:
-        return CertificateMeasure(tuple(certs) if known(certs) else None)
+        return CertificateMeasure(tuple(certs) if known(certs) else None, as_of=mm.as_of)
     trades = trades_of(c.trade_source, mm)
-    return CertificateMeasure(tuple(certs) if known(certs) else None, trades.codes, trades.maybe)
+    return CertificateMeasure(tuple(certs) if known(certs) else None, trades.codes, trades.maybe, mm.as_of)
+
+
+def _issued(cert: Certificate, as_of: dt.date | None) -> bool:
+    """Whether the certificate is held on the day: issued on or before it (a certificate without ``issued`` is
+    held on every day evaluated, as a job offer without ``issued`` is)."""
+    return cert.issued is None or as_of is None or cert.issued <= as_of
 
 
 def _trade(m: CertificateMeasure, code: str) -> Outcome:
@@ -82,7 +91,8 @@ def decide(c: CertificateCondition, m: CertificateMeasure) -> Decision:
     if m.certificates is None:
         return Decision("unknown")
     parts: dict[str, Outcome] = {
-        str(i): kleene_all(["pass" if c.occupations is None or matches(c.occupations, x.noc) else "fail",
+        str(i): kleene_all(["pass" if _issued(x, m.as_of) else "fail",
+                            "pass" if c.occupations is None or matches(c.occupations, x.noc) else "fail",
                             _trade(m, x.noc)]) for i, x in enumerate(m.certificates)}
     return Decision(kleene_any(parts.values()), parts)
 
@@ -97,7 +107,8 @@ def outcome(c: CertificateCondition) -> Callable[[Measurer], Outcome]:
         if not known(certs):
             return "unknown"
         trades = trades_of(c.trade_source, mm) if c.same_occupation_as is not None else None
-        return kleene_any([kleene_all(["pass" if occupations is None or selects(occupations, x.noc) else "fail",
+        return kleene_any([kleene_all(["pass" if _issued(x, mm.as_of) else "fail",
+                                       "pass" if occupations is None or selects(occupations, x.noc) else "fail",
                                        "pass" if trades is None else trades.holds(x.noc)]) for x in certs])
 
     return decided
@@ -105,7 +116,7 @@ def outcome(c: CertificateCondition) -> Callable[[Measurer], Outcome]:
 
 def durable_checks(c: CertificateCondition) -> dict[str, Check]:
     """``count``, and ``trade`` when the certificate must be in the trade of the experience."""
-    out = {"count": at_least_one()}
+    out = {"count": at_least_one(), "issued": conj(Test("issued_by_the_day", "==", 1))}
     if c.same_occupation_as:
         out["trade"] = conj(Test("same_trade", "==", 1))
     return out
@@ -120,7 +131,9 @@ def durable_decide(c: CertificateCondition, m: CertificateMeasure, run: Matcher)
         return Decision(have)
     parts: dict[str, Outcome] = {}
     for i, cert in enumerate(m.certificates):
-        checks = [run.member(c.occupations, cert.noc)] if c.occupations is not None else []
+        checks = [run.one("issued", {"issued_by_the_day": int(_issued(cert, m.as_of))})]
+        if c.occupations is not None:
+            checks.append(run.member(c.occupations, cert.noc))
         if m.trades is not None:
             # A trade that may still count is not asserted: durable leaves the check unknown.
             same = _trade(m, cert.noc)
@@ -138,7 +151,9 @@ def report(c: CertificateCondition, m: CertificateMeasure, d: Decision) -> LeafO
         return LeafOutcome(d.outcome, None, required, "the profile does not list certificates of qualification",
                            plain=True)
     good = [x for i, x in enumerate(m.certificates) if d.parts.get(str(i)) == "pass"]
-    evidence = tuple([{"noc": x.noc, "issued_by": x.issued_by, "counted": x in good} for x in m.certificates])
+    evidence = tuple([{"noc": x.noc, "issued_by": x.issued_by, "counted": x in good,
+                       **({} if _issued(x, m.as_of) else {"reason": f"issued {x.issued}, after {m.as_of}"})}
+                      for x in m.certificates])
     if good:
         return LeafOutcome(d.outcome, good[0].noc, required,
                            f"certificate for NOC {good[0].noc} issued by {good[0].issued_by}", evidence, plain=True)
@@ -146,6 +161,9 @@ def report(c: CertificateCondition, m: CertificateMeasure, d: Decision) -> LeafO
     if maybe:
         text = (f"the certificate for NOC {maybe[0].noc} issued by {maybe[0].issued_by} counts if the experience in "
                 "its trade reaches the minimum")
+    elif m.certificates and not any(_issued(x, m.as_of) for x in m.certificates):
+        first = m.certificates[0]
+        text = f"the certificate for NOC {first.noc} was issued on {first.issued}, after {m.as_of}: not held yet"
     else:
         text = "no certificate of qualification" if not m.certificates else "no certificate in a matching trade"
     if m.trades is not None:

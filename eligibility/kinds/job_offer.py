@@ -172,7 +172,10 @@ def durable_decide(c: JobOfferCondition, m: JobOfferMeasure, run: Matcher) -> De
             fields[name] = value
     if m.floor is not None and offer.wage_hourly is not None:
         fields["wage_margin"] = offer.wage_hourly - m.floor
-    if m.employer is not None and m.employer.known:
+    rule = c.exempt_from_current_employer
+    if (m.employer is not None and rule is not None
+            and employer_outcome(m.employer, rule.min_hours) != "unknown"):
+        # Not asserted while unknown (durable leaves the route unknown).
         fields.update({"current": int(m.employer.current), "employer_hours": m.employer.hours})
     if m.trades is not None and (same := m.trades.holds(offer.noc)) != "unknown":
         # A trade that may still count is not asserted: durable leaves the check unknown.

@@ -58,6 +58,10 @@ class EmployerHours(Record):
     reason: str = ""
     current: bool = False
     hours: float = 0.0
+    #: When current jobs in Canada do not name their employer (they may be for the offer's): whether the employer
+    #: may be a current one, and the hours if every such job were for it (None: every job names its employer).
+    current_high: bool = False
+    hours_high: float | None = None
 
 
 @frozen
@@ -114,16 +118,25 @@ def _employer_hours(facts: Facts, window_months: int) -> EmployerHours:
     if offer.employer is None:
         return EmployerHours(False, None, "the employer is not named")
     first, last = window(facts.as_of, window_months)
-    same = [jf.job for jf in jobs if jf.entry.country == "CA" and jf.entry.employer == offer.employer
-            and (jf.entry.end is None or jf.entry.end >= facts.as_of)]
+    current = [jf for jf in jobs if jf.entry.country == "CA" and (jf.entry.end is None or jf.entry.end >= facts.as_of)]
+    same = [jf.job for jf in current if jf.entry.employer == offer.employer]
     hours = count([j for j in same if j.start <= last and j.end >= first])[0]
-    return EmployerHours(True, offer.employer, "", bool(same), float(hours))
+    # A current job in Canada that does not name its employer may be for the offer's.
+    maybe = [jf.job for jf in current if jf.entry.employer is None]
+    if not maybe:
+        return EmployerHours(True, offer.employer, "", bool(same), float(hours))
+    high = count([j for j in same + maybe if j.start <= last and j.end >= first])[0]
+    return EmployerHours(True, offer.employer, "", bool(same), float(hours), True, float(high))
 
 
 def employer_words(e: EmployerHours, min_hours: float) -> str:
     """The words of the LMIA-exempt route's check: a current employer in Canada, and the hours worked there."""
     if not e.known:
         return f"LMIA-exempt offer; {e.reason}"
+    if employer_outcome(e, min_hours) == "unknown":
+        return (f"LMIA-exempt offer; {held(e.hours, min_hours)} h worked for {e.employer}, up to "
+                f"{held(e.hours_high or 0.0, min_hours)} h if the current jobs in Canada that do not name their "
+                f"employer are for it; needs {min_hours:,.0f}")
     if not e.current:
         return f"LMIA-exempt offer, but {e.employer} is not a current employer in Canada"
     if e.hours >= min_hours:
@@ -132,8 +145,15 @@ def employer_words(e: EmployerHours, min_hours: float) -> str:
 
 
 def employer_outcome(e: EmployerHours, min_hours: float) -> Outcome:
-    """The LMIA-exempt route's outcome: unknown when the work history or the employer is not given."""
-    return "unknown" if not e.known else ("pass" if e.current and e.hours >= min_hours else "fail")
+    """The LMIA-exempt route's outcome: unknown when the work history or the employer is not given, or while
+    current jobs that do not name their employer could bring it to ``min_hours``."""
+    if not e.known:
+        return "unknown"
+    if e.current and e.hours >= min_hours:
+        return "pass"
+    if e.hours_high is not None and e.current_high and e.hours_high >= min_hours:
+        return "unknown"
+    return "fail"
 
 
 def offer_details(offer: JobOffer, occupations: Occupations | None, min_hours: float | None,

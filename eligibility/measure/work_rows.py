@@ -215,7 +215,11 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
     if "unpaid" in exclude and not entry.paid:
         return "unpaid"
     if "self_employed" in exclude and entry.self_employed:
-        if lifted is None or entry.noc is None or not matches(lifted, entry.noc):
+        if lifted is not None and entry.noc is None and entry.publicly_funded:
+            # Publicly funded self-employment without a code may be a physician's, which counts: the row is one
+            # without a code (it may or may not count).
+            pass
+        elif lifted is None or entry.noc is None or not matches(lifted, entry.noc):
             return "self-employed"
         if not entry.publicly_funded:
             return ("self-employed, not stated as publicly funded (publicly funded medical work would count: "

@@ -17,7 +17,7 @@ MOVES: dict[str, tuple[str, ...]] = {
     "funds": ("table", "job", "hours", "window", "offer"),
     # An offer in the trade of the experience (FST) counts once that trade has enough hours.
     "job_offer": ("offer", "hours", "window", "job"),
-    "certificate_of_qualification": ("hours", "window", "job"),
+    "certificate_of_qualification": ("hours", "window", "job", "certificate"),
 }
 FACTOR_MOVES: dict[str, tuple[str, ...]] = {
     "age": ("birthday",), "language": ("test",), "education": ("credential",), "experience": ("hours", "window"),

@@ -74,9 +74,6 @@ def test_alberta_current_job_in_a_stated_province(province: str, outcome: str) -
                       ROUTE[:1]).outcome == outcome
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: a Canadian job without its province is read as not in Alberta "
-                                       "(measure/work_rows.excluded_because: entry.province not in provinces), so "
-                                       "current Alberta tech work fails although the job may be in Alberta")
 def test_alberta_current_job_without_its_province_is_unknown() -> None:
     """A Canadian job whose province is not given may be in Alberta or not: current Alberta tech work, and with it
     the offer-or-current-job requirement (no offer), are unknown, never failed."""
@@ -270,8 +267,6 @@ def test_distance_names_the_short_hours_of_a_job_outside_alberta() -> None:
         _alberta("BC"), ALBERTA_DAY, "alberta/accelerated-tech")
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: the distance follows fault 1 and asks 30 more hours in Alberta "
-                                       "(not reached before 2029) of a job that may be in Alberta already")
 def test_distance_does_not_ask_hours_of_a_job_whose_province_is_not_given() -> None:
     """The job's province not given: what is lacking is the province, not 30 hours of work."""
     assert "30 h more" not in _distance_lines(_alberta(None), ALBERTA_DAY, "alberta/accelerated-tech")

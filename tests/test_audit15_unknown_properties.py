@@ -256,8 +256,7 @@ def test_a_credentials_detail_not_given_decides_nothing_against_any_value(drawn:
 def test_a_jobs_detail_not_given_decides_nothing_against_any_value(drawn: tuple[dict[str, Any], dt.date],
                                                                    draw: st.DataObject) -> None:
     """A job's NOC code (each focused code), province (every one, for a Canadian job) or employer (the offer's and
-    another) left out agrees with each value. Fault 1 is pinned and set aside: a Canadian job's province for
-    Alberta's current-job route (fault 2, an employer beside an LMIA-exempt offer, is fixed)."""
+    another) left out agrees with each value (faults 1, 2 and 7, once pinned here, are fixed)."""
     data, as_of = drawn
     who = draw.draw(st.sampled_from(("applicant", "spouse") if data["spouse"] else ("applicant",)))
     person = data if who == "applicant" else data["spouse"]
@@ -274,12 +273,7 @@ def test_a_jobs_detail_not_given_decides_nothing_against_any_value(drawn: tuple[
     def setter(d: dict[str, Any], v: Any) -> None:
         (d if who == "applicant" else d["spouse"])["work"][i][key] = v
 
-    def pinned(k: tuple[str, ...]) -> bool:
-        # Fault 1: a Canadian job's province, for Alberta's current-job route (fault 7, the code of a publicly
-        # funded self-employed job for CEC, is fixed).
-        return key == "province" and who == "applicant" and k[0] == "alberta/accelerated-tech"
-
-    _check(data, as_of, f"{who}'s job {i} {key}", unknown, setter, values, pinned)
+    _check(data, as_of, f"{who}'s job {i} {key}", unknown, setter, values)
 
 
 @SETTINGS

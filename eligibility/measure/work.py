@@ -11,9 +11,9 @@ from attrs import frozen
 
 from eligibility.dates import window
 from eligibility.facts import Facts, Person
-from eligibility.measure.occupations import split_codes
-from eligibility.measure.work_classes import Classified, classify, counted_items, select_rows
-from eligibility.measure.work_rows import WorkRow, WorkTable, excluded_because, work_table
+from eligibility.measure.occupations import describe_occupations, selects, split_codes
+from eligibility.measure.work_classes import NO_CODE, Classified, classify, counted_items, not_among, select_rows
+from eligibility.measure.work_rows import NO_PROVINCE, WorkRow, WorkTable, excluded_because, work_table
 from eligibility.record import Record
 from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
 from eligibility.work import Counted, Part
@@ -93,9 +93,16 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     rows = classify(table, first, last, c.location, c.exclude, c.provinces, c.publicly_funded_self_employment)
     codes, others = split_codes(c.occupations, rows.groups)
     unsure = rows.groups.get(None)
+    dropped: list[tuple[WorkRow, Part]] = []
+    if unsure and c.provinces is not None and any(row.noc is not None for row, _ in unsure):
+        # Rows whose province is not given (grouped with those without a code) may count only in an occupation
+        # the condition selects; the others are left out for their code.
+        dropped = [pair for pair in unsure if pair[0].noc is not None and not selects(c.occupations, pair[0].noc)]
+        unsure = [pair for pair in unsure if pair not in dropped]
     if not codes and not unsure:
         return WorkMeasure(True, first, last, 0.0, 0.0,
-                           evidence=tuple(rows.left_out(table, others, c.occupations)) if explain else ())
+                           evidence=tuple(_unsure_items(table, c, unsure, dropped)
+                                          + rows.left_out(table, others, c.occupations)) if explain else ())
     per_unit, continuous = 7 * table.units, c.continuous
     # Counts are whole numbers of 1 / per_unit hours, compared exactly with the minimum (num / den hours).
     num, den = c.min_hours.as_integer_ratio()
@@ -139,8 +146,8 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
                  for pair in rows.code_items(table, code, continuous if code == best_code else None, per_unit)]
         pairs.sort(key=_position)
         jobs = [item for _, item in pairs]
-    if unsure:
-        jobs += rows.without_code(table)
+    if unsure or dropped:
+        jobs += _unsure_items(table, c, unsure, dropped) if dropped else rows.without_code(table)
     jobs += rows.left_out(table, others, c.occupations)
     return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
                        bool(maybe), tuple(jobs), tied)
@@ -183,6 +190,17 @@ def _count(c: WorkExperienceCondition, table: WorkTable, rows: Classified, codes
     low = counted[0]
     high = table.count(all_parts + maybe, continuous)[0] if maybe else low
     return low, high, counted, None, None
+
+
+def _unsure_items(table: WorkTable, c: WorkExperienceCondition, unsure: list[tuple[WorkRow, Part]] | None,
+                  dropped: list[tuple[WorkRow, Part]]) -> list[Any]:
+    """The items of the rows that may or may not count (no code, or no province), and of the rows without a
+    province whose code the condition does not select."""
+    items = [table.item(NO_CODE if row.noc is None else NO_PROVINCE, row) for row, _ in unsure or ()]
+    if dropped:
+        words = describe_occupations(c.occupations)
+        items += [table.item(not_among(str(row.noc), words), row) for row, _ in dropped]
+    return items
 
 
 @frozen(slots=False)

@@ -11,7 +11,7 @@ from typing import Any
 from eligibility.dates import MONTH_DAY, YEARS
 from eligibility.measure.cache import IdentityCache
 from eligibility.measure.occupations import describe_occupations, split_codes
-from eligibility.measure.work_rows import Item, Rules, WorkRow, WorkTable, excluded_because
+from eligibility.measure.work_rows import NO_PROVINCE, Item, Rules, WorkRow, WorkTable, excluded_because
 from eligibility.rulebook.model import Exclusion, Location, Occupations
 from eligibility.work import Counted, Part, tenths
 
@@ -65,8 +65,9 @@ class Classified:
         return found
 
     def without_code(self, table: WorkTable) -> list[Item]:
-        """The items of the rows without a NOC code."""
-        return [table.item(NO_CODE, row) for row, _ in self.groups.get(None, ())]
+        """The items of the rows that may or may not count: without a NOC code, or (under rules that ask a
+        province) in Canada without a province."""
+        return [table.item(NO_CODE if row.noc is None else NO_PROVINCE, row) for row, _ in self.groups.get(None, ())]
 
     def code_items(self, table: WorkTable, code: str, continuous: bool | None, per_unit: int) -> list[tuple[int, Item]]:
         """The items of the rows of ``code`` with their positions: counted (its best run when ``continuous``)
@@ -171,7 +172,16 @@ def classify(table: WorkTable, first: dt.date, last: dt.date, location: Location
     excluded = exclusions(table, (location, exclude, provinces), lifted)
     inside, outside = window_rows(table, first, last)
     reasons, at = excluded
-    if at:
+    unsure = at.get(NO_PROVINCE)
+    if unsure:
+        # Rows in Canada whose province is not given, under rules that ask one: kept, grouped with the rows without
+        # a code (counted high only), and not listed as left out.
+        at = {reason: positions for reason, positions in at.items() if reason != NO_PROVINCE}
+        excluded = (reasons, at)
+        inside = [pair for pair in inside if reasons[pair[0].position] in (None, NO_PROVINCE)]
+        outside = [pos for pos in outside if reasons[pos] in (None, NO_PROVINCE)]
+        groups, coded = _grouped(inside, frozenset(unsure))
+    elif at:
         inside = [pair for pair in inside if reasons[pair[0].position] is None]
         outside = [pos for pos in outside if reasons[pos] is None]
         groups, coded = _grouped(inside)
@@ -188,9 +198,15 @@ def classify(table: WorkTable, first: dt.date, last: dt.date, location: Location
     return found
 
 
-def _grouped(inside: list[tuple[WorkRow, Part]]) -> tuple[dict[str | None, list[tuple[WorkRow, Part]]],
-                                                            list[tuple[WorkRow, Part]]]:
-    """The rows by NOC code (None: no code), and those with a code, each in the table's order."""
+def _grouped(inside: list[tuple[WorkRow, Part]], unsure: frozenset[int] = frozenset(),
+             ) -> tuple[dict[str | None, list[tuple[WorkRow, Part]]], list[tuple[WorkRow, Part]]]:
+    """The rows by NOC code (None: no code, or one of the ``unsure`` positions, which may or may not count), and
+    those grouped by a code, each in the table's order."""
+    if unsure:
+        groups_: dict[str | None, list[tuple[WorkRow, Part]]] = {}
+        for pair in inside:
+            groups_.setdefault(None if pair[0].position in unsure else pair[0].noc, []).append(pair)
+        return groups_, [pair for pair in inside if pair[0].noc is not None and pair[0].position not in unsure]
     groups: dict[str | None, list[tuple[WorkRow, Part]]] = {}
     for pair in inside:
         noc = pair[0].noc

@@ -202,6 +202,11 @@ def _build_table(facts: Facts, person: Person) -> WorkTable | None:
                                    for pos, (i, e, end) in enumerate(worked)]))
 
 
+#: Why a row may or may not count under rules that ask a province: a job in Canada whose province is not given
+#: (such a row is counted as a row without a NOC code is: in the high count only, ``work_classes.classify``).
+NO_PROVINCE = "province not given: it may or may not count"
+
+
 def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclusion, ...],
                      provinces: tuple[str, ...] | None = None, lifted: Occupations | None = None) -> str | None:
     """Why a work entry does not count under these rules, or None when it may count. ``lifted``: the occupations
@@ -211,7 +216,8 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
     if location == "abroad" and entry.country == "CA":
         return "in Canada, and only work abroad counts"
     if provinces is not None and entry.province not in provinces:
-        return f"not in {', '.join(provinces)}"
+        # A job in Canada whose province is not given may be in one of them: it may or may not count.
+        return NO_PROVINCE if entry.province is None and entry.country == "CA" else f"not in {', '.join(provinces)}"
     if "unpaid" in exclude and not entry.paid:
         return "unpaid"
     if "self_employed" in exclude and entry.self_employed:

@@ -92,13 +92,7 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     # The rows under the condition's rules and window, shared by every condition with the same ones.
     rows = classify(table, first, last, c.location, c.exclude, c.provinces, c.publicly_funded_self_employment)
     codes, others = split_codes(c.occupations, rows.groups)
-    unsure = rows.groups.get(None)
-    dropped: list[tuple[WorkRow, Part]] = []
-    if unsure and c.provinces is not None and any(row.noc is not None for row, _ in unsure):
-        # Rows whose province is not given (grouped with those without a code) may count only in an occupation
-        # the condition selects; the others are left out for their code.
-        dropped = [pair for pair in unsure if pair[0].noc is not None and not selects(c.occupations, pair[0].noc)]
-        unsure = [pair for pair in unsure if pair not in dropped]
+    unsure, dropped = _maybe(c, rows.groups.get(None))
     if not codes and not unsure:
         return WorkMeasure(True, first, last, 0.0, 0.0,
                            evidence=tuple(_unsure_items(table, c, unsure, dropped)
@@ -163,7 +157,7 @@ def work_hours(c: WorkExperienceCondition, facts: Facts) -> tuple[float, float] 
     first, last = window(facts.as_of, c.window_months)
     rows = classify(table, first, last, c.location, c.exclude, c.provinces, c.publicly_funded_self_employment)
     codes, others = split_codes(c.occupations, rows.groups)
-    unsure = rows.groups.get(None)
+    unsure = _maybe(c, rows.groups.get(None))[0]
     if not codes and not unsure:
         return 0.0, 0.0
     low, high, _, _, _ = _count(c, table, rows, codes, others, [part for _, part in unsure] if unsure else [])
@@ -190,6 +184,16 @@ def _count(c: WorkExperienceCondition, table: WorkTable, rows: Classified, codes
     low = counted[0]
     high = table.count(all_parts + maybe, continuous)[0] if maybe else low
     return low, high, counted, None, None
+
+
+def _maybe(c: WorkExperienceCondition, unsure: list[tuple[WorkRow, Part]] | None,
+           ) -> tuple[list[tuple[WorkRow, Part]] | None, list[tuple[WorkRow, Part]]]:
+    """The rows that may or may not count (without a code; or, under rules that ask a province, without one), and
+    those without a province whose code the condition does not select (left out for their code)."""
+    if not unsure or c.provinces is None or all(row.noc is None for row, _ in unsure):
+        return unsure, []
+    dropped = [pair for pair in unsure if pair[0].noc is not None and not selects(c.occupations, pair[0].noc)]
+    return [pair for pair in unsure if pair not in dropped], dropped
 
 
 def _unsure_items(table: WorkTable, c: WorkExperienceCondition, unsure: list[tuple[WorkRow, Part]] | None,

@@ -215,9 +215,13 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
         return "not in Canada"
     if location == "abroad" and entry.country == "CA":
         return "in Canada, and only work abroad counts"
+    # A job in Canada whose province is not given may be in one of them: it may or may not count, unless another
+    # rule leaves it out (checked below).
+    unsure = False
     if provinces is not None and entry.province not in provinces:
-        # A job in Canada whose province is not given may be in one of them: it may or may not count.
-        return NO_PROVINCE if entry.province is None and entry.country == "CA" else f"not in {', '.join(provinces)}"
+        if entry.province is not None or entry.country != "CA":
+            return f"not in {', '.join(provinces)}"
+        unsure = True
     if "unpaid" in exclude and not entry.paid:
         return "unpaid"
     if "self_employed" in exclude and entry.self_employed:
@@ -236,4 +240,4 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
         return "not authorized to work in Canada"
     if "part_time" in exclude and entry.hours_per_week < FULL_TIME_WEEKLY:
         return f"part-time ({entry.hours_per_week:g} h a week; full-time is {FULL_TIME_WEEKLY} h or more)"
-    return None
+    return NO_PROVINCE if unsure else None

@@ -141,7 +141,7 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
         pairs.sort(key=_position)
         jobs = [item for _, item in pairs]
     if unsure or dropped:
-        jobs += _unsure_items(table, c, unsure, dropped) if dropped else rows.without_code(table)
+        jobs += _unsure_items(table, c, unsure, dropped)
     jobs += rows.left_out(table, others, c.occupations)
     return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
                        bool(maybe), tuple(jobs), tied)

@@ -64,11 +64,6 @@ class Classified:
             found = self.memo[key] = table.count([part for _, part in self.groups[code]], continuous)
         return found
 
-    def without_code(self, table: WorkTable) -> list[Item]:
-        """The items of the rows that may or may not count: without a NOC code, or (under rules that ask a
-        province) in Canada without a province."""
-        return [table.item(NO_CODE if row.noc is None else NO_PROVINCE, row) for row, _ in self.groups.get(None, ())]
-
     def code_items(self, table: WorkTable, code: str, continuous: bool | None, per_unit: int) -> list[tuple[int, Item]]:
         """The items of the rows of ``code`` with their positions: counted (its best run when ``continuous``)
         or not part of it, when ``code`` is the best occupation; all not part of it when ``continuous`` is None."""

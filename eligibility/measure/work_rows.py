@@ -146,14 +146,7 @@ class WorkTable:
         for pos in positions:
             item = slots[pos]
             if item is None:
-                row = rows[pos]
-                first = row.left
-                if first is None:
-                    item = row.left = dict(row.base, counted=False, reason=reason)
-                else:
-                    item = _copy(first)
-                    item["reason"] = reason
-                slots[pos] = item
+                item = slots[pos] = _left_item(rows[pos], reason)
             into[pos] = item
 
     def item(self, reason: str, row: WorkRow) -> Item:
@@ -163,13 +156,7 @@ class WorkTable:
             slots = self.by_reason[reason] = [None] * len(self.rows)
         item = slots[row.position]
         if item is None:
-            first = row.left
-            if first is None:
-                item = row.left = dict(row.base, counted=False, reason=reason)
-            else:
-                item = _copy(first)
-                item["reason"] = reason
-            slots[row.position] = item
+            item = slots[row.position] = _left_item(row, reason)
         return item
 
 
@@ -200,6 +187,19 @@ def _build_table(facts: Facts, person: Person) -> WorkTable | None:
     weekly = {h: f.numerator * (units // f.denominator) for h, f in hours.items()}
     return WorkTable(units, tuple([WorkRow(i, e, end, weekly[e.hours_per_week], pos)
                                    for pos, (i, e, end) in enumerate(worked)]))
+
+
+def _left_item(row: WorkRow, reason: str) -> Item:
+    """A new evidence item of ``row`` left out for ``reason``: the row's first such item is made from its fixed
+    part (and kept on the row); a later one, for another reason, is a copy of it with its reason."""
+    first = row.left
+    if first is None:
+        item: Item = dict(row.base, counted=False, reason=reason)
+        row.left = item
+        return item
+    item = _copy(first)
+    item["reason"] = reason
+    return item
 
 
 #: Why a row may or may not count under rules that ask a province: a job in Canada whose province is not given

@@ -57,9 +57,7 @@ class CertificateMeasure(Record):
     """The certificates (None: not listed) and, when asked, the trades with enough experience."""
 
     certificates: tuple[Certificate, ...] | None
-    trades: tuple[str, ...] | None = None
-    #: Whether a trade not in ``trades`` may still have enough experience (``Trades.maybe``).
-    maybe: bool = False
+    trades: Trades | None = None
     #: The day evaluated: a certificate issued after it is not held yet.
     as_of: dt.date | None = None
 
@@ -69,8 +67,7 @@ def measure(c: CertificateCondition, mm: Measurer) -> CertificateMeasure:
     certs = mm.facts.profile.certificates_of_qualification
     if c.same_occupation_as is None:
         return CertificateMeasure(tuple(certs) if known(certs) else None, as_of=mm.as_of)
-    trades = trades_of(c.trade_source, mm)
-    return CertificateMeasure(tuple(certs) if known(certs) else None, trades.codes, trades.maybe, mm.as_of)
+    return CertificateMeasure(tuple(certs) if known(certs) else None, trades_of(c.trade_source, mm), mm.as_of)
 
 
 def _issued(cert: Certificate, as_of: dt.date | None) -> bool:
@@ -81,9 +78,7 @@ def _issued(cert: Certificate, as_of: dt.date | None) -> bool:
 
 def _trade(m: CertificateMeasure, code: str) -> Outcome:
     """Whether a certificate's trade is a trade of the experience (pass when not asked)."""
-    if m.trades is None:
-        return "pass"
-    return Trades(m.trades, m.maybe).holds(code)
+    return "pass" if m.trades is None else m.trades.holds(code)
 
 
 def decide(c: CertificateCondition, m: CertificateMeasure) -> Decision:
@@ -144,7 +139,7 @@ def durable_decide(c: CertificateCondition, m: CertificateMeasure, run: Matcher)
 
 def report(c: CertificateCondition, m: CertificateMeasure, d: Decision) -> LeafOutcome:
     """The certificate that counts, or why none does."""
-    trades = list(m.trades) if m.trades is not None else None
+    trades = list(m.trades.codes) if m.trades is not None else None
     required = {"occupations": describe_occupations(c.occupations) if c.occupations else None, "same_trade_as": trades}
     # Text, flags and a list of codes in dicts made here: plain JSON already.
     if m.certificates is None:
@@ -167,7 +162,7 @@ def report(c: CertificateCondition, m: CertificateMeasure, d: Decision) -> LeafO
     else:
         text = "no certificate of qualification" if not m.certificates else "no certificate in a matching trade"
     if m.trades is not None:
-        text += f" ({Trades(m.trades, m.maybe).words})"
+        text += f" ({m.trades.words})"
     return LeafOutcome(d.outcome, None, required, text, evidence, plain=True)
 
 
@@ -178,7 +173,7 @@ def selectors(c: CertificateCondition) -> list[Occupations]:
 
 def key(c: CertificateCondition, m: CertificateMeasure) -> Hashable | None:
     """Unlisted certificates: the trades asked; listed certificates have no key."""
-    return None if m.certificates is not None else (m.trades, m.maybe)
+    return None if m.certificates is not None else (m.trades,)
 
 
 KIND: Kind[CertificateCondition, CertificateMeasure] = Kind(

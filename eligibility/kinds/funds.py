@@ -18,7 +18,7 @@ from eligibility.measure.offer import (
     arranged_decision,
     arranged_outcomes,
     arranged_result,
-    employer_outcome,
+    employer_facts,
     measure_arranged,
 )
 from eligibility.numbers import held
@@ -183,9 +183,7 @@ def _durable_arranged(rule: ArrangedEmployment, m: ArrangedMeasure, run: Matcher
         "duration_months": OPEN_ENDED_MONTHS if offer.duration_months is None else offer.duration_months}
     if offer.hours_per_week is not None:
         fields["hours_per_week"] = offer.hours_per_week
-    if m.employer is not None and employer_outcome(m.employer, rule.current_employer_min_hours) != "unknown":
-        # Not asserted while unknown (durable leaves the route unknown).
-        fields.update({"current": int(m.employer.current), "employer_hours": m.employer.hours})
+    fields.update(employer_facts(m.employer, rule.current_employer_min_hours))
     guard = run.one("ae.offer", fields)
     parts: dict[str, Outcome] = {"ae.occupation": run.member(rule.occupations, offer.noc)}
     parts.update({n: run.one(n, fields) for n in ("ae.hours", "ae.duration", "ae.seasonal", "ae.lmia")})

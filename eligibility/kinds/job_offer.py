@@ -28,6 +28,7 @@ from eligibility.measure.occupations import describe_occupations
 from eligibility.measure.offer import (
     EmployerHours,
     OfferMeasure,
+    employer_facts,
     employer_hours,
     employer_outcome,
     employer_words,
@@ -173,10 +174,8 @@ def durable_decide(c: JobOfferCondition, m: JobOfferMeasure, run: Matcher) -> De
     if m.floor is not None and offer.wage_hourly is not None:
         fields["wage_margin"] = offer.wage_hourly - m.floor
     rule = c.exempt_from_current_employer
-    if (m.employer is not None and rule is not None
-            and employer_outcome(m.employer, rule.min_hours) != "unknown"):
-        # Not asserted while unknown (durable leaves the route unknown).
-        fields.update({"current": int(m.employer.current), "employer_hours": m.employer.hours})
+    if rule is not None:
+        fields.update(employer_facts(m.employer, rule.min_hours))
     if m.trades is not None and (same := m.trades.holds(offer.noc)) != "unknown":
         # A trade that may still count is not asserted: durable leaves the check unknown.
         fields["same_trade"] = int(same == "pass")

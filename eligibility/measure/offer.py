@@ -156,6 +156,15 @@ def employer_outcome(e: EmployerHours, min_hours: float) -> Outcome:
     return "fail"
 
 
+def employer_facts(e: EmployerHours | None, min_hours: float) -> dict[str, int | float]:
+    """The employer's facts durable decides the LMIA-exempt route on: none while the route's outcome is unknown
+    (the work history or the employer not given, or jobs naming no employer that could bring the hours), so that
+    durable leaves it unknown too."""
+    if e is None or employer_outcome(e, min_hours) == "unknown":
+        return {}
+    return {"current": int(e.current), "employer_hours": e.hours}
+
+
 def offer_details(offer: JobOffer, occupations: Occupations | None, min_hours: float | None,
                   min_months: int | None) -> dict[str, str]:
     """The words of each check an offer is held to: occupation, hours, duration (those asked)."""

@@ -7,6 +7,7 @@ terminal, Markdown and HTML say the same thing the same way.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -248,11 +249,15 @@ def plain(value: Any) -> str:
     return str(value)
 
 
-def titled(text: str, titles: Mapping[str, str]) -> str:
+def titled(text: str, titles: Mapping[str, str], markup: bool = False) -> str:
     """``text`` with every program id of ``titles`` written as its title, except inside a URL: words for a
-    reader that came from the engine's own (a category's "eligible for express-entry/cec", a plan's cause)."""
+    reader that came from the engine's own (a category's "eligible for express-entry/cec", a plan's cause).
+    With ``markup`` the text is HTML: tags (their attributes and links) are left as they are too, and the titles
+    written escaped."""
     if not titles:
         return text
     ids = "|".join(re.escape(i) for i in sorted(titles, key=len, reverse=True))
-    pattern = re.compile(rf"(<?https?://[^\s>]*>?)|(?<![\w/#.-])({ids})(?![\w/-])")
-    return pattern.sub(lambda m: m.group(1) or titles[m.group(2)], text)
+    skip = r"<[^>]*>|https?://[^\s<]*" if markup else r"<?https?://[^\s>]*>?"
+    pattern = re.compile(rf"({skip})|(?<![\w/#.-])({ids})(?![\w/-])")
+    words = {i: html.escape(t) for i, t in titles.items()} if markup else titles
+    return pattern.sub(lambda m: m.group(1) or words[m.group(2)], text)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from typing import Any
 
 from eligibility.render.crs import evidence_text
@@ -29,6 +28,7 @@ from eligibility.render.words import (
     says,
     short_cause,
     standing,
+    titled,
     verdict_words,
     weak_confidence,
 )
@@ -293,19 +293,10 @@ def report_html(report: Report, library: Library, header: str = "") -> str:
     body = "".join(f'<section id="{sid}" class="{"major" if i in (2, 4) else ""}"><h2>{_e(title)}</h2>{content}'
                    f"</section>" for i, (sid, title, content) in enumerate(sections))
     # The engine's words name programs by id here and there; a client reads titles (tags and URLs left alone).
-    body = _titled(body, {p.id: p.short_title for p in ev.programs})
+    body = titled(body, {p.id: p.short_title for p in ev.programs}, markup=True)
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
             f'content="width=device-width, initial-scale=1"><title>Eligibility report: {_e(who)}, {ev.as_of}'
             f"</title><style>{CSS}</style></head><body><main>{header}<p class='muted small'>eligibility report, "
             f"prepared "
             f"{ev.as_of}</p>{body}</main></body></html>\n")
 
-
-def _titled(body: str, titles: dict[str, str]) -> str:
-    """``body`` with every program id of ``titles`` in its text written as its title (escaped); tags (and so
-    attributes and links) and URLs are left as they are."""
-    if not titles:
-        return body
-    ids = "|".join(re.escape(i) for i in sorted(titles, key=len, reverse=True))
-    pattern = re.compile(rf"(<[^>]*>|https?://[^\s<]*)|(?<![\w/#.-])({ids})(?![\w/-])")
-    return pattern.sub(lambda m: m.group(1) or _e(titles[m.group(2)]), body)

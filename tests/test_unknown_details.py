@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from eligibility.engines.run import evaluate
 from eligibility.profile.load import profile_from_data
 from eligibility.ranking.compute import crs_result
+from eligibility.result import CrsResult
 from tests.strategies import as_of_dates, examples, library, noc_codes, profile_data
 from tests.test_properties import outcomes
 
@@ -76,6 +77,28 @@ def _without_code(item: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in item.items() if k not in ("noc", "noc_2016")}
 
 
+def _without(items: list[dict[str, Any]], i: int, keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The list with item ``i`` lacking ``keys``."""
+    return [{k: v for k, v in x.items() if not (j == i and k in keys)} for j, x in enumerate(items)]
+
+
+def _flips(data: dict[str, Any], fewer: dict[str, Any], as_of: dt.date) -> dict[Any, tuple[str, str]]:
+    """``_flipped`` of the evaluations of the profile with the detail (``data``) and without it (``fewer``)."""
+    return _flipped(outcomes(evaluate(profile_from_data(data), as_of, library())),
+                    outcomes(evaluate(profile_from_data(fewer), as_of, library())))
+
+
+def _scores(data: dict[str, Any], fewer: dict[str, Any], as_of: dt.date) -> tuple[CrsResult, CrsResult]:
+    """The CRS results of the profile with the detail and without it."""
+    return crs_result(profile_from_data(data), as_of, library()), crs_result(profile_from_data(fewer), as_of, library())
+
+
+def _holds(known: CrsResult, unknown: CrsResult) -> bool:
+    """Whether the range without the detail holds each end of the score with it (both scored)."""
+    return (unknown.low is not None and unknown.high is not None and known.low is not None
+            and known.high is not None and unknown.low <= known.low and known.high <= unknown.high)
+
+
 @SETTINGS
 @given(profile_data(keep=("work",), min_jobs=1), as_of_dates(), st.data())
 def test_a_jobs_code_not_given_never_decides_against_the_code(data: dict[str, Any], as_of: dt.date,
@@ -83,9 +106,8 @@ def test_a_jobs_code_not_given_never_decides_against_the_code(data: dict[str, An
     """One job's code dropped: every decided condition and verdict is the one with the code."""
     i = draw.draw(st.integers(0, len(data["work"]) - 1))
     data["work"][i] = dict(_without_code(data["work"][i]), noc=draw.draw(noc_codes()))
-    fewer = dict(data, work=[_without_code(w) if j == i else w for j, w in enumerate(data["work"])])
-    known, unknown = profile_from_data(data), profile_from_data(fewer)
-    flipped = _flipped(outcomes(evaluate(known, as_of, library())), outcomes(evaluate(unknown, as_of, library())))
+    fewer = dict(data, work=_without(data["work"], i, ("noc", "noc_2016")))
+    flipped = _flips(data, fewer, as_of)
     assert not flipped, f"job {i} without its code {data['work'][i]['noc']}: {flipped}"
 
 
@@ -95,9 +117,8 @@ def test_a_jobs_code_not_given_never_decides_against_the_code_near_linked_condit
         data: dict[str, Any], as_of: dt.date, draw: st.DataObject) -> None:
     """The same, on profiles built around the conditions that read another condition's occupations."""
     i = draw.draw(st.integers(0, len(data["work"]) - 1))
-    fewer = dict(data, work=[_without_code(w) if j == i else w for j, w in enumerate(data["work"])])
-    flipped = _flipped(outcomes(evaluate(profile_from_data(data), as_of, library())),
-                       outcomes(evaluate(profile_from_data(fewer), as_of, library())))
+    fewer = dict(data, work=_without(data["work"], i, ("noc", "noc_2016")))
+    flipped = _flips(data, fewer, as_of)
     assert not flipped, f"job {i} without its code {data['work'][i]['noc']}: {flipped}"
 
 
@@ -108,13 +129,11 @@ def test_a_jobs_code_not_given_keeps_the_crs_score_in_range(data: dict[str, Any]
     """One job's code dropped: the CRS range holds the score with the code (each end of it)."""
     i = draw.draw(st.integers(0, len(data["work"]) - 1))
     data["work"][i] = dict(_without_code(data["work"][i]), noc=draw.draw(noc_codes()))
-    fewer = dict(data, work=[_without_code(w) if j == i else w for j, w in enumerate(data["work"])])
-    known = crs_result(profile_from_data(data), as_of, library())
-    unknown = crs_result(profile_from_data(fewer), as_of, library())
+    fewer = dict(data, work=_without(data["work"], i, ("noc", "noc_2016")))
+    known, unknown = _scores(data, fewer, as_of)
     if known.status != "scored":
         return
-    assert unknown.low is not None and unknown.high is not None and known.low is not None and known.high is not None
-    assert unknown.low <= known.low and known.high <= unknown.high, (
+    assert _holds(known, unknown), (
         f"job {i} without its code {data['work'][i]['noc']}: {unknown.low}..{unknown.high} does not hold "
         f"{known.low}..{known.high}")
 
@@ -128,8 +147,7 @@ def test_an_offers_code_not_given_never_decides_against_the_code(data: dict[str,
         data["job_offer"] = {"lmia": "positive", "hours_per_week": 40}
     data["job_offer"] = dict(_without_code(data["job_offer"]), noc=code)
     fewer = dict(data, job_offer=_without_code(data["job_offer"]))
-    flipped = _flipped(outcomes(evaluate(profile_from_data(data), as_of, library())),
-                       outcomes(evaluate(profile_from_data(fewer), as_of, library())))
+    flipped = _flips(data, fewer, as_of)
     assert not flipped, f"the offer without its code {code}: {flipped}"
 
 
@@ -143,11 +161,9 @@ def test_a_code_not_given_keeps_the_crs_score_in_range_near_linked_conditions(da
     if i < 0:
         fewer = dict(data, job_offer=_without_code(data["job_offer"]))
     else:
-        fewer = dict(data, work=[_without_code(w) if j == i else w for j, w in enumerate(data["work"])])
-    known = crs_result(profile_from_data(data), as_of, library())
-    unknown = crs_result(profile_from_data(fewer), as_of, library())
-    assert known.low is not None and known.high is not None and unknown.low is not None and unknown.high is not None
-    assert unknown.low <= known.low and known.high <= unknown.high, (
+        fewer = dict(data, work=_without(data["work"], i, ("noc", "noc_2016")))
+    known, unknown = _scores(data, fewer, as_of)
+    assert _holds(known, unknown), (
         f"{'the offer' if i < 0 else f'job {i}'} without its code: {unknown.low}..{unknown.high} does not hold "
         f"{known.low}..{known.high}")
 
@@ -170,16 +186,12 @@ def test_a_credentials_detail_not_given_never_decides_against_it(data: dict[str,
     if not present:
         return
     key = draw.draw(st.sampled_from(present))
-    fewer = dict(data, education=[{k: v for k, v in e.items() if not (j == i and k == key)}
-                                  for j, e in enumerate(data["education"])])
-    known, unknown = profile_from_data(data), profile_from_data(fewer)
-    flipped = _flipped(outcomes(evaluate(known, as_of, library())), outcomes(evaluate(unknown, as_of, library())))
+    fewer = dict(data, education=_without(data["education"], i, (key,)))
+    flipped = _flips(data, fewer, as_of)
     assert not flipped, f"credential {i} without its {key}: {flipped}"
-    a, b = crs_result(known, as_of, library()), crs_result(unknown, as_of, library())
+    a, b = _scores(data, fewer, as_of)
     if a.status == "scored":
-        assert b.low is not None and b.high is not None and a.low is not None and a.high is not None
-        assert b.low <= a.low and a.high <= b.high, (
-            f"credential {i} without its {key}: {b.low}..{b.high} vs {a.low}..{a.high}")
+        assert _holds(a, b), f"credential {i} without its {key}: {b.low}..{b.high} vs {a.low}..{a.high}"
 
 
 #: The offer's details a rule may ask and a profile may leave out (unknown when absent: the rule is then unknown).
@@ -197,8 +209,7 @@ def test_an_offers_detail_not_given_never_decides_against_it(data: dict[str, Any
         return
     key = draw.draw(st.sampled_from(present))
     fewer = dict(data, job_offer={k: v for k, v in offer.items() if k != key})
-    flipped = _flipped(outcomes(evaluate(profile_from_data(data), as_of, library())),
-                       outcomes(evaluate(profile_from_data(fewer), as_of, library())))
+    flipped = _flips(data, fewer, as_of)
     assert not flipped, f"the offer without its {key}: {flipped}"
 
 
@@ -212,8 +223,6 @@ def test_a_jobs_province_or_employer_not_given_never_decides_against_it(data: di
     if not present:
         return
     key = draw.draw(st.sampled_from(present))
-    fewer = dict(data, work=[{k: v for k, v in w.items() if not (j == i and k == key)}
-                             for j, w in enumerate(data["work"])])
-    flipped = _flipped(outcomes(evaluate(profile_from_data(data), as_of, library())),
-                       outcomes(evaluate(profile_from_data(fewer), as_of, library())))
+    fewer = dict(data, work=_without(data["work"], i, (key,)))
+    flipped = _flips(data, fewer, as_of)
     assert not flipped, f"job {i} without its {key}: {flipped}"

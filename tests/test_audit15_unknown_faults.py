@@ -356,7 +356,7 @@ def test_fsw_language_two_days_after_the_test_with_its_result_date(result_date: 
 
 
 @pytest.mark.xfail(strict=True, reason="audit15: without result_date a test counts from the day it was taken "
-                                       "(docs/language-tests.md: 'never more generous than the law'), so two days "
+                                       "(a known limit, docs/language-tests.md), so two days "
                                        "after the test FSW's language passes and FSW is eligible while the result "
                                        "may not be issued yet")
 def test_fsw_language_two_days_after_the_test_without_its_result_date_is_unknown() -> None:

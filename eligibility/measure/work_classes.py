@@ -225,7 +225,8 @@ def exclusions(table: WorkTable, rules: Rules,
         location, exclude, provinces = rules
         at: dict[str, list[int]] = {}
         # Rows alike in what the rules read (most of a history) share one answer.
-        by_kind = [excluded_because(entry, location, exclude, provinces) for entry in table.kinds.values()]
+        by_kind = [excluded_because(entry, location, exclude, provinces, ended=kind[-1])
+                   for kind, entry in table.kinds.items()]
         if any(by_kind):  # a reason is never empty text
             found = [by_kind[place] for place in table.kind_ids]
             named: list[str | None] = by_kind
@@ -234,7 +235,8 @@ def exclusions(table: WorkTable, rules: Rules,
                 # those rows alone (the checks before self-employment have passed for them).
                 for pos, why in enumerate(found):
                     if why == "self-employed":
-                        found[pos] = excluded_because(table.rows[pos].entry, location, exclude, provinces, lifted)
+                        found[pos] = excluded_because(table.rows[pos].entry, location, exclude, provinces, lifted,
+                                                      table.rows[pos].kind[-1])
                 named = found
             reasons = tuple(found)
             # Each reason's rows in the table's order, the reasons in the order of their first row (kinds are

@@ -53,9 +53,10 @@ class WorkRow:
         #: The job's part in a window that holds all of it (most windows hold most jobs).
         self.part: Part = (index, self.first, self.last, weekly)
         self.base = base
-        #: What ``excluded_because`` reads of the job.
+        #: What ``excluded_because`` reads of the job; last, whether it ended before the as-of date (its last day
+        #: counted is its own end, not the day before the as-of date: ``ended``).
         self.kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized,
-                     e.hours_per_week < FULL_TIME_WEEKLY)
+                     e.hours_per_week < FULL_TIME_WEEKLY, e.end is not None and e.end <= end)
         self._fact: JobFact | None = None
         #: The row's first item left out (``WorkTable.item``): those for other reasons are copies of it with their
         #: reason (a dozen conditions leave a job out for half a dozen reasons; a copy of a dict is cheaper than
@@ -208,9 +209,11 @@ NO_PROVINCE = "province not given: it may or may not count"
 
 
 def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclusion, ...],
-                     provinces: tuple[str, ...] | None = None, lifted: Occupations | None = None) -> str | None:
+                     provinces: tuple[str, ...] | None = None, lifted: Occupations | None = None,
+                     ended: bool = False) -> str | None:
     """Why a work entry does not count under these rules, or None when it may count. ``lifted``: the occupations
-    whose publicly funded self-employment counts all the same (``publicly_funded_self_employment``)."""
+    whose publicly funded self-employment counts all the same (``publicly_funded_self_employment``); ``ended``:
+    the job ended before the as-of date (``WorkRow.kind``'s last value), read by the exclusion ``ended``."""
     if location == "canada" and entry.country != "CA":
         return "not in Canada"
     if location == "abroad" and entry.country == "CA":
@@ -240,4 +243,7 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
         return "not authorized to work in Canada"
     if "part_time" in exclude and entry.hours_per_week < FULL_TIME_WEEKLY:
         return f"part-time ({entry.hours_per_week:g} h a week; full-time is {FULL_TIME_WEEKLY} h or more)"
+    if "ended" in exclude and ended:
+        # (rows of one kind share this text: it names no date; the job's item gives its dates)
+        return "ended before the day evaluated: not a current job"
     return NO_PROVINCE if unsure else None

@@ -16,7 +16,7 @@ from eligibility.profile.model import EducationLevel, Lmia, Province, TestId
 from eligibility.record import Record
 
 Confidence = Literal["official", "official_via_news", "blog", "unconfirmed"]
-Exclusion = Literal["self_employed", "full_time_student", "unauthorized", "unpaid", "part_time"]
+Exclusion = Literal["self_employed", "full_time_student", "unauthorized", "unpaid", "part_time", "ended"]
 Location = Literal["canada", "abroad", "any"]
 #: What a program gives: permanent residence (or selection for it), an employer's work-permit stream, or a
 #: processing standard for applications (how fast, not whether). Reports word verdicts by kind.

@@ -71,6 +71,9 @@ class NodePlan(Record):
     #: The kind's key worked out without the measure when the profile gives it at a glance, else None
     #: (``Kind.prekey``), for a leaf.
     prekey: Callable[[Any], Hashable | None] | None = None
+    #: The kind's measure, decision and report in one function (``Kind.explained``), for a leaf whose kind has one
+    #: and whose key, if any, is found by a prekey first.
+    explained: Callable[[Any], Any] | None = None
     op: str = ""
     n: int = 0
     #: Whether the node can give a caveat (a judgement, weak sources, or data that may weaken them).
@@ -120,6 +123,8 @@ def node_plan(cond: Condition, program: Program) -> NodePlan:
                     measure=kind.measure, decide=kind.decide, report=kind.report, key=kind.key,
                     keyed=kind.keyed(cond) if kind.keyed is not None else None,
                     prekey=kind.prekey(cond) if kind.prekey is not None else None,
+                    explained=kind.explained(cond) if kind.explained is not None and (
+                        kind.key is None or kind.prekey is not None) else None,
                     may_caveat=judgement or confidence in WEAK or cond.kind in WEAKENING_KINDS,
                     cost=LEAF_COST.get(cond.kind, 1))
 

@@ -137,6 +137,25 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         # evaluation for both.
         number = twins.get(id(node.cond))
         twin = number is not None
+        if node.explained is not None:
+            # Measured, decided and reported by one function (``Kind.explained``): no key to look for past the
+            # prekey, and the node's values as they come (plain, of the condition's own confidence).
+            namespace[f"X{i}"] = node.explained
+            if number is not None:
+                namespace[f"TO{i}"] = 2 * number + 1
+                shares[0] = True
+                lines.extend([f"{at}o = shared.get(TO{i})", f"{at}if o is None:",
+                              f"{at}    o = shared[TO{i}] = X{i}(mm)"])
+            else:
+                lines.append(f"{at}o = X{i}(mm)")
+            lines.append(f"{at}oc, ob, rq, ex, ev = o")
+            lines.extend(f"{at}{line}" for line in _node(r, (
+                f"ID{i}", f"KIND{i}", "oc", f"SAYS{i}", "ob", "rq", "ex", "ev", f"CIT{i}", "()", f"JUDG{i}",
+                f"CONF{i}")))
+            if flag != "False":
+                lines.append(f"{at}s{i} = False")
+            _caveat(node, r, lines, at, namespace, i)
+            return r, flag
         if number is not None:
             namespace[f"TM{i}"], namespace[f"TO{i}"] = 2 * number, 2 * number + 1
             shares[0] = True

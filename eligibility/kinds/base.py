@@ -22,6 +22,9 @@ C = TypeVar("C")
 M = TypeVar("M")
 Scalar = str | int | float
 Expr = dict[str, Any]
+#: A leaf's outcome, observed value, requirement, explanation and evidence, as its result node holds them (plain
+#: JSON made for that node alone): what ``Kind.explained`` gives.
+Explained = tuple[Outcome, Any, Any, str, tuple[dict[str, Any], ...]]
 
 #: Most alternatives one ``$or`` may hold; durable hangs at ruleset creation past about 510.
 MAX_ALTERNATIVES = 400
@@ -209,6 +212,13 @@ class Kind(Record, Generic[C, M]):
     #: the same report (the key may be one ``key`` never gives: the node kept for it is built from the measure
     #: of the first such profile); ``tests/test_eval7_prekey.py`` holds the two equal. None: measured.
     prekey: Callable[[C], Callable[[Measurer], Hashable | None]] | None = None
+    #: For the full evaluation (``evaluator.walk``): the condition compiled into one function of the measurer that
+    #: measures, decides and reports in one pass, giving the node's values as ``report(c, m, decide(c, m))`` gives
+    #: them (plain, of the condition's own confidence) without the measure's, the decision's and the outcome's
+    #: records. The walk calls it where it would measure a leaf whose key is None: for a kind with a ``key``, only
+    #: after its ``prekey`` gave None, so such a kind must have a ``key`` that is None whenever its ``prekey`` is
+    #: (``tests/test_eval10_explained.py`` holds both). None: measured, decided and reported.
+    explained: Callable[[C], Callable[[Measurer], Explained]] | None = None
 
 
 def typed(value: object) -> tuple[type, str]:

@@ -11,6 +11,7 @@ from eligibility.converter import unstructure
 from eligibility.kinds.base import (
     Check,
     Decision,
+    Explained,
     Kind,
     LeafOutcome,
     Matcher,
@@ -24,7 +25,7 @@ from eligibility.kinds.funds import OPEN_ENDED_MONTHS, exempt_route_check
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
-from eligibility.measure.occupations import describe_occupations
+from eligibility.measure.occupations import describe_occupations, selects
 from eligibility.measure.offer import (
     EmployerHours,
     OfferMeasure,
@@ -260,6 +261,138 @@ def outcome(c: JobOfferCondition) -> Callable[[Measurer], Outcome]:
     return decided
 
 
+def explained(c: JobOfferCondition) -> Callable[[Measurer], Explained]:
+    """``report(c, m, decide(c, m))``'s values with ``m = measure(c, mm)``, compiled (``Kind.explained``): each
+    requirement the condition lists checked and worded in one pass, its words' fixed parts made once, without the
+    measure's and the decision's records or the two dicts of checks."""
+    occupations = c.occupations
+    wanted = None if occupations is None else f"; needs {describe_occupations(occupations)}"
+    min_hours = c.min_hours_per_week
+    hours_needed = None if min_hours is None else f"; needs {min_hours:g}"
+    min_months = c.min_duration_months
+    months_needed = None if min_months is None else f"; needs {min_months} months or more"
+    trade = c.same_occupation_as is not None
+    source = c.trade_source
+    lmia = c.lmia
+    lmia_needed = None if lmia is None else f"; needs {', '.join(lmia)}"
+    rule = c.exempt_from_current_employer
+    provinces = c.provinces
+    provinces_needed = None if provinces is None else f"; needs {', '.join(provinces)}"
+    non_seasonal = c.non_seasonal
+    floors = c.wage_floors_hourly
+    general_floor = c.min_wage_hourly
+    annual = c.min_wage_annual
+    annual_needed = None if annual is None else f"; needs ${annual:,.0f}"
+
+    kept, depth = _REQUIRED.get(c, _kept_required)
+
+    def explain(mm: Measurer) -> Explained:
+        if depth == 1:
+            required = dict(kept)
+        elif depth == 2:
+            required = {k: v.copy() if type(v) is list or type(v) is dict else v for k, v in kept.items()}
+        else:
+            required = plain(kept)
+        trades = trades_of(source, mm) if trade else None
+        if trades is not None:
+            required["same_trade_as"] = list(trades.codes)
+        found = measure_offer(mm.facts)
+        offer = found.offer
+        if offer is None:
+            return "fail" if found.known else "unknown", None, required, found.absent_text, ()
+        data = mm.facts.memo("job-offer-data", unstructure, offer)
+        # Each check's name, outcome and words, in ``_details``' order; the words of those not passed.
+        evidence = []
+        missed = []
+        if wanted is not None:
+            noc = offer.noc
+            if noc is None:
+                evidence.append({"check": "occupation", "outcome": "unknown",
+                                 "detail": "the offer's NOC code is not given"})
+                missed.append("occupation: the offer's NOC code is not given")
+            else:
+                detail = f"NOC {noc}{wanted}"
+                if selects(occupations, noc):  # type: ignore[arg-type]  # wanted: occupations listed
+                    evidence.append({"check": "occupation", "outcome": "pass", "detail": detail})
+                else:
+                    evidence.append({"check": "occupation", "outcome": "fail", "detail": detail})
+                    missed.append(f"occupation: {detail}")
+        if hours_needed is not None:
+            hours = offer.hours_per_week
+            if hours is None:
+                evidence.append({"check": "hours", "outcome": "unknown", "detail": "hours per week not given"})
+                missed.append("hours: hours per week not given")
+            else:
+                detail = f"{hours:g} h/week{hours_needed}"
+                if hours >= min_hours:  # type: ignore[operator]  # hours_needed: a minimum listed
+                    evidence.append({"check": "hours", "outcome": "pass", "detail": detail})
+                else:
+                    evidence.append({"check": "hours", "outcome": "fail", "detail": detail})
+                    missed.append(f"hours: {detail}")
+        if months_needed is not None:
+            months = offer.duration_months
+            if months is None:
+                evidence.append({"check": "duration", "outcome": "pass", "detail": f"no end date{months_needed}"})
+            else:
+                detail = f"{months} months{months_needed}"
+                if months >= min_months:  # type: ignore[operator]  # months_needed: a minimum listed
+                    evidence.append({"check": "duration", "outcome": "pass", "detail": detail})
+                else:
+                    evidence.append({"check": "duration", "outcome": "fail", "detail": detail})
+                    missed.append(f"duration: {detail}")
+        if trades is not None:
+            _check(evidence, missed, "trade", trades.holds(offer.noc),
+                   f"NOC {offer.noc or 'not given'}; needs the trade of the experience ({trades.words})")
+        if lmia_needed is not None:
+            outcome: Outcome = "pass" if offer.lmia in lmia else "fail"  # type: ignore[operator]  # listed
+            detail = f"LMIA {offer.lmia}{lmia_needed}"
+            if rule is not None and offer.lmia == "exempt":
+                employer = employer_hours(mm.facts, rule.window_months)
+                if outcome == "pass":
+                    outcome = employer_outcome(employer, rule.min_hours)
+                detail += f" ({employer_words(employer, rule.min_hours)})"
+            _check(evidence, missed, "lmia", outcome, detail)
+        if provinces_needed is not None:
+            province = offer.province
+            _check(evidence, missed, "province", "unknown" if province is None else (
+                "pass" if province in provinces else "fail"),  # type: ignore[operator]  # listed
+                f"{province or 'not given'}{provinces_needed}")
+        if non_seasonal:
+            _check(evidence, missed, "seasonal", "fail" if offer.seasonal else "pass",
+                   "seasonal" if offer.seasonal else "not seasonal")
+        floor = general_floor
+        if floors and offer.noc in floors:
+            floor = max(floor or 0.0, floors[offer.noc])
+        if floor is not None:
+            wage = offer.wage_hourly
+            _check(evidence, missed, "wage_hourly", _at_least(wage, floor),
+                   f"hourly wage not given; needs ${floor:,.2f}" if wage is None
+                   else f"${wage:,.2f}/h; needs ${floor:,.2f}")
+        if annual_needed is not None:
+            wage = offer.wage_annual
+            _check(evidence, missed, "wage_annual", _at_least(wage, annual),  # type: ignore[arg-type]  # listed
+                   f"annual wage not given{annual_needed}" if wage is None
+                   else f"${held(wage, annual)}/yr{annual_needed}")
+        outcome = "pass"
+        for item in evidence:
+            if item["outcome"] == "fail":
+                outcome = "fail"
+                break
+            if item["outcome"] != "pass":
+                outcome = "unknown"
+        return (outcome, dict(data), required, "; ".join(missed) or "the offer meets every requirement",
+                tuple(evidence))
+
+    return explain
+
+
+def _check(evidence: list[dict[str, str]], missed: list[str], name: str, outcome: Outcome, detail: str) -> None:
+    """One check's evidence item, and its words among those not passed unless it passed."""
+    evidence.append({"check": name, "outcome": outcome, "detail": detail})
+    if outcome != "pass":
+        missed.append(f"{name}: {detail}")
+
+
 def selectors(c: JobOfferCondition) -> list[Occupations]:
     """The offer's occupation durable places in the condition's selector."""
     return [c.occupations] if c.occupations is not None else []
@@ -302,4 +435,4 @@ _NOT_YET: Any = object()
 
 KIND: Kind[JobOfferCondition, JobOfferMeasure] = Kind(
     "job_offer", JobOfferCondition, measure, decide, durable_checks, durable_decide, report, selectors, key=key,
-    outcome=outcome, prekey=prekey)
+    outcome=outcome, prekey=prekey, explained=explained)

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -15,11 +16,13 @@ from eligibility.api import rules
 from eligibility.documents import read_document
 from eligibility.facts import Facts
 from eligibility.kinds import KINDS
+from eligibility.kinds.base import plain
 from eligibility.kinds.job_offer import explained
 from eligibility.measure.context import Measurer
 from eligibility.profile.load import profile_from_data
 from eligibility.profile.model import Profile
 from eligibility.rulebook.model import JobOfferCondition, Leaf, Occupations
+from eligibility.unknown import UNKNOWN, known
 from tests.strategies import as_of_dates, examples, profiles
 from tests.support import rule_leaves
 from tests.test_evaluation_paths import both_ways
@@ -43,13 +46,18 @@ def _both(cond: Leaf, profile: Profile, day: dt.date) -> tuple[str, str]:
     fused = kind.explained(cond)(Measurer(Facts(profile, day), rules(), {}))
     measured = kind.measure(cond, Measurer(Facts(profile, day), rules(), {}))
     leaf = kind.report(cond, measured, kind.decide(cond, measured))
-    assert leaf.plain and leaf.confidence is None
+    # The walk calls the compiled function where the kind has no key, or once its prekey gave None: the key is
+    # None then too, and the report's values plain (``plain`` of the others compared below).
+    walked = kind.key is None
     if kind.key is not None:
-        # The walk calls the compiled function once the prekey gave None: the key is None then too.
         assert kind.prekey is not None
-        if kind.prekey(cond)(Measurer(Facts(profile, day), rules(), {})) is None:
+        walked = kind.prekey(cond)(Measurer(Facts(profile, day), rules(), {})) is None
+        if walked:
             assert kind.key(cond, measured) is None
-    expected = (leaf.outcome, leaf.observed, leaf.required, leaf.explanation, leaf.evidence)
+    if walked:
+        assert leaf.plain and leaf.confidence is None
+    expected = (leaf.outcome, plain(leaf.observed), plain(leaf.required), leaf.explanation,
+                tuple([plain(e) for e in leaf.evidence]))
     assert type(fused) is tuple and type(fused[4]) is tuple
     return _text(fused), _text(expected)
 
@@ -59,8 +67,8 @@ def _text(values: Any) -> str:
 
 
 def test_the_kinds_compiled() -> None:
-    """Job offers, with conditions in the rules for the properties below to read."""
-    assert EXPLAINED == ["job_offer"]
+    """Job offers and language, with conditions in the rules for the properties below to read."""
+    assert EXPLAINED == ["job_offer", "language"]
     assert {c.kind for c in CONDITIONS} == set(EXPLAINED)
 
 
@@ -115,3 +123,34 @@ def test_an_offer_held_to_hours_duration_province_and_wages_by_hand() -> None:
     assert evidence[2]["detail"] == "no end date; needs 12 months or more"
     assert evidence[5]["detail"] == "$70,000/yr; needs $60,000"
     assert observed["province"] == "ON" and required["provinces"] == ["AB", "QC"]
+
+
+
+#: The kinds given a prekey with their compiled function, and the part of the profile whose absence keys them.
+UNLISTED = {"language": "language_tests"}
+PREKEYED = rule_leaves(list(UNLISTED))
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(first=profiles(), second=profiles(), day=as_of_dates())
+def test_keyed_at_a_glance_when_nothing_is_listed(first: Profile, second: Profile, day: dt.date) -> None:
+    """A language or education condition's prekey is None when the tests (the education) are listed, else the key
+    of its measure; two profiles whose tests (education) are not listed and keyed alike report alike (their work,
+    which may pick the minimum or the designated body, kept)."""
+    for cond in PREKEYED:
+        kind = KINDS[cond.kind]
+        assert kind.prekey is not None and kind.key is not None
+        part = UNLISTED[cond.kind]
+        a, b = attrs.evolve(first, **{part: UNKNOWN}), attrs.evolve(second, **{part: UNKNOWN})
+        for profile in (first, a, b):
+            found = kind.prekey(cond)(Measurer(Facts(profile, day), rules(), {}))
+            assert (found is None) == known(getattr(profile, part))
+            if found is not None:
+                assert found == kind.key(cond, kind.measure(cond, Measurer(Facts(profile, day), rules(), {})))
+        key_a = kind.prekey(cond)(Measurer(Facts(a, day), rules(), {}))
+        if key_a == kind.prekey(cond)(Measurer(Facts(b, day), rules(), {})):
+            reports = []
+            for profile in (a, b):
+                measured = kind.measure(cond, Measurer(Facts(profile, day), rules(), {}))
+                reports.append(kind.report(cond, measured, kind.decide(cond, measured)))
+            assert reports[0] == reports[1], cond.id

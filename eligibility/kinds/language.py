@@ -9,7 +9,18 @@ from attrs import field, frozen
 
 from eligibility.facts import TestFact
 from eligibility.kinds import work_experience
-from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, at_least_one, conj
+from eligibility.kinds.base import (
+    Check,
+    Decision,
+    Explained,
+    Kind,
+    LeafOutcome,
+    Matcher,
+    Scalar,
+    Test,
+    at_least_one,
+    conj,
+)
 from eligibility.kinds.base import listed as listed_outcomes
 from eligibility.language import ABILITIES
 from eligibility.logic import Outcome, kleene_any
@@ -249,6 +260,71 @@ def report(c: LanguageCondition, m: LanguageMeasure, d: Decision) -> LeafOutcome
     return LeafOutcome(d.outcome, observed, required, text, evidence, plain=True)
 
 
+def prekey(c: LanguageCondition) -> Callable[[Measurer], Hashable | None]:
+    """``key(c, measure(c, mm))`` without the measure's record when the tests are not listed (None: listed, which
+    are measured)."""
+    every = tuple(all_needs(c))
+    months = c.max_age_months
+    fixed = (every, None, None)
+    by_teer = c.minimum_by_teer is not None
+
+    def found(mm: Measurer) -> Hashable | None:
+        if known(mm.facts.tests("applicant", months)):
+            return None
+        return _needs(c, mm, every) if by_teer else fixed
+
+    return found
+
+
+def explained(c: LanguageCondition) -> Callable[[Measurer], Explained]:
+    """``report(c, m, decide(c, m))``'s values with ``m = measure(c, mm)``, compiled (``Kind.explained``): the usable
+    tests and each minimum read in one pass, without the measure's and the decision's records or a part named per
+    test and minimum; the words of the condition's own minimums made once."""
+    every = tuple(all_needs(c))
+    months, language, names = c.max_age_months, c.language, c.tests
+    by_teer = c.minimum_by_teer is not None
+    minimum = None if c.minimum is None else levels_data(c.minimum)
+    table = {str(k): levels_data(v) for k, v in (c.minimum_by_teer or {}).items()}
+    every_text = " or ".join([_NEEDS.get(n, _levels_text) for n in every])
+
+    def explain(mm: Measurer) -> Explained:
+        if by_teer:
+            needs, teer, main = _needs(c, mm, every)
+            need_text = " or ".join([_NEEDS.get(n, _levels_text) for n in needs])
+        else:
+            needs, teer, main, need_text = every, None, None, every_text
+        required: Any
+        if minimum is not None:
+            required = dict(minimum)
+        elif teer is not None:
+            required = {**levels_data(needs[0]), "teer": teer, "main_occupation": main}
+        else:
+            required = {k: dict(v) for k, v in table.items()}
+        tests = mm.facts.tests("applicant", months)
+        if not known(tests):
+            return "unknown", None, required, "the profile does not list language tests", ()
+        evidence = mm.facts.memo(("language-evidence", months), _evidence, tests) if mm.explain else ()
+        usable = [t for t in tests if t.valid and (language == "any" or t.language == language)
+                  and (names is None or t.test.test in names)]
+        # For each minimum, whether some usable test meets it: the same outcome for every minimum settles it.
+        outcomes: list[Outcome] = ["pass" if any(meets(t, need) for t in usable) else "fail" for need in needs]
+        outcome: Outcome = outcomes[0] if len(outcomes) == 1 or len(set(outcomes)) == 1 else "unknown"
+        if not usable:
+            return outcome, None, required, "no valid test result in the language required", evidence
+        if len(usable) == 1:
+            best = usable[0]
+        else:
+            # The first of the usable tests meeting some minimum, else of all, with the highest lowest level.
+            best = max(usable, key=lambda t: (any(meets(t, need) for need in needs), min(t.levels.values())))
+        observed = {"test": best.test.test, "taken": best.test.taken.isoformat(), "levels": dict(best.levels)}
+        text = f"{best.test.test} of {best.test.taken}: {_levels_text(best.levels)}; needs {need_text}"
+        if outcome == "unknown":
+            text += " (the level needed depends on the main occupation, which is not settled)"
+        return outcome, observed, required, text, evidence
+
+    return explain
+
+
 def key(c: LanguageCondition, m: LanguageMeasure) -> Hashable | None:
     """Unlisted tests: the minimums that may apply and the main occupation's TEER; listed tests have no key."""
     return None if m.tests is not None else (m.needs, m.teer, m.main_occupation)
@@ -256,4 +332,4 @@ def key(c: LanguageCondition, m: LanguageMeasure) -> Hashable | None:
 
 KIND: Kind[LanguageCondition, LanguageMeasure] = Kind(
     "language", LanguageCondition, measure, decide, durable_checks, durable_decide, report, key=key,
-    outcome=outcome)
+    outcome=outcome, prekey=prekey, explained=explained)

@@ -67,8 +67,8 @@ def _text(values: Any) -> str:
 
 
 def test_the_kinds_compiled() -> None:
-    """Job offers and language, with conditions in the rules for the properties below to read."""
-    assert EXPLAINED == ["job_offer", "language"]
+    """Education, job offers and language, with conditions in the rules for the properties below to read."""
+    assert EXPLAINED == ["education", "job_offer", "language"]
     assert {c.kind for c in CONDITIONS} == set(EXPLAINED)
 
 
@@ -127,7 +127,7 @@ def test_an_offer_held_to_hours_duration_province_and_wages_by_hand() -> None:
 
 
 #: The kinds given a prekey with their compiled function, and the part of the profile whose absence keys them.
-UNLISTED = {"language": "language_tests"}
+UNLISTED = {"language": "language_tests", "education": "education"}
 PREKEYED = rule_leaves(list(UNLISTED))
 
 

@@ -10,7 +10,18 @@ from attrs import frozen
 from eligibility.dates import months_before
 from eligibility.facts import CredentialFact, level_rank
 from eligibility.kinds import work_experience
-from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, at_least_one, conj
+from eligibility.kinds.base import (
+    Check,
+    Decision,
+    Explained,
+    Kind,
+    LeafOutcome,
+    Matcher,
+    Scalar,
+    Test,
+    at_least_one,
+    conj,
+)
 from eligibility.kinds.base import listed as listed_outcomes
 from eligibility.logic import Outcome, kleene_any
 from eligibility.measure.context import Measurer
@@ -227,6 +238,83 @@ def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutco
     return LeafOutcome(d.outcome, best, required, text, tuple(evidence), plain=True)
 
 
+def prekey(c: EducationCondition) -> Callable[[Measurer], Hashable | None]:
+    """``key(c, measure(c, mm))`` without the measure's record when the education is not listed (None: listed,
+    which is measured)."""
+    months, eca = c.eca_max_age_months, c.foreign_needs_eca
+
+    def found(mm: Measurer) -> Hashable | None:
+        designated = designated_bodies(c, mm)[0]
+        return None if known(mm.facts.credentials("applicant", months, eca, designated)) else (designated,)
+
+    return found
+
+
+#: The words added while the primary occupation is not settled (``report``).
+_UNSETTLED = ("; the primary occupation is not settled (occupations tied for the most experience, or a job without a "
+              "NOC code), and a foreign credential's ECA counts or not by the body designated for it")
+
+
+def explained(c: EducationCondition) -> Callable[[Measurer], Explained]:
+    """``report(c, m, decide(c, m))``'s values with ``m = measure(c, mm)``, compiled (``Kind.explained``): each
+    credential checked once for the decision and the words, without the measure's and the decision's records or a
+    part named per credential; the words of the condition's own requirement made once."""
+    months, eca, within = c.eca_max_age_months, c.foreign_needs_eca, c.completed_within_months
+    minimum = c.minimum_level
+    floor = level_rank(minimum)
+    base: dict[str, object] = {"minimum_level": minimum, "country": c.country, "province": c.province}
+    needs = f"; needs {minimum} or higher"
+    eca_words = (f" (Canadian, or foreign with an ECA less than {months // 12} years old)"
+                 if eca and months is not None else "")
+
+    def explain(mm: Measurer) -> Explained:
+        designated, others = designated_bodies(c, mm)
+        creds = mm.facts.credentials("applicant", months, eca, designated)
+        required = dict(base)
+        if designated is not None:
+            required["eca_from"] = designated[1]
+        if not known(creds):
+            return "unknown", None, required, "the profile does not list education", ()
+        after = months_before(mm.as_of, within) if within is not None else None
+        otherwise = [alt for d in others if known(alt := mm.facts.credentials("applicant", months, eca, d))]
+        checks = [_check(c, after, cf) for cf in creds]
+        outcomes = [found for found, _ in checks]
+        for alt in otherwise:
+            # A credential that counts as one body would have it and not as another: not settled.
+            for i, cf in enumerate(alt):
+                if outcomes[i] != _check(c, after, cf)[0]:
+                    outcomes[i] = "unknown"
+        outcome = kleene_any(outcomes)
+        evidence, best = [], None
+        blocked: list[str] = []
+        for i, cf in enumerate(creds):
+            e = cf.education
+            counted = outcomes[i] == "pass"
+            reason = None if counted else checks[i][1]
+            item = {"education": cf.index, "level": e.level, "recognized_as": cf.level, "country": e.country,
+                    "via_eca": cf.via_eca, "counted": counted}
+            level = cf.level
+            if reason:
+                item["reason"] = reason
+                if level is not None and level_rank(level) >= floor:
+                    blocked.append(f"the {level} may count: {reason}" if outcomes[i] == "unknown"
+                                   else f"the {level} does not count: {reason}")
+            evidence.append(item)
+            if level is not None and (best is None or level_rank(level) > level_rank(best)):
+                best = level
+        text = f"highest recognized credential: {best or 'none'}{needs}"
+        if blocked and outcome != "pass":
+            text += "; " + "; ".join(dict.fromkeys(blocked))
+        text += eca_words
+        if designated is not None:
+            text += f"; primary occupation {designated[2]}: a foreign credential's ECA must come from {designated[1]}"
+        if otherwise and outcome == "unknown":
+            text += _UNSETTLED
+        return outcome, best, required, text, tuple(evidence)
+
+    return explain
+
+
 def key(c: EducationCondition, m: EducationMeasure) -> Hashable | None:
     """Unlisted education: the designated body, if any; listed credentials have no key."""
     return None if m.credentials is not None else (m.designated,)
@@ -234,4 +322,4 @@ def key(c: EducationCondition, m: EducationMeasure) -> Hashable | None:
 
 KIND: Kind[EducationCondition, EducationMeasure] = Kind(
     "education", EducationCondition, measure, decide, durable_checks, durable_decide, report, key=key,
-    outcome=outcome)
+    outcome=outcome, prekey=prekey, explained=explained)

@@ -67,8 +67,8 @@ def _text(values: Any) -> str:
 
 
 def test_the_kinds_compiled() -> None:
-    """Education, job offers and language, with conditions in the rules for the properties below to read."""
-    assert EXPLAINED == ["education", "job_offer", "language"]
+    """Education, job offers, language and the points grid, with conditions in the rules for the properties below to read."""
+    assert EXPLAINED == ["education", "job_offer", "language", "points"]
     assert {c.kind for c in CONDITIONS} == set(EXPLAINED)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher
+from eligibility.kinds.base import Check, Decision, Explained, Kind, LeafOutcome, Matcher
 from eligibility.logic import Outcome, threshold
 from eligibility.measure.context import Measurer
-from eligibility.measure.grid import GridScore, score, score_range
+from eligibility.measure.grid import FACTORS, GridScore, score, score_range
 from eligibility.rulebook.model import PointsCondition
 
 
@@ -55,5 +56,37 @@ def report(c: PointsCondition, m: GridScore, d: Decision) -> LeafOutcome:
     return LeafOutcome(d.outcome, observed, c.pass_mark, text, tuple([f.evidence() for f in m.factors]), plain=True)
 
 
+def explained(c: PointsCondition) -> Callable[[Measurer], Explained]:
+    """``report(c, m, decide(c, m))``'s values with ``m = measure(c, mm)``, compiled (``Kind.explained``): each
+    factor scored and made its evidence item in one pass, without a record per factor, the grid's score record,
+    the decision's and the outcome's."""
+    mark = c.pass_mark
+    grid = c.grid
+    missing = f"grid {grid} has no version for that date"
+
+    def explain(mm: Measurer) -> Explained:
+        version = mm.library.grids[grid].version_on(mm.as_of)
+        if version is None:  # prevented by the library check
+            return "unknown", None, mark, missing, ()
+        facts = mm.facts
+        low = high = 0
+        evidence = []
+        for factor in version.factors:
+            lo, hi, detail = FACTORS[factor.kind](factor, facts, True)
+            low += lo
+            high += hi
+            evidence.append({"factor": factor.id, "says": factor.says, "points": lo, "max_possible": hi,
+                             "factor_max": factor.max, "detail": detail})
+        if low == high:
+            observed: Any = low
+            text = f"{low} points of {version.max}; pass mark {mark}"
+        else:
+            observed = {"low": low, "high": high}
+            text = f"{low} to {high} (some factors unknown) points of {version.max}; pass mark {mark}"
+        return threshold(low, high, mark), observed, mark, text, tuple(evidence)
+
+    return explain
+
+
 KIND: Kind[PointsCondition, GridScore] = Kind("points", PointsCondition, measure, decide, durable_checks,
-                                             durable_decide, report, outcome=outcome)
+                                             durable_decide, report, outcome=outcome, explained=explained)

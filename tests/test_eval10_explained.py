@@ -40,7 +40,7 @@ def _profile(path: Path) -> Profile:
 
 def _both(cond: Leaf, profile: Profile, day: dt.date) -> tuple[str, str]:
     """The compiled function's values and the report's, each as JSON text (``==`` would take 1 for 1.0 and a
-    tuple for a list); the report's checked plain and of the condition's own confidence, as the walk takes it."""
+    tuple for a list), with the confidence of the data read; the report's checked plain, as the walk takes it."""
     kind = KINDS[cond.kind]
     assert kind.explained is not None
     fused = kind.explained(cond)(Measurer(Facts(profile, day), rules(), {}))
@@ -55,9 +55,9 @@ def _both(cond: Leaf, profile: Profile, day: dt.date) -> tuple[str, str]:
         if walked:
             assert kind.key(cond, measured) is None
     if walked:
-        assert leaf.plain and leaf.confidence is None
+        assert leaf.plain
     expected = (leaf.outcome, plain(leaf.observed), plain(leaf.required), leaf.explanation,
-                tuple([plain(e) for e in leaf.evidence]))
+                tuple([plain(e) for e in leaf.evidence]), leaf.confidence)
     assert type(fused) is tuple and type(fused[4]) is tuple
     return _text(fused), _text(expected)
 
@@ -67,8 +67,9 @@ def _text(values: Any) -> str:
 
 
 def test_the_kinds_compiled() -> None:
-    """Education, job offers, language and the points grid, with conditions in the rules for the properties below to read."""
-    assert EXPLAINED == ["education", "job_offer", "language", "points"]
+    """Education, funds, job offers, language and the points grid, with conditions in the rules for the properties
+    below to read."""
+    assert EXPLAINED == ["education", "funds", "job_offer", "language", "points"]
     assert {c.kind for c in CONDITIONS} == set(EXPLAINED)
 
 
@@ -113,7 +114,7 @@ def test_an_offer_held_to_hours_duration_province_and_wages_by_hand() -> None:
                              min_wage_annual=60000.0, occupations=Occupations(codes=("21231",)))
     profile = _offer_profile({"lmia": "positive", "noc": "21231", "hours_per_week": 37.5, "province": "ON",
                               "wage_hourly": 24.5, "wage_annual": 70000.0})
-    outcome, observed, required, words, evidence = explained(cond)(Measurer(Facts(profile, DAY), rules(), {}))
+    outcome, observed, required, words, evidence, _ = explained(cond)(Measurer(Facts(profile, DAY), rules(), {}))
     assert outcome == "fail"
     assert words == "province: ON; needs AB, QC; wage_hourly: $24.50/h; needs $25.00"
     assert [(e["check"], e["outcome"]) for e in evidence] == [

@@ -14,11 +14,12 @@ order), so the measures are asked for in the same order and the caveats come in 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from functools import partial
 from typing import Any
 
 import attrs
 
-from eligibility.evaluator.plan import WEAK, NodePlan, VersionPlan
+from eligibility.evaluator.plan import RANK, WEAK, NodePlan, VersionPlan
 from eligibility.kinds.base import LeafOutcome
 from eligibility.measure.context import Measurer
 from eligibility.result import Caveat, ConditionResult, ProgramResult
@@ -148,10 +149,12 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                               f"{at}    o = shared[TO{i}] = X{i}(mm)"])
             else:
                 lines.append(f"{at}o = X{i}(mm)")
-            lines.append(f"{at}oc, ob, rq, ex, ev = o")
+            lines.append(f"{at}oc, ob, rq, ex, ev, cf = o")
+            # Data of a confidence of its own (a funds table): the weaker of it and the condition's, as ``leaf``.
+            namespace[f"WEAKER{i}"] = partial(_weaker, node.confidence or "official")
             lines.extend(f"{at}{line}" for line in _node(r, (
                 f"ID{i}", f"KIND{i}", "oc", f"SAYS{i}", "ob", "rq", "ex", "ev", f"CIT{i}", "()", f"JUDG{i}",
-                f"CONF{i}")))
+                f"CONF{i} if cf is None else WEAKER{i}(cf)")))
             if flag != "False":
                 lines.append(f"{at}s{i} = False")
             _caveat(node, r, lines, at, namespace, i)
@@ -253,6 +256,11 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
 if tuple(a.name for a in attrs.fields(ProgramResult)) != (
         "id", "title", "verdict", "version", "message", "caveats", "conditions", "confidence", "kind", "short_title"):
     raise ImportError("ProgramResult's fields changed: evaluator.walk writes them in order")
+
+def _weaker(confidence: str, other: str) -> str:
+    """The weaker of two confidences (``engine._leaf``'s)."""
+    return max(confidence, other, key=RANK.__getitem__)
+
 
 #: A measure not shared yet (``Measurer.shared``).
 MISS = object()

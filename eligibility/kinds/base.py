@@ -23,8 +23,9 @@ M = TypeVar("M")
 Scalar = str | int | float
 Expr = dict[str, Any]
 #: A leaf's outcome, observed value, requirement, explanation and evidence, as its result node holds them (plain
-#: JSON made for that node alone): what ``Kind.explained`` gives.
-Explained = tuple[Outcome, Any, Any, str, tuple[dict[str, Any], ...]]
+#: JSON made for that node alone), and the confidence of dated data it read when the node takes the weaker of it and
+#: the condition's (``LeafOutcome.confidence``; None: the condition's own): what ``Kind.explained`` gives.
+Explained = tuple[Outcome, Any, Any, str, tuple[dict[str, Any], ...], str | None]
 
 #: Most alternatives one ``$or`` may hold; durable hangs at ruleset creation past about 510.
 MAX_ALTERNATIVES = 400
@@ -214,7 +215,7 @@ class Kind(Record, Generic[C, M]):
     prekey: Callable[[C], Callable[[Measurer], Hashable | None]] | None = None
     #: For the full evaluation (``evaluator.walk``): the condition compiled into one function of the measurer that
     #: measures, decides and reports in one pass, giving the node's values as ``report(c, m, decide(c, m))`` gives
-    #: them (plain, of the condition's own confidence) without the measure's, the decision's and the outcome's
+    #: them (plain) without the measure's, the decision's and the outcome's
     #: records. The walk calls it where it would measure a leaf whose key is None: for a kind with a ``key``, only
     #: after its ``prekey`` gave None, so such a kind must have a ``key`` that is None whenever its ``prekey`` is
     #: (``tests/test_eval10_explained.py`` holds both). None: measured, decided and reported.

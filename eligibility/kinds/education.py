@@ -274,7 +274,7 @@ def explained(c: EducationCondition) -> Callable[[Measurer], Explained]:
         if designated is not None:
             required["eca_from"] = designated[1]
         if not known(creds):
-            return "unknown", None, required, "the profile does not list education", ()
+            return "unknown", None, required, "the profile does not list education", (), None
         after = months_before(mm.as_of, within) if within is not None else None
         otherwise = [alt for d in others if known(alt := mm.facts.credentials("applicant", months, eca, d))]
         checks = [_check(c, after, cf) for cf in creds]
@@ -310,7 +310,7 @@ def explained(c: EducationCondition) -> Callable[[Measurer], Explained]:
             text += f"; primary occupation {designated[2]}: a foreign credential's ECA must come from {designated[1]}"
         if otherwise and outcome == "unknown":
             text += _UNSETTLED
-        return outcome, best, required, text, tuple(evidence)
+        return outcome, best, required, text, tuple(evidence), None
 
     return explain
 

@@ -8,7 +8,19 @@ from typing import Any
 
 from attrs import field, frozen
 
-from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Scalar, Test, all_of, any_of, conj
+from eligibility.kinds.base import (
+    Check,
+    Decision,
+    Explained,
+    Kind,
+    LeafOutcome,
+    Matcher,
+    Scalar,
+    Test,
+    all_of,
+    any_of,
+    conj,
+)
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.context import Measurer
 from eligibility.measure.offer import (
@@ -237,6 +249,58 @@ def report(c: FundsCondition, m: FundsMeasure, d: Decision) -> LeafOutcome:
     return LeafOutcome(d.outcome, m.have, required, text, tuple(evidence), confidence=m.confidence, plain=True)
 
 
+def explained(c: FundsCondition) -> Callable[[Measurer], Explained]:
+    """``report(c, m, decide(c, m))``'s values with ``m = measure(c, mm)``, compiled (``Kind.explained``): the surplus
+    and the exemption decided and worded in one pass, the exemption's words those of the arranged employment decided
+    once per Facts and rule (``measure.offer.arranged_checks``), without the measure's and the decision's records."""
+    rule = c.exempt_with_arranged_employment
+    name = c.table
+    missing = f"no {name} amounts are encoded for that date"
+
+    def explain(mm: Measurer) -> Explained:
+        table = mm.library.tables[name]
+        version = table.version_on(mm.as_of)
+        if version is None:  # prevented by the library check; kept for rulesets loaded without it
+            return "unknown", None, None, missing, (), None
+        facts = mm.facts
+        size, exact = facts.family_size
+        given = facts.profile.funds_cad
+        have = given if known(given) else None
+        amount = version.amount_for(size)
+        confidence = version.confidence or table.confidence
+        # With the family size only known as a lower bound, enough for that size settles nothing.
+        surplus: Outcome = ("unknown" if have is None
+                            else "fail" if have < amount else "pass" if exact else "unknown")
+        since = version.valid_from
+        table_from = since.isoformat() if since else None
+        required = {"cad": amount, "family_size": size, "table_from": table_from}
+        evidence: list[dict[str, Any]] = [{"table": name, "from": table_from, "family_size": size,
+                                           "family_size_exact": exact, "amount": amount, "confidence": confidence}]
+        exempt: Outcome = "fail"
+        if rule is not None:
+            job = facts.current_canadian_job()
+            current: Outcome = "unknown" if not known(job) else ("pass" if job is not None else "fail")
+            offer, detail, _, _ = arranged_checks(facts, rule)
+            exempt = kleene_all([current, offer])
+            evidence.append({"exemption": EXEMPTION, "outcome": exempt, "detail": detail})
+            if exempt == "pass":
+                return "pass", "exempt", required, f"exempt: {EXEMPTION}", tuple(evidence), None
+        if have is None:
+            text = f"funds not given; ${amount:,.0f} needed for a family of {size}"
+        else:
+            text = (f"${held(have, amount)} available; ${amount:,.0f} needed for a family of "
+                    f"{size}{'' if exact else ' or more'}")
+        if since is not None:
+            text += f" ({since.year} table, in force since {since}; {confidence.replace('_', ' ')} source)"
+        outcome = surplus
+        if exempt == "unknown" and surplus == "fail":
+            text += "; exemption not settled"
+            outcome = "unknown"
+        return outcome, have, required, text, tuple(evidence), confidence
+
+    return explain
+
+
 def selectors(c: FundsCondition) -> list[Occupations]:
     """The offer's occupation durable places in the exemption's selector."""
     rule = c.exempt_with_arranged_employment
@@ -244,4 +308,5 @@ def selectors(c: FundsCondition) -> list[Occupations]:
 
 
 KIND: Kind[FundsCondition, FundsMeasure] = Kind(
-    "funds", FundsCondition, measure, decide, durable_checks, durable_decide, report, selectors, outcome=outcome)
+    "funds", FundsCondition, measure, decide, durable_checks, durable_decide, report, selectors, outcome=outcome,
+    explained=explained)

@@ -299,7 +299,7 @@ def explained(c: JobOfferCondition) -> Callable[[Measurer], Explained]:
         found = measure_offer(mm.facts)
         offer = found.offer
         if offer is None:
-            return "fail" if found.known else "unknown", None, required, found.absent_text, ()
+            return "fail" if found.known else "unknown", None, required, found.absent_text, (), None
         data = mm.facts.memo("job-offer-data", unstructure, offer)
         # Each check's name, outcome and words, in ``_details``' order; the words of those not passed.
         evidence = []
@@ -381,7 +381,7 @@ def explained(c: JobOfferCondition) -> Callable[[Measurer], Explained]:
             if item["outcome"] != "pass":
                 outcome = "unknown"
         return (outcome, dict(data), required, "; ".join(missed) or "the offer meets every requirement",
-                tuple(evidence))
+                tuple(evidence), None)
 
     return explain
 

@@ -302,7 +302,7 @@ def explained(c: LanguageCondition) -> Callable[[Measurer], Explained]:
             required = {k: dict(v) for k, v in table.items()}
         tests = mm.facts.tests("applicant", months)
         if not known(tests):
-            return "unknown", None, required, "the profile does not list language tests", ()
+            return "unknown", None, required, "the profile does not list language tests", (), None
         evidence = mm.facts.memo(("language-evidence", months), _evidence, tests) if mm.explain else ()
         usable = [t for t in tests if t.valid and (language == "any" or t.language == language)
                   and (names is None or t.test.test in names)]
@@ -310,7 +310,7 @@ def explained(c: LanguageCondition) -> Callable[[Measurer], Explained]:
         outcomes: list[Outcome] = ["pass" if any(meets(t, need) for t in usable) else "fail" for need in needs]
         outcome: Outcome = outcomes[0] if len(outcomes) == 1 or len(set(outcomes)) == 1 else "unknown"
         if not usable:
-            return outcome, None, required, "no valid test result in the language required", evidence
+            return outcome, None, required, "no valid test result in the language required", evidence, None
         if len(usable) == 1:
             best = usable[0]
         else:
@@ -320,7 +320,7 @@ def explained(c: LanguageCondition) -> Callable[[Measurer], Explained]:
         text = f"{best.test.test} of {best.test.taken}: {_levels_text(best.levels)}; needs {need_text}"
         if outcome == "unknown":
             text += " (the level needed depends on the main occupation, which is not settled)"
-        return outcome, observed, required, text, evidence
+        return outcome, observed, required, text, evidence, None
 
     return explain
 

@@ -67,7 +67,7 @@ def explained(c: PointsCondition) -> Callable[[Measurer], Explained]:
     def explain(mm: Measurer) -> Explained:
         version = mm.library.grids[grid].version_on(mm.as_of)
         if version is None:  # prevented by the library check
-            return "unknown", None, mark, missing, ()
+            return "unknown", None, mark, missing, (), None
         facts = mm.facts
         low = high = 0
         evidence = []
@@ -83,7 +83,7 @@ def explained(c: PointsCondition) -> Callable[[Measurer], Explained]:
         else:
             observed = {"low": low, "high": high}
             text = f"{low} to {high} (some factors unknown) points of {version.max}; pass mark {mark}"
-        return threshold(low, high, mark), observed, mark, text, tuple(evidence)
+        return threshold(low, high, mark), observed, mark, text, tuple(evidence), None
 
     return explain
 

@@ -67,9 +67,9 @@ def _text(values: Any) -> str:
 
 
 def test_the_kinds_compiled() -> None:
-    """Education, funds, job offers, language and the points grid, with conditions in the rules for the properties
-    below to read."""
-    assert EXPLAINED == ["education", "funds", "job_offer", "language", "points"]
+    """Certificates, education, funds, job offers, language and the points grid, with conditions in the rules for
+    the properties below to read."""
+    assert EXPLAINED == ["certificate_of_qualification", "education", "funds", "job_offer", "language", "points"]
     assert {c.kind for c in CONDITIONS} == set(EXPLAINED)
 
 
@@ -128,16 +128,18 @@ def test_an_offer_held_to_hours_duration_province_and_wages_by_hand() -> None:
 
 
 #: The kinds given a prekey with their compiled function, and the part of the profile whose absence keys them.
-UNLISTED = {"language": "language_tests", "education": "education"}
+UNLISTED = {"language": "language_tests", "education": "education",
+            "certificate_of_qualification": "certificates_of_qualification"}
 PREKEYED = rule_leaves(list(UNLISTED))
 
 
 @settings(max_examples=examples(40), deadline=None)
 @given(first=profiles(), second=profiles(), day=as_of_dates())
 def test_keyed_at_a_glance_when_nothing_is_listed(first: Profile, second: Profile, day: dt.date) -> None:
-    """A language or education condition's prekey is None when the tests (the education) are listed, else the key
-    of its measure; two profiles whose tests (education) are not listed and keyed alike report alike (their work,
-    which may pick the minimum or the designated body, kept)."""
+    """A language, education or certificate condition's prekey is None when the tests (the education, the
+    certificates) are listed, else the key of its measure; two profiles whose tests (education, certificates) are not
+    listed and keyed alike report alike (their work, which may pick the minimum, the designated body or the trades,
+    kept)."""
     for cond in PREKEYED:
         kind = KINDS[cond.kind]
         assert kind.prekey is not None and kind.key is not None

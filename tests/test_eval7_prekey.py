@@ -49,9 +49,9 @@ def _report(cond: Leaf, profile: Profile, day: dt.date) -> object:
 
 
 def test_the_kinds_keyed_at_a_glance() -> None:
-    """Work experience, job offers, language and education, each with conditions in the rules for the properties
-    below to read."""
-    assert PREKEYED == ["education", "job_offer", "language", "work_experience"]
+    """Work experience, job offers, language, education and certificates, each with conditions in the rules for the
+    properties below to read."""
+    assert PREKEYED == ["certificate_of_qualification", "education", "job_offer", "language", "work_experience"]
     assert {c.kind for c in CONDITIONS} == set(PREKEYED)
 
 

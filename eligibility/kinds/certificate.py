@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable
+from typing import Any
 
 from attrs import frozen
 
 from eligibility.kinds import work_experience
-from eligibility.kinds.base import Check, Decision, Kind, LeafOutcome, Matcher, Test, at_least_one, conj
+from eligibility.kinds.base import Check, Decision, Explained, Kind, LeafOutcome, Matcher, Test, at_least_one, conj
 from eligibility.logic import Outcome, kleene_all, kleene_any
 from eligibility.measure.context import Measurer
 from eligibility.measure.occupations import describe_occupations, matches, selects
@@ -176,6 +177,69 @@ def key(c: CertificateCondition, m: CertificateMeasure) -> Hashable | None:
     return None if m.certificates is not None else (m.trades,)
 
 
+def prekey(c: CertificateCondition) -> Callable[[Measurer], Hashable | None]:
+    """``key(c, measure(c, mm))`` without the measure's record when the certificates are not listed (None: listed,
+    which are measured)."""
+    trade = c.same_occupation_as is not None
+
+    def found(mm: Measurer) -> Hashable | None:
+        if known(mm.facts.profile.certificates_of_qualification):
+            return None
+        return (trades_of(c.trade_source, mm) if trade else None,)
+
+    return found
+
+
+def explained(c: CertificateCondition) -> Callable[[Measurer], Explained]:
+    """``report(c, m, decide(c, m))``'s values with ``m = measure(c, mm)``, compiled (``Kind.explained``): each
+    certificate decided and made its evidence item in one pass, without the measure's and the decision's records or
+    a part named per certificate."""
+    occupations = c.occupations
+    described = describe_occupations(c.occupations) if c.occupations else None
+    trade = c.same_occupation_as is not None
+    source = c.trade_source
+
+    def explain(mm: Measurer) -> Explained:
+        trades = trades_of(source, mm) if trade else None
+        required = {"occupations": described, "same_trade_as": list(trades.codes) if trades is not None else None}
+        listed = mm.facts.profile.certificates_of_qualification
+        if not known(listed):
+            return "unknown", None, required, "the profile does not list certificates of qualification", (), None
+        as_of = mm.as_of
+        outcomes: list[Outcome] = []
+        evidence = []
+        for x in listed:
+            issued = _issued(x, as_of)
+            found = kleene_all(["pass" if issued else "fail",
+                                "pass" if occupations is None or selects(occupations, x.noc) else "fail",
+                                "pass" if trades is None else trades.holds(x.noc)])
+            outcomes.append(found)
+            # Counted: passed (an equal certificate listed twice passes or not alike).
+            item: dict[str, Any] = {"noc": x.noc, "issued_by": x.issued_by, "counted": found == "pass"}
+            if not issued:
+                item["reason"] = f"issued {x.issued}, after {as_of}"
+            evidence.append(item)
+        outcome = kleene_any(outcomes)
+        if "pass" in outcomes:
+            good = listed[outcomes.index("pass")]
+            return (outcome, good.noc, required, f"certificate for NOC {good.noc} issued by {good.issued_by}",
+                    tuple(evidence), None)
+        if "unknown" in outcomes:
+            maybe = listed[outcomes.index("unknown")]
+            text = (f"the certificate for NOC {maybe.noc} issued by {maybe.issued_by} counts if the experience in "
+                    "its trade reaches the minimum")
+        elif listed and not any(_issued(x, as_of) for x in listed):
+            first = listed[0]
+            text = f"the certificate for NOC {first.noc} was issued on {first.issued}, after {as_of}: not held yet"
+        else:
+            text = "no certificate of qualification" if not listed else "no certificate in a matching trade"
+        if trades is not None:
+            text += f" ({trades.words})"
+        return outcome, None, required, text, tuple(evidence), None
+
+    return explain
+
+
 KIND: Kind[CertificateCondition, CertificateMeasure] = Kind(
     "certificate_of_qualification", CertificateCondition, measure, decide, durable_checks, durable_decide, report,
-    selectors, key=key, outcome=outcome)
+    selectors, key=key, outcome=outcome, prekey=prekey, explained=explained)

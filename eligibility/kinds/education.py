@@ -241,11 +241,12 @@ def report(c: EducationCondition, m: EducationMeasure, d: Decision) -> LeafOutco
 def prekey(c: EducationCondition) -> Callable[[Measurer], Hashable | None]:
     """``key(c, measure(c, mm))`` without the measure's record when the education is not listed (None: listed,
     which is measured)."""
-    months, eca = c.eca_max_age_months, c.foreign_needs_eca
-
     def found(mm: Measurer) -> Hashable | None:
-        designated = designated_bodies(c, mm)[0]
-        return None if known(mm.facts.credentials("applicant", months, eca, designated)) else (designated,)
+        # The applicant's credentials are unknown exactly when the profile does not list the education
+        # (``Facts.credentials``), whatever body is designated.
+        if known(mm.facts.profile.education):
+            return None
+        return (designated_bodies(c, mm)[0],)
 
     return found
 

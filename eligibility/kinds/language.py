@@ -264,12 +264,12 @@ def prekey(c: LanguageCondition) -> Callable[[Measurer], Hashable | None]:
     """``key(c, measure(c, mm))`` without the measure's record when the tests are not listed (None: listed, which
     are measured)."""
     every = tuple(all_needs(c))
-    months = c.max_age_months
     fixed = (every, None, None)
     by_teer = c.minimum_by_teer is not None
 
     def found(mm: Measurer) -> Hashable | None:
-        if known(mm.facts.tests("applicant", months)):
+        # The applicant's tests are unknown exactly when the profile does not list them (``Facts.tests``).
+        if known(mm.facts.profile.language_tests):
             return None
         return _needs(c, mm, every) if by_teer else fixed
 

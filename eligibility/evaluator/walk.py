@@ -21,6 +21,7 @@ import attrs
 
 from eligibility.evaluator.plan import RANK, WEAK, NodePlan, VersionPlan
 from eligibility.kinds.base import LeafOutcome
+from eligibility.logic import NEGATION
 from eligibility.measure.context import Measurer
 from eligibility.result import Caveat, ConditionResult, ProgramResult
 from eligibility.rulebook.model import Program
@@ -47,7 +48,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                                  "REF": plan.ref, "PCONF": program.confidence, "PKIND": program.kind,
                                  "SHORT": plan.short_title, "TOP": tuple([n.id for n in plan.nodes]),
                                  "RESULTS_KEPT": RESULTS_KEPT, "WHOLE_KEPT": WHOLE_KEPT, "NEW": object.__new__,
-                                 "SETD": object.__setattr__}
+                                 "SETD": object.__setattr__, "NEGATION": NEGATION}
     lines = ["def walk(mm):", "    caveats = []"]
     count = [0]
     # A version whose every leaf can be keyed without measuring (``Kind.keyed``, ``Kind.prekey``): its leaves'
@@ -73,16 +74,25 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             kids = [k for k, _ in made]
             n = len(kids)
             namespace[f"REQ{i}"] = node.n if node.op == "at_least" else node.op
-            if node.op == "all":  # kleene_all: a fail fails; all passing passes
-                outcome = f"'fail' if 'fail' in o else 'pass' if p == {n} else 'unknown'"
-            elif node.op == "any":  # kleene_any: a pass passes; all failing fails
-                outcome = f"'pass' if p else 'fail' if o.count('fail') == {n} else 'unknown'"
+            # Each count's words made once ("1 of 2 passed").
+            namespace[f"PASSED{i}"] = tuple([f"{p} of {n} passed" for p in range(n + 1)])
+            if n == 1:
+                # One child: its outcome is the all's or any's, negated by a not; no list to count.
+                counting = [f"o = {kids[0]}.outcome", "p = 1 if o == 'pass' else 0"]
+                outcome = ("o" if node.op in ("all", "any") else "NEGATION[o]" if node.op == "not"
+                           else f"COMBINE(N{i}, [o])")
             else:
-                outcome = f"COMBINE(N{i}, o)"
-            build = [f"o = [{''.join(k + '.outcome, ' for k in kids)}]", "p = o.count('pass')",
+                counting = [f"o = [{''.join(k + '.outcome, ' for k in kids)}]", "p = o.count('pass')"]
+                if node.op == "all":  # kleene_all: a fail fails; all passing passes
+                    outcome = f"'fail' if 'fail' in o else 'pass' if p == {n} else 'unknown'"
+                elif node.op == "any":  # kleene_any: a pass passes; all failing fails
+                    outcome = f"'pass' if p else 'fail' if o.count('fail') == {n} else 'unknown'"
+                else:
+                    outcome = f"COMBINE(N{i}, o)"
+            build = [*counting,
                      *_node(r, (f"ID{i}", f"KIND{i}", outcome, f"SAYS{i}", f"{{'passed': p, 'of': {n}}}", f"REQ{i}",
-                                f"str(p) + ' of {n} passed'", "()", f"CIT{i}",
-                                f"({''.join(k + ', ' for k in kids)})", "False", f"CONF{i}"))]
+                                f"PASSED{i}[p]", "()", f"CIT{i}", f"({''.join(k + ', ' for k in kids)})", "False",
+                                f"CONF{i}"))]
             flags = [flag for _, flag in made]
             if "False" in flags:
                 lines.extend("    " + line for line in build)

@@ -233,6 +233,19 @@ def test_ruleset_language_md_bounds_of_wages_are_the_checked_ones() -> None:
         ("min_wage_hourly", "expected a number from 0 to 100000, found 100001")]
 
 
+def test_ruleset_language_md_bounds_of_wage_floors_are_the_checked_ones() -> None:
+    """A floor of ``wage_floors_hourly`` has the bounds of ``min_wage_hourly`` (the same row of the table): 100,000
+    an hour passes and 100,001 is refused (they fell under 'any other number', 0 to 1,000,000,000)."""
+    row = doc_match("ruleset-language.md", r"^\| `min_wage_hourly` and the floors of `wage_floors_hourly`.*\| "
+                                           r"([\d,]+) to ([\d,]+) \|$", re.MULTILINE)
+    assert (row.group(1), row.group(2)) == ("0", "100,000")
+    offer = rule_leaves(["job_offer"])[0]
+    assert list(bound_problems(attrs.evolve(offer, wage_floors_hourly={"21231": 100_000.0}), "x")) == []
+    refused = bound_problems(attrs.evolve(offer, wage_floors_hourly={"21231": 100_001.0}), "x")
+    assert [(p.path.rsplit(".", 2)[1:], p.message) for p in refused] == [
+        (["wage_floors_hourly", "21231"], "expected a number from 0 to 100000, found 100001")]
+
+
 def _spouse_unknown() -> eligibility.Profile:
     """A married applicant whose spouse is not described, every other CRS fact stated: the range is the spouse's
     alone (docs/crs.md: 'a married person whose spouse is not described gets a range covering both cases, settled

@@ -23,7 +23,7 @@ FIELD_BOUNDS: dict[str, tuple[float, float]] = {
     "current_employer_window_months": (1, 1200), "spouse_test_max_age_months": (1, 1200),
     "test_valid_months": (1, 1200), "eca_valid_months": (1, 1200), "work_window_months": (1, 1200),
     "min_hours": (0, 1_000_000), "min_hours_per_week": (0, 168),
-    "min_wage_hourly": (0, 100_000), "min_wage_annual": (0, 100_000_000),
+    "min_wage_hourly": (0, 100_000), "wage_floors_hourly": (0, 100_000), "min_wage_annual": (0, 100_000_000),
     # Ages in whole years (AgeCondition.min / max).
     "min": (0, 1_000_000_000), "max": (0, 10_000),
     "pass_mark": (0, 10_000), "points": (0, 10_000), "first_language_max": (0, 10_000),

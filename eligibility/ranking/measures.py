@@ -40,6 +40,7 @@ RANKS: dict[str, int] = {level: rank + 1 for rank, level in enumerate(EDUCATION_
 # The rank of "two or more credentials, one of three years or more".
 TWO_OR_MORE = RANKS["two_or_more"]
 ONE_YEAR = RANKS["one_year"]
+BACHELORS = RANKS["bachelors"]
 MASTERS = level_rank("masters")
 
 
@@ -129,8 +130,16 @@ def _education(m: Reader, measure: str, person: Person, path: str) -> Reading:
         if rank > best:
             best = rank
     # Two or more post-secondary credentials, one of them of three years or more, rank together.
-    if best < TWO_OR_MORE and together(creds):
-        best = TWO_OR_MORE
+    if best < TWO_OR_MORE:
+        if together(creds):
+            best = TWO_OR_MORE
+        elif maybe := together(creds, maybe=True):
+            # One of them without its length may be of three years or more: "two or more" or its own level, settled
+            # by the years of each such credential below a bachelor's.
+            settle = tuple([f"{path}[{c.index}].years" for c in maybe
+                            if c.education.years is None and not c.via_eca
+                            and RANKS[c.level] < BACHELORS])  # type: ignore[index]
+            return reading_of(((best, TWO_OR_MORE), None, tuple(evidence), settle, ()))
     return reading_of(((best, best), LEVEL_NAMES[best], tuple(evidence), (), ()))
 
 
@@ -173,9 +182,11 @@ def canadian_education(m: Reader) -> Reading:
             waived = True
         if RANKS[c.level] > MASTERS or (e.years or 0) >= 3:
             lo = hi = 2
-        elif e.years is not None or c.level in ("one_year", "two_year"):
+        elif e.years is not None:
             lo = hi = 1
         else:
+            # Its length not given: 1 or 2 years, or 3 years or more, whatever its level below a master's (a
+            # credential's years are its length, read apart from its level: docs/crs.md).
             lo, hi = 1, 2
             settle.append(f"$.education[{c.index}].years")
         item: dict[str, Any] = {"measure": "canadian_education", "credential": c.index, "level": c.level,

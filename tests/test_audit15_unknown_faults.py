@@ -418,9 +418,6 @@ def test_crs_first_language_chosen_per_case_when_the_spouse_coming_is_known() ->
     assert _crs(_coming(False), COMING_DAY) == (alone["english"], alone["english"])
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: with the spouse's accompanying unknown and no "
-                                       "first_official_language, the CRS range takes one designation (French) for "
-                                       "both cases: 188..200 misses the 201 of English first without the spouse")
 def test_crs_spouse_coming_not_given_holds_the_better_designation_of_each_case() -> None:
     """The spouse's coming unknown, the first language not stated: the range holds the score with the spouse coming
     (French first) and without (English first)."""
@@ -430,9 +427,6 @@ def test_crs_spouse_coming_not_given_holds_the_better_designation_of_each_case()
         assert low <= known[0] and known[1] <= high, (accompanying, known, (low, high))
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: the same with the spouse coming but whether a Canadian citizen or "
-                                       "permanent resident unknown: 188..200 misses the 201 of the no-spouse "
-                                       "columns (a citizen spouse's factors do not count) with English first")
 def test_crs_spouse_citizenship_not_given_holds_the_better_designation_of_each_case() -> None:
     """The spouse coming, whether a citizen or permanent resident not given, the first language not stated: the
     range holds the score with the spouse's factors (French first) and without them (English first)."""

@@ -20,7 +20,7 @@ from eligibility.ranking.build import cite, factor_scores, layout, section_score
 from eligibility.ranking.languages import read_languages
 from eligibility.ranking.measures import LANGUAGE, Reader, Reading, accompanying_spouse
 from eligibility.ranking.plan import Readers, differing
-from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
+from eligibility.ranking.score import Plan, Scored, better, better_each, dominates, plan, score_plan, widen
 from eligibility.record import Record
 from eligibility.result import (
     Caveat,
@@ -82,6 +82,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
             options = ("french",) if languages == {"french"} else ("english",)
     first_plan = plans[0]
     scored: dict[OfficialLanguage, Scored] = {}
+    cases: dict[OfficialLanguage, tuple[Scored, ...]] = {}
     for d in options:
         first, second = (english, french) if d == "english" else (french, english)
         readings["first_language"] = readings["first_language_all"] = first
@@ -91,14 +92,22 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         if len(plans) == 1:
             scored[d] = score_plan(first_plan, readings)
         else:
-            scored[d] = widen([score_plan(first_plan, readings), score_plan(plans[1], readings)], redo)
+            each = cases[d] = (score_plan(first_plan, readings), score_plan(plans[1], readings))
+            scored[d] = widen(list(each), redo)
     if len(options) == 1:
         chosen = options[0]
+        found = scored[chosen]
     else:
         # The higher score (lowest, then highest points), English on a tie: compared here rather than by
         # ``max(key=...)``, a builtin called with a keyword and a Python function per option.
         e, f = scored["english"], scored["french"]
         chosen = "english" if (e.low, e.high) >= (f.low, f.high) else "french"
+        found = scored[chosen]
+        other_d: OfficialLanguage = "french" if chosen == "english" else "english"
+        if cases:
+            found = better_each(found, [cases[chosen], cases[other_d]])
+        elif not dominates(found, scored[other_d]):
+            found = better(found, scored[other_d])
     first, second = (english, french) if chosen == "english" else (french, english)
     if explain:
         # A language's lowest ability is its reading's value (what the steps scored): the result reads its words,
@@ -124,6 +133,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     else:
         readings["first_language"] = readings["first_language_all"] = first
         readings["second_language"] = second
+        readings["english_all"], readings["french_all"] = english, french
     if stated is not None:
         designation = _STATED[chosen]
     elif len(options) == 1:
@@ -132,9 +142,8 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         other: OfficialLanguage = "french" if chosen == "english" else "english"
         designation = Designation(chosen, False, f"{chosen} scored as first official language: it gives "
                                                  f"{_text(scored[chosen])}, {other} first gives "
-                                                 f"{_text(scored[other])}")
-    return _new(Chosen, (scored[chosen], plans, readings, designation,
-                         None if with_spouse is UNKNOWN else with_spouse, why))
+                                                 f"{_text(scored[other])}{_each(found, scored[chosen])}")
+    return _new(Chosen, (found, plans, readings, designation, None if with_spouse is UNKNOWN else with_spouse, why))
 
 
 #: The language measures each language's reading gives, designated first or second.
@@ -187,6 +196,13 @@ def _shared(plans: tuple[Plan, ...]) -> tuple[Readers, tuple[int, ...]]:
         readers = tuple(dict.fromkeys(r for p in plans for r in p.readers))
         hit = _SHARED[key] = (plans, (readers, differing(*plans)))
     return hit[1]
+
+
+def _each(found: Scored, chosen: Scored) -> str:
+    """What the designation's words add when the score holds another choice where it scores more."""
+    if (found.low, found.high) == (chosen.low, chosen.high):
+        return ""
+    return f"; each case of the unknown facts scored with the choice that gives it more: {_text(found)}"
 
 
 def _text(s: Scored) -> str:

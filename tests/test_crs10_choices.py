@@ -17,7 +17,7 @@ from typing import Any
 from hypothesis import given, settings
 
 from eligibility.profile.load import profile_from_data
-from eligibility.ranking.compute import crs_result
+from eligibility.ranking.compute import crs_range, crs_result
 from tests.strategies import examples, library
 from tests.test_crs_properties import crs_data, crs_days
 
@@ -29,8 +29,69 @@ BASE: dict[str, Any] = {
     "certificates_of_qualification": [], "relatives_in_canada": [], "provincial_nomination": None}
 
 
+def _ielts(r: float, w: float, li: float, s: float) -> dict[str, Any]:
+    return {"test": "ielts_general", "taken": "2024-05-01", "reading": r, "writing": w, "listening": li,
+            "speaking": s}
+
+
+def _celpip(r: int, w: int, li: int, s: int) -> dict[str, Any]:
+    return {"test": "celpip_general", "taken": "2024-05-01", "reading": r, "writing": w, "listening": li,
+            "speaking": s}
+
+
+def _data(tests: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+    data = copy.deepcopy(BASE)
+    data["language_tests"] = tests
+    data.update(extra)
+    return data
+
+
 def _score(data: dict[str, Any], day: dt.date = DAY) -> Any:
     return crs_result(profile_from_data(data), day, library())
+
+
+#: IELTS reading 4.5, writing 5, listening 5, speaking 5: CLB 5 in all four (the highest lowest ability).
+IELTS_FIVES = _ielts(4.5, 5.0, 5.0, 5.0)
+#: CELPIP 10, 10, 10, 4: CLB 10, 10, 10, 4.
+CELPIP_TENS = _celpip(10, 10, 10, 4)
+
+
+def test_the_test_that_scores_more_counts_not_the_highest_lowest_ability() -> None:
+    """IELTS at CLB 5 in all four gives 4 x 6 = 24 first-language points (83 + 24 = 107); CELPIP at CLB 10, 10,
+    10, 4 gives 3 x 34 + 6 = 108 (83 + 108 = 191): the CELPIP counts, whichever is listed first, and its levels are
+    the ones named."""
+    for tests in ([IELTS_FIVES, CELPIP_TENS], [CELPIP_TENS, IELTS_FIVES]):
+        result = _score(_data(tests))
+        assert (result.low, result.high) == (191, 191)
+        first = next(f for f in result.factors if f.id == "core.first_language")
+        assert first.points == 108
+        assert first.observed == {"first_language": "celpip_general 2024-05-01: CLB 10/10/10/4 (R/W/L/S)"}
+        assert len([e for e in first.evidence if e["measure"] == "first_language"]) == 2
+        assert crs_range(profile_from_data(_data(tests)), DAY, library()) == (191, 191)
+    assert _score(_data([IELTS_FIVES])).total == 107
+
+
+def test_the_total_decides_not_the_first_language_points() -> None:
+    """The other side: a Canadian bachelor's of 4 years (120, Canadian education 30). IELTS at CLB 9 in all four:
+    4 x 31 = 124 and bachelor's with CLB 9 in all four 25; CELPIP 10, 10, 10, 8: 3 x 34 + 23 = 125 (one more) but
+    CLB 7 or more only 13. IELTS 83 + 120 + 124 + 25 + 30 = 382, CELPIP 83 + 120 + 125 + 13 + 30 = 371: the IELTS
+    counts."""
+    education = [{"level": "bachelors", "country": "CA", "province": "ON", "years": 4, "completed": "2015-05-01"}]
+    nines = _ielts(7.0, 7.0, 8.0, 7.0)
+    result = _score(_data([_celpip(10, 10, 10, 8), nines], education=education))
+    assert result.total == 382
+    assert _score(_data([_celpip(10, 10, 10, 8)], education=education)).total == 371
+
+
+def test_the_spouses_test_that_scores_more_counts() -> None:
+    """An accompanying spouse with CELPIP 5, 5, 5, 5 (4 x 1 = 4) and CELPIP 9, 9, 9, 4 (3 x 5 + 0 = 15): the second
+    counts. The applicant: 34 with a spouse 75, IELTS at CLB 9 in all four 4 x 29 = 116; 75 + 116 + 15 = 206."""
+    spouse = {"accompanying": True, "canadian_citizen_or_pr": False, "education": [], "work": [],
+              "language_tests": [_celpip(5, 5, 5, 5), _celpip(9, 9, 9, 4)]}
+    result = _score(_data([_ielts(7.0, 7.0, 8.0, 7.0)], marital_status="married", spouse=spouse))
+    assert result.total == 206
+    language = next(f for f in result.factors if f.id == "spouse.language")
+    assert language.points == 15 and all(e["measure"] == "spouse_language" for e in language.evidence)
 
 
 #: audit15's profile (tests/test_audit15_unknown_faults.py, COMING): 18 years old (99 single, 90 with a spouse),

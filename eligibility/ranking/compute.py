@@ -17,8 +17,8 @@ from eligibility.facts import Facts
 from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.build import cite, factor_scores, layout, section_scores
-from eligibility.ranking.languages import read_languages
-from eligibility.ranking.measures import LANGUAGE, Reader, Reading, accompanying_spouse
+from eligibility.ranking.languages import each_test, read_languages
+from eligibility.ranking.measures import LANGUAGE, Reader, Reading, accompanying_spouse, tagged
 from eligibility.ranking.plan import Readers, differing
 from eligibility.ranking.score import Plan, Scored, better, better_each, dominates, plan, score_plan, widen
 from eligibility.record import Record
@@ -80,9 +80,24 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         if languages is not None and len(languages) < 2:
             # With valid tests in at most one language, designating that one first scores at least as much.
             options = ("french",) if languages == {"french"} else ("english",)
+    # Two or more valid tests of a language (or of the spouse's) at different levels: each may be the one submitted
+    # (``languages.each_test``), every choice scored.
+    englishes: tuple[Reading, ...] = ()
+    frenches: tuple[Reading, ...] = ()
+    spouses: tuple[Reading, ...] = ()
+    if tests is not UNKNOWN and len(tests) > 1:
+        englishes, frenches = each_test(tests, "english", explain), each_test(tests, "french", explain)
+    spouse_tests = facts.tests("spouse", counting.test_valid_months) if "spouse_language" in readings else ()
+    if spouse_tests is not UNKNOWN and len(spouse_tests) > 1:
+        spouses = tuple([tagged("spouse_language", r) if explain else r
+                         for r in each_test(spouse_tests, None, explain)])
     first_plan = plans[0]
     scored: dict[OfficialLanguage, Scored] = {}
     cases: dict[OfficialLanguage, tuple[Scored, ...]] = {}
+    if englishes or frenches or spouses:
+        chosen, found, english, french = _choices(plans, redo, readings, options, scored, englishes or (english,),
+                                                  frenches or (french,), spouses or (readings.get("spouse_language"),))
+        options = ()  # scored
     for d in options:
         first, second = (english, french) if d == "english" else (french, english)
         readings["first_language"] = readings["first_language_all"] = first
@@ -97,7 +112,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     if len(options) == 1:
         chosen = options[0]
         found = scored[chosen]
-    else:
+    elif options:
         # The higher score (lowest, then highest points), English on a tie: compared here rather than by
         # ``max(key=...)``, a builtin called with a keyword and a Python function per option.
         e, f = scored["english"], scored["french"]
@@ -136,7 +151,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         readings["english_all"], readings["french_all"] = english, french
     if stated is not None:
         designation = _STATED[chosen]
-    elif len(options) == 1:
+    elif len(scored) == 1:
         designation = _ONLY[chosen] if languages else _NO_TEST[chosen]
     else:
         other: OfficialLanguage = "french" if chosen == "english" else "english"
@@ -196,6 +211,41 @@ def _shared(plans: tuple[Plan, ...]) -> tuple[Readers, tuple[int, ...]]:
         readers = tuple(dict.fromkeys(r for p in plans for r in p.readers))
         hit = _SHARED[key] = (plans, (readers, differing(*plans)))
     return hit[1]
+
+
+def _choices(plans: tuple[Plan, ...], redo: tuple[int, ...], readings: dict[str, Reading],
+             options: tuple[OfficialLanguage, ...], scored: dict[OfficialLanguage, Scored],
+             englishes: tuple[Reading, ...], frenches: tuple[Reading, ...],
+             spouses: tuple[Reading | None, ...]) -> tuple[OfficialLanguage, Scored, Reading, Reading]:
+    """Every choice of the designation and of the test submitted of each language (and the spouse's) scored: the
+    choice of the highest score (lowest, then highest points; on a tie the first: English, then each language's
+    test ``read_language`` reads), and the score, each case holding the best choice for it (``better_each``).
+    ``scored`` is filled with each designation's best choice; the readings are left set to the choice made."""
+    choices: list[tuple[OfficialLanguage, Reading, Reading, Reading | None]] = [
+        (d, e, f, sp) for d in options for e in englishes for f in frenches for sp in spouses]
+    cases: list[tuple[Scored, ...]] = []
+    whole: list[Scored] = []
+    for d, e, f, sp in choices:
+        first, second = (e, f) if d == "english" else (f, e)
+        readings["first_language"] = readings["first_language_all"] = first
+        readings["second_language"] = second
+        readings["english_all"], readings["french_all"] = e, f
+        if sp is not None:
+            readings["spouse_language"] = sp
+        each = tuple([score_plan(p, readings) for p in plans])
+        cases.append(each)
+        whole.append(each[0] if len(each) == 1 else widen(list(each), redo))
+    best = 0
+    for i, w in enumerate(whole):
+        if (w.low, w.high) > (whole[best].low, whole[best].high):
+            best = i
+        d = choices[i][0]
+        if d not in scored or (w.low, w.high) > (scored[d].low, scored[d].high):
+            scored[d] = w
+    chosen, english, french, spouse = choices[best]
+    if spouse is not None:
+        readings["spouse_language"] = spouse
+    return chosen, better_each(whole[best], [cases[best], *cases[:best], *cases[best + 1:]]), english, french
 
 
 def _each(found: Scored, chosen: Scored) -> str:

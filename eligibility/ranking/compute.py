@@ -18,9 +18,9 @@ from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.build import cite, factor_scores, layout, section_scores
 from eligibility.ranking.languages import each_test, read_languages
-from eligibility.ranking.measures import LANGUAGE, Reader, Reading, accompanying_spouse, tagged
+from eligibility.ranking.measures import LANGUAGE, Reader, Reading, accompanying_spouse
 from eligibility.ranking.plan import Readers, differing
-from eligibility.ranking.score import Plan, Scored, better, better_each, dominates, plan, score_plan, widen
+from eligibility.ranking.score import Plan, Scored, better, better_each, plan, score_plan, widen
 from eligibility.record import Record
 from eligibility.result import (
     Caveat,
@@ -60,7 +60,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     # A Reader made without calling its class (``Reader.__init__``'s four fields set here: a class with a Python
     # ``__init__`` is called through CPython 3.11's generic path).
     reader = _object_new(Reader)
-    reader.facts, reader.counting, reader.explain, reader.foreign = facts, counting, explain, None
+    reader.facts, reader.counting, reader.explain, reader.foreign, reader.spouses = facts, counting, explain, None, ()
     # Into a copy of a dict that holds every measure this case reads (``_case``): set in place, never grown.
     readings = _BLANK[id(needed)].copy()
     for m, read in needed:
@@ -86,11 +86,18 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     frenches: tuple[Reading, ...] = ()
     spouses: tuple[Reading, ...] = ()
     if tests is not UNKNOWN and len(tests) > 1:
-        englishes, frenches = each_test(tests, "english", explain), each_test(tests, "french", explain)
-    spouse_tests = facts.tests("spouse", counting.test_valid_months) if "spouse_language" in readings else ()
-    if spouse_tests is not UNKNOWN and len(spouse_tests) > 1:
-        spouses = tuple([tagged("spouse_language", r) if explain else r
-                         for r in each_test(spouse_tests, None, explain)])
+        valid_english = valid_french = 0
+        for t in tests:
+            if t.valid:
+                if t.language == "english":
+                    valid_english += 1
+                else:
+                    valid_french += 1
+        if valid_english > 1:
+            englishes = each_test(tests, "english", explain)
+        if valid_french > 1:
+            frenches = each_test(tests, "french", explain)
+    spouses = reader.spouses  # the spouse's, found by its reader (``measures.spouse_language``)
     first_plan = plans[0]
     scored: dict[OfficialLanguage, Scored] = {}
     cases: dict[OfficialLanguage, tuple[Scored, ...]] = {}
@@ -119,10 +126,16 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         chosen = "english" if (e.low, e.high) >= (f.low, f.high) else "french"
         found = scored[chosen]
         other_d: OfficialLanguage = "french" if chosen == "english" else "english"
+        # The designation chosen scores at least as much in every case, at both ends (the common case): its score.
+        # Otherwise each case takes its better one. (Compared inline: no call for the common case.)
         if cases:
-            found = better_each(found, [cases[chosen], cases[other_d]])
-        elif not dominates(found, scored[other_d]):
-            found = better(found, scored[other_d])
+            (a, b), (x, y) = cases[chosen], cases[other_d]
+            if not (a.low >= x.low and a.high >= x.high and b.low >= y.low and b.high >= y.high):
+                found = better_each(found, [cases[chosen], cases[other_d]])
+        else:
+            x = scored[other_d]
+            if not (found.low >= x.low and found.high >= x.high):
+                found = better(found, x)
     first, second = (english, french) if chosen == "english" else (french, english)
     if explain:
         # A language's lowest ability is its reading's value (what the steps scored): the result reads its words,

@@ -62,11 +62,12 @@ def each_test(tests: tuple[TestFact, ...] | Unknown, language: str | None, expla
     # levels (two tests at the same levels score the same).
     found: list[Reading] = []
     seen: set[tuple[int, ...]] = set()
+    evidence = tuple([_test_evidence(t) for t in of_language]) if explain else ()  # the same for every choice
     for t in sorted(valid, key=_submitted, reverse=True):
         levels = tuple([min(TOP, v) for v in t.levels.values()])
         if levels not in seen:
             seen.add(levels)
-            found.append(_read(of_language, explain, t))
+            found.append(_read(of_language, explain, t, evidence))
     return tuple(found) if len(found) > 1 else ()
 
 
@@ -78,14 +79,16 @@ def _unknown(path: str) -> Reading:
     return found
 
 
-def _read(tests: list[TestFact] | tuple[TestFact, ...], explain: bool, best: TestFact | None = None) -> Reading:
+def _read(tests: list[TestFact] | tuple[TestFact, ...], explain: bool, best: TestFact | None = None,
+          evidence: tuple[dict[str, Any], ...] | None = None) -> Reading:
     """The reading of ``tests`` (at least one, all of the language read) with ``best`` submitted (None: the one
-    ``_submitted`` ranks first)."""
+    ``_submitted`` ranks first); ``evidence``, when given, is their evidence made already."""
     if best is None:
         valid = [t for t in tests if t.valid]
         # The test a person would submit (one valid test, the common case, needs no comparing).
         best = valid[0] if len(valid) == 1 else max(valid, key=_submitted, default=None)
-    evidence = tuple([_test_evidence(t) for t in tests]) if explain else ()
+    if evidence is None:
+        evidence = tuple([_test_evidence(t) for t in tests]) if explain else ()
     if best is None:
         return reading_of(((0, 0), "no valid test", evidence, (), NO_LEVELS))
     # The four abilities in the order of ABILITIES, each to 10 ("10 or more"), compared without ``min`` calls.

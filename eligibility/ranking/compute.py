@@ -57,7 +57,7 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     with_spouse, why = accompanying_spouse(facts)
     plans, needed, redo = _case(version, with_spouse)
     counting = version.counting
-    # A Reader made without calling its class (``Reader.__init__``'s four fields set here: a class with a Python
+    # A Reader made without calling its class (``Reader.__init__``'s five fields set here: a class with a Python
     # ``__init__`` is called through CPython 3.11's generic path).
     reader = _object_new(Reader)
     reader.facts, reader.counting, reader.explain, reader.foreign, reader.spouses = facts, counting, explain, None, ()
@@ -84,7 +84,6 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     # (``languages.each_test``), every choice scored.
     englishes: tuple[Reading, ...] = ()
     frenches: tuple[Reading, ...] = ()
-    spouses: tuple[Reading, ...] = ()
     if tests is not UNKNOWN and len(tests) > 1:
         valid_english = valid_french = 0
         for t in tests:

@@ -106,12 +106,19 @@ def level_rank(level: EducationLevel) -> int:
 _ONE_YEAR, _BACHELORS = _RANKS["one_year"], _RANKS["bachelors"]
 
 
-def together(creds: tuple[CredentialFact, ...]) -> tuple[CredentialFact, ...]:
+def together(creds: tuple[CredentialFact, ...], maybe: bool = False) -> tuple[CredentialFact, ...]:
     """The recognized post-secondary credentials (one year or more) when two or more of them, one of three years or
     more (a bachelor's or higher, or one stated as 3 years or more), count together as "two or more" (IRPR s.
-    78(2)(e), the FSW grid; the CRS's level of education); () when they do not."""
+    78(2)(e), the FSW grid; the CRS's level of education); () when they do not.
+
+    A credential's ``years`` is its length. Not given, a Canadian credential's length is unknown
+    (docs/profile-format.md): read as under 3 years by default (what is decided), and with ``maybe`` as perhaps 3
+    years or more (the credentials that may count together: a range's high end). A foreign credential is the
+    Canadian one its ECA finds it equivalent to (conclusive, IRPR s. 75(8)): assessed below a bachelor's and
+    without ``years``, it is of that level's length, under 3 years, either way."""
     post = [(c, rank) for c in creds if c.level is not None and (rank := _RANKS[c.level]) >= _ONE_YEAR]
-    if len(post) < 2 or not any(rank >= _BACHELORS or (c.education.years or 0) >= 3 for c, rank in post):
+    if len(post) < 2 or not any(rank >= _BACHELORS or ((years := c.education.years) is None and maybe and not c.via_eca)
+                                or (years or 0) >= 3 for c, rank in post):
         return ()
     return tuple([c for c, _ in post])
 

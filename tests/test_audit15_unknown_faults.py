@@ -201,9 +201,6 @@ def test_crs_bachelors_length_not_given_holds_every_length() -> None:
         assert low <= known[0] and known[1] <= high
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: a two-year (or one-year) Canadian credential without years is "
-                                       "given 15 Canadian-education points as decided, but with years: 3 it is "
-                                       "given 30 (ranking/measures.canadian_education)")
 @pytest.mark.parametrize("level", ["one_year", "two_year"])
 def test_crs_short_credential_length_not_given_holds_every_length(level: str) -> None:
     """A one- or two-year Canadian credential of unknown length: the CRS range holds the score of every length
@@ -214,9 +211,6 @@ def test_crs_short_credential_length_not_given_holds_every_length(level: str) ->
         assert low <= known[0] and known[1] <= high, (years, known, (low, high))
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: facts.together reads a credential without years as shorter than "
-                                       "3 years: a two-year credential with a one-year one is decided not 'two or "
-                                       "more' (IRPR s. 78(2)(e)), while with years: 3 it is")
 def test_crs_two_credentials_one_of_unknown_length_hold_every_length() -> None:
     """A two-year credential of unknown length beside a one-year one: with years 3 they rank together as "two or
     more" (facts.together; the CRS level of education and the Canadian-education points rise); the CRS range
@@ -424,9 +418,6 @@ def test_crs_first_language_chosen_per_case_when_the_spouse_coming_is_known() ->
     assert _crs(_coming(False), COMING_DAY) == (alone["english"], alone["english"])
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: with the spouse's accompanying unknown and no "
-                                       "first_official_language, the CRS range takes one designation (French) for "
-                                       "both cases: 188..200 misses the 201 of English first without the spouse")
 def test_crs_spouse_coming_not_given_holds_the_better_designation_of_each_case() -> None:
     """The spouse's coming unknown, the first language not stated: the range holds the score with the spouse coming
     (French first) and without (English first)."""
@@ -436,9 +427,6 @@ def test_crs_spouse_coming_not_given_holds_the_better_designation_of_each_case()
         assert low <= known[0] and known[1] <= high, (accompanying, known, (low, high))
 
 
-@pytest.mark.xfail(strict=True, reason="audit15: the same with the spouse coming but whether a Canadian citizen or "
-                                       "permanent resident unknown: 188..200 misses the 201 of the no-spouse "
-                                       "columns (a citizen spouse's factors do not count) with English first")
 def test_crs_spouse_citizenship_not_given_holds_the_better_designation_of_each_case() -> None:
     """The spouse coming, whether a citizen or permanent resident not given, the first language not stated: the
     range holds the score with the spouse's factors (French first) and without them (English first)."""

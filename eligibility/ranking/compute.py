@@ -17,10 +17,10 @@ from eligibility.facts import Facts
 from eligibility.freshness import checked_caveat, reported_caveats
 from eligibility.profile.model import OfficialLanguage, Profile
 from eligibility.ranking.build import cite, factor_scores, layout, section_scores
-from eligibility.ranking.languages import read_languages
+from eligibility.ranking.languages import each_test, read_languages
 from eligibility.ranking.measures import LANGUAGE, Reader, Reading, accompanying_spouse
 from eligibility.ranking.plan import Readers, differing
-from eligibility.ranking.score import Plan, Scored, plan, score_plan, widen
+from eligibility.ranking.score import Plan, Scored, better, better_each, plan, score_plan, widen
 from eligibility.record import Record
 from eligibility.result import (
     Caveat,
@@ -57,10 +57,10 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     with_spouse, why = accompanying_spouse(facts)
     plans, needed, redo = _case(version, with_spouse)
     counting = version.counting
-    # A Reader made without calling its class (``Reader.__init__``'s four fields set here: a class with a Python
+    # A Reader made without calling its class (``Reader.__init__``'s five fields set here: a class with a Python
     # ``__init__`` is called through CPython 3.11's generic path).
     reader = _object_new(Reader)
-    reader.facts, reader.counting, reader.explain, reader.foreign = facts, counting, explain, None
+    reader.facts, reader.counting, reader.explain, reader.foreign, reader.spouses = facts, counting, explain, None, ()
     # Into a copy of a dict that holds every measure this case reads (``_case``): set in place, never grown.
     readings = _BLANK[id(needed)].copy()
     for m, read in needed:
@@ -80,8 +80,30 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         if languages is not None and len(languages) < 2:
             # With valid tests in at most one language, designating that one first scores at least as much.
             options = ("french",) if languages == {"french"} else ("english",)
+    # Two or more valid tests of a language (or of the spouse's) at different levels: each may be the one submitted
+    # (``languages.each_test``), every choice scored.
+    englishes: tuple[Reading, ...] = ()
+    frenches: tuple[Reading, ...] = ()
+    if tests is not UNKNOWN and len(tests) > 1:
+        valid_english = valid_french = 0
+        for t in tests:
+            if t.valid:
+                if t.language == "english":
+                    valid_english += 1
+                else:
+                    valid_french += 1
+        if valid_english > 1:
+            englishes = each_test(tests, "english", explain)
+        if valid_french > 1:
+            frenches = each_test(tests, "french", explain)
+    spouses = reader.spouses  # the spouse's, found by its reader (``measures.spouse_language``)
     first_plan = plans[0]
     scored: dict[OfficialLanguage, Scored] = {}
+    cases: dict[OfficialLanguage, tuple[Scored, ...]] = {}
+    if englishes or frenches or spouses:
+        chosen, found, english, french = _choices(plans, redo, readings, options, scored, englishes or (english,),
+                                                  frenches or (french,), spouses or (readings.get("spouse_language"),))
+        options = ()  # scored
     for d in options:
         first, second = (english, french) if d == "english" else (french, english)
         readings["first_language"] = readings["first_language_all"] = first
@@ -91,14 +113,28 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         if len(plans) == 1:
             scored[d] = score_plan(first_plan, readings)
         else:
-            scored[d] = widen([score_plan(first_plan, readings), score_plan(plans[1], readings)], redo)
+            each = cases[d] = (score_plan(first_plan, readings), score_plan(plans[1], readings))
+            scored[d] = widen(list(each), redo)
     if len(options) == 1:
         chosen = options[0]
-    else:
+        found = scored[chosen]
+    elif options:
         # The higher score (lowest, then highest points), English on a tie: compared here rather than by
         # ``max(key=...)``, a builtin called with a keyword and a Python function per option.
         e, f = scored["english"], scored["french"]
         chosen = "english" if (e.low, e.high) >= (f.low, f.high) else "french"
+        found = scored[chosen]
+        other_d: OfficialLanguage = "french" if chosen == "english" else "english"
+        # The designation chosen scores at least as much in every case, at both ends (the common case): its score.
+        # Otherwise each case takes its better one. (Compared inline: no call for the common case.)
+        if cases:
+            (a, b), (x, y) = cases[chosen], cases[other_d]
+            if not (a.low >= x.low and a.high >= x.high and b.low >= y.low and b.high >= y.high):
+                found = better_each(found, [cases[chosen], cases[other_d]])
+        else:
+            x = scored[other_d]
+            if not (found.low >= x.low and found.high >= x.high):
+                found = better(found, x)
     first, second = (english, french) if chosen == "english" else (french, english)
     if explain:
         # A language's lowest ability is its reading's value (what the steps scored): the result reads its words,
@@ -124,17 +160,17 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
     else:
         readings["first_language"] = readings["first_language_all"] = first
         readings["second_language"] = second
+        readings["english_all"], readings["french_all"] = english, french
     if stated is not None:
         designation = _STATED[chosen]
-    elif len(options) == 1:
+    elif len(scored) == 1:
         designation = _ONLY[chosen] if languages else _NO_TEST[chosen]
     else:
         other: OfficialLanguage = "french" if chosen == "english" else "english"
         designation = Designation(chosen, False, f"{chosen} scored as first official language: it gives "
                                                  f"{_text(scored[chosen])}, {other} first gives "
-                                                 f"{_text(scored[other])}")
-    return _new(Chosen, (scored[chosen], plans, readings, designation,
-                         None if with_spouse is UNKNOWN else with_spouse, why))
+                                                 f"{_text(scored[other])}{_each(found, scored[chosen])}")
+    return _new(Chosen, (found, plans, readings, designation, None if with_spouse is UNKNOWN else with_spouse, why))
 
 
 #: The language measures each language's reading gives, designated first or second.
@@ -187,6 +223,48 @@ def _shared(plans: tuple[Plan, ...]) -> tuple[Readers, tuple[int, ...]]:
         readers = tuple(dict.fromkeys(r for p in plans for r in p.readers))
         hit = _SHARED[key] = (plans, (readers, differing(*plans)))
     return hit[1]
+
+
+def _choices(plans: tuple[Plan, ...], redo: tuple[int, ...], readings: dict[str, Reading],
+             options: tuple[OfficialLanguage, ...], scored: dict[OfficialLanguage, Scored],
+             englishes: tuple[Reading, ...], frenches: tuple[Reading, ...],
+             spouses: tuple[Reading | None, ...]) -> tuple[OfficialLanguage, Scored, Reading, Reading]:
+    """Every choice of the designation and of the test submitted of each language (and the spouse's) scored: the
+    choice of the highest score (lowest, then highest points; on a tie the first: English, then each language's
+    test ``read_language`` reads), and the score, each case holding the best choice for it (``better_each``).
+    ``scored`` is filled with each designation's best choice; the readings are left set to the choice made."""
+    choices: list[tuple[OfficialLanguage, Reading, Reading, Reading | None]] = [
+        (d, e, f, sp) for d in options for e in englishes for f in frenches for sp in spouses]
+    cases: list[tuple[Scored, ...]] = []
+    whole: list[Scored] = []
+    for d, e, f, sp in choices:
+        first, second = (e, f) if d == "english" else (f, e)
+        readings["first_language"] = readings["first_language_all"] = first
+        readings["second_language"] = second
+        readings["english_all"], readings["french_all"] = e, f
+        if sp is not None:
+            readings["spouse_language"] = sp
+        each = tuple([score_plan(p, readings) for p in plans])
+        cases.append(each)
+        whole.append(each[0] if len(each) == 1 else widen(list(each), redo))
+    best = 0
+    for i, w in enumerate(whole):
+        if (w.low, w.high) > (whole[best].low, whole[best].high):
+            best = i
+        d = choices[i][0]
+        if d not in scored or (w.low, w.high) > (scored[d].low, scored[d].high):
+            scored[d] = w
+    chosen, english, french, spouse = choices[best]
+    if spouse is not None:
+        readings["spouse_language"] = spouse
+    return chosen, better_each(whole[best], [cases[best], *cases[:best], *cases[best + 1:]]), english, french
+
+
+def _each(found: Scored, chosen: Scored) -> str:
+    """What the designation's words add when the score holds another choice where it scores more."""
+    if (found.low, found.high) == (chosen.low, chosen.high):
+        return ""
+    return f"; each case of the unknown facts scored with the choice that gives it more: {_text(found)}"
 
 
 def _text(s: Scored) -> str:

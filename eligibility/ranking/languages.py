@@ -46,6 +46,31 @@ def read_languages(tests: tuple[TestFact, ...] | Unknown, path: str, explain: bo
     return _read(english, explain) if english else NO_TEST, _read(french, explain) if french else NO_TEST
 
 
+def each_test(tests: tuple[TestFact, ...] | Unknown, language: str | None, explain: bool) -> tuple[Reading, ...]:
+    """The reading of each valid test in ``language`` (None: any) as if it were the one submitted, when there are two
+    or more of them with different levels: the person chooses which valid result to put in the profile, so the CRS
+    is that of the test that scores the most (``compute.score_on`` scores each). The first is ``read_language``'s
+    (the highest lowest ability, then the highest sum); every reading holds every test of the language as evidence.
+    () when there is one reading to give (no valid test, one, or all at the same levels)."""
+    if tests is UNKNOWN:
+        return ()
+    of_language = [t for t in tests if language is None or t.language == language]
+    valid = [t for t in of_language if t.valid]
+    if len(valid) < 2:
+        return ()
+    # Sorted from the one ``_read`` picks (a stable sort: among equals the first, as ``max`` gives); one per set of
+    # levels (two tests at the same levels score the same).
+    found: list[Reading] = []
+    seen: set[tuple[int, ...]] = set()
+    evidence = tuple([_test_evidence(t) for t in of_language]) if explain else ()  # the same for every choice
+    for t in sorted(valid, key=_submitted, reverse=True):
+        levels = tuple([min(TOP, v) for v in t.levels.values()])
+        if levels not in seen:
+            seen.add(levels)
+            found.append(_read(of_language, explain, t, evidence))
+    return tuple(found) if len(found) > 1 else ()
+
+
 def _unknown(path: str) -> Reading:
     """The reading of tests not given at ``path``."""
     found = _UNKNOWN.get(path)
@@ -54,12 +79,16 @@ def _unknown(path: str) -> Reading:
     return found
 
 
-def _read(tests: list[TestFact] | tuple[TestFact, ...], explain: bool) -> Reading:
-    """The reading of ``tests`` (at least one, all of the language read)."""
-    valid = [t for t in tests if t.valid]
-    # The test a person would submit (one valid test, the common case, needs no comparing).
-    best = valid[0] if len(valid) == 1 else max(valid, key=_submitted, default=None)
-    evidence = tuple([_test_evidence(t) for t in tests]) if explain else ()
+def _read(tests: list[TestFact] | tuple[TestFact, ...], explain: bool, best: TestFact | None = None,
+          evidence: tuple[dict[str, Any], ...] | None = None) -> Reading:
+    """The reading of ``tests`` (at least one, all of the language read) with ``best`` submitted (None: the one
+    ``_submitted`` ranks first); ``evidence``, when given, is their evidence made already."""
+    if best is None:
+        valid = [t for t in tests if t.valid]
+        # The test a person would submit (one valid test, the common case, needs no comparing).
+        best = valid[0] if len(valid) == 1 else max(valid, key=_submitted, default=None)
+    if evidence is None:
+        evidence = tuple([_test_evidence(t) for t in tests]) if explain else ()
     if best is None:
         return reading_of(((0, 0), "no valid test", evidence, (), NO_LEVELS))
     # The four abilities in the order of ABILITIES, each to 10 ("10 or more"), compared without ``min`` calls.
@@ -75,7 +104,8 @@ def _read(tests: list[TestFact] | tuple[TestFact, ...], explain: bool) -> Readin
 
 
 def _submitted(t: TestFact) -> tuple[int, int]:
-    """How a person picks the test to submit: the highest lowest ability, then the highest sum (each to 10)."""
+    """The test read first: the highest lowest ability, then the highest sum (each to 10). Where two or more valid
+    tests of a language differ, each is scored (``each_test``) and the one scoring the most counts."""
     levels = [min(TOP, v) for v in t.levels.values()]
     return min(levels), sum(levels)
 

@@ -14,7 +14,7 @@ from typing import Any
 from eligibility.facts import Facts, Person, level_rank, together
 from eligibility.measure.offer import arranged_checks
 from eligibility.profile.model import EDUCATION_ORDER
-from eligibility.ranking.languages import read_language
+from eligibility.ranking.languages import each_test, read_language
 from eligibility.ranking.reading import Reading, Span, iso_date, reading_of
 from eligibility.ranking.work_years import (
     CANADIAN_EXCLUDED,
@@ -40,6 +40,7 @@ RANKS: dict[str, int] = {level: rank + 1 for rank, level in enumerate(EDUCATION_
 # The rank of "two or more credentials, one of three years or more".
 TWO_OR_MORE = RANKS["two_or_more"]
 ONE_YEAR = RANKS["one_year"]
+BACHELORS = RANKS["bachelors"]
 MASTERS = level_rank("masters")
 
 
@@ -74,15 +75,18 @@ class Reader:
     for a batch that writes only the total; the levels are read the same way either way).
 
     ``foreign`` holds the applicant's foreign work years once read with the Canadian ones (every version reads
-    both, the Canadian first: ``canadian_work_years``)."""
+    both, the Canadian first: ``canadian_work_years``); ``spouses`` the spouse's tests to choose from."""
 
-    __slots__ = ("counting", "explain", "facts", "foreign")
+    __slots__ = ("counting", "explain", "facts", "foreign", "spouses")
 
     def __init__(self, facts: Facts, counting: Counting, explain: bool = True) -> None:
         self.facts = facts
         self.counting = counting
         self.explain = explain
         self.foreign: Reading | None = None
+        #: The spouse's reading of each valid test when two or more differ (``languages.each_test``), set by
+        #: ``spouse_language``: the score takes the one that scores the most.
+        self.spouses: tuple[Reading, ...] = ()
 
 
 # --- age and education -----------------------------------------------------------------------------
@@ -114,7 +118,7 @@ def _education(m: Reader, measure: str, person: Person, path: str) -> Reading:
         return _EDUCATION_UNKNOWN[path]
     explain = m.explain
     evidence = []
-    best = 0
+    best = post = 0
     for c in creds:
         e = c.education
         if c.level is None:
@@ -128,9 +132,20 @@ def _education(m: Reader, measure: str, person: Person, path: str) -> Reading:
         rank = RANKS[c.level]
         if rank > best:
             best = rank
-    # Two or more post-secondary credentials, one of them of three years or more, rank together.
-    if best < TWO_OR_MORE and together(creds):
-        best = TWO_OR_MORE
+        if rank >= ONE_YEAR:
+            post += 1
+    # Two or more post-secondary credentials, one of them of three years or more, rank together (``together``, asked
+    # only when there are two).
+    if best < TWO_OR_MORE and post > 1:
+        if together(creds):
+            best = TWO_OR_MORE
+        elif maybe := together(creds, maybe=True):
+            # One of them without its length may be of three years or more: "two or more" or its own level, settled
+            # by the years of each such credential below a bachelor's.
+            settle = tuple([f"{path}[{c.index}].years" for c in maybe
+                            if c.education.years is None and not c.via_eca
+                            and RANKS[c.level] < BACHELORS])  # type: ignore[index]
+            return reading_of(((best, TWO_OR_MORE), None, tuple(evidence), settle, ()))
     return reading_of(((best, best), LEVEL_NAMES[best], tuple(evidence), (), ()))
 
 
@@ -173,9 +188,11 @@ def canadian_education(m: Reader) -> Reading:
             waived = True
         if RANKS[c.level] > MASTERS or (e.years or 0) >= 3:
             lo = hi = 2
-        elif e.years is not None or c.level in ("one_year", "two_year"):
+        elif e.years is not None:
             lo = hi = 1
         else:
+            # Its length not given: 1 or 2 years, or 3 years or more, whatever its level below a master's (a
+            # credential's years are its length, read apart from its level: docs/crs.md).
             lo, hi = 1, 2
             settle.append(f"$.education[{c.index}].years")
         item: dict[str, Any] = {"measure": "canadian_education", "credential": c.index, "level": c.level,
@@ -215,10 +232,15 @@ def named(item: dict[str, Any], measure: str) -> dict[str, Any]:
 
 
 def spouse_language(m: Reader) -> Reading:
-    """The spouse's best valid test, in either language, per ability."""
-    found = read_language(m.facts.tests("spouse", m.counting.test_valid_months), None, "$.spouse.language_tests",
-                          m.explain)
-    return tagged("spouse_language", found) if m.explain else found
+    """The spouse's valid test, in either language, per ability: ``read_language``'s, and when two or more valid tests
+    differ, each of them in ``m.spouses`` (the score takes the one that scores the most)."""
+    tests = m.facts.tests("spouse", m.counting.test_valid_months)
+    explain = m.explain
+    found = read_language(tests, None, "$.spouse.language_tests", explain)
+    if tests is not UNKNOWN and len(tests) > 1:
+        m.spouses = tuple([tagged("spouse_language", r) for r in each_test(tests, None, explain)]) if explain else (
+            each_test(tests, None, explain))
+    return tagged("spouse_language", found) if explain else found
 
 
 # --- work (eligibility.ranking.work_years) -----------------------------------------------------------

@@ -15,7 +15,8 @@ from eligibility.codecache import compile_code
 from eligibility.ranking.plan import PartLayout, Plan, Points, Step, plan, row_at, step
 from eligibility.ranking.reading import Reading, Span
 
-__all__ = ["Plan", "Points", "Scored", "plan", "score_plan", "step_points", "widen"]
+__all__ = ["Plan", "Points", "Scored", "better", "better_each", "dominates", "plan", "score_plan", "step_points",
+           "widen"]
 
 NONE: Points = (0, 0)
 #: ``tuple.__new__``: a ``Scored`` made by it skips the named tuple's own ``__new__``, a Python function (one call
@@ -252,3 +253,39 @@ def _widened(a: tuple[Points, ...], b: tuple[Points, ...]) -> tuple[Points, ...]
         if x != y:
             spans[i] = (x[0] if x[0] < y[0] else y[0], x[1] if x[1] > y[1] else y[1])
     return tuple(spans)
+
+
+def dominates(a: Scored, b: Scored) -> bool:
+    """Whether ``a`` scores at least as much as ``b`` at both ends."""
+    return a.low >= b.low and a.high >= b.high
+
+
+def better(a: Scored, b: Scored) -> Scored:
+    """The score of one case where either of two choices may be made (two designations of the first official
+    language, two tests of a language) and the person makes the one that scores more: for every value of the
+    unknown facts the higher of the two, so from the higher of the lows to the higher of the highs. One that
+    dominates the other is that score; otherwise their factors, parts and sections span both."""
+    if dominates(a, b):
+        return a
+    if dominates(b, a):
+        return b
+    both = widen([a, b])
+    return _new(Scored, (a.low if a.low > b.low else b.low, a.high if a.high > b.high else b.high, both.factors,
+                         both.parts, both.sections))
+
+
+def better_each(found: Scored, choices: list[tuple[Scored, ...]]) -> Scored:
+    """The score over the cases (the spouse counted or not) when each case is scored with its better choice:
+    ``choices`` holds each choice's score per case, the one ``found`` spans first. ``found`` itself when that choice
+    dominates every other in every case (the common case); else each case's ``better`` of all, widened over the
+    cases (each case may choose differently, so the steps that differ are not known in advance)."""
+    first = choices[0]
+    if all(dominates(first[c], other[c]) for other in choices[1:] for c in range(len(first))):
+        return found
+    per_case = []
+    for c in range(len(first)):
+        best = first[c]
+        for other in choices[1:]:
+            best = better(best, other[c])
+        per_case.append(best)
+    return per_case[0] if len(per_case) == 1 else widen(per_case)

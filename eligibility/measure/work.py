@@ -11,8 +11,9 @@ from attrs import frozen
 
 from eligibility.dates import window
 from eligibility.facts import Facts, Person
+from eligibility.measure import work_classes
 from eligibility.measure.occupations import describe_occupations, selects, split_codes
-from eligibility.measure.work_classes import NO_CODE, Classified, classify, counted_items, not_among, select_rows
+from eligibility.measure.work_classes import EVERY, NO_CODE, Classified, classify, counted_items, not_among, select_rows
 from eligibility.measure.work_rows import NO_PROVINCE, WorkRow, WorkTable, excluded_because, work_table
 from eligibility.record import Record
 from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
@@ -179,6 +180,11 @@ def _count(c: WorkExperienceCondition, table: WorkTable, rows: Classified, codes
         high = max([table.count([part for _, part in rows.groups[code]] + maybe, continuous)[0] for code in codes]
                    + [table.count(maybe, continuous)[0], low]) if maybe else low
         return low, high, counted, best_code, scored
+    if work_classes.DISJOINT and table.disjoint and not continuous and not maybe:
+        # No two jobs share a day: every job counts its own hours, and the codes' counts (kept with the rows, read for
+        # the main occupation too) add up to the count of all of them, every row counted.
+        low = sum([rows.best(table, code, False)[0] for code in codes])
+        return low, low, (low, EVERY, {}), None, None
     all_parts = [part for _, part in rows.rows_of(codes, others)]
     counted = table.count(all_parts, continuous)
     low = counted[0]

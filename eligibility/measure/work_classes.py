@@ -117,10 +117,22 @@ _REASONS: IdentityCache[Occupations, dict[str, str]] = IdentityCache()
 REASONS_KEPT = 1024
 
 
+#: ``counted_items``' ``parts`` when every row is counted (a count of all of them on a table where no two jobs share
+#: a day: ``measure.work``): no part is looked up.
+EVERY: list[Part] = []
+
+#: Whether the shortcuts of a table where no two jobs share a day are taken (``counted_items``, ``measure.work``):
+#: tests/test_jobs10_disjoint.py turns them off to hold them to the general way.
+DISJOINT = True
+
+
 def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts: Sequence[Part],
                   shares: dict[int, int | Fraction], first: dt.date, last: dt.date,
                   per_unit: int) -> list[Item]:
-    """Each row's item: its share when its part is among ``parts``, else not part of them."""
+    """Each row's item: its share when its part is among ``parts`` (every row when ``parts`` is ``EVERY``), else not
+    part of them."""
+    if DISJOINT and table.disjoint:
+        return _disjoint_items(table, rows, parts, first, last, per_unit)
     credited = {part[0]: part for part in parts}
     found: list[Item] = []
     items = table.counted
@@ -133,23 +145,61 @@ def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts:
         key = (row.position, part[1], part[2], share)
         item = items.get(key)
         if item is None:
-            # A part starts on its job's first day or on the window's, and ends on its job's last day or the
-            # window's; each written as ISO text without ``isoformat`` (``dates.iso_date``).
-            day = row.entry.start if part[1] == row.first else first
-            start = YEARS[day.year] + MONTH_DAY[day.month][day.day]
-            day = row.end if part[2] == row.last else last
-            end = YEARS[day.year] + MONTH_DAY[day.month][day.day]
-            # The share's hours rounded from its two integers, as ``round(float(share / per_unit), 1)`` is.
-            hours = tenths(share, per_unit) if type(share) is int else tenths(
-                share.numerator, share.denominator * per_unit)
-            # The row's fixed part copied, then the count's (a copy of a dict is cheaper than a new one).
-            item = items[key] = _copy(row.base)
-            item["from"] = start
-            item["to"] = end
-            item["hours"] = hours
-            item["counted"] = True
+            item = items[key] = _counted_item(row, part, share, first, last, per_unit)
         found.append(item)
     return found
+
+
+def _disjoint_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts: Sequence[Part], first: dt.date,
+                    last: dt.date, per_unit: int) -> list[Item]:
+    """``counted_items`` on a table where no two jobs share a day: a part's share is its own days' hours up to the
+    cap (what ``work.disjoint_count`` gives it), and a job counted whole has one item for every count (kept on its
+    row, no key made)."""
+    credited = None if parts is EVERY else {part[0]: part for part in parts}
+    cap = table.cap_units
+    found: list[Item] = []
+    for row, part in rows:
+        if credited is not None:
+            got = credited.get(row.index)
+            if got is None:
+                found.append(table.item(NOT_PART, row))
+                continue
+            part = got
+        if part is row.part:
+            item = row.whole
+            if item is None:
+                weekly = row.weekly
+                item = row.whole = _counted_item(row, part, (weekly if weekly < cap else cap) * (
+                    row.last - row.first + 1) if weekly > 0 else 0, first, last, per_unit)
+        else:
+            _, start, end, weekly = part
+            share = (weekly if weekly < cap else cap) * (end - start + 1) if weekly > 0 else 0
+            key = (row.position, start, end, share)
+            item = table.counted.get(key)
+            if item is None:
+                item = table.counted[key] = _counted_item(row, part, share, first, last, per_unit)
+        found.append(item)
+    return found
+
+
+def _counted_item(row: WorkRow, part: Part, share: int | Fraction, first: dt.date, last: dt.date,
+                  per_unit: int) -> Item:
+    """The evidence item of ``row`` counted for ``part`` of it, credited ``share`` (in 1 / ``per_unit`` hours)."""
+    # A part starts on its job's first day or on the window's, and ends on its job's last day or the window's;
+    # each written as ISO text without ``isoformat`` (``dates.iso_date``).
+    day = row.entry.start if part[1] == row.first else first
+    start = YEARS[day.year] + MONTH_DAY[day.month][day.day]
+    day = row.end if part[2] == row.last else last
+    end = YEARS[day.year] + MONTH_DAY[day.month][day.day]
+    # The share's hours rounded from its two integers, as ``round(float(share / per_unit), 1)`` is.
+    hours = tenths(share, per_unit) if type(share) is int else tenths(share.numerator, share.denominator * per_unit)
+    # The row's fixed part copied, then the count's (a copy of a dict is cheaper than a new one).
+    item = _copy(row.base)
+    item["from"] = start
+    item["to"] = end
+    item["hours"] = hours
+    item["counted"] = True
+    return item
 
 
 _copy = dict.copy

@@ -35,7 +35,7 @@ class WorkRow:
     per job and evaluation, straight from the work entry)."""
 
     __slots__ = ("_fact", "base", "end", "entry", "first", "index", "kind", "last", "left", "noc", "part",
-                 "position", "weekly")
+                 "position", "weekly", "whole")
 
     def __init__(self, index: int, entry: WorkEntry, end: dt.date, weekly: int, position: int) -> None:
         e = entry
@@ -62,6 +62,9 @@ class WorkRow:
         #: reason (a dozen conditions leave a job out for half a dozen reasons; a copy of a dict is cheaper than
         #: a new one).
         self.left: Item | None = None
+        #: The row's item counted whole (``work_classes.counted_items``, on a table where no two jobs share a day:
+        #: the same for every count that credits all of the job, whatever its window).
+        self.whole: Item | None = None
 
     @property
     def start_iso(self) -> str:

@@ -171,10 +171,10 @@ def _disjoint_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], part
                 # ``_counted_item`` of the whole job, written out (a call per item cost a fifth of making it).
                 weekly = row.weekly
                 share = (weekly if weekly < cap else cap) * (row.last - row.first + 1) if weekly > 0 else 0
-                day, end = row.entry.start, row.end
+                day, final = row.entry.start, row.end
                 item = row.whole = _copy(row.base)
                 item["from"] = YEARS[day.year] + MONTH_DAY[day.month][day.day]
-                item["to"] = YEARS[end.year] + MONTH_DAY[end.month][end.day]
+                item["to"] = YEARS[final.year] + MONTH_DAY[final.month][final.day]
                 # ``work.tenths(share, per_unit)``, written out.
                 tenth, rest = divmod(share * 10, per_unit)
                 item["hours"] = round(share / per_unit, 1) if 2 * rest == per_unit or share >= 1 << 48 else (

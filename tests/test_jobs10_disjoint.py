@@ -50,7 +50,9 @@ def disjoint_histories(draw: st.DrawFn) -> list[dict[str, Any]]:
         start = end + dt.timedelta(days=draw(st.sampled_from((1, 1, 2, 30))))
     if draw(st.booleans()):
         jobs[-1]["end"] = None
-    return draw(st.permutations(jobs))
+    # Oldest first, newest first (then the rows inside a window are a run of them), or in any order.
+    order = draw(st.sampled_from(("oldest", "newest", "any")))
+    return jobs if order == "oldest" else jobs[::-1] if order == "newest" else draw(st.permutations(jobs))
 
 
 def _both(profile: Profile, day: dt.date) -> list[tuple[object, object]]:
@@ -105,3 +107,47 @@ def test_three_jobs_one_after_another_at_any_time() -> None:
     assert [(item["job"], item["from"], item["to"], item["hours"]) for item in m.evidence] == [
         (0, "2020-01-01", "2020-12-31", 1568.6), (1, "2021-01-01", "2021-06-30", 517.1),
         (2, "2021-07-01", "2026-02-28", 7302.9)]
+
+
+@settings(max_examples=examples(120), deadline=None)
+@given(jobs=disjoint_histories(), day=as_of_dates(), data=st.data())
+def test_a_window_of_a_history_in_order_of_its_days(jobs: list[dict[str, Any]], day: dt.date,
+                                                      data: st.DataObject) -> None:
+    """The rows inside any window (and the positions of those outside), found by bisection on a history listed in the
+    order of its days, are those the pass over every row finds, each with the same part (cut at the window); windows
+    begin and end on, or next to, a job's first or last day, or anywhere."""
+    near = [dt.date.fromisoformat(d) + dt.timedelta(days=k) for job in jobs for d in (job["start"], job["end"]) if d
+            for k in (-1, 0, 1)]
+    some_day = st.one_of(st.sampled_from(near), st.dates(dt.date(1999, 1, 1), dt.date(2027, 1, 1)))
+    first, last = data.draw(some_day), data.draw(some_day)
+    profile = profile_from_data({"work": jobs})
+    table, other = work_table(Facts(profile, day)), work_table(Facts(profile, day))
+    assert table is not None and other is not None
+    found = work_classes.window_rows(table, first, last)
+    work_classes.DISJOINT = False
+    try:
+        general = work_classes.window_rows(other, first, last)
+    finally:
+        work_classes.DISJOINT = True
+    assert [(row.position, part) for row, part in found[0]] == [(row.position, part) for row, part in general[0]]
+    assert found[1] == general[1]
+
+
+def test_a_window_cutting_the_ends_of_a_run_newest_first() -> None:
+    """Three jobs listed newest first, as of 2026-03-01, and the window 2021-01-01 to 2022-12-31: the newest
+    (2022-06-01 to 2023-05-31) is cut at the window's end, the middle one (2021-06-01 to 2022-05-31) is inside, the
+    oldest (2020-01-01 to 2021-05-31) is cut at its start; none is outside. The window 2023-06-01 to 2026-02-28
+    holds none of them."""
+    profile = profile_from_data({"work": [
+        {"start": "2022-06-01", "end": "2023-05-31", "hours_per_week": 40, "country": "CA"},
+        {"start": "2021-06-01", "end": "2022-05-31", "hours_per_week": 40, "country": "CA"},
+        {"start": "2020-01-01", "end": "2021-05-31", "hours_per_week": 40, "country": "CA"}]})
+    table = work_table(Facts(profile, dt.date(2026, 3, 1)))
+    assert table is not None and table.direction == -1
+    inside, outside = work_classes.window_rows(table, dt.date(2021, 1, 1), dt.date(2022, 12, 31))
+    o = dt.date.toordinal
+    assert [part[1:3] for _, part in inside] == [
+        (o(dt.date(2022, 6, 1)), o(dt.date(2022, 12, 31))), (o(dt.date(2021, 6, 1)), o(dt.date(2022, 5, 31))),
+        (o(dt.date(2021, 1, 1)), o(dt.date(2021, 5, 31)))]
+    assert outside == []
+    assert work_classes.window_rows(table, dt.date(2023, 6, 1), dt.date(2026, 2, 28)) == ([], [0, 1, 2])

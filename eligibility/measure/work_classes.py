@@ -4,6 +4,7 @@ and the evidence items that explain them (made once per table, shared by the con
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -324,6 +325,9 @@ def window_rows(table: WorkTable, first: dt.date, last: dt.date) -> tuple[list[t
     found = table.windows.get(key)
     if found is None:
         low, high = first.toordinal(), last.toordinal()
+        if DISJOINT and table.direction and low <= high:
+            found = table.windows[key] = _run_rows(table, low, high)
+            return found
         inside: list[tuple[WorkRow, Part]] = []
         outside: list[int] = []
         if low > high:
@@ -340,6 +344,27 @@ def window_rows(table: WorkTable, first: dt.date, last: dt.date) -> tuple[list[t
                                      row.weekly)))
         found = table.windows[key] = (inside, outside)
     return found
+
+
+def _run_rows(table: WorkTable, low: int, high: int) -> tuple[list[tuple[WorkRow, Part]], list[int]]:
+    """``window_rows`` of the days ``low`` to ``high`` (ordinals) on a table where no two jobs share a day, listed in
+    the order of their days: the rows inside are a run of the table's rows, found by bisection, and only the two at
+    its ends may reach past the window."""
+    firsts, lasts = table.days
+    if table.direction > 0:
+        start, stop = bisect_left(lasts, low), bisect_right(firsts, high)  # last >= low, first <= high
+    else:
+        start, stop = bisect_left(firsts, -high), bisect_right(lasts, -low)
+    count = len(table.rows)
+    if start >= stop:
+        return [], list(range(count))
+    inside = table.pairs[start:stop]
+    for at in (0, -1):
+        row = inside[at][0]
+        if row.first < low or row.last > high:
+            inside[at] = (row, (row.index, row.first if row.first > low else low, row.last if row.last < high else high,
+                                row.weekly))
+    return inside, [*range(start), *range(stop, count)]
 
 
 #: The rows that count, those that might, and the evidence items of those left out (lists a table may share

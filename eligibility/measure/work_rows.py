@@ -95,8 +95,8 @@ class WorkTable:
     classification per rules and window, and the evidence items of the rows left out.
     """
 
-    __slots__ = ("by_reason", "cap_units", "classified", "counted", "disjoint", "excluded", "grouped", "kind_ids",
-                 "kinds", "pairs", "rows", "units", "windows")
+    __slots__ = ("by_reason", "cap_units", "classified", "counted", "days", "direction", "disjoint", "excluded",
+                 "grouped", "kind_ids", "kinds", "pairs", "rows", "units", "windows")
 
     def __init__(self, units: int, rows: tuple[WorkRow, ...]) -> None:
         self.units = units
@@ -109,6 +109,18 @@ class WorkTable:
         # (Read by C functions alone: a Python function or generator per row cost as much as the rest of the row.)
         order = sorted(rows, key=_first_day)
         self.disjoint = all(map(lt, map(_last_day, order), islice(map(_first_day, order), 1, None)))
+        #: On such a table listed in the order of its days, oldest first (1) or newest first (-1; 0 otherwise), the
+        #: rows inside a window are a run of the table's rows (``work_classes.window_rows``), found by bisecting the
+        #: rows' first and last days (``days``: ascending, negated for newest first).
+        self.direction = 0
+        self.days: tuple[list[int], list[int]] = ([], [])
+        if self.disjoint and len(rows) > 1:
+            if order == list(rows):
+                self.direction = 1
+                self.days = ([row.first for row in rows], [row.last for row in rows])
+            elif order[::-1] == list(rows):
+                self.direction = -1
+                self.days = ([-row.first for row in rows], [-row.last for row in rows])
         #: One work entry per kind of row (rows alike in what the rules read share one exclusion), and each
         #: row's kind as its place among them (read per rules without hashing the row's kind again).
         self.kinds: dict[tuple[Any, ...], WorkEntry] = {}

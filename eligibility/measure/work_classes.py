@@ -65,20 +65,26 @@ class Classified:
             found = self.memo[key] = table.count([part for _, part in self.groups[code]], continuous)
         return found
 
-    def code_items(self, table: WorkTable, code: str, continuous: bool | None, per_unit: int) -> list[tuple[int, Item]]:
-        """The items of the rows of ``code`` with their positions: counted (its best run when ``continuous``)
-        or not part of it, when ``code`` is the best occupation; all not part of it when ``continuous`` is None."""
+    def code_items(self, table: WorkTable, code: str, continuous: bool | None,
+                   per_unit: int) -> tuple[list[int], list[Item]]:
+        """The positions of the rows of ``code`` and their items: counted (its best run when ``continuous``) or not
+        part of it, when ``code`` is the best occupation; all not part of it when ``continuous`` is None (lists
+        kept with the rows: read them, do not change them)."""
         key = ("items", code, continuous)
-        found: list[tuple[int, Item]] | None = self.memo.get(key)
+        found: tuple[list[int], list[Item]] | None = self.memo.get(key)
         if found is None:
-            rows = self.groups[code]
+            at = self.at.get(code)
+            if at is None:
+                at = self.at[code] = [row.position for row, _ in self.groups[code]]
             if continuous is None:
-                found = [(row.position, table.item(NOT_PART, row)) for row, _ in rows]
+                # The rows' items not part of the best, placed as the rows left out are (no call per row).
+                slots = table.slots(NOT_PART)
+                table.place(NOT_PART, at, slots)
+                items: list[Item] = list(map(slots.__getitem__, at))  # type: ignore[arg-type]  # every one placed
             else:
                 _, parts, shares = self.best(table, code, continuous)
-                items = counted_items(table, rows, parts, shares, self.first, self.last, per_unit)
-                found = [(row.position, item) for (row, _), item in zip(rows, items, strict=True)]
-            self.memo[key] = found
+                items = counted_items(table, self.groups[code], parts, shares, self.first, self.last, per_unit)
+            found = self.memo[key] = (at, items)
         return found
 
     def left_out(self, table: WorkTable, others: list[str], occupations: Occupations) -> list[Item]:

@@ -173,6 +173,14 @@ class WorkTable:
                 slots[pos] = item
             into[pos] = item
 
+    def slots(self, reason: str) -> list[Item | None]:
+        """The items of the rows left out for ``reason`` by position, None where none is made yet (``place`` makes
+        them)."""
+        slots = self.by_reason.get(reason)
+        if slots is None:
+            slots = self.by_reason[reason] = [None] * len(self.rows)
+        return slots
+
     def item(self, reason: str, row: WorkRow) -> Item:
         """The evidence item of ``row`` left out for ``reason`` (one per table, row and reason)."""
         slots = self.by_reason.get(reason)

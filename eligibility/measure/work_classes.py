@@ -294,8 +294,7 @@ def exclusions(table: WorkTable, rules: Rules,
         by_kind = [excluded_because(entry, location, exclude, provinces, ended=kind[-1])
                    for kind, entry in table.kinds.items()]
         if any(by_kind):  # a reason is never empty text
-            found = [by_kind[place] for place in table.kind_ids]
-            named: list[str | None] = by_kind
+            found = list(map(by_kind.__getitem__, table.kind_ids))
             if lifted is not None and "self-employed" in by_kind:
                 # Whether self-employment is lifted turns on the job's occupation, which its kind leaves out:
                 # those rows alone (the checks before self-employment have passed for them).
@@ -303,12 +302,19 @@ def exclusions(table: WorkTable, rules: Rules,
                     if why == "self-employed":
                         found[pos] = excluded_because(table.rows[pos].entry, location, exclude, provinces, lifted,
                                                       table.rows[pos].kind[-1])
-                named = found
-            reasons = tuple(found)
-            # Each reason's rows in the table's order, the reasons in the order of their first row (kinds are
-            # numbered in the order of their first row).
-            for reason in dict.fromkeys([r for r in named if r is not None]):
-                at[reason] = [pos for pos, why in enumerate(reasons) if why == reason]
+                reasons = tuple(found)
+                # Each reason's rows in the table's order, the reasons in the order of their first row.
+                for reason in dict.fromkeys([r for r in found if r is not None]):
+                    at[reason] = [pos for pos, why in enumerate(reasons) if why == reason]
+            else:
+                reasons = tuple(found)
+                # Each reason's rows, those of the kinds it leaves out, in the table's order; the reasons in the order
+                # of their first row (kinds are numbered in the order of their first row).
+                for place, named in enumerate(by_kind):
+                    if named is not None:
+                        kept = at.get(named)
+                        at[named] = list(table.kind_rows[place]) if kept is None else sorted(
+                            kept + table.kind_rows[place])
         else:
             reasons = (None,) * len(table.rows)
         excluded = table.excluded[key] = (reasons, at)

@@ -96,7 +96,7 @@ class WorkTable:
     """
 
     __slots__ = ("by_reason", "cap_units", "classified", "counted", "days", "direction", "disjoint", "excluded",
-                 "grouped", "kind_ids", "kinds", "pairs", "rows", "units", "windows")
+                 "grouped", "kind_ids", "kind_rows", "kinds", "pairs", "rows", "units", "windows")
 
     def __init__(self, units: int, rows: tuple[WorkRow, ...]) -> None:
         self.units = units
@@ -126,11 +126,16 @@ class WorkTable:
         self.kinds: dict[tuple[Any, ...], WorkEntry] = {}
         places: dict[tuple[Any, ...], int] = {}
         kind_ids: list[int] = []
+        #: The positions of each kind's rows, by its place (the rows an exclusion of a kind leaves out).
+        self.kind_rows: list[list[int]] = []
         for row in rows:
             place = places.get(row.kind)
             if place is None:
                 place = places[row.kind] = len(places)
                 self.kinds[row.kind] = row.entry
+                self.kind_rows.append([row.position])
+            else:
+                self.kind_rows[place].append(row.position)
             kind_ids.append(place)
         self.kind_ids = kind_ids
         #: Per rules: why each row is excluded (or None), and the positions of the rows excluded by reason.

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from operator import itemgetter
 from typing import Any
 
 from attrs import frozen
 
 from eligibility.dates import window
 from eligibility.facts import Facts, Person
+from eligibility.measure import work_classes
 from eligibility.measure.occupations import describe_occupations, selects, split_codes
-from eligibility.measure.work_classes import NO_CODE, Classified, classify, counted_items, not_among, select_rows
-from eligibility.measure.work_rows import NO_PROVINCE, WorkRow, WorkTable, excluded_because, work_table
+from eligibility.measure.work_classes import EVERY, NO_CODE, Classified, classify, counted_items, not_among, select_rows
+from eligibility.measure.work_rows import NO_PROVINCE, Item, WorkRow, WorkTable, excluded_because, work_table
 from eligibility.record import Record
 from eligibility.rulebook.model import Exclusion, Location, Occupations, WorkExperienceCondition
 from eligibility.work import Counted, Part
@@ -74,9 +74,6 @@ class WorkMeasure(Record):
                               item.get("hours"), item.get("reason")) for item in self.evidence)
 
 
-#: A pair's position (a C function: a Python one costs a call per job).
-_position = itemgetter(0)
-
 #: Whether ``measure_work`` takes its short way for one occupation met (tests/test_eval7_one_code.py turns it off to
 #: hold the two ways equal).
 ONE_CODE = True
@@ -110,8 +107,7 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
         alone: tuple[str, ...] = (code,) if low >= enough else ()
         if not explain:
             return WorkMeasure(True, first, last, hours, hours, code, code, alone)
-        jobs = [item for _, item in rows.code_items(table, code, continuous, per_unit)]
-        jobs += rows.left_out(table, others, c.occupations)
+        jobs = rows.code_items(table, code, continuous, per_unit)[1] + rows.left_out(table, others, c.occupations)
         return WorkMeasure(True, first, last, hours, hours, code, code, alone, False, tuple(jobs))
     maybe = [part for _, part in unsure] if unsure else []
     low, high, counted, best_code, scored = _count(c, table, rows, codes, others, maybe)
@@ -132,14 +128,15 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
     if best_code is None:
         jobs = counted_items(table, rows.rows_of(codes, others), counted[1], counted[2], first, last, per_unit)
     elif len(codes) == 1:
-        jobs = [item for _, item in rows.code_items(table, best_code, continuous, per_unit)]
+        jobs = list(rows.code_items(table, best_code, continuous, per_unit)[1])
     else:
         # The rows of the best code counted (or not part of its best run), the other codes' not part of it,
-        # in the table's order.
-        pairs = [pair for code in codes
-                 for pair in rows.code_items(table, code, continuous if code == best_code else None, per_unit)]
-        pairs.sort(key=_position)
-        jobs = [item for _, item in pairs]
+        # in the table's order (by position, each code's items put in a mapping by C functions, not row by row).
+        placed: dict[int, Item] = {}
+        for code in codes:
+            placed.update(zip(*rows.code_items(table, code, continuous if code == best_code else None, per_unit),
+                              strict=True))
+        jobs = list(map(placed.__getitem__, sorted(placed)))
     if unsure or dropped:
         jobs += _unsure_items(table, c, unsure, dropped)
     jobs += rows.left_out(table, others, c.occupations)
@@ -179,6 +176,11 @@ def _count(c: WorkExperienceCondition, table: WorkTable, rows: Classified, codes
         high = max([table.count([part for _, part in rows.groups[code]] + maybe, continuous)[0] for code in codes]
                    + [table.count(maybe, continuous)[0], low]) if maybe else low
         return low, high, counted, best_code, scored
+    if work_classes.DISJOINT and table.disjoint and not continuous and not maybe:
+        # No two jobs share a day: every job counts its own hours, and the codes' counts (kept with the rows, read for
+        # the main occupation too) add up to the count of all of them, every row counted.
+        low = sum([rows.best(table, code, False)[0] for code in codes])
+        return low, low, (low, EVERY, {}), None, None
     all_parts = [part for _, part in rows.rows_of(codes, others)]
     counted = table.count(all_parts, continuous)
     low = counted[0]

@@ -4,6 +4,7 @@ and the evidence items that explain them (made once per table, shared by the con
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -64,20 +65,26 @@ class Classified:
             found = self.memo[key] = table.count([part for _, part in self.groups[code]], continuous)
         return found
 
-    def code_items(self, table: WorkTable, code: str, continuous: bool | None, per_unit: int) -> list[tuple[int, Item]]:
-        """The items of the rows of ``code`` with their positions: counted (its best run when ``continuous``)
-        or not part of it, when ``code`` is the best occupation; all not part of it when ``continuous`` is None."""
+    def code_items(self, table: WorkTable, code: str, continuous: bool | None,
+                   per_unit: int) -> tuple[list[int], list[Item]]:
+        """The positions of the rows of ``code`` and their items: counted (its best run when ``continuous``) or not
+        part of it, when ``code`` is the best occupation; all not part of it when ``continuous`` is None (lists
+        kept with the rows: read them, do not change them)."""
         key = ("items", code, continuous)
-        found: list[tuple[int, Item]] | None = self.memo.get(key)
+        found: tuple[list[int], list[Item]] | None = self.memo.get(key)
         if found is None:
-            rows = self.groups[code]
+            at = self.at.get(code)
+            if at is None:
+                at = self.at[code] = [row.position for row, _ in self.groups[code]]
             if continuous is None:
-                found = [(row.position, table.item(NOT_PART, row)) for row, _ in rows]
+                # The rows' items not part of the best, placed as the rows left out are (no call per row).
+                slots = table.slots(NOT_PART)
+                table.place(NOT_PART, at, slots)
+                items: list[Item] = list(map(slots.__getitem__, at))  # type: ignore[arg-type]  # every one placed
             else:
                 _, parts, shares = self.best(table, code, continuous)
-                items = counted_items(table, rows, parts, shares, self.first, self.last, per_unit)
-                found = [(row.position, item) for (row, _), item in zip(rows, items, strict=True)]
-            self.memo[key] = found
+                items = counted_items(table, self.groups[code], parts, shares, self.first, self.last, per_unit)
+            found = self.memo[key] = (at, items)
         return found
 
     def left_out(self, table: WorkTable, others: list[str], occupations: Occupations) -> list[Item]:
@@ -117,10 +124,22 @@ _REASONS: IdentityCache[Occupations, dict[str, str]] = IdentityCache()
 REASONS_KEPT = 1024
 
 
+#: ``counted_items``' ``parts`` when every row is counted (a count of all of them on a table where no two jobs share
+#: a day: ``measure.work``): no part is looked up.
+EVERY: list[Part] = []
+
+#: Whether the shortcuts of a table where no two jobs share a day are taken (``counted_items``, ``measure.work``):
+#: tests/test_jobs10_disjoint.py turns them off to hold them to the general way.
+DISJOINT = True
+
+
 def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts: Sequence[Part],
                   shares: dict[int, int | Fraction], first: dt.date, last: dt.date,
                   per_unit: int) -> list[Item]:
-    """Each row's item: its share when its part is among ``parts``, else not part of them."""
+    """Each row's item: its share when its part is among ``parts`` (every row when ``parts`` is ``EVERY``), else not
+    part of them."""
+    if DISJOINT and table.disjoint:
+        return _disjoint_items(table, rows, parts, first, last, per_unit)
     credited = {part[0]: part for part in parts}
     found: list[Item] = []
     items = table.counted
@@ -133,23 +152,70 @@ def counted_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts:
         key = (row.position, part[1], part[2], share)
         item = items.get(key)
         if item is None:
-            # A part starts on its job's first day or on the window's, and ends on its job's last day or the
-            # window's; each written as ISO text without ``isoformat`` (``dates.iso_date``).
-            day = row.entry.start if part[1] == row.first else first
-            start = YEARS[day.year] + MONTH_DAY[day.month][day.day]
-            day = row.end if part[2] == row.last else last
-            end = YEARS[day.year] + MONTH_DAY[day.month][day.day]
-            # The share's hours rounded from its two integers, as ``round(float(share / per_unit), 1)`` is.
-            hours = tenths(share, per_unit) if type(share) is int else tenths(
-                share.numerator, share.denominator * per_unit)
-            # The row's fixed part copied, then the count's (a copy of a dict is cheaper than a new one).
-            item = items[key] = _copy(row.base)
-            item["from"] = start
-            item["to"] = end
-            item["hours"] = hours
-            item["counted"] = True
+            item = items[key] = _counted_item(row, part, share, first, last, per_unit)
         found.append(item)
     return found
+
+
+def _disjoint_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], parts: Sequence[Part], first: dt.date,
+                    last: dt.date, per_unit: int) -> list[Item]:
+    """``counted_items`` on a table where no two jobs share a day: a part's share is its own days' hours up to the
+    cap (what ``work.disjoint_count`` gives it), and a job counted whole has one item for every count (kept on its
+    row, no key made)."""
+    credited = None if parts is EVERY else {part[0]: part for part in parts}
+    cap = table.cap_units
+    found: list[Item] = []
+    for row, part in rows:
+        if credited is not None:
+            got = credited.get(row.index)
+            if got is None:
+                found.append(table.item(NOT_PART, row))
+                continue
+            part = got
+        if part is row.part:
+            item = row.whole
+            if item is None:
+                # ``_counted_item`` of the whole job, written out (a call per item cost a fifth of making it).
+                weekly = row.weekly
+                share = (weekly if weekly < cap else cap) * (row.last - row.first + 1) if weekly > 0 else 0
+                day, final = row.entry.start, row.end
+                item = row.whole = _copy(row.base)
+                item["from"] = YEARS[day.year] + MONTH_DAY[day.month][day.day]
+                item["to"] = YEARS[final.year] + MONTH_DAY[final.month][final.day]
+                # ``work.tenths(share, per_unit)``, written out.
+                tenth, rest = divmod(share * 10, per_unit)
+                item["hours"] = round(share / per_unit, 1) if 2 * rest == per_unit or share >= 1 << 48 else (
+                    tenth + 1 if 2 * rest > per_unit else tenth) / 10
+                item["counted"] = True
+        else:
+            _, start, end, weekly = part
+            share = (weekly if weekly < cap else cap) * (end - start + 1) if weekly > 0 else 0
+            key = (row.position, start, end, share)
+            item = table.counted.get(key)
+            if item is None:
+                item = table.counted[key] = _counted_item(row, part, share, first, last, per_unit)
+        found.append(item)
+    return found
+
+
+def _counted_item(row: WorkRow, part: Part, share: int | Fraction, first: dt.date, last: dt.date,
+                  per_unit: int) -> Item:
+    """The evidence item of ``row`` counted for ``part`` of it, credited ``share`` (in 1 / ``per_unit`` hours)."""
+    # A part starts on its job's first day or on the window's, and ends on its job's last day or the window's;
+    # each written as ISO text without ``isoformat`` (``dates.iso_date``).
+    day = row.entry.start if part[1] == row.first else first
+    start = YEARS[day.year] + MONTH_DAY[day.month][day.day]
+    day = row.end if part[2] == row.last else last
+    end = YEARS[day.year] + MONTH_DAY[day.month][day.day]
+    # The share's hours rounded from its two integers, as ``round(float(share / per_unit), 1)`` is.
+    hours = tenths(share, per_unit) if type(share) is int else tenths(share.numerator, share.denominator * per_unit)
+    # The row's fixed part copied, then the count's (a copy of a dict is cheaper than a new one).
+    item = _copy(row.base)
+    item["from"] = start
+    item["to"] = end
+    item["hours"] = hours
+    item["counted"] = True
+    return item
 
 
 _copy = dict.copy
@@ -228,8 +294,7 @@ def exclusions(table: WorkTable, rules: Rules,
         by_kind = [excluded_because(entry, location, exclude, provinces, ended=kind[-1])
                    for kind, entry in table.kinds.items()]
         if any(by_kind):  # a reason is never empty text
-            found = [by_kind[place] for place in table.kind_ids]
-            named: list[str | None] = by_kind
+            found = list(map(by_kind.__getitem__, table.kind_ids))
             if lifted is not None and "self-employed" in by_kind:
                 # Whether self-employment is lifted turns on the job's occupation, which its kind leaves out:
                 # those rows alone (the checks before self-employment have passed for them).
@@ -237,12 +302,19 @@ def exclusions(table: WorkTable, rules: Rules,
                     if why == "self-employed":
                         found[pos] = excluded_because(table.rows[pos].entry, location, exclude, provinces, lifted,
                                                       table.rows[pos].kind[-1])
-                named = found
-            reasons = tuple(found)
-            # Each reason's rows in the table's order, the reasons in the order of their first row (kinds are
-            # numbered in the order of their first row).
-            for reason in dict.fromkeys([r for r in named if r is not None]):
-                at[reason] = [pos for pos, why in enumerate(reasons) if why == reason]
+                reasons = tuple(found)
+                # Each reason's rows in the table's order, the reasons in the order of their first row.
+                for reason in dict.fromkeys([r for r in found if r is not None]):
+                    at[reason] = [pos for pos, why in enumerate(reasons) if why == reason]
+            else:
+                reasons = tuple(found)
+                # Each reason's rows, those of the kinds it leaves out, in the table's order; the reasons in the order
+                # of their first row (kinds are numbered in the order of their first row).
+                for place, named in enumerate(by_kind):
+                    if named is not None:
+                        kept = at.get(named)
+                        at[named] = list(table.kind_rows[place]) if kept is None else sorted(
+                            kept + table.kind_rows[place])
         else:
             reasons = (None,) * len(table.rows)
         excluded = table.excluded[key] = (reasons, at)
@@ -265,6 +337,9 @@ def window_rows(table: WorkTable, first: dt.date, last: dt.date) -> tuple[list[t
     found = table.windows.get(key)
     if found is None:
         low, high = first.toordinal(), last.toordinal()
+        if DISJOINT and table.direction and low <= high:
+            found = table.windows[key] = _run_rows(table, low, high)
+            return found
         inside: list[tuple[WorkRow, Part]] = []
         outside: list[int] = []
         if low > high:
@@ -281,6 +356,27 @@ def window_rows(table: WorkTable, first: dt.date, last: dt.date) -> tuple[list[t
                                      row.weekly)))
         found = table.windows[key] = (inside, outside)
     return found
+
+
+def _run_rows(table: WorkTable, low: int, high: int) -> tuple[list[tuple[WorkRow, Part]], list[int]]:
+    """``window_rows`` of the days ``low`` to ``high`` (ordinals) on a table where no two jobs share a day, listed in
+    the order of their days: the rows inside are a run of the table's rows, found by bisection, and only the two at
+    its ends may reach past the window."""
+    firsts, lasts = table.days
+    if table.direction > 0:
+        start, stop = bisect_left(lasts, low), bisect_right(firsts, high)  # last >= low, first <= high
+    else:
+        start, stop = bisect_left(firsts, -high), bisect_right(lasts, -low)
+    count = len(table.rows)
+    if start >= stop:
+        return [], list(range(count))
+    inside = table.pairs[start:stop]
+    for at in (0, -1):
+        row = inside[at][0]
+        if row.first < low or row.last > high:
+            inside[at] = (row, (row.index, row.first if row.first > low else low, row.last if row.last < high else high,
+                                row.weekly))
+    return inside, [*range(start), *range(stop, count)]
 
 
 #: The rows that count, those that might, and the evidence items of those left out (lists a table may share

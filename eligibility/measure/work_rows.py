@@ -35,7 +35,7 @@ class WorkRow:
     per job and evaluation, straight from the work entry)."""
 
     __slots__ = ("_fact", "base", "end", "entry", "first", "index", "kind", "last", "left", "noc", "part",
-                 "position", "weekly")
+                 "position", "weekly", "whole")
 
     def __init__(self, index: int, entry: WorkEntry, end: dt.date, weekly: int, position: int) -> None:
         e = entry
@@ -62,6 +62,9 @@ class WorkRow:
         #: reason (a dozen conditions leave a job out for half a dozen reasons; a copy of a dict is cheaper than
         #: a new one).
         self.left: Item | None = None
+        #: The row's item counted whole (``work_classes.counted_items``, on a table where no two jobs share a day:
+        #: the same for every count that credits all of the job, whatever its window).
+        self.whole: Item | None = None
 
     @property
     def start_iso(self) -> str:
@@ -92,8 +95,8 @@ class WorkTable:
     classification per rules and window, and the evidence items of the rows left out.
     """
 
-    __slots__ = ("by_reason", "cap_units", "classified", "counted", "disjoint", "excluded", "grouped", "kind_ids",
-                 "kinds", "pairs", "rows", "units", "windows")
+    __slots__ = ("by_reason", "cap_units", "classified", "counted", "days", "direction", "disjoint", "excluded",
+                 "grouped", "kind_ids", "kind_rows", "kinds", "pairs", "rows", "units", "windows")
 
     def __init__(self, units: int, rows: tuple[WorkRow, ...]) -> None:
         self.units = units
@@ -106,16 +109,33 @@ class WorkTable:
         # (Read by C functions alone: a Python function or generator per row cost as much as the rest of the row.)
         order = sorted(rows, key=_first_day)
         self.disjoint = all(map(lt, map(_last_day, order), islice(map(_first_day, order), 1, None)))
+        #: On such a table listed in the order of its days, oldest first (1) or newest first (-1; 0 otherwise), the
+        #: rows inside a window are a run of the table's rows (``work_classes.window_rows``), found by bisecting the
+        #: rows' first and last days (``days``: ascending, negated for newest first).
+        self.direction = 0
+        self.days: tuple[list[int], list[int]] = ([], [])
+        if self.disjoint and len(rows) > 1:
+            if order == list(rows):
+                self.direction = 1
+                self.days = ([row.first for row in rows], [row.last for row in rows])
+            elif order[::-1] == list(rows):
+                self.direction = -1
+                self.days = ([-row.first for row in rows], [-row.last for row in rows])
         #: One work entry per kind of row (rows alike in what the rules read share one exclusion), and each
         #: row's kind as its place among them (read per rules without hashing the row's kind again).
         self.kinds: dict[tuple[Any, ...], WorkEntry] = {}
         places: dict[tuple[Any, ...], int] = {}
         kind_ids: list[int] = []
+        #: The positions of each kind's rows, by its place (the rows an exclusion of a kind leaves out).
+        self.kind_rows: list[list[int]] = []
         for row in rows:
             place = places.get(row.kind)
             if place is None:
                 place = places[row.kind] = len(places)
                 self.kinds[row.kind] = row.entry
+                self.kind_rows.append([row.position])
+            else:
+                self.kind_rows[place].append(row.position)
             kind_ids.append(place)
         self.kind_ids = kind_ids
         #: Per rules: why each row is excluded (or None), and the positions of the rows excluded by reason.
@@ -147,8 +167,24 @@ class WorkTable:
         for pos in positions:
             item = slots[pos]
             if item is None:
-                item = slots[pos] = _left_item(rows[pos], reason)
+                # ``_left_item``, written out: a call per item cost a third of making it.
+                row = rows[pos]
+                first = row.left
+                if first is None:
+                    item = row.left = dict(row.base, counted=False, reason=reason)
+                else:
+                    item = _copy(first)
+                    item["reason"] = reason
+                slots[pos] = item
             into[pos] = item
+
+    def slots(self, reason: str) -> list[Item | None]:
+        """The items of the rows left out for ``reason`` by position, None where none is made yet (``place`` makes
+        them)."""
+        slots = self.by_reason.get(reason)
+        if slots is None:
+            slots = self.by_reason[reason] = [None] * len(self.rows)
+        return slots
 
     def item(self, reason: str, row: WorkRow) -> Item:
         """The evidence item of ``row`` left out for ``reason`` (one per table, row and reason)."""

@@ -111,7 +111,14 @@ def education_points(f: EducationPoints, facts: Facts, explain: bool = True) -> 
     if post:
         points = f.levels.get("two_or_more", 0)
         return points, points, f"two_or_more: {', '.join(str(c.level) for c in post)}"
-    return f.levels.get(best, 0), f.levels.get(best, 0), f"{best}"
+    points = f.levels.get(best, 0)
+    # A Canadian credential whose length is not given may be of 3 years or more (``together``'s ``maybe``): the
+    # credentials may then count together, the high end of a range.
+    maybe = together(creds, maybe=True) if level_rank(best) < _TWO_OR_MORE else ()
+    if maybe and (high := f.levels.get("two_or_more", 0)) > points:
+        return points, high, (f"{best}, or two_or_more ({', '.join(str(c.level) for c in maybe)}) if a Canadian "
+                              f"credential whose years are not given is of 3 years or more")
+    return points, points, f"{best}"
 
 
 def experience_points(f: ExperiencePoints, facts: Facts, explain: bool = True) -> Scored:

@@ -78,6 +78,16 @@ EQUIVALENT: dict[str, str] = {
         "whose selector already excludes 726",
     "express-entry/fst.yaml:$.versions[0].conditions[4].any[0].occupations.exclude[1]:drop":
         "as above, for 932",
+    # Work that excludes part_time counts only jobs of 30 h a week or more, each capped at 30: every counted day
+    # adds 30/7 h, so the hours reachable are multiples of 30/7 and none lies in [29, 30) or [1559, 1560).
+    "alberta/accelerated-tech.yaml:$.versions[0].conditions[2].any[1].all[0].min_hours:-1":
+        "full-time jobs alone count (part_time excluded), 30/7 h a day: 6 days are 25.7 h and 7 are 30, so 29 "
+        "and 30 admit the same histories",
+    "alberta/accelerated-tech.yaml:$.versions[1].conditions[2].any[1].all[0].min_hours:-1":
+        "the same rule as versions[0] (one YAML anchor)",
+    "grids/fsw-selection.yaml:$.versions[0].factors[5].work_in_canada_min_hours:-1":
+        "adaptability's work in Canada counts full-time jobs alone (part_time excluded), 30/7 h a day: 363 days "
+        "are 1,555.7 h and 364 are 1,560, so 1,559 and 1,560 admit the same histories",
 }
 
 
@@ -87,6 +97,10 @@ UNPINNED: dict[str, str] = {
     "current_employer_window_months:-1": "IRPR s. 82(2)(b) asks for one year with the current employer and sets "
                                          "no look-back; the encoding's 10-year window is a convenience",
     "current_employer_window_months:+1": "as above",
+    "exempt_from_current_employer.window_months:-1": "IRPR s. 87.2(3)(c) asks for a year with the current employer "
+                                                     "and sets no look-back; the encoding's 10-year window is a "
+                                                     "convenience",
+    "exempt_from_current_employer.window_months:+1": "as above",
 }
 
 

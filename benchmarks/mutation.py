@@ -813,7 +813,11 @@ def _scratch_copy(only: list[str], tests: list[str], work: Path) -> None:
     for pattern in only:
         for path in (p for p in work.glob(pattern) if p.suffix == ".py"):
             text = path.read_text(encoding="utf-8")
-            path.write_text(re.sub(r"(?m)^[ \t]*@(functools\.)?lru_cache\b.*\n", "", text), encoding="utf-8")
+            text = re.sub(r"(?m)^[ \t]*@(functools\.)?lru_cache\b.*\n", "", text)
+            # A function that lost its cache is its own uncached form: ``f.__wrapped__`` would fail, and under
+            # mutmut it is the unmutated original (its trampoline is made with functools.wraps), so callers of it
+            # would never run a mutant.
+            path.write_text(re.sub(r"\b(\w+)\.__wrapped__\b", r"\1", text), encoding="utf-8")
     with (work / "tests" / "conftest.py").open("a", encoding="utf-8") as f:
         f.write(FRESH_CACHES)
     with (work / "pyproject.toml").open("a", encoding="utf-8") as f:

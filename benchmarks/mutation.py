@@ -85,6 +85,17 @@ EQUIVALENT: dict[str, str] = {
         "and 30 admit the same histories",
     "alberta/accelerated-tech.yaml:$.versions[1].conditions[2].any[1].all[0].min_hours:-1":
         "the same rule as versions[0] (one YAML anchor)",
+    # Alberta's current work counts full-time jobs not ended before the day evaluated (part_time, ended excluded):
+    # every counted job runs to the day before, so the one begun first covers every day any of them covers, at
+    # the weekly cap; one occupation, one continuous run, holds all the hours.
+    "alberta/accelerated-tech.yaml:$.versions[0].conditions[2].any[1].all[0].single_occupation:flip":
+        "current full-time jobs alone count: the one begun first holds every counted day at the cap",
+    "alberta/accelerated-tech.yaml:$.versions[1].conditions[2].any[1].all[0].single_occupation:flip":
+        "the same rule as versions[0] (one YAML anchor)",
+    "alberta/accelerated-tech.yaml:$.versions[0].conditions[2].any[1].all[0].continuous:flip":
+        "current jobs alone count, each running to the day before the day evaluated: their days are one run",
+    "alberta/accelerated-tech.yaml:$.versions[1].conditions[2].any[1].all[0].continuous:flip":
+        "the same rule as versions[0] (one YAML anchor)",
     "grids/fsw-selection.yaml:$.versions[0].factors[5].work_in_canada_min_hours:-1":
         "adaptability's work in Canada counts full-time jobs alone (part_time excluded), 30/7 h a day: 363 days "
         "are 1,555.7 h and 364 are 1,560, so 1,559 and 1,560 admit the same histories",

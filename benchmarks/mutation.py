@@ -78,6 +78,27 @@ EQUIVALENT: dict[str, str] = {
         "whose selector already excludes 726",
     "express-entry/fst.yaml:$.versions[0].conditions[4].any[0].occupations.exclude[1]:drop":
         "as above, for 932",
+    # Work that excludes part_time counts only jobs of 30 h a week or more, each capped at 30: every counted day
+    # adds 30/7 h, so the hours reachable are multiples of 30/7 and none lies in [29, 30) or [1559, 1560).
+    "alberta/accelerated-tech.yaml:$.versions[0].conditions[2].any[1].all[0].min_hours:-1":
+        "full-time jobs alone count (part_time excluded), 30/7 h a day: 6 days are 25.7 h and 7 are 30, so 29 "
+        "and 30 admit the same histories",
+    "alberta/accelerated-tech.yaml:$.versions[1].conditions[2].any[1].all[0].min_hours:-1":
+        "the same rule as versions[0] (one YAML anchor)",
+    # Alberta's current work counts full-time jobs not ended before the day evaluated (part_time, ended excluded):
+    # every counted job runs to the day before, so the one begun first covers every day any of them covers, at
+    # the weekly cap; one occupation, one continuous run, holds all the hours.
+    "alberta/accelerated-tech.yaml:$.versions[0].conditions[2].any[1].all[0].single_occupation:flip":
+        "current full-time jobs alone count: the one begun first holds every counted day at the cap",
+    "alberta/accelerated-tech.yaml:$.versions[1].conditions[2].any[1].all[0].single_occupation:flip":
+        "the same rule as versions[0] (one YAML anchor)",
+    "alberta/accelerated-tech.yaml:$.versions[0].conditions[2].any[1].all[0].continuous:flip":
+        "current jobs alone count, each running to the day before the day evaluated: their days are one run",
+    "alberta/accelerated-tech.yaml:$.versions[1].conditions[2].any[1].all[0].continuous:flip":
+        "the same rule as versions[0] (one YAML anchor)",
+    "grids/fsw-selection.yaml:$.versions[0].factors[5].work_in_canada_min_hours:-1":
+        "adaptability's work in Canada counts full-time jobs alone (part_time excluded), 30/7 h a day: 363 days "
+        "are 1,555.7 h and 364 are 1,560, so 1,559 and 1,560 admit the same histories",
 }
 
 
@@ -87,6 +108,10 @@ UNPINNED: dict[str, str] = {
     "current_employer_window_months:-1": "IRPR s. 82(2)(b) asks for one year with the current employer and sets "
                                          "no look-back; the encoding's 10-year window is a convenience",
     "current_employer_window_months:+1": "as above",
+    "exempt_from_current_employer.window_months:-1": "IRPR s. 87.2(3)(c) asks for a year with the current employer "
+                                                     "and sets no look-back; the encoding's 10-year window is a "
+                                                     "convenience",
+    "exempt_from_current_employer.window_months:+1": "as above",
 }
 
 
@@ -799,7 +824,11 @@ def _scratch_copy(only: list[str], tests: list[str], work: Path) -> None:
     for pattern in only:
         for path in (p for p in work.glob(pattern) if p.suffix == ".py"):
             text = path.read_text(encoding="utf-8")
-            path.write_text(re.sub(r"(?m)^[ \t]*@(functools\.)?lru_cache\b.*\n", "", text), encoding="utf-8")
+            text = re.sub(r"(?m)^[ \t]*@(functools\.)?lru_cache\b.*\n", "", text)
+            # A function that lost its cache is its own uncached form: ``f.__wrapped__`` would fail, and under
+            # mutmut it is the unmutated original (its trampoline is made with functools.wraps), so callers of it
+            # would never run a mutant.
+            path.write_text(re.sub(r"\b(\w+)\.__wrapped__\b", r"\1", text), encoding="utf-8")
     with (work / "tests" / "conftest.py").open("a", encoding="utf-8") as f:
         f.write(FRESH_CACHES)
     with (work / "pyproject.toml").open("a", encoding="utf-8") as f:

@@ -142,9 +142,6 @@ def test_cec_language_unknown_when_the_job_without_a_code_ties_the_cook() -> Non
     assert _program(data, CEC_DAY, "express-entry/cec").verdict == "undetermined"
 
 
-@pytest.mark.xfail(strict=True, reason="audit16 fault 2: a job without a NOC code shorter than the cook's 549 days "
-                                       "cannot be the main occupation, yet CEC's language reads unknown and CEC "
-                                       "undetermined; the cook's TEER 3 sets CLB 5, met: eligible")
 def test_cec_language_settled_when_the_job_without_a_code_is_shorter() -> None:
     """The cook 549 days (2,352.9 h), the job without a code 547 days (2,344.3 h): the cook is the main occupation
     whatever that code, CLB 5 applies and is met, and CEC is met."""
@@ -208,9 +205,6 @@ def test_fsw_wes_eca_unknown_when_the_job_without_a_code_may_be_the_primary_occu
     assert _program(data, FSW_DAY, "express-entry/fsw").verdict == "undetermined"
 
 
-@pytest.mark.xfail(strict=True, reason="audit16 fault 3: a job without a NOC code shorter than 21231's 1,172 days "
-                                       "cannot be the primary occupation, yet FSW's education reads unknown (every "
-                                       "designated body held possible) and FSW undetermined; the WES ECA counts")
 def test_fsw_wes_eca_counts_when_the_job_without_a_code_is_shorter() -> None:
     """21231 for 1,172 days, the job without a code for 1,171: 21231 is the primary occupation whatever that code,
     the WES ECA counts, and FSW is met."""

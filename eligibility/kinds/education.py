@@ -59,17 +59,17 @@ Designated = tuple[str, str, str] | None
 def designated_bodies(c: EducationCondition, mm: Measurer) -> tuple[Designated, tuple[Designated, ...]]:
     """The body designated for the primary occupation (``designated_body``), and the other designations that may
     apply while the primary occupation is not settled: those of occupations tied with it for the most experience,
-    and, while jobs without a NOC code may count (one of them may be the primary occupation, in any occupation),
-    every body and none."""
+    and, while jobs without a NOC code may count with hours enough to make another occupation the primary one
+    (``WorkMeasure.main_open``: in any occupation), every body and none."""
     if c.primary_source is None or not c.designated_bodies:
         return None, ()
     work = work_experience.measure(c.primary_source, mm)
     main = work.main_occupation
     mine = _body_for(c, main) if main is not None else None
-    if not work.main_tied and not work.uncertain:
+    if not work.main_tied and not work.main_open:
         return mine, ()
     others: list[Designated] = [_body_for(c, code) for code in work.main_tied]
-    if work.uncertain:
+    if work.main_open:
         others += [None, *((b.id, b.name, "a job without a NOC code") for b in c.designated_bodies)]
     # A body designated for the primary occupation whichever it is changes nothing.
     ids = {d[0] if d is not None else None for d in others} - {mine[0] if mine is not None else None}

@@ -88,9 +88,9 @@ def _needs(c: LanguageCondition, mm: Measurer, every: tuple[Levels, ...]) -> tup
     if c.minimum_by_teer is not None and c.teer_source is not None:
         work = work_experience.measure(c.teer_source, mm)
         main = work.main_occupation
-        if work.uncertain:
-            # A job without a NOC code may count, and may be the main occupation whatever TEER it has: every
-            # minimum may apply until its code is given.
+        if work.main_open:
+            # A job without a NOC code may count with hours enough to be (or make) the main occupation, whatever
+            # TEER it has: every minimum may apply until its code is given.
             return every, None, main
         group = noc_table().get(main) if main else None
         if group is not None and group.teer in c.minimum_by_teer:

@@ -63,6 +63,10 @@ class WorkMeasure(Record):
     #: The other occupations with exactly as many hours as ``main_occupation`` (the law, "the most experience",
     #: does not settle which of them is the main one; ``main_occupation`` is the highest code of them).
     main_tied: tuple[str, ...] = ()
+    #: Jobs without a NOC code that may count could make another occupation the main one (``uncertain`` alone
+    #: does not say so: jobs too short to reach the main occupation's hours, even added to the next one's, leave
+    #: it settled).
+    main_open: bool = False
 
     @property
     def jobs(self) -> tuple[JobCount, ...]:
@@ -122,9 +126,10 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
         totals = {code: rows.best(table, code, False)[0] for code in codes}
     main = max(totals, key=lambda k: (totals[k], k), default=None)
     tied = tuple(sorted(k for k, v in totals.items() if v == totals[main] and k != main)) if main else ()
+    opened = bool(maybe) and _main_open(table, totals, main, maybe)
     if not explain:
         return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
-                           bool(maybe), (), tied)
+                           bool(maybe), (), tied, opened)
     if best_code is None:
         jobs = counted_items(table, rows.rows_of(codes, others), counted[1], counted[2], first, last, per_unit)
     elif len(codes) == 1:
@@ -141,7 +146,19 @@ def measure_work(c: WorkExperienceCondition, facts: Facts, explain: bool = True)
         jobs += _unsure_items(table, c, unsure, dropped)
     jobs += rows.left_out(table, others, c.occupations)
     return WorkMeasure(True, first, last, low / per_unit, high / per_unit, best_code, main, tuple(qualifying),
-                       bool(maybe), tuple(jobs), tied)
+                       bool(maybe), tuple(jobs), tied, opened)
+
+
+def _main_open(table: WorkTable, totals: dict[str, int], main: str | None, maybe: list[Part]) -> bool:
+    """Whether the jobs without a NOC code (their parts ``maybe``) could make another occupation than ``main`` the
+    one with the most experience: in one code of their own, or added to another occupation's hours (all of them in
+    one code; their count alone is an upper bound of what they add, the weekly cap shared or not). Reaching the
+    main occupation's hours is enough (a tie leaves the main occupation open)."""
+    if main is None:
+        return True
+    first = totals[main]
+    second = max((v for k, v in totals.items() if k != main), default=0)
+    return second + table.count(maybe, False)[0] >= first
 
 
 def work_hours(c: WorkExperienceCondition, facts: Facts) -> tuple[float, float] | None:

@@ -10,8 +10,6 @@ import copy
 import datetime as dt
 from typing import Any
 
-import pytest
-
 from eligibility.engines.run import evaluate
 from eligibility.profile.load import profile_from_data
 from eligibility.result import ConditionResult

@@ -58,8 +58,8 @@ class EmployerHours(Record):
     reason: str = ""
     current: bool = False
     hours: float = 0.0
-    #: When current jobs in Canada do not name their employer (they may be for the offer's): whether the employer
-    #: may be a current one, and the hours if every such job were for it (None: every job names its employer).
+    #: When jobs in Canada do not name their employer (they may be for the offer's): whether the employer may be a
+    #: current one, and the hours if every such job were for it (None: every job names its employer).
     current_high: bool = False
     hours_high: float | None = None
 
@@ -118,15 +118,21 @@ def _employer_hours(facts: Facts, window_months: int) -> EmployerHours:
     if offer.employer is None:
         return EmployerHours(False, None, "the employer is not named")
     first, last = window(facts.as_of, window_months)
-    current = [jf for jf in jobs if jf.entry.country == "CA" and (jf.entry.end is None or jf.entry.end >= facts.as_of)]
-    same = [jf.job for jf in current if jf.entry.employer == offer.employer]
+    canadian = [jf for jf in jobs if jf.entry.country == "CA"]
+    # The employer must be a current one (a job held on the day evaluated); the year worked for it counts every job
+    # with it, an earlier one too (IRPR s. 82(2): "has worked for that employer for at least one year").
+    now = [jf for jf in canadian if jf.entry.end is None or jf.entry.end >= facts.as_of]
+    current = any(jf.entry.employer == offer.employer for jf in now)
+    same = [jf.job for jf in canadian if jf.entry.employer == offer.employer]
     hours = count([j for j in same if j.start <= last and j.end >= first])[0]
-    # A current job in Canada that does not name its employer may be for the offer's.
-    maybe = [jf.job for jf in current if jf.entry.employer is None]
+    # A job in Canada that does not name its employer may be for the offer's (a current one: the employer may be
+    # current).
+    maybe = [jf.job for jf in canadian if jf.entry.employer is None]
     if not maybe:
-        return EmployerHours(True, offer.employer, "", bool(same), float(hours))
+        return EmployerHours(True, offer.employer, "", current, float(hours))
     high = count([j for j in same + maybe if j.start <= last and j.end >= first])[0]
-    return EmployerHours(True, offer.employer, "", bool(same), float(hours), True, float(high))
+    maybe_current = current or any(jf.entry.employer is None for jf in now)
+    return EmployerHours(True, offer.employer, "", current, float(hours), maybe_current, float(high))
 
 
 def employer_words(e: EmployerHours, min_hours: float) -> str:
@@ -135,7 +141,7 @@ def employer_words(e: EmployerHours, min_hours: float) -> str:
         return f"LMIA-exempt offer; {e.reason}"
     if employer_outcome(e, min_hours) == "unknown":
         return (f"LMIA-exempt offer; {held(e.hours, min_hours)} h worked for {e.employer}, up to "
-                f"{held(e.hours_high or 0.0, min_hours)} h if the current jobs in Canada that do not name their "
+                f"{held(e.hours_high or 0.0, min_hours)} h if the jobs in Canada that do not name their "
                 f"employer are for it; needs {min_hours:,.0f}")
     if not e.current:
         return f"LMIA-exempt offer, but {e.employer} is not a current employer in Canada"
@@ -146,7 +152,7 @@ def employer_words(e: EmployerHours, min_hours: float) -> str:
 
 def employer_outcome(e: EmployerHours, min_hours: float) -> Outcome:
     """The LMIA-exempt route's outcome: unknown when the work history or the employer is not given, or while
-    current jobs that do not name their employer could bring it to ``min_hours``."""
+    jobs that do not name their employer could make it a current one and bring it to ``min_hours``."""
     if not e.known:
         return "unknown"
     if e.current and e.hours >= min_hours:

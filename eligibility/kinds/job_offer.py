@@ -302,44 +302,29 @@ def explained(c: JobOfferCondition) -> Callable[[Measurer], Explained]:
             return "fail" if found.known else "unknown", None, required, found.absent_text, (), None
         data = mm.facts.memo("job-offer-data", unstructure, offer)
         # Each check's name, outcome and words, in ``_details``' order; the words of those not passed.
-        evidence = []
-        missed = []
+        evidence: list[dict[str, str]] = []
+        missed: list[str] = []
         if wanted is not None:
             noc = offer.noc
             if noc is None:
-                evidence.append({"check": "occupation", "outcome": "unknown",
-                                 "detail": "the offer's NOC code is not given"})
-                missed.append("occupation: the offer's NOC code is not given")
+                _check(evidence, missed, "occupation", "unknown", "the offer's NOC code is not given")
             else:
-                detail = f"NOC {noc}{wanted}"
-                if selects(occupations, noc):  # type: ignore[arg-type]  # wanted: occupations listed
-                    evidence.append({"check": "occupation", "outcome": "pass", "detail": detail})
-                else:
-                    evidence.append({"check": "occupation", "outcome": "fail", "detail": detail})
-                    missed.append(f"occupation: {detail}")
+                _check(evidence, missed, "occupation",
+                       "pass" if selects(occupations, noc) else "fail",  # type: ignore[arg-type]  # listed
+                       f"NOC {noc}{wanted}")
         if hours_needed is not None:
             hours = offer.hours_per_week
             if hours is None:
-                evidence.append({"check": "hours", "outcome": "unknown", "detail": "hours per week not given"})
-                missed.append("hours: hours per week not given")
+                _check(evidence, missed, "hours", "unknown", "hours per week not given")
             else:
-                detail = f"{hours:g} h/week{hours_needed}"
-                if hours >= min_hours:  # type: ignore[operator]  # hours_needed: a minimum listed
-                    evidence.append({"check": "hours", "outcome": "pass", "detail": detail})
-                else:
-                    evidence.append({"check": "hours", "outcome": "fail", "detail": detail})
-                    missed.append(f"hours: {detail}")
+                _check(evidence, missed, "hours",
+                       "pass" if hours >= min_hours else "fail",  # type: ignore[operator]  # a minimum listed
+                       f"{hours:g} h/week{hours_needed}")
         if months_needed is not None:
             months = offer.duration_months
-            if months is None:
-                evidence.append({"check": "duration", "outcome": "pass", "detail": f"no end date{months_needed}"})
-            else:
-                detail = f"{months} months{months_needed}"
-                if months >= min_months:  # type: ignore[operator]  # months_needed: a minimum listed
-                    evidence.append({"check": "duration", "outcome": "pass", "detail": detail})
-                else:
-                    evidence.append({"check": "duration", "outcome": "fail", "detail": detail})
-                    missed.append(f"duration: {detail}")
+            _check(evidence, missed, "duration",
+                   "pass" if months is None or months >= min_months else "fail",  # type: ignore[operator]
+                   f"no end date{months_needed}" if months is None else f"{months} months{months_needed}")
         if trades is not None:
             _check(evidence, missed, "trade", trades.holds(offer.noc),
                    f"NOC {offer.noc or 'not given'}; needs the trade of the experience ({trades.words})")

@@ -301,7 +301,7 @@ def exclusions(table: WorkTable, rules: Rules,
                 for pos, why in enumerate(found):
                     if why == "self-employed":
                         found[pos] = excluded_because(table.rows[pos].entry, location, exclude, provinces, lifted,
-                                                      table.rows[pos].kind[-1])
+                                                      ended=table.rows[pos].kind[-1])
                 reasons = tuple(found)
                 # Each reason's rows in the table's order, the reasons in the order of their first row.
                 for reason in dict.fromkeys([r for r in found if r is not None]):

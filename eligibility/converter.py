@@ -99,6 +99,10 @@ def _str(value: Any, _: type) -> str:
     # A code written without quotes (noc: 21231) is still the code the person meant.
     if isinstance(value, int) and not isinstance(value, bool):
         return str(_bounded(value))
+    # JSON has one kind of number: 21231.0 is the number 21231 (a spreadsheet's export writes it so), and the
+    # profile's JSON Schema, which accepts a whole number here, cannot tell the two apart.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(_bounded(value)))
     raise ValueError(f"expected text, found {describe_value(value)}")
 
 

@@ -148,17 +148,22 @@ def outcome(c: FundsCondition) -> Callable[[Measurer], Outcome]:
     return decided
 
 
-def exempt_route_check(allowed: Sequence[str], min_hours: float) -> Check:
+def exempt_route_check(allowed: Sequence[str], min_hours: float, same_group: bool = False) -> Check:
     """The ``lmia`` check where an LMIA-exempt offer counts only from a current employer worked for at least
     ``min_hours``: passes on an allowed value other than exempt, or on exempt from a current employer with enough
     hours; fails on a value not allowed, or on exempt from an employer not current or with too few hours; neither
     (unknown) while the facts hold no ``current`` and ``employer_hours`` (the work history or the employer not
-    given). Shared by arranged employment and the job_offer kind's ``exempt_from_current_employer``."""
+    given). With ``same_group``, an exempt offer also needs ``permit_group`` 1 (in the minor group of the
+    occupation on the work permit) and fails on 0. Shared by arranged employment and the job_offer kind's
+    ``exempt_from_current_employer``."""
     exempt = {"lmia": "exempt"}
-    return Check(any_of([*[{"lmia": v} for v in allowed if v != "exempt"],
-                         all_of([exempt, {"current": 1}, {"$gte": {"employer_hours": min_hours}}])]),
-                 (Test("lmia", "not_in", list(allowed)).expr(), all_of([exempt, {"current": 0}]),
-                  all_of([exempt, {"$lt": {"employer_hours": min_hours}}])))
+    route: list[Any] = [exempt, {"current": 1}, {"$gte": {"employer_hours": min_hours}}]
+    fails = [Test("lmia", "not_in", list(allowed)).expr(), all_of([exempt, {"current": 0}]),
+             all_of([exempt, {"$lt": {"employer_hours": min_hours}}])]
+    if same_group:
+        route.append({"permit_group": 1})
+        fails.append(all_of([exempt, {"permit_group": 0}]))
+    return Check(any_of([*[{"lmia": v} for v in allowed if v != "exempt"], all_of(route)]), tuple(fails))
 
 
 def _arranged_checks(rule: ArrangedEmployment) -> dict[str, Check]:

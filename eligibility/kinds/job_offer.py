@@ -29,6 +29,7 @@ from eligibility.measure.occupations import describe_occupations, selects
 from eligibility.measure.offer import (
     EmployerHours,
     OfferMeasure,
+    PermitGroup,
     employer_facts,
     employer_hours,
     employer_outcome,
@@ -36,6 +37,8 @@ from eligibility.measure.offer import (
     measure_offer,
     offer_details,
     offer_outcomes,
+    permit_facts,
+    permit_group,
 )
 from eligibility.numbers import held
 from eligibility.profile.model import JobOffer
@@ -55,6 +58,9 @@ class JobOfferMeasure(Record):
     employer: EmployerHours | None = None
     #: Under a condition with ``same_occupation_as``: the trades of that experience.
     trades: Trades | None = None
+    #: For an LMIA-exempt offer under a condition whose current-employer route asks ``same_minor_group``: whether
+    #: the offer is in the minor group of the occupation on the work permit.
+    permit: PermitGroup | None = None
 
 
 def measure(c: JobOfferCondition, mm: Measurer) -> JobOfferMeasure:
@@ -63,7 +69,7 @@ def measure(c: JobOfferCondition, mm: Measurer) -> JobOfferMeasure:
     offer = found.offer
     data = mm.facts.memo("job-offer-data", unstructure, offer) if offer is not None else None
     trades = trades_of(c.trade_source, mm) if c.same_occupation_as is not None else None
-    return JobOfferMeasure(found, _floor(c, offer), data, _employer(c, mm, offer), trades)
+    return JobOfferMeasure(found, _floor(c, offer), data, _employer(c, mm, offer), trades, _permit(c, mm, offer))
 
 
 def _employer(c: JobOfferCondition, mm: Measurer, offer: JobOffer | None) -> EmployerHours | None:
@@ -72,6 +78,15 @@ def _employer(c: JobOfferCondition, mm: Measurer, offer: JobOffer | None) -> Emp
     if rule is None or offer is None or offer.lmia != "exempt":
         return None
     return employer_hours(mm.facts, rule.window_months)
+
+
+def _permit(c: JobOfferCondition, mm: Measurer, offer: JobOffer | None) -> PermitGroup | None:
+    """Whether an LMIA-exempt offer is in the minor group of the occupation on the work permit, when the
+    condition's current-employer route asks it."""
+    rule = c.exempt_from_current_employer
+    if rule is None or not rule.same_minor_group or offer is None or offer.lmia != "exempt":
+        return None
+    return permit_group(mm.facts)
 
 
 def _floor(c: JobOfferCondition, offer: JobOffer | None) -> float | None:
@@ -83,14 +98,16 @@ def _floor(c: JobOfferCondition, offer: JobOffer | None) -> float | None:
 
 
 def _details(c: JobOfferCondition, offer: JobOffer, floor: float | None,
-             employer: EmployerHours | None = None, trades: Trades | None = None) -> dict[str, str]:
+             employer: EmployerHours | None = None, trades: Trades | None = None,
+             permit: PermitGroup | None = None) -> dict[str, str]:
     out = offer_details(offer, c.occupations, c.min_hours_per_week, c.min_duration_months)
     if trades is not None:
         out["trade"] = f"NOC {offer.noc or 'not given'}; needs the trade of the experience ({trades.words})"
     if c.lmia is not None:
         out["lmia"] = f"LMIA {offer.lmia}; needs {', '.join(c.lmia)}"
         if employer is not None and c.exempt_from_current_employer is not None:
-            out["lmia"] += f" ({employer_words(employer, c.exempt_from_current_employer.min_hours)})"
+            words = employer_words(employer, c.exempt_from_current_employer.min_hours)
+            out["lmia"] += f" ({words}; {permit.words})" if permit is not None else f" ({words})"
     if c.provinces is not None:
         out["province"] = f"{offer.province or 'not given'}; needs {', '.join(c.provinces)}"
     if c.non_seasonal:
@@ -122,6 +139,8 @@ def decide(c: JobOfferCondition, m: JobOfferMeasure) -> Decision:
         parts["lmia"] = "pass" if offer.lmia in c.lmia else "fail"
         if m.employer is not None and c.exempt_from_current_employer is not None and parts["lmia"] == "pass":
             parts["lmia"] = employer_outcome(m.employer, c.exempt_from_current_employer.min_hours)
+            if m.permit is not None:
+                parts["lmia"] = kleene_all((parts["lmia"], m.permit.outcome))
     if c.provinces is not None:
         parts["province"] = "unknown" if offer.province is None else (
             "pass" if offer.province in c.provinces else "fail")
@@ -146,7 +165,8 @@ def durable_checks(c: JobOfferCondition) -> dict[str, Check]:
     if c.lmia is not None:
         out["lmia"] = conj(Test("lmia", "in", list(c.lmia)))
         if c.exempt_from_current_employer is not None:
-            out["lmia"] = exempt_route_check(c.lmia, c.exempt_from_current_employer.min_hours)
+            rule = c.exempt_from_current_employer
+            out["lmia"] = exempt_route_check(c.lmia, rule.min_hours, rule.same_minor_group)
     if c.provinces is not None:
         out["province"] = conj(Test("province", "in", list(c.provinces)))
     if c.non_seasonal:
@@ -177,6 +197,7 @@ def durable_decide(c: JobOfferCondition, m: JobOfferMeasure, run: Matcher) -> De
     rule = c.exempt_from_current_employer
     if rule is not None:
         fields.update(employer_facts(m.employer, rule.min_hours))
+        fields.update(permit_facts(m.permit))
     if m.trades is not None and (same := m.trades.holds(offer.noc)) != "unknown":
         # A trade that may still count is not asserted: durable leaves the check unknown.
         fields["same_trade"] = int(same == "pass")
@@ -235,7 +256,7 @@ def report(c: JobOfferCondition, m: JobOfferMeasure, d: Decision) -> LeafOutcome
     offer = m.offer.offer
     if offer is None:
         return LeafOutcome(d.outcome, None, required, m.offer.absent_text, plain=True)
-    details = _details(c, offer, m.floor, m.employer, m.trades)
+    details = _details(c, offer, m.floor, m.employer, m.trades, m.permit)
     parts = d.parts
     text = "; ".join([f"{w}: {t}" for w, t in details.items() if parts[w] != "pass"])
     evidence = tuple([{"check": w, "outcome": parts[w], "detail": t} for w, t in details.items()])
@@ -255,8 +276,8 @@ def outcome(c: JobOfferCondition) -> Callable[[Measurer], Outcome]:
         if found.offer is None:
             return "fail"
         trades = trades_of(c.trade_source, mm) if c.same_occupation_as is not None else None
-        return decide(c, JobOfferMeasure(found, _floor(c, found.offer), None,
-                                         _employer(c, mm, found.offer), trades)).outcome
+        return decide(c, JobOfferMeasure(found, _floor(c, found.offer), None, _employer(c, mm, found.offer),
+                                         trades, _permit(c, mm, found.offer))).outcome
 
     return decided
 
@@ -335,7 +356,13 @@ def explained(c: JobOfferCondition) -> Callable[[Measurer], Explained]:
                 employer = employer_hours(mm.facts, rule.window_months)
                 if outcome == "pass":
                     outcome = employer_outcome(employer, rule.min_hours)
-                detail += f" ({employer_words(employer, rule.min_hours)})"
+                if rule.same_minor_group:
+                    permit = permit_group(mm.facts)
+                    if outcome == "pass" or outcome == "unknown":
+                        outcome = kleene_all((outcome, permit.outcome))
+                    detail += f" ({employer_words(employer, rule.min_hours)}; {permit.words})"
+                else:
+                    detail += f" ({employer_words(employer, rule.min_hours)})"
             _check(evidence, missed, "lmia", outcome, detail)
         if provinces_needed is not None:
             province = offer.province

@@ -10,7 +10,7 @@ from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.noc_2016 import skilled_2016
 from eligibility.measure.occupations import describe_occupations, selects
 from eligibility.numbers import held
-from eligibility.profile.model import JobOffer
+from eligibility.profile.model import JobOffer, WorkEntry
 from eligibility.record import Record
 from eligibility.rulebook.crs import SkillLevel2016
 from eligibility.rulebook.model import ArrangedEmployment, Occupations
@@ -133,6 +133,71 @@ def _employer_hours(facts: Facts, window_months: int) -> EmployerHours:
     high = count([j for j in same + maybe if j.start <= last and j.end >= first])[0]
     maybe_current = current or any(jf.entry.employer is None for jf in now)
     return EmployerHours(True, offer.employer, "", current, float(hours), maybe_current, float(high))
+
+
+@frozen
+class PermitGroup(Record):
+    """For an LMIA-exempt offer that must be in the NOC minor group of the occupation on the work permit: whether
+    it is, that occupation read from the current job in Canada with the offer's employer, and the words saying so."""
+
+    outcome: Outcome
+    words: str
+
+
+def permit_group(facts: Facts) -> PermitGroup:
+    """Whether the profile's offer is in the NOC minor group (its code's first four digits) of the occupation on
+    the work permit: the current job in Canada with the offer's employer, or, when no current job names that
+    employer, a current job in Canada that names none (it may be with it). Several such jobs pass only if all are
+    in the group and fail only if none is; a job without its code leaves it unknown (measured once per Facts; the
+    offer must exist)."""
+    return facts.memo("permit group", _permit_group, facts)
+
+
+def _codes(entries: list[WorkEntry]) -> str:
+    return ", ".join([f"NOC {e.noc}" if e.noc is not None else "NOC not given" for e in entries])
+
+
+def _permit_group(facts: Facts) -> PermitGroup:
+    offer = measure_offer(facts).offer
+    assert offer is not None  # asked only about an offer
+    jobs = facts.jobs()
+    if not known(jobs):
+        return PermitGroup("unknown", "the occupation on the work permit is not known: the work history is not given")
+    if offer.employer is None:
+        return PermitGroup("unknown", "the occupation on the work permit is not known: the offer's employer is not "
+                                      "named")
+    if offer.noc is None:
+        return PermitGroup("unknown", "the offer's NOC code is not given, to compare with the occupation on the "
+                                      "work permit")
+    group = offer.noc[:4]
+    as_of = facts.as_of
+    now = [jf.entry for jf in jobs if jf.entry.country == "CA" and (jf.entry.end is None or jf.entry.end >= as_of)]
+    named = [e for e in now if e.employer == offer.employer]
+    held_by = f"the current job with {offer.employer}"
+    candidates = named
+    if not named:
+        candidates = [e for e in now if e.employer is None]
+        held_by = "a current job in Canada naming no employer"
+    if not candidates:
+        return PermitGroup("fail", f"no current job in Canada with {offer.employer}, the occupation on the work "
+                                   f"permit")
+    outcomes = {"unknown" if e.noc is None else ("pass" if e.noc[:4] == group else "fail") for e in candidates}
+    codes = _codes(candidates)
+    if outcomes == {"pass"}:
+        return PermitGroup("pass", f"the offer (NOC {offer.noc}) is in minor group {group}, that of {held_by} "
+                                   f"({codes}), the occupation on the work permit")
+    if outcomes == {"fail"}:
+        return PermitGroup("fail", f"the offer (NOC {offer.noc}, minor group {group}) is not in the minor group of "
+                                   f"{held_by} ({codes}), the occupation on the work permit")
+    return PermitGroup("unknown", f"the offer (NOC {offer.noc}, minor group {group}) may not be in the minor group "
+                                  f"of the occupation on the work permit: {held_by} ({codes})")
+
+
+def permit_facts(g: PermitGroup | None) -> dict[str, int]:
+    """The fact durable decides the work permit's minor group on: none while it is unknown."""
+    if g is None or g.outcome == "unknown":
+        return {}
+    return {"permit_group": int(g.outcome == "pass")}
 
 
 def employer_words(e: EmployerHours, min_hours: float) -> str:

@@ -278,6 +278,9 @@ class CurrentEmployer(Record):
 
     min_hours: float
     window_months: int
+    #: The offer must also be in the NOC minor group of the occupation on the work permit, read from the current
+    #: job in Canada with that employer (FST, IRPR s. 87.2(3)(c): "in the same minor group").
+    same_minor_group: bool = False
 
 
 @frozen

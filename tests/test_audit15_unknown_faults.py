@@ -136,16 +136,34 @@ def test_fsw_with_the_current_employer_not_given_is_undetermined() -> None:
     assert _program(data, OFFER_DAY, "express-entry/fsw").verdict == "undetermined"
 
 
+def _in_trade(data: dict[str, Any]) -> dict[str, Any]:
+    """The profile with its offer as an electrician (72200): FST's funds exemption asks for an offer in a skilled
+    trade (s. 87.2(3)(d)), which 21231 is not."""
+    data["job_offer"]["noc"] = "72200"
+    return data
+
+
 def test_fst_funds_with_the_current_employer_not_given_is_unknown() -> None:
-    """The same profile under FST: the funds exemption (s. 87.2(3)(d), an offer from the current employer) is
-    unknown while the current job's employer is not given; it passes with Acme and fails with another (next test)."""
-    assert _condition(_employer(None), OFFER_DAY, "express-entry/fst", ("settlement-funds",)).outcome == "unknown"
+    """The same profile under FST, its offer in a trade: the funds exemption (s. 87.2(3)(d), an offer from the
+    current employer) is unknown while the current job's employer is not given; it passes with Acme and fails with
+    another (next test)."""
+    data = _in_trade(_employer(None))
+    assert _condition(data, OFFER_DAY, "express-entry/fst", ("settlement-funds",)).outcome == "unknown"
 
 
 @pytest.mark.parametrize(("employer", "outcome"), [("Acme", "pass"), ("Other", "fail")])
 def test_fst_funds_with_the_current_employer_stated(employer: str, outcome: str) -> None:
     """FST's funds exemption with the employer stated: Acme (the offer's) passes, another fails ($1,000)."""
-    assert _condition(_employer(employer), OFFER_DAY, "express-entry/fst", ("settlement-funds",)).outcome == outcome
+    data = _in_trade(_employer(employer))
+    assert _condition(data, OFFER_DAY, "express-entry/fst", ("settlement-funds",)).outcome == outcome
+
+
+def test_fst_funds_an_offer_outside_the_trades_exempts_nobody() -> None:
+    """The offer in 21231 (TEER 1, no skilled trade) from Acme, worked for since 2023: FSW's arranged employment,
+    but not FST's qualifying offer, so FST's funds fail ($1,000 against $14,690 for one person)."""
+    data = _employer("Acme")
+    assert _condition(data, OFFER_DAY, "express-entry/fsw", ("settlement-funds",)).outcome == "pass"
+    assert _condition(data, OFFER_DAY, "express-entry/fst", ("settlement-funds",)).outcome == "fail"
 
 
 def test_crs_arranged_employment_with_the_current_employer_stated() -> None:

@@ -1,0 +1,279 @@
+"""Audit 17: verdicts and numbers the law does not support, and inputs the schema and the loader read apart.
+
+Each fault is a strict xfail that passes once it is fixed, next to a passing test of the other side of the same
+edge where there is one. Every expected value is worked out by hand from /work/shared/research/programs.md and
+/work/shared/research/crs.md (the line quoted beside each case), never copied from the engine's output.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import eligibility
+from eligibility.errors import InputError
+from eligibility.profile.load import profile_from_data, profile_from_text
+from eligibility.ranking.compute import crs_result
+from eligibility.schema import profile_schema
+from tests.strategies import library
+
+# --- Fault 1: a judgement declaration written "no" reads as "yes" ---------------------------------------------
+#
+# programs.md 1.1: FSW needs that "the applicant must have performed the NOC lead statement and a substantial
+# number of the main duties, including all essential duties (IRPR 75(2)(a)-(c))"; the FSW ruleset asks it as the
+# judgement key performed_noc_duties, which "false fails". docs/profile-format.md: "A value must be of the kind
+# its rules compare it with ... Another kind is refused with the field's path (`has_referral: yes` is the text
+# "yes" in YAML 1.2, never equal to `true`, and would otherwise fail the condition without a word)". For the
+# judgement keys the loader takes any value, and the judgement fails only on the boolean false: a person who
+# writes `performed_noc_duties: no` (the text "no" in YAML 1.2) is told the duties condition passes and FSW is
+# eligible. The law's answer: someone who did not perform the duties is not eligible; the engine must either
+# refuse the text (as it does for gts_referral: yes) or read it as the "no" it says.
+
+#: Ayesha of profiles/ (FSW-eligible on 2025-06-01: grid 72), with the duties declared in words.
+AYESHA_NO = """\
+name: Ayesha Khan
+birth_date: 1994-05-02
+marital_status: single
+intended_province: ON
+children: 0
+funds_cad: 25000
+education:
+  - {level: bachelors, years: 4, country: PK, completed: 2016-06-30, eca: {issued: 2024-02-01, level: bachelors}}
+language_tests:
+  - {test: ielts_general, taken: 2025-03-10, listening: 8.0, reading: 7.5, writing: 7.0, speaking: 7.0}
+work:
+  - {title: Senior Software Engineer, noc: "21231", country: PK, start: 2019-01-01, end: null, hours_per_week: 40}
+job_offer: null
+certificates_of_qualification: []
+relatives_in_canada: []
+provincial_nomination: null
+spouse: null
+declarations:
+  performed_noc_duties: {answer}
+"""
+
+
+def _fsw_duties(answer: str) -> tuple[str, str] | str:
+    """FSW's verdict and its duties condition on 2025-06-01, or the loader's refusal naming the key."""
+    try:
+        profile = profile_from_text(AYESHA_NO.replace("{answer}", answer), "yaml")
+    except InputError as error:
+        return "refused" if "$.declarations.performed_noc_duties" in str(error) else str(error)
+    result = eligibility.evaluate(profile, "2025-06-01", programs=["express-entry/fsw"]).program("express-entry/fsw")
+    duties = next(c for c in result.conditions if c.id == "performed-duties")
+    return result.verdict, duties.outcome
+
+
+def test_performed_duties_false_fails_fsw() -> None:
+    """The other side of the edge: the boolean false fails the duties condition and FSW."""
+    assert _fsw_duties("false") == ("not_eligible", "fail")
+
+
+@pytest.mark.xfail(strict=True, reason="a judgement declaration takes any value and fails only on the boolean "
+                                       "false: the text 'no' passes it")
+@pytest.mark.parametrize("answer", ["no", "'no'", "No", "'false'"])
+def test_performed_duties_written_no_is_never_read_as_yes(answer: str) -> None:
+    """`performed_noc_duties: no` (text in YAML 1.2): refused with the field's path, or the duties condition fails;
+    never FSW eligible on duties the person says they did not perform."""
+    assert _fsw_duties(answer) in ("refused", ("not_eligible", "fail"))
+
+
+@pytest.mark.xfail(strict=True, reason="qualified_in_trade: 'no' passes FST's qualification judgement")
+def test_fst_qualified_in_trade_written_no_is_never_read_as_yes() -> None:
+    """IRPR 87.2(3)(a) (programs.md 1.3): the 2 years must come "after becoming qualified to practise
+    independently". An electrician with 4 years in Ontario, an Ontario certificate and CLB 9 who writes
+    `qualified_in_trade: no` is not FST eligible (or the text is refused)."""
+    data = {"name": "electrician", "birth_date": "1990-03-10", "marital_status": "single",
+            "intended_province": "ON", "children": 0, "funds_cad": 50000, "education": [],
+            "language_tests": [{"test": "celpip_general", "taken": "2025-01-15", "listening": 9, "reading": 9,
+                                "writing": 9, "speaking": 9}],
+            "work": [{"noc": "72200", "country": "CA", "province": "ON", "start": "2021-01-01", "end": None,
+                      "hours_per_week": 40}],
+            "job_offer": None, "relatives_in_canada": [], "provincial_nomination": None, "spouse": None,
+            "certificates_of_qualification": [{"noc": "72200", "issued_by": "ON", "issued": "2020-06-01"}],
+            "declarations": {"qualified_in_trade": "no"}}
+    try:
+        profile = profile_from_data(data)
+    except InputError as error:
+        assert "$.declarations.qualified_in_trade" in str(error)
+        return
+    result = eligibility.evaluate(profile, "2025-06-01", programs=["express-entry/fst"]).program("express-entry/fst")
+    assert result.verdict == "not_eligible"
+
+
+# --- Fault 2: distance says no single factor closes the FSW grid when a job offer alone does -------------------
+#
+# programs.md 1.1, Factor 5: a qualifying offer earns 10 arranged-employment points; Factor 6 (IRPR 83): "Principal
+# applicant earned arranged-employment points (Factor 5) | 5". One qualifying offer therefore raises the grid by
+# 15. Hand-worked on 2025-06-01 for a person born 1985-01-01 (age 40: 7), CELPIP 7 in all four (4 x 4 = 16), a
+# foreign bachelor's with an ECA (21), 1.5 years of 21231 abroad (1 year: 9): 53 of 67, 14 short. An LMIA-based
+# offer (situation 3: no work permit, the employer holds an LMIA) of 40 h a week without end in 21231 (TEER 1)
+# gives 53 + 10 + 5 = 68 >= 67 (the engine agrees: FSW eligible with it). Yet the distance lists the
+# arranged_employment factor with room 10, `closes_the_gap_alone: False`, and says "no single factor is enough".
+
+GRID: dict[str, Any] = {
+    "name": "grid 53", "birth_date": "1985-01-01", "marital_status": "single", "intended_province": "ON",
+    "children": 0, "funds_cad": 50000,
+    "education": [{"level": "bachelors", "years": 4, "country": "IN", "completed": "2008-05-01",
+                   "eca": {"issued": "2024-01-01", "level": "bachelors"}}],
+    "language_tests": [{"test": "celpip_general", "taken": "2025-01-15", "listening": 7, "reading": 7, "writing": 7,
+                        "speaking": 7}],
+    "work": [{"noc": "21231", "country": "IN", "start": "2023-01-01", "end": "2024-06-30", "hours_per_week": 40}],
+    "job_offer": None, "certificates_of_qualification": [], "relatives_in_canada": [],
+    "provincial_nomination": None, "spouse": None, "declarations": {"performed_noc_duties": True},
+}
+OFFER = {"noc": "21231", "employer": "Acme", "province": "ON", "hours_per_week": 40, "duration_months": None,
+         "lmia": "positive", "seasonal": False}
+
+
+def _grid_gap() -> Any:
+    (distance,) = eligibility.distance(profile_from_data(GRID), "2025-06-01", ["express-entry/fsw"])
+    return next(g for g in distance.gaps if g.condition == "selection-grid")
+
+
+def test_grid_is_53_and_68_with_the_offer() -> None:
+    """53 of 67 without the offer, 68 with it (10 arranged employment + 5 adaptability): FSW eligible."""
+    gap = _grid_gap()
+    assert (gap.detail["points"], gap.detail["points_short"]) == (53, 14)
+    with_offer = copy.deepcopy(GRID) | {"job_offer": OFFER}
+    result = eligibility.evaluate(profile_from_data(with_offer), "2025-06-01",
+                                  programs=["express-entry/fsw"]).program("express-entry/fsw")
+    grid = next(c for c in result.conditions if c.id == "selection-grid")
+    assert (result.verdict, grid.observed) == ("eligible", 68)
+
+
+@pytest.mark.xfail(strict=True, reason="distance weighs arranged employment alone (10), not with the adaptability "
+                                       "5 it brings: says no single factor closes a 14-point gap the offer closes")
+def test_distance_says_a_job_offer_closes_a_14_point_gap() -> None:
+    """The offer's 15 points close the 14-point gap alone: the distance must not say "no single factor is enough",
+    and the arranged-employment factor closes the gap alone."""
+    gap = _grid_gap()
+    factor = next(f for f in gap.detail["factors"] if f["factor"] == "arranged_employment")
+    assert "no single factor is enough" not in gap.needs
+    assert factor["closes_the_gap_alone"] is True
+
+
+# --- Fault 3: a credential of -1 years is taken, and earns Canadian-education points ---------------------------
+#
+# crs.md, D: "Canadian post-secondary credential, 1 or 2 years | 15"; a credential's length is a whole number of
+# years of study, never negative (docs/profile-format.md, "Facts that cannot be true", refuses every other
+# impossible number: 0 hours, negative funds, an offer of 0 months). `years: -1` is accepted and the one-year
+# Canadian diploma below earns 15 points for it.
+
+DIPLOMA: dict[str, Any] = {
+    "name": "Canadian diploma", "birth_date": "1993-09-09", "marital_status": "single", "intended_province": "AB",
+    "children": 0, "funds_cad": 20000, "language_tests": [], "work": [], "job_offer": None,
+    "certificates_of_qualification": [], "relatives_in_canada": [], "provincial_nomination": None,
+    "education": [{"level": "two_year", "country": "CA", "completed": "2016-03-15", "province": "NS"}]}
+
+
+def _diploma(level: str, years: int) -> dict[str, Any]:
+    data = copy.deepcopy(DIPLOMA)
+    data["education"][0] |= {"level": level, "years": years}
+    return data
+
+
+@pytest.mark.xfail(strict=True, reason="education years: -1 is accepted (and earns 15 Canadian-education points)")
+def test_a_credential_of_minus_one_years_is_refused() -> None:
+    """`years: -1` is refused with its path, as every other impossible number is."""
+    with pytest.raises(InputError, match=r"\$\.education\[0\]\.years"):
+        profile_from_data(_diploma("one_year", -1))
+
+
+# --- Fault 4: a two-year credential of three years: two-year education points, three-year Canadian points --------
+#
+# crs.md A: "Two-year program | 91 | 98"; "Bachelor's degree, or program of 3 years or more | 112 | 120". crs.md D:
+# "Canadian post-secondary credential, 1 or 2 years | 15"; "3 years or more ... | 30". Both rows are about the
+# length of the same program (IRCC's profile asks "Two-year program" / "three or more year program" and "One- or
+# two-year diploma or certificate" / "Degree, diploma or certificate of three years or longer"): a program of 3
+# years is in the 3-year rows of both tables (120 and 30), a two-year program in the two-year rows of both (98 and
+# 15). `level: two_year, years: 3` states both and is scored 98 + 30, a combination no credential has. Hand-worked
+# on 2024-06-01, single, born 1993-09-09 (age 30: 105), nothing else: a two-year Canadian program 105 + 98 + 15 =
+# 218; a three-year one 105 + 120 + 30 = 255. The engine gives 105 + 98 + 30 = 233. The law's answer is one of the
+# two (or the contradiction refused); which one the person meant, the profile does not say.
+
+
+def _education_points(data: dict[str, Any]) -> tuple[int, int] | str:
+    try:
+        profile = profile_from_data(data)
+    except InputError as error:
+        return "refused" if "$.education[0]" in str(error) else str(error)
+    result = crs_result(profile, dt.date(2024, 6, 1), library())
+    factors = {f.id: f.low for f in result.factors}
+    return factors["core.education"], factors["additional.canadian_education"]
+
+
+@pytest.mark.parametrize(("level", "years", "expected"), [("two_year", 2, (98, 15)), ("bachelors", 3, (120, 30)),
+                                                          ("bachelors", 4, (120, 30))])
+def test_a_credential_whose_level_and_years_agree(level: str, years: int, expected: tuple[int, int]) -> None:
+    """Level and length agreeing: the same row of both tables."""
+    assert _education_points(_diploma(level, years)) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="level two_year with years: 3 is scored 98 (two-year) + 30 (three-year)")
+@pytest.mark.parametrize("level", ["one_year", "two_year"])
+def test_a_short_credential_of_three_years_is_scored_as_one_program(level: str) -> None:
+    """A one- or two-year credential stated as 3 years long: refused as contradictory, or scored in one row of
+    both tables (its level's with 15, or the 3-year row's 120 with 30), never its level's points with 30."""
+    short = {"one_year": 90, "two_year": 98}[level]
+    assert _education_points(_diploma(level, 3)) in ("refused", (short, 15), (120, 30))
+
+
+# --- Fault 5: the JSON Schema and the loader read the same input apart --------------------------------------------
+#
+# docs/profile-format.md: "`eligibility schema` prints the JSON Schema of this format". A profile the schema
+# accepts should load, and one it refuses should not. JSON Schema counts 21231.0 as an integer (a number with a
+# zero fraction, JSON Schema 2020-12, "integer"), so `noc: 21231.0` validates against the schema's
+# {"type": ["string", "integer"]}, while the loader refuses it ("expected text, found 21231.0"); `id: 5` is refused
+# by the schema ({"anyOf": [string, null]}) and taken by the loader.
+
+SCHEMA_BASE: dict[str, Any] = {
+    "name": "schema probe", "birth_date": "1992-03-10", "marital_status": "single", "intended_province": "ON",
+    "children": 0, "funds_cad": 50000,
+    "education": [{"level": "bachelors", "years": 4, "country": "CA", "province": "ON", "completed": "2015-05-01"}],
+    "language_tests": [{"test": "celpip_general", "taken": "2025-01-15", "listening": 9, "reading": 9, "writing": 9,
+                        "speaking": 9}],
+    "work": [{"noc": "21231", "country": "IN", "start": "2019-01-01", "end": "2020-12-31", "hours_per_week": 40}],
+    "job_offer": {"noc": "21231", "province": "ON", "hours_per_week": 40, "lmia": "positive"},
+    "certificates_of_qualification": [{"noc": "72200", "issued_by": "ON", "issued": "2020-01-01"}],
+    "relatives_in_canada": [], "provincial_nomination": None, "spouse": None}
+
+
+def _set(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    data = copy.deepcopy(SCHEMA_BASE)
+    target: Any = data
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    return data
+
+
+def _schema_and_loader(data: dict[str, Any]) -> tuple[bool, bool]:
+    """Whether the schema `eligibility schema` prints accepts the data, and whether the loader does."""
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(profile_schema())
+    try:
+        profile_from_data(data)
+        loads = True
+    except InputError:
+        loads = False
+    return validator.is_valid(data), loads
+
+
+@pytest.mark.parametrize(("path", "value"), [(("work", 0, "noc"), 21231), (("children",), 2.0),
+                                             (("work", 0, "noc"), "21231")])
+def test_schema_and_loader_agree(path: tuple[Any, ...], value: Any) -> None:
+    """Where they agree: an unquoted code, a whole number written 2.0 for a count, a quoted code."""
+    assert _schema_and_loader(_set(path, value)) == (True, True)
+
+
+@pytest.mark.xfail(strict=True, reason="the schema and the loader disagree on this value")
+@pytest.mark.parametrize(("path", "value"), [(("work", 0, "noc"), 21231.0), (("job_offer", "noc"), 21231.0),
+                                             (("certificates_of_qualification", 0, "noc"), 72200.0), (("id",), 5)])
+def test_schema_and_loader_disagree(path: tuple[Any, ...], value: Any) -> None:
+    """`noc: 21231.0` valid under the schema, refused by the loader; `id: 5` the other way round."""
+    schema, loads = _schema_and_loader(_set(path, value))
+    assert schema == loads

@@ -277,3 +277,54 @@ def test_schema_and_loader_disagree(path: tuple[Any, ...], value: Any) -> None:
     """`noc: 21231.0` valid under the schema, refused by the loader; `id: 5` the other way round."""
     schema, loads = _schema_and_loader(_set(path, value))
     assert schema == loads
+
+
+# --- Fault 6: OINP tech draws from 2024-07-25 drop the stream's own year of experience in the last 5 years --------
+#
+# programs.md 6.1, HCP base eligibility: "Work experience: FSW: 1 year of continuous full-time paid TEER 0-3
+# experience within the **5 years** before applying, in the primary NOC; CEC: 1 year in Canada within 3 years. From
+# 25 July 2024, targeted draws accepted **6 months** in the primary occupation within an overall year." The 6 months
+# are within the year the stream asks, which must still fall in the last 5 years (FSW candidates). The 2024-07-25
+# version of rulesets/ontario/hcp-tech.yaml asks 780 h of tech work in 5 years and "eligible for FSW or CEC", and
+# says the year is "checked through FSW or CEC"; but FSW looks back 10 years (IRPR 75(2)(a)), so a year 8 years
+# old passes. Hand-worked on 2025-06-01: a software engineer (21231) abroad 2016-01-01..2017-12-31 (FSW's
+# continuous year, 2016-2017, within 10 years: FSW eligible), and 2024-06-01..2024-12-31 (214 days, 214 x 30/7 =
+# 917.1 h >= 780 h of tech work). In the 5 years 2020-06-01..2025-05-31 the longest continuous run is those 214
+# days, 917.1 h < 1,560 h: no year of experience in the last 5 years, so not eligible for the stream. No Canadian
+# work: CEC is out.
+
+HCP: dict[str, Any] = {
+    "name": "HCP tech", "birth_date": "1990-03-10", "marital_status": "single", "intended_province": "ON",
+    "children": 0, "funds_cad": 50000,
+    "education": [{"level": "bachelors", "years": 4, "country": "CA", "province": "ON", "completed": "2012-05-01"}],
+    "language_tests": [{"test": "celpip_general", "taken": "2025-01-15", "listening": 9, "reading": 9, "writing": 9,
+                        "speaking": 9}],
+    "work": [{"noc": "21231", "country": "IN", "start": "2016-01-01", "end": "2017-12-31", "hours_per_week": 40},
+             {"noc": "21231", "country": "IN", "start": "2024-06-01", "end": "2024-12-31", "hours_per_week": 40}],
+    "job_offer": None, "certificates_of_qualification": [], "relatives_in_canada": [], "provincial_nomination": None,
+    "spouse": None, "declarations": {"performed_noc_duties": True, "express_entry_profile": True}}
+
+
+def _hcp(data: dict[str, Any]) -> Any:
+    return eligibility.evaluate(profile_from_data(data), "2025-06-01",
+                                programs=["ontario/hcp-tech", "express-entry/fsw"])
+
+
+def test_hcp_tech_with_a_recent_continuous_year_is_eligible() -> None:
+    """The other side: the recent job a continuous year (2024-01-01..2024-12-30, 364 days = 1,560 h, in the last 5
+    years): FSW and the stream are met."""
+    data = copy.deepcopy(HCP)
+    data["work"][1] |= {"start": "2024-01-01", "end": "2024-12-30"}
+    result = _hcp(data)
+    assert (result.program("express-entry/fsw").verdict, result.program("ontario/hcp-tech").verdict) == (
+        "eligible", "eligible")
+
+
+@pytest.mark.xfail(strict=True, reason="the 2024-07-25 tech-draw version keeps no year of experience in the last "
+                                       "5 years: FSW's 10-year window stands in for it")
+def test_hcp_tech_needs_a_year_of_experience_in_the_last_five_years() -> None:
+    """FSW is met (a continuous year in 2016-2017), the tech work is 917.1 h >= 780 h, but no year of experience in
+    the last 5 years: not eligible for the stream."""
+    result = _hcp(HCP)
+    assert result.program("express-entry/fsw").verdict == "eligible"
+    assert result.program("ontario/hcp-tech").verdict == "not_eligible"

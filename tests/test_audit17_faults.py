@@ -328,3 +328,74 @@ def test_hcp_tech_needs_a_year_of_experience_in_the_last_five_years() -> None:
     result = _hcp(HCP)
     assert result.program("express-entry/fsw").verdict == "eligible"
     assert result.program("ontario/hcp-tech").verdict == "not_eligible"
+
+
+# --- Fault 7: a job offer's unstated length, season or LMIA is decided, not left unknown ---------------------------
+#
+# programs.md 1.1, Factor 5 (IRPR 82(2)): arranged employment is an offer of "continuous, paid, full-time work (at
+# least 30 h/week), non-seasonal, for at least 1 year", LMIA-based or (situation 2) LMIA-exempt from the current
+# employer. crs.md history: before 2016-11-19 the 600 points needed "a qualifying LMIA-based offer of arranged
+# employment (indeterminate duration)". Whether an offer earns them turns on its length, its season and its LMIA.
+# An offer that does not state its weekly hours is left unknown (the grid a range); but one that does not state its
+# length is read as "no end date" (docs/profile-format.md gives that meaning to `duration_months: null`, not to an
+# absent key), one that does not state `seasonal` as non-seasonal, and one that does not state `lmia` as "none".
+# Hand-worked on 2025-06-01 for a person born 1990-03-10 (35: 12), CLB 9 (24), a Canadian bachelor's (21), 21231
+# in Ontario for employer X since 2014-05-01 (10 years in the window: 15; adaptability, a year in Canada: 10, the
+# cap): 82 without arranged employment, 92 with it; both pass the grid, but without arranged employment (no funds)
+# the funds condition fails, so FSW turns on the offer: undetermined when the offer's facts are not given. On
+# 2016-06-01 the CRS arranged-employment points are 0 or 600.
+
+AE_DAY = "2025-06-01"
+AE: dict[str, Any] = {
+    "name": "offer facts", "birth_date": "1990-03-10", "marital_status": "single", "intended_province": "ON",
+    "children": 0, "funds_cad": 0,
+    "education": [{"level": "bachelors", "years": 4, "country": "CA", "province": "ON", "completed": "2012-05-01"}],
+    "language_tests": [{"test": "celpip_general", "taken": "2025-01-15", "listening": 9, "reading": 9, "writing": 9,
+                        "speaking": 9}],
+    "work": [{"noc": "21231", "employer": "X", "country": "CA", "province": "ON", "start": "2014-05-01", "end": None,
+              "hours_per_week": 40}],
+    "job_offer": {"noc": "21231", "employer": "X", "province": "ON", "hours_per_week": 40, "lmia": "positive",
+                  "seasonal": False, "duration_months": None},
+    "certificates_of_qualification": [], "relatives_in_canada": [], "provincial_nomination": None, "spouse": None,
+    "declarations": {"performed_noc_duties": True}}
+
+
+def _without(key: str | None) -> dict[str, Any]:
+    data = copy.deepcopy(AE)
+    if key is not None:
+        del data["job_offer"][key]
+    return data
+
+
+def _fsw_grid(data: dict[str, Any]) -> tuple[str, Any]:
+    result = eligibility.evaluate(profile_from_data(data), AE_DAY,
+                                  programs=["express-entry/fsw"]).program("express-entry/fsw")
+    return result.verdict, next(c for c in result.conditions if c.id == "selection-grid").observed
+
+
+def _crs_offer_2016(data: dict[str, Any]) -> tuple[int, int]:
+    factor = next(f for f in crs_result(profile_from_data(data), dt.date(2016, 6, 1), library()).factors
+                  if f.id == "additional.job_offer")
+    return factor.low, factor.high
+
+
+def test_an_offer_stating_every_fact_earns_arranged_employment() -> None:
+    """Every fact stated (LMIA-based, 40 h, no end date, not seasonal): FSW 92 and eligible (funds exempt); CRS 600
+    on 2016-06-01."""
+    assert (_fsw_grid(_without(None)), _crs_offer_2016(_without(None))) == (("eligible", 92), (600, 600))
+
+
+def test_an_offer_without_its_hours_is_left_unknown() -> None:
+    """The other side: weekly hours not stated: FSW undetermined, the grid 82 to 92; CRS 0 to 600."""
+    assert (_fsw_grid(_without("hours_per_week")), _crs_offer_2016(_without("hours_per_week"))) == (
+        ("undetermined", {"low": 82, "high": 92}), (0, 600))
+
+
+@pytest.mark.xfail(strict=True, reason="an offer's absent duration_months is read as 'no end date', an absent "
+                                       "seasonal as false and an absent lmia as 'none', where hours absent is unknown")
+@pytest.mark.parametrize("key", ["duration_months", "seasonal", "lmia"])
+def test_an_offer_without_its_length_season_or_lmia_is_left_unknown(key: str) -> None:
+    """Length, season or LMIA not stated: as for the hours, FSW undetermined with the grid 82 to 92, and the 2016
+    CRS arranged employment 0 to 600."""
+    assert (_fsw_grid(_without(key)), _crs_offer_2016(_without(key))) == (
+        ("undetermined", {"low": 82, "high": 92}), (0, 600))

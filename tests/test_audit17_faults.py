@@ -399,3 +399,78 @@ def test_an_offer_without_its_length_season_or_lmia_is_left_unknown(key: str) ->
     CRS arranged employment 0 to 600."""
     assert (_fsw_grid(_without(key)), _crs_offer_2016(_without(key))) == (
         ("undetermined", {"low": 82, "high": 92}), (0, 600))
+
+
+# --- Fault 8: a result date years after the test keeps an old test counting ---------------------------------------
+#
+# programs.md 0: "All Express Entry language results must be less than 2 years old on the day the
+# permanent-residence application is made." docs/profile-format.md: a result counts for 2 years from
+# `result_date` (the day the result was issued), which "may not be before `taken`"; a result is issued days to
+# weeks after the test (docs/language-tests.md). No later bound is checked: a CELPIP test taken 2021-01-15 with
+# `result_date: 2024-01-15` (three years later, an impossible fact) counts on 2025-06-01, 4 years and 4 months after
+# the test, and FSW is eligible on it. The law's answer: on 2025-06-01 no valid language result (the test is more
+# than 2 years old however its result date is read), so FSW is not eligible; or the result date is refused.
+
+OLD_TEST: dict[str, Any] = copy.deepcopy(HCP) | {
+    "work": [{"noc": "21231", "country": "IN", "start": "2019-01-01", "end": None, "hours_per_week": 40}],
+    "language_tests": [{"test": "celpip_general", "taken": "2021-01-15", "result_date": "2024-01-15",
+                        "listening": 9, "reading": 9, "writing": 9, "speaking": 9}]}
+
+
+def _fsw_language(data: dict[str, Any]) -> tuple[str, str] | str:
+    try:
+        profile = profile_from_data(data)
+    except InputError as error:
+        return "refused" if "$.language_tests[0].result_date" in str(error) else str(error)
+    result = eligibility.evaluate(profile, "2025-06-01", programs=["express-entry/fsw"]).program("express-entry/fsw")
+    return result.verdict, next(c for c in result.conditions if c.id == "language").outcome
+
+
+def test_a_result_issued_days_after_the_test_counts_two_years_from_it() -> None:
+    """The other side: taken 2023-05-20, result 2023-06-05: valid on 2025-06-01 (2 years from 2023-06-05 run to
+    2025-06-04): FSW eligible."""
+    data = copy.deepcopy(OLD_TEST)
+    data["language_tests"][0] |= {"taken": "2023-05-20", "result_date": "2023-06-05"}
+    assert _fsw_language(data) == ("eligible", "pass")
+
+
+@pytest.mark.xfail(strict=True, reason="no bound on result_date after taken: a 2021 test with a 2024 result date "
+                                       "counts in 2025")
+def test_a_result_date_three_years_after_the_test_does_not_revive_it() -> None:
+    """Taken 2021-01-15, `result_date: 2024-01-15`: refused, or no valid test on 2025-06-01 (FSW not eligible)."""
+    assert _fsw_language(OLD_TEST) in ("refused", ("not_eligible", "fail"))
+
+
+# --- Fault 9: a Quebec "Express Entry-aligned nomination" earns 600 CRS points ---------------------------------------
+#
+# crs.md D: "Provincial or territorial nomination (Express Entry-aligned) | 600"; programs.md 0: "Quebec. All three
+# Express Entry programs require intending to live outside Quebec", and 5.1: Quebec selects its own skilled workers
+# (the PSTQ, invitations through Arrima). Quebec has no provincial nominee program (IRPR s. 87 nominations are
+# made under agreements with the other provinces and territories; Quebec selects under the Canada-Quebec Accord):
+# no Express Entry-aligned nomination is ever issued by Quebec. The loader accepts `provincial_nomination:
+# {province: QC}` and the CRS adds 600 for it. Hand-worked on 2025-06-01, born 1990-03-10 (35: 77), a Canadian
+# bachelor's of 4 years (120; Canadian education 30), CLB 9 (4 x 31 = 124), 6 years of 21231 abroad (no Canadian
+# work; transferability: education + CLB 9 = 25, foreign 3+ years + CLB 9 = 50): 77 + 120 + 124 + 75 + 30 = 426;
+# with an Ontario nomination the additional points are 600 + 30 = 630, capped at 600: 396 + 600 = 996.
+
+def _crs_with_nomination(province: str) -> tuple[int, int] | str:
+    data = copy.deepcopy(OLD_TEST)
+    data["language_tests"] = copy.deepcopy(HCP["language_tests"])
+    data["provincial_nomination"] = {"province": province, "issued": "2025-01-01"}
+    try:
+        profile = profile_from_data(data)
+    except InputError as error:
+        return "refused" if "$.provincial_nomination" in str(error) else str(error)
+    result = crs_result(profile, dt.date(2025, 6, 1), library())
+    return result.low, result.high
+
+
+def test_an_ontario_nomination_adds_600() -> None:
+    """With an Ontario nomination: 396 + min(600 + 30, 600) = 996."""
+    assert _crs_with_nomination("ON") == (996, 996)
+
+
+@pytest.mark.xfail(strict=True, reason="a QC provincial_nomination is accepted and scored 600")
+def test_a_quebec_nomination_earns_no_crs_points() -> None:
+    """Quebec issues no Express Entry-aligned nomination: refused, or 426 (no nomination points)."""
+    assert _crs_with_nomination("QC") in ("refused", (426, 426))

@@ -474,3 +474,49 @@ def test_an_ontario_nomination_adds_600() -> None:
 def test_a_quebec_nomination_earns_no_crs_points() -> None:
     """Quebec issues no Express Entry-aligned nomination: refused, or 426 (no nomination points)."""
     assert _crs_with_nomination("QC") in ("refused", (426, 426))
+
+
+# --- Fault 10: FST's funds exemption takes an offer outside the trade --------------------------------------------
+#
+# programs.md 1.3 (IRPR 87.2(3)): the FST offer is "a job offer of continuous full-time work for at least 1 year
+# ... from up to two employers", in the trade (rulesets/express-entry/fst.yaml quotes IRCC: "an offer of
+# employment for continuous full-time work ... from up to two employers in that skilled trade occupation"); and
+# "Funds: Half of the minimum necessary income, unless the applicant falls under (3)(d)(ii), (iii) or (v), i.e. is
+# authorized to work in Canada with a qualifying offer" - the FST offer of (c). The ruleset's exemption instead
+# reads FSW's arranged employment (any TEER 0-3 occupation). Hand-worked on 2025-06-01: an electrician (72200)
+# working in Ontario for X since 2021-01-01 (authorized; 6,908.6 h in 5 years), an Ontario certificate in 72200,
+# CLB 9, no funds ($0 of $15,263 for 1, the 2025 table), and an LMIA-based offer from Y as a software engineer
+# (21231, TEER 1, not a skilled trade): FST's own offer condition fails for it (not in the trade), so no
+# exemption: funds fail, FST not eligible.
+
+FST: dict[str, Any] = copy.deepcopy(HCP) | {
+    "funds_cad": 0, "education": [],
+    "work": [{"noc": "72200", "employer": "X", "country": "CA", "province": "ON", "start": "2021-01-01", "end": None,
+              "hours_per_week": 40}],
+    "certificates_of_qualification": [{"noc": "72200", "issued_by": "ON", "issued": "2020-06-01"}],
+    "declarations": {"qualified_in_trade": True},
+    "job_offer": {"noc": "72200", "employer": "Y", "province": "ON", "hours_per_week": 40, "duration_months": None,
+                  "lmia": "positive", "seasonal": False}}
+
+
+def _fst(offer_noc: str) -> tuple[str, str, str]:
+    data = copy.deepcopy(FST)
+    data["job_offer"]["noc"] = offer_noc
+    result = eligibility.evaluate(profile_from_data(data), "2025-06-01",
+                                  programs=["express-entry/fst"]).program("express-entry/fst")
+    outcomes = {c.id: c.outcome for c in result.conditions}
+    offer = next(c for c in next(c for c in result.conditions if c.id == "certificate-or-offer").conditions
+                 if c.id == "job-offer")
+    return result.verdict, offer.outcome, outcomes["settlement-funds"]
+
+
+def test_fst_an_offer_in_the_trade_exempts_from_funds() -> None:
+    """The other side: the LMIA-based offer in 72200: FST's offer passes and exempts from funds: eligible."""
+    assert _fst("72200") == ("eligible", "pass", "pass")
+
+
+@pytest.mark.xfail(strict=True, reason="FST's funds exemption reads FSW's arranged employment (any TEER 0-3), "
+                                       "not FST's offer in the trade")
+def test_fst_an_offer_outside_the_trade_does_not_exempt_from_funds() -> None:
+    """The offer in 21231: not FST's offer, so no exemption; with $0, funds fail and FST is not eligible."""
+    assert _fst("21231") == ("not_eligible", "fail", "fail")

@@ -520,3 +520,43 @@ def test_fst_an_offer_in_the_trade_exempts_from_funds() -> None:
 def test_fst_an_offer_outside_the_trade_does_not_exempt_from_funds() -> None:
     """The offer in 21231: not FST's offer, so no exemption; with $0, funds fail and FST is not eligible."""
     assert _fst("21231") == ("not_eligible", "fail", "fail")
+
+
+# --- Fault 11: a Canadian citizen spouse earns FSW adaptability points as an "accompanying" spouse ----------------
+#
+# programs.md 1.1, Factor 6 (IRPR 83): "Accompanying spouse/partner's language is CLB/NCLC 4+ in all 4 abilities
+# (test under 2 years old) | 5". crs.md (MI definition of "accompanying spouse"): a spouse who is "a Canadian
+# citizen or permanent resident" is scored as no spouse. A citizen or permanent resident does not immigrate with
+# the applicant, so cannot be the accompanying spouse of s. 83 (IRCC's profile does not ask whether a citizen
+# spouse comes along). The engine gives the 5 points to a spouse stated `canadian_citizen_or_pr: true,
+# accompanying: true`, where the CRS, for the same spouse, uses the no-spouse columns. Hand-worked on 2025-06-01:
+# born 1990-03-10 (12), CLB 9 (24), a foreign bachelor's with an ECA (21), 6+ years abroad (15): 72, plus 5 for
+# the spouse's CLB 5 only when the spouse immigrates with the applicant.
+
+SPOUSE_FSW: dict[str, Any] = copy.deepcopy(HCP) | {
+    "marital_status": "married",
+    "education": [{"level": "bachelors", "years": 4, "country": "IN", "completed": "2012-05-01",
+                   "eca": {"issued": "2024-01-01", "level": "bachelors"}}],
+    "work": [{"noc": "21231", "country": "IN", "start": "2019-01-01", "end": None, "hours_per_week": 40}],
+    "spouse": {"accompanying": True, "canadian_citizen_or_pr": False, "education": [], "work": [],
+               "language_tests": [{"test": "celpip_general", "taken": "2025-01-15", "listening": 5, "reading": 5,
+                                   "writing": 5, "speaking": 5}]}}
+
+
+def _spouse_grid(citizen: bool) -> Any:
+    data = copy.deepcopy(SPOUSE_FSW)
+    data["spouse"]["canadian_citizen_or_pr"] = citizen
+    result = eligibility.evaluate(profile_from_data(data), "2025-06-01",
+                                  programs=["express-entry/fsw"]).program("express-entry/fsw")
+    return next(c for c in result.conditions if c.id == "selection-grid").observed
+
+
+def test_an_accompanying_foreign_spouse_at_clb_5_adds_5() -> None:
+    """The other side: a foreign spouse coming along at CLB 5: 72 + 5 = 77."""
+    assert _spouse_grid(citizen=False) == 77
+
+
+@pytest.mark.xfail(strict=True, reason="FSW adaptability counts a Canadian citizen or PR spouse as accompanying")
+def test_a_citizen_spouse_earns_no_fsw_adaptability() -> None:
+    """A Canadian citizen or permanent resident spouse is not an accompanying spouse: 72."""
+    assert _spouse_grid(citizen=True) == 72

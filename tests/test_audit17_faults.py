@@ -560,3 +560,39 @@ def test_an_accompanying_foreign_spouse_at_clb_5_adds_5() -> None:
 def test_a_citizen_spouse_earns_no_fsw_adaptability() -> None:
     """A Canadian citizen or permanent resident spouse is not an accompanying spouse: 72."""
     assert _spouse_grid(citizen=True) == 72
+
+
+# --- Fault 12: a certificate of qualification from a federal authority cannot be stated -------------------------------
+#
+# programs.md 1.3 (IRPR 87.2(3)): "(i) a certificate of qualification in that trade from a competent provincial,
+# territorial or federal authority"; crs.md C: "Certificate of qualification from a province/territory/federal body";
+# rulesets/express-entry/fst.yaml says the same ("issued by a provincial, territorial or federal authority"). The
+# loader refuses every `issued_by` that names no province or territory, so no spelling of a federal issuer is
+# accepted ("expected the province or territory that issued it"): an aircraft mechanic (72404, major group 72,
+# not 726: a skilled trade) with a certificate from a federal authority cannot be evaluated at all. The law's
+# answer, on 2025-06-01 with 4 years of 72404 in Ontario, CLB 9 and $50,000: FST eligible on that certificate.
+
+FEDERAL = ("federal", "Government of Canada", "Transport Canada")
+
+
+def _fst_federal(issuer: str) -> str:
+    data = copy.deepcopy(FST) | {"funds_cad": 50000, "job_offer": None}
+    data["work"][0]["noc"] = "72404"
+    data["certificates_of_qualification"] = [{"noc": "72404", "issued_by": issuer, "issued": "2020-06-01"}]
+    try:
+        profile = profile_from_data(data)
+    except InputError:
+        return "refused"
+    return eligibility.evaluate(profile, "2025-06-01", programs=["express-entry/fst"]).program(
+        "express-entry/fst").verdict
+
+
+def test_a_provincial_certificate_for_an_aircraft_mechanic_meets_fst() -> None:
+    """The other side: the same certificate issued by Ontario: FST eligible."""
+    assert _fst_federal("ON") == "eligible"
+
+
+@pytest.mark.xfail(strict=True, reason="issued_by must name a province or territory: a federal issuer is refused")
+def test_a_federal_certificate_can_be_stated_and_meets_fst() -> None:
+    """At least one way of naming a federal issuer is accepted, and the certificate meets FST."""
+    assert "eligible" in {_fst_federal(issuer) for issuer in FEDERAL}

@@ -596,3 +596,47 @@ def test_a_provincial_certificate_for_an_aircraft_mechanic_meets_fst() -> None:
 def test_a_federal_certificate_can_be_stated_and_meets_fst() -> None:
     """At least one way of naming a federal issuer is accepted, and the certificate meets FST."""
     assert "eligible" in {_fst_federal(issuer) for issuer in FEDERAL}
+
+
+# --- Fault 13: a physician's ECA from a body other than the designated one: the grid still counts it; an ECA whose
+# issuer is not stated fails instead of staying unknown ---------------------------------------------------------------
+#
+# programs.md 1.1, Education: "a completed foreign credential plus an ECA under 5 years old. If a professional body is
+# designated for the primary occupation, the ECA must come from that body (IRPR 75(2.1))"; Factor 2: the points are
+# for a "Credential (Canadian, or foreign with an ECA)", the same ECA. For a physician (31102) the body is the Medical
+# Council of Canada (rulesets/express-entry/fsw.yaml). Hand-worked on 2025-06-01: born 1990-03-10 (35: 12), CLB 9
+# (24), a foreign medical degree (professional: 23 when recognized), 31102 abroad 2016-01-01..2018-12-31 (1,096 days
+# = 4,697 h: 3 years, 11): 70 with an MCC assessment (eligible); with a WES assessment the degree is not recognized
+# for this applicant: education fails and the grid is 12 + 24 + 0 + 11 = 47, not 70. With the ECA's issuer not
+# stated (`by` absent), whether it is MCC's is unknown: education unknown, the grid 47 to 70, FSW undetermined (the
+# engine: education fails, "ECA by an unnamed organization").
+
+def _physician(by: str | None) -> tuple[str, str, Any]:
+    data = copy.deepcopy(HCP)
+    eca: dict[str, Any] = {"issued": "2024-01-01", "level": "professional"}
+    if by is not None:
+        eca["by"] = by
+    data["education"] = [{"level": "professional", "years": 6, "country": "IN", "completed": "2014-05-01", "eca": eca}]
+    data["work"] = [{"noc": "31102", "country": "IN", "start": "2016-01-01", "end": "2018-12-31", "hours_per_week": 40}]
+    result = eligibility.evaluate(profile_from_data(data), "2025-06-01",
+                                  programs=["express-entry/fsw"]).program("express-entry/fsw")
+    conditions = {c.id: c for c in result.conditions}
+    return result.verdict, conditions["education"].outcome, conditions["selection-grid"].observed
+
+
+def test_a_physician_with_an_mcc_assessment_meets_fsw() -> None:
+    """The other side: MCC's assessment: education passes, 70 points, eligible."""
+    assert _physician("MCC") == ("eligible", "pass", 70)
+
+
+@pytest.mark.xfail(strict=True, reason="the grid's education factor counts an ECA the education condition refuses")
+def test_a_physician_with_a_wes_assessment_has_no_education_points() -> None:
+    """WES's assessment: education fails, and the grid counts no education: 47."""
+    assert _physician("WES") == ("not_eligible", "fail", 47)
+
+
+@pytest.mark.xfail(strict=True, reason="an ECA without `by` is read as not from the designated body (fail), not "
+                                       "as unknown")
+def test_a_physician_whose_eca_issuer_is_not_stated_is_undetermined() -> None:
+    """The ECA's issuer not stated: education unknown, the grid 47 to 70, FSW undetermined."""
+    assert _physician(None) == ("undetermined", "unknown", {"low": 47, "high": 70})

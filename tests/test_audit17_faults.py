@@ -528,7 +528,10 @@ def test_fst_an_offer_outside_the_trade_does_not_exempt_from_funds() -> None:
 # (test under 2 years old) | 5". crs.md (MI definition of "accompanying spouse"): a spouse who is "a Canadian
 # citizen or permanent resident" is scored as no spouse. A citizen or permanent resident does not immigrate with
 # the applicant, so cannot be the accompanying spouse of s. 83 (IRCC's profile does not ask whether a citizen
-# spouse comes along). The engine gives the 5 points to a spouse stated `canadian_citizen_or_pr: true,
+# spouse comes along). IRCC's operational instructions for R83(1)(a), as reproduced at
+# https://immigration.ca/the-process-for-awarding-points-for-applications-received-on-or-after-may-04-2013-fsw-adaptability:
+# "the accompanying spouse or common-law partner must be someone other than a permanent resident living in Canada
+# or a Canadian citizen". The engine gives the 5 points to a spouse stated `canadian_citizen_or_pr: true,
 # accompanying: true`, where the CRS, for the same spouse, uses the no-spouse columns. Hand-worked on 2025-06-01:
 # born 1990-03-10 (12), CLB 9 (24), a foreign bachelor's with an ECA (21), 6+ years abroad (15): 72, plus 5 for
 # the spouse's CLB 5 only when the spouse immigrates with the applicant.

@@ -643,3 +643,36 @@ def test_a_physician_with_a_wes_assessment_has_no_education_points() -> None:
 def test_a_physician_whose_eca_issuer_is_not_stated_is_undetermined() -> None:
     """The ECA's issuer not stated: education unknown, the grid 47 to 70, FSW undetermined."""
     assert _physician(None) == ("undetermined", "unknown", {"low": 47, "high": 70})
+
+
+# --- Fault 14: FSW adaptability counts study in Canada of a program not yet completed ---------------------------------
+#
+# programs.md 1.1, Factor 6: "Principal applicant's past study in Canada: >=2 academic years full-time (>=15 h of
+# classes/week) in a program >=2 years long"; IRCC's instruction for R83(1)(b) (same page as Fault 11): "five points
+# if the principal applicant has completed at least two academic years of full-time study ... in Canada (in a
+# program with a duration of at least two years)". A two-year Ontario program completed 2026-05-01 is, on
+# 2025-06-01, in its first academic year: two academic years are not completed, so no adaptability points (the
+# FSW grid's education factor and the CRS already leave the unfinished credential out). Hand-worked: born
+# 1990-03-10 (12), CLB 9 (24), a foreign bachelor's with an ECA (21), 21231 abroad since 2019-01-01 (6+ years: 15):
+# 72. The engine adds 5 for "study_in_canada: yes": 77. Completed 2025-05-01 instead, the two years are done and the
+# credentials are two, one of 3+ years (22): 12 + 24 + 22 + 15 + 5 = 78.
+
+def _study(completed: str) -> Any:
+    data = copy.deepcopy(SPOUSE_FSW) | {"marital_status": "single", "spouse": None}
+    data["education"].append({"level": "two_year", "years": 2, "country": "CA", "province": "ON",
+                              "completed": completed})
+    result = eligibility.evaluate(profile_from_data(data), "2025-06-01",
+                                  programs=["express-entry/fsw"]).program("express-entry/fsw")
+    return next(c for c in result.conditions if c.id == "selection-grid").observed
+
+
+def test_two_academic_years_completed_in_canada_add_5() -> None:
+    """The other side: the two-year program completed 2025-05-01: 78."""
+    assert _study("2025-05-01") == 78
+
+
+@pytest.mark.xfail(strict=True, reason="study in Canada counts for adaptability before the program's two years are "
+                                       "completed")
+def test_a_two_year_program_ending_next_year_gives_no_study_points() -> None:
+    """Completed 2026-05-01, evaluated 2025-06-01: not two completed academic years: 72."""
+    assert _study("2026-05-01") == 72

@@ -676,3 +676,33 @@ def test_two_academic_years_completed_in_canada_add_5() -> None:
 def test_a_two_year_program_ending_next_year_gives_no_study_points() -> None:
     """Completed 2026-05-01, evaluated 2025-06-01: not two completed academic years: 72."""
     assert _study("2026-05-01") == 72
+
+
+# --- Fault 15: distance counts the hours missing on a continuous run that has ended ----------------------------------
+#
+# programs.md 1.1 (IRPR 75(2)(a)): FSW needs "1 year continuous full-time (or 1,560 h equivalent part-time)" in one
+# occupation in 10 years. 21231 abroad 2024-01-01..2024-10-31 (305 days: 1,307.1 h), then again from 2025-03-01 (on
+# 2025-06-01: 92 days, 394.3 h). The first run ended: no hour added to it can ever make a continuous year. The only
+# way is the current run: 1,560 - 394.3 = 1,165.7 h more, reached after 364 days of it, on 2026-02-28 (the engine
+# agrees: not eligible on 2026-02-27 at 1,555.7 h, eligible on 2026-02-28). The distance gives that date but says
+# "253 h more (1,307 of 1,560 h)": 253 h at 30 h a week would be 59 days, not the 9 months to the date it names.
+
+def _fsw_gap() -> Any:
+    data = copy.deepcopy(SPOUSE_FSW) | {"marital_status": "single", "spouse": None}
+    data["work"] = [{"noc": "21231", "country": "IN", "start": "2024-01-01", "end": "2024-10-31", "hours_per_week": 40},
+                    {"noc": "21231", "country": "IN", "start": "2025-03-01", "end": None, "hours_per_week": 40}]
+    (distance,) = eligibility.distance(profile_from_data(data), "2025-06-01", ["express-entry/fsw"])
+    return next(g for g in distance.gaps if g.condition == "skilled-work")
+
+
+def test_the_continuous_year_is_reached_on_2026_02_28() -> None:
+    """The day is right: 364 days of the current run from 2025-03-01."""
+    assert _fsw_gap().detail["reached_on"] == "2026-02-28"
+
+
+@pytest.mark.xfail(strict=True, reason="hours missing are counted on the longest run, which has ended, not on the "
+                                       "run that can still reach the year")
+def test_the_hours_missing_are_those_of_the_run_that_can_still_grow() -> None:
+    """1,165.7 h more on the current run (394.3 of 1,560 h), as the date says."""
+    detail = _fsw_gap().detail
+    assert (detail["hours_missing"], detail["hours"]) == (1165.7, 394.3)

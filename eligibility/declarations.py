@@ -14,7 +14,7 @@ _KEYS: dict[int, tuple[Library, dict[str, str]]] = {}
 
 def declaration_keys(library: Library) -> dict[str, str]:
     """Each declaration key the rules read, with the kind of value they compare it with: "boolean" (a rule's
-    ``equals: true/false``), "number" (a rule's ``min``) or "any" (judgements, text, or rules that
+    ``equals: true/false``, and a judgement's key), "number" (a rule's ``min``) or "any" (text, or rules that
     disagree). Worked out once per library."""
     hit = _KEYS.get(id(library))
     if hit is None or hit[0] is not library:
@@ -34,7 +34,9 @@ def _declaration_keys(library: Library) -> dict[str, str]:
                             else "boolean" if isinstance(cond.equals, bool) else "any")
                     kinds.setdefault(cond.key, set()).add(kind)
                 elif isinstance(cond, JudgementCondition):
-                    kinds.setdefault(cond.key, set()).add("any")
+                    # A judgement fails on a stated false and passes on anything else: "no" (text in YAML 1.2) or
+                    # 0 would read as a yes, so only true or false is taken.
+                    kinds.setdefault(cond.key, set()).add("boolean")
     return {key: next(iter(found)) if len(found) == 1 else "any" for key, found in sorted(kinds.items())}
 
 

@@ -417,8 +417,16 @@ def test_profile_format_md_declarations_are_the_keys_the_rules_read() -> None:
         table[key] = (programs, kind)
     read = declaration_keys(rules())
     assert sorted(table) == sorted(read)
+    from eligibility.rulebook.model import JudgementCondition
+    from eligibility.rulebook.tree import walk
+    judged = {cond.key for program in rules().programs.values() for version in program.versions
+              for cond, _ in walk(version.conditions, "") if isinstance(cond, JudgementCondition)}
     for key, kind in read.items():
         said = table[key][1]
+        if key in judged:
+            # A judgement key takes true or false only (a text "no" would otherwise pass it).
+            assert said.startswith("judgement: true or false") and kind == "boolean", key
+            continue
         expected = {"boolean": "equals", "number": "number", "any": "judgement"}[kind]
         assert said.startswith(expected) or (kind == "any" and "equals true / false" in said), key
 

@@ -165,6 +165,12 @@ class Checker:
             if isinstance(t.result_date, dt.date) and isinstance(t.taken, dt.date) and t.result_date < t.taken:
                 self.problem(f"{at}.result_date",
                              f"expected a date on or after the test date {t.taken}, found {t.result_date}")
+            elif (isinstance(t.result_date, dt.date) and isinstance(t.taken, dt.date)
+                  and (t.result_date - t.taken).days > MAX_RESULT_DAYS):
+                # A result counts for 2 years from its date: one dated years after the test would revive it.
+                self.problem(f"{at}.result_date",
+                             f"expected a result issued within {MAX_RESULT_DAYS} days of the test date {t.taken} "
+                             f"(results come within weeks, a re-mark within months), found {t.result_date}")
             if t.test not in TESTS or not isinstance(t.taken, dt.date):
                 continue
             kind = TESTS[t.test]
@@ -185,6 +191,15 @@ class Checker:
             at = f"{path}[{i}]"
             self.country(e.country, at)
             self.past(e.completed, at, "completed", "a completed credential")
+            years = e.years
+            if isinstance(years, int) and not isinstance(years, bool):
+                if years <= 0:
+                    self.problem(f"{at}.years", f"expected a length of 1 year or more, found {years}")
+                elif e.level in SHORT_LEVELS and years >= 3:
+                    # IRPR s. 78(2): a one- or two-year credential is of that length; a post-secondary credential
+                    # of three years or more is the bachelors level (the CRS's "program of 3 years or more").
+                    self.problem(f"{at}.years", f"expected under 3 years for a {e.level} credential (a credential "
+                                                f"of 3 years or more is at the bachelors level), found {years}")
             if given(e.eca):
                 self.past(e.eca.issued, f"{at}.eca", "issued", "an ECA issued")
                 if (isinstance(e.eca.issued, dt.date) and isinstance(e.completed, dt.date)
@@ -206,6 +221,14 @@ class Checker:
         if isinstance(offer.duration_months, int) and not 1 <= offer.duration_months <= 1200:
             self.problem("$.job_offer.duration_months",
                          f"expected 1 to 1200 months (or null: no end date), found {offer.duration_months}")
+
+    def nomination(self, nomination: Any) -> None:
+        """An Express Entry-aligned nomination: from a province or territory with a nominee program."""
+        if given(nomination) and nomination.province == "QC":
+            # Quebec selects its own immigrants (the Canada-Quebec Accord) and nominates no one under the PNP.
+            self.problem("$.provincial_nomination.province",
+                         "expected a province or territory with a Provincial Nominee Program (Quebec has none: it "
+                         "selects its own skilled workers and issues no Express Entry nomination), found QC")
 
     def certificates(self, certs: Any) -> None:
         """Certificates of qualification: a trade code, issued by a province or territory, in the past."""
@@ -258,6 +281,13 @@ class Checker:
                                      f"the spouse, or leave the key out if the details are not known")
 
 
+#: The longest a test result may come after the test: results come within weeks (a re-mark within months); one dated
+#: later would stretch the two years a result counts for (from its result date).
+MAX_RESULT_DAYS = 183
+
+#: Credential levels that state their length: one year, two years (each under three).
+SHORT_LEVELS = frozenset({"one_year", "two_year"})
+
 #: What a rule's declaration compares the stated value with, as a message says it.
 DECLARATION_VALUES = {"boolean": "true or false", "number": "a number"}
 
@@ -302,6 +332,7 @@ def check_profile(profile: Any, source: str, today: dt.date, said_none: frozense
     c.tests(profile.language_tests, "$.language_tests")
     c.education(profile.education, "$.education")
     c.offer(profile.job_offer)
+    c.nomination(profile.provincial_nomination)
     c.certificates(profile.certificates_of_qualification)
     spouse = profile.spouse
     if given(spouse):

@@ -34,9 +34,10 @@ DESCRIPTIONS = {
 }
 
 
-#: Fields holding an occupation code: the loader reads a code written without quotes (noc: 21231, a YAML or JSON
-#: integer) as its digits, so the schema accepts a whole number there too (the code is checked either way).
-CODE_FIELDS = frozenset({"noc", "noc_2016"})
+#: Fields holding an occupation code, and the caller's ``id``: the loader reads one written without quotes (noc: 21231,
+#: id: 5, a YAML or JSON integer) as its digits, so the schema accepts a whole number there too (a code is checked
+#: either way).
+CODE_FIELDS = frozenset({"noc", "noc_2016", "id"})
 
 
 def _code(prop: dict[str, Any]) -> dict[str, Any]:

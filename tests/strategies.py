@@ -151,12 +151,8 @@ def education(draw: st.DrawFn) -> dict[str, Any]:
     """One credential, Canadian or foreign, with or without an ECA."""
     country = draw(st.sampled_from(COUNTRIES))
     level = draw(st.sampled_from(EDUCATION_ORDER))
-    years = draw(st.integers(1, 6))
-    if level in ("one_year", "two_year"):
-        # A one- or two-year credential is under 3 years (a longer one is refused as contradictory); the draw is
-        # kept so that the other values drawn stay those of the seed.
-        years = min(years, 2)
-    item: dict[str, Any] = {"level": level, "country": country, "years": years, "full_time": draw(st.booleans())}
+    item: dict[str, Any] = {"level": level, "country": country, "years": draw(st.integers(1, 6)),
+                            "full_time": draw(st.booleans())}
     if draw(st.booleans()):
         item["completed"] = draw(dates(dt.date(2000, 1, 1), LAST_PAST)).isoformat()
     if country == "CA" and draw(st.booleans()):

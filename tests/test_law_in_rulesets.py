@@ -84,8 +84,10 @@ def test_the_rulesets_state_what_python_no_longer_does() -> None:
               if isinstance(f, ArrangedEmploymentPoints | AdaptabilityPoints)]
     assert rules, "no ruleset states arranged employment"
     stated = {(r.min_hours_per_week, r.min_duration_months, r.current_employer_min_hours,
-               r.current_employer_window_months, r.occupations.teer) for r in rules}
-    assert stated == {(30, 12, 1560, 120, (0, 1, 2, 3))}
+               r.current_employer_window_months, r.occupations.teer, r.occupations.groups) for r in rules}
+    # FSW's arranged employment (any TEER 0-3), and FST's funds exemption (an offer in a skilled trade).
+    trades = ("72", "73", "82", "83", "92", "93", "6320", "62200")
+    assert stated == {(30, 12, 1560, 120, (0, 1, 2, 3), None), (30, 12, 1560, 120, None, trades)}
     adaptability = [f for f in factors if isinstance(f, AdaptabilityPoints)]
     assert [(f.study_in_canada_min_years, f.work_in_canada_min_hours) for f in adaptability] == [(2, 1560)]
 

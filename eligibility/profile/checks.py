@@ -195,11 +195,6 @@ class Checker:
             if isinstance(years, int) and not isinstance(years, bool):
                 if years <= 0:
                     self.problem(f"{at}.years", f"expected a length of 1 year or more, found {years}")
-                elif e.level in SHORT_LEVELS and years >= 3:
-                    # IRPR s. 78(2): a one- or two-year credential is of that length; a post-secondary credential
-                    # of three years or more is the bachelors level (the CRS's "program of 3 years or more").
-                    self.problem(f"{at}.years", f"expected under 3 years for a {e.level} credential (a credential "
-                                                f"of 3 years or more is at the bachelors level), found {years}")
             if given(e.eca):
                 self.past(e.eca.issued, f"{at}.eca", "issued", "an ECA issued")
                 if (isinstance(e.eca.issued, dt.date) and isinstance(e.completed, dt.date)
@@ -284,9 +279,6 @@ class Checker:
 #: The longest a test result may come after the test: results come within weeks (a re-mark within months); one dated
 #: later would stretch the two years a result counts for (from its result date).
 MAX_RESULT_DAYS = 183
-
-#: Credential levels that state their length: one year, two years (each under three).
-SHORT_LEVELS = frozenset({"one_year", "two_year"})
 
 #: What a rule's declaration compares the stated value with, as a message says it.
 DECLARATION_VALUES = {"boolean": "true or false", "number": "a number"}

@@ -319,8 +319,6 @@ def test_hcp_tech_with_a_recent_continuous_year_is_eligible() -> None:
         "eligible", "eligible")
 
 
-@pytest.mark.xfail(strict=True, reason="the 2024-07-25 tech-draw version keeps no year of experience in the last "
-                                       "5 years: FSW's 10-year window stands in for it")
 def test_hcp_tech_needs_a_year_of_experience_in_the_last_five_years() -> None:
     """FSW is met (a continuous year in 2016-2017), the tech work is 917.1 h >= 780 h, but no year of experience in
     the last 5 years: not eligible for the stream."""
@@ -553,7 +551,6 @@ def test_an_accompanying_foreign_spouse_at_clb_5_adds_5() -> None:
     assert _spouse_grid(citizen=False) == 77
 
 
-@pytest.mark.xfail(strict=True, reason="FSW adaptability counts a Canadian citizen or PR spouse as accompanying")
 def test_a_citizen_spouse_earns_no_fsw_adaptability() -> None:
     """A Canadian citizen or permanent resident spouse is not an accompanying spouse: 72."""
     assert _spouse_grid(citizen=True) == 72
@@ -665,8 +662,6 @@ def test_two_academic_years_completed_in_canada_add_5() -> None:
     assert _study("2025-05-01") == 78
 
 
-@pytest.mark.xfail(strict=True, reason="study in Canada counts for adaptability before the program's two years are "
-                                       "completed")
 def test_a_two_year_program_ending_next_year_gives_no_study_points() -> None:
     """Completed 2026-05-01, evaluated 2025-06-01: not two completed academic years: 72."""
     assert _study("2026-05-01") == 72

@@ -150,8 +150,16 @@ def arranged_points(f: ArrangedEmploymentPoints, facts: Facts, explain: bool = T
 def adaptability_points(f: AdaptabilityPoints, facts: Facts, explain: bool = True) -> Scored:
     """Each element's points when it holds (its range when unknown), capped at the factor's maximum."""
     spouse = facts.spouse()
-    accompanying: bool | None = (spouse.accompanying is True) if isinstance(spouse, Spouse) and known(
-        spouse.accompanying) else (False if spouse is None else None)
+    accompanying: bool | None = False if spouse is None else None
+    if isinstance(spouse, Spouse):
+        # The accompanying spouse of IRPR s. 83 immigrates with the applicant: a Canadian citizen or permanent
+        # resident does not (IRCC's instructions for R83(1)(a): "someone other than a permanent resident ... or a
+        # Canadian citizen"), as the CRS scores such a spouse as none.
+        came, citizen = spouse.accompanying, spouse.canadian_citizen_or_pr
+        if came is False or citizen is True:
+            accompanying = False
+        elif came is True and citizen is False:
+            accompanying = True
     low = high = 0
     parts = []
     for element, pts in f.elements.items():
@@ -183,14 +191,21 @@ def _element(element: str, f: AdaptabilityPoints, facts: Facts, accompanying: bo
         education = facts.education("spouse" if element.startswith("spouse") else "applicant")
         if not known(education):
             return "unknown"
-        # A Canadian full-time credential of unknown length may be the two years asked.
+        # A Canadian full-time credential of unknown length may be the two years asked. One completed after the day
+        # evaluated counts only once two academic years of it are done (IRCC's instructions for R83(1)(b):
+        # "completed at least two academic years"): its years less the years left, when that is two or more, may
+        # be so (the profile does not say when it started); otherwise not yet.
         state = "no"
         for e in education:
             if e.country == "CA" and e.full_time:
                 if e.years is None:
                     state = "unknown"
                 elif e.years >= f.study_in_canada_min_years:
-                    return "yes"
+                    if e.completed is None or e.completed <= facts.as_of:
+                        return "yes"
+                    left = (e.completed - facts.as_of).days / 365.25
+                    if e.years - left >= f.study_in_canada_min_years:
+                        state = "unknown"
         return state
     if element in ("work_in_canada", "spouse_work_in_canada"):
         person: Person = "spouse" if element.startswith("spouse") else "applicant"

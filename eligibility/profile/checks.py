@@ -192,9 +192,8 @@ class Checker:
             self.country(e.country, at)
             self.past(e.completed, at, "completed", "a completed credential")
             years = e.years
-            if isinstance(years, int) and not isinstance(years, bool):
-                if years <= 0:
-                    self.problem(f"{at}.years", f"expected a length of 1 year or more, found {years}")
+            if isinstance(years, int) and not isinstance(years, bool) and years <= 0:
+                self.problem(f"{at}.years", f"expected a length of 1 year or more, found {years}")
             if given(e.eca):
                 self.past(e.eca.issued, f"{at}.eca", "issued", "an ECA issued")
                 if (isinstance(e.eca.issued, dt.date) and isinstance(e.completed, dt.date)

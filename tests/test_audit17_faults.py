@@ -145,8 +145,6 @@ def test_grid_is_53_and_68_with_the_offer() -> None:
     assert (result.verdict, grid.observed) == ("eligible", 68)
 
 
-@pytest.mark.xfail(strict=True, reason="distance weighs arranged employment alone (10), not with the adaptability "
-                                       "5 it brings: says no single factor closes a 14-point gap the offer closes")
 def test_distance_says_a_job_offer_closes_a_14_point_gap() -> None:
     """The offer's 15 points close the 14-point gap alone: the distance must not say "no single factor is enough",
     and the arranged-employment factor closes the gap alone."""

@@ -18,7 +18,8 @@ from eligibility.numbers import held, short
 from eligibility.record import Record
 from eligibility.result import ConditionResult, ProgramResult, deciding
 from eligibility.rulebook.library import Library
-from eligibility.rulebook.model import Condition, LanguageCondition
+from eligibility.rulebook.model import Condition, LanguageCondition, PointsCondition
+from eligibility.rulebook.tables import AdaptabilityPoints
 from eligibility.rulebook.tree import walk
 from eligibility.timeline.ahead import Ahead
 
@@ -184,18 +185,32 @@ def funds_gap(path: str, r: ConditionResult) -> Gap:
                {"cad_short": round(need - have, 2), "cad": have, "required_cad": need, "family_size": size})
 
 
-def points_gap(path: str, r: ConditionResult) -> Gap:
-    """Points short of the pass mark, and which factors could close the gap (age cannot be turned back)."""
+def points_gap(path: str, r: ConditionResult, brings: dict[str, tuple[str, int]] | None = None) -> Gap:
+    """Points short of the pass mark, and which factors could close the gap (age cannot be turned back).
+
+    ``brings`` names, per factor, the element of another factor its points also earn (FSW: arranged employment
+    earns adaptability's "arranged_employment", IRPR s. 83(1)(e)) and that element's points: its room counts
+    them, up to the other factor's room, when that element is not already earned."""
     low = r.observed if isinstance(r.observed, int) else int((r.observed or {}).get("low", 0))
     mark = int(r.required or 0)
     short = max(0, mark - low)
     rooms: list[dict[str, Any]] = []
+    by_factor = {str(e.get("factor")): e for e in r.evidence}
     for e in r.evidence:
         factor = str(e.get("factor"))
         room = int(e.get("factor_max") or 0) - int(e.get("points") or 0)
+        how = FACTORS.get(factor, ("", "", ""))[2]
+        if room > 0 and brings and factor in brings:
+            other, element_points = brings[factor]
+            o = by_factor.get(other)
+            if o is not None and f"{factor}: no" in str(o.get("detail") or "").split("; "):
+                extra = min(element_points, int(o.get("factor_max") or 0) - int(o.get("points") or 0))
+                if extra > 0:
+                    room += extra
+                    how += f", with {other}'s +{extra} it also earns"
         if room > 0 and factor != "age":
             rooms.append({"factor": factor, "points": e.get("points"), "max": e.get("factor_max"), "room": room,
-                          "closes_the_gap_alone": room >= short, "how": FACTORS.get(factor, ("", "", ""))[2]})
+                          "closes_the_gap_alone": room >= short, "how": how})
     alone = [str(x["factor"]) for x in rooms if x["closes_the_gap_alone"]]
     text = f"{short} {'point' if short == 1 else 'points'} more ({low} of {mark})"
     if rooms:
@@ -203,6 +218,23 @@ def points_gap(path: str, r: ConditionResult) -> Gap:
         text += f"; alone enough: {', '.join(alone)}" if alone else "; no single factor is enough"
     return Gap(path, r.outcome, r.says, text, bool(rooms) and sum(x["room"] for x in rooms) >= short,
                {"points_short": short, "points": low, "pass_mark": mark, "factors": rooms})
+
+
+def _brings(rule: Condition | None, library: Library, day: dt.date) -> dict[str, tuple[str, int]]:
+    """For a points condition: each factor whose points also earn an adaptability element of the same name (the
+    grid's arranged employment), with the adaptability factor's id and the element's points."""
+    if not isinstance(rule, PointsCondition) or rule.grid not in library.grids:
+        return {}
+    version = library.grids[rule.grid].version_on(day)
+    if version is None:
+        return {}
+    out: dict[str, tuple[str, int]] = {}
+    for f in version.factors:
+        if isinstance(f, AdaptabilityPoints):
+            for element, pts in f.elements.items():
+                if any(g.id == element for g in version.factors if g is not f):
+                    out[element] = (f.id, pts)
+    return out
 
 
 def _rules(library: Library, program: str, day: dt.date) -> dict[str, Condition]:
@@ -241,7 +273,7 @@ def condition_gap(program: str, path: str, r: ConditionResult, rule: Condition |
     if r.kind == "funds":
         return funds_gap(path, r)
     if r.kind == "points":
-        return points_gap(path, r) if r.outcome == "fail" else unknown_gap(path, r)
+        return points_gap(path, r, _brings(rule, library, day)) if r.outcome == "fail" else unknown_gap(path, r)
     if r.kind == "age":
         return _age(path, r)
     if r.kind == "job_offer":

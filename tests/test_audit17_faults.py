@@ -584,7 +584,6 @@ def test_a_provincial_certificate_for_an_aircraft_mechanic_meets_fst() -> None:
     assert _fst_federal("ON") == "eligible"
 
 
-@pytest.mark.xfail(strict=True, reason="issued_by must name a province or territory: a federal issuer is refused")
 def test_a_federal_certificate_can_be_stated_and_meets_fst() -> None:
     """At least one way of naming a federal issuer is accepted, and the certificate meets FST."""
     assert "eligible" in {_fst_federal(issuer) for issuer in FEDERAL}

@@ -51,6 +51,17 @@ def issuing_province(issued_by: str) -> str | None:
     return match.group(1) if match else None
 
 
+#: Words that name a federal authority in a certificate's ``issued_by`` (IRPR s. 87.2(3)(c)(i): "a certificate of
+#: qualification ... issued by a competent provincial, territorial or federal authority").
+_FEDERAL = re.compile(r"\b(federal|canada)\b", re.IGNORECASE)
+
+
+def federal_issuer(issued_by: str) -> bool:
+    """Whether a certificate's ``issued_by`` names a federal authority: ``federal``, or a body named after Canada
+    (``Transport Canada``, ``Government of Canada``)."""
+    return _FEDERAL.search(issued_by) is not None
+
+
 def given(value: Any) -> bool:
     """True when a value was read: not unknown, not none, not a field that failed."""
     return value is not None and value is not UNKNOWN
@@ -225,7 +236,8 @@ class Checker:
                          "selects its own skilled workers and issues no Express Entry nomination), found QC")
 
     def certificates(self, certs: Any) -> None:
-        """Certificates of qualification: a trade code, issued by a province or territory, in the past."""
+        """Certificates of qualification: a trade code, issued by a province, territory or federal authority, in the
+        past."""
         if not given(certs):
             return
         for i, c in enumerate(certs):
@@ -233,11 +245,12 @@ class Checker:
                 continue
             at = f"$.certificates_of_qualification[{i}]"
             self.code(c.noc, at, "noc")
-            if isinstance(c.issued_by, str) and issuing_province(c.issued_by) is None:
+            if (isinstance(c.issued_by, str) and issuing_province(c.issued_by) is None
+                    and not federal_issuer(c.issued_by)):
                 tip = did_you_mean(c.issued_by.strip().upper(), PROVINCES)
-                self.problem(f"{at}.issued_by", f"expected the province or territory that issued it (a code, "
-                                                f"{' '.join(PROVINCES)}, or a body named after it such as "
-                                                f"Skilled Trades Ontario), found {found(c.issued_by)}{tip}")
+                self.problem(f"{at}.issued_by", f"expected the province, territory or federal authority that issued "
+                                                f"it (a code, {' '.join(PROVINCES)}, a body named after one such as "
+                                                f"Skilled Trades Ontario, or federal), found {found(c.issued_by)}{tip}")
             self.past(c.issued, at, "issued", "a certificate issued")
 
     def person(self) -> None:

@@ -41,16 +41,18 @@ def _gaps(data: dict[str, Any], day: str, program: str) -> list[Any]:
 
 def test_points_short_are_counted_from_the_low_end_of_a_range() -> None:
     """47 to 52 of 67: 20 points more (47 of 67), then the room in each factor the person can change: language 28 -
-    16 = 12, education 25 - 22 = 3, experience 15 - 9 = 6, arranged employment 10, adaptability 10 (age cannot)."""
+    16 = 12, education 25 - 22 = 3, experience 15 - 9 = 6, arranged employment 10 and the 5 of adaptability's
+    arranged-employment element it also earns (s. 83(1)(e); adaptability is 0 at the low end, capped at 10): 15,
+    adaptability 10 (age cannot)."""
     (gap,) = _gaps(SIXTIES, DAY, "express-entry/fsw")
     assert gap.condition == "selection-grid" and gap.outcome == "fail" and gap.changeable is True
     assert gap.needs.startswith("20 points more (47 of 67); room in language +12 (a higher score on a retest), "
                                 "education +3 ")
-    assert "; alone enough: arranged_employment, adaptability" not in gap.needs  # 10 < 20: none is enough alone
+    assert "; alone enough:" not in gap.needs  # 15 < 20: none is enough alone
     assert gap.needs.endswith("; no single factor is enough")
     assert (gap.detail["points_short"], gap.detail["points"], gap.detail["pass_mark"]) == (20, 47, 67)
     assert [(f["factor"], f["room"]) for f in gap.detail["factors"]] == [
-        ("language", 12), ("education", 3), ("experience", 6), ("arranged_employment", 10), ("adaptability", 10)]
+        ("language", 12), ("education", 3), ("experience", 6), ("arranged_employment", 15), ("adaptability", 10)]
 
 
 def test_an_unknown_grid_asks_for_its_unknown_fields_and_is_the_persons_to_settle() -> None:

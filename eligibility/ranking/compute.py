@@ -9,7 +9,7 @@ from operator import is_
 from typing import Any, NamedTuple
 
 import attrs
-from attrs import evolve, field, frozen
+from attrs import field, frozen
 
 from eligibility import __version__
 from eligibility.engines.run import profile_digest
@@ -27,6 +27,7 @@ from eligibility.result import (
     CrsResult,
     CrsVersionRef,
     Designation,
+    FactorScore,
     Receipt,
     RoundsMet,
 )
@@ -303,8 +304,17 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
             settled = ("$.spouse", *settled)
         # A factor that reads only known facts and still spans a range spans the two spouse columns (core age,
         # education, language...): the spouse settles it.
-        factors = tuple(evolve(f, settled_by=("$.spouse",)) if f.low != f.high and not f.settled_by else f
-                        for f in factors)
+        # (A factor's dict copied with ``settled_by`` set, the object made without calling its class, as
+        # ``build`` makes them: ``attrs.evolve`` reads every field and calls the class with them as keywords.)
+        spread = list(factors)
+        for i, f in enumerate(spread):
+            d = f.__dict__
+            if d["low"] != d["high"] and not d["settled_by"]:
+                d = d.copy()
+                d["settled_by"] = _BY_SPOUSE
+                f = spread[i] = _object_new(FactorScore)
+                _object_set(f, "__dict__", d)
+        factors = tuple(spread)
     exact = scored.low == scored.high
     message = f"{scored.low} points" if exact else f"{scored.low} to {scored.high} points: some facts are unknown"
     # Made as attrs' ``__init__`` would, without calling it (in CPython 3.11 a class with a Python ``__init__`` is
@@ -331,6 +341,8 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
 
 _object_new = object.__new__
 _object_set = object.__setattr__
+#: What settles a factor spanning the two spouse columns (whether a spouse counts is unknown).
+_BY_SPOUSE = ("$.spouse",)
 if tuple(a.name for a in attrs.fields(CrsResult)) != (
         "as_of", "status", "message", "low", "high", "max", "with_spouse", "spouse", "first_official_language",
         "version", "sections", "factors", "settled_by", "caveats", "receipt", "profile_name", "rounds"):

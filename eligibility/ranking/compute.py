@@ -147,7 +147,8 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
             evidence = reading.evidence
             if evidence:
                 value, observed, _, settle, abilities = reading
-                for measure in names:
+                *copied, last = names
+                for measure in copied:
                     # Each item a copy with its measure named (``tagged``; the key is already first).
                     items = []
                     for item in evidence:
@@ -155,6 +156,12 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
                         item["measure"] = measure
                         items.append(item)
                     readings[measure] = _new(Reading, (value, observed, tuple(items), settle, abilities))
+                # The last measure names itself in the reading's own items, which nothing else holds: each reading
+                # with evidence is made for this score (``languages._read``), and the other choices of a test
+                # (``each_test``, which share their items) are dropped with it.
+                for item in evidence:
+                    item["measure"] = last
+                readings[last] = reading
             else:
                 for measure in names:
                     readings[measure] = reading

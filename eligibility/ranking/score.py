@@ -170,6 +170,16 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
     low, high, part_names, section_names = [], [], [], []
     for si, (cut, shape, kept) in enumerate(p.adding):
         names[f"A{si}"], names[f"L{si}"] = kept, shape
+        if not done.intersection(range(len(p.steps))[cut]):
+            # No step of the section applies in this case (the spouse's, without a spouse): its parts and subtotal
+            # are those of no points, added up once here.
+            names[f"Z{si}"] = _section(shape, (NONE,) * len(p.steps))
+            lines.append(f"    parts{si}, section{si} = Z{si}")
+            part_names.append(f"parts{si}")
+            section_names.append(f"section{si}")
+            low.append(f"section{si}[0]")
+            high.append(f"section{si}[1]")
+            continue
         key = ", ".join(f"f{i}" for i in range(len(p.steps))[cut])
         lines += [f"    key = ({key}{',' if len(range(len(p.steps))[cut]) == 1 else ''})",
                   f"    found = A{si}.get(key)", "    if found is None:", f"        if len(A{si}) >= KEPT:",

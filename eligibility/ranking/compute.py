@@ -311,17 +311,7 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
             settled = ("$.spouse", *settled)
         # A factor that reads only known facts and still spans a range spans the two spouse columns (core age,
         # education, language...): the spouse settles it.
-        # (A factor's dict copied with ``settled_by`` set, the object made without calling its class, as
-        # ``build`` makes them: ``attrs.evolve`` reads every field and calls the class with them as keywords.)
-        spread = list(factors)
-        for i, f in enumerate(spread):
-            d = f.__dict__
-            if d["low"] != d["high"] and not d["settled_by"]:
-                d = d.copy()
-                d["settled_by"] = _BY_SPOUSE
-                f = spread[i] = _object_new(FactorScore)
-                _object_set(f, "__dict__", d)
-        factors = tuple(spread)
+        factors = settled_by_spouse(factors)
     exact = scored.low == scored.high
     message = f"{scored.low} points" if exact else f"{scored.low} to {scored.high} points: some facts are unknown"
     # Made as attrs' ``__init__`` would, without calling it (in CPython 3.11 a class with a Python ``__init__`` is
@@ -350,6 +340,24 @@ _object_new = object.__new__
 _object_set = object.__setattr__
 #: What settles a factor spanning the two spouse columns (whether a spouse counts is unknown).
 _BY_SPOUSE = ("$.spouse",)
+
+
+def settled_by_spouse(factors: tuple[FactorScore, ...]) -> tuple[FactorScore, ...]:
+    """The factors with each one that spans a range and names nothing that settles it settled by ``$.spouse``
+    (``attrs.evolve(f, settled_by=("$.spouse",))``), the others the same objects.
+
+    Each made as ``build`` makes factors: its dict copied with ``settled_by`` set, the object made without calling
+    its class (``attrs.evolve`` reads every field and calls the class with them as keywords: about as much as the
+    rest of the CRS's work on a factor)."""
+    spread = list(factors)
+    for i, f in enumerate(spread):
+        d = f.__dict__
+        if d["low"] != d["high"] and not d["settled_by"]:
+            d = d.copy()
+            d["settled_by"] = _BY_SPOUSE
+            f = spread[i] = _object_new(FactorScore)
+            _object_set(f, "__dict__", d)
+    return tuple(spread)
 if tuple(a.name for a in attrs.fields(CrsResult)) != (
         "as_of", "status", "message", "low", "high", "max", "with_spouse", "spouse", "first_official_language",
         "version", "sections", "factors", "settled_by", "caveats", "receipt", "profile_name", "rounds"):

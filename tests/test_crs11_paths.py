@@ -8,6 +8,7 @@ import datetime as dt
 
 import attrs
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eligibility.api import evaluate
 from eligibility.facts import Facts
@@ -16,6 +17,10 @@ from eligibility.profile.load import profile_from_data
 from eligibility.profile.model import Profile
 from eligibility.ranking.build import layout
 from eligibility.ranking.compute import on_day, score_on, settled_by_spouse
+from eligibility.ranking.measures import DESIGNATED, LANGUAGE
+from eligibility.ranking.plan import plan
+from eligibility.ranking.reading import Reading
+from eligibility.ranking.score import score_again, score_plan
 from eligibility.ranking.work_years import CANADIAN_EXCLUDED, FOREIGN_EXCLUDED, SPOUSE_EXCLUDED, _reasons
 from eligibility.result import FactorScore
 from tests.strategies import library, profiles
@@ -103,3 +108,23 @@ def test_each_evidence_item_names_the_measure_of_its_factor(profile: Profile) ->
         for item in factor.evidence:
             assert item["measure"] in measures, (factor.id, item)
             assert named.setdefault(id(item), item["measure"]) == item["measure"], (factor.id, item)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_score_again_for_another_designation_is_the_score_of_its_readings(data: st.DataObject) -> None:
+    """Every version, both spouse cases, levels exact or spans: the score of readings whose designated languages
+    changed, made from the score before the change (``score_again``), is the score of those readings made whole
+    (``score_plan``), every step, part and section."""
+    version = data.draw(st.sampled_from(list(library().crs["crs"].versions)))
+    p = plan(version, data.draw(st.booleans()))
+    level = st.one_of(st.integers(0, 14).map(lambda x: (x, x)),
+                      st.tuples(st.integers(0, 14), st.integers(0, 4)).map(lambda t: (t[0], t[0] + t[1])))
+
+    def reading() -> Reading:
+        return Reading(data.draw(level), None, (), (), tuple(data.draw(level) for _ in range(4)))
+    readings = {m: reading() for m in {*p.measures, *LANGUAGE}}
+    before = score_plan(p, readings)
+    for m in DESIGNATED:
+        readings[m] = reading()
+    assert score_again(p, readings, before) == score_plan(p, readings)

@@ -20,7 +20,7 @@ from eligibility.ranking.build import cite, factor_scores, layout, section_score
 from eligibility.ranking.languages import each_test, read_languages
 from eligibility.ranking.measures import LANGUAGE, Reader, Reading, accompanying_spouse
 from eligibility.ranking.plan import Readers, differing
-from eligibility.ranking.score import Plan, Scored, better, better_each, plan, score_plan, widen
+from eligibility.ranking.score import Plan, Scored, better, better_each, plan, score_again, score_plan, widen
 from eligibility.record import Record
 from eligibility.result import (
     Caveat,
@@ -105,17 +105,23 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         chosen, found, english, french = _choices(plans, redo, readings, options, scored, englishes or (english,),
                                                   frenches or (french,), spouses or (readings.get("spouse_language"),))
         options = ()  # scored
+    previous: tuple[Scored, ...] = ()
     for d in options:
         first, second = (english, french) if d == "english" else (french, english)
         readings["first_language"] = readings["first_language_all"] = first
         readings["second_language"] = second
-        # Every plan scored whole, by its compiled function: cheaper than scoring again only the steps that
-        # differ (those of the languages designated, or of a spouse case), which looks each one up by its levels.
+        # Every plan scored by its compiled function; the second designation scores again only the steps that read
+        # a designated language and the sections holding them (``score_again``), the others are the first's.
         if len(plans) == 1:
-            scored[d] = score_plan(first_plan, readings)
+            one = scored[d] = (score_again(first_plan, readings, previous[0]) if previous
+                               else score_plan(first_plan, readings))
+            previous = (one,)
         else:
-            each = cases[d] = (score_plan(first_plan, readings), score_plan(plans[1], readings))
+            each = cases[d] = ((score_again(first_plan, readings, previous[0]),
+                                score_again(plans[1], readings, previous[1])) if previous
+                               else (score_plan(first_plan, readings), score_plan(plans[1], readings)))
             scored[d] = widen(list(each), redo)
+            previous = each
     if len(options) == 1:
         chosen = options[0]
         found = scored[chosen]

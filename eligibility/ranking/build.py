@@ -142,7 +142,7 @@ def _compiled(shape: Layout) -> Callable[[tuple[Points, ...], dict[str, Reading]
     built as attrs' ``__init__`` would, without calling it: the instance made and its dict set whole, in the order
     of its fields (CPython 3.11 calls a class with a Python ``__init__`` through its generic path)."""
     names: dict[str, object] = {"FS": FactorScore, "PLAIN": _PLAIN, "combined": _combined,
-                                "new": object.__new__, "setd": object.__setattr__}
+                                "new": object.__new__, "setd": object.__setattr__, "NONE": (0, 0)}
     lines = ["def build(points, readings, kept):", "    settled = []", "    get = kept.get"]
     # Each measure the factors read, read once (several factors read the same one: education, the first official
     # language, the years of work): its reading, what was seen, its evidence, and whether it is plain (no evidence,
@@ -176,10 +176,14 @@ def _compiled(shape: Layout) -> Callable[[tuple[Points, ...], dict[str, Reading]
                     *([f"{indent}d['settled_by'] = {settle}"] if settle != "()" else []),
                     f"{indent}{at} = new(FS)", f"{indent}setd({at}, '__dict__', d)"]
         if m2 is None and m1 not in shape.present:
-            # Reads nothing in this case: depends on its points alone.
-            lines += [f"    key = ({i}, points[{i}])", "    f = get(key)", "    if f is None:",
-                      "        low, high = key[1]", *made("{}", "()", "()", "f", "        "), "        kept[key] = f",
-                      f"    f{i} = f"]
+            # Reads nothing in this case: depends on its points alone. No plan of the layout applies it (its measure
+            # is read by no applying step), so its points are none, and its result is made once here; other points
+            # (none is expected) are kept by their points.
+            names[f"Z{i}"] = FactorScore(fid, section, says, 0, 0, int(top), {}, (), citations, (), bool(applies))
+            lines += [f"    if points[{i}] == NONE:", f"        f{i} = Z{i}", "    else:",
+                      f"        key = ({i}, points[{i}])", "        f = get(key)", "        if f is None:",
+                      "            low, high = key[1]", *made("{}", "()", "()", "f", "            "),
+                      "            kept[key] = f", f"        f{i} = f"]
         elif m2 is None:
             k = local[m1]
             lines += [f"    p = points[{i}]", "    low, high = p",

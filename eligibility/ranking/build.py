@@ -187,7 +187,8 @@ def _compiled(shape: Layout) -> Callable[[tuple[Points, ...], dict[str, Reading]
         elif m2 is None:
             k = local[m1]
             lines += [f"    p = points[{i}]", "    low, high = p",
-                      f"    if low != high and r{k}.settle:", f"        settle = r{k}.settle", "        settled += settle",
+                      f"    if low != high and r{k}.settle:", f"        settle = r{k}.settle",
+                      "        settled += settle",
                       "    else:", "        settle = ()",
                       f"    if plain{k}:",
                       f"        key = ({i}, p, type(o{k}), o{k}, settle)", "        f = get(key)",

@@ -15,8 +15,8 @@ from eligibility.codecache import compile_code
 from eligibility.ranking.plan import PartLayout, Plan, Points, Step, plan, row_at, step
 from eligibility.ranking.reading import Reading, Span
 
-__all__ = ["Plan", "Points", "Scored", "better", "better_each", "dominates", "plan", "score_plan", "step_points",
-           "score_again", "widen"]
+__all__ = ["Plan", "Points", "Scored", "better", "better_each", "dominates", "plan", "score_again", "score_plan",
+           "step_points", "widen"]
 
 NONE: Points = (0, 0)
 #: ``tuple.__new__``: a ``Scored`` made by it skips the named tuple's own ``__new__``, a Python function (one call

@@ -85,7 +85,7 @@ def _reasons(table: WorkTable, location: Location, exclude: tuple[Exclusion, ...
     known = _KIND_REASONS.get((location, exclude))
     if known is None or len(known) >= 4096:
         known = _KIND_REASONS[(location, exclude)] = {}
-    by_kind = []
+    by_kind: list[str | None] = []
     for kind, entry in table.kinds.items():
         reason = known.get(kind, _MISSING)
         if reason is _MISSING:
@@ -98,7 +98,8 @@ def _reasons(table: WorkTable, location: Location, exclude: tuple[Exclusion, ...
 
 #: Why a job of each kind is excluded (None: it is not), by the CRS's rules (location and exclusions) and the kind.
 _KIND_REASONS: dict[tuple[Location, tuple[Exclusion, ...]], dict[tuple[Any, ...], str | None]] = {}
-_MISSING = object()
+#: A kind not met yet (a text no reason is: compared by identity).
+_MISSING: str | None = "\x00 not met"
 
 
 def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, path: str,

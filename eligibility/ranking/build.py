@@ -142,60 +142,78 @@ def _compiled(shape: Layout) -> Callable[[tuple[Points, ...], dict[str, Reading]
     built as attrs' ``__init__`` would, without calling it: the instance made and its dict set whole, in the order
     of its fields (CPython 3.11 calls a class with a Python ``__init__`` through its generic path)."""
     names: dict[str, object] = {"FS": FactorScore, "PLAIN": _PLAIN, "combined": _combined,
-                                "new": object.__new__, "setd": object.__setattr__}
+                                "new": object.__new__, "setd": object.__setattr__, "NONE": (0, 0)}
     lines = ["def build(points, readings, kept):", "    settled = []", "    get = kept.get"]
+    # Each measure the factors read, read once (several factors read the same one: education, the first official
+    # language, the years of work): its reading, what was seen, its evidence, and whether it is plain (no evidence,
+    # plain words or a number: a factor of it is kept by those words). A named tuple's field read costs about 200
+    # machine instructions in CPython 3.11 (not specialised); the paths that settle it are read only where the
+    # factor's points span a range.
+    local: dict[str, int] = {}
+    for static in shape.factors:
+        for m in static[7:]:
+            if m is not None and m in shape.present and m not in local:
+                k = local[m] = len(local)
+                names[f"M{k}"] = m
+                lines += [f"    r{k} = readings[M{k}]", f"    o{k} = r{k}.observed", f"    e{k} = r{k}.evidence",
+                          f"    plain{k} = not e{k} and type(o{k}) in PLAIN"]
     out = []
     for i, static in enumerate(shape.factors):
         _, fid, section, says, top, citations, applies, m1, m2 = static
-        names.update({f"S{i}": static, f"C{i}": citations, f"ID{i}": fid, f"SEC{i}": section, f"SAYS{i}": says,
-                      f"MA{i}": m1, f"MB{i}": m2})
-        top, applies = int(top), bool(applies)  # numbers written into the code
-        kept_new = f"FS(ID{i}, SEC{i}, SAYS{i}, low, high, {top}, "
+        names.update({f"S{i}": static, f"C{i}": citations, f"MA{i}": m1, f"MB{i}": m2})
         # The factor's dict copied from one holding its fields in order, those of the layout already set (a dict
         # copied whole is cloned, keys and all; one made from a display inserts its items one by one).
-        names[f"T{i}"] = {"id": fid, "section": section, "says": says, "low": 0, "high": 0, "max": top,
-                          "observed": None, "evidence": (), "citations": citations, "settled_by": (),
-                          "applies": applies}
-        made = [f"        d = T{i}.copy()", "        d['low'] = low", "        d['high'] = high",
-                "        d['observed'] = OBSERVED", "        d['evidence'] = EVIDENCE",
-                "        d['settled_by'] = settle", f"        f{i} = new(FS)", f"        setd(f{i}, '__dict__', d)"]
+        names[f"T{i}"] = {"id": fid, "section": section, "says": says, "low": 0, "high": 0, "max": int(top),
+                          "observed": {}, "evidence": (), "citations": citations, "settled_by": (),
+                          "applies": bool(applies)}
+
+        def made(observed: str, evidence: str, settle: str = "settle", at: str = "f", indent: str = "        ",
+                 i: int = i) -> list[str]:
+            """The lines that make factor ``i`` as attrs' ``__init__`` would, into ``at``."""
+            return [f"{indent}d = T{i}.copy()", f"{indent}d['low'] = low", f"{indent}d['high'] = high",
+                    f"{indent}d['observed'] = {observed}",
+                    *([f"{indent}d['evidence'] = {evidence}"] if evidence != "()" else []),
+                    *([f"{indent}d['settled_by'] = {settle}"] if settle != "()" else []),
+                    f"{indent}{at} = new(FS)", f"{indent}setd({at}, '__dict__', d)"]
         if m2 is None and m1 not in shape.present:
-            # Reads nothing in this case: depends on its points alone.
-            lines += [f"    key = ({i}, points[{i}])", "    f = get(key)", "    if f is None:",
-                      "        low, high = key[1]",
-                      f"        f = kept[key] = FS(ID{i}, SEC{i}, SAYS{i}, low, high, {top}, {{}}, (), C{i}, (), "
-                      f"{applies})",
-                      f"    f{i} = f"]
+            # Reads nothing in this case: depends on its points alone. No plan of the layout applies it (its measure
+            # is read by no applying step), so its points are none, and its result is made once here; other points
+            # (none is expected) are kept by their points.
+            names[f"Z{i}"] = FactorScore(fid, section, says, 0, 0, int(top), {}, (), citations, (), bool(applies))
+            lines += [f"    if points[{i}] == NONE:", f"        f{i} = Z{i}", "    else:",
+                      f"        key = ({i}, points[{i}])", "        f = get(key)", "        if f is None:",
+                      "            low, high = key[1]", *made("{}", "()", "()", "f", "            "),
+                      "            kept[key] = f", f"        f{i} = f"]
         elif m2 is None:
-            lines += [f"    p = points[{i}]", "    low, high = p", f"    r = readings[MA{i}]",
-                      "    observed = r.observed", "    evidence = r.evidence",
-                      "    if low != high and r.settle:", "        settle = r.settle", "        settled += settle",
+            k = local[m1]
+            lines += [f"    p = points[{i}]", "    low, high = p",
+                      f"    if low != high and r{k}.settle:", f"        settle = r{k}.settle",
+                      "        settled += settle",
                       "    else:", "        settle = ()",
-                      "    if not evidence and type(observed) in PLAIN:",
-                      f"        key = ({i}, p, type(observed), observed, settle)", "        f = get(key)",
-                      "        if f is None:",
-                      f"            f = kept[key] = {kept_new}{{MA{i}: observed}}, (), C{i}, settle, {applies})",
+                      f"    if plain{k}:",
+                      f"        key = ({i}, p, type(o{k}), o{k}, settle)", "        f = get(key)",
+                      "        if f is None:", *made(f"{{MA{i}: o{k}}}", "()", "settle", "f", "            "),
+                      "            kept[key] = f",
                       f"        f{i} = f", "    else:",
-                      *[line.replace("OBSERVED", f"{{MA{i}: observed}}").replace("EVIDENCE", "evidence")
-                        for line in made]]
+                      *made(f"{{MA{i}: o{k}}}", f"e{k}", "settle", f"f{i}")]
         elif m1 not in shape.present or m2 not in shape.present:
-            r1 = f"readings[MA{i}]" if m1 in shape.present else "None"
-            r2 = f"readings[MB{i}]" if m2 in shape.present else "None"
+            r1 = f"r{local[m1]}" if m1 in shape.present else "None"
+            r2 = f"r{local[m2]}" if m2 in shape.present else "None"
             lines += [f"    f = combined(S{i}, points[{i}], {r1}, {r2})", "    settled += f.settled_by",
                       f"    f{i} = f"]
         else:
-            lines += [f"    p = points[{i}]", "    low, high = p", f"    r = readings[MA{i}]",
-                      f"    r2 = readings[MB{i}]", "    s1, s2 = r.settle, r2.settle",
-                      "    if low != high and (s1 or s2):", "        settle = tuple(dict.fromkeys(s1 + s2))",
+            a, b = local[m1], local[m2]
+            lines += [f"    p = points[{i}]", "    low, high = p",
+                      f"    if low != high and (r{a}.settle or r{b}.settle):",
+                      f"        settle = tuple(dict.fromkeys(r{a}.settle + r{b}.settle))",
                       "        settled += settle", "    else:", "        settle = ()",
-                      "    o1, o2, e1, e2 = r.observed, r2.observed, r.evidence, r2.evidence",
-                      "    if not e1 and not e2 and type(o1) in PLAIN and type(o2) in PLAIN:",
-                      f"        key = ({i}, p, type(o1), o1, type(o2), o2, settle)", "        f = get(key)",
+                      f"    if plain{a} and plain{b}:",
+                      f"        key = ({i}, p, type(o{a}), o{a}, type(o{b}), o{b}, settle)", "        f = get(key)",
                       "        if f is None:",
-                      f"            f = kept[key] = {kept_new}{{MA{i}: o1, MB{i}: o2}}, (), C{i}, settle, {applies})",
+                      *made(f"{{MA{i}: o{a}, MB{i}: o{b}}}", "()", "settle", "f", "            "),
+                      "            kept[key] = f",
                       f"        f{i} = f", "    else:",
-                      *[line.replace("OBSERVED", f"{{MA{i}: o1, MB{i}: o2}}")
-                        .replace("EVIDENCE", "e1 + e2 if e2 else e1") for line in made]]
+                      *made(f"{{MA{i}: o{a}, MB{i}: o{b}}}", f"e{a} + e{b} if e{b} else e{a}", "settle", f"f{i}")]
         out.append(f"f{i}")
     lines.append(f"    return ({', '.join(out)}{',' if len(out) == 1 else ''}), settled")
     exec(compile_code("\n".join(lines), "<ranking.build: factors of a layout>"), names)

@@ -9,7 +9,7 @@ from operator import is_
 from typing import Any, NamedTuple
 
 import attrs
-from attrs import evolve, field, frozen
+from attrs import field, frozen
 
 from eligibility import __version__
 from eligibility.engines.run import profile_digest
@@ -20,13 +20,14 @@ from eligibility.ranking.build import cite, factor_scores, layout, section_score
 from eligibility.ranking.languages import each_test, read_languages
 from eligibility.ranking.measures import LANGUAGE, Reader, Reading, accompanying_spouse
 from eligibility.ranking.plan import Readers, differing
-from eligibility.ranking.score import Plan, Scored, better, better_each, plan, score_plan, widen
+from eligibility.ranking.score import Plan, Scored, better, better_each, plan, score_again, score_plan, widen
 from eligibility.record import Record
 from eligibility.result import (
     Caveat,
     CrsResult,
     CrsVersionRef,
     Designation,
+    FactorScore,
     Receipt,
     RoundsMet,
 )
@@ -104,17 +105,23 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
         chosen, found, english, french = _choices(plans, redo, readings, options, scored, englishes or (english,),
                                                   frenches or (french,), spouses or (readings.get("spouse_language"),))
         options = ()  # scored
+    previous: tuple[Scored, ...] = ()
     for d in options:
         first, second = (english, french) if d == "english" else (french, english)
         readings["first_language"] = readings["first_language_all"] = first
         readings["second_language"] = second
-        # Every plan scored whole, by its compiled function: cheaper than scoring again only the steps that
-        # differ (those of the languages designated, or of a spouse case), which looks each one up by its levels.
+        # Every plan scored by its compiled function; the second designation scores again only the steps that read
+        # a designated language and the sections holding them (``score_again``), the others are the first's.
         if len(plans) == 1:
-            scored[d] = score_plan(first_plan, readings)
+            one = scored[d] = (score_again(first_plan, readings, previous[0]) if previous
+                               else score_plan(first_plan, readings))
+            previous = (one,)
         else:
-            each = cases[d] = (score_plan(first_plan, readings), score_plan(plans[1], readings))
+            each = cases[d] = ((score_again(first_plan, readings, previous[0]),
+                                score_again(plans[1], readings, previous[1])) if previous
+                               else (score_plan(first_plan, readings), score_plan(plans[1], readings)))
             scored[d] = widen(list(each), redo)
+            previous = each
     if len(options) == 1:
         chosen = options[0]
         found = scored[chosen]
@@ -146,7 +153,8 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
             evidence = reading.evidence
             if evidence:
                 value, observed, _, settle, abilities = reading
-                for measure in names:
+                *copied, last = names
+                for measure in copied:
                     # Each item a copy with its measure named (``tagged``; the key is already first).
                     items = []
                     for item in evidence:
@@ -154,6 +162,12 @@ def score_on(profile: Profile, version: CrsVersion, facts: Facts, explain: bool 
                         item["measure"] = measure
                         items.append(item)
                     readings[measure] = _new(Reading, (value, observed, tuple(items), settle, abilities))
+                # The last measure names itself in the reading's own items, which nothing else holds: each reading
+                # with evidence is made for this score (``languages._read``), and the other choices of a test
+                # (``each_test``, which share their items) are dropped with it.
+                for item in evidence:
+                    item["measure"] = last
+                readings[last] = reading
             else:
                 for measure in names:
                     readings[measure] = reading
@@ -303,8 +317,7 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
             settled = ("$.spouse", *settled)
         # A factor that reads only known facts and still spans a range spans the two spouse columns (core age,
         # education, language...): the spouse settles it.
-        factors = tuple(evolve(f, settled_by=("$.spouse",)) if f.low != f.high and not f.settled_by else f
-                        for f in factors)
+        factors = settled_by_spouse(factors)
     exact = scored.low == scored.high
     message = f"{scored.low} points" if exact else f"{scored.low} to {scored.high} points: some facts are unknown"
     # Made as attrs' ``__init__`` would, without calling it (in CPython 3.11 a class with a Python ``__init__`` is
@@ -331,6 +344,26 @@ def crs_result(profile: Profile, as_of: dt.date, library: Library, facts: Facts 
 
 _object_new = object.__new__
 _object_set = object.__setattr__
+#: What settles a factor spanning the two spouse columns (whether a spouse counts is unknown).
+_BY_SPOUSE = ("$.spouse",)
+
+
+def settled_by_spouse(factors: tuple[FactorScore, ...]) -> tuple[FactorScore, ...]:
+    """The factors with each one that spans a range and names nothing that settles it settled by ``$.spouse``
+    (``attrs.evolve(f, settled_by=("$.spouse",))``), the others the same objects.
+
+    Each made as ``build`` makes factors: its dict copied with ``settled_by`` set, the object made without calling
+    its class (``attrs.evolve`` reads every field and calls the class with them as keywords: about as much as the
+    rest of the CRS's work on a factor)."""
+    spread = list(factors)
+    for i, f in enumerate(spread):
+        d = f.__dict__
+        if d["low"] != d["high"] and not d["settled_by"]:
+            d = d.copy()
+            d["settled_by"] = _BY_SPOUSE
+            f = spread[i] = _object_new(FactorScore)
+            _object_set(f, "__dict__", d)
+    return tuple(spread)
 if tuple(a.name for a in attrs.fields(CrsResult)) != (
         "as_of", "status", "message", "low", "high", "max", "with_spouse", "spouse", "first_official_language",
         "version", "sections", "factors", "settled_by", "caveats", "receipt", "profile_name", "rounds"):

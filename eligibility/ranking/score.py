@@ -15,8 +15,8 @@ from eligibility.codecache import compile_code
 from eligibility.ranking.plan import PartLayout, Plan, Points, Step, plan, row_at, step
 from eligibility.ranking.reading import Reading, Span
 
-__all__ = ["Plan", "Points", "Scored", "better", "better_each", "dominates", "plan", "score_plan", "step_points",
-           "widen"]
+__all__ = ["Plan", "Points", "Scored", "better", "better_each", "dominates", "plan", "score_again", "score_plan",
+           "step_points", "widen"]
 
 NONE: Points = (0, 0)
 #: ``tuple.__new__``: a ``Scored`` made by it skips the named tuple's own ``__new__``, a Python function (one call
@@ -120,10 +120,29 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
     (``_kept_points``, its kept points looked at first without a call: ``s.kept`` is the same dict for the plan's
     life, cleared, not replaced). A step that does not apply in this case scores nothing. Most sections of most
     people add up the same points (no spouse, no additional points...): a section's parts and subtotal are kept by
-    its steps' points."""
+    its steps' points.
+
+    The function made also holds, as its attribute ``again``, the same score for other designations of the first
+    official language (``score_again``): a function of the readings and the score of this plan for another
+    designation, which scores again only the steps that read a designated language (``Plan.designated``) and the
+    sections holding them, and takes every other step, part and section from that score."""
+    fresh = _written(p, None)
+    fresh.again = _written(p, frozenset(p.designated))  # type: ignore[attr-defined]
+    return fresh
+
+
+def _written(p: Plan, only: frozenset[int] | None) -> Callable[..., Scored]:
+    """The code of ``_compiled``: every step (``only`` None), or only the steps ``only`` and the sections holding
+    them, the others read from a previous score (the function's second argument)."""
     names: dict[str, object] = {"kp": _kept_points, "section": _section, "new": _new, "Scored": Scored,
                                 "KEPT": KEPT, "NONE": NONE}
-    lines = ["def fresh(readings):"]
+    if only is None:
+        lines = ["def fresh(readings):"]
+    else:
+        # The previous score's steps, parts and sections (a ``Scored``'s fields by position: an exact tuple each).
+        every = ", ".join(f"f{i}" for i in range(len(p.steps)))
+        lines = ["def again(readings, previous):", "    _, _, factors, parts, sections = previous",
+                 f"    {every}{',' if len(p.steps) == 1 else ''} = factors"]
     values: dict[str, str] = {}
 
     def value(m: str) -> str:
@@ -136,6 +155,9 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
 
     done: set[int] = set()
     for i, m, spans, top, s in p.simple:
+        done.add(i)
+        if only is not None and i not in only:
+            continue
         top = int(top)
         names[f"SP{i}"], names[f"ST{i}"], names[f"K{i}"] = spans, s, s.kept
         v = value(m)
@@ -143,8 +165,10 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
                   f"        f{i} = SP{i}[level] if level <= {top} else SP{i}[{top}]",
                   "    else:", f"        at = K{i}.get({v})",
                   f"        f{i} = at if at is not None else kp(ST{i}, readings)"]
-        done.add(i)
     for i, m1, m2, rows, top, top2, s in p.combined:
+        done.add(i)
+        if only is not None and i not in only:
+            continue
         top, top2 = int(top), int(top2)
         names[f"R{i}"], names[f"ST{i}"], names[f"K{i}"] = rows, s, s.kept
         v1, v2 = value(m1), value(m2)
@@ -154,37 +178,62 @@ def _compiled(p: Plan) -> Callable[[dict[str, Reading]], Scored]:
                   f"        f{i} = row[inner] if inner <= {top2} else row[{top2}]",
                   "    else:", f"        at = K{i}.get(({v1}, {v2}))",
                   f"        f{i} = at if at is not None else kp(ST{i}, readings)"]
-        done.add(i)
     for i, m, s in p.other:
+        done.add(i)
+        if only is not None and i not in only:
+            continue
         names[f"K{i}"], names[f"ST{i}"] = s.kept, s
         # Per ability: kept by the four levels.
         names[f"MO{i}"] = m
         lines += [f"    at = K{i}.get(readings[MO{i}].abilities)",
                   f"    f{i} = at if at is not None else kp(ST{i}, readings)"]
-        done.add(i)
-    for i in range(len(p.steps)):
-        if i not in done:
-            lines.append(f"    f{i} = NONE")  # a step that does not apply in this case scores nothing
+    if only is None:
+        for i in range(len(p.steps)):
+            if i not in done:
+                lines.append(f"    f{i} = NONE")  # a step that does not apply in this case scores nothing
     every = ", ".join(f"f{i}" for i in range(len(p.steps)))
     lines.append(f"    scored = ({every}{',' if len(p.steps) == 1 else ''})")
     low, high, part_names, section_names = [], [], [], []
     for si, (cut, shape, kept) in enumerate(p.adding):
         names[f"A{si}"], names[f"L{si}"] = kept, shape
-        key = ", ".join(f"f{i}" for i in range(len(p.steps))[cut])
-        lines += [f"    key = ({key}{',' if len(range(len(p.steps))[cut]) == 1 else ''})",
-                  f"    found = A{si}.get(key)", "    if found is None:", f"        if len(A{si}) >= KEPT:",
-                  f"            A{si}.clear()", f"        found = A{si}[key] = section(L{si}, scored)",
-                  f"    parts{si}, section{si} = found"]
         part_names.append(f"parts{si}")
         section_names.append(f"section{si}")
         low.append(f"section{si}[0]")
         high.append(f"section{si}[1]")
+        steps = range(len(p.steps))[cut]
+        if only is not None and not only.intersection(steps):
+            # No step of the section scored again: the previous score's.
+            lines.append(f"    parts{si}, section{si} = parts[{si}], sections[{si}]")
+            continue
+        if not done.intersection(steps):
+            # No step of the section applies in this case (the spouse's, without a spouse): its parts and subtotal
+            # are those of no points, added up once here.
+            names[f"Z{si}"] = _section(shape, (NONE,) * len(p.steps))
+            lines.append(f"    parts{si}, section{si} = Z{si}")
+            continue
+        key = ", ".join(f"f{i}" for i in steps)
+        lines += [f"    key = ({key}{',' if len(steps) == 1 else ''})",
+                  f"    found = A{si}.get(key)", "    if found is None:", f"        if len(A{si}) >= KEPT:",
+                  f"            A{si}.clear()", f"        found = A{si}[key] = section(L{si}, scored)",
+                  f"    parts{si}, section{si} = found"]
     lines.append(f"    return new(Scored, ({' + '.join(low) or '0'}, {' + '.join(high) or '0'}, scored, "
                  f"({', '.join(part_names)}{',' if len(part_names) == 1 else ''}), "
                  f"({', '.join(section_names)}{',' if len(section_names) == 1 else ''})))")
-    exec(compile_code("\n".join(lines), "<ranking.score: a plan scored>"), names)
-    built: Callable[[dict[str, Reading]], Scored] = names["fresh"]  # type: ignore[assignment]
+    exec(compile_code("\n".join(lines), "<ranking.score: a plan scored>" if only is None else
+                      "<ranking.score: a plan scored again>"), names)
+    built: Callable[..., Scored] = names["fresh" if only is None else "again"]  # type: ignore[assignment]
     return built
+
+
+def score_again(p: Plan, readings: dict[str, Reading], previous: Scored) -> Scored:
+    """``score_plan(p, readings)`` where ``previous`` is that plan's score of the same readings but those of the
+    designated languages (``first_language``, ``first_language_all``, ``second_language``): the steps that read none
+    of them, and the sections without such a step, are taken from ``previous``."""
+    fresh = p.fresh
+    if fresh is None:
+        fresh = _compiled(p)
+        object.__setattr__(p, "fresh", fresh)
+    return fresh.again(readings, previous)  # type: ignore[attr-defined, no-any-return]
 
 
 def _section(shape: tuple[int | None, tuple[PartLayout, ...]], factors: tuple[Points, ...]) -> tuple[tuple[Points, ...],

@@ -80,10 +80,26 @@ def _reasons(table: WorkTable, location: Location, exclude: tuple[Exclusion, ...
     found = table.excluded.get((location, exclude, None))
     if found is not None:
         return found[0]
-    by_kind = [excluded_because(entry, location, exclude) for entry in table.kinds.values()]
+    # Each kind's reason kept per rules, by the kind (what ``excluded_because`` reads of a job, ``WorkRow.kind``):
+    # jobs of many profiles are of a few kinds (paid, in Canada or abroad, authorized...).
+    known = _KIND_REASONS.get((location, exclude))
+    if known is None or len(known) >= 4096:
+        known = _KIND_REASONS[(location, exclude)] = {}
+    by_kind: list[str | None] = []
+    for kind, entry in table.kinds.items():
+        reason = known.get(kind, _MISSING)
+        if reason is _MISSING:
+            reason = known[kind] = excluded_because(entry, location, exclude)
+        by_kind.append(reason)
     if len(by_kind) == 1:
         return (by_kind[0],) * len(table.rows)
     return tuple([by_kind[place] for place in table.kind_ids])
+
+
+#: Why a job of each kind is excluded (None: it is not), by the CRS's rules (location and exclusions) and the kind.
+_KIND_REASONS: dict[tuple[Location, tuple[Exclusion, ...]], dict[tuple[Any, ...], str | None]] = {}
+#: A kind not met yet (a text no reason is: compared by identity).
+_MISSING: str | None = "\x00 not met"
 
 
 def _years(table: WorkTable, counting: Counting, explain: bool, measure: str, path: str,

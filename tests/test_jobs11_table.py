@@ -42,7 +42,12 @@ def _check(profile: Profile, day: dt.date) -> None:
         assert row.position == position and table.pairs[position] == (row, row.part)
         assert row.part == (row.index, row.entry.start.toordinal(), row.end.toordinal(), row.weekly)
         assert (row.first, row.last) == (row.part[1], row.part[2])
-        assert table.kinds[row.kind] is not None and position in table.kind_rows[table.kind_ids[position]]
+        # Its kind: the row is among its kind's rows, and that kind is what the rules read of the row's job.
+        kind = list(table.kinds)[table.kind_ids[position]]
+        assert position in table.kind_rows[table.kind_ids[position]]
+        e = row.entry
+        assert kind == (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized,
+                        e.hours_per_week < 30, e.end is not None and e.end < day)
 
 
 @settings(max_examples=examples(100), deadline=None)

@@ -11,7 +11,16 @@ from typing import Any
 
 from eligibility.measure.cache import IdentityCache
 from eligibility.measure.occupations import describe_occupations, split_codes
-from eligibility.measure.work_rows import DAYS, NO_PROVINCE, Item, Rules, WorkRow, WorkTable, excluded_because
+from eligibility.measure.work_rows import (
+    DAYS,
+    NO_PROVINCE,
+    Item,
+    Rules,
+    WorkRow,
+    WorkTable,
+    ended_early,
+    excluded_because,
+)
 from eligibility.rulebook.model import Exclusion, Location, Occupations
 from eligibility.work import Counted, Part, tenths
 
@@ -296,7 +305,7 @@ def exclusions(table: WorkTable, rules: Rules,
                 for pos, why in enumerate(found):
                     if why == "self-employed":
                         found[pos] = excluded_because(table.rows[pos].entry, location, exclude, provinces, lifted,
-                                                      ended=table.rows[pos].kind[-1])
+                                                      ended=ended_early(table.rows[pos]))
                 reasons = tuple(found)
                 # Each reason's rows in the table's order, the reasons in the order of their first row.
                 for reason in dict.fromkeys([r for r in found if r is not None]):

@@ -34,8 +34,8 @@ class WorkRow:
     the table's units, and the part of its evidence no count changes (a plain slotted class: one is made
     per job and evaluation, straight from the work entry, by the table's builder: ``WorkTable.__init__``)."""
 
-    __slots__ = ("_fact", "base", "end", "entry", "first", "index", "kind", "last", "left", "noc", "part",
-                 "position", "weekly", "whole")
+    __slots__ = ("_fact", "base", "end", "entry", "first", "index", "last", "left", "noc", "part", "position",
+                 "weekly", "whole")
 
     entry: WorkEntry
     #: The last day counted (at the latest the day before the as-of date).
@@ -53,9 +53,6 @@ class WorkRow:
     part: Part
     #: The fixed part of the row's evidence items: its job, title, employer and code.
     base: Item
-    #: What ``excluded_because`` reads of the job; last, whether it ended before the as-of date (its last day
-    #: counted is its own end, not the day before the as-of date: ``ended``).
-    kind: tuple[Any, ...]
     _fact: JobFact | None
     #: The row's first item left out (``WorkTable.item``): those for other reasons are copies of it with their
     #: reason (a dozen conditions leave a job out for half a dozen reasons; a copy of a dict is cheaper than
@@ -132,8 +129,9 @@ class WorkTable:
         pairs: list[tuple[WorkRow, Part]] = []
         firsts: list[int] = []
         lasts: list[int] = []
-        #: One work entry per kind of row (rows alike in what the rules read share one exclusion), and each
-        #: row's kind as its place among them (read per rules without hashing the row's kind again).
+        #: One work entry per kind of row (rows alike in what the rules read share one exclusion: the kind's last
+        #: value is whether the job ended before the as-of date, ``ended``), and each row's kind as its place among
+        #: them (read per rules without hashing the row's kind again).
         kinds: dict[tuple[Any, ...], WorkEntry] = {}
         places: dict[tuple[Any, ...], int] = {}
         kind_ids: list[int] = []
@@ -149,6 +147,9 @@ class WorkTable:
             last = end.toordinal()
             hours = weekly[e.hours_per_week]
             part = (index, first, last, hours)
+            # What ``excluded_because`` reads of the job; last, whether it ended before the as-of date (``ended``).
+            # Not kept on the row: a tuple per row alive until the next collection cost the collector more than
+            # the tuple itself (the table keeps one per kind).
             kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized,
                     e.hours_per_week < FULL_TIME_WEEKLY, e.end is not None and e.end <= end)
             row.entry = e
@@ -161,7 +162,6 @@ class WorkTable:
             row.weekly = hours
             row.part = part
             row.base = base
-            row.kind = kind
             row._fact = row.left = row.whole = None
             rows.append(row)
             pairs.append((row, part))
@@ -302,6 +302,13 @@ def _left_item(row: WorkRow, reason: str) -> Item:
     return item
 
 
+def ended_early(row: WorkRow) -> bool:
+    """Whether the row's job ended before the as-of date: its last day counted is its own end, not the day before
+    the as-of date (the last value of a row's kind, ``WorkTable.kinds``)."""
+    end = row.entry.end
+    return end is not None and end <= row.end
+
+
 #: Why a row may or may not count under rules that ask a province: a job in Canada whose province is not given
 #: (such a row is counted as a row without a NOC code is: in the high count only, ``work_classes.classify``).
 NO_PROVINCE = "province not given: it may or may not count"
@@ -312,7 +319,7 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
                      ended: bool = False) -> str | None:
     """Why a work entry does not count under these rules, or None when it may count. ``lifted``: the occupations
     whose publicly funded self-employment counts all the same (``publicly_funded_self_employment``); ``ended``:
-    the job ended before the as-of date (``WorkRow.kind``'s last value), read by the exclusion ``ended``."""
+    the job ended before the as-of date (``ended_early``), read by the exclusion ``ended``."""
     if location == "canada" and entry.country != "CA":
         return "not in Canada"
     if location == "abroad" and entry.country == "CA":

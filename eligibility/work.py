@@ -217,21 +217,24 @@ def disjoint_count(parts: Sequence[Part], cap_units: int, continuous: bool) -> C
             shares[index] = shares.get(index, 0) + hours
             total += hours
         return total, parts, shares
-    best: Counted = (0, (), {})
-    run: list[Part] = []
-    total = end = 0
-    for part in sorted(parts, key=_first_day):
-        index, first, last, weekly = part
-        if run and first > end + 1:
-            if total > best[0]:  # the first of equal runs
-                best = (total, run, _shares(run, cap))
-            run, total = [], 0
-        run.append(part)
+    # Each run found as a stretch of the parts in order (its first place and its total): the best one alone is made
+    # a list, at the end (a list per run cost more than the rest of a part's turn when most runs are one job).
+    order = sorted(parts, key=_first_day)
+    best_total = best_from = best_to = 0
+    start = total = end = 0
+    for at, (_, first, last, weekly) in enumerate(order):
+        if at and first > end + 1:
+            if total > best_total:  # the first of equal runs
+                best_total, best_from, best_to = total, start, at
+            start, total = at, 0
         total += (weekly if weekly < cap else cap) * (last - first + 1) if weekly > 0 else 0
         end = last
-    if run and total > best[0]:
-        best = (total, run, _shares(run, cap))
-    return best
+    if order and total > best_total:
+        best_total, best_from, best_to = total, start, len(order)
+    if best_total == 0:
+        return 0, (), {}
+    run = order[best_from:best_to]
+    return best_total, run, _shares(run, cap)
 
 
 def _shares(parts: Sequence[Part], cap: int) -> dict[int, int | Fraction]:

@@ -9,10 +9,18 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-from eligibility.dates import MONTH_DAY, YEARS
 from eligibility.measure.cache import IdentityCache
 from eligibility.measure.occupations import describe_occupations, split_codes
-from eligibility.measure.work_rows import NO_PROVINCE, Item, Rules, WorkRow, WorkTable, excluded_because
+from eligibility.measure.work_rows import (
+    DAYS,
+    NO_PROVINCE,
+    Item,
+    Rules,
+    WorkRow,
+    WorkTable,
+    ended_early,
+    excluded_because,
+)
 from eligibility.rulebook.model import Exclusion, Location, Occupations
 from eligibility.work import Counted, Part, tenths
 
@@ -178,10 +186,9 @@ def _disjoint_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], part
                 # ``_counted_item`` of the whole job, written out (a call per item cost a fifth of making it).
                 weekly = row.weekly
                 share = (weekly if weekly < cap else cap) * (row.last - row.first + 1) if weekly > 0 else 0
-                day, final = row.entry.start, row.end
                 item = row.whole = _copy(row.base)
-                item["from"] = YEARS[day.year] + MONTH_DAY[day.month][day.day]
-                item["to"] = YEARS[final.year] + MONTH_DAY[final.month][final.day]
+                item["from"] = DAYS[row.first]
+                item["to"] = DAYS[row.last]
                 # ``work.tenths(share, per_unit)``, written out.
                 tenth, rest = divmod(share * 10, per_unit)
                 item["hours"] = round(share / per_unit, 1) if 2 * rest == per_unit or share >= 1 << 48 else (
@@ -201,12 +208,9 @@ def _disjoint_items(table: WorkTable, rows: Sequence[tuple[WorkRow, Part]], part
 def _counted_item(row: WorkRow, part: Part, share: int | Fraction, first: dt.date, last: dt.date,
                   per_unit: int) -> Item:
     """The evidence item of ``row`` counted for ``part`` of it, credited ``share`` (in 1 / ``per_unit`` hours)."""
-    # A part starts on its job's first day or on the window's, and ends on its job's last day or the window's;
-    # each written as ISO text without ``isoformat`` (``dates.iso_date``).
-    day = row.entry.start if part[1] == row.first else first
-    start = YEARS[day.year] + MONTH_DAY[day.month][day.day]
-    day = row.end if part[2] == row.last else last
-    end = YEARS[day.year] + MONTH_DAY[day.month][day.day]
+    # A part's first and last days (its job's or the window's), as ordinals: their texts from the table of days.
+    start = DAYS[part[1]]
+    end = DAYS[part[2]]
     # The share's hours rounded from its two integers, as ``round(float(share / per_unit), 1)`` is.
     hours = tenths(share, per_unit) if type(share) is int else tenths(share.numerator, share.denominator * per_unit)
     # The row's fixed part copied, then the count's (a copy of a dict is cheaper than a new one).
@@ -301,7 +305,7 @@ def exclusions(table: WorkTable, rules: Rules,
                 for pos, why in enumerate(found):
                     if why == "self-employed":
                         found[pos] = excluded_because(table.rows[pos].entry, location, exclude, provinces, lifted,
-                                                      ended=table.rows[pos].kind[-1])
+                                                      ended=ended_early(table.rows[pos]))
                 reasons = tuple(found)
                 # Each reason's rows in the table's order, the reasons in the order of their first row.
                 for reason in dict.fromkeys([r for r in found if r is not None]):

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from fractions import Fraction
 from itertools import islice
-from operator import attrgetter, lt
+from operator import attrgetter, gt, lt, neg
 from typing import Any
 
 from eligibility.facts import Facts, JobFact, Person, job_fact, weekly_hours
@@ -32,39 +32,35 @@ Rules = tuple[Location, tuple[Exclusion, ...], tuple[str, ...] | None]
 class WorkRow:
     """One job of a person as every count of an evaluation sees it: its days as ordinals, its weekly hours in
     the table's units, and the part of its evidence no count changes (a plain slotted class: one is made
-    per job and evaluation, straight from the work entry)."""
+    per job and evaluation, straight from the work entry, by the table's builder: ``WorkTable.__init__``)."""
 
-    __slots__ = ("_fact", "base", "end", "entry", "first", "index", "kind", "last", "left", "noc", "part",
-                 "position", "weekly", "whole")
+    __slots__ = ("_fact", "base", "end", "entry", "first", "index", "last", "left", "noc", "part", "position",
+                 "weekly", "whole")
 
-    def __init__(self, index: int, entry: WorkEntry, end: dt.date, weekly: int, position: int) -> None:
-        e = entry
-        base: Item = {"job": index, "title": e.title, "employer": e.employer, "noc": e.noc}
-        if e.noc_2016:
-            base["converted_from_noc_2016"] = e.noc_2016
-        self.entry = e
-        self.end = end  # the last day counted (at the latest the day before the as-of date)
-        self.position = position  # in the table's rows (``index`` is the job's place in the profile)
-        self.index = index
-        self.noc = e.noc
-        self.first = e.start.toordinal()
-        self.last = end.toordinal()
-        self.weekly = weekly
-        #: The job's part in a window that holds all of it (most windows hold most jobs).
-        self.part: Part = (index, self.first, self.last, weekly)
-        self.base = base
-        #: What ``excluded_because`` reads of the job; last, whether it ended before the as-of date (its last day
-        #: counted is its own end, not the day before the as-of date: ``ended``).
-        self.kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized,
-                     e.hours_per_week < FULL_TIME_WEEKLY, e.end is not None and e.end <= end)
-        self._fact: JobFact | None = None
-        #: The row's first item left out (``WorkTable.item``): those for other reasons are copies of it with their
-        #: reason (a dozen conditions leave a job out for half a dozen reasons; a copy of a dict is cheaper than
-        #: a new one).
-        self.left: Item | None = None
-        #: The row's item counted whole (``work_classes.counted_items``, on a table where no two jobs share a day:
-        #: the same for every count that credits all of the job, whatever its window).
-        self.whole: Item | None = None
+    entry: WorkEntry
+    #: The last day counted (at the latest the day before the as-of date).
+    end: dt.date
+    #: The row's place in the table's rows (``index`` is the job's place in the profile).
+    position: int
+    index: int
+    noc: str | None
+    #: The first and last days counted, as ordinals.
+    first: int
+    last: int
+    #: The weekly hours in the table's units.
+    weekly: int
+    #: The job's part in a window that holds all of it (most windows hold most jobs).
+    part: Part
+    #: The fixed part of the row's evidence items: its job, title, employer and code.
+    base: Item
+    _fact: JobFact | None
+    #: The row's first item left out (``WorkTable.item``): those for other reasons are copies of it with their
+    #: reason (a dozen conditions leave a job out for half a dozen reasons; a copy of a dict is cheaper than
+    #: a new one).
+    left: Item | None
+    #: The row's item counted whole (``work_classes.counted_items``, on a table where no two jobs share a day:
+    #: the same for every count that credits all of the job, whatever its window).
+    whole: Item | None
 
     @property
     def start_iso(self) -> str:
@@ -84,6 +80,26 @@ class WorkRow:
         return self._fact
 
 
+class _DayTexts(dict[int, str]):
+    """A day's ISO text by its ordinal (``DAYS[dt.date(2024, 7, 3).toordinal()]`` is "2024-07-03"), made on first
+    use and kept, at most ``DAYS_KEPT`` of them (then written, not kept): a table of the calendar's days, filled as
+    they are read. An evidence item gives a job's first and last days counted; rows carry their days as ordinals,
+    and reading a date's year, month and day cost three generic attribute reads (about 1.9k instructions a date
+    against 0.2k for this look-up)."""
+
+    def __missing__(self, ordinal: int) -> str:
+        text = dt.date.fromordinal(ordinal).isoformat()
+        if len(self) < DAYS_KEPT:
+            self[ordinal] = text
+        return text
+
+
+#: Days' texts kept before new ones are written without being kept (a bound on memory: about 110 years of days,
+#: some 4 MB at most).
+DAYS_KEPT = 40_000
+DAYS = _DayTexts()
+
+
 _first_day = attrgetter("first")
 _last_day = attrgetter("last")
 
@@ -98,46 +114,94 @@ class WorkTable:
     __slots__ = ("by_reason", "cap_units", "classified", "counted", "days", "direction", "disjoint", "excluded",
                  "grouped", "kind_ids", "kind_rows", "kinds", "pairs", "rows", "units", "windows")
 
-    def __init__(self, units: int, rows: tuple[WorkRow, ...]) -> None:
+    def __init__(self, units: int, worked: tuple[tuple[int, WorkEntry, dt.date], ...],
+                 weekly: dict[float, int]) -> None:
+        """The table of the jobs ``worked`` (``Facts.worked``), hours in 1 / ``units`` hours (``weekly``: each weekly
+        hours given, in those units)."""
         self.units = units
         self.cap_units = int(WEEKLY_CAP * units)
-        self.rows = rows
+        # Each row made and placed in one pass: its attributes set here (a class's call and ``__init__`` per row
+        # cost as much as setting them), its pair, its days and its kind's place found on the way.
+        new = object.__new__
+        rows: list[WorkRow] = []
         #: Each row with its whole part, as a window that holds all of the job lists it (one tuple per row, not
         #: per window; kept here, not on the row, which would make a cycle for the garbage collector).
-        self.pairs: list[tuple[WorkRow, Part]] = [(row, row.part) for row in rows]
-        #: No two jobs share a day (most histories): then no count ever shares the weekly cap between jobs.
-        # (Read by C functions alone: a Python function or generator per row cost as much as the rest of the row.)
-        order = sorted(rows, key=_first_day)
-        self.disjoint = all(map(lt, map(_last_day, order), islice(map(_first_day, order), 1, None)))
-        #: On such a table listed in the order of its days, oldest first (1) or newest first (-1; 0 otherwise), the
-        #: rows inside a window are a run of the table's rows (``work_classes.window_rows``), found by bisecting the
-        #: rows' first and last days (``days``: ascending, negated for newest first).
-        self.direction = 0
-        self.days: tuple[list[int], list[int]] = ([], [])
-        if self.disjoint and len(rows) > 1:
-            if order == list(rows):
-                self.direction = 1
-                self.days = ([row.first for row in rows], [row.last for row in rows])
-            elif order[::-1] == list(rows):
-                self.direction = -1
-                self.days = ([-row.first for row in rows], [-row.last for row in rows])
-        #: One work entry per kind of row (rows alike in what the rules read share one exclusion), and each
-        #: row's kind as its place among them (read per rules without hashing the row's kind again).
-        self.kinds: dict[tuple[Any, ...], WorkEntry] = {}
+        pairs: list[tuple[WorkRow, Part]] = []
+        firsts: list[int] = []
+        lasts: list[int] = []
+        #: One work entry per kind of row (rows alike in what the rules read share one exclusion: the kind's last
+        #: value is whether the job ended before the as-of date, ``ended``), and each row's kind as its place among
+        #: them (read per rules without hashing the row's kind again).
+        kinds: dict[tuple[Any, ...], WorkEntry] = {}
         places: dict[tuple[Any, ...], int] = {}
         kind_ids: list[int] = []
         #: The positions of each kind's rows, by its place (the rows an exclusion of a kind leaves out).
-        self.kind_rows: list[list[int]] = []
-        for row in rows:
-            place = places.get(row.kind)
+        kind_rows: list[list[int]] = []
+        for position, (index, e, end) in enumerate(worked):
+            row = new(WorkRow)
+            noc = e.noc
+            base: Item = {"job": index, "title": e.title, "employer": e.employer, "noc": noc}
+            if e.noc_2016:
+                base["converted_from_noc_2016"] = e.noc_2016
+            first = e.start.toordinal()
+            last = end.toordinal()
+            hours = weekly[e.hours_per_week]
+            part = (index, first, last, hours)
+            # What ``excluded_because`` reads of the job; last, whether it ended before the as-of date (``ended``).
+            # Not kept on the row: a tuple per row alive until the next collection cost the collector more than
+            # the tuple itself (the table keeps one per kind).
+            kind = (e.country, e.province, e.paid, e.self_employed, e.full_time_student, e.authorized,
+                    e.hours_per_week < FULL_TIME_WEEKLY, e.end is not None and e.end <= end)
+            row.entry = e
+            row.end = end
+            row.position = position
+            row.index = index
+            row.noc = noc
+            row.first = first
+            row.last = last
+            row.weekly = hours
+            row.part = part
+            row.base = base
+            row._fact = row.left = row.whole = None
+            rows.append(row)
+            pairs.append((row, part))
+            firsts.append(first)
+            lasts.append(last)
+            place = places.get(kind)
             if place is None:
-                place = places[row.kind] = len(places)
-                self.kinds[row.kind] = row.entry
-                self.kind_rows.append([row.position])
+                place = places[kind] = len(places)
+                kinds[kind] = e
+                kind_rows.append([position])
             else:
-                self.kind_rows[place].append(row.position)
+                kind_rows[place].append(position)
             kind_ids.append(place)
+        self.rows = tuple(rows)
+        self.pairs = pairs
+        self.kinds = kinds
         self.kind_ids = kind_ids
+        self.kind_rows = kind_rows
+        #: No two jobs share a day (most histories): then no count ever shares the weekly cap between jobs.
+        #: On such a table listed in the order of its days, oldest first (1) or newest first (-1; 0 otherwise), the
+        #: rows inside a window are a run of the table's rows (``work_classes.window_rows``), found by bisecting the
+        #: rows' first and last days (``days``: ascending, negated for newest first).
+        # (Read by C functions alone: a Python function or generator per row cost as much as the rest of the row.
+        # Each job ending before the next one starts is a table oldest first, no two jobs sharing a day; each
+        # starting after the next one ends, newest first; only a table in neither order is sorted to be told.)
+        self.direction = 0
+        self.days: tuple[list[int], list[int]] = ([], [])
+        if len(rows) < 2:
+            self.disjoint = True
+        elif all(map(lt, lasts, islice(firsts, 1, None))):
+            self.disjoint = True
+            self.direction = 1
+            self.days = (firsts, lasts)
+        elif all(map(gt, firsts, islice(lasts, 1, None))):
+            self.disjoint = True
+            self.direction = -1
+            self.days = (list(map(neg, firsts)), list(map(neg, lasts)))
+        else:
+            order = sorted(rows, key=_first_day)
+            self.disjoint = all(map(lt, map(_last_day, order), islice(map(_first_day, order), 1, None)))
         #: Per rules: why each row is excluded (or None), and the positions of the rows excluded by reason.
         self.excluded: dict[tuple[Any, ...], tuple[tuple[str | None, ...], dict[str, list[int]]]] = {}
         #: Per window: the rows inside it with their parts, and the positions of those outside.
@@ -222,8 +286,7 @@ def _build_table(facts: Facts, person: Person) -> WorkTable | None:
             hours[e.hours_per_week] = weekly_hours(e.hours_per_week)
     units = units_for(list(hours.values()))
     weekly = {h: f.numerator * (units // f.denominator) for h, f in hours.items()}
-    return WorkTable(units, tuple([WorkRow(i, e, end, weekly[e.hours_per_week], pos)
-                                   for pos, (i, e, end) in enumerate(worked)]))
+    return WorkTable(units, worked, weekly)
 
 
 def _left_item(row: WorkRow, reason: str) -> Item:
@@ -239,6 +302,13 @@ def _left_item(row: WorkRow, reason: str) -> Item:
     return item
 
 
+def ended_early(row: WorkRow) -> bool:
+    """Whether the row's job ended before the as-of date: its last day counted is its own end, not the day before
+    the as-of date (the last value of a row's kind, ``WorkTable.kinds``)."""
+    end = row.entry.end
+    return end is not None and end <= row.end
+
+
 #: Why a row may or may not count under rules that ask a province: a job in Canada whose province is not given
 #: (such a row is counted as a row without a NOC code is: in the high count only, ``work_classes.classify``).
 NO_PROVINCE = "province not given: it may or may not count"
@@ -249,7 +319,7 @@ def excluded_because(entry: WorkEntry, location: Location, exclude: tuple[Exclus
                      ended: bool = False) -> str | None:
     """Why a work entry does not count under these rules, or None when it may count. ``lifted``: the occupations
     whose publicly funded self-employment counts all the same (``publicly_funded_self_employment``); ``ended``:
-    the job ended before the as-of date (``WorkRow.kind``'s last value), read by the exclusion ``ended``."""
+    the job ended before the as-of date (``ended_early``), read by the exclusion ``ended``."""
     if location == "canada" and entry.country != "CA":
         return "not in Canada"
     if location == "abroad" and entry.country == "CA":

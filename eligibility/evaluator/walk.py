@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from functools import partial
+from types import GetSetDescriptorType
 from typing import Any
 
 import attrs
@@ -44,11 +45,13 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     """
     # The program's own parts are copied (the program is not held: plans are dropped with it).
     namespace: dict[str, Any] = {"CR": ConditionResult, "LEAF": leaf, "CAVEAT_OF": caveat_of, "KEEP": keep,
-                                 "COMBINE": combine, "PR": ProgramResult, "PID": program.id, "TITLE": program.title,
-                                 "REF": plan.ref, "PCONF": program.confidence, "PKIND": program.kind,
-                                 "SHORT": plan.short_title, "TOP": tuple([n.id for n in plan.nodes]),
+                                 "COMBINE": combine, "PR": ProgramResult, "TOP": tuple([n.id for n in plan.nodes]),
                                  "RESULTS_KEPT": RESULTS_KEPT, "WHOLE_KEPT": WHOLE_KEPT, "NEW": object.__new__,
-                                 "SETD": object.__setattr__, "NEGATION": NEGATION}
+                                 "SETDICT": SETDICT, "PSETDICT": PSETDICT, "NEGATION": NEGATION}
+    # The result's fields that the version fixes, in the order of the fields; the others are set per evaluation.
+    namespace["PT"] = {"id": program.id, "title": program.title, "verdict": None, "version": plan.ref,
+                       "message": None, "caveats": (), "conditions": (), "confidence": program.confidence,
+                       "kind": program.kind, "short_title": plan.short_title}.copy
     lines = ["def walk(mm):", "    caveats = []"]
     count = [0]
     # A version whose every leaf can be keyed without measuring (``Kind.keyed``, ``Kind.prekey``): its leaves'
@@ -90,9 +93,12 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                 else:
                     outcome = f"COMBINE(N{i}, o)"
             build = [*counting,
-                     *_node(r, (f"ID{i}", f"KIND{i}", outcome, f"SAYS{i}", f"{{'passed': p, 'of': {n}}}", f"REQ{i}",
-                                f"PASSED{i}[p]", "()", f"CIT{i}", f"({''.join(k + ', ' for k in kids)})", "False",
-                                f"CONF{i}"))]
+                     *_node(r, i, namespace, {"id": node.id, "kind": node.kind, "says": node.says,
+                                              "required": node.n if node.op == "at_least" else node.op,
+                                              "evidence": (), "citations": node.citations, "judgement": False,
+                                              "confidence": node.confidence},
+                            {"outcome": outcome, "observed": f"{{'passed': p, 'of': {n}}}",
+                             "explanation": f"PASSED{i}[p]", "conditions": f"({''.join(k + ', ' for k in kids)})"})]
             flags = [flag for _, flag in made]
             if "False" in flags:
                 lines.extend("    " + line for line in build)
@@ -162,9 +168,9 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             lines.append(f"{at}oc, ob, rq, ex, ev, cf = o")
             # Data of a confidence of its own (a funds table): the weaker of it and the condition's, as ``leaf``.
             namespace[f"WEAKER{i}"] = partial(_weaker, node.confidence or "official")
-            lines.extend(f"{at}{line}" for line in _node(r, (
-                f"ID{i}", f"KIND{i}", "oc", f"SAYS{i}", "ob", "rq", "ex", "ev", f"CIT{i}", "()", f"JUDG{i}",
-                f"CONF{i} if cf is None else WEAKER{i}(cf)")))
+            lines.extend(f"{at}{line}" for line in _node(r, i, namespace, _static(node), {
+                "outcome": "oc", "observed": "ob", "required": "rq", "explanation": "ex", "evidence": "ev",
+                "confidence": f"CONF{i} if cf is None else WEAKER{i}(cf)"}))
             if flag != "False":
                 lines.append(f"{at}s{i} = False")
             _caveat(node, r, lines, at, namespace, i)
@@ -194,9 +200,10 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         else:
             lines.append(f"{indent}o = R{i}(C{i}, m, D{i}(C{i}, m))")
         lines.append(f"{indent}if o.plain and o.confidence is None:")
-        lines.extend(f"{indent}    {line}" for line in _node(r, (
-            f"ID{i}", f"KIND{i}", "o.outcome", f"SAYS{i}", "o.observed", "o.required", "o.explanation", "o.evidence",
-            f"CIT{i}", "()", f"JUDG{i}", f"CONF{i}")))
+        lines.extend(f"{indent}    {line}" for line in _node(
+            r, i, namespace, {**_static(node), "confidence": node.confidence},
+            {"outcome": "o.outcome", "observed": "o.observed", "required": "o.required",
+             "explanation": "o.explanation", "evidence": "o.evidence"}))
         lines.append(f"{indent}else:")
         lines.append(f"{indent}    {r} = LEAF(N{i}, o)")
         if flag != "False":
@@ -229,11 +236,15 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
               "        verdict, message = 'eligible', 'every condition passes'",
               # Made as attrs' ``__init__`` would, without calling it (a class with a Python ``__init__`` is called
               # through the generic path, keyword arguments and all): the instance, its dict set whole in the order
-              # of the fields (``ranking.compute`` makes its result so).
+              # of the fields (``ranking.compute`` makes its result so), a copy of the fields the version fixes with
+              # the others set (``_node``).
+              "    d = PT()",
+              "    d['verdict'] = verdict",
+              "    d['message'] = message",
+              "    d['caveats'] = tuple(caveats)",
+              f"    d['conditions'] = ({''.join(t + ', ' for t in tops)})",
               "    result = NEW(PR)",
-              f"    SETD(result, '__dict__', {{'id': PID, 'title': TITLE, 'verdict': verdict, 'version': REF, "
-              f"'message': message, 'caveats': tuple(caveats), 'conditions': ({''.join(t + ', ' for t in tops)}), "
-              f"'confidence': PCONF, 'kind': PKIND, 'short_title': SHORT}})"]
+              "    PSETDICT(result, d)"]
     if kept_result:
         lines += ["    if every is not None:", "        if len(PRES) >= WHOLE_KEPT:", "            PRES.clear()",
                   "        PRES[every] = result"]
@@ -262,6 +273,24 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     made: Walk = namespace["walk"]
     return made
 
+
+def _dict_setter(cls: type) -> Callable[[Any, dict[str, Any]], None]:
+    """The function setting the whole ``__dict__`` of an instance of ``cls`` (its ``__dict__`` descriptor's
+    ``__set__``): what ``object.__setattr__(instance, "__dict__", d)`` calls after finding the descriptor, a frozen
+    class's ``__setattr__`` bypassed as attrs' ``__init__`` bypasses it."""
+    for klass in cls.__mro__:
+        descriptor = klass.__dict__.get("__dict__")
+        if descriptor is not None:
+            if type(descriptor) is not GetSetDescriptorType:
+                raise ImportError(f"{cls.__name__}'s __dict__ is not the interpreter's descriptor")
+            setter: Callable[[Any, dict[str, Any]], None] = descriptor.__set__
+            return setter
+    raise ImportError(f"{cls.__name__} has no __dict__")
+
+
+#: Set a result node's and a program result's ``__dict__`` whole.
+SETDICT = _dict_setter(ConditionResult)
+PSETDICT = _dict_setter(ProgramResult)
 
 if tuple(a.name for a in attrs.fields(ProgramResult)) != (
         "id", "title", "verdict", "version", "message", "caveats", "conditions", "confidence", "kind", "short_title"):
@@ -312,11 +341,25 @@ if tuple(a.name for a in attrs.fields(ConditionResult)) != _NODE_FIELDS:
     raise ImportError("ConditionResult's fields changed: evaluator.walk writes them in order")
 
 
-def _node(r: str, values: tuple[str, ...]) -> list[str]:
-    """The lines making ``r`` the result node of these values (expressions, in the order of the fields) as attrs'
-    ``__init__`` would, without calling it: the instance, its dict set whole in the order of the fields."""
-    items = ", ".join(f"{name!r}: {value}" for name, value in zip(_NODE_FIELDS, values, strict=True))
-    return [f"{r} = NEW(CR)", f"SETD({r}, '__dict__', {{{items}}})"]
+def _static(node: NodePlan) -> dict[str, Any]:
+    """A leaf node's fields that its plan fixes (all but its values and confidence)."""
+    return {"id": node.id, "kind": node.kind, "says": node.says, "citations": node.citations, "conditions": (),
+            "judgement": node.judgement}
+
+
+def _node(r: str, i: int, namespace: dict[str, Any], static: dict[str, Any], values: dict[str, str]) -> list[str]:
+    """The lines making ``r`` the result node of node ``i`` with fields ``static`` (values) and ``values``
+    (expressions), as attrs' ``__init__`` would, without calling it: the instance, its dict set whole with the
+    fields in their order.
+
+    The dict is a copy of one made once with the static fields in place (``T<i>``, the copy method of a dict in
+    the order of the fields), its other fields then set: a copy of a ready dict and a few items set cost about
+    half what a dict display of twelve items does (each of its items is inserted)."""
+    if set(static) | set(values) != set(_NODE_FIELDS) or set(static) & set(values):
+        raise ValueError(f"a node's fields are each static or a value: {sorted(static)}, {sorted(values)}")
+    namespace[f"T{i}"] = {name: static.get(name) for name in _NODE_FIELDS}.copy
+    return [f"d = T{i}()", *(f"d[{name!r}] = {values[name]}" for name in _NODE_FIELDS if name in values),
+            f"{r} = NEW(CR)", f"SETDICT({r}, d)"]
 
 
 def _shared(kept: str, key: str, r: str, build: list[str], lines: list[str], indent: str) -> None:

@@ -51,7 +51,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     # The result's fields that the version fixes, in the order of the fields; the others are set per evaluation.
     namespace["PT"] = {"id": program.id, "title": program.title, "verdict": None, "version": plan.ref,
                        "message": None, "caveats": (), "conditions": (), "confidence": program.confidence,
-                       "kind": program.kind, "short_title": plan.short_title}.copy
+                       "kind": program.kind, "short_title": plan.short_title}
     lines = ["def walk(mm):", "    caveats = []"]
     count = [0]
     # A version whose every leaf can be keyed without measuring (``Kind.keyed``, ``Kind.prekey``): its leaves'
@@ -168,9 +168,10 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             lines.append(f"{at}oc, ob, rq, ex, ev, cf = o")
             # Data of a confidence of its own (a funds table): the weaker of it and the condition's, as ``leaf``.
             namespace[f"WEAKER{i}"] = partial(_weaker, node.confidence or "official")
-            lines.extend(f"{at}{line}" for line in _node(r, i, namespace, _static(node), {
-                "outcome": "oc", "observed": "ob", "required": "rq", "explanation": "ex", "evidence": "ev",
-                "confidence": f"CONF{i} if cf is None else WEAKER{i}(cf)"}))
+            lines.extend(f"{at}{line}" for line in _node(
+                r, i, namespace, {**_static(node), "confidence": node.confidence},
+                {"outcome": "oc", "observed": "ob", "required": "rq", "explanation": "ex", "evidence": "ev"},
+                ["if cf is not None:", f"    d['confidence'] = WEAKER{i}(cf)"]))
             if flag != "False":
                 lines.append(f"{at}s{i} = False")
             _caveat(node, r, lines, at, namespace, i)
@@ -224,23 +225,20 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         lines.append(f"        every = ({''.join(f'id({t}), ' for t in tops)})")
         lines += ["        found = PRES.get(every)", "        if found is not None:", "            return found",
                   "    else:", "        every = None"]
-    # The verdict of all the top-level outcomes together (kleene_all), and the conditions that settle it.
-    lines += [f"    o = [{''.join(t + '.outcome, ' for t in tops)}]",
-              "    if 'fail' in o:",
-              "        verdict, message = 'not_eligible', 'fails: ' + "
-              "', '.join([i for i, x in zip(TOP, o) if x == 'fail'])",
-              "    elif 'unknown' in o:",
-              "        verdict, message = 'undetermined', 'the profile does not settle: ' + "
-              "', '.join([i for i, x in zip(TOP, o) if x == 'unknown'])",
-              "    else:",
-              "        verdict, message = 'eligible', 'every condition passes'",
+    # The verdict of all the top-level outcomes together (kleene_all) and the message naming the conditions that
+    # settle it depend on the outcomes alone: the result's fields with them in place are found by the outcomes
+    # (``_settle`` makes them for outcomes not met yet).
+    namespace["PTS"] = {}
+    namespace["SETTLE"] = partial(_settle, namespace["PTS"], namespace.pop("PT"), namespace["TOP"])
+    lines += [f"    o = ({''.join(t + '.outcome, ' for t in tops)})",
+              "    made = PTS.get(o)",
+              "    if made is None:",
+              "        made = SETTLE(o)",
               # Made as attrs' ``__init__`` would, without calling it (a class with a Python ``__init__`` is called
               # through the generic path, keyword arguments and all): the instance, its dict set whole in the order
-              # of the fields (``ranking.compute`` makes its result so), a copy of the fields the version fixes with
-              # the others set (``_node``).
-              "    d = PT()",
-              "    d['verdict'] = verdict",
-              "    d['message'] = message",
+              # of the fields (``ranking.compute`` makes its result so), a copy of the fields the version fixes and
+              # the outcomes settle, with the others set (``_node``).
+              "    d = made()",
               "    d['caveats'] = tuple(caveats)",
               f"    d['conditions'] = ({''.join(t + ', ' for t in tops)})",
               "    result = NEW(PR)",
@@ -296,6 +294,25 @@ if tuple(a.name for a in attrs.fields(ProgramResult)) != (
         "id", "title", "verdict", "version", "message", "caveats", "conditions", "confidence", "kind", "short_title"):
     raise ImportError("ProgramResult's fields changed: evaluator.walk writes them in order")
 
+def _settle(kept: dict[tuple[str, ...], Callable[[], dict[str, Any]]], template: dict[str, Any],
+            top: tuple[str, ...], outcomes: tuple[str, ...]) -> Callable[[], dict[str, Any]]:
+    """The copy method of a program result's fields (``template``, the fields the version fixes) with the verdict
+    and message that the top-level conditions ``top`` give with ``outcomes`` (``engine.program_result``'s), kept
+    in ``kept`` by the outcomes (a bound on memory: ``WHOLE_KEPT`` of them)."""
+    if "fail" in outcomes:
+        verdict, message = "not_eligible", "fails: " + ", ".join(
+            [i for i, x in zip(top, outcomes, strict=True) if x == "fail"])
+    elif "unknown" in outcomes:
+        verdict, message = "undetermined", "the profile does not settle: " + ", ".join(
+            [i for i, x in zip(top, outcomes, strict=True) if x == "unknown"])
+    else:
+        verdict, message = "eligible", "every condition passes"
+    if len(kept) >= WHOLE_KEPT:
+        kept.clear()
+    made = kept[outcomes] = {**template, "verdict": verdict, "message": message}.copy
+    return made
+
+
 def _weaker(confidence: str, other: str) -> str:
     """The weaker of two confidences (``engine._leaf``'s)."""
     return max(confidence, other, key=RANK.__getitem__)
@@ -347,10 +364,12 @@ def _static(node: NodePlan) -> dict[str, Any]:
             "judgement": node.judgement}
 
 
-def _node(r: str, i: int, namespace: dict[str, Any], static: dict[str, Any], values: dict[str, str]) -> list[str]:
+def _node(r: str, i: int, namespace: dict[str, Any], static: dict[str, Any], values: dict[str, str],
+          then: tuple[str, ...] | list[str] = ()) -> list[str]:
     """The lines making ``r`` the result node of node ``i`` with fields ``static`` (values) and ``values``
     (expressions), as attrs' ``__init__`` would, without calling it: the instance, its dict set whole with the
-    fields in their order.
+    fields in their order. ``then``'s lines run on the dict (``d``) before it is set: a static field changed in
+    some evaluations (a leaf's confidence weakened by the data it read).
 
     The dict is a copy of one made once with the static fields in place (``T<i>``, the copy method of a dict in
     the order of the fields), its other fields then set: a copy of a ready dict and a few items set cost about
@@ -358,7 +377,7 @@ def _node(r: str, i: int, namespace: dict[str, Any], static: dict[str, Any], val
     if set(static) | set(values) != set(_NODE_FIELDS) or set(static) & set(values):
         raise ValueError(f"a node's fields are each static or a value: {sorted(static)}, {sorted(values)}")
     namespace[f"T{i}"] = {name: static.get(name) for name in _NODE_FIELDS}.copy
-    return [f"d = T{i}()", *(f"d[{name!r}] = {values[name]}" for name in _NODE_FIELDS if name in values),
+    return [f"d = T{i}()", *(f"d[{name!r}] = {values[name]}" for name in _NODE_FIELDS if name in values), *then,
             f"{r} = NEW(CR)", f"SETDICT({r}, d)"]
 
 

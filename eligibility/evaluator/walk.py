@@ -22,7 +22,6 @@ import attrs
 
 from eligibility.evaluator.plan import RANK, WEAK, NodePlan, VersionPlan
 from eligibility.kinds.base import LeafOutcome
-from eligibility.logic import NEGATION
 from eligibility.measure.context import Measurer
 from eligibility.result import Caveat, ConditionResult, ProgramResult
 from eligibility.rulebook.model import Program
@@ -47,7 +46,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     namespace: dict[str, Any] = {"CR": ConditionResult, "LEAF": leaf, "CAVEAT_OF": caveat_of, "KEEP": keep,
                                  "COMBINE": combine, "PR": ProgramResult, "TOP": tuple([n.id for n in plan.nodes]),
                                  "RESULTS_KEPT": RESULTS_KEPT, "WHOLE_KEPT": WHOLE_KEPT, "NEW": object.__new__,
-                                 "SETDICT": SETDICT, "PSETDICT": PSETDICT, "NEGATION": NEGATION}
+                                 "SETDICT": SETDICT, "PSETDICT": PSETDICT}
     # The result's fields that the version fixes, in the order of the fields; the others are set per evaluation.
     namespace["PT"] = {"id": program.id, "title": program.title, "verdict": None, "version": plan.ref,
                        "message": None, "caveats": (), "conditions": (), "confidence": program.confidence,
@@ -75,30 +74,17 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             namespace[f"{name}{i}"] = value
         if made is not None:
             kids = [k for k, _ in made]
-            n = len(kids)
-            namespace[f"REQ{i}"] = node.n if node.op == "at_least" else node.op
-            # Each count's words made once ("1 of 2 passed").
-            namespace[f"PASSED{i}"] = tuple([f"{p} of {n} passed" for p in range(n + 1)])
-            if n == 1:
-                # One child: its outcome is the all's or any's, negated by a not; no list to count.
-                counting = [f"o = {kids[0]}.outcome", "p = 1 if o == 'pass' else 0"]
-                outcome = ("o" if node.op in ("all", "any") else "NEGATION[o]" if node.op == "not"
-                           else f"COMBINE(N{i}, [o])")
-            else:
-                counting = [f"o = [{''.join(k + '.outcome, ' for k in kids)}]", "p = o.count('pass')"]
-                if node.op == "all":  # kleene_all: a fail fails; all passing passes
-                    outcome = f"'fail' if 'fail' in o else 'pass' if p == {n} else 'unknown'"
-                elif node.op == "any":  # kleene_any: a pass passes; all failing fails
-                    outcome = f"'pass' if p else 'fail' if o.count('fail') == {n} else 'unknown'"
-                else:
-                    outcome = f"COMBINE(N{i}, o)"
-            build = [*counting,
-                     *_node(r, i, namespace, {"id": node.id, "kind": node.kind, "says": node.says,
-                                              "required": node.n if node.op == "at_least" else node.op,
-                                              "evidence": (), "citations": node.citations, "judgement": False,
-                                              "confidence": node.confidence},
-                            {"outcome": outcome, "observed": f"{{'passed': p, 'of': {n}}}",
-                             "explanation": f"PASSED{i}[p]", "conditions": f"({''.join(k + ', ' for k in kids)})"})]
+            # The node's fields but its children depend on its children's outcomes alone: found by them (made by
+            # ``_combined`` for outcomes not met yet), a copy of them with the children set.
+            kept_by_outcomes: dict[tuple[str, ...], Callable[[], dict[str, Any]]] = {}
+            namespace[f"CT{i}"] = kept_by_outcomes
+            namespace[f"CS{i}"] = partial(_combined, kept_by_outcomes, node, combine, dict.fromkeys(_NODE_FIELDS) | {
+                "id": node.id, "kind": node.kind, "says": node.says,
+                "required": node.n if node.op == "at_least" else node.op, "evidence": (),
+                "citations": node.citations, "judgement": False, "confidence": node.confidence})
+            build = [f"o = ({''.join(k + '.outcome, ' for k in kids)})", f"made = CT{i}.get(o)", "if made is None:",
+                     f"    made = CS{i}(o)", "d = made()", f"d['conditions'] = ({''.join(k + ', ' for k in kids)})",
+                     f"{r} = NEW(CR)", f"SETDICT({r}, d)"]
             flags = [flag for _, flag in made]
             if "False" in flags:
                 lines.extend("    " + line for line in build)
@@ -293,6 +279,24 @@ PSETDICT = _dict_setter(ProgramResult)
 if tuple(a.name for a in attrs.fields(ProgramResult)) != (
         "id", "title", "verdict", "version", "message", "caveats", "conditions", "confidence", "kind", "short_title"):
     raise ImportError("ProgramResult's fields changed: evaluator.walk writes them in order")
+
+def _combined(kept: dict[tuple[str, ...], Callable[[], dict[str, Any]]], node: NodePlan,
+              combine: Callable[[NodePlan, Any], Any], template: dict[str, Any],
+              outcomes: tuple[str, ...]) -> Callable[[], dict[str, Any]]:
+    """The copy method of a composite node's fields (``template``, in the order of the fields, those the plan fixes
+    in place) with the outcome, observed count and words that its children's ``outcomes`` give (as
+    ``engine._composite`` makes them), kept in ``kept`` by the outcomes (a bound on memory: ``RESULTS_KEPT``).
+
+    Nodes made from one copy method share its observed count's dict (``{"passed": p, "of": n}``), as kept nodes
+    share their values: a result is a value, never changed once built."""
+    passed = outcomes.count("pass")
+    if len(kept) >= RESULTS_KEPT:
+        kept.clear()
+    made = kept[outcomes] = {**template, "outcome": combine(node, outcomes),
+                             "observed": {"passed": passed, "of": len(outcomes)},
+                             "explanation": f"{passed} of {len(outcomes)} passed"}.copy
+    return made
+
 
 def _settle(kept: dict[tuple[str, ...], Callable[[], dict[str, Any]]], template: dict[str, Any],
             top: tuple[str, ...], outcomes: tuple[str, ...]) -> Callable[[], dict[str, Any]]:

@@ -98,7 +98,9 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             if runtime:
                 lines.append(f"    if {' and '.join(runtime)}:")
                 at = "        "
-            _shared(f"CRES{i}", f"({''.join(f'id({k}), ' for k in kids)})", r, build, lines, at)
+            # One child: its identity alone is the key (no tuple made and hashed).
+            _shared(f"CRES{i}", f"id({kids[0]})" if len(kids) == 1 else f"({''.join(f'id({k}), ' for k in kids)})",
+                    r, build, lines, at)
             if runtime:
                 lines.append(f"        s{i} = True")
                 lines.append("    else:")

@@ -12,7 +12,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import sys
+from collections.abc import Hashable, Iterator
 from pathlib import Path
 
 import attrs
@@ -23,6 +24,11 @@ from eligibility.converter import unstructure
 from eligibility.engines.run import evaluate, library_plan
 from eligibility.evaluator.engine import evaluate_program
 from eligibility.facts import Facts
+from eligibility.kinds import job_offer
+from eligibility.kinds.base import typed
+from eligibility.kinds.job_offer import _offer_key
+from eligibility.measure.cache import forget_kept
+from eligibility.measure.context import Measurer
 from eligibility.profile.load import load_profile
 from eligibility.profile.model import Profile
 from eligibility.result import ConditionResult, Evaluation, ProgramResult, Verdict
@@ -123,3 +129,45 @@ def test_nodes_made_from_ready_dicts_are_the_classes_own_instances(path: Path) -
             with pytest.raises(attrs.exceptions.FrozenInstanceError):
                 made.id = "changed"  # type: ignore[misc]
             assert cls(**{name: getattr(made, name) for name in names}) == made
+
+
+def test_typed_tells_apart_what_equality_does_not() -> None:
+    """True, 1 and 1.0 are equal and hash alike, as are False, 0 and 0.0: their keys differ. A key is the value's
+    type and its repr, the same for the values found by identity (True, False, None) as for any other."""
+    assert typed(True) == (bool, "True") and typed(False) == (bool, "False")
+    assert typed(None) == (type(None), "None")
+    assert len({typed(True), typed(1), typed(1.0), typed(False), typed(0), typed(0.0), typed(-0.0), typed(None),
+                typed("True")}) == 9
+    assert typed(2.5) == (float, "2.5") and typed("yes") == (str, "'yes'")
+
+
+def test_one_key_function_of_many_conditions_is_called_once_a_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The job offer conditions that name no trade share one key function (the same key for all of them in an
+    evaluation): a version's walk holding several such conditions calls it once an evaluation, and the results are
+    those of the function called for each condition."""
+    lib = library()
+    profile = load_profile(EXAMPLES[0])
+    before = unstructure(evaluate(profile, DAY, lib))
+    calls: list[object] = []
+
+    def counted(mm: Measurer) -> Hashable | None:
+        calls.append(sys._getframe(1).f_code)
+        return _offer_key(mm)
+
+    forget_kept()  # plans made anew, with the counting function as the conditions' key
+    monkeypatch.setattr(job_offer, "_offer_key", counted)
+    try:
+        for _ in range(3):
+            evaluate(profile, DAY, lib)
+        walks = [step for _, step in library_plan(lib).native_steps(frozenset(lib.programs), DAY)
+                 if type(step) is not ProgramResult]
+        holding = [w for w in walks if sum(1 for v in w.__globals__.values() if v is counted) >= 2]
+        assert holding, "no version holds two job offer conditions without a trade"
+        calls.clear()
+        assert unstructure(evaluate(profile, DAY, lib)) == before
+        assert calls
+        assert all(calls.count(code) == 1 for code in calls)
+        assert {w.__code__ for w in holding} <= set(calls)
+    finally:
+        monkeypatch.undo()
+        forget_kept()

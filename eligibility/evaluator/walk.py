@@ -60,6 +60,22 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     keys: list[tuple[int, bool]] = []  # each leaf's number, and whether its key may be None (a prekey)
     shares = [False]  # whether some leaf is shared with another program's (``plan.twins``)
 
+    # A key function met again in the version (one function for many conditions: ``job_offer._offer_key``) is called
+    # once: its first call's value, by its identity. Every key is worked out at the function's top level (never in a
+    # branch), and a key depends on the measurer alone.
+    firsts: dict[int, int] = {}
+    called: dict[int, str] = {}
+
+    def once(function: Callable[[Measurer], Any], name: str) -> str:
+        """The expression of ``function``'s key (the global ``name``): a call kept in a local the first time, that
+        local after."""
+        local = called.get(id(function))
+        if local is not None:
+            return local
+        local = called[id(function)] = f"key_{name}"
+        lines.append(f"    {local} = {name}(mm)")
+        return local
+
     def emit(node: NodePlan) -> tuple[str, str]:
         """The lines making ``node``'s result (``r<i>``); gives its name and whether it is a kept node: "True"
         (always), "False" (never) or the name of the flag saying so in the run (a kept node is found again for
@@ -117,7 +133,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                 keys.append((i, False))
                 lines.append(f"    k = k{i}")
             else:
-                lines.append(f"    k = KEYED{i}(mm)")
+                lines.append(f"    k = {once(node.keyed, f'KEYED{i}')}")
             _kept(node, i, r, f"M{i}(C{i}, mm)", lines, "    ")
             return r, "True"
         at = "    "
@@ -131,7 +147,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                 keys.append((i, True))
                 lines.append(f"    k = k{i}")
             else:
-                lines.append(f"    k = PREKEY{i}(mm)")
+                lines.append(f"    k = {once(node.prekey, f'PREKEY{i}')}")
             lines.append("    if k is not None:")
             _kept(node, i, r, f"M{i}(C{i}, mm)", lines, "        ")
             lines.append(f"        s{i} = True")
@@ -238,9 +254,16 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         namespace["WHOLE"] = {}
         namespace["WHOLE_KEPT"] = WHOLE_KEPT
         # Every key first (none measures), then the result kept for them all, if any.
-        first = [f"    k{i} = {'PREKEY' if may_miss else 'KEYED'}{i}(mm)" for i, may_miss in keys]
-        missing = [f"k{i} is None" for i, may_miss in keys if may_miss]
-        together = f"({''.join(f'k{i}, ' for i, _ in keys)})"
+        first = []
+        distinct = []  # the keys of distinct functions: the others equal one of them
+        for i, may_miss in keys:
+            function = namespace[f"PREKEY{i}" if may_miss else f"KEYED{i}"]
+            j = firsts.setdefault(id(function), i)
+            if j == i:
+                distinct.append((i, may_miss))
+            first.append(f"    k{i} = k{j}" if j != i else f"    k{i} = {'PREKEY' if may_miss else 'KEYED'}{i}(mm)")
+        missing = [f"k{i} is None" for i, may_miss in distinct if may_miss]
+        together = f"({''.join(f'k{i}, ' for i, _ in distinct)})"
         if missing:
             first += [f"    if {' or '.join(missing)}:", "        every = None", "    else:",
                       f"        every = {together}", "        found = WHOLE.get(every)",

@@ -422,18 +422,23 @@ def key(c: JobOfferCondition, m: JobOfferMeasure) -> Hashable | None:
     return base if m.trades is None else (base, m.trades.codes)
 
 
+def _offer_key(mm: Measurer) -> Hashable | None:
+    """The key of every job_offer condition that names no trade: None for an offer, else whether the profile says
+    there is none and why (``key``'s)."""
+    # The same for every such condition: worked out once per evaluation (a version may hold a dozen), and one
+    # function for all of them, so that a version's walk calls it once (``evaluator.walk``).
+    keys = mm.facts.keys
+    got: Hashable | None = keys.get("job_offer", _NOT_YET)
+    if got is _NOT_YET:
+        offer = measure_offer(mm.facts)
+        got = keys["job_offer"] = None if offer.offer is not None else (offer.known, offer.not_yet)
+    return got
+
+
 def prekey(c: JobOfferCondition) -> Callable[[Measurer], Hashable | None]:
     """``key(c, measure(c, mm))`` without the measure's record when there is no offer to assess (None: an offer,
     which is measured)."""
-    def found(mm: Measurer) -> Hashable | None:
-        # The same for every job_offer condition: worked out once per evaluation (a version may hold a dozen).
-        keys = mm.facts.keys
-        got: Hashable | None = keys.get("job_offer", _NOT_YET)
-        if got is _NOT_YET:
-            offer = measure_offer(mm.facts)
-            got = keys["job_offer"] = None if offer.offer is not None else (offer.known, offer.not_yet)
-        return got
-
+    found = _offer_key
     if c.same_occupation_as is None:
         return found
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from operator import itemgetter
 from types import FunctionType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from attrs import evolve
 
@@ -66,6 +66,7 @@ class LibraryPlan:
         self._native: dict[tuple[frozenset[str], dt.date], NativeSteps] = {}
         self._picks: dict[tuple[frozenset[str], dt.date], Callable[[dict[str, ProgramResult]], tuple[
             ProgramResult, ...]] | None] = {}
+        self._runners: dict[tuple[frozenset[str], dt.date], NativeRun | None] = {}
 
     def needed(self, wanted: frozenset[str]) -> tuple[str, ...]:
         """The programs to evaluate for ``wanted``, with their dependencies, in evaluation order."""
@@ -144,6 +145,27 @@ class LibraryPlan:
                 self._native[key] = found
         return found
 
+    def native_run(self, wanted: frozenset[str], day: dt.date) -> NativeRun | None:
+        """The function taking every native step of ``wanted`` on ``day`` in evaluation order (``native_steps``),
+        writing each program's verdict into the verdicts it is given as the loop of ``evaluate`` does, and giving
+        the results of ``wanted`` in the results' order; None while a step is not final (a walk not written yet)
+        or when a program wanted has a freshness caveat on ``day`` (the results are then completed one by one).
+        Written once per selection and day, as the walks are: one line a program, no loop, no dict of results."""
+        key = (wanted, day)
+        found: NativeRun | None = self._runners.get(key, _NOT_WRITTEN)
+        if found is not _NOT_WRITTEN:
+            return found
+        found = None
+        if not any(extra for _, extra in self.evaluation_steps(wanted, day)[1]):
+            steps = self.native_steps(wanted, day)
+            if key not in self._native:  # a walk not written yet: asked for anew
+                return None
+            found = _runner(steps, self.in_order(wanted))
+        if len(self._runners) >= STEPS_KEPT:
+            self._runners.clear()
+        self._runners[key] = found
+        return found
+
     def verdict_steps(self, wanted: frozenset[str], day: dt.date) -> VerdictSteps:
         """The programs ``wanted`` needs on ``day``: the verdicts their standing settles (not in force, not
         encoded), and for the others, in evaluation order, the function deciding each
@@ -161,6 +183,35 @@ class LibraryPlan:
             deciders = tuple([(pid, step) for pid, step in steps if not isinstance(step, str)])
             found = self._steps[key] = (settled, deciders)
         return found
+
+
+#: ``LibraryPlan.native_run`` has nothing kept for a selection and day.
+_NOT_WRITTEN: Any = object()
+#: The native engine's steps of a selection on a day in one function (``LibraryPlan.native_run``): the programs'
+#: results of the selection in the results' order, given the measurer and the verdicts to fill.
+NativeRun = Callable[[Measurer, dict[str, Verdict]], tuple[ProgramResult, ...]]
+
+
+def _runner(steps: NativeSteps, in_order: tuple[str, ...]) -> NativeRun:
+    """The function taking ``steps`` in order (a settled result as it is, a walk called with the measurer), each
+    program's verdict written as its result is made (a later program's conditions read it), giving the results of
+    the programs ``in_order`` in that order."""
+    namespace: dict[str, Any] = {}
+    lines = ["def run(mm, verdicts):"]
+    names: dict[str, str] = {}
+    for i, (pid, step) in enumerate(steps):
+        namespace[f"P{i}"] = pid
+        names[pid] = f"r{i}"
+        if type(step) is ProgramResult:
+            namespace[f"R{i}"], namespace[f"V{i}"] = step, step.verdict
+            lines += [f"    r{i} = R{i}", f"    verdicts[P{i}] = V{i}"]
+        else:
+            namespace[f"S{i}"] = step
+            lines += [f"    r{i} = S{i}(mm)", f"    verdicts[P{i}] = r{i}.verdict"]
+    lines.append(f"    return ({''.join(names[pid] + ', ' for pid in in_order)})")
+    exec(compile("\n".join(lines) + "\n", "<native run of a selection>", "exec"), namespace)
+    made: NativeRun = namespace["run"]
+    return made
 
 
 _LIBRARY_PLANS: IdentityCache[Library, LibraryPlan] = IdentityCache()
@@ -187,6 +238,13 @@ def evaluate(profile: Profile, as_of: dt.date, library: Library, programs: Itera
     results: dict[str, ProgramResult] = {}
     needed, in_order = plan.evaluation_steps(wanted, as_of)
     evaluate_program = chosen_engine.evaluate_program
+    run = plan.native_run(wanted, as_of) if evaluate_program is native_program else None
+    if run is not None:
+        # The native engine's steps in one function written for the selection and day (no freshness caveat to
+        # add): the results in the results' order.
+        chosen_results = run(Measurer(facts, library, verdicts), verdicts)
+        return Evaluation(as_of, Receipt(as_of, __version__, library.digest, profile_digest(profile),
+                                         chosen_engine.name), chosen_results, profile.name)
     if evaluate_program is native_program:
         # The native engine's steps taken here (its ``evaluate_program`` without a call and a measurer a program,
         # each program's step found once per selection and day): one measurer for every program, as

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from functools import partial
+from types import GetSetDescriptorType
 from typing import Any
 
 import attrs
 
 from eligibility.evaluator.plan import RANK, WEAK, NodePlan, VersionPlan
 from eligibility.kinds.base import LeafOutcome
-from eligibility.logic import NEGATION
 from eligibility.measure.context import Measurer
 from eligibility.result import Caveat, ConditionResult, ProgramResult
 from eligibility.rulebook.model import Program
@@ -44,11 +44,13 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     """
     # The program's own parts are copied (the program is not held: plans are dropped with it).
     namespace: dict[str, Any] = {"CR": ConditionResult, "LEAF": leaf, "CAVEAT_OF": caveat_of, "KEEP": keep,
-                                 "COMBINE": combine, "PR": ProgramResult, "PID": program.id, "TITLE": program.title,
-                                 "REF": plan.ref, "PCONF": program.confidence, "PKIND": program.kind,
-                                 "SHORT": plan.short_title, "TOP": tuple([n.id for n in plan.nodes]),
+                                 "COMBINE": combine, "PR": ProgramResult, "TOP": tuple([n.id for n in plan.nodes]),
                                  "RESULTS_KEPT": RESULTS_KEPT, "WHOLE_KEPT": WHOLE_KEPT, "NEW": object.__new__,
-                                 "SETD": object.__setattr__, "NEGATION": NEGATION}
+                                 "SETDICT": SETDICT, "PSETDICT": PSETDICT}
+    # The result's fields that the version fixes, in the order of the fields; the others are set per evaluation.
+    namespace["PT"] = {"id": program.id, "title": program.title, "verdict": None, "version": plan.ref,
+                       "message": None, "caveats": (), "conditions": (), "confidence": program.confidence,
+                       "kind": program.kind, "short_title": plan.short_title}
     lines = ["def walk(mm):", "    caveats = []"]
     count = [0]
     # A version whose every leaf can be keyed without measuring (``Kind.keyed``, ``Kind.prekey``): its leaves'
@@ -57,6 +59,22 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     whole = all(leaf.keyed is not None or leaf.prekey is not None for leaf in _leaves(plan.nodes))
     keys: list[tuple[int, bool]] = []  # each leaf's number, and whether its key may be None (a prekey)
     shares = [False]  # whether some leaf is shared with another program's (``plan.twins``)
+
+    # A key function met again in the version (one function for many conditions: ``job_offer._offer_key``) is called
+    # once: its first call's value, by its identity. Every key is worked out at the function's top level (never in a
+    # branch), and a key depends on the measurer alone.
+    firsts: dict[int, int] = {}
+    called: dict[int, str] = {}
+
+    def once(function: Callable[[Measurer], Any], name: str) -> str:
+        """The expression of ``function``'s key (the global ``name``): a call kept in a local the first time, that
+        local after."""
+        local = called.get(id(function))
+        if local is not None:
+            return local
+        local = called[id(function)] = f"key_{name}"
+        lines.append(f"    {local} = {name}(mm)")
+        return local
 
     def emit(node: NodePlan) -> tuple[str, str]:
         """The lines making ``node``'s result (``r<i>``); gives its name and whether it is a kept node: "True"
@@ -72,27 +90,17 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             namespace[f"{name}{i}"] = value
         if made is not None:
             kids = [k for k, _ in made]
-            n = len(kids)
-            namespace[f"REQ{i}"] = node.n if node.op == "at_least" else node.op
-            # Each count's words made once ("1 of 2 passed").
-            namespace[f"PASSED{i}"] = tuple([f"{p} of {n} passed" for p in range(n + 1)])
-            if n == 1:
-                # One child: its outcome is the all's or any's, negated by a not; no list to count.
-                counting = [f"o = {kids[0]}.outcome", "p = 1 if o == 'pass' else 0"]
-                outcome = ("o" if node.op in ("all", "any") else "NEGATION[o]" if node.op == "not"
-                           else f"COMBINE(N{i}, [o])")
-            else:
-                counting = [f"o = [{''.join(k + '.outcome, ' for k in kids)}]", "p = o.count('pass')"]
-                if node.op == "all":  # kleene_all: a fail fails; all passing passes
-                    outcome = f"'fail' if 'fail' in o else 'pass' if p == {n} else 'unknown'"
-                elif node.op == "any":  # kleene_any: a pass passes; all failing fails
-                    outcome = f"'pass' if p else 'fail' if o.count('fail') == {n} else 'unknown'"
-                else:
-                    outcome = f"COMBINE(N{i}, o)"
-            build = [*counting,
-                     *_node(r, (f"ID{i}", f"KIND{i}", outcome, f"SAYS{i}", f"{{'passed': p, 'of': {n}}}", f"REQ{i}",
-                                f"PASSED{i}[p]", "()", f"CIT{i}", f"({''.join(k + ', ' for k in kids)})", "False",
-                                f"CONF{i}"))]
+            # The node's fields but its children depend on its children's outcomes alone: found by them (made by
+            # ``_combined`` for outcomes not met yet), a copy of them with the children set.
+            kept_by_outcomes: dict[tuple[str, ...], Callable[[], dict[str, Any]]] = {}
+            namespace[f"CT{i}"] = kept_by_outcomes
+            namespace[f"CS{i}"] = partial(_combined, kept_by_outcomes, node, combine, dict.fromkeys(_NODE_FIELDS) | {
+                "id": node.id, "kind": node.kind, "says": node.says,
+                "required": node.n if node.op == "at_least" else node.op, "evidence": (),
+                "citations": node.citations, "judgement": False, "confidence": node.confidence})
+            build = [f"o = ({''.join(k + '.outcome, ' for k in kids)})", f"made = CT{i}.get(o)", "if made is None:",
+                     f"    made = CS{i}(o)", "d = made()", f"d['conditions'] = ({''.join(k + ', ' for k in kids)})",
+                     f"{r} = NEW(CR)", f"SETDICT({r}, d)"]
             flags = [flag for _, flag in made]
             if "False" in flags:
                 lines.extend("    " + line for line in build)
@@ -106,7 +114,9 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             if runtime:
                 lines.append(f"    if {' and '.join(runtime)}:")
                 at = "        "
-            _shared(f"CRES{i}", f"({''.join(f'id({k}), ' for k in kids)})", r, build, lines, at)
+            # One child: its identity alone is the key (no tuple made and hashed).
+            _shared(f"CRES{i}", f"id({kids[0]})" if len(kids) == 1 else f"({''.join(f'id({k}), ' for k in kids)})",
+                    r, build, lines, at)
             if runtime:
                 lines.append(f"        s{i} = True")
                 lines.append("    else:")
@@ -123,7 +133,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                 keys.append((i, False))
                 lines.append(f"    k = k{i}")
             else:
-                lines.append(f"    k = KEYED{i}(mm)")
+                lines.append(f"    k = {once(node.keyed, f'KEYED{i}')}")
             _kept(node, i, r, f"M{i}(C{i}, mm)", lines, "    ")
             return r, "True"
         at = "    "
@@ -137,7 +147,7 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
                 keys.append((i, True))
                 lines.append(f"    k = k{i}")
             else:
-                lines.append(f"    k = PREKEY{i}(mm)")
+                lines.append(f"    k = {once(node.prekey, f'PREKEY{i}')}")
             lines.append("    if k is not None:")
             _kept(node, i, r, f"M{i}(C{i}, mm)", lines, "        ")
             lines.append(f"        s{i} = True")
@@ -162,9 +172,10 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
             lines.append(f"{at}oc, ob, rq, ex, ev, cf = o")
             # Data of a confidence of its own (a funds table): the weaker of it and the condition's, as ``leaf``.
             namespace[f"WEAKER{i}"] = partial(_weaker, node.confidence or "official")
-            lines.extend(f"{at}{line}" for line in _node(r, (
-                f"ID{i}", f"KIND{i}", "oc", f"SAYS{i}", "ob", "rq", "ex", "ev", f"CIT{i}", "()", f"JUDG{i}",
-                f"CONF{i} if cf is None else WEAKER{i}(cf)")))
+            lines.extend(f"{at}{line}" for line in _node(
+                r, i, namespace, {**_static(node), "confidence": node.confidence},
+                {"outcome": "oc", "observed": "ob", "required": "rq", "explanation": "ex", "evidence": "ev"},
+                ["if cf is not None:", f"    d['confidence'] = WEAKER{i}(cf)"]))
             if flag != "False":
                 lines.append(f"{at}s{i} = False")
             _caveat(node, r, lines, at, namespace, i)
@@ -194,9 +205,10 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         else:
             lines.append(f"{indent}o = R{i}(C{i}, m, D{i}(C{i}, m))")
         lines.append(f"{indent}if o.plain and o.confidence is None:")
-        lines.extend(f"{indent}    {line}" for line in _node(r, (
-            f"ID{i}", f"KIND{i}", "o.outcome", f"SAYS{i}", "o.observed", "o.required", "o.explanation", "o.evidence",
-            f"CIT{i}", "()", f"JUDG{i}", f"CONF{i}")))
+        lines.extend(f"{indent}    {line}" for line in _node(
+            r, i, namespace, {**_static(node), "confidence": node.confidence},
+            {"outcome": "o.outcome", "observed": "o.observed", "required": "o.required",
+             "explanation": "o.explanation", "evidence": "o.evidence"}))
         lines.append(f"{indent}else:")
         lines.append(f"{indent}    {r} = LEAF(N{i}, o)")
         if flag != "False":
@@ -217,23 +229,24 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         lines.append(f"        every = ({''.join(f'id({t}), ' for t in tops)})")
         lines += ["        found = PRES.get(every)", "        if found is not None:", "            return found",
                   "    else:", "        every = None"]
-    # The verdict of all the top-level outcomes together (kleene_all), and the conditions that settle it.
-    lines += [f"    o = [{''.join(t + '.outcome, ' for t in tops)}]",
-              "    if 'fail' in o:",
-              "        verdict, message = 'not_eligible', 'fails: ' + "
-              "', '.join([i for i, x in zip(TOP, o) if x == 'fail'])",
-              "    elif 'unknown' in o:",
-              "        verdict, message = 'undetermined', 'the profile does not settle: ' + "
-              "', '.join([i for i, x in zip(TOP, o) if x == 'unknown'])",
-              "    else:",
-              "        verdict, message = 'eligible', 'every condition passes'",
+    # The verdict of all the top-level outcomes together (kleene_all) and the message naming the conditions that
+    # settle it depend on the outcomes alone: the result's fields with them in place are found by the outcomes
+    # (``_settle`` makes them for outcomes not met yet).
+    namespace["PTS"] = {}
+    namespace["SETTLE"] = partial(_settle, namespace["PTS"], namespace.pop("PT"), namespace["TOP"])
+    lines += [f"    o = ({''.join(t + '.outcome, ' for t in tops)})",
+              "    made = PTS.get(o)",
+              "    if made is None:",
+              "        made = SETTLE(o)",
               # Made as attrs' ``__init__`` would, without calling it (a class with a Python ``__init__`` is called
               # through the generic path, keyword arguments and all): the instance, its dict set whole in the order
-              # of the fields (``ranking.compute`` makes its result so).
+              # of the fields (``ranking.compute`` makes its result so), a copy of the fields the version fixes and
+              # the outcomes settle, with the others set (``_node``).
+              "    d = made()",
+              "    d['caveats'] = tuple(caveats)",
+              f"    d['conditions'] = ({''.join(t + ', ' for t in tops)})",
               "    result = NEW(PR)",
-              f"    SETD(result, '__dict__', {{'id': PID, 'title': TITLE, 'verdict': verdict, 'version': REF, "
-              f"'message': message, 'caveats': tuple(caveats), 'conditions': ({''.join(t + ', ' for t in tops)}), "
-              f"'confidence': PCONF, 'kind': PKIND, 'short_title': SHORT}})"]
+              "    PSETDICT(result, d)"]
     if kept_result:
         lines += ["    if every is not None:", "        if len(PRES) >= WHOLE_KEPT:", "            PRES.clear()",
                   "        PRES[every] = result"]
@@ -241,9 +254,16 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
         namespace["WHOLE"] = {}
         namespace["WHOLE_KEPT"] = WHOLE_KEPT
         # Every key first (none measures), then the result kept for them all, if any.
-        first = [f"    k{i} = {'PREKEY' if may_miss else 'KEYED'}{i}(mm)" for i, may_miss in keys]
-        missing = [f"k{i} is None" for i, may_miss in keys if may_miss]
-        together = f"({''.join(f'k{i}, ' for i, _ in keys)})"
+        first = []
+        distinct = []  # the keys of distinct functions: the others equal one of them
+        for i, may_miss in keys:
+            function = namespace[f"PREKEY{i}" if may_miss else f"KEYED{i}"]
+            j = firsts.setdefault(id(function), i)
+            if j == i:
+                distinct.append((i, may_miss))
+            first.append(f"    k{i} = k{j}" if j != i else f"    k{i} = {'PREKEY' if may_miss else 'KEYED'}{i}(mm)")
+        missing = [f"k{i} is None" for i, may_miss in distinct if may_miss]
+        together = f"({''.join(f'k{i}, ' for i, _ in distinct)})"
         if missing:
             first += [f"    if {' or '.join(missing)}:", "        every = None", "    else:",
                       f"        every = {together}", "        found = WHOLE.get(every)",
@@ -263,9 +283,64 @@ def walker(program: Program, plan: VersionPlan, leaf: Callable[[NodePlan, LeafOu
     return made
 
 
+def _dict_setter(cls: type) -> Callable[[Any, dict[str, Any]], None]:
+    """The function setting the whole ``__dict__`` of an instance of ``cls`` (its ``__dict__`` descriptor's
+    ``__set__``): what ``object.__setattr__(instance, "__dict__", d)`` calls after finding the descriptor, a frozen
+    class's ``__setattr__`` bypassed as attrs' ``__init__`` bypasses it."""
+    for klass in cls.__mro__:
+        descriptor = klass.__dict__.get("__dict__")
+        if descriptor is not None:
+            if type(descriptor) is not GetSetDescriptorType:
+                raise ImportError(f"{cls.__name__}'s __dict__ is not the interpreter's descriptor")
+            setter: Callable[[Any, dict[str, Any]], None] = descriptor.__set__
+            return setter
+    raise ImportError(f"{cls.__name__} has no __dict__")
+
+
+#: Set a result node's and a program result's ``__dict__`` whole.
+SETDICT = _dict_setter(ConditionResult)
+PSETDICT = _dict_setter(ProgramResult)
+
 if tuple(a.name for a in attrs.fields(ProgramResult)) != (
         "id", "title", "verdict", "version", "message", "caveats", "conditions", "confidence", "kind", "short_title"):
     raise ImportError("ProgramResult's fields changed: evaluator.walk writes them in order")
+
+def _combined(kept: dict[tuple[str, ...], Callable[[], dict[str, Any]]], node: NodePlan,
+              combine: Callable[[NodePlan, Any], Any], template: dict[str, Any],
+              outcomes: tuple[str, ...]) -> Callable[[], dict[str, Any]]:
+    """The copy method of a composite node's fields (``template``, in the order of the fields, those the plan fixes
+    in place) with the outcome, observed count and words that its children's ``outcomes`` give (as
+    ``engine._composite`` makes them), kept in ``kept`` by the outcomes (a bound on memory: ``RESULTS_KEPT``).
+
+    Nodes made from one copy method share its observed count's dict (``{"passed": p, "of": n}``), as kept nodes
+    share their values: a result is a value, never changed once built."""
+    passed = outcomes.count("pass")
+    if len(kept) >= RESULTS_KEPT:
+        kept.clear()
+    made = kept[outcomes] = {**template, "outcome": combine(node, outcomes),
+                             "observed": {"passed": passed, "of": len(outcomes)},
+                             "explanation": f"{passed} of {len(outcomes)} passed"}.copy
+    return made
+
+
+def _settle(kept: dict[tuple[str, ...], Callable[[], dict[str, Any]]], template: dict[str, Any],
+            top: tuple[str, ...], outcomes: tuple[str, ...]) -> Callable[[], dict[str, Any]]:
+    """The copy method of a program result's fields (``template``, the fields the version fixes) with the verdict
+    and message that the top-level conditions ``top`` give with ``outcomes`` (``engine.program_result``'s), kept
+    in ``kept`` by the outcomes (a bound on memory: ``WHOLE_KEPT`` of them)."""
+    if "fail" in outcomes:
+        verdict, message = "not_eligible", "fails: " + ", ".join(
+            [i for i, x in zip(top, outcomes, strict=True) if x == "fail"])
+    elif "unknown" in outcomes:
+        verdict, message = "undetermined", "the profile does not settle: " + ", ".join(
+            [i for i, x in zip(top, outcomes, strict=True) if x == "unknown"])
+    else:
+        verdict, message = "eligible", "every condition passes"
+    if len(kept) >= WHOLE_KEPT:
+        kept.clear()
+    made = kept[outcomes] = {**template, "verdict": verdict, "message": message}.copy
+    return made
+
 
 def _weaker(confidence: str, other: str) -> str:
     """The weaker of two confidences (``engine._leaf``'s)."""
@@ -312,11 +387,27 @@ if tuple(a.name for a in attrs.fields(ConditionResult)) != _NODE_FIELDS:
     raise ImportError("ConditionResult's fields changed: evaluator.walk writes them in order")
 
 
-def _node(r: str, values: tuple[str, ...]) -> list[str]:
-    """The lines making ``r`` the result node of these values (expressions, in the order of the fields) as attrs'
-    ``__init__`` would, without calling it: the instance, its dict set whole in the order of the fields."""
-    items = ", ".join(f"{name!r}: {value}" for name, value in zip(_NODE_FIELDS, values, strict=True))
-    return [f"{r} = NEW(CR)", f"SETD({r}, '__dict__', {{{items}}})"]
+def _static(node: NodePlan) -> dict[str, Any]:
+    """A leaf node's fields that its plan fixes (all but its values and confidence)."""
+    return {"id": node.id, "kind": node.kind, "says": node.says, "citations": node.citations, "conditions": (),
+            "judgement": node.judgement}
+
+
+def _node(r: str, i: int, namespace: dict[str, Any], static: dict[str, Any], values: dict[str, str],
+          then: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """The lines making ``r`` the result node of node ``i`` with fields ``static`` (values) and ``values``
+    (expressions), as attrs' ``__init__`` would, without calling it: the instance, its dict set whole with the
+    fields in their order. ``then``'s lines run on the dict (``d``) before it is set: a static field changed in
+    some evaluations (a leaf's confidence weakened by the data it read).
+
+    The dict is a copy of one made once with the static fields in place (``T<i>``, the copy method of a dict in
+    the order of the fields), its other fields then set: a copy of a ready dict and a few items set cost about
+    half what a dict display of twelve items does (each of its items is inserted)."""
+    if set(static) | set(values) != set(_NODE_FIELDS) or set(static) & set(values):
+        raise ValueError(f"a node's fields are each static or a value: {sorted(static)}, {sorted(values)}")
+    namespace[f"T{i}"] = {name: static.get(name) for name in _NODE_FIELDS}.copy
+    return [f"d = T{i}()", *(f"d[{name!r}] = {values[name]}" for name in _NODE_FIELDS if name in values), *then,
+            f"{r} = NEW(CR)", f"SETDICT({r}, d)"]
 
 
 def _shared(kept: str, key: str, r: str, build: list[str], lines: list[str], indent: str) -> None:

@@ -224,4 +224,14 @@ class Kind(Record, Generic[C, M]):
 
 def typed(value: object) -> tuple[type, str]:
     """A value as a key that tells apart what ``==`` does not: True, 1 and 1.0; 0.0 and -0.0."""
+    # The values a declaration most often holds, found by identity (a dict would take 1 for True): one key each.
+    if value is True:
+        return _TYPED_TRUE
+    if value is False:
+        return _TYPED_FALSE
+    if value is None:
+        return _TYPED_NONE
     return type(value), repr(value)
+
+
+_TYPED_TRUE, _TYPED_FALSE, _TYPED_NONE = (bool, repr(True)), (bool, repr(False)), (type(None), repr(None))

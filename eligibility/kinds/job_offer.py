@@ -306,12 +306,14 @@ def explained(c: JobOfferCondition) -> Callable[[Measurer], Explained]:
     annual_needed = None if annual is None else f"; needs ${annual:,.0f}"
 
     kept, depth = _REQUIRED.get(c, _kept_required)
+    # At depth 2, the requirements whose value is a list or dict: copied after the shallow copy.
+    nested = tuple([k for k, v in kept.items() if type(v) is list or type(v) is dict]) if depth == 2 else ()
 
     def explain(mm: Measurer) -> Explained:
-        if depth == 1:
+        if depth:
             required = dict(kept)
-        elif depth == 2:
-            required = {k: v.copy() if type(v) is list or type(v) is dict else v for k, v in kept.items()}
+            for k in nested:
+                required[k] = required[k].copy()
         else:
             required = plain(kept)
         trades = trades_of(source, mm) if trade else None
@@ -325,29 +327,30 @@ def explained(c: JobOfferCondition) -> Callable[[Measurer], Explained]:
         # Each check's name, outcome and words, in ``_details``' order; the words of those not passed.
         evidence: list[dict[str, str]] = []
         missed: list[str] = []
+        failed: list[str] = []
         if wanted is not None:
             noc = offer.noc
             if noc is None:
-                _check(evidence, missed, "occupation", "unknown", "the offer's NOC code is not given")
+                _check(evidence, missed, failed, "occupation", "unknown", "the offer's NOC code is not given")
             else:
-                _check(evidence, missed, "occupation",
+                _check(evidence, missed, failed, "occupation",
                        "pass" if selects(occupations, noc) else "fail",  # type: ignore[arg-type]  # listed
                        f"NOC {noc}{wanted}")
         if hours_needed is not None:
             hours = offer.hours_per_week
             if hours is None:
-                _check(evidence, missed, "hours", "unknown", "hours per week not given")
+                _check(evidence, missed, failed, "hours", "unknown", "hours per week not given")
             else:
-                _check(evidence, missed, "hours",
+                _check(evidence, missed, failed, "hours",
                        "pass" if hours >= min_hours else "fail",  # type: ignore[operator]  # a minimum listed
                        f"{hours:g} h/week{hours_needed}")
         if months_needed is not None:
             months = offer.duration_months
-            _check(evidence, missed, "duration",
+            _check(evidence, missed, failed, "duration",
                    "pass" if months is None or months >= min_months else "fail",  # type: ignore[operator]
                    f"no end date{months_needed}" if months is None else f"{months} months{months_needed}")
         if trades is not None:
-            _check(evidence, missed, "trade", trades.holds(offer.noc),
+            _check(evidence, missed, failed, "trade", trades.holds(offer.noc),
                    f"NOC {offer.noc or 'not given'}; needs the trade of the experience ({trades.words})")
         if lmia_needed is not None:
             outcome: Outcome = "pass" if offer.lmia in lmia else "fail"  # type: ignore[operator]  # listed
@@ -363,46 +366,46 @@ def explained(c: JobOfferCondition) -> Callable[[Measurer], Explained]:
                     detail += f" ({employer_words(employer, rule.min_hours)}; {permit.words})"
                 else:
                     detail += f" ({employer_words(employer, rule.min_hours)})"
-            _check(evidence, missed, "lmia", outcome, detail)
+            _check(evidence, missed, failed, "lmia", outcome, detail)
         if provinces_needed is not None:
             province = offer.province
-            _check(evidence, missed, "province", "unknown" if province is None else (
+            _check(evidence, missed, failed, "province", "unknown" if province is None else (
                 "pass" if province in provinces else "fail"),  # type: ignore[operator]  # listed
                 f"{province or 'not given'}{provinces_needed}")
         if non_seasonal:
-            _check(evidence, missed, "seasonal", "fail" if offer.seasonal else "pass",
+            _check(evidence, missed, failed, "seasonal", "fail" if offer.seasonal else "pass",
                    "seasonal" if offer.seasonal else "not seasonal")
         floor = general_floor
         if floors and offer.noc in floors:
             floor = max(floor or 0.0, floors[offer.noc])
         if floor is not None:
             wage = offer.wage_hourly
-            _check(evidence, missed, "wage_hourly", _at_least(wage, floor),
+            _check(evidence, missed, failed, "wage_hourly", _at_least(wage, floor),
                    f"hourly wage not given; needs ${floor:,.2f}" if wage is None
                    else f"${wage:,.2f}/h; needs ${floor:,.2f}")
         if annual_needed is not None:
             wage = offer.wage_annual
-            _check(evidence, missed, "wage_annual", _at_least(wage, annual),  # type: ignore[arg-type]  # listed
+            _check(evidence, missed, failed, "wage_annual", _at_least(wage, annual),  # type: ignore[arg-type]  # listed
                    f"annual wage not given{annual_needed}" if wage is None
                    else f"${held(wage, annual)}/yr{annual_needed}")
-        outcome = "pass"
-        for item in evidence:
-            if item["outcome"] == "fail":
-                outcome = "fail"
-                break
-            if item["outcome"] != "pass":
-                outcome = "unknown"
-        return (outcome, dict(data), required, "; ".join(missed) or "the offer meets every requirement",
-                tuple(evidence), None)
+        # Kleene's all of the checks (``_check`` lists those not passed and those failed): a check failed fails,
+        # one not passed otherwise leaves it unknown.
+        if not missed:
+            return "pass", dict(data), required, "the offer meets every requirement", tuple(evidence), None
+        return ("fail" if failed else "unknown"), dict(data), required, "; ".join(missed), tuple(evidence), None
 
     return explain
 
 
-def _check(evidence: list[dict[str, str]], missed: list[str], name: str, outcome: Outcome, detail: str) -> None:
-    """One check's evidence item, and its words among those not passed unless it passed."""
+def _check(evidence: list[dict[str, str]], missed: list[str], failed: list[str], name: str, outcome: Outcome,
+           detail: str) -> None:
+    """One check's evidence item, and its words among those not passed unless it passed (its name among those
+    failed if it failed)."""
     evidence.append({"check": name, "outcome": outcome, "detail": detail})
     if outcome != "pass":
         missed.append(f"{name}: {detail}")
+        if outcome == "fail":
+            failed.append(name)
 
 
 def selectors(c: JobOfferCondition) -> list[Occupations]:
@@ -419,18 +422,23 @@ def key(c: JobOfferCondition, m: JobOfferMeasure) -> Hashable | None:
     return base if m.trades is None else (base, m.trades.codes)
 
 
+def _offer_key(mm: Measurer) -> Hashable | None:
+    """The key of every job_offer condition that names no trade: None for an offer, else whether the profile says
+    there is none and why (``key``'s)."""
+    # The same for every such condition: worked out once per evaluation (a version may hold a dozen), and one
+    # function for all of them, so that a version's walk calls it once (``evaluator.walk``).
+    keys = mm.facts.keys
+    got: Hashable | None = keys.get("job_offer", _NOT_YET)
+    if got is _NOT_YET:
+        offer = measure_offer(mm.facts)
+        got = keys["job_offer"] = None if offer.offer is not None else (offer.known, offer.not_yet)
+    return got
+
+
 def prekey(c: JobOfferCondition) -> Callable[[Measurer], Hashable | None]:
     """``key(c, measure(c, mm))`` without the measure's record when there is no offer to assess (None: an offer,
     which is measured)."""
-    def found(mm: Measurer) -> Hashable | None:
-        # The same for every job_offer condition: worked out once per evaluation (a version may hold a dozen).
-        keys = mm.facts.keys
-        got: Hashable | None = keys.get("job_offer", _NOT_YET)
-        if got is _NOT_YET:
-            offer = measure_offer(mm.facts)
-            got = keys["job_offer"] = None if offer.offer is not None else (offer.known, offer.not_yet)
-        return got
-
+    found = _offer_key
     if c.same_occupation_as is None:
         return found
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from eligibility.facts import Facts
 from eligibility.kinds.base import Check, Decision, Explained, Kind, LeafOutcome, Matcher
 from eligibility.logic import Outcome, threshold
+from eligibility.measure.cache import IdentityCache
 from eligibility.measure.context import Measurer
-from eligibility.measure.grid import FACTORS, GridScore, score, score_range
+from eligibility.measure.grid import FACTORS, GridScore, Scored, score, score_range
 from eligibility.rulebook.model import PointsCondition
+from eligibility.rulebook.tables import GridVersion
 
 
 def measure(c: PointsCondition, mm: Measurer) -> GridScore:
@@ -71,12 +74,15 @@ def explained(c: PointsCondition) -> Callable[[Measurer], Explained]:
         facts = mm.facts
         low = high = 0
         evidence = []
-        for factor in version.factors:
-            lo, hi, detail = FACTORS[factor.kind](factor, facts, True)
+        for factor, scored, item in _FACTORS.get(version, _factors):
+            lo, hi, detail = scored(factor, facts, True)
             low += lo
             high += hi
-            evidence.append({"factor": factor.id, "says": factor.says, "points": lo, "max_possible": hi,
-                             "factor_max": factor.max, "detail": detail})
+            made = item()
+            made["points"] = lo
+            made["max_possible"] = hi
+            made["detail"] = detail
+            evidence.append(made)
         if low == high:
             observed: Any = low
             text = f"{low} points of {version.max}; pass mark {mark}"
@@ -86,6 +92,21 @@ def explained(c: PointsCondition) -> Callable[[Measurer], Explained]:
         return threshold(low, high, mark), observed, mark, text, tuple(evidence), None
 
     return explain
+
+
+def _factors(version: GridVersion) -> tuple[tuple[Any, Callable[[Any, Facts, bool], Scored],
+                                                 Callable[[], dict[str, Any]]], ...]:
+    """Each factor of ``version`` with its scoring (``grid.FACTORS``) and the copy method of its evidence item with
+    the factor's own parts in place, in the order of ``FactorScore.evidence``'s keys (the points and detail set
+    per evaluation)."""
+    return tuple([(factor, FACTORS[factor.kind], {"factor": factor.id, "says": factor.says, "points": 0,
+                                                  "max_possible": 0, "factor_max": factor.max, "detail": ""}.copy)
+                  for factor in version.factors])
+
+
+#: Each grid version's factors as ``explained`` reads them, kept while the version lives.
+_FACTORS: IdentityCache[GridVersion, tuple[tuple[Any, Callable[[Any, Facts, bool], Scored],
+                                               Callable[[], dict[str, Any]]], ...]] = IdentityCache()
 
 
 KIND: Kind[PointsCondition, GridScore] = Kind("points", PointsCondition, measure, decide, durable_checks,

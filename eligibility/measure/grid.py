@@ -163,7 +163,7 @@ def adaptability_points(f: AdaptabilityPoints, facts: Facts, explain: bool = Tru
     low = high = 0
     parts = []
     for element, pts in f.elements.items():
-        state = _element(element, f, facts, accompanying)
+        state = _ELEMENTS.get(element, _relative)(f, facts, accompanying)
         if explain:
             parts.append(f"{element}: {state}")
         if state == "yes":
@@ -173,55 +173,85 @@ def adaptability_points(f: AdaptabilityPoints, facts: Facts, explain: bool = Tru
     return min(f.max, low), min(f.max, high), "; ".join(parts)
 
 
-def _element(element: str, f: AdaptabilityPoints, facts: Facts, accompanying: bool | None) -> str:
-    def yes(flag: bool) -> str:
-        return "yes" if flag else "no"
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
 
-    if element.startswith("spouse_"):
-        if accompanying is None:
-            return "unknown"
-        if not accompanying:
-            return "no"
-    if element == "spouse_language":
-        tests = facts.tests("spouse", f.spouse_test_max_age_months)
-        if not known(tests):
-            return "unknown"
-        return yes(any(t.valid and min(t.levels.values()) >= f.spouse_language_min_level for t in tests))
-    if element in ("study_in_canada", "spouse_study_in_canada"):
-        education = facts.education("spouse" if element.startswith("spouse") else "applicant")
-        if not known(education):
-            return "unknown"
-        # A Canadian full-time credential of unknown length may be the two years asked. One completed after the day
-        # evaluated counts only once two academic years of it are done (IRCC's instructions for R83(1)(b):
-        # "completed at least two academic years"): its years less the years left, when that is two or more, may
-        # be so (the profile does not say when it started); otherwise not yet.
-        state = "no"
-        for e in education:
-            if e.country == "CA" and e.full_time:
-                if e.years is None:
+
+def _spouse_language(f: AdaptabilityPoints, facts: Facts, accompanying: bool | None) -> str:
+    if not accompanying:
+        return "unknown" if accompanying is None else "no"
+    tests = facts.tests("spouse", f.spouse_test_max_age_months)
+    if not known(tests):
+        return "unknown"
+    return _yes(any(t.valid and min(t.levels.values()) >= f.spouse_language_min_level for t in tests))
+
+
+def _study(person: Person, f: AdaptabilityPoints, facts: Facts) -> str:
+    education = facts.education(person)
+    if not known(education):
+        return "unknown"
+    # A Canadian full-time credential of unknown length may be the two years asked. One completed after the day
+    # evaluated counts only once two academic years of it are done (IRCC's instructions for R83(1)(b):
+    # "completed at least two academic years"): its years less the years left, when that is two or more, may
+    # be so (the profile does not say when it started); otherwise not yet.
+    state = "no"
+    for e in education:
+        if e.country == "CA" and e.full_time:
+            if e.years is None:
+                state = "unknown"
+            elif e.years >= f.study_in_canada_min_years:
+                if e.completed is None or e.completed <= facts.as_of:
+                    return "yes"
+                left = (e.completed - facts.as_of).days / 365.25
+                if e.years - left >= f.study_in_canada_min_years:
                     state = "unknown"
-                elif e.years >= f.study_in_canada_min_years:
-                    if e.completed is None or e.completed <= facts.as_of:
-                        return "yes"
-                    left = (e.completed - facts.as_of).days / 365.25
-                    if e.years - left >= f.study_in_canada_min_years:
-                        state = "unknown"
-        return state
-    if element in ("work_in_canada", "spouse_work_in_canada"):
-        person: Person = "spouse" if element.startswith("spouse") else "applicant"
-        occ = f.work_in_canada_occupations if person == "applicant" else ANY_OCCUPATION
-        # "A period of full-time work in Canada of at least one year" (IRPR s. 83(1)(d), (b)): unlike the experience
-        # factor, no equivalent in part-time work; a job of fewer than 30 hours a week does not count.
-        hours = hours_in_window(facts, person, occ, None, "canada", ("unpaid", "unauthorized", "part_time"))
-        if hours is None:
-            return "unknown"
-        need = f.work_in_canada_min_hours
-        return "yes" if hours.low >= need else ("unknown" if hours.high >= need else "no")
-    if element == "arranged_employment":
-        outcome = arranged_decision(facts, f.arranged_employment)[0]
-        return {"pass": "yes", "fail": "no", "unknown": "unknown"}[outcome]
+    return state
+
+
+def _work(person: Person, f: AdaptabilityPoints, facts: Facts) -> str:
+    occ = f.work_in_canada_occupations if person == "applicant" else ANY_OCCUPATION
+    # "A period of full-time work in Canada of at least one year" (IRPR s. 83(1)(d), (b)): unlike the experience
+    # factor, no equivalent in part-time work; a job of fewer than 30 hours a week does not count.
+    hours = hours_in_window(facts, person, occ, None, "canada", ("unpaid", "unauthorized", "part_time"))
+    if hours is None:
+        return "unknown"
+    need = f.work_in_canada_min_hours
+    return "yes" if hours.low >= need else ("unknown" if hours.high >= need else "no")
+
+
+def _spouse_study(f: AdaptabilityPoints, facts: Facts, accompanying: bool | None) -> str:
+    if not accompanying:
+        return "unknown" if accompanying is None else "no"
+    return _study("spouse", f, facts)
+
+
+def _spouse_work(f: AdaptabilityPoints, facts: Facts, accompanying: bool | None) -> str:
+    if not accompanying:
+        return "unknown" if accompanying is None else "no"
+    return _work("spouse", f, facts)
+
+
+def _arranged(f: AdaptabilityPoints, facts: Facts, accompanying: bool | None) -> str:
+    return {"pass": "yes", "fail": "no", "unknown": "unknown"}[arranged_decision(facts, f.arranged_employment)[0]]
+
+
+def _relative(f: AdaptabilityPoints, facts: Facts, accompanying: bool | None) -> str:
     relatives = facts.profile.relatives_in_canada
-    return yes(bool(relatives)) if known(relatives) else "unknown"
+    return _yes(bool(relatives)) if known(relatives) else "unknown"
+
+
+#: Each adaptability element's test, by its name (the names ``AdaptabilityPoints.elements`` allows; any other
+#: reads as a relative in Canada, as it did when the tests were one chain). A spouse's element is "no" for a
+#: spouse not accompanying or none, "unknown" while that is not known.
+_ELEMENTS: dict[str, Callable[[AdaptabilityPoints, Facts, bool | None], str]] = {
+    "spouse_language": _spouse_language,
+    "study_in_canada": lambda f, facts, _: _study("applicant", f, facts),
+    "spouse_study_in_canada": _spouse_study,
+    "work_in_canada": lambda f, facts, _: _work("applicant", f, facts),
+    "spouse_work_in_canada": _spouse_work,
+    "arranged_employment": _arranged,
+    "relative_in_canada": _relative,
+}
 
 
 #: Each factor's scoring by its kind; with ``explain`` False a factor leaves its detail empty (verdicts alone).

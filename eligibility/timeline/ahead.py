@@ -8,6 +8,7 @@ import datetime as dt
 from eligibility.dates import months_before
 from eligibility.engines.run import evaluate
 from eligibility.profile.model import Profile
+from eligibility.result import ConditionResult
 from eligibility.rulebook.library import Library
 from eligibility.timeline.causes import leaves
 from eligibility.timeline.days import change_days
@@ -44,3 +45,8 @@ class Ahead:
             if outcomes.get(path) == "pass":
                 return day
         return None
+
+    def result_on(self, day: dt.date, program: str, path: str) -> ConditionResult | None:
+        """The condition at ``path`` of ``program`` evaluated on ``day`` (None: no such condition that day)."""
+        result = evaluate(self.profile, day, self.library, [program]).program(program)
+        return next((r for p, r in leaves(result.conditions) if p == path), None)

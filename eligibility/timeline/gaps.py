@@ -117,15 +117,46 @@ def _key_from(text: str) -> str:
     return text.split(marker, 1)[1].split()[0].rstrip(":.,") if marker in text else "?"
 
 
-def hours_gap(path: str, r: ConditionResult, reached: dt.date | None, until: dt.date) -> Gap:
+def _growing_run(r: ConditionResult, ahead: Ahead, program: str, path: str, reached: dt.date | None) -> float | None:
+    """For a continuous count met on ``reached``: the hours the run that meets it holds on the day evaluated (the
+    longest run so far may have ended and can never make the year). Each of that run's jobs counted on ``reached``
+    is credited its share of the days up to the day before the one evaluated (its hours are the same every week);
+    None when the count is not continuous or is not met ahead."""
+    required = r.required if isinstance(r.required, dict) else {}
+    if reached is None or not required.get("continuous"):
+        return None
+    later = ahead.result_on(reached, program, path)
+    if later is None:
+        return None
+    last = ahead.day.toordinal() - 1
+    hours = 0.0
+    for item in later.evidence:
+        if item.get("counted") is not True or not item.get("from") or not item.get("to"):
+            continue
+        first, end = (dt.date.fromisoformat(str(item[k])).toordinal() for k in ("from", "to"))
+        if first > last:
+            continue
+        hours += float(item.get("hours") or 0) * (min(end, last) - first + 1) / (end - first + 1)
+    return round(hours, 1)
+
+
+def hours_gap(path: str, r: ConditionResult, reached: dt.date | None, until: dt.date,
+              growing: float | None = None) -> Gap:
     """Hours missing, and the day they are reached if jobs go on at their hours (``until``: how far it was
-    looked for)."""
+    looked for); ``growing``: for a continuous count, the hours of the run that reaches it (``_growing_run``),
+    counted instead of the longest run's."""
     required = r.required if isinstance(r.required, dict) else {}
     observed = r.observed if isinstance(r.observed, dict) else {}
     need, have = float(required.get("hours") or 0), float(observed.get("hours") or 0)
+    ended = ""
+    if growing is not None and growing != have:
+        # The longest run so far has ended: only the run that can still grow reaches the count.
+        ended = f" in the current run; the longest, {held(have, need)} h, has ended"
+        have = growing
     missing = max(0.0, need - have)
     when = f"reached on {reached} at current hours" if reached else f"not reached before {until} at current hours"
-    return Gap(path, r.outcome, r.says, f"{short(missing)} h more ({held(have, need)} of {need:,.0f} h); {when}", True,
+    return Gap(path, r.outcome, r.says,
+               f"{short(missing)} h more ({held(have, need)} of {need:,.0f} h{ended}); {when}", True,
                {"hours_missing": round(missing, 1), "hours": have, "required_hours": need,
                 "reached_on": reached.isoformat() if reached else None})
 
@@ -267,7 +298,8 @@ def condition_gap(program: str, path: str, r: ConditionResult, rule: Condition |
         listed = _not_listed(r, library, day)
         if listed is not None:
             return listed
-        return hours_gap(path, r, ahead.first_pass(program, path), ahead.until)
+        reached = ahead.first_pass(program, path)
+        return hours_gap(path, r, reached, ahead.until, _growing_run(r, ahead, program, path, reached))
     if r.kind == "language":
         return language_gap(path, r, rule, day)
     if r.kind == "funds":

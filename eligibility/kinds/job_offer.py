@@ -361,8 +361,7 @@ def explained(c: JobOfferCondition) -> Callable[[Measurer], Explained]:
                     outcome = employer_outcome(employer, rule.min_hours)
                 if rule.same_minor_group:
                     permit = permit_group(mm.facts)
-                    if outcome == "pass" or outcome == "unknown":
-                        outcome = kleene_all((outcome, permit.outcome))
+                    outcome = kleene_all((outcome, permit.outcome))
                     detail += f" ({employer_words(employer, rule.min_hours)}; {permit.words})"
                 else:
                     detail += f" ({employer_words(employer, rule.min_hours)})"

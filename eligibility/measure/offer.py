@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from attrs import frozen
 
 from eligibility.dates import window
-from eligibility.facts import Facts
+from eligibility.facts import Facts, JobFact
 from eligibility.logic import Outcome, kleene_all
 from eligibility.measure.noc_2016 import skilled_2016
 from eligibility.measure.occupations import describe_occupations, selects
@@ -121,7 +123,7 @@ def _employer_hours(facts: Facts, window_months: int) -> EmployerHours:
     canadian = [jf for jf in jobs if jf.entry.country == "CA"]
     # The employer must be a current one (a job held on the day evaluated); the year worked for it counts every job
     # with it, an earlier one too (IRPR s. 82(2): "has worked for that employer for at least one year").
-    now = [jf for jf in canadian if jf.entry.end is None or jf.entry.end >= facts.as_of]
+    now = _held(canadian, facts.as_of)
     current = any(jf.entry.employer == offer.employer for jf in now)
     same = [jf.job for jf in canadian if jf.entry.employer == offer.employer]
     hours = count([j for j in same if j.start <= last and j.end >= first])[0]
@@ -170,8 +172,7 @@ def _permit_group(facts: Facts) -> PermitGroup:
         return PermitGroup("unknown", "the offer's NOC code is not given, to compare with the occupation on the "
                                       "work permit")
     group = offer.noc[:4]
-    as_of = facts.as_of
-    now = [jf.entry for jf in jobs if jf.entry.country == "CA" and (jf.entry.end is None or jf.entry.end >= as_of)]
+    now = [jf.entry for jf in _held([jf for jf in jobs if jf.entry.country == "CA"], facts.as_of)]
     named = [e for e in now if e.employer == offer.employer]
     held_by = f"the current job with {offer.employer}"
     candidates = named
@@ -198,6 +199,12 @@ def permit_facts(g: PermitGroup | None) -> dict[str, int]:
     if g is None or g.outcome == "unknown":
         return {}
     return {"permit_group": int(g.outcome == "pass")}
+
+
+def _held(jobs: list[JobFact], as_of: dt.date) -> list[JobFact]:
+    """The jobs still held on ``as_of`` (not ended, or ending on it or later): the current ones, as the current
+    employer of an LMIA-exempt offer and the work permit's occupation read them."""
+    return [jf for jf in jobs if jf.entry.end is None or jf.entry.end >= as_of]
 
 
 def employer_words(e: EmployerHours, min_hours: float) -> str:
